@@ -1,0 +1,55 @@
+// Records ↔ items under a design: an item is the record's own attributes,
+// unchanged, plus the key attributes of every index the entity is in and the
+// entity name. GSI keys are left out when a record lacks one of their
+// attributes (a sparse index); table keys are required.
+import type { RecordValue, Scalar } from '../model/types.ts';
+import { encodeKeyValue, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
+import type { Design, Item, Segment } from './types.ts';
+
+export function toItem(design: Design, entityName: string, record: RecordValue): Item {
+  const entity = design.model.entities.find((e) => e.name === entityName);
+  const layout = design.entities.find((e) => e.entity === entityName);
+  if (!entity || !layout) throw new Error(`unknown entity "${entityName}"`);
+  const item: Item = { ...record };
+  for (const index of design.indexes) {
+    const template = layout.keys[index.name];
+    if (!template) continue;
+    const pk = render(template.pk, record, entity.attributes);
+    const sk = render(template.sk, record, entity.attributes);
+    if (pk === undefined || sk === undefined) {
+      if (index.kind === 'table') {
+        const missing = [...template.pk, ...template.sk].find((s) => s.kind === 'attribute' && record[s.name] === undefined);
+        throw new Error(`${entityName} record lacks "${missing?.kind === 'attribute' ? missing.name : '?'}", part of its table key`);
+      }
+      continue;
+    }
+    item[index.pkAttribute] = pk;
+    item[index.skAttribute] = sk;
+  }
+  item[design.entityAttribute] = entityName;
+  return item;
+}
+
+function render(segments: readonly Segment[], record: RecordValue, attributes: readonly { name: string; type: import('../model/types.ts').AttributeType }[]): string | undefined {
+  const parts: string[] = [];
+  for (const s of segments) {
+    if (s.kind === 'literal') {
+      parts.push(s.text);
+      continue;
+    }
+    const value: Scalar | undefined = Object.prototype.hasOwnProperty.call(record, s.name) ? record[s.name] : undefined;
+    if (value === undefined || value === null) return undefined;
+    const type = attributes.find((a) => a.name === s.name)?.type ?? 'string';
+    parts.push(encodeKeyValue(type, value, s.name));
+  }
+  return parts.join(KEY_SEPARATOR);
+}
+
+export function fromItem(design: Design, item: Item): { entity: string; record: RecordValue } {
+  const entity = item[design.entityAttribute];
+  if (typeof entity !== 'string') throw new Error(`item has no "${design.entityAttribute}" attribute naming its entity`);
+  const drop = new Set([design.entityAttribute, ...design.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute])]);
+  // fromEntries defines own properties, so an attribute named `__proto__` stays data.
+  const record: RecordValue = Object.fromEntries(Object.entries(item).filter(([k]) => !drop.has(k)));
+  return { entity, record };
+}

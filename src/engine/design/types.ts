@@ -1,0 +1,142 @@
+// The design: what the engine derives from a model. Plain data that the UI,
+// the runner, the CLI and the code generator all read; nothing here sends.
+import type { Diagnostic } from '../model/diagnostics.ts';
+import type { AttributeType, Direction, Model, RangeOp } from '../model/types.ts';
+
+/** One piece of a key value. Keys are the segments joined by `#`. */
+export type Segment =
+  | { kind: 'literal'; text: string }
+  | { kind: 'attribute'; name: string };
+
+/** How one entity's items are keyed in one index (table or GSI). */
+export interface KeyTemplate {
+  pk: Segment[];
+  sk: Segment[];
+}
+
+export interface IndexDesign {
+  /** `table` for the base table, else the GSI's name (`GSI1`, ...). */
+  name: string;
+  kind: 'table' | 'gsi';
+  /** Attribute names of the partition and sort key (`PK`/`SK`, `GSI1PK`/`GSI1SK`). */
+  pkAttribute: string;
+  skAttribute: string;
+  /** Patterns this index serves, in model order. */
+  patterns: string[];
+  /** Entities with keys in this index, in model order. */
+  entities: string[];
+}
+
+export interface EntityDesign {
+  entity: string;
+  /** Upper-case label that starts this entity's sort keys (`USER`). */
+  label: string;
+  /** Index name → template. The table always has one; a GSI only where the entity is in it. */
+  keys: Record<string, KeyTemplate>;
+}
+
+
+/** A piece of a key value in a plan: fixed text or the encoded value of a parameter. */
+export type KeyPart =
+  | { kind: 'literal'; text: string }
+  | { kind: 'param'; param: string; attribute: string; type: AttributeType };
+
+/**
+ * How a step's key condition is computed from the pattern's parameters, as
+ * data: `buildRequest` interprets it and the code generator emits it.
+ */
+export interface StepKey {
+  pk: KeyPart[];
+  /** Sort key prefix: the entity label, then the equality parameters. */
+  skPrefix: KeyPart[];
+  /** The prefix is the whole sort key (then the condition is `=`, or GetItem on the table). */
+  skComplete: boolean;
+  /** The sort key template ends with a `#` terminator (so `<` can be exact). */
+  skTerminated: boolean;
+  /** The attribute after the prefix that orders the items and takes the range condition. */
+  next?: { attribute: string; param: string; type: AttributeType; op?: RangeOp; last: boolean };
+  /** For item collections: the label range that selects the parent and the included children. */
+  labelRange?: { low: string; high: string };
+}
+
+/** One request of a plan: almost always the only one. */
+export interface PlanStep {
+  operation: 'GetItem' | 'Query';
+  /** Index name (`table` or a GSI). */
+  index: string;
+  /** Entity whose key template gives the partition key (the parent for item collections). */
+  keyEntity: string;
+  /** Symbolic partition key value, e.g. `USER#{email}`. */
+  pkText: string;
+  /** Symbolic key condition, e.g. `PK = USER#{userEmail} AND begins_with(SK, "ORDER#")`. */
+  keyConditionText: string;
+  /** Sort order of the Query (undefined for GetItem). */
+  direction?: Direction;
+  /** Entities this request returns. */
+  entities: string[];
+  key: StepKey;
+  /** Attribute filtered after the key condition (costs reads): only when no key design avoids it. */
+  filter?: { attribute: string; param: string; type: AttributeType; op: RangeOp };
+}
+
+export interface PatternPlan {
+  pattern: string;
+  entity: string;
+  /** The requests, in order (one, except where no single request can answer: see `reason`). */
+  steps: PlanStep[];
+  /** Entities a call returns (the pattern's entity plus `include`). */
+  returnsEntities: string[];
+  /** Why this index and key condition were chosen, for people. */
+  reason: string;
+}
+
+export interface Design {
+  model: Model;
+  tableName: string;
+  /** Attribute that holds the entity name on every item. */
+  entityAttribute: string;
+  /** Table first, then GSIs in order. */
+  indexes: IndexDesign[];
+  entities: EntityDesign[];
+  patterns: PatternPlan[];
+  /** Warnings (hot partitions, filtered patterns) and errors (patterns not served). */
+  diagnostics: Diagnostic[];
+}
+
+/** A concrete request, shaped like the @aws-sdk/lib-dynamodb input it becomes. */
+export type Request =
+  | {
+      operation: 'GetItem';
+      index: string;
+      input: { TableName: string; Key: Record<string, string> };
+    }
+  | {
+      operation: 'Query';
+      index: string;
+      input: QueryInput;
+      /** Structured form of the key condition, for the in-memory evaluator. */
+      key: { pk: string; sk: SkCondition };
+      filter?: { attribute: string; op: RangeOp; value: ScalarOrPair };
+    };
+
+export type ScalarOrPair = string | number | boolean | [string | number | boolean, string | number | boolean];
+
+export type SkCondition =
+  | { op: 'none' }
+  | { op: '=' | '<' | '<=' | '>' | '>='; value: string }
+  | { op: 'between'; low: string; high: string }
+  | { op: 'begins_with'; prefix: string };
+
+export interface QueryInput {
+  TableName: string;
+  IndexName?: string;
+  KeyConditionExpression: string;
+  FilterExpression?: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, string | number | boolean>;
+  ScanIndexForward?: boolean;
+  Limit?: number;
+}
+
+/** A stored item: the record's attributes plus key attributes and the entity name. */
+export type Item = Record<string, string | number | boolean>;

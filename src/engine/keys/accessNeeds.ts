@@ -1,0 +1,194 @@
+// What each access pattern needs from a key layout, before any index exists:
+// equality attributes (partition key and sort-key prefix), the attribute that
+// must follow them in the sort key (range or order), and item collections for
+// `include`. Also the patterns no key design can serve in one request.
+import type { Diagnostic } from '../model/diagnostics.ts';
+import type { Entity, Model, Pattern, RangeOp } from '../model/types.ts';
+
+export interface Need {
+  id: number;
+  /** `pattern`: a pattern's own records; `parent`/`child`: a member of an item collection. */
+  kind: 'pattern' | 'parent' | 'child';
+  entity: string;
+  /** The pattern served (for collection members: the first include pattern). */
+  pattern: string;
+  /** Equality attributes of this entity. For collection members, in partition key order. */
+  eq: string[];
+  /** Attribute that must follow the equality prefix in the sort key. */
+  next?: string;
+  /** Range operator on `next` (none: it only orders). */
+  op?: RangeOp;
+  collection?: number;
+}
+
+export interface Collection {
+  id: number;
+  parent: string;
+  /** Parent attributes that form the partition key, in the parent's key order. */
+  partition: string[];
+  /** Child entity → its attributes holding `partition` (same order). */
+  children: Map<string, string[]>;
+  /** Include pattern → the entities it returns (parent first). */
+  patterns: Map<string, string[]>;
+}
+
+/** How a pattern is served, in terms of needs. */
+export type PatternRoute =
+  | { kind: 'single'; need: Need; filter?: { attribute: string; op: RangeOp } }
+  | { kind: 'collection'; collection: Collection; parentNeed: Need }
+  | { kind: 'selfInclude'; parentNeed: Need; childNeed: Need; via: string[] };
+
+export interface AccessNeeds {
+  needs: Need[];
+  collections: Collection[];
+  routes: Map<string, PatternRoute>;
+  diagnostics: Diagnostic[];
+}
+
+export function accessNeeds(model: Model, labels: Map<string, string>): AccessNeeds {
+  const entities = new Map(model.entities.map((e) => [e.name, e]));
+  const needs: Need[] = [];
+  const collections: Collection[] = [];
+  const routes = new Map<string, PatternRoute>();
+  const diagnostics: Diagnostic[] = [];
+  const addNeed = (n: Omit<Need, 'id'>): Need => {
+    const need = { ...n, id: needs.length };
+    needs.push(need);
+    return need;
+  };
+
+  model.patterns.forEach((pattern, index) => {
+    const entity = entities.get(pattern.entity);
+    if (!entity) return;
+    const path = `patterns[${index}]`;
+    if (pattern.include && pattern.include.length > 0) {
+      routeInclude({ pattern, entity, path });
+      return;
+    }
+    const { next, op, filter } = keyOrder(pattern);
+    if (filter) {
+      diagnostics.push({
+        code: 'keys.filtered',
+        severity: 'warning',
+        path: `${path}.range`,
+        message:
+          `${pattern.name}: the range on "${filter.attribute}" is applied as a FilterExpression` +
+          (next ? ` because the items must be sorted by "${next}"` : ' because it is also an equality attribute') +
+          `; the query reads every item of the partition and returns only those that pass (read amplification: all ${pattern.entity} items with the same ${pattern.equals.join(', ') || 'partition'} are read).`,
+      });
+    }
+    const need = addNeed({ kind: 'pattern', entity: entity.name, pattern: pattern.name, eq: [...pattern.equals], ...(next ? { next } : {}), ...(op ? { op } : {}) });
+    routes.set(pattern.name, filter ? { kind: 'single', need, filter } : { kind: 'single', need });
+  });
+  return { needs, collections, routes, diagnostics };
+
+  function routeInclude(args: { pattern: Pattern; entity: Entity; path: string }): void {
+    const { pattern, entity, path } = args;
+    const include = pattern.include ?? [];
+    if (pattern.range) {
+      diagnostics.push({
+        code: 'keys.includeWithRange',
+        severity: 'error',
+        path: `${path}.range`,
+        message: `${pattern.name}: a range on the parent cannot be combined with include in one request (the children have no "${pattern.range.attribute}"); split it into two patterns.`,
+      });
+      return;
+    }
+    const missing = pattern.equals.filter((a) => !entity.key.includes(a));
+    if (missing.length > 0) {
+      diagnostics.push({
+        code: 'keys.includeNeedsKey',
+        severity: 'error',
+        path: `${path}.equals`,
+        message: `${pattern.name}: include gathers the children that belong to each matched ${entity.name}, so it can only match on ${entity.name}'s key (${entity.key.join(', ')}); "${missing.join('", "')}" is not part of it. The children do not carry that attribute, so no partition can hold both.`,
+      });
+      return;
+    }
+    const partition = entity.key.filter((a) => pattern.equals.includes(a));
+    if (include.includes(entity.name)) {
+      const rel = entity.belongsTo.find((b) => b.entity === entity.name);
+      if (!rel || include.length > 1) {
+        diagnostics.push({
+          code: 'keys.includeMixed',
+          severity: 'error',
+          path: `${path}.include`,
+          message: `${pattern.name}: including ${entity.name} in itself together with other entities cannot be served; split the pattern.`,
+        });
+        return;
+      }
+      const via = partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a);
+      const parentNeed = addNeed({ kind: 'pattern', entity: entity.name, pattern: pattern.name, eq: [...pattern.equals] });
+      const childNeed = addNeed({ kind: 'pattern', entity: entity.name, pattern: pattern.name, eq: via });
+      routes.set(pattern.name, { kind: 'selfInclude', parentNeed, childNeed, via });
+      diagnostics.push({
+        code: 'keys.multipleRequests',
+        severity: 'warning',
+        path: `${path}.include`,
+        message: `${pattern.name}: a ${entity.name} and the ${entity.name} records that belong to it are keyed by different attributes (${partition.join(', ')} vs ${via.join(', ')}), and one item has one partition key per index, so this pattern takes two requests.`,
+      });
+      return;
+    }
+    const returned = [entity.name, ...include];
+    const children = new Map<string, string[]>();
+    for (const child of include) {
+      const ce = entities.get(child);
+      const rel = ce?.belongsTo.find((b) => b.entity === entity.name);
+      if (!ce || !rel) return; // validation reports it
+      children.set(child, partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a));
+    }
+    // Join an existing collection of the same parent and partition when every
+    // include pattern of it still reads one contiguous run of sort keys.
+    for (const c of collections) {
+      if (c.parent !== entity.name || c.partition.join('\u0000') !== partition.join('\u0000')) continue;
+      const merged = new Map(c.children);
+      let consistent = true;
+      for (const [child, via] of children) {
+        const known = merged.get(child);
+        if (known && known.join('\u0000') !== via.join('\u0000')) consistent = false;
+        merged.set(child, via);
+      }
+      const sets = [...c.patterns.values(), returned];
+      if (consistent && contiguous([entity.name, ...merged.keys()], sets, labels)) {
+        c.children = merged;
+        c.patterns.set(pattern.name, returned);
+        for (const [child, via] of children) {
+          if (!needs.some((n) => n.collection === c.id && n.entity === child)) {
+            addNeed({ kind: 'child', entity: child, pattern: pattern.name, eq: via, collection: c.id });
+          }
+        }
+        const parentNeed = needs.find((n) => n.collection === c.id && n.kind === 'parent');
+        if (parentNeed) routes.set(pattern.name, { kind: 'collection', collection: c, parentNeed });
+        return;
+      }
+    }
+    const collection: Collection = { id: collections.length, parent: entity.name, partition, children, patterns: new Map([[pattern.name, returned]]) };
+    collections.push(collection);
+    const parentNeed = addNeed({ kind: 'parent', entity: entity.name, pattern: pattern.name, eq: partition, collection: collection.id });
+    for (const [child, via] of children) addNeed({ kind: 'child', entity: child, pattern: pattern.name, eq: via, collection: collection.id });
+    routes.set(pattern.name, { kind: 'collection', collection, parentNeed });
+  }
+}
+
+/** Range and order of a pattern as key requirements: what follows the equality prefix, and what must be filtered. */
+function keyOrder(pattern: Pattern): { next?: string; op?: RangeOp; filter?: { attribute: string; op: RangeOp } } {
+  const order = pattern.order && !pattern.equals.includes(pattern.order.attribute) ? pattern.order.attribute : undefined;
+  const range = pattern.range;
+  if (!range) return order ? { next: order } : {};
+  if (pattern.equals.includes(range.attribute)) return { ...(order ? { next: order } : {}), filter: { attribute: range.attribute, op: range.op } };
+  if (order && order !== range.attribute) return { next: order, filter: { attribute: range.attribute, op: range.op } };
+  return { next: range.attribute, op: range.op };
+}
+
+/** Sort-key label blocks of `members` in key order; true when every set is one contiguous run. */
+export function contiguous(members: string[], sets: string[][], labels: Map<string, string>): boolean {
+  const ordered = [...new Set(members)].sort((a, b) => cmp(`${labels.get(a)}#`, `${labels.get(b)}#`));
+  return sets.every((set) => {
+    const positions = set.map((e) => ordered.indexOf(e)).sort((a, b) => a - b);
+    const first = positions[0] ?? 0;
+    return positions.every((p, i) => p === first + i);
+  });
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

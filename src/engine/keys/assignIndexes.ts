@@ -1,0 +1,49 @@
+// Places key templates ("chains") into the table and as few overloaded GSIs as
+// possible: an entity has at most one template per index, and an item
+// collection's templates share one index. Greedy first-fit, tried in a few
+// orders; the fewest GSIs win, then the most key lookups served by GetItem.
+import type { Entity } from '../model/types.ts';
+import type { Chain } from './coverChains.ts';
+
+/** Chain id → slot (0 = the table, n = GSIn). */
+export type Placement = Map<number, number>;
+
+export function assignIndexes(entities: readonly Entity[], chains: readonly Chain[]): Placement {
+  const keyLookup = (c: Chain) => {
+    const entity = entities.find((e) => e.name === c.entity);
+    const all = new Set([...c.template.pk, ...c.template.sk]);
+    return !!entity && entity.key.length === all.size && entity.key.every((a) => all.has(a)) && c.needs.some((n) => n.kind === 'pattern' && n.next === undefined && n.eq.length === all.size);
+  };
+  const groups = (order: 'collectionsFirst' | 'lookupsFirst'): Chain[][] => {
+    const byCollection = new Map<number, Chain[]>();
+    const singles: Chain[] = [];
+    for (const c of chains) {
+      if (c.collection === undefined) singles.push(c);
+      else byCollection.set(c.collection, [...(byCollection.get(c.collection) ?? []), c]);
+    }
+    const collectionGroups = [...byCollection.values()].sort((a, b) => b.length - a.length || (a[0]?.id ?? 0) - (b[0]?.id ?? 0));
+    const lookups = singles.filter(keyLookup).map((c) => [c]);
+    const rest = singles.filter((c) => !keyLookup(c)).map((c) => [c]);
+    return order === 'collectionsFirst' ? [...collectionGroups, ...lookups, ...rest] : [...lookups, ...collectionGroups, ...rest];
+  };
+
+  let best: { placement: Placement; gsis: number; lookups: number } | undefined;
+  for (const order of ['collectionsFirst', 'lookupsFirst'] as const) {
+    const placement: Placement = new Map();
+    const used = new Map<number, Set<string>>();
+    for (const group of groups(order)) {
+      let slot = 0;
+      while (group.some((c) => used.get(slot)?.has(c.entity))) slot++;
+      const taken = used.get(slot) ?? new Set<string>();
+      for (const c of group) {
+        placement.set(c.id, slot);
+        taken.add(c.entity);
+      }
+      used.set(slot, taken);
+    }
+    const gsis = Math.max(0, ...placement.values());
+    const lookups = chains.filter((c) => placement.get(c.id) === 0 && keyLookup(c)).length;
+    if (!best || gsis < best.gsis || (gsis === best.gsis && lookups > best.lookups)) best = { placement, gsis, lookups };
+  }
+  return best?.placement ?? new Map();
+}

@@ -1,0 +1,146 @@
+// The key layout: every entity's key templates in the table and the GSIs,
+// derived from what the access patterns need (accessNeeds → coverChains →
+// assignIndexes). Pure and deterministic: the same model gives the same layout.
+import type { Diagnostic } from '../model/diagnostics.ts';
+import type { Entity, Model } from '../model/types.ts';
+import type { EntityDesign, IndexDesign, KeyTemplate, Segment } from '../design/types.ts';
+import { accessNeeds, type AccessNeeds, type Need } from './accessNeeds.ts';
+import { assignIndexes } from './assignIndexes.ts';
+import { coverChains, type Chain } from './coverChains.ts';
+import { entityLabels } from './entityLabels.ts';
+
+/** DynamoDB's limit of GSIs per table. */
+export const MAX_GSIS = 20;
+
+export interface KeyLayout {
+  labels: Map<string, string>;
+  needs: AccessNeeds;
+  chains: Chain[];
+  /** Chain id → index name. */
+  chainIndex: Map<number, string>;
+  indexes: IndexDesign[];
+  entities: EntityDesign[];
+  entityAttribute: string;
+  diagnostics: Diagnostic[];
+}
+
+export function deriveKeyLayout(model: Model): KeyLayout {
+  const labels = entityLabels(model);
+  const needs = accessNeeds(model, labels);
+  const chains = coverChains(model.entities, needs.needs);
+  const placement = assignIndexes(model.entities, chains);
+  const diagnostics: Diagnostic[] = [...needs.diagnostics];
+
+  const gsiCount = Math.max(0, ...placement.values());
+  const taken = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
+  const free = (name: string) => {
+    let n = name;
+    while (taken.has(n)) n = `_${n}`;
+    taken.add(n);
+    return n;
+  };
+  const entityAttribute = free('_type');
+  const indexes: IndexDesign[] = [];
+  for (let slot = 0; slot <= gsiCount; slot++) {
+    const name = slot === 0 ? 'table' : `GSI${slot}`;
+    indexes.push({
+      name,
+      kind: slot === 0 ? 'table' : 'gsi',
+      pkAttribute: free(slot === 0 ? 'PK' : `GSI${slot}PK`),
+      skAttribute: free(slot === 0 ? 'SK' : `GSI${slot}SK`),
+      patterns: [],
+      entities: [],
+    });
+  }
+  if (gsiCount > MAX_GSIS) {
+    diagnostics.push({
+      code: 'keys.tooManyIndexes',
+      severity: 'error',
+      message: `these patterns need ${gsiCount} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`,
+    });
+  }
+
+  const chainIndex = new Map<number, string>();
+  const entities: EntityDesign[] = model.entities.map((entity) => {
+    const label = labels.get(entity.name) ?? entity.name.toUpperCase();
+    const keys: Record<string, KeyTemplate> = {};
+    const own = chains.filter((c) => c.entity === entity.name).sort((a, b) => (placement.get(a.id) ?? 0) - (placement.get(b.id) ?? 0));
+    for (const chain of own) {
+      const slot = placement.get(chain.id) ?? 0;
+      const index = indexes[slot];
+      if (!index) continue;
+      chainIndex.set(chain.id, index.name);
+      keys[index.name] = templateOf({ entity, chain, labels, collectionParent: collectionParentOf(chain, needs) });
+    }
+    if (!keys.table) keys.table = { pk: [{ kind: 'literal', text: label }, ...entity.key.map(attr)], sk: [{ kind: 'literal', text: label }] };
+    const ordered: Record<string, KeyTemplate> = {};
+    for (const index of indexes) {
+      const t = keys[index.name];
+      if (t) {
+        ordered[index.name] = t;
+        index.entities.push(entity.name);
+      }
+    }
+    return { entity: entity.name, label, keys: ordered };
+  });
+
+  hotPartitionWarnings({ model, chains, chainIndex, diagnostics });
+  return { labels, needs, chains, chainIndex, indexes, entities, entityAttribute, diagnostics };
+}
+
+function attr(name: string): Segment {
+  return { kind: 'attribute', name };
+}
+
+function collectionParentOf(chain: Chain, needs: AccessNeeds): string | undefined {
+  if (chain.collection === undefined) return undefined;
+  return needs.collections.find((c) => c.id === chain.collection)?.parent;
+}
+
+/** The full template of a chain: labels, the chain's attributes, then the rest of the entity's key. */
+function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, string>; collectionParent: string | undefined }): KeyTemplate {
+  const { entity, chain, labels } = args;
+  const label = labels.get(entity.name) ?? entity.name;
+  const pkLabel = args.collectionParent ? (labels.get(args.collectionParent) ?? label) : label;
+  const skAttrs = [...chain.template.sk];
+  for (const k of entity.key) if (!chain.template.pk.includes(k) && !skAttrs.includes(k)) skAttrs.push(k);
+  const sk: Segment[] = [{ kind: 'literal', text: label }, ...skAttrs.map(attr)];
+  const last = skAttrs[skAttrs.length - 1];
+  if (last !== undefined && chain.needs.some((n: Need) => n.next === last && n.op === '<')) sk.push({ kind: 'literal', text: '' });
+  return { pk: [{ kind: 'literal', text: pkLabel }, ...chain.template.pk.map(attr)], sk };
+}
+
+function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex: Map<number, string>; diagnostics: Diagnostic[] }): void {
+  const { model, chains, chainIndex, diagnostics } = args;
+  for (const chain of chains) {
+    const entity = model.entities.find((e) => e.name === chain.entity);
+    if (!entity) continue;
+    const index = chainIndex.get(chain.id) ?? 'table';
+    const patterns = [...new Set(chain.needs.map((n) => n.pattern))];
+    const where = patterns.map((p) => `patterns[${model.patterns.findIndex((x) => x.name === p)}]`)[0];
+    if (chain.template.pk.length === 0) {
+      diagnostics.push({
+        code: 'keys.hotPartition',
+        severity: 'warning',
+        ...(where ? { path: where } : {}),
+        message: `${patterns.join(', ')}: every ${entity.name} is in one partition of ${index} (a constant partition key), which holds about ${entity.count ?? 'all'} items and takes all their writes; DynamoDB serves one partition at up to 3,000 reads and 1,000 writes per second. Shard the key if writes are heavy.`,
+      });
+      continue;
+    }
+    const lowCardinality = chain.template.pk.every((a) => {
+      const def = entity.attributes.find((x) => x.name === a);
+      return def?.type === 'boolean' || (def?.values !== undefined && def.values.length <= 10);
+    });
+    if (lowCardinality) {
+      const values = chain.template.pk
+        .map((a) => entity.attributes.find((x) => x.name === a))
+        .reduce((n, def) => n * (def?.type === 'boolean' ? 2 : (def?.values?.length ?? 1)), 1);
+      diagnostics.push({
+        code: 'keys.hotPartition',
+        severity: 'warning',
+        ...(where ? { path: where } : {}),
+        message: `${patterns.join(', ')}: the partition key of ${index} for ${entity.name} is ${chain.template.pk.join(', ')}, which takes only ${values} value${values === 1 ? '' : 's'}, so ${entity.name} items crowd into ${values} partition${values === 1 ? '' : 's'}.`,
+      });
+    }
+  }
+}

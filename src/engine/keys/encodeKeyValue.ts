@@ -1,0 +1,101 @@
+// Order-preserving, collision-free encoding of attribute values inside key
+// strings. Keys are components joined by `#`; every encoded component uses only
+// characters above `$` (0x24), so `#` ends a component and sorts below any
+// continuation, and `$` after a prefix bounds "everything that starts with it".
+// The code generator emits the same functions (codegen/runtimeSource.ts); a test
+// holds the two equal.
+import type { AttributeType, Scalar } from '../model/types.ts';
+
+/** Separator between key components. */
+export const KEY_SEPARATOR = '#';
+/** One above the separator: `prefix + KEY_END` sorts after every key that extends `prefix + "#"`. */
+export const KEY_END = '$';
+
+/**
+ * Strings keep their characters except those at or below `$`, which become
+ * `$` plus the character shifted by 0x40 (`#` → `$c`, space → `` $` ``).
+ * A prefix code: begins_with on encoded text equals begins_with on values,
+ * and UTF-8 byte order of encodings equals that of the values.
+ */
+export function encodeString(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    out += code <= 0x24 ? '$' + String.fromCharCode(code + 0x40) : value[i];
+  }
+  return out;
+}
+
+/**
+ * Numbers as text that sorts like the numbers: `P` + biased decimal exponent
+ * + `.` + significant digits for positives (15847 → `P404.15847`, 9 → `P400.9`),
+ * `P000` for zero, and for negatives `N` + complemented exponent and digits
+ * closed by `~` (-2.5 → `N599.74~`).
+ */
+export function encodeNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new TypeError(`cannot store ${String(value)} in a key: DynamoDB numbers are finite`);
+  if (value === 0) return 'P000';
+  const negative = value < 0;
+  const [mantissa = '0', exponentText = '0'] = Math.abs(value).toExponential().split('e');
+  const exponent = Number(exponentText);
+  const digits = mantissa.replace('.', '');
+  if (!negative) return `P${String(exponent + 400).padStart(3, '0')}.${digits}`;
+  let complement = '';
+  for (const d of digits) complement += String(9 - Number(d));
+  return `N${String(599 - exponent).padStart(3, '0')}.${complement}~`;
+}
+
+export function encodeBoolean(value: boolean): string {
+  return value ? 'true' : 'false';
+}
+
+/** Encodes a value of the given attribute type; a value of another type is refused. */
+export function encodeKeyValue(type: AttributeType, value: unknown, attribute: string): string {
+  switch (type) {
+    case 'number':
+      if (typeof value !== 'number') throw new TypeError(`"${attribute}" is a number, got ${describe(value)}`);
+      return encodeNumber(value);
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new TypeError(`"${attribute}" is a boolean, got ${describe(value)}`);
+      return encodeBoolean(value);
+    case 'string':
+    case 'date':
+    case 'datetime':
+      if (typeof value !== 'string') throw new TypeError(`"${attribute}" is a ${type} (a string), got ${describe(value)}`);
+      return encodeString(value);
+    default: {
+      const never: never = type;
+      throw new TypeError(`unknown type ${String(never)}`);
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Compares two strings in UTF-8 byte order, as DynamoDB compares keys. */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (0xD800-0xDFFF) encode code points above 0xFFFF, which UTF-8
+    // orders after 0xE000-0xFFFF; everything else orders by code unit.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** A value's natural order (numbers numerically, strings by UTF-8 bytes, false < true). */
+export function compareScalars(a: Scalar, b: Scalar): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return compareUtf8(String(a), String(b));
+}
