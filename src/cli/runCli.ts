@@ -1,0 +1,192 @@
+// The command line: argv → engine (and runner) → files, text and exit codes.
+// 0 ok, 1 the design has errors (or a run found mismatches), 2 bad usage or input.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  deriveDesign,
+  designJson,
+  designMarkdown,
+  formatDiagnostic,
+  generateModule,
+  loadProblem,
+  type Design,
+  type Diagnostic,
+} from '../engine/index.ts';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  generate PROBLEM --out DIR [--table NAME]
+      Write DIR/accessPatterns.ts (the generated module), DIR/design.json and
+      DIR/design.md (entity chart and pattern table).
+  check PROBLEM
+      Validate the problem and print its errors and the design's warnings.
+  explain PROBLEM
+      Print the key layout and the pattern → request table.
+  run PROBLEM [--endpoint URL] [--region R] [--table NAME] [--records N] [--keep]
+      Create a table, load sample items, run every pattern and compare each
+      answer with the engine's; starts its own DynamoDB Local when no
+      --endpoint is given.
+
+PROBLEM is a problem JSON file (*.problem.json, see FORMAT.md) or a file in
+Tablewright's text form.
+
+Exit codes: 0 ok, 1 the design has errors or a run found a mismatch,
+2 bad usage or unreadable input.
+`;
+
+export class UsageError extends Error {}
+
+interface Parsed {
+  command: string;
+  file: string;
+  options: Map<string, string | true>;
+}
+
+const VALUE_OPTIONS = new Set(['--out', '--table', '--endpoint', '--region', '--records']);
+const FLAG_OPTIONS = new Set(['--keep', '--help', '-h']);
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const options = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (VALUE_OPTIONS.has(a)) {
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      options.set(a, v);
+      i++;
+    } else if (a.includes('=') && VALUE_OPTIONS.has(a.slice(0, a.indexOf('=')))) {
+      options.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    } else if (FLAG_OPTIONS.has(a)) {
+      options.set(a, true);
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`unknown option ${a}`);
+    } else positional.push(a);
+  }
+  const [command = '', file = '', ...extra] = positional;
+  if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
+  return { command, file, options };
+}
+
+/** Reads and parses a problem file; located errors are printed with the file name. */
+export function readProblem(file: string, io: CliIo): { design: Design; diagnostics: Diagnostic[] } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return undefined;
+  }
+  const parsed = loadProblem(text);
+  for (const d of parsed.diagnostics) io.err(`${file}:${located(d)}\n`);
+  if (!parsed.model) {
+    io.err(`${file}: not loaded (${parsed.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
+    return undefined;
+  }
+  return { design: deriveDesign(parsed.model), diagnostics: parsed.diagnostics };
+}
+
+function located(d: Diagnostic): string {
+  const where = d.span ? `${d.span.line}:${d.span.column}` : d.path ?? '';
+  return `${where}${where ? ': ' : ' '}${d.severity}: ${d.message}${d.path && d.span ? ` (${d.path})` : ''}`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { command, file, options } = parsed;
+  if (options.has('--help') || options.has('-h') || command === 'help' || command === '') {
+    (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
+    return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
+  }
+  if (!['generate', 'check', 'explain', 'run'].includes(command)) {
+    io.err(`unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (!file) {
+    io.err(`${command} needs a PROBLEM file\n\n${USAGE}`);
+    return 2;
+  }
+  const loaded = readProblem(file, io);
+  if (!loaded) return 2;
+  const table = options.get('--table');
+  const design = typeof table === 'string' ? { ...loaded.design, tableName: table } : loaded.design;
+  const errors = design.diagnostics.filter((d) => d.severity === 'error');
+  switch (command) {
+    case 'generate': {
+      const out = options.get('--out');
+      if (typeof out !== 'string') {
+        io.err(`generate needs --out DIR\n\n${USAGE}`);
+        return 2;
+      }
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(path.join(out, 'accessPatterns.ts'), generateModule(design));
+      fs.writeFileSync(path.join(out, 'design.json'), designJson(design));
+      fs.writeFileSync(path.join(out, 'design.md'), designMarkdown(design));
+      for (const d of design.diagnostics) io.err(`${file}: ${d.severity}: ${formatDiagnostic(d)}\n`);
+      io.out(`wrote ${path.join(out, 'accessPatterns.ts')}, design.json, design.md (${design.indexes.length - 1} GSIs, ${design.patterns.length} patterns)\n`);
+      return errors.length ? 1 : 0;
+    }
+    case 'check': {
+      for (const d of design.diagnostics) io.out(`${d.severity}: ${formatDiagnostic(d)}\n`);
+      io.out(
+        errors.length
+          ? `${errors.length} error(s): ${errors.length} pattern(s) cannot be served\n`
+          : `ok: ${design.model.entities.length} entities, ${design.patterns.length} patterns, ${design.indexes.length - 1} GSIs, ${design.diagnostics.length} warning(s)\n`,
+      );
+      return errors.length ? 1 : 0;
+    }
+    case 'explain': {
+      io.out(explain(design));
+      return errors.length ? 1 : 0;
+    }
+    case 'run': {
+      const { runCommand } = await import('./runCommand.ts');
+      return runCommand({ design, options, io });
+    }
+    default:
+      return 2;
+  }
+}
+
+/** The key layout and the pattern → request table as plain text. */
+export function explain(design: Design): string {
+  const seg = (s: { kind: 'literal'; text: string } | { kind: 'attribute'; name: string }) => (s.kind === 'literal' ? s.text : `{${s.name}}`);
+  const rows: string[][] = [];
+  for (const e of design.entities) {
+    for (const i of design.indexes) {
+      const t = e.keys[i.name];
+      if (t) rows.push([e.entity, i.name, `${i.pkAttribute} = ${t.pk.map(seg).join('#')}`, `${i.skAttribute} = ${t.sk.map(seg).join('#')}`]);
+    }
+  }
+  const out: string[] = [`${design.model.name}: table ${design.tableName}, ${design.indexes.length - 1} GSI(s)`, '', 'Key layout', table(['entity', 'index', 'partition key', 'sort key'], rows), ''];
+  out.push('Indexes');
+  for (const i of design.indexes) out.push(`  ${i.name}: ${i.patterns.join(', ') || '(keys only)'}`);
+  out.push('', 'Patterns');
+  const prow: string[][] = [];
+  for (const p of design.patterns) for (const s of p.steps) prow.push([p.pattern, s.operation, s.index, s.keyConditionText + (s.filter ? ` FILTER ${s.filter.attribute} ${s.filter.op}` : ''), s.direction ?? '']);
+  out.push(table(['pattern', 'request', 'index', 'key condition', 'order'], prow), '');
+  for (const p of design.patterns) out.push(`  ${p.pattern}: ${p.reason}`);
+  if (design.diagnostics.length) {
+    out.push('', 'Warnings and errors');
+    for (const d of design.diagnostics) out.push(`  ${d.severity}: ${formatDiagnostic(d)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,64 @@
+// The engine's public surface: model text/JSON → design → requests, items,
+// sample data, in-memory answers and generated code. Pure: no DOM, no AWS SDK,
+// no clock, no Math.random. The UI, the runner and the CLI import only this.
+export type {
+  Attribute,
+  AttributeType,
+  BelongsTo,
+  Direction,
+  Entity,
+  Model,
+  Pattern,
+  PatternParams,
+  RangeOp,
+  RecordValue,
+  Scalar,
+} from './model/types.ts';
+export { ATTRIBUTE_TYPES, RANGE_OPS } from './model/types.ts';
+export type { Diagnostic, Severity, SourceMap, Span } from './model/diagnostics.ts';
+export { formatDiagnostic } from './model/diagnostics.ts';
+export type { ParseResult } from './model/parseResult.ts';
+export { parseProblemJson } from './model/parseProblemJson.ts';
+export { problemToJson } from './model/problemToJson.ts';
+export { parseModelText } from './model/parseModelText.ts';
+export { printModelText } from './model/printModelText.ts';
+export { validateModel } from './model/validateModel.ts';
+export { loadProblem } from './model/loadProblem.ts';
+
+export type {
+  Design,
+  EntityDesign,
+  IndexDesign,
+  Item,
+  KeyPart,
+  KeyTemplate,
+  PatternPlan,
+  PlanStep,
+  QueryInput,
+  Request,
+  Segment,
+  SkCondition,
+  StepKey,
+} from './design/types.ts';
+export { deriveDesign } from './design/deriveDesign.ts';
+export type { DeriveOptions } from './design/deriveDesign.ts';
+export { toItem, fromItem } from './design/items.ts';
+export { tableDefinition } from './design/tableDefinition.ts';
+export type { TableDefinition } from './design/tableDefinition.ts';
+export { tableNameOf } from './design/tableNameOf.ts';
+export { designMarkdown } from './design/designMarkdown.ts';
+export { designJson } from './design/designJson.ts';
+
+export { buildRequest } from './queries/buildRequest.ts';
+export { describeStepKey, joinParts } from './queries/describeStepKey.ts';
+export { evaluateRequest } from './queries/evaluateRequest.ts';
+export { runRequests } from './queries/runRequests.ts';
+export { answerPattern } from './queries/answerPattern.ts';
+export { sampleParams } from './queries/sampleParams.ts';
+
+export { createRandom } from './samples/createRandom.ts';
+export type { Random } from './samples/createRandom.ts';
+export { generateSampleRecords } from './samples/generateSampleRecords.ts';
+
+export { generateModule } from './codegen/generateModule.ts';
+export { compareUtf8, encodeKeyValue } from './keys/encodeKeyValue.ts';

@@ -1,0 +1,52 @@
+// Parameter values for a pattern taken from sample records, so a pattern
+// shown or run with its defaults returns something.
+import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import { compareScalars } from '../keys/encodeKeyValue.ts';
+
+/** Values from the `pick`-th record of the pattern's entity (wrapping), or placeholders when it has none. */
+export function sampleParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string, pick = 0): PatternParams {
+  const pattern = model.patterns.find((p) => p.name === patternName);
+  if (!pattern) throw new Error(`no pattern "${patternName}"`);
+  const entity = model.entities.find((e) => e.name === pattern.entity);
+  const list = records.get(pattern.entity) ?? [];
+  const base = list.length ? list[((pick % list.length) + list.length) % list.length] : undefined;
+  const other = list.length ? list[(pick + Math.floor(list.length / 2)) % list.length] : undefined;
+  const placeholder = (attribute: string): Scalar => {
+    const def = entity?.attributes.find((a) => a.name === attribute);
+    if (def?.values?.[0] !== undefined) return def.values[0];
+    switch (def?.type) {
+      case 'number':
+        return 0;
+      case 'boolean':
+        return true;
+      case 'date':
+        return '2024-01-01';
+      case 'datetime':
+        return '2024-01-01T00:00:00.000Z';
+      default:
+        return '';
+    }
+  };
+  const value = (r: RecordValue | undefined, a: string): Scalar => r?.[a] ?? placeholder(a);
+  const params: PatternParams = {};
+  for (const a of pattern.equals) params[a] = value(base, a);
+  if (pattern.range) {
+    const a = pattern.range.attribute;
+    const v = value(base, a);
+    switch (pattern.range.op) {
+      case 'between': {
+        const w = value(other, a);
+        params[a] = compareScalars(v, w) <= 0 ? [v, w] : [w, v];
+        break;
+      }
+      case 'begins_with': {
+        const s = String(v);
+        params[a] = s.slice(0, Math.max(1, Math.ceil(s.length / 2)));
+        break;
+      }
+      default:
+        params[a] = v;
+    }
+  }
+  return params;
+}
