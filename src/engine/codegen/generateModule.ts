@@ -115,7 +115,8 @@ export function generateModule(design: Design): string {
   w(`/** The item stored for a record: its own attributes unchanged, plus key attributes and the entity name. */`);
   w(`export function toItem<E extends EntityName>(entity: E, record: EntityRecords[E]): Item {`);
   w(`  if (!ENTITY_NAMES.has(entity)) throw new Error(\`unknown entity "\${String(entity)}"\`);`);
-  w(`  return Object.assign({}, record, keysOf[entity](record), { [entityAttribute]: entity });`);
+  w(`  // Spread (not Object.assign) defines own properties: an attribute named __proto__ stays data.`);
+  w(`  return { ...(record as object), ...keysOf[entity](record), [entityAttribute]: entity };`);
   w(`}`);
   w();
   w(`/** The entity and record of a stored item: the item without key attributes and entity name. */`);
@@ -173,8 +174,9 @@ export function generateModule(design: Design): string {
     for (const s of plan.steps) w(`   * ${s.operation} ${s.index}: ${comment(s.keyConditionText)}${s.direction ? ` (${s.direction})` : ''}`);
     w(`   */`);
     const returnType = plan.steps.length > 1 ? 'Array<GetCommandInput | QueryCommandInput>' : plan.steps[0]?.operation === 'GetItem' ? 'GetCommandInput' : 'QueryCommandInput';
-    w(`  ${prop(p.name)}(params: ${paramsName.get(p.name)}): ${returnType} {`);
     const inputs = plan.steps.map((s) => stepExpr(design, s));
+    const usesParams = inputs.some((x) => /\bparams\b/.test(x));
+    w(`  ${prop(p.name)}(${usesParams ? 'params' : '_params'}: ${paramsName.get(p.name)}): ${returnType} {`);
     if (inputs.length === 1) w(`    return ${indent(inputs[0] ?? '{}', 4)};`);
     else w(`    return [\n${inputs.map((x) => `      ${indent(x, 6)}`).join(',\n')},\n    ];`);
     w(`  },`);

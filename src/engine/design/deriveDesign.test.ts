@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { parseModelText } from '../model/parseModelText.ts';
+import type { Model } from '../model/types.ts';
+import { deriveDesign } from './deriveDesign.ts';
+import type { Design } from './types.ts';
+
+function model(text: string): Model {
+  const parsed = parseModelText(text);
+  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
+  return parsed.model;
+}
+const seg = (d: Design, entity: string, index: string) => {
+  const t = d.entities.find((e) => e.entity === entity)?.keys[index];
+  const text = (s: NonNullable<typeof t>['pk']) => s.map((x) => (x.kind === 'literal' ? x.text : `{${x.name}}`)).join('#');
+  return t ? `${text(t.pk)} | ${text(t.sk)}` : undefined;
+};
+const plan = (d: Design, name: string) => {
+  const p = d.patterns.find((x) => x.pattern === name);
+  if (!p) throw new Error(`no plan ${name}`);
+  return p;
+};
+
+const SHOP = `model "Shop"
+entity User key email
+  email: string
+  userId: string
+  plan: "free" | "premium"
+  createdAt: datetime
+entity Order key orderId belongsTo User via userEmail
+  orderId: string
+  userEmail: string
+  status: "pending" | "paid"
+  createdAt: datetime
+getUser: User by email returns one
+getUserByUserId: User by userId
+getUserWithOrders: User by email with Order
+getUserOrders: Order by userEmail order by createdAt desc
+getRecentUserOrders: Order by userEmail where createdAt >= ? newest first
+getOrder: Order by orderId returns one
+getOrdersByStatus: Order by status order by createdAt asc
+`;
+
+describe('deriveDesign', () => {
+  it('serves a lookup by the whole key with GetItem on the table', () => {
+    const d = deriveDesign(model(SHOP));
+    const p = plan(d, 'getUser');
+    expect(p.steps).toHaveLength(1);
+    expect(p.steps[0]?.operation).toBe('GetItem');
+    expect(p.steps[0]?.index).toBe('table');
+    expect(seg(d, 'User', 'table')).toBe('USER#{email} | USER');
+  });
+
+  it("puts a user's orders in the user's item collection, sorted by date, so one Query serves the include and the ordered list", () => {
+    const d = deriveDesign(model(SHOP));
+    expect(seg(d, 'Order', 'table')).toBe('USER#{userEmail} | ORDER#{createdAt}#{orderId}');
+    expect(plan(d, 'getUserWithOrders').steps[0]?.keyConditionText).toBe('PK = USER#{email}');
+    expect(plan(d, 'getUserOrders').steps[0]).toMatchObject({ index: 'table', direction: 'desc' });
+    expect(plan(d, 'getRecentUserOrders').steps[0]?.keyConditionText).toBe('PK = USER#{userEmail} AND SK BETWEEN ORDER#{createdAt} AND ORDER$');
+  });
+
+  it('overloads one GSI across entities and uses each GSI at most once per entity', () => {
+    const d = deriveDesign(model(SHOP));
+    expect(d.indexes.map((i) => i.name)).toEqual(['table', 'GSI1', 'GSI2']);
+    expect(d.indexes[1]?.entities).toEqual(['User', 'Order']);
+    for (const e of d.entities) expect(new Set(Object.keys(e.keys)).size).toBe(Object.keys(e.keys).length);
+  });
+
+  it('shares one index among hierarchical patterns through a longer sort key prefix', () => {
+    const d = deriveDesign(
+      model(`model "Stores"
+entity Store key storeNumber
+  storeNumber: string
+  country: string
+  state: string
+  city: string
+getStore: Store by storeNumber returns one
+inCountry: Store by country
+inState: Store by country, state
+inCity: Store by country, state, city
+`),
+    );
+    expect(d.indexes).toHaveLength(2);
+    expect(seg(d, 'Store', 'GSI1')).toBe('STORE#{country} | STORE#{state}#{city}#{storeNumber}');
+    expect(plan(d, 'inCity').steps[0]?.keyConditionText).toBe('GSI1PK = STORE#{country} AND begins_with(GSI1SK, STORE#{state}#{city}#)');
+  });
+
+  it('gives a global list a constant partition and warns about the hot partition', () => {
+    const d = deriveDesign(
+      model(`model "Images"
+entity Image key image
+  image: string
+  viewCount: number
+getImage: Image by image returns one
+top: Image order by viewCount desc
+`),
+    );
+    expect(seg(d, 'Image', 'GSI1')).toBe('IMAGE | IMAGE#{viewCount}#{image}');
+    expect(d.diagnostics.some((x) => x.code === 'keys.hotPartition' && x.severity === 'warning')).toBe(true);
+  });
+
+  it('filters a range that differs from the order attribute, and names the read amplification', () => {
+    const d = deriveDesign(
+      model(`model "Filter"
+entity Reading key (sensor, seq)
+  sensor: string
+  seq: number
+  value: number
+  day: date
+r: Reading by sensor where day >= ? order by value desc
+`),
+    );
+    const step = plan(d, 'r').steps[0];
+    expect(step?.filter).toMatchObject({ attribute: 'day', op: '>=' });
+    expect(step?.direction).toBe('desc');
+    const warning = d.diagnostics.find((x) => x.code === 'keys.filtered');
+    expect(warning?.message).toMatch(/read amplification/);
+  });
+
+  it('selects only the included children when several collections share a partition', () => {
+    const d = deriveDesign(
+      model(`model "Acc"
+entity Account key id
+  id: string
+entity Contact key email belongsTo Account via accountId
+  email: string
+  accountId: string
+entity Note key noteId belongsTo Account via accountId
+  noteId: string
+  accountId: string
+withContacts: Account by id with Contact
+withAll: Account by id with Contact, Note
+`),
+    );
+    const step = plan(d, 'withContacts').steps[0];
+    expect(step?.keyConditionText).toMatch(/BETWEEN ACCOUNT AND CONTACT\$/);
+    expect(plan(d, 'withAll').steps[0]?.keyConditionText).not.toMatch(/BETWEEN/);
+    expect(d.indexes).toHaveLength(1);
+  });
+
+  it('refuses an include that does not match on the parent key, with the reason', () => {
+    const d = deriveDesign(
+      model(`model "Bad"
+entity User key email
+  email: string
+  plan: string
+entity Order key orderId belongsTo User via userEmail
+  orderId: string
+  userEmail: string
+byPlan: User by plan with Order
+`),
+    );
+    const error = d.diagnostics.find((x) => x.severity === 'error');
+    expect(error?.code).toBe('keys.includeNeedsKey');
+    expect(error?.path).toBe('patterns[0].equals');
+    expect(d.patterns.find((p) => p.pattern === 'byPlan')).toBeUndefined();
+  });
+
+  it('answers a self-referencing include with two requests and says why', () => {
+    const d = deriveDesign(
+      model(`model "Org"
+entity Employee key empId belongsTo Employee via managerId
+  empId: string
+  managerId: string
+withReports: Employee by empId with Employee
+`),
+    );
+    expect(plan(d, 'withReports').steps.map((s) => s.operation)).toEqual(['GetItem', 'Query']);
+    expect(d.diagnostics.some((x) => x.code === 'keys.multipleRequests')).toBe(true);
+  });
+
+  it('renames key attributes that collide with record attributes', () => {
+    const d = deriveDesign(
+      model(`model "Names"
+entity Thing key id
+  id: string
+  PK: string
+  _type: string
+get: Thing by id returns one
+`),
+    );
+    expect(d.indexes[0]?.pkAttribute).toBe('_PK');
+    expect(d.entityAttribute).toBe('__type');
+  });
+
+  it('is deterministic: the same model gives the same design, byte for byte', () => {
+    expect(JSON.stringify(deriveDesign(model(SHOP)))).toBe(JSON.stringify(deriveDesign(model(SHOP))));
+  });
+});
