@@ -61,4 +61,5 @@ export type { Random } from './samples/createRandom.ts';
 export { generateSampleRecords } from './samples/generateSampleRecords.ts';
 
 export { generateModule } from './codegen/generateModule.ts';
-export { compareUtf8, encodeKeyValue } from './keys/encodeKeyValue.ts';
+export { encodeKeyValue } from './keys/encodeKeyValue.ts';
+export { compareUtf8 } from './queries/compareUtf8.ts';

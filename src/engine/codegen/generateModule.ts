@@ -26,7 +26,10 @@ export function generateModule(design: Design): string {
   };
   const typeName = new Map(model.entities.map((e) => [e.name, allocate(GLOBALS.has(e.name) ? `${e.name}Entity` : e.name)]));
   const paramsName = new Map(model.patterns.map((p) => [p.name, allocate(`${p.name[0]?.toUpperCase() ?? ''}${p.name.slice(1)}Params`)]));
-  const entityOf = (name: string) => model.entities.find((e) => e.name === name);
+  const entityByName = new Map(model.entities.map((e) => [e.name, e]));
+  const entityOf = (name: string) => entityByName.get(name);
+  const planByName = new Map(design.patterns.map((p) => [p.pattern, p]));
+  const layoutByName = new Map(design.entities.map((e) => [e.entity, e]));
   const keyAttributes = design.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute]);
   const out: string[] = [];
   const w = (s = '') => out.push(s);
@@ -85,7 +88,7 @@ export function generateModule(design: Design): string {
   w();
   w(`const keysOf: { [E in EntityName]: (record: EntityRecords[E]) => Record<string, string> } = {`);
   for (const e of model.entities) {
-    const layout = design.entities.find((x) => x.entity === e.name);
+    const layout = layoutByName.get(e.name);
     if (!layout) continue;
     w(`  ${prop(e.name)}: (r) => {`);
     w(`    const keys: Record<string, string> = {};`);
@@ -157,7 +160,7 @@ export function generateModule(design: Design): string {
   w();
   w(`export const AccessPatterns = {`);
   for (const p of model.patterns) {
-    const plan = design.patterns.find((x) => x.pattern === p.name);
+    const plan = planByName.get(p.name);
     const e = entityOf(p.entity);
     if (!e) continue;
     w(`  /**`);
@@ -208,7 +211,7 @@ export function generateModule(design: Design): string {
   w();
   w(`export const execute = {`);
   for (const p of model.patterns) {
-    const plan = design.patterns.find((x) => x.pattern === p.name);
+    const plan = planByName.get(p.name);
     if (!plan) continue;
     const inputs = plan.steps.length > 1 ? `AccessPatterns${access(p.name)}(params)` : `[AccessPatterns${access(p.name)}(params)]`;
     const included = [p.entity, ...(p.include ?? [])].filter((x, i, a) => a.indexOf(x) === i);
@@ -431,6 +434,7 @@ function access(name: string): string {
   return IDENT.test(name) && name !== '__proto__' ? `.${name}` : `[${q(name)}]`;
 }
 function q(s: string): string {
+  if (!/[\\'\n\r\u2028\u2029]/.test(s)) return `'${s}'`;
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
 }
 function comment(s: string): string {

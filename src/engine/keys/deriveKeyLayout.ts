@@ -18,6 +18,8 @@ export interface KeyLayout {
   chains: Chain[];
   /** Chain id → index name. */
   chainIndex: Map<number, string>;
+  /** Need id → the chain that holds it. */
+  chainOfNeed: Map<number, Chain>;
   indexes: IndexDesign[];
   entities: EntityDesign[];
   entityAttribute: string;
@@ -61,10 +63,16 @@ export function deriveKeyLayout(model: Model): KeyLayout {
   }
 
   const chainIndex = new Map<number, string>();
+  const chainOfNeed = new Map<number, Chain>();
+  const chainsOf = new Map<string, Chain[]>();
+  for (const chain of chains) {
+    for (const need of chain.needs) chainOfNeed.set(need.id, chain);
+    chainsOf.set(chain.entity, [...(chainsOf.get(chain.entity) ?? []), chain]);
+  }
   const entities: EntityDesign[] = model.entities.map((entity) => {
     const label = labels.get(entity.name) ?? entity.name.toUpperCase();
     const keys: Record<string, KeyTemplate> = {};
-    const own = chains.filter((c) => c.entity === entity.name).sort((a, b) => (placement.get(a.id) ?? 0) - (placement.get(b.id) ?? 0));
+    const own = [...(chainsOf.get(entity.name) ?? [])].sort((a, b) => (placement.get(a.id) ?? 0) - (placement.get(b.id) ?? 0));
     for (const chain of own) {
       const slot = placement.get(chain.id) ?? 0;
       const index = indexes[slot];
@@ -85,7 +93,7 @@ export function deriveKeyLayout(model: Model): KeyLayout {
   });
 
   hotPartitionWarnings({ model, chains, chainIndex, diagnostics });
-  return { labels, needs, chains, chainIndex, indexes, entities, entityAttribute, diagnostics };
+  return { labels, needs, chains, chainIndex, chainOfNeed, indexes, entities, entityAttribute, diagnostics };
 }
 
 function attr(name: string): Segment {
@@ -112,12 +120,14 @@ function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, st
 
 function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex: Map<number, string>; diagnostics: Diagnostic[] }): void {
   const { model, chains, chainIndex, diagnostics } = args;
+  const entities = new Map(model.entities.map((e) => [e.name, e]));
+  const patternIndex = new Map(model.patterns.map((p, i) => [p.name, i]));
   for (const chain of chains) {
-    const entity = model.entities.find((e) => e.name === chain.entity);
+    const entity = entities.get(chain.entity);
     if (!entity) continue;
     const index = chainIndex.get(chain.id) ?? 'table';
     const patterns = [...new Set(chain.needs.map((n) => n.pattern))];
-    const where = patterns.map((p) => `patterns[${model.patterns.findIndex((x) => x.name === p)}]`)[0];
+    const where = patterns.map((p) => `patterns[${patternIndex.get(p) ?? -1}]`)[0];
     if (chain.template.pk.length === 0) {
       diagnostics.push({
         code: 'keys.hotPartition',

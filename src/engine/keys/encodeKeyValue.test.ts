@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { compareUtf8, encodeKeyValue, encodeNumber, encodeString } from './encodeKeyValue.ts';
+import { encodeKeyValue, encodeNumber, encodeString } from './encodeKeyValue.ts';
+import { compareUtf8 } from '../queries/compareUtf8.ts';
 import { FULL_RUNTIME } from '../codegen/runtimeSource.ts';
 
 function seeded(seed: number) {

@@ -4,7 +4,7 @@
 // continuation, and `$` after a prefix bounds "everything that starts with it".
 // The code generator emits the same functions (codegen/runtimeSource.ts); a test
 // holds the two equal.
-import type { AttributeType, Scalar } from '../model/types.ts';
+import type { AttributeType } from '../model/types.ts';
 
 /** Separator between key components. */
 export const KEY_SEPARATOR = '#';
@@ -74,28 +74,4 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-/** Compares two strings in UTF-8 byte order, as DynamoDB compares keys. */
-export function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (0xD800-0xDFFF) encode code points above 0xFFFF, which UTF-8
-    // orders after 0xE000-0xFFFF; everything else orders by code unit.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-/** A value's natural order (numbers numerically, strings by UTF-8 bytes, false < true). */
-export function compareScalars(a: Scalar, b: Scalar): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return compareUtf8(String(a), String(b));
 }

@@ -4,7 +4,8 @@
 // always go through ExpressionAttributeNames (reserved words are safe).
 import type { Design, KeyPart, PlanStep, QueryInput, Request, SkCondition } from '../design/types.ts';
 import type { PatternParams, Scalar } from '../model/types.ts';
-import { compareUtf8, encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
+import { encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
+import { compareUtf8 } from './compareUtf8.ts';
 
 export function buildRequest(design: Design, patternName: string, params: PatternParams): Request[] {
   const plan = design.patterns.find((p) => p.pattern === patternName);

@@ -12,6 +12,7 @@ export function planPatterns(model: Model, layout: KeyLayout): { plans: PatternP
   const plans: PatternPlan[] = [];
   const diagnostics: Diagnostic[] = [];
   const entities = new Map(model.entities.map((e) => [e.name, e]));
+  const served = new Map(layout.indexes.map((x) => [x.name, new Set<string>()]));
   model.patterns.forEach((pattern, i) => {
     const route = layout.needs.routes.get(pattern.name);
     const entity = entities.get(pattern.entity);
@@ -21,7 +22,11 @@ export function planPatterns(model: Model, layout: KeyLayout): { plans: PatternP
       plans.push(plan);
       for (const step of plan.steps) {
         const index = layout.indexes.find((x) => x.name === step.index);
-        if (index && !index.patterns.includes(pattern.name)) index.patterns.push(pattern.name);
+        const seen = served.get(step.index);
+        if (index && seen && !seen.has(pattern.name)) {
+          seen.add(pattern.name);
+          index.patterns.push(pattern.name);
+        }
       }
     } catch (e) {
       diagnostics.push({ code: 'keys.patternNotServed', severity: 'error', path: `patterns[${i}]`, message: `${pattern.name}: ${(e as Error).message}` });
@@ -98,7 +103,7 @@ function planOne(args: { pattern: Pattern; entity: Entity; route: Route; layout:
 }
 
 function chainOf(need: Need, layout: KeyLayout) {
-  const chain = layout.chains.find((c) => c.needs.includes(need));
+  const chain = layout.chainOfNeed.get(need.id);
   if (!chain) throw new Error('no key template holds this pattern');
   return chain;
 }
@@ -109,8 +114,14 @@ function indexOf(layout: KeyLayout, name: string): IndexDesign {
   return index;
 }
 
+const entityDesigns = new WeakMap<KeyLayout, Map<string, KeyLayout['entities'][number]>>();
 function templateIn(layout: KeyLayout, entity: string, index: string): KeyTemplate {
-  const t = layout.entities.find((e) => e.entity === entity)?.keys[index];
+  let byName = entityDesigns.get(layout);
+  if (!byName) {
+    byName = new Map(layout.entities.map((e) => [e.entity, e]));
+    entityDesigns.set(layout, byName);
+  }
+  const t = byName.get(entity)?.keys[index];
   if (!t) throw new Error(`${entity} has no key in ${index}`);
   return t;
 }

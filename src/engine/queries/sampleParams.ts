@@ -1,7 +1,7 @@
 // Parameter values for a pattern taken from sample records, so a pattern
 // shown or run with its defaults returns something.
 import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
-import { compareScalars } from '../keys/encodeKeyValue.ts';
+import { compareScalars } from './compareScalars.ts';
 
 /** Values from the `pick`-th record of the pattern's entity (wrapping), or placeholders when it has none. */
 export function sampleParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string, pick = 0): PatternParams {
@@ -36,7 +36,7 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
     switch (pattern.range.op) {
       case 'between': {
         const w = value(other, a);
-        params[a] = compareScalars(v, w) <= 0 ? [v, w] : [w, v];
+        params[a] = (compareScalars(v, w) ?? 0) <= 0 ? [v, w] : [w, v];
         break;
       }
       case 'begins_with': {

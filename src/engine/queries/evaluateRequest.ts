@@ -1,0 +1,156 @@
+// Runs one GetItem or Query request on items held in memory, with DynamoDB's
+// semantics, so the UI can show what a pattern returns without an endpoint.
+// Pure: reads the items it is given, sends nothing. Checked against
+// DynamoDB Local 3.3.1 for: UTF-8 byte order of sort keys, `Limit` counting
+// items read before the filter, `LastEvaluatedKey` whenever `Limit` items were
+// read (even when none remain), and `ExclusiveStartKey` as a position (the
+// item it names need not exist).
+//
+// Not modelled: the 1 MB page size (sample items are small), consistency.
+// Ties: in a GSI, several items may share one index key. DynamoDB does not
+// specify their order (DynamoDB Local returns them in a hash-like order);
+// here they are ordered by the table's partition key, then sort key (UTF-8
+// bytes), so the answer is deterministic. Do not show order among ties as
+// meaningful.
+import type { Diagnostic } from '../model/diagnostics.ts';
+import type { Design, IndexDesign, Item, Request, SkCondition } from '../design/types.ts';
+import { compareUtf8 } from './compareUtf8.ts';
+import { matchesCondition } from './matchesCondition.ts';
+
+export interface EvaluateResult {
+  /** Items returned (after the filter), in the order DynamoDB returns them. */
+  items: Item[];
+  /** Items read: those the key condition selected, before the filter (DynamoDB's ScannedCount). */
+  scannedCount: number;
+  /** Where to continue: the table key and index key of the last item read, when `Limit` stopped the read. */
+  lastEvaluatedKey?: Record<string, string>;
+  /** Set when the request cannot be evaluated (unknown index, bad Limit); items is then empty. */
+  error?: Diagnostic;
+}
+
+export interface EvaluateArgs {
+  design: Design;
+  items: Item[];
+  request: Request;
+  exclusiveStartKey?: Item;
+}
+
+const fail = (code: string, message: string): EvaluateResult => ({
+  items: [],
+  scannedCount: 0,
+  error: { code, severity: 'error', message },
+});
+
+const keyOf = (item: Item, name: string): string | undefined => {
+  const v = item[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+function skHolds(sk: string, cond: SkCondition): boolean {
+  switch (cond.op) {
+    case 'none':
+      return true;
+    case '=':
+      return sk === cond.value;
+    case '<':
+      return compareUtf8(sk, cond.value) < 0;
+    case '<=':
+      return compareUtf8(sk, cond.value) <= 0;
+    case '>':
+      return compareUtf8(sk, cond.value) > 0;
+    case '>=':
+      return compareUtf8(sk, cond.value) >= 0;
+    case 'between':
+      return compareUtf8(sk, cond.low) >= 0 && compareUtf8(sk, cond.high) <= 0;
+    case 'begins_with':
+      return sk.startsWith(cond.prefix);
+    default: {
+      const never: never = cond;
+      return never;
+    }
+  }
+}
+
+/** Position of an item in an index partition: index sort key, then table key (for GSI ties). */
+type Position = [indexSk: string, tablePk: string, tableSk: string];
+
+function comparePositions(a: Position, b: Position): number {
+  return compareUtf8(a[0], b[0]) || compareUtf8(a[1], b[1]) || compareUtf8(a[2], b[2]);
+}
+
+export function evaluateRequest({ design, items, request, exclusiveStartKey }: EvaluateArgs): EvaluateResult {
+  const table = design.indexes.find((i) => i.kind === 'table');
+  const index = design.indexes.find((i) => i.name === request.index);
+  if (!table) return fail('queries.noTable', 'The design has no base table index.');
+  if (!index) return fail('queries.unknownIndex', `Request names index "${request.index}", which the design does not have.`);
+
+  switch (request.operation) {
+    case 'GetItem': {
+      const entries = Object.entries(request.input.Key);
+      const found = items.find((item) => entries.every(([name, value]) => item[name] === value));
+      return { items: found ? [found] : [], scannedCount: found ? 1 : 0 };
+    }
+    case 'Query':
+      return query(table, index, items, request, exclusiveStartKey);
+    default: {
+      const never: never = request;
+      return never;
+    }
+  }
+}
+
+function query(
+  table: IndexDesign,
+  index: IndexDesign,
+  items: Item[],
+  request: Extract<Request, { operation: 'Query' }>,
+  exclusiveStartKey: Item | undefined,
+): EvaluateResult {
+  const limit = request.input.Limit;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+    return fail('queries.invalidLimit', `Limit must be a whole number of at least 1, not ${String(limit)}.`);
+  }
+  const forward = request.input.ScanIndexForward !== false;
+
+  // Only items holding both key attributes of the index are in it (sparse GSIs).
+  const selected: { item: Item; pos: Position }[] = [];
+  for (const item of items) {
+    const pk = keyOf(item, index.pkAttribute);
+    const sk = keyOf(item, index.skAttribute);
+    if (pk === undefined || sk === undefined) continue;
+    if (pk !== request.key.pk || !skHolds(sk, request.key.sk)) continue;
+    selected.push({ item, pos: [sk, keyOf(item, table.pkAttribute) ?? '', keyOf(item, table.skAttribute) ?? ''] });
+  }
+  selected.sort((a, b) => comparePositions(a.pos, b.pos));
+  if (!forward) selected.reverse();
+
+  let start = 0;
+  if (exclusiveStartKey) {
+    const after: Position = [
+      keyOf(exclusiveStartKey, index.skAttribute) ?? '',
+      keyOf(exclusiveStartKey, table.pkAttribute) ?? '',
+      keyOf(exclusiveStartKey, table.skAttribute) ?? '',
+    ];
+    const sign = forward ? 1 : -1;
+    while (start < selected.length && sign * comparePositions((selected[start] as { pos: Position }).pos, after) <= 0) start++;
+  }
+
+  const end = limit === undefined ? selected.length : Math.min(selected.length, start + limit);
+  const read = selected.slice(start, end);
+  const filter = request.filter;
+  const returned = read
+    .map((s) => s.item)
+    .filter((item) => !filter || matchesCondition(item[filter.attribute], filter.op, filter.value));
+
+  const result: EvaluateResult = { items: returned, scannedCount: read.length };
+  const last = read[read.length - 1];
+  if (limit !== undefined && read.length === limit && last) {
+    const key: Record<string, string> = {};
+    for (const name of [table.pkAttribute, table.skAttribute, index.pkAttribute, index.skAttribute]) {
+      const v = keyOf(last.item, name);
+      if (v !== undefined) key[name] = v;
+    }
+    result.lastEvaluatedKey = key;
+  }
+  return result;
+}

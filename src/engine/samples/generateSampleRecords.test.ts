@@ -1,0 +1,308 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Entity, Model, RecordValue } from '../model/types.ts';
+import { DEFAULT_RECORD_COUNT, generateSampleRecords, sampleCount } from './generateSampleRecords.ts';
+import { PLACES } from './samplePlaces.ts';
+import { FIRST_NAMES, GAME_TITLES, LAST_NAMES } from './sampleWords.ts';
+
+// The canonical example models (src/examples) and the engine's test models, read without the engine's parser.
+const examplesDir = new URL('../../examples/', import.meta.url);
+const testProblemsDir = new URL('../testing/problems/', import.meta.url);
+
+function readProblemModel(file: string, dir: URL = examplesDir): Model {
+  const raw = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Model;
+  return { ...raw, entities: raw.entities.map((e) => ({ ...e, belongsTo: e.belongsTo ?? [] })) };
+}
+
+const problemFiles = [examplesDir, testProblemsDir].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.problem.json'))
+    .sort()
+    .map((f) => ({ f, dir })),
+);
+const ecommerce = readProblemModel('ecommerce.problem.json');
+const invoices = readProblemModel('aws-labs-invoices-bills.problem.json');
+const stores = readProblemModel('dynamodbguide-starbucks-locations.problem.json');
+const games = readProblemModel('aws-game-scores-leaderboard.problem.json');
+
+const keyOf = (entity: Entity, r: RecordValue): string => JSON.stringify(entity.key.map((k) => r[k]));
+const entityOf = (model: Model, name: string): Entity => model.entities.find((e) => e.name === name)!;
+const get = (records: Map<string, RecordValue[]>, name: string): RecordValue[] => records.get(name) ?? [];
+
+/** Every child's `via` names an existing parent key, except roots of a self-reference. */
+function brokenRelations(model: Model, records: Map<string, RecordValue[]>): string[] {
+  const broken: string[] = [];
+  for (const child of model.entities) {
+    for (const rel of child.belongsTo) {
+      const parent = entityOf(model, rel.entity);
+      const parentKeys = new Set(get(records, parent.name).map((p) => keyOf(parent, p)));
+      for (const r of get(records, child.name)) {
+        const points = JSON.stringify(rel.via.map((v) => r[v]));
+        if (!parentKeys.has(points) && rel.entity !== child.name) broken.push(`${child.name} ${points} → ${rel.entity}`);
+      }
+    }
+  }
+  return broken;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe.each(problemFiles)('generateSampleRecords on $f', ({ f, dir }) => {
+  const model = readProblemModel(f, dir);
+  const records = generateSampleRecords(model, { seed: 'tablewright' });
+
+  it('is deterministic: the same seed gives byte-identical JSON, another seed other records', () => {
+    const again = generateSampleRecords(model, { seed: 'tablewright' });
+    expect(JSON.stringify([...again])).toBe(JSON.stringify([...records]));
+    expect(JSON.stringify([...generateSampleRecords(model, { seed: 'other' })])).not.toBe(JSON.stringify([...records]));
+  });
+
+  it('lists entities in model order with their declared counts', () => {
+    expect([...records.keys()]).toEqual(model.entities.map((e) => e.name));
+    for (const e of model.entities) expect(get(records, e.name)).toHaveLength(e.count ?? DEFAULT_RECORD_COUNT);
+  });
+
+  it('never repeats a key', () => {
+    for (const e of model.entities) {
+      const list = get(records, e.name);
+      expect(new Set(list.map((r) => keyOf(e, r))).size).toBe(list.length);
+    }
+  });
+
+  it('keeps every relation: each child points at an existing parent', () => {
+    expect(brokenRelations(model, records)).toEqual([]);
+  });
+
+  it('gives every attribute a value of its type, dates and datetimes well formed in 2023–2025, enumerations respected', () => {
+    for (const e of model.entities) {
+      for (const r of get(records, e.name)) {
+        expect(Object.keys(r)).toEqual(e.attributes.map((a) => a.name));
+        for (const a of e.attributes) {
+          const v = r[a.name];
+          if (a.values) expect(a.values).toContain(v);
+          switch (a.type) {
+            case 'string':
+              expect(typeof v).toBe('string');
+              break;
+            case 'number':
+              expect(Number.isFinite(v)).toBe(true);
+              break;
+            case 'boolean':
+              expect(typeof v).toBe('boolean');
+              break;
+            case 'date':
+              expect(v).toMatch(DATE);
+              expect(new Date(`${String(v)}T00:00:00.000Z`).toISOString().slice(0, 10)).toBe(v);
+              expect(String(v) >= '2023-01-01' && String(v) <= '2025-12-31').toBe(true);
+              break;
+            case 'datetime':
+              expect(v).toMatch(DATETIME);
+              expect(new Date(String(v)).toISOString()).toBe(v);
+              expect(String(v) >= '2023' && String(v) < '2026').toBe(true);
+              break;
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('generateSampleRecords: counts', () => {
+  it('multiplies counts by scale, takes exact counts per entity, and caps with maxPerEntity', () => {
+    const scaled = generateSampleRecords(ecommerce, { seed: 1, scale: 0.5, counts: { Product: 7 }, maxPerEntity: 70 });
+    expect(get(scaled, 'User')).toHaveLength(40);
+    expect(get(scaled, 'Order')).toHaveLength(70);
+    expect(get(scaled, 'Product')).toHaveLength(7);
+    expect(get(scaled, 'Review')).toHaveLength(60);
+  });
+
+  it('gives an entity without count the default, and ignores nonsense options', () => {
+    const e: Entity = { name: 'Tag', attributes: [{ name: 'tagId', type: 'string' }], key: ['tagId'], belongsTo: [] };
+    expect(sampleCount(e, { seed: 1 })).toBe(DEFAULT_RECORD_COUNT);
+    expect(sampleCount(e, { seed: 1, scale: Number.NaN, counts: { Tag: -5 } })).toBe(0);
+    expect(sampleCount(e, { seed: 1, scale: -1 })).toBe(DEFAULT_RECORD_COUNT);
+  });
+
+  it('stops at the size of a small key space instead of repeating keys or hanging', () => {
+    const m: Model = {
+      name: 'tiny',
+      entities: [
+        { name: 'Plan', attributes: [{ name: 'plan', type: 'string', values: ['free', 'pro'] }], key: ['plan'], belongsTo: [], count: 50 },
+        { name: 'Flag', attributes: [{ name: 'on', type: 'boolean' }], key: ['on'], belongsTo: [], count: 10 },
+      ],
+      patterns: [],
+    };
+    const r = generateSampleRecords(m, { seed: 3 });
+    expect(get(r, 'Plan').map((x) => x.plan).sort()).toEqual(['free', 'pro']);
+    expect(get(r, 'Flag')).toHaveLength(2);
+  });
+
+  it('generates 100,000 records with unique keys', () => {
+    const r = generateSampleRecords(stores, { seed: 'big', counts: { Store: 100_000 } });
+    const list = get(r, 'Store');
+    expect(list).toHaveLength(100_000);
+    expect(new Set(list.map((s) => s.storeNumber)).size).toBe(100_000);
+  });
+});
+
+describe('generateSampleRecords: relations', () => {
+  it('makes the composite key of two relations (InvoiceBill) unique and valid', () => {
+    const r = generateSampleRecords(invoices, { seed: 9 });
+    const links = get(r, 'InvoiceBill');
+    expect(new Set(links.map((l) => `${String(l.invoiceId)}|${String(l.billId)}`)).size).toBe(links.length);
+    expect(brokenRelations(invoices, r)).toEqual([]);
+  });
+
+  it('makes a composite key of a relation plus an own attribute unique, with ids drawn from the entity that has them', () => {
+    const r = generateSampleRecords(ecommerce, { seed: 9 });
+    const reviews = get(r, 'Review');
+    expect(new Set(reviews.map((x) => `${String(x.productId)}|${String(x.userId)}`)).size).toBe(reviews.length);
+    const userIds = new Set(get(r, 'User').map((u) => u.userId));
+    expect(reviews.every((x) => userIds.has(x.userId))).toBe(true);
+  });
+
+  it('lets records of a self-referencing entity point at earlier ones, some being roots that point at nothing', () => {
+    const m: Model = {
+      name: 'org',
+      entities: [
+        {
+          name: 'Employee',
+          attributes: [{ name: 'employeeId', type: 'string' }, { name: 'managerId', type: 'string' }, { name: 'name', type: 'string' }],
+          key: ['employeeId'],
+          belongsTo: [{ entity: 'Employee', via: ['managerId'] }],
+          count: 200,
+        },
+      ],
+      patterns: [],
+    };
+    const list = get(generateSampleRecords(m, { seed: 5 }), 'Employee');
+    const position = new Map(list.map((e, i) => [e.employeeId, i]));
+    const managed = list.filter((e, i) => position.has(e.managerId) && (position.get(e.managerId) ?? i) < i);
+    const roots = list.filter((e) => !position.has(e.managerId));
+    expect(managed.length + roots.length).toBe(list.length);
+    expect(roots.length).toBeGreaterThan(0);
+    expect(managed.length).toBeGreaterThan(roots.length);
+  });
+
+  it('ends on a belongsTo cycle and still fills the relation whose via is outside the key', () => {
+    const m: Model = {
+      name: 'cycle',
+      entities: [
+        {
+          name: 'Team',
+          attributes: [{ name: 'teamId', type: 'string' }, { name: 'captainId', type: 'string' }],
+          key: ['teamId'],
+          belongsTo: [{ entity: 'Player', via: ['captainId'] }],
+          count: 10,
+        },
+        {
+          name: 'Player',
+          attributes: [{ name: 'playerId', type: 'string' }, { name: 'teamId', type: 'string' }],
+          key: ['playerId'],
+          belongsTo: [{ entity: 'Team', via: ['teamId'] }],
+          count: 40,
+        },
+      ],
+      patterns: [],
+    };
+    const r = generateSampleRecords(m, { seed: 2 });
+    expect(get(r, 'Team')).toHaveLength(10);
+    expect(get(r, 'Player')).toHaveLength(40);
+    expect(brokenRelations(m, r)).toEqual([]);
+  });
+});
+
+describe('generateSampleRecords: realistic values', () => {
+  const shop = generateSampleRecords(ecommerce, { seed: 'look' });
+
+  it('gives users person names and emails made of the same name', () => {
+    for (const u of get(shop, 'User')) {
+      const [first, last] = String(u.name).split(' ');
+      expect(FIRST_NAMES).toContain(first);
+      expect(LAST_NAMES).toContain(last);
+      expect(u.email).toMatch(/^[a-z]+\.[a-z]+[0-9]*@(example\.com|example\.org|mail\.example\.net)$/);
+      expect(String(u.email).startsWith(`${first!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}.`)).toBe(true);
+      expect(u.userId).toMatch(/^u-[0-9a-f]{6}$/);
+    }
+  });
+
+  it('gives products product-like names, money prices with two decimals, and non-negative integer views', () => {
+    for (const p of get(shop, 'Product')) {
+      expect(p.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+( [A-Z][a-z]+)?$/);
+      expect(Math.round(Number(p.price) * 100) / 100).toBe(p.price);
+      expect(Number(p.price)).toBeGreaterThan(0);
+      expect(Number.isInteger(p.views) && Number(p.views) >= 0).toBe(true);
+    }
+  });
+
+  it('rates reviews 1 to 5 and writes comments as short sentences', () => {
+    for (const r of get(shop, 'Review')) {
+      expect([1, 2, 3, 4, 5]).toContain(r.rating);
+      expect(r.comment).toMatch(/^[A-Z].* .*\.$/);
+    }
+  });
+
+  it('gives images paths like images/abc.jpg', () => {
+    const r = generateSampleRecords(readProblemModel('dynamodbguide-image-leaderboard.problem.json'), { seed: 1, counts: { Image: 50 } });
+    for (const i of get(r, 'Image')) expect(i.image).toMatch(/^images\/[0-9a-f]{6}\.jpg$/);
+  });
+
+  it('draws city, state, country and postcode from one consistent place, with repeats for equality patterns', () => {
+    const list = get(generateSampleRecords(stores, { seed: 4, counts: { Store: 2000 } }), 'Store');
+    const stateOfCity = new Map<unknown, Set<unknown>>();
+    const countryOfState = new Map<unknown, Set<unknown>>();
+    for (const s of list) {
+      const place = PLACES.find((p) => p.city === s.city);
+      expect(place).toBeDefined();
+      expect([s.state, s.country]).toEqual([place!.state, place!.country]);
+      expect(place!.postcodes).toContain(s.postcode);
+      expect(Math.abs(Number(s.latitude) - place!.latitude)).toBeLessThan(0.1);
+      stateOfCity.set(s.city, (stateOfCity.get(s.city) ?? new Set()).add(s.state));
+      countryOfState.set(s.state, (countryOfState.get(s.state) ?? new Set()).add(s.country));
+    }
+    expect([...stateOfCity.values()].every((x) => x.size === 1)).toBe(true);
+    expect([...countryOfState.values()].every((x) => x.size === 1)).toBe(true);
+    const perZip = new Map<string, number>();
+    for (const s of list) perZip.set(`${String(s.city)}|${String(s.postcode)}`, (perZip.get(`${String(s.city)}|${String(s.postcode)}`) ?? 0) + 1);
+    expect(Math.min(...perZip.values())).toBeGreaterThan(1);
+  });
+
+  it('repeats game titles and scores so that equality patterns on them have hits, with several games per user', () => {
+    const list = get(generateSampleRecords(games, { seed: 6 }), 'GameScore');
+    const titles = new Set(list.map((g) => g.gameTitle));
+    expect([...titles].every((t) => (GAME_TITLES as readonly unknown[]).includes(t))).toBe(true);
+    const zeroScores = list.filter((g) => g.topScore === 0).length;
+    expect(zeroScores).toBeGreaterThan(0);
+    expect(new Set(list.map((g) => g.userId)).size).toBeLessThan(list.length / 2);
+  });
+
+  it('puts a due date on or after the date it follows', () => {
+    for (const i of get(generateSampleRecords(invoices, { seed: 8 }), 'Invoice')) {
+      expect(String(i.invoiceDueDate) >= String(i.invoiceDate)).toBe(true);
+    }
+  });
+});
+
+describe('generateSampleRecords: odd models', () => {
+  it('does not throw on a parent without records, an unknown parent or an undeclared key attribute', () => {
+    const m: Model = {
+      name: 'odd',
+      entities: [
+        { name: 'Parent', attributes: [{ name: 'parentId', type: 'string' }], key: ['parentId'], belongsTo: [], count: 0 },
+        {
+          name: 'Child',
+          attributes: [{ name: 'childId', type: 'string' }, { name: 'parentId', type: 'string' }, { name: 'ghostId', type: 'string' }],
+          key: ['childId', 'missing'],
+          belongsTo: [{ entity: 'Parent', via: ['parentId'] }, { entity: 'Ghost', via: ['ghostId'] }],
+          count: 5,
+        },
+      ],
+      patterns: [],
+    };
+    const r = generateSampleRecords(m, { seed: 1 });
+    expect(get(r, 'Parent')).toEqual([]);
+    expect(get(r, 'Child')).toHaveLength(5);
+    for (const c of get(r, 'Child')) expect(Object.keys(c)).toEqual(['childId', 'parentId', 'ghostId']);
+  });
+});

@@ -1,0 +1,249 @@
+// Seeded sample records for every entity of a model: realistic-looking values
+// (by attribute name and type), enumerations respected, unique keys, and
+// relations that hold (a child's `via` attributes copy an existing parent's
+// key). Deterministic: the same model and options give the same records, byte
+// for byte. Linear in the number of records (keys are checked in a Set).
+//
+// Limits, by design: an entity whose key space is smaller than its count
+// (a key of one enumeration, of booleans, of dates past 1,096 days...) gets
+// as many records as it has distinct keys. In a belongsTo cycle, the relation
+// generated first cannot point at records that do not exist yet: it is filled
+// in afterwards when its `via` is not part of the key, else left unrelated.
+import type { Attribute, BelongsTo, Entity, Model, RecordValue, Scalar } from '../model/types.ts';
+import { attributeKind } from './attributeKind.ts';
+import type { AttributeKind } from './attributeKind.ts';
+import { createIdSequence } from './createIdSequence.ts';
+import { createRandom } from './createRandom.ts';
+import type { Random } from './createRandom.ts';
+import { generationOrder } from './generationOrder.ts';
+import { sampleValue, WIDEN_AT_ATTEMPT } from './sampleValue.ts';
+import type { RecordScope, ValueContext } from './sampleValue.ts';
+
+export interface SampleOptions {
+  seed: string | number;
+  /** Multiplies each entity's `count` (default 1). */
+  scale?: number;
+  /** Caps every entity's number of records, after `scale` and `counts`. */
+  maxPerEntity?: number;
+  /** Entity name → exact number of records, instead of its scaled `count`. */
+  counts?: Record<string, number>;
+}
+
+/** Records of an entity that declares no `count`. */
+export const DEFAULT_RECORD_COUNT = 20;
+/** Tries to find an unused key for one record before giving it up. */
+const MAX_ATTEMPTS = 8;
+/** Records given up in a row after which the entity's key space counts as exhausted. */
+const MAX_CONSECUTIVE_FAILURES = 32;
+/** Share of records of a self-referencing entity that are roots (point at no parent). */
+const ROOT_CHANCE = 0.25;
+/** Records per id when an id in a composite key is drawn from a local pool. */
+const LOCAL_POOL_SHARE = 3;
+
+const tupleKey = (values: readonly (Scalar | undefined)[]): string => JSON.stringify(values);
+
+const whole = (n: number | undefined): number | undefined => (n !== undefined && Number.isFinite(n) ? Math.max(0, Math.round(n)) : undefined);
+
+/** How many records an entity gets under these options. */
+export function sampleCount(entity: Entity, options: SampleOptions): number {
+  const scale = options.scale !== undefined && Number.isFinite(options.scale) && options.scale >= 0 ? options.scale : 1;
+  const wanted = whole(options.counts?.[entity.name]) ?? whole((entity.count ?? DEFAULT_RECORD_COUNT) * scale) ?? 0;
+  const cap = whole(options.maxPerEntity);
+  return cap === undefined ? wanted : Math.min(wanted, cap);
+}
+
+interface Relation {
+  rel: BelongsTo;
+  self: boolean;
+  /** [child attribute, parent key attribute], for declared child attributes only. */
+  pairs: [string, string][];
+  inKey: boolean;
+}
+
+/** Values of id-like attributes of entities generated earlier, by attribute name: `Review.userId` draws from `User.userId`. */
+type IdPools = Map<string, { type: Attribute['type']; values: Scalar[] }>;
+
+export function generateSampleRecords(model: Model, options: SampleOptions): Map<string, RecordValue[]> {
+  const root = createRandom(options.seed);
+  const byName = new Map(model.entities.map((e) => [e.name, e]));
+  const generated = new Map<string, RecordValue[]>();
+  const idPools: IdPools = new Map();
+  const deferred: { entity: Entity; relation: Relation }[] = [];
+
+  for (const entity of generationOrder(model)) {
+    const relations: Relation[] = [];
+    for (const rel of entity.belongsTo) {
+      const parent = byName.get(rel.entity);
+      if (!parent) continue;
+      const declared = new Set(entity.attributes.map((a) => a.name));
+      const pairs: [string, string][] = [];
+      rel.via.forEach((v, j) => {
+        const parentKey = parent.key[j];
+        if (declared.has(v) && parentKey !== undefined) pairs.push([v, parentKey]);
+      });
+      const relation: Relation = { rel, self: rel.entity === entity.name, pairs, inKey: pairs.some(([v]) => entity.key.includes(v)) };
+      if (!relation.self && !generated.has(rel.entity)) {
+        // A cycle: the parent comes later. Filled in afterwards when that cannot break key uniqueness.
+        if (!relation.inKey) deferred.push({ entity, relation });
+        continue;
+      }
+      relations.push(relation);
+    }
+    const records = generateEntity({
+      entity,
+      count: sampleCount(entity, options),
+      random: root.fork(`entity/${entity.name}`),
+      relations,
+      generated,
+      idPools,
+    });
+    generated.set(entity.name, records);
+    for (const attr of entity.attributes) {
+      const kind = attributeKind({ name: attr.name, type: attr.type, entity: entity.name });
+      if ((kind === 'id' || kind === 'numericId') && !attr.values && !idPools.has(attr.name) && records.length > 0) {
+        idPools.set(attr.name, { type: attr.type, values: records.map((r) => r[attr.name] as Scalar) });
+      }
+    }
+  }
+
+  for (const { entity, relation } of deferred) {
+    const parents = generated.get(relation.rel.entity) ?? [];
+    if (parents.length === 0) continue;
+    const random = root.fork(`deferred/${entity.name}/${relation.rel.entity}/${relation.rel.via.join(',')}`);
+    for (const record of generated.get(entity.name) ?? []) {
+      const parent = random.pick(parents);
+      for (const [v, k] of relation.pairs) {
+        const value = parent[k];
+        if (value !== undefined) Object.defineProperty(record, v, { value, enumerable: true, writable: true, configurable: true });
+      }
+    }
+  }
+
+  return new Map(model.entities.map((e) => [e.name, generated.get(e.name) ?? []]));
+}
+
+function generateEntity(args: {
+  entity: Entity;
+  count: number;
+  random: Random;
+  relations: Relation[];
+  generated: Map<string, RecordValue[]>;
+  idPools: IdPools;
+}): RecordValue[] {
+  const { entity, count, random, relations, generated, idPools } = args;
+  const list: RecordValue[] = [];
+  const keySet = new Set<string>();
+  const keyNames = entity.key;
+  const declaredKey = keyNames.filter((k) => entity.attributes.some((a) => a.name === k));
+  const attrs = entity.attributes.map((attr) => ({
+    attr,
+    kind: attributeKind({ name: attr.name, type: attr.type, entity: entity.name }) as AttributeKind,
+    token: createIdSequence(random.fork(`ids/${attr.name}`)),
+    soleKey: keyNames.length === 1 && keyNames[0] === attr.name,
+    inKey: keyNames.includes(attr.name),
+    /** For a sole key drawn from another entity's ids: that pool shuffled, and how far it has been used. */
+    poolOrder: undefined as Scalar[] | undefined,
+    poolNext: 0,
+    /** For an id in a composite key with no other entity's ids to draw from: a local pool, so ids repeat across records. */
+    localPool: undefined as Scalar[] | undefined,
+  }));
+  const attrByName = new Map(attrs.map((a) => [a.attr.name, a]));
+  const viaNames = new Set(relations.flatMap((r) => r.pairs.map(([v]) => v)));
+  /** Own key attributes whose values can be made unique by a token (ids, paths). */
+  const uniqueKeyAttrs = new Set(
+    attrs.filter((a) => a.inKey && !viaNames.has(a.attr.name) && !a.attr.values && ['id', 'numericId', 'url'].includes(a.kind)).map((a) => a.attr.name),
+  );
+  const keyRelations = relations.filter((r) => r.inKey);
+  const otherRelations = relations.filter((r) => !r.inKey);
+  /** Records whose self-reference is a root, with the relation: their `via` must not name an existing key. */
+  const roots: { values: Map<string, Scalar>; relation: Relation; index: number }[] = [];
+
+  const ctx: ValueContext = { random, attempt: 0, entity: entity.name, attribute: '', token: () => '', scope: {} };
+
+  const valueFor = (name: string, attempt: number, scope: RecordScope): Scalar => {
+    const a = attrByName.get(name);
+    if (!a) return `${name}-${random.int(0, 9999)}`;
+    const { attr, kind } = a;
+    if (attr.values && attr.values.length > 0) return random.pick(attr.values);
+    if ((kind === 'id' || kind === 'numericId') && attempt < WIDEN_AT_ATTEMPT) {
+      const pool = idPools.get(attr.name);
+      if (pool && pool.type === attr.type) {
+        if (!a.soleKey) return random.pick(pool.values);
+        a.poolOrder ??= random.shuffle(pool.values);
+        if (a.poolNext < a.poolOrder.length) return a.poolOrder[a.poolNext++] as Scalar;
+      } else if (a.inKey && !a.soleKey) {
+        // `userId` in a key [userId, gameTitle]: about three records per id, as a user plays several games.
+        if (!a.localPool) {
+          const size = Math.max(1, Math.ceil(count / LOCAL_POOL_SHARE));
+          a.localPool = [];
+          for (let i = 0; i < size; i++) a.localPool.push(sampleValue(kind, { ...ctx, attempt: 0, attribute: attr.name, token: a.token, scope: {} }));
+        }
+        return random.pick(a.localPool);
+      }
+    }
+    ctx.attempt = attempt;
+    ctx.attribute = attr.name;
+    ctx.token = a.token;
+    ctx.scope = scope;
+    return sampleValue(kind, ctx);
+  };
+
+  /** Copies a parent's key into the `via` attributes; false when the record is a root of a self-reference. */
+  const assignParent = (relation: Relation, values: Map<string, Scalar>, attempt: number, scope: RecordScope): boolean => {
+    const parents = relation.self ? list : generated.get(relation.rel.entity) ?? [];
+    if (parents.length === 0 || (relation.self && random.chance(ROOT_CHANCE))) {
+      for (const [v] of relation.pairs) values.set(v, valueFor(v, Math.max(attempt, relation.self ? WIDEN_AT_ATTEMPT : 0), scope));
+      return !relation.self;
+    }
+    const parent = random.pick(parents);
+    for (const [v, k] of relation.pairs) {
+      const value = parent[k];
+      values.set(v, value !== undefined ? value : valueFor(v, attempt, scope));
+    }
+    return true;
+  };
+
+  let failures = 0;
+  while (list.length < count && failures < MAX_CONSECUTIVE_FAILURES) {
+    let values: Map<string, Scalar> | undefined;
+    let scope: RecordScope = {};
+    const rootOf: Relation[] = [];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && !values; attempt++) {
+      const candidate = new Map<string, Scalar>();
+      scope = {};
+      rootOf.length = 0;
+      for (const relation of keyRelations) if (!assignParent(relation, candidate, attempt, scope)) rootOf.push(relation);
+      for (const name of declaredKey) {
+        if (candidate.has(name)) continue;
+        // Widen only unique-token attributes when the key has one: `userId`, not `gameTitle`.
+        const keepPooled = uniqueKeyAttrs.size > 0 && !uniqueKeyAttrs.has(name);
+        candidate.set(name, valueFor(name, keepPooled ? Math.min(attempt, WIDEN_AT_ATTEMPT - 1) : attempt, scope));
+      }
+      const key = tupleKey(keyNames.map((k) => candidate.get(k)));
+      if (declaredKey.length > 0 && keySet.has(key)) continue;
+      keySet.add(key);
+      values = candidate;
+    }
+    if (!values) {
+      failures++;
+      continue;
+    }
+    failures = 0;
+    for (const relation of otherRelations) if (!assignParent(relation, values, 0, scope)) rootOf.push(relation);
+    for (const { attr } of attrs) if (!values.has(attr.name)) values.set(attr.name, valueFor(attr.name, 0, scope));
+    for (const relation of rootOf) roots.push({ values, relation, index: list.length });
+    list.push(Object.fromEntries(entity.attributes.map((a) => [a.name, values.get(a.name) as Scalar])));
+  }
+
+  // A root's `via` was drawn freely; make sure it names no record of this entity (else it would not be a root).
+  for (const { values, relation, index } of roots) {
+    if (relation.inKey || relation.pairs.length !== keyNames.length) continue;
+    const pointsAt = () => tupleKey(relation.pairs.map(([v]) => values.get(v)));
+    for (let tries = 0; tries < 4 && keySet.has(pointsAt()); tries++) {
+      for (const [v] of relation.pairs) values.set(v, valueFor(v, WIDEN_AT_ATTEMPT + tries, {}));
+    }
+    const record = list[index];
+    if (record) for (const [v] of relation.pairs) Object.defineProperty(record, v, { value: values.get(v), enumerable: true, writable: true, configurable: true });
+  }
+  return list;
+}
