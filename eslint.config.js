@@ -53,8 +53,9 @@ const layerImports = {
       const target = resolve(dirname(file), source);
       const targetLayer = layerOf(target);
       if (targetLayer !== undefined && allowed.includes(targetLayer)) return;
-      // Tests may reach shared fixtures outside src (e.g. example problems, scripts/dynamodbLocal.mjs).
-      if (isTest && !relative(root, target).startsWith('src' + sep)) return;
+      // Tests may reach shared fixtures outside src (e.g. scripts/dynamodbLocal.mjs), the test
+      // helpers in src/testing and the example models in src/examples.
+      if (isTest && (!relative(root, target).startsWith('src' + sep) || ['testing', 'examples'].includes(targetLayer ?? ''))) return;
       // The CLI may start DynamoDB Local through the Node-only script.
       if (from === 'cli' && relative(root, target) === join('scripts', 'dynamodbLocal.mjs')) return;
       context.report({

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { deriveDesign, generateModule, printModelText } from '../engine/index.ts';
+import { EXAMPLES_DIR, exampleModel } from '../testing/exampleModels.ts';
+import { runCli } from './runCli.ts';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
+}
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tw-cli-'));
+const ecommerce = path.join(EXAMPLES_DIR, 'ecommerce.problem.json');
+
+describe('cli generate', () => {
+  it('writes the module the app exports, the design as JSON and as Markdown', async () => {
+    const out = tmp();
+    const c = capture();
+    expect(await runCli(['generate', ecommerce, '--out', out], c.io)).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'accessPatterns.ts'), 'utf8')).toBe(generateModule(deriveDesign(exampleModel('ecommerce'))));
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'design.json'), 'utf8'))).toMatchObject({ tableName: 'ECommerce' });
+    expect(fs.readFileSync(path.join(out, 'design.md'), 'utf8')).toContain('| User | `USER#{email}` | `USER` |');
+  });
+
+  it('reads the text form as well as JSON', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'shop.tw');
+    fs.writeFileSync(file, printModelText(exampleModel('ecommerce')));
+    const out = path.join(dir, 'out');
+    expect(await runCli(['generate', file, '--out', out], capture().io)).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'accessPatterns.ts'), 'utf8')).toBe(generateModule(deriveDesign(exampleModel('ecommerce'))));
+  });
+
+  it('exits 2 with located errors for a problem that does not load, and writes nothing', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'bad.problem.json');
+    fs.writeFileSync(file, fs.readFileSync(ecommerce, 'utf8').replace('"entity": "Order", "equals": ["userEmail"]', '"entity": "Order", "equals": ["state"]'));
+    const c = capture();
+    expect(await runCli(['generate', file, '--out', path.join(dir, 'out')], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/bad\.problem\.json:\d+:\d+: error: Order has no attribute "state"/);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('exits 1 when a pattern cannot be served, naming the pattern', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'x.tw');
+    fs.writeFileSync(
+      file,
+      `model "X"\nentity User key email\n  email: string\n  plan: string\nentity Order key orderId belongsTo User via userEmail\n  orderId: string\n  userEmail: string\nbyPlan: User by plan with Order\n`,
+    );
+    const c = capture();
+    expect(await runCli(['check', file], c.io)).toBe(1);
+    expect(c.out.join('')).toMatch(/error: .*byPlan: include gathers the children/);
+  });
+});
+
+describe('cli usage', () => {
+  it('exits 2 on unknown commands, options and missing arguments, with the usage', async () => {
+    for (const argv of [['frobnicate', ecommerce], ['generate', ecommerce], ['generate', ecommerce, '--out'], ['explain'], ['explain', ecommerce, '--bogus'], []]) {
+      const c = capture();
+      expect(await runCli(argv, c.io), argv.join(' ')).toBe(2);
+      expect(c.err.join('')).toContain('Usage: npm run cli');
+    }
+  });
+
+  it('exits 2 when the file cannot be read', async () => {
+    const c = capture();
+    expect(await runCli(['check', '/no/such/file.json'], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('/no/such/file.json: cannot read: ENOENT');
+  });
+
+  it('prints help with exit 0', async () => {
+    const c = capture();
+    expect(await runCli(['--help'], c.io)).toBe(0);
+    expect(c.out.join('')).toContain('generate PROBLEM --out DIR');
+  });
+
+  it('explains the key layout and the pattern → request table', async () => {
+    const c = capture();
+    expect(await runCli(['explain', ecommerce], c.io)).toBe(0);
+    const text = c.out.join('');
+    expect(text).toContain('ECommerce');
+    expect(text).toMatch(/getUserByEmail\s+GetItem\s+table\s+PK = USER#\{email\} AND SK = USER/);
+    expect(text).toMatch(/getUserOrders\s+Query\s+table\s+.*desc/);
+  });
+
+  it('check lists the design warnings and says ok', async () => {
+    const c = capture();
+    expect(await runCli(['check', ecommerce], c.io)).toBe(0);
+    expect(c.out.join('')).toMatch(/warning: .*getUsersByPlan/);
+    expect(c.out.join('')).toMatch(/^ok: 4 entities, 11 patterns, 2 GSIs/m);
+  });
+
+  it('works as `npm run cli` with the exit code of the command', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'check', ecommerce], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '..', '..') });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('ok: 4 entities');
+    const bad = spawnSync('npm', ['run', '--silent', 'cli', '--', 'nope'], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '..', '..') });
+    expect(bad.status).toBe(2);
+  });
+});
+
