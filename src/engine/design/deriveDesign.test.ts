@@ -186,3 +186,19 @@ get: Thing by id returns one
     expect(JSON.stringify(deriveDesign(model(SHOP)))).toBe(JSON.stringify(deriveDesign(model(SHOP))));
   });
 });
+
+describe('deriveDesign on the shared examples', () => {
+  it('needs no more GSIs than the expert design of each example that has one', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { EXAMPLES_DIR, loadModel } = await import('../../testing/exampleModels.ts');
+    const experts = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.expert.json'));
+    expect(experts.length).toBeGreaterThan(0);
+    for (const f of experts) {
+      const expert = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as { gsiCount: number };
+      const design = deriveDesign(loadModel(path.join(EXAMPLES_DIR, f.replace('.expert.json', '.problem.json'))));
+      expect(design.indexes.length - 1, f).toBeLessThanOrEqual(expert.gsiCount);
+      expect(design.diagnostics.filter((d) => d.severity === 'error'), f).toEqual([]);
+    }
+  });
+});
