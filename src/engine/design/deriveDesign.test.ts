@@ -137,6 +137,32 @@ withAll: Account by id with Contact, Note
     expect(d.indexes).toHaveLength(1);
   });
 
+  it('orders the sort keys of a shared collection so that each include reads one run, instead of adding a GSI', () => {
+    const d = deriveDesign(
+      model(`model "Users"
+entity User key email
+  email: string
+entity Order key orderId belongsTo User via userEmail
+  orderId: string
+  userEmail: string
+entity Review key reviewId belongsTo User via author
+  reviewId: string
+  author: string
+withOrders: User by email with Order
+withReviews: User by email with Review
+`),
+    );
+    expect(d.indexes).toHaveLength(1);
+    const orders = plan(d, 'withOrders').steps[0]?.keyConditionText ?? '';
+    const reviews = plan(d, 'withReviews').steps[0]?.keyConditionText ?? '';
+    // ORDER, REVIEW, USER alphabetically would put REVIEW between USER and ORDER: ranks put USER in the middle.
+    expect(seg(d, 'User', 'table')).toMatch(/^USER#\{email\} \| \d_USER$/);
+    expect(orders).toMatch(/BETWEEN/);
+    expect(reviews).toMatch(/BETWEEN/);
+    expect(orders).not.toMatch(/REVIEW/);
+    expect(reviews).not.toMatch(/ORDER/);
+  });
+
   it('refuses an include that does not match on the parent key, with the reason', () => {
     const d = deriveDesign(
       model(`model "Bad"

@@ -30,6 +30,12 @@ export interface Collection {
   children: Map<string, string[]>;
   /** Include pattern → the entities it returns (parent first). */
   patterns: Map<string, string[]>;
+  /**
+   * Members in sort-key order, when their labels sorted alphabetically would
+   * split an include pattern's run: their sort keys then start with a rank
+   * (`1_NOTE`, `2_ACCOUNT`, `3_CONTACT`). Undefined: plain labels work.
+   */
+  ranked?: string[];
 }
 
 /** How a pattern is served, in terms of needs. */
@@ -148,9 +154,12 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
         merged.set(child, via);
       }
       const sets = [...c.patterns.values(), returned];
-      if (consistent && contiguous([entity.name, ...merged.keys()], sets, labels)) {
+      const order = consistent ? collectionOrder([entity.name, ...merged.keys()], sets, labels) : null;
+      if (order) {
         c.children = merged;
         c.patterns.set(pattern.name, returned);
+        if (order === 'alphabetical') delete c.ranked;
+        else c.ranked = order;
         for (const [child, via] of children) {
           if (!needs.some((n) => n.collection === c.id && n.entity === child)) {
             addNeed({ kind: 'child', entity: child, pattern: pattern.name, eq: via, collection: c.id });
@@ -179,14 +188,49 @@ function keyOrder(pattern: Pattern): { next?: string; op?: RangeOp; filter?: { a
   return { next: range.attribute, op: range.op };
 }
 
-/** Sort-key label blocks of `members` in key order; true when every set is one contiguous run. */
-export function contiguous(members: string[], sets: string[][], labels: Map<string, string>): boolean {
-  const ordered = [...new Set(members)].sort((a, b) => cmp(`${labels.get(a)}#`, `${labels.get(b)}#`));
+/** True when, in `order`, every set is one contiguous run. */
+function runsAreContiguous(order: readonly string[], sets: readonly string[][]): boolean {
   return sets.every((set) => {
-    const positions = set.map((e) => ordered.indexOf(e)).sort((a, b) => a - b);
+    const positions = set.map((e) => order.indexOf(e)).sort((a, b) => a - b);
     const first = positions[0] ?? 0;
     return positions.every((p, i) => p === first + i);
   });
+}
+
+/** The most members whose orders are searched exhaustively ((n)! orders). */
+const MAX_ORDERED_MEMBERS = 7;
+
+/**
+ * An order of a collection's members in which every include pattern reads one
+ * contiguous run of sort keys: `alphabetical` when the plain labels already do,
+ * else the members in rank order; null when no order does (or too many members).
+ */
+export function collectionOrder(members: string[], sets: string[][], labels: Map<string, string>): string[] | 'alphabetical' | null {
+  const unique = [...new Set(members)];
+  const alphabetical = [...unique].sort((a, b) => cmp(`${labels.get(a)}#`, `${labels.get(b)}#`));
+  if (runsAreContiguous(alphabetical, sets)) return 'alphabetical';
+  if (unique.length > MAX_ORDERED_MEMBERS) return null;
+  const found = firstPermutation(alphabetical, (order) => runsAreContiguous(order, sets));
+  return found ?? null;
+}
+
+function firstPermutation(items: string[], ok: (order: string[]) => boolean): string[] | undefined {
+  const order: string[] = [];
+  const used = new Set<string>();
+  const visit = (): string[] | undefined => {
+    if (order.length === items.length) return ok(order) ? [...order] : undefined;
+    for (const item of items) {
+      if (used.has(item)) continue;
+      used.add(item);
+      order.push(item);
+      const found = visit();
+      order.pop();
+      used.delete(item);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit();
 }
 
 function cmp(a: string, b: string): number {

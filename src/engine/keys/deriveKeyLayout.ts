@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
 import type { EntityDesign, IndexDesign, KeyTemplate, Segment } from '../design/types.ts';
-import { accessNeeds, type AccessNeeds, type Need } from './accessNeeds.ts';
+import { accessNeeds, type AccessNeeds, type Collection, type Need } from './accessNeeds.ts';
 import { assignIndexes } from './assignIndexes.ts';
 import { coverChains, type Chain } from './coverChains.ts';
 import { entityLabels } from './entityLabels.ts';
@@ -78,7 +78,7 @@ export function deriveKeyLayout(model: Model): KeyLayout {
       const index = indexes[slot];
       if (!index) continue;
       chainIndex.set(chain.id, index.name);
-      keys[index.name] = templateOf({ entity, chain, labels, collectionParent: collectionParentOf(chain, needs) });
+      keys[index.name] = templateOf({ entity, chain, labels, collection: collectionOf(chain, needs) });
     }
     if (!keys.table) keys.table = { pk: [{ kind: 'literal', text: label }, ...entity.key.map(attr)], sk: [{ kind: 'literal', text: label }] };
     const ordered: Record<string, KeyTemplate> = {};
@@ -100,16 +100,25 @@ function attr(name: string): Segment {
   return { kind: 'attribute', name };
 }
 
-function collectionParentOf(chain: Chain, needs: AccessNeeds): string | undefined {
+function collectionOf(chain: Chain, needs: AccessNeeds): Collection | undefined {
   if (chain.collection === undefined) return undefined;
-  return needs.collections.find((c) => c.id === chain.collection)?.parent;
+  return needs.collections.find((c) => c.id === chain.collection);
+}
+
+/** The sort key label of an entity in a collection: plain, or ranked when the collection needs an order. */
+function skLabel(entity: string, label: string, collection: Collection | undefined): string {
+  const rank = collection?.ranked?.indexOf(entity) ?? -1;
+  if (!collection?.ranked || rank < 0) return label;
+  const width = String(collection.ranked.length).length;
+  return `${String(rank + 1).padStart(width, '0')}_${label}`;
 }
 
 /** The full template of a chain: labels, the chain's attributes, then the rest of the entity's key. */
-function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, string>; collectionParent: string | undefined }): KeyTemplate {
-  const { entity, chain, labels } = args;
-  const label = labels.get(entity.name) ?? entity.name;
-  const pkLabel = args.collectionParent ? (labels.get(args.collectionParent) ?? label) : label;
+function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, string>; collection: Collection | undefined }): KeyTemplate {
+  const { entity, chain, labels, collection } = args;
+  const plain = labels.get(entity.name) ?? entity.name;
+  const label = skLabel(entity.name, plain, collection);
+  const pkLabel = collection ? (labels.get(collection.parent) ?? plain) : plain;
   const skAttrs = [...chain.template.sk];
   for (const k of entity.key) if (!chain.template.pk.includes(k) && !skAttrs.includes(k)) skAttrs.push(k);
   const sk: Segment[] = [{ kind: 'literal', text: label }, ...skAttrs.map(attr)];

@@ -55,7 +55,11 @@ function planOne(args: { pattern: Pattern; entity: Entity; route: Route; layout:
       const template = templateIn(layout, entity.name, indexName);
       const included = route.collection.patterns.get(pattern.name) ?? returnsEntities;
       const members = [route.collection.parent, ...route.collection.children.keys()];
-      const label = (e: string) => layout.labels.get(e) ?? e;
+      // Sort-key labels as the templates in this index write them (ranked in some collections).
+      const label = (e: string) => {
+        const first = templateIn(layout, e, indexName).sk[0];
+        return first?.kind === 'literal' ? first.text : (layout.labels.get(e) ?? e);
+      };
       const sortedIncluded = [...included].sort((a, b) => (`${label(a)}#` < `${label(b)}#` ? -1 : 1));
       const key: StepKey = {
         pk: partsOf(template.pk, entity, (a) => a),
