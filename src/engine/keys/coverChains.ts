@@ -15,9 +15,14 @@ export interface Chain {
 
 export function coverChains(entities: readonly Entity[], needs: readonly Need[]): Chain[] {
   const chains: Chain[] = [];
+  const byEntity = new Map<string, Need[]>();
+  for (const n of needs) {
+    const list = byEntity.get(n.entity);
+    if (list) list.push(n);
+    else byEntity.set(n.entity, [n]);
+  }
   for (const entity of entities) {
-    const own = needs
-      .filter((n) => n.entity === entity.name)
+    const own = [...(byEntity.get(entity.name) ?? [])]
       .sort((a, b) => rank(a) - rank(b) || a.eq.length - b.eq.length || a.id - b.id);
     const local: Chain[] = [];
     for (const need of own) {

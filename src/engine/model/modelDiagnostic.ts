@@ -1,0 +1,65 @@
+// The codes the model stage reports, and one way to build its diagnostics.
+import type { Diagnostic, Severity, Span } from './diagnostics.ts';
+
+export type ModelDiagnosticCode =
+  // JSON problem files (parseProblemJson)
+  | 'model.jsonSyntax'
+  | 'model.jsonTooDeep'
+  | 'model.duplicateField'
+  | 'model.wrongType'
+  | 'model.missingField'
+  | 'model.unknownField' // warning
+  | 'model.badFormat'
+  | 'model.missingFormat' // warning
+  // the text form (parseModelText)
+  | 'model.syntax'
+  | 'model.unterminatedString'
+  | 'model.attributeOutsideEntity'
+  | 'model.duplicateClause'
+  | 'model.duplicateLine'
+  | 'model.missingModelLine'
+  | 'model.orderWithoutWhere'
+  // rules shared by both forms (validateModel)
+  | 'model.invalidName'
+  | 'model.duplicateEntity'
+  | 'model.entityNameCase' // warning
+  | 'model.duplicateAttribute'
+  | 'model.unknownType'
+  | 'model.emptyKey'
+  | 'model.duplicateKeyAttribute'
+  | 'model.unknownAttribute'
+  | 'model.unknownEntity'
+  | 'model.duplicateVia'
+  | 'model.viaLength'
+  | 'model.viaType'
+  | 'model.emptyValues'
+  | 'model.valueType'
+  | 'model.duplicateValue'
+  | 'model.invalidCount'
+  | 'model.duplicatePattern'
+  | 'model.duplicateEquals'
+  | 'model.unknownRangeOp'
+  | 'model.beginsWithType'
+  | 'model.unknownDirection'
+  | 'model.duplicateInclude'
+  | 'model.includeNotChild'
+  | 'model.unknownReturns';
+
+export function modelDiagnostic(
+  code: ModelDiagnosticCode,
+  message: string,
+  where: { path?: string | undefined; span?: Span | undefined },
+  severity: Severity = 'error',
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (where.path !== undefined) d.path = where.path;
+  if (where.span !== undefined) d.span = where.span;
+  return d;
+}
+
+const MAX_QUOTED = 60;
+
+/** A name or text quoted for a message, shortened when very long. */
+export function quoteName(name: string): string {
+  return JSON.stringify(name.length > MAX_QUOTED ? `${name.slice(0, MAX_QUOTED)}…` : name);
+}

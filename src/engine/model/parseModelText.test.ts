@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from './diagnostics.ts';
+import { parseModelText } from './parseModelText.ts';
+import type { Model } from './types.ts';
+
+const SHOP = `model "Shop"   # the name
+source "notes"
+
+entity User key email count 80
+  email: string
+  plan: "free" | "premium"
+  createdAt: datetime
+
+entity Order key orderId belongsTo User via userEmail
+  orderId: string
+  userEmail: string
+  status: "pending" | "paid"
+  createdAt: datetime
+  level: 1 | 2 | 3                 # number enumeration
+  day: date in ("2024-01-01", "2024-01-02")
+
+getUserByEmail: User by email returns one "Get user by email"
+getUsersByPlan: User by plan order by createdAt desc
+getUserWithOrders: User by email with Order
+getRecentUserOrders: Order by userEmail where createdAt >= ? newest first "Since a date"
+getOrdersBetween: Order by userEmail, status where day between ? and ? oldest first
+getByPrefix: Order where status begins_with ?
+`;
+
+/** Diagnostics as `line:col-endCol code message`, easy to compare. */
+const located = (text: string) =>
+  parseModelText(text).diagnostics.map((d) => `${d.span?.line}:${d.span?.column}-${d.span?.endColumn} ${d.code} ${d.message}`);
+
+/** Replaces the `n`th line (1-based) of SHOP. */
+const shopWith = (n: number, line: string) => SHOP.split('\n').map((l, i) => (i === n - 1 ? line : l)).join('\n');
+
+describe('parseModelText', () => {
+  it('reads every construct of the text form', () => {
+    const result = parseModelText(SHOP);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model).toEqual({
+      name: 'Shop',
+      source: 'notes',
+      entities: [
+        {
+          name: 'User',
+          attributes: [
+            { name: 'email', type: 'string' },
+            { name: 'plan', type: 'string', values: ['free', 'premium'] },
+            { name: 'createdAt', type: 'datetime' },
+          ],
+          key: ['email'],
+          belongsTo: [],
+          count: 80,
+        },
+        {
+          name: 'Order',
+          attributes: [
+            { name: 'orderId', type: 'string' },
+            { name: 'userEmail', type: 'string' },
+            { name: 'status', type: 'string', values: ['pending', 'paid'] },
+            { name: 'createdAt', type: 'datetime' },
+            { name: 'level', type: 'number', values: [1, 2, 3] },
+            { name: 'day', type: 'date', values: ['2024-01-01', '2024-01-02'] },
+          ],
+          key: ['orderId'],
+          belongsTo: [{ entity: 'User', via: ['userEmail'] }],
+        },
+      ],
+      patterns: [
+        { name: 'getUserByEmail', text: 'Get user by email', entity: 'User', equals: ['email'], returns: 'one' },
+        { name: 'getUsersByPlan', entity: 'User', equals: ['plan'], order: { attribute: 'createdAt', direction: 'desc' }, returns: 'many' },
+        { name: 'getUserWithOrders', entity: 'User', equals: ['email'], include: ['Order'], returns: 'many' },
+        {
+          name: 'getRecentUserOrders',
+          text: 'Since a date',
+          entity: 'Order',
+          equals: ['userEmail'],
+          range: { attribute: 'createdAt', op: '>=' },
+          order: { attribute: 'createdAt', direction: 'desc' },
+          returns: 'many',
+        },
+        {
+          name: 'getOrdersBetween',
+          entity: 'Order',
+          equals: ['userEmail', 'status'],
+          range: { attribute: 'day', op: 'between' },
+          order: { attribute: 'day', direction: 'asc' },
+          returns: 'many',
+        },
+        { name: 'getByPrefix', entity: 'Order', equals: [], range: { attribute: 'status', op: 'begins_with' }, returns: 'many' },
+      ],
+    } satisfies Model);
+  });
+
+  it('accepts clauses in any order, composite keys and several parents', () => {
+    const text = `model "m"
+entity A key (x, y)
+  x: string
+  y: number
+entity B belongsTo A via (x, y), C via z count 5 key (x, z)
+  x: string
+  y: number
+  z: string
+entity C key z
+  z: string
+p: B "text first" returns one with B by x, z where y < ? order by y
+`;
+    const result = parseModelText(text);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'model.includeNotChild', span: { line: 11, column: 36, endLine: 11, endColumn: 37 } }),
+    ]);
+    const fixed = parseModelText(text.replace('with B ', 'with '));
+    expect(fixed.model).toBeUndefined();
+    expect(parseModelText(text.replace('with B ', '')).model?.patterns[0]).toEqual({
+      name: 'p',
+      text: 'text first',
+      entity: 'B',
+      equals: ['x', 'z'],
+      range: { attribute: 'y', op: '<' },
+      order: { attribute: 'y', direction: 'asc' },
+      returns: 'one',
+    });
+    expect(parseModelText(text.replace('with B ', '')).model?.entities[1]).toEqual({
+      name: 'B',
+      attributes: [
+        { name: 'x', type: 'string' },
+        { name: 'y', type: 'number' },
+        { name: 'z', type: 'string' },
+      ],
+      key: ['x', 'z'],
+      belongsTo: [
+        { entity: 'A', via: ['x', 'y'] },
+        { entity: 'C', via: ['z'] },
+      ],
+      count: 5,
+    });
+  });
+
+  it('maps JSON paths to the characters of the text', () => {
+    const { sourceMap } = parseModelText(SHOP);
+    const lines = SHOP.split('\n');
+    const at = (path: string) => {
+      const span = sourceMap.get(path);
+      return span && lines[span.line - 1]?.slice(span.column - 1, span.endColumn - 1);
+    };
+    expect(at('name')).toBe('"Shop"');
+    expect(at('entities[1].name')).toBe('Order');
+    expect(at('entities[1].belongsTo[0].via[0]')).toBe('userEmail');
+    expect(at('entities[1].attributes[2].values[1]')).toBe('"paid"');
+    expect(at('entities[1].attributes[5].type')).toBe('date');
+    expect(at('entities[0].count')).toBe('80');
+    expect(at('patterns[3].range.op')).toBe('>=');
+    expect(at('patterns[3].order.direction')).toBe('newest first');
+    expect(at('patterns[4].equals[1]')).toBe('status');
+    expect(at('patterns[2].include[0]')).toBe('Order');
+    expect(at('patterns[0].returns')).toBe('one');
+    expect(at('patterns[0].text')).toBe('"Get user by email"');
+  });
+
+  it('locates an unknown entity and suggests the right one', () => {
+    const result = parseModelText(shopWith(20, 'getOrders: Ordr by userEmail'));
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(['line 20, col 12: unknown entity "Ordr" — did you mean "Order"?']);
+    expect(result.diagnostics[0]).toMatchObject({ path: 'patterns[3].entity', span: { endColumn: 16 } });
+  });
+
+  it('locates an unknown attribute in a pattern', () => {
+    expect(located(shopWith(21, 'getByState: Order by state'))).toEqual(['21:22-27 model.unknownAttribute Order has no attribute "state" — did you mean "status"?']);
+  });
+
+  it('locates syntax errors and says what was expected', () => {
+    expect(located(shopWith(4, 'entity User ky email'))).toEqual([
+      '4:13-15 model.syntax expected key, count or belongsTo, found "ky" — did you mean "key"?',
+    ]);
+    expect(located(shopWith(18, 'getUsersByPlan: User by plan ordr by createdAt desc'))).toEqual([
+      '18:30-34 model.syntax expected by, where, order by, newest first, oldest first, with, returns or a quoted description, found "ordr" — did you mean "order"?',
+    ]);
+    expect(located(shopWith(20, 'getRecentUserOrders: Order by userEmail where createdAt => ?'))).toEqual([
+      '20:57-59 model.syntax unknown operator "=>": use =, <, <=, >, >= (then ?), between ? and ?, or begins_with ?',
+    ]);
+    expect(located(shopWith(21, 'getOrdersBetween: Order where day between ? or ?'))).toEqual(['21:45-47 model.syntax expected and after between ? (between ? and ?), found "or"']);
+    expect(located(shopWith(6, '  plan: free | premium'))).toEqual([
+      '6:14-15 model.syntax enumeration values are literals: "free" | "..." for text, 1 | 2 for numbers (or TYPE in (v1, v2))',
+    ]);
+    expect(located(shopWith(4, 'entity User key email, createdAt'))).toEqual(['4:22-23 model.syntax several key attributes go in parentheses: key (a, b)']);
+  });
+
+  it('reports an unterminated string', () => {
+    expect(located(shopWith(17, 'getUserByEmail: User by email "Get user'))).toEqual(['17:31-40 model.unterminatedString unterminated string: close it with " on the same line']);
+  });
+
+  it('reports attribute lines outside an entity, also unindented ones', () => {
+    expect(located(shopWith(18, '  orphan: string'))).toEqual([
+      '18:3-9 model.attributeOutsideEntity attribute line outside an entity: attribute lines are indented under an "entity" header (pattern lines start at the beginning of the line)',
+    ]);
+    // Right below the header it is read as an attribute of User, so nothing else is reported.
+    expect(located(shopWith(5, 'email: string'))).toEqual(['5:1-6 model.attributeOutsideEntity attribute lines are indented: indent this line under its entity header']);
+    // After a blank line it reads as a pattern over an entity "string", which is explained.
+    expect(located(shopWith(17, 'email: string'))).toEqual([
+      '17:8-14 model.attributeOutsideEntity this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header',
+    ]);
+  });
+
+  it('keeps reading an entity after a broken attribute line without reporting its consequences', () => {
+    expect(located(shopWith(5, '  email string'))).toEqual(['5:9-15 model.syntax expected ":" after the attribute name "email" (name: type), found "string"']);
+    expect(located(shopWith(5, '  "email": string'))).toEqual(['5:3-10 model.syntax expected an attribute line name: type, found the quoted text "email"']);
+  });
+
+  it('reports duplicate clauses and lines', () => {
+    expect(located(shopWith(4, 'entity User key email count 80 key plan'))).toEqual(['4:32-35 model.duplicateClause duplicate key clause: an entity has one key']);
+    expect(located(shopWith(18, 'getUsersByPlan: User by plan order by createdAt desc newest first'))).toEqual([
+      '18:54-60 model.duplicateClause duplicate order clause in this pattern',
+    ]);
+    expect(located(shopWith(2, 'model "Other"'))).toEqual(['2:1-6 model.duplicateLine a second model line: the model has one name']);
+  });
+
+  it('refuses newest first without a where clause', () => {
+    expect(located(shopWith(18, 'getUsersByPlan: User by plan newest first'))).toEqual([
+      '18:30-42 model.orderWithoutWhere newest first sorts by the where attribute, but this pattern has no where clause: write order by <attribute> desc',
+    ]);
+  });
+
+  it('requires the model line, with a located error', () => {
+    const result = parseModelText('\n# no name\nentity A key id\n  id: string\n');
+    expect(result.model).toBeUndefined();
+    expect(located('\n# no name\nentity A key id\n  id: string\n')).toEqual(['3:1-7 model.missingModelLine the model has no name: start the text with a line model "Name"']);
+    expect(located('')).toEqual(['1:1-1 model.missingModelLine the model has no name: start the text with a line model "Name"']);
+  });
+
+  it('reports all errors of the text at once, recovering at the next line', () => {
+    const text = shopWith(4, 'entity User ky email').replace('  plan: "free" | "premium"', '  plan: "free" |').replace('getUserWithOrders: User by email with Order', 'getUserWithOrders: User by email with Ordr');
+    expect(located(text)).toEqual([
+      '4:13-15 model.syntax expected key, count or belongsTo, found "ky" — did you mean "key"?',
+      '6:16-17 model.syntax expected a value ("text", a number, true or false) after "|", found the end of the line',
+      '19:39-43 model.unknownEntity unknown entity "Ordr" — did you mean "Order"?',
+    ]);
+  });
+
+  it('does not report unknown names that a broken entity name may explain', () => {
+    expect(located(shopWith(9, 'entity Ord er key orderId belongsTo User via userEmail'))).toEqual([
+      '9:12-14 model.syntax expected key, count or belongsTo, found "er"',
+    ]);
+  });
+
+  it('does not report what follows from a broken line', () => {
+    // The type of "total" cannot be read; "email" in the key is still checked.
+    const text = 'model "m"\nentity A key email\n  total: (\n  email: string\np: A by email where total begins_with ?\n';
+    expect(located(text)).toEqual(['3:10-11 model.syntax expected a type after ":" (string, number, boolean, date, datetime, or values like "a" | "b"), found "("']);
+  });
+
+  it('gives semantic errors from validateModel a span in the text', () => {
+    const text = 'model "m"\nentity A key id\n  id: strng\n  n: number in (1, "x")\np: A by id where n begins_with ?\n';
+    expect(located(text)).toEqual([
+      '3:7-12 model.unknownType unknown type "strng" — did you mean "string"? (types: string, number, boolean, date, datetime; an enumeration is written "a" | "b")',
+      '4:20-23 model.valueType "x" is not a number',
+      '5:20-31 model.beginsWithType begins_with matches a text prefix, but "n" is a number: use it on a string, date or datetime attribute',
+    ]);
+  });
+
+  it('accepts keywords, JavaScript keywords and Object.prototype names as names', () => {
+    const text = `model "m"
+entity entity key key
+  key: string
+  by: string
+  __proto__: string
+  constructor: number
+entity model key toString belongsTo entity via by
+  toString: string
+  by: string
+  count: number
+model: entity by by, __proto__ with model
+where: model where count > ? order by count desc
+entity: entity by key returns one
+__proto__: entity by constructor
+source: model where toString begins_with ?
+`;
+    const result = parseModelText(text);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.model?.entities.map((e) => e.name)).toEqual(['entity', 'model']);
+    expect(result.model?.patterns.map((p) => p.name)).toEqual(['model', 'where', 'entity', '__proto__', 'source']);
+    expect(result.model?.patterns[0]).toMatchObject({ entity: 'entity', equals: ['by', '__proto__'], include: ['model'] });
+    expect(result.model?.patterns[1]).toMatchObject({ entity: 'model', range: { attribute: 'count', op: '>' }, order: { attribute: 'count', direction: 'desc' } });
+  });
+
+  it('handles \\r\\n line endings and tabs', () => {
+    const result = parseModelText('model "m"\r\nentity A key id\r\n\tid: string\r\np: A by id\r\n');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model?.entities[0]?.attributes).toEqual([{ name: 'id', type: 'string' }]);
+  });
+
+  it('reports an invalid name found in the text as validateModel does', () => {
+    expect(located('model "m"\nentity Café key id\n  id: string\n')).toEqual([
+      '2:8-12 model.invalidName entity name "Café" is not valid: names are ASCII identifiers: a letter or _, then letters, digits or _',
+    ]);
+  });
+});

@@ -1,0 +1,664 @@
+// Reads the text form of a model (the editor language; grammar in README.md) into a Model.
+// Line-based: an error ends the reading of its line and reading goes on at the next one, so
+// every line's problems are reported at once. The source map uses the JSON paths of the problem
+// format, with spans pointing at the characters of the text. What a broken line could not
+// provide is listed as unreadable, so validateModel does not report its consequences.
+import type { Diagnostic, SourceMap, Span } from './diagnostics.ts';
+import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
+import { parseResult, type ParseResult } from './parseResult.ts';
+import { didYouMean, suggest } from './suggest.ts';
+import { isModelTextSpace, tokenizeModelLine, type LineToken } from './tokenizeModelLine.ts';
+import { ATTRIBUTE_TYPES, type Attribute, type AttributeType, type BelongsTo, type Entity, type Model, type Pattern, type RangeOp, type Scalar } from './types.ts';
+
+const LINE_STARTS = ['entity', 'model', 'source'];
+const HEADER_CLAUSES = ['key', 'count', 'belongsTo'];
+const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'with', 'returns'];
+const COMPARISONS: readonly RangeOp[] = ['=', '<', '<=', '>', '>='];
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const OPERATORS_HINT = '=, <, <=, >, >= (then ?), between ? and ?, or begins_with ?';
+const TYPE_HINT = 'string, number, boolean, date, datetime, or values like "a" | "b"';
+
+export function parseModelText(text: string): ParseResult {
+  return new ModelTextParser(text).parse();
+}
+
+/** The tokens of one line, read left to right. */
+class Cursor {
+  private i = 0;
+  constructor(
+    readonly tokens: readonly LineToken[],
+    readonly line: number,
+  ) {}
+  peek(): LineToken | undefined {
+    return this.tokens[this.i];
+  }
+  next(): LineToken | undefined {
+    return this.tokens[this.i++];
+  }
+  atEnd(): boolean {
+    return this.i >= this.tokens.length;
+  }
+  /** The token read last (the first one before any is read). */
+  previous(): LineToken | undefined {
+    return this.tokens[Math.max(0, Math.min(this.i, this.tokens.length) - 1)];
+  }
+  lastOfLine(): LineToken | undefined {
+    return this.tokens[this.tokens.length - 1];
+  }
+  span(from: LineToken, to: LineToken = from): Span {
+    return { line: this.line, column: from.start + 1, endLine: this.line, endColumn: to.end + 1 };
+  }
+  isPunct(token: LineToken | undefined, text: string): token is LineToken & { kind: 'punct' } {
+    return token?.kind === 'punct' && token.text === text;
+  }
+  isWord(token: LineToken | undefined, text?: string): token is LineToken & { kind: 'word' } {
+    return token?.kind === 'word' && (text === undefined || token.text === text);
+  }
+}
+
+function describe(token: LineToken | undefined): string {
+  if (!token) return 'the end of the line';
+  if (token.kind === 'string') return `the quoted text ${quoteName(token.value)}`;
+  return quoteName(token.text);
+}
+
+function literalOf(token: LineToken): Scalar | undefined {
+  if (token.kind === 'string') return token.value;
+  if (token.kind !== 'word') return undefined;
+  if (token.text === 'true') return true;
+  if (token.text === 'false') return false;
+  return JSON_NUMBER.test(token.text) ? toNumber(token.text) : undefined;
+}
+
+/** `name: string`, `name: "a" | ...`, `name: date in (...)`: the shape of an attribute line. */
+function looksLikeAttribute(tokens: readonly LineToken[]): boolean {
+  const [name, colon, type, after] = tokens;
+  if (name?.kind !== 'word' || colon?.kind !== 'punct' || colon.text !== ':' || !type) return false;
+  const typeLike = ATTRIBUTE_TYPES.includes(type.text as AttributeType) || literalOf(type) !== undefined;
+  return typeLike && (after === undefined || (after.kind === 'word' && after.text === 'in') || (after.kind === 'punct' && after.text === '|'));
+}
+
+function toNumber(text: string): number {
+  const n = Number(text);
+  return n === 0 ? 0 : n;
+}
+
+function typeOfLiteral(value: Scalar | undefined): AttributeType {
+  return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+}
+
+class ModelTextParser {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly sourceMap: SourceMap = new Map();
+  private readonly unreadable = new Set<string>();
+  private readonly entities: Entity[] = [];
+  private readonly patterns: Pattern[] = [];
+  private readonly attributeLike: { index: number; span: Span }[] = [];
+  private name: string | undefined;
+  private source: string | undefined;
+  private current: { entity: Entity; path: string } | undefined;
+  private firstTokenSpan: Span | undefined;
+  /** The previous line was an entity header or attribute (no blank line since). */
+  private inEntityBlock = false;
+
+  constructor(private readonly text: string) {}
+
+  parse(): ParseResult {
+    const lines = this.text.split(/\r\n|\n|\r/);
+    const lastLine = lines[lines.length - 1] ?? '';
+    this.sourceMap.set('', { line: 1, column: 1, endLine: lines.length, endColumn: lastLine.length + 1 });
+    lines.forEach((line, i) => this.readLine(line, i + 1));
+
+    if (this.name === undefined) {
+      this.error('model.missingModelLine', this.firstTokenSpan ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'the model has no name: start the text with a line model "Name"');
+      this.unreadable.add('name');
+    }
+    for (const { index, span } of this.attributeLike) {
+      const pattern = this.patterns[index];
+      if (pattern && !this.entities.some((e) => e.name === pattern.entity)) {
+        this.error(
+          'model.attributeOutsideEntity',
+          span,
+          `this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header`,
+          `patterns[${index}]`,
+        );
+        this.unreadable.add(`patterns[${index}].entity`);
+      }
+    }
+    const model: Model = { name: this.name ?? '', entities: this.entities, patterns: this.patterns };
+    if (this.source !== undefined) model.source = this.source;
+    return parseResult(model, this.diagnostics, this.sourceMap, this.unreadable);
+  }
+
+  private error(code: ModelDiagnosticCode, span: Span, message: string, path?: string): false {
+    this.diagnostics.push(modelDiagnostic(code, message, { path, span }));
+    return false;
+  }
+
+  /** Reports a syntax error at `token` (or at the last token read when the line ended early). */
+  private fail(c: Cursor, token: LineToken | undefined, message: string, code: ModelDiagnosticCode = 'model.syntax', path?: string): false {
+    const at = token ?? c.previous();
+    const span = at ? c.span(at) : { line: c.line, column: 1, endLine: c.line, endColumn: 1 };
+    return this.error(code, span, message, path);
+  }
+
+  private map(path: string, span: Span) {
+    this.sourceMap.set(path, span);
+  }
+
+  private readLine(line: string, lineNumber: number) {
+    const { tokens, errors } = tokenizeModelLine(line);
+    for (const e of errors) this.error(e.code, { line: lineNumber, column: e.start + 1, endLine: lineNumber, endColumn: e.end + 1 }, e.message);
+    const first = tokens[0];
+    if (!first) {
+      if (!line.includes('#')) this.inEntityBlock = false;
+      return;
+    }
+    const c = new Cursor(tokens, lineNumber);
+    this.firstTokenSpan ??= c.span(first);
+    const lead = line[0] === '\ufeff' ? line[1] : line[0];
+    const indented = lead !== undefined && isModelTextSpace(lead);
+    const wasInBlock = this.inEntityBlock;
+    this.inEntityBlock = false;
+    if (c.isWord(first, 'entity') && c.isWord(tokens[1])) {
+      if (indented) this.fail(c, first, 'an entity header starts at the beginning of the line: remove the indentation');
+      this.readEntity(c);
+      this.inEntityBlock = true;
+      return;
+    }
+    if (indented) {
+      if (this.current) {
+        this.readAttribute(c, this.current);
+        this.inEntityBlock = true;
+      } else {
+        this.fail(
+          c,
+          first,
+          'attribute line outside an entity: attribute lines are indented under an "entity" header (pattern lines start at the beginning of the line)',
+          'model.attributeOutsideEntity',
+        );
+      }
+      return;
+    }
+    if (this.current && wasInBlock && looksLikeAttribute(tokens)) {
+      // Right below an entity's attributes, with no blank line: an attribute that lost its indentation.
+      this.fail(c, first, 'attribute lines are indented: indent this line under its entity header', 'model.attributeOutsideEntity');
+      this.readAttribute(c, this.current);
+      this.inEntityBlock = true;
+      return;
+    }
+    this.current = undefined;
+    if (first.kind === 'word' && c.isPunct(tokens[1], ':')) this.readPattern(c);
+    else if (c.isWord(first, 'model') || c.isWord(first, 'source')) this.readModelLine(c, first.text as 'model' | 'source');
+    else if (c.isWord(first, 'entity')) this.readEntity(c);
+    else if (first.kind === 'word') {
+      const hint = didYouMean(first.text, LINE_STARTS);
+      if (hint) this.fail(c, first, `unknown line start ${quoteName(first.text)}${hint}`);
+      else if (tokens[1]) this.fail(c, tokens[1], `expected ":" after the pattern name ${quoteName(first.text)}, found ${describe(tokens[1])} (a pattern line is name: Entity by ...)`);
+      else this.fail(c, first, `expected entity Name ..., model "Name", source "..." or a pattern name: Entity ..., found ${describe(first)}`);
+    } else {
+      this.fail(c, first, `expected entity Name ..., model "Name", source "..." or a pattern name: Entity ..., found ${describe(first)}`);
+    }
+  }
+
+  private readModelLine(c: Cursor, which: 'model' | 'source') {
+    const keyword = c.next();
+    const value = c.next();
+    if (!keyword) return;
+    if (value?.kind !== 'string') {
+      this.fail(c, value, `expected ${which === 'model' ? 'the model name' : 'the source'} in double quotes after ${which}: ${which} "${which === 'model' ? 'My app' : 'where it comes from'}", found ${describe(value)}`);
+      if (which === 'model' && this.name === undefined) this.unreadable.add('name');
+      return;
+    }
+    if ((which === 'model' ? this.name : this.source) !== undefined) {
+      this.fail(c, keyword, `a second ${which} line: the model has one ${which === 'model' ? 'name' : 'source'}`, 'model.duplicateLine');
+      return;
+    }
+    if (which === 'model') this.name = value.value;
+    else this.source = value.value;
+    this.map(which === 'model' ? 'name' : 'source', c.span(value));
+    if (!c.atEnd()) this.fail(c, c.peek(), `unexpected ${describe(c.peek())} after the ${which === 'model' ? 'model name' : 'source'}`);
+  }
+
+  // entity Name key a | key (a, b) · count N · belongsTo Parent via a, Other via (b, c)
+  private readEntity(c: Cursor) {
+    const keyword = c.next();
+    const last = c.lastOfLine();
+    if (!keyword || !last) return;
+    const path = `entities[${this.entities.length}]`;
+    const entity: Entity = { name: '', attributes: [], key: [], belongsTo: [] };
+    this.entities.push(entity);
+    this.current = { entity, path };
+    this.map(path, c.span(keyword, last));
+    const name = c.peek();
+    if (!c.isWord(name)) {
+      this.unreadable.add(path);
+      this.fail(c, name, `expected the entity name after "entity", found ${describe(name)}`, 'model.syntax', path);
+      return;
+    }
+    c.next();
+    entity.name = name.text;
+    this.map(`${path}.name`, c.span(name));
+
+    const done = new Set<string>();
+    let ok = true;
+    while (ok && !c.atEnd()) {
+      const clause = c.next();
+      if (!clause) break;
+      if (!c.isWord(clause) || !HEADER_CLAUSES.includes(clause.text)) {
+        const previous = c.tokens[c.tokens.indexOf(clause) - 2];
+        const afterBareKey = c.isPunct(clause, ',') && c.isWord(previous, 'key');
+        // `entity Produ ct key ...`: the name itself may be cut short (unless this is a misspelt clause).
+        if (c.isWord(clause) && c.tokens.indexOf(clause) === 2 && suggest(clause.text, HEADER_CLAUSES) === undefined) this.unreadable.add(`${path}.name`);
+        ok = this.fail(
+          c,
+          clause,
+          afterBareKey
+            ? 'several key attributes go in parentheses: key (a, b)'
+            : `expected key, count or belongsTo, found ${describe(clause)}${clause.kind === 'word' ? didYouMean(clause.text, HEADER_CLAUSES) : ''}`,
+          'model.syntax',
+          path,
+        );
+        break;
+      }
+      if (done.has(clause.text)) {
+        ok = this.fail(c, clause, `duplicate ${clause.text} clause: an entity has one ${clause.text}${clause.text === 'belongsTo' ? ' (list several parents after one belongsTo, separated by commas)' : ''}`, 'model.duplicateClause', path);
+        break;
+      }
+      if (clause.text === 'key') {
+        const key = this.nameList(c, `${path}.key`, clause, 'a key attribute');
+        if (key) entity.key = key;
+        ok = key !== undefined;
+      } else if (clause.text === 'count') {
+        const count = c.peek();
+        if (c.isWord(count) && JSON_NUMBER.test(count.text)) {
+          c.next();
+          entity.count = toNumber(count.text);
+          this.map(`${path}.count`, c.span(count));
+        } else ok = this.fail(c, count, `expected the number of records after count, found ${describe(count)}`, 'model.syntax', path);
+      } else {
+        ok = this.readBelongsTo(c, entity, path, clause);
+      }
+      if (ok) done.add(clause.text);
+    }
+    if (!ok) {
+      if (!done.has('key')) this.unreadable.add(`${path}.key`);
+      if (!done.has('belongsTo')) this.unreadable.add(`${path}.belongsTo`);
+    }
+  }
+
+  private readBelongsTo(c: Cursor, entity: Entity, path: string, keyword: LineToken): boolean {
+    const relations: BelongsTo[] = [];
+    for (;;) {
+      const relationPath = `${path}.belongsTo[${relations.length}]`;
+      const parent = c.peek();
+      if (!c.isWord(parent)) return this.fail(c, parent, `expected the parent entity after ${describe(c.previous())}, found ${describe(parent)}`, 'model.syntax', path);
+      c.next();
+      const via = c.peek();
+      if (!c.isWord(via, 'via')) {
+        return this.fail(c, via, `expected via after ${quoteName(parent.text)} (belongsTo ${parent.text} via attribute), found ${describe(via)}`, 'model.syntax', path);
+      }
+      c.next();
+      const names = this.nameList(c, `${relationPath}.via`, via, 'a via attribute');
+      if (!names) return false;
+      relations.push({ entity: parent.text, via: names });
+      this.map(relationPath, c.span(parent, c.previous()));
+      this.map(`${relationPath}.entity`, c.span(parent));
+      if (!c.isPunct(c.peek(), ',')) break;
+      c.next();
+    }
+    entity.belongsTo = relations;
+    this.map(`${path}.belongsTo`, c.span(keyword, c.previous()));
+    return true;
+  }
+
+  /** `name` or `(a, b, ...)`; records the list's span and each name's. */
+  private nameList(c: Cursor, path: string, after: LineToken, what: string): string[] | undefined {
+    const open = c.peek();
+    if (c.isWord(open)) {
+      c.next();
+      this.map(path, c.span(open));
+      this.map(`${path}[0]`, c.span(open));
+      return [open.text];
+    }
+    if (!c.isPunct(open, '(')) {
+      this.fail(c, open, `expected ${what} after ${quoteName(after.text)} (one name, or several in parentheses: (a, b)), found ${describe(open)}`);
+      return undefined;
+    }
+    c.next();
+    const names: string[] = [];
+    if (c.isPunct(c.peek(), ')')) {
+      const close = c.next();
+      this.map(path, c.span(open, close));
+      return names;
+    }
+    for (;;) {
+      const name = c.peek();
+      if (!c.isWord(name)) {
+        this.fail(c, name, `expected ${what}, found ${describe(name)}`);
+        return undefined;
+      }
+      c.next();
+      this.map(`${path}[${names.length}]`, c.span(name));
+      names.push(name.text);
+      const separator = c.peek();
+      if (c.isPunct(separator, ',')) {
+        c.next();
+        continue;
+      }
+      if (c.isPunct(separator, ')')) {
+        c.next();
+        this.map(path, c.span(open, separator));
+        return names;
+      }
+      this.fail(c, separator, `expected "," or ")" in the list, found ${describe(separator)}`);
+      return undefined;
+    }
+  }
+
+  /** `a, b, c` (at least one name). */
+  private commaList(c: Cursor, path: string, after: LineToken, what: string): string[] | undefined {
+    const names: string[] = [];
+    let first: LineToken | undefined;
+    for (;;) {
+      const name = c.peek();
+      if (!c.isWord(name)) {
+        this.fail(c, name, `expected ${what} after ${describe(c.previous() ?? after)}, found ${describe(name)}`);
+        return undefined;
+      }
+      c.next();
+      first ??= name;
+      this.map(`${path}[${names.length}]`, c.span(name));
+      names.push(name.text);
+      if (!c.isPunct(c.peek(), ',')) break;
+      c.next();
+    }
+    this.map(path, c.span(first, c.previous()));
+    return names;
+  }
+
+  //   name: string | number | boolean | date | datetime | "a" | "b" | 1 | 2 | TYPE in (v, ...)
+  private readAttribute(c: Cursor, current: { entity: Entity; path: string }) {
+    const path = `${current.path}.attributes[${current.entity.attributes.length}]`;
+    const typePath = `${path}.type`;
+    const attribute: Attribute = { name: '', type: 'string' };
+    current.entity.attributes.push(attribute);
+    const name = c.next();
+    if (name) this.map(path, c.span(name, c.lastOfLine()));
+    if (!c.isWord(name)) {
+      this.unreadable.add(path);
+      this.fail(c, name, `expected an attribute line name: type, found ${describe(name)}`);
+      return;
+    }
+    attribute.name = name.text;
+    this.map(`${path}.name`, c.span(name));
+    const colon = c.peek();
+    if (!c.isPunct(colon, ':')) {
+      this.unreadable.add(path); // the name may be only part of it
+      this.fail(c, colon, `expected ":" after the attribute name ${quoteName(name.text)} (name: type), found ${describe(colon)}`);
+      return;
+    }
+    c.next();
+
+    const first = c.peek();
+    if (!first || (first.kind !== 'word' && first.kind !== 'string')) {
+      this.unreadable.add(typePath);
+      this.fail(c, first, `expected a type after ":" (${TYPE_HINT}), found ${describe(first)}`);
+      return;
+    }
+    if (first.kind === 'word' && literalOf(first) === undefined) {
+      c.next();
+      attribute.type = first.text as AttributeType;
+      this.map(typePath, c.span(first));
+      const after = c.peek();
+      if (c.isPunct(after, '|')) {
+        this.unreadable.add(typePath);
+        this.fail(c, after, `enumeration values are literals: "${first.text}" | "..." for text, 1 | 2 for numbers (or TYPE in (v1, v2))`);
+        return;
+      }
+      if (c.isWord(after, 'in')) {
+        c.next();
+        const values = this.literalList(c, `${path}.values`, after);
+        if (!values) {
+          this.unreadable.add(`${path}.values`);
+          return;
+        }
+        attribute.values = values;
+      }
+    } else {
+      const values: Scalar[] = [];
+      for (;;) {
+        const token = c.peek();
+        const value = token && literalOf(token);
+        if (!token || value === undefined) {
+          this.unreadable.add(typePath);
+          this.unreadable.add(`${path}.values`);
+          this.fail(c, token, `expected a value ("text", a number, true or false) after "|", found ${describe(token)}`);
+          return;
+        }
+        c.next();
+        this.map(`${path}.values[${values.length}]`, c.span(token));
+        values.push(value);
+        if (!c.isPunct(c.peek(), '|')) break;
+        c.next();
+      }
+      const last = c.previous() ?? first;
+      attribute.type = typeOfLiteral(values[0]);
+      attribute.values = values;
+      this.map(typePath, c.span(first, last));
+      this.map(`${path}.values`, c.span(first, last));
+    }
+    if (!c.atEnd()) {
+      this.unreadable.add(typePath);
+      this.fail(c, c.peek(), `unexpected ${describe(c.peek())} after the type of ${quoteName(name.text)} (an attribute line is name: type)`);
+    }
+  }
+
+  /** `(v1, v2, ...)` of literals. */
+  private literalList(c: Cursor, path: string, after: LineToken): Scalar[] | undefined {
+    const open = c.peek();
+    if (!c.isPunct(open, '(')) {
+      this.fail(c, open, `expected "(" after ${quoteName(after.text)}: TYPE in (value, value), found ${describe(open)}`);
+      return undefined;
+    }
+    c.next();
+    const values: Scalar[] = [];
+    if (c.isPunct(c.peek(), ')')) {
+      const close = c.next();
+      this.map(path, c.span(open, close));
+      return values;
+    }
+    for (;;) {
+      const token = c.peek();
+      const value = token && literalOf(token);
+      if (!token || value === undefined) {
+        this.fail(c, token, `expected a value ("text", a number, true or false), found ${describe(token)}`);
+        return undefined;
+      }
+      c.next();
+      this.map(`${path}[${values.length}]`, c.span(token));
+      values.push(value);
+      const separator = c.peek();
+      if (c.isPunct(separator, ',')) {
+        c.next();
+        continue;
+      }
+      if (c.isPunct(separator, ')')) {
+        c.next();
+        this.map(path, c.span(open, separator));
+        return values;
+      }
+      this.fail(c, separator, `expected "," or ")" in the list of values, found ${describe(separator)}`);
+      return undefined;
+    }
+  }
+
+  // name: Entity by a, b where x OP ? order by y desc | newest first with Child returns one "text"
+  private readPattern(c: Cursor) {
+    const name = c.next();
+    const colon = c.next();
+    if (!name || !colon) return;
+    const entityToken = c.peek();
+    if (!c.isWord(entityToken)) {
+      if (entityToken?.kind === 'string') {
+        this.fail(c, entityToken, 'this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header', 'model.attributeOutsideEntity');
+      } else this.fail(c, entityToken, `expected the entity after ":" (name: Entity by ...), found ${describe(entityToken)}`);
+      return;
+    }
+    c.next();
+    const index = this.patterns.length;
+    const path = `patterns[${index}]`;
+    const pattern: Pattern = { name: name.text, entity: entityToken.text, equals: [], returns: 'many' };
+    this.patterns.push(pattern);
+    this.map(path, c.span(name, c.lastOfLine()));
+    this.map(`${path}.name`, c.span(name));
+    this.map(`${path}.entity`, c.span(entityToken));
+
+    const looksLikeType = ATTRIBUTE_TYPES.includes(entityToken.text as AttributeType) || literalOf(entityToken) !== undefined;
+    if (looksLikeType && (c.isWord(c.peek(), 'in') || c.isPunct(c.peek(), '|'))) {
+      this.unreadable.add(`${path}.entity`);
+      this.fail(c, entityToken, 'this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header', 'model.attributeOutsideEntity', path);
+      return;
+    }
+    if (looksLikeType && c.atEnd()) this.attributeLike.push({ index, span: c.span(entityToken) });
+
+    const done = new Set<string>();
+    let sugar: { direction: 'asc' | 'desc'; span: Span; text: string } | undefined;
+    let ok = true;
+    while (ok && !c.atEnd()) {
+      const token = c.next();
+      if (!token) break;
+      const clause = token.kind === 'string' ? 'text' : token.kind === 'word' && PATTERN_CLAUSES.includes(token.text) ? token.text : undefined;
+      if (clause === undefined) {
+        const hint = token.kind === 'word' ? didYouMean(token.text, PATTERN_CLAUSES) : '';
+        ok = this.fail(c, token, `expected by, where, order by, newest first, oldest first, with, returns or a quoted description, found ${describe(token)}${hint}`, 'model.syntax', path);
+        break;
+      }
+      const slot = clause === 'newest' || clause === 'oldest' ? 'order' : clause;
+      if (done.has(slot)) {
+        ok = this.fail(c, token, `duplicate ${slot === 'text' ? 'description' : slot === 'order' ? 'order' : token.text} clause in this pattern`, 'model.duplicateClause', path);
+        break;
+      }
+      switch (clause) {
+        case 'by': {
+          const equals = this.commaList(c, `${path}.equals`, token, 'an attribute');
+          if (equals) pattern.equals = equals;
+          ok = equals !== undefined;
+          break;
+        }
+        case 'where':
+          ok = this.readWhere(c, pattern, path, token);
+          break;
+        case 'order':
+          ok = this.readOrder(c, pattern, path, token);
+          break;
+        case 'newest':
+        case 'oldest': {
+          const first = c.peek();
+          if (!c.isWord(first, 'first')) {
+            ok = this.fail(c, first, `expected first after ${token.text} (${token.text} first), found ${describe(first)}`, 'model.syntax', path);
+            break;
+          }
+          c.next();
+          sugar = { direction: clause === 'newest' ? 'desc' : 'asc', span: c.span(token, first), text: `${clause} first` };
+          break;
+        }
+        case 'with': {
+          const include = this.commaList(c, `${path}.include`, token, 'an entity');
+          if (include) pattern.include = include;
+          ok = include !== undefined;
+          break;
+        }
+        case 'returns': {
+          const returns = c.peek();
+          if (c.isWord(returns, 'one') || c.isWord(returns, 'many')) {
+            c.next();
+            pattern.returns = returns.text as 'one' | 'many';
+            this.map(`${path}.returns`, c.span(returns));
+          } else ok = this.fail(c, returns, `expected one or many after returns, found ${describe(returns)}`, 'model.syntax', path);
+          break;
+        }
+        case 'text':
+          pattern.text = token.value;
+          this.map(`${path}.text`, c.span(token));
+          break;
+      }
+      if (ok) done.add(slot);
+    }
+    if (sugar) {
+      if (pattern.range) {
+        pattern.order = { attribute: pattern.range.attribute, direction: sugar.direction };
+        this.map(`${path}.order`, sugar.span);
+        this.map(`${path}.order.attribute`, sugar.span);
+        this.map(`${path}.order.direction`, sugar.span);
+      } else if (ok) {
+        this.error(
+          'model.orderWithoutWhere',
+          sugar.span,
+          `${sugar.text} sorts by the where attribute, but this pattern has no where clause: write order by <attribute> ${sugar.direction}`,
+          path,
+        );
+      }
+    }
+  }
+
+  private readWhere(c: Cursor, pattern: Pattern, path: string, where: LineToken): boolean {
+    const attribute = c.peek();
+    if (!c.isWord(attribute)) return this.fail(c, attribute, `expected an attribute after where, found ${describe(attribute)}`, 'model.syntax', path);
+    c.next();
+    const opToken = c.peek();
+    let op: RangeOp;
+    if (opToken?.kind === 'op') {
+      const comparison = COMPARISONS.find((o) => o === opToken.text);
+      if (!comparison) return this.fail(c, opToken, `unknown operator ${quoteName(opToken.text)}: use ${OPERATORS_HINT}`, 'model.syntax', path);
+      op = comparison;
+      c.next();
+      if (!this.expectParameter(c, path)) return false;
+    } else if (c.isWord(opToken, 'begins_with')) {
+      op = 'begins_with';
+      c.next();
+      if (!this.expectParameter(c, path)) return false;
+    } else if (c.isWord(opToken, 'between')) {
+      op = 'between';
+      c.next();
+      if (!this.expectParameter(c, path)) return false;
+      const and = c.peek();
+      if (!c.isWord(and, 'and')) return this.fail(c, and, `expected and after between ? (between ? and ?), found ${describe(and)}`, 'model.syntax', path);
+      c.next();
+      if (!this.expectParameter(c, path)) return false;
+    } else {
+      return this.fail(c, opToken, `expected an operator after ${quoteName(attribute.text)}: ${OPERATORS_HINT}, found ${describe(opToken)}`, 'model.syntax', path);
+    }
+    pattern.range = { attribute: attribute.text, op };
+    this.map(`${path}.range`, c.span(where, c.previous()));
+    this.map(`${path}.range.attribute`, c.span(attribute));
+    this.map(`${path}.range.op`, c.span(opToken));
+    return true;
+  }
+
+  private expectParameter(c: Cursor, path: string): boolean {
+    const mark = c.peek();
+    if (c.isPunct(mark, '?')) {
+      c.next();
+      return true;
+    }
+    return this.fail(c, mark, `expected ? (the parameter) after ${describe(c.previous())}, found ${describe(mark)}`, 'model.syntax', path);
+  }
+
+  private readOrder(c: Cursor, pattern: Pattern, path: string, order: LineToken): boolean {
+    const by = c.peek();
+    if (!c.isWord(by, 'by')) return this.fail(c, by, `expected by after order (order by attribute asc|desc), found ${describe(by)}`, 'model.syntax', path);
+    c.next();
+    const attribute = c.peek();
+    if (!c.isWord(attribute)) return this.fail(c, attribute, `expected an attribute after order by, found ${describe(attribute)}`, 'model.syntax', path);
+    c.next();
+    const direction = c.peek();
+    const explicit = c.isWord(direction, 'asc') || c.isWord(direction, 'desc');
+    if (explicit) c.next();
+    pattern.order = { attribute: attribute.text, direction: explicit && direction.text === 'desc' ? 'desc' : 'asc' };
+    this.map(`${path}.order`, c.span(order, c.previous()));
+    this.map(`${path}.order.attribute`, c.span(attribute));
+    this.map(`${path}.order.direction`, c.span(explicit ? direction : attribute));
+    return true;
+  }
+}

@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from './diagnostics.ts';
+import { parseProblemJson } from './parseProblemJson.ts';
+
+// The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
+const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
+const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
+const examplePath = (slug: string) => `${problemDirs[0]}${slug}.problem.json`;
+
+const minimal = (body: string) => `{
+  "format": "ddb-design-problem/1",
+  "name": "Shop",
+  "entities": [
+    { "name": "User", "attributes": [{ "name": "email", "type": "string" }], "key": ["email"] }
+  ],
+  "patterns": [${body}]
+}`;
+
+describe('parseProblemJson', () => {
+  it('reads every example problem without a diagnostic', () => {
+    expect(problemPaths.length).toBeGreaterThanOrEqual(5);
+    for (const file of problemPaths) {
+      const result = parseProblemJson(readFileSync(file, 'utf8'));
+      expect(result.diagnostics, file).toEqual([]);
+      expect(result.model, file).toBeDefined();
+    }
+  });
+
+  it('reads the fields of FORMAT.md into the model', () => {
+    const result = parseProblemJson(readFileSync(examplePath('ecommerce'), 'utf8'));
+    const model = result.model;
+    expect(model?.name).toBe('E-commerce');
+    expect(model?.entities.map((e) => e.name)).toEqual(['User', 'Order', 'Product', 'Review']);
+    expect(model?.entities[0]).toEqual({
+      name: 'User',
+      attributes: [
+        { name: 'email', type: 'string' },
+        { name: 'userId', type: 'string' },
+        { name: 'name', type: 'string' },
+        { name: 'plan', type: 'string', values: ['free', 'premium'] },
+        { name: 'createdAt', type: 'datetime' },
+      ],
+      key: ['email'],
+      belongsTo: [],
+      count: 80,
+    });
+    expect(model?.patterns.find((p) => p.name === 'getRecentUserOrders')).toEqual({
+      name: 'getRecentUserOrders',
+      text: "Get a user's orders since a date",
+      entity: 'Order',
+      equals: ['userEmail'],
+      range: { attribute: 'createdAt', op: '>=' },
+      order: { attribute: 'createdAt', direction: 'desc' },
+      returns: 'many',
+    });
+  });
+
+  it('records a span for every value by JSON path', () => {
+    const text = readFileSync(examplePath('ecommerce'), 'utf8');
+    const { sourceMap } = parseProblemJson(text);
+    const lines = text.split('\n');
+    const at = (path: string) => {
+      const span = sourceMap.get(path);
+      return span && lines[span.line - 1]?.slice(span.column - 1, span.endColumn - 1);
+    };
+    expect(at('entities[1].attributes[2].name')).toBe('"status"');
+    expect(at('patterns[3].include[0]')).toBe('"Order"');
+    expect(at('entities[0].count')).toBe('80');
+    expect(sourceMap.get('')).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('names the place of a semantic error, as FORMAT.md shows', () => {
+    const text = readFileSync(examplePath('ecommerce'), 'utf8').replace('"equals": ["status"]', '"equals": ["state"]');
+    const result = parseProblemJson(text);
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics).toHaveLength(1);
+    const [d] = result.diagnostics;
+    expect(d).toMatchObject({ code: 'model.unknownAttribute', path: 'patterns[7].equals[0]', message: 'Order has no attribute "state" — did you mean "status"?' });
+    const line = text.split('\n')[(d?.span?.line ?? 0) - 1] ?? '';
+    expect(line.slice((d?.span?.column ?? 0) - 1, (d?.span?.endColumn ?? 0) - 1)).toBe('"state"');
+  });
+
+  it('reports every structural problem at once, each located', () => {
+    const text = `{
+  "format": "ddb-design-problem/1",
+  "name": 5,
+  "entities": [
+    { "name": "User", "attributes": [{ "name": "email" }], "key": ["email"], "colour": "red" },
+    { "name": "Order", "attributes": [], "key": "id", "key": ["id"] }
+  ],
+  "patterns": [{ "name": "p", "entity": "User", "equals": ["email"] }]
+}`;
+    const result = parseProblemJson(text);
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.path, d.severity, d.span?.line, d.span?.column])).toEqual([
+      ['model.wrongType', 'name', 'error', 3, 11],
+      ['model.missingField', 'entities[0].attributes[0].type', 'error', 5, 38],
+      ['model.unknownField', 'entities[0].colour', 'warning', 5, 78],
+      ['model.wrongType', 'entities[1].key', 'error', 6, 49],
+      ['model.duplicateField', 'entities[1].key', 'error', 6, 55],
+      ['model.missingField', 'patterns[0].returns', 'error', 8, 16],
+    ]);
+    expect(formatDiagnostic(result.diagnostics[0]!)).toBe('line 3, col 11: name must be a string, but it is the number 5');
+  });
+
+  it('does not report what follows from a part it could not read', () => {
+    // The attribute with no name could be the one the key names; the entity with no name
+    // could be the one the pattern names.
+    const text = `{
+  "format": "ddb-design-problem/1", "name": "x",
+  "entities": [
+    { "name": "User", "attributes": [{ "type": "string" }], "key": ["email"] },
+    { "attributes": [{ "name": "id", "type": "string" }], "key": ["id"] }
+  ],
+  "patterns": [{ "name": "p", "entity": "Order", "equals": [], "returns": "many" }]
+}`;
+    const result = parseProblemJson(text);
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['model.missingField', 'entities[0].attributes[0].name'],
+      ['model.missingField', 'entities[1].name'],
+    ]);
+  });
+
+  it('still reports semantic errors elsewhere in the same file', () => {
+    const result = parseProblemJson(minimal(`{ "name": "p", "entity": "Usr", "equals": [], "returns": 1 }`));
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['model.unknownEntity', 'patterns[0].entity'],
+      ['model.wrongType', 'patterns[0].returns'],
+    ]);
+  });
+
+  it('warns about unknown fields and ignores them', () => {
+    const result = parseProblemJson(minimal(`{ "name": "p", "entity": "User", "equals": ["email"], "returns": "one", "rate": 100 }`));
+    expect(result.model?.patterns[0]).toEqual({ name: 'p', entity: 'User', equals: ['email'], returns: 'one' });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'model.unknownField', severity: 'warning', path: 'patterns[0].rate', span: { line: 7, column: 88, endLine: 7, endColumn: 94 } }),
+    ]);
+  });
+
+  it('refuses another format version and warns when the format is missing', () => {
+    const other = parseProblemJson(minimal('').replace('ddb-design-problem/1', 'ddb-design-problem/2'));
+    expect(other.model).toBeUndefined();
+    expect(other.diagnostics).toEqual([expect.objectContaining({ code: 'model.badFormat', path: 'format', span: expect.objectContaining({ line: 2, column: 13 }) })]);
+    const missing = parseProblemJson(minimal('').replace('"format": "ddb-design-problem/1",', ''));
+    expect(missing.model).toBeDefined();
+    expect(missing.diagnostics).toEqual([expect.objectContaining({ code: 'model.missingFormat', severity: 'warning' })]);
+  });
+
+  it('reads a missing belongsTo as no relation', () => {
+    expect(parseProblemJson(minimal('')).model?.entities[0]?.belongsTo).toEqual([]);
+  });
+
+  it('reports JSON syntax errors with their place and loads nothing', () => {
+    const result = parseProblemJson('{\n  "format": "ddb-design-problem/1",\n  "name": "x"\n  "entities": [],\n  "patterns": []\n}');
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'model.jsonSyntax', span: { line: 4, column: 3, endLine: 4, endColumn: 13 }, message: expect.stringContaining('missing comma') }),
+    ]);
+  });
+
+  it('says what the document should be when it is not an object', () => {
+    const result = parseProblemJson('[]');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'model.wrongType', message: 'the document must be an object (the problem), but it is a list' })]);
+  });
+
+  it('accepts names that are JavaScript keywords or Object.prototype members', () => {
+    const text = JSON.stringify({
+      format: 'ddb-design-problem/1',
+      name: 'x',
+      entities: [
+        { name: '__proto__', attributes: [{ name: 'constructor', type: 'string' }, { name: 'toString', type: 'number' }], key: ['constructor'] },
+        { name: 'constructor', attributes: [{ name: '__proto__', type: 'string' }], key: ['__proto__'], belongsTo: [{ entity: '__proto__', via: ['__proto__'] }] },
+      ],
+      patterns: [{ name: 'hasOwnProperty', entity: '__proto__', equals: ['toString'], include: ['constructor'], returns: 'many' }],
+    });
+    const result = parseProblemJson(text);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.model?.entities[1]?.belongsTo).toEqual([{ entity: '__proto__', via: ['__proto__'] }]);
+  });
+});

@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseModelText } from './parseModelText.ts';
+import { parseProblemJson } from './parseProblemJson.ts';
+import { printModelText } from './printModelText.ts';
+import type { Model } from './types.ts';
+
+// The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
+const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
+const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
+const examplePath = (slug: string) => `${problemDirs[0]}${slug}.problem.json`;
+const load = (file: string): Model => {
+  const model = parseProblemJson(readFileSync(file, 'utf8')).model;
+  if (!model) throw new Error(`${file} does not load`);
+  return model;
+};
+
+const ECOMMERCE_TEXT = `model "E-commerce"
+source "The access pattern list of a serverless e-commerce backend: users, orders, products, reviews, follows"
+
+entity User key email count 80
+  email: string
+  userId: string
+  name: string
+  plan: "free" | "premium"
+  createdAt: datetime
+
+entity Order key orderId count 150 belongsTo User via userEmail
+  orderId: string
+  userEmail: string
+  status: "pending" | "paid" | "shipped" | "delivered"
+  createdAt: datetime
+  total: number
+
+entity Product key productId count 60
+  productId: string
+  name: string
+  category: string
+  price: number
+  views: number
+
+entity Review key (productId, userId) count 120 belongsTo Product via productId
+  productId: string
+  userId: string
+  createdAt: date
+  rating: number
+  comment: string
+
+getUserByEmail: User by email returns one "Get user by email"
+getUserByUserId: User by userId "Get user by userId"
+getUsersByPlan: User by plan order by createdAt desc "Get all premium users, newest registration first"
+getUserWithOrders: User by email with Order "Get a user and all their orders in one request"
+getOrderById: Order by orderId returns one "Get order by orderId"
+getUserOrders: Order by userEmail order by createdAt desc "Get all orders for a user, newest first"
+getRecentUserOrders: Order by userEmail where createdAt >= ? newest first "Get a user's orders since a date"
+getOrdersByStatus: Order by status order by createdAt asc "Get orders by status, oldest first"
+getProductById: Product by productId returns one "Get product by productId"
+getTrendingProducts: Product by category order by views desc "Get products in a category, most viewed first"
+getProductReviews: Review by productId where createdAt between ? and ? "Get the reviews of a product in a date range"
+`;
+
+describe('printModelText', () => {
+  it('prints the e-commerce example in the canonical layout', () => {
+    expect(printModelText(load(examplePath('ecommerce')))).toBe(ECOMMERCE_TEXT);
+  });
+
+  it('round-trips every example problem: model → text → the same model, and prints stably', () => {
+    expect(problemPaths.length).toBeGreaterThanOrEqual(5);
+    for (const file of problemPaths) {
+      const model = load(file);
+      const text = printModelText(model);
+      const back = parseModelText(text);
+      expect(back.diagnostics, file).toEqual([]);
+      expect(back.model, file).toEqual(model);
+      expect(printModelText(back.model as Model), file).toBe(text);
+    }
+  });
+
+  it('writes other enumerations as TYPE in (...) and composite keys and via in parentheses', () => {
+    const model: Model = {
+      name: 'm',
+      entities: [
+        { name: 'A', attributes: [{ name: 'x', type: 'string' }, { name: 'y', type: 'number' }], key: ['x', 'y'], belongsTo: [] },
+        {
+          name: 'B',
+          attributes: [
+            { name: 'x', type: 'string' },
+            { name: 'y', type: 'number', values: [1, -2.5] },
+            { name: 'day', type: 'date', values: ['2024-01-01', '2024-01-02'] },
+            { name: 'flag', type: 'boolean', values: [true] },
+          ],
+          key: ['x'],
+          belongsTo: [{ entity: 'A', via: ['x', 'y'] }],
+        },
+      ],
+      patterns: [
+        { name: 'p', entity: 'B', equals: [], range: { attribute: 'day', op: 'begins_with' }, order: { attribute: 'y', direction: 'asc' }, returns: 'many' },
+        { name: 'q', entity: 'A', equals: ['x'], range: { attribute: 'y', op: '<' }, order: { attribute: 'y', direction: 'desc' }, include: ['B'], returns: 'one' },
+      ],
+    };
+    const text = printModelText(model);
+    expect(text).toBe(`model "m"
+
+entity A key (x, y)
+  x: string
+  y: number
+
+entity B key x belongsTo A via (x, y)
+  x: string
+  y: 1 | -2.5
+  day: date in ("2024-01-01", "2024-01-02")
+  flag: true
+
+p: B where day begins_with ? order by y asc
+q: A by x where y < ? order by y desc with B returns one
+`);
+    expect(parseModelText(text).model).toEqual(model);
+  });
+
+  it('uses newest first / oldest first only for a date or datetime where attribute', () => {
+    const model = load(examplePath('ecommerce'));
+    const text = printModelText(model);
+    expect(text).toContain('getRecentUserOrders: Order by userEmail where createdAt >= ? newest first');
+    const numeric: Model = {
+      name: 'n',
+      entities: [{ name: 'S', attributes: [{ name: 'score', type: 'number' }], key: ['score'], belongsTo: [] }],
+      patterns: [{ name: 'top', entity: 'S', equals: [], range: { attribute: 'score', op: '>' }, order: { attribute: 'score', direction: 'desc' }, returns: 'many' }],
+    };
+    expect(printModelText(numeric)).toContain('top: S where score > ? order by score desc');
+  });
+
+  it('escapes text so that it reads back the same, line separators included', () => {
+    const model: Model = { name: 'a "quoted" # not a comment \\ \n \u2028 é', source: '\t', entities: [], patterns: [] };
+    const text = printModelText(model);
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).toContain('\\u2028');
+    expect(parseModelText(text).model).toEqual(model);
+  });
+
+  it('prints an invalid model without throwing, keeping what it can', () => {
+    const model: Model = {
+      name: 'bad',
+      entities: [{ name: 'E', attributes: [{ name: 'a', type: 'string', values: [1, 'x'] }, { name: 'b', type: 'string', values: [] }], key: [], belongsTo: [] }],
+      patterns: [{ name: 'p', entity: 'E', equals: [], returns: 'all' as never }],
+    };
+    const text = printModelText(model);
+    expect(text).toContain('entity E key ()\n  a: string in (1, "x")\n  b: string in ()');
+    expect(parseModelText(text).diagnostics.map((d) => d.code)).toEqual(['model.emptyKey', 'model.valueType', 'model.emptyValues', 'model.syntax']);
+  });
+});

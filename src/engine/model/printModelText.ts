@@ -1,0 +1,71 @@
+// Writes a model in the text form's canonical layout (see README.md): model and source lines,
+// one block per entity (header, then indented attributes), then one line per access pattern.
+// parseModelText reads it back to the same model.
+import type { Attribute, Entity, Model, Pattern, Scalar } from './types.ts';
+
+export function printModelText(model: Model): string {
+  const lines = [`model ${quote(model.name)}`];
+  if (model.source !== undefined) lines.push(`source ${quote(model.source)}`);
+  for (const entity of model.entities) {
+    lines.push('', entityHeader(entity));
+    for (const attribute of entity.attributes) lines.push(`  ${attribute.name}: ${attributeType(attribute)}`);
+  }
+  if (model.patterns.length > 0) lines.push('');
+  for (const pattern of model.patterns) lines.push(patternLine(pattern, model));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A JSON string literal, with the two line separators JSON leaves raw escaped too (editors break lines there). */
+function quote(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function names(list: readonly string[]): string {
+  return list.length === 1 ? (list[0] ?? '') : `(${list.join(', ')})`;
+}
+
+function entityHeader(entity: Entity): string {
+  let line = `entity ${entity.name} key ${names(entity.key)}`;
+  if (entity.count !== undefined) line += ` count ${String(entity.count)}`;
+  if (entity.belongsTo.length > 0) line += ` belongsTo ${entity.belongsTo.map((b) => `${b.entity} via ${names(b.via)}`).join(', ')}`;
+  return line;
+}
+
+function literal(value: Scalar): string {
+  return typeof value === 'string' ? quote(value) : String(value);
+}
+
+function attributeType(attribute: Attribute): string {
+  const values = attribute.values;
+  if (values === undefined) return attribute.type;
+  const literalType = values.every((v) => typeof v === 'string')
+    ? 'string'
+    : values.every((v) => typeof v === 'number' && Number.isFinite(v))
+      ? 'number'
+      : values.every((v) => typeof v === 'boolean')
+        ? 'boolean'
+        : undefined;
+  if (values.length > 0 && literalType === attribute.type) return values.map(literal).join(' | ');
+  return `${attribute.type} in (${values.map(literal).join(', ')})`;
+}
+
+function patternLine(pattern: Pattern, model: Model): string {
+  let line = `${pattern.name}: ${pattern.entity}`;
+  if (pattern.equals.length > 0) line += ` by ${pattern.equals.join(', ')}`;
+  const { range, order } = pattern;
+  if (range) {
+    const op = range.op === 'between' ? 'between ? and ?' : `${range.op} ?`;
+    line += ` where ${range.attribute} ${op}`;
+  }
+  if (order) {
+    const type = model.entities.find((e) => e.name === pattern.entity)?.attributes.find((a) => a.name === order.attribute)?.type;
+    const timely = type === 'date' || type === 'datetime';
+    if (range && range.attribute === order.attribute && timely && (order.direction === 'asc' || order.direction === 'desc')) {
+      line += order.direction === 'desc' ? ' newest first' : ' oldest first';
+    } else line += ` order by ${order.attribute} ${order.direction}`;
+  }
+  if (pattern.include !== undefined && pattern.include.length > 0) line += ` with ${pattern.include.join(', ')}`;
+  if (pattern.returns !== 'many') line += ` returns ${pattern.returns}`;
+  if (pattern.text !== undefined) line += ` ${quote(pattern.text)}`;
+  return line;
+}

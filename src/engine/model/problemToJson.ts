@@ -1,0 +1,91 @@
+// Writes a model as a problem file (FORMAT.md): `format` first, fields in FORMAT.md order,
+// optional fields only when present. Two-space indentation; small objects and lists of plain
+// values stay on one line, like the example files.
+import { PROBLEM_FORMAT } from './parseProblemJson.ts';
+import type { Attribute, Entity, Model, Pattern } from './types.ts';
+
+type Json = string | number | boolean | null | Json[] | JsonFields;
+/** An object as an ordered list of fields, so that the order is the one written here. */
+interface JsonFields {
+  fields: [string, Json][];
+}
+
+const MAX_LINE = 100;
+
+export function problemToJson(model: Model): string {
+  const fields: [string, Json][] = [['format', PROBLEM_FORMAT], ['name', model.name]];
+  if (model.source !== undefined) fields.push(['source', model.source]);
+  fields.push(['entities', model.entities.map(entityJson)], ['patterns', model.patterns.map(patternJson)]);
+  return `${write({ fields }, '')}\n`;
+}
+
+function entityJson(entity: Entity): Json {
+  const fields: [string, Json][] = [
+    ['name', entity.name],
+    ['attributes', entity.attributes.map(attributeJson)],
+    ['key', [...entity.key]],
+  ];
+  if (entity.belongsTo.length > 0) {
+    fields.push(['belongsTo', entity.belongsTo.map((b) => ({ fields: [['entity', b.entity], ['via', [...b.via]]] }))]);
+  }
+  if (entity.count !== undefined) fields.push(['count', entity.count]);
+  return { fields };
+}
+
+function attributeJson(attribute: Attribute): Json {
+  const fields: [string, Json][] = [['name', attribute.name], ['type', attribute.type]];
+  if (attribute.values !== undefined) fields.push(['values', [...attribute.values]]);
+  return { fields };
+}
+
+function patternJson(pattern: Pattern): Json {
+  const fields: [string, Json][] = [['name', pattern.name]];
+  if (pattern.text !== undefined) fields.push(['text', pattern.text]);
+  fields.push(['entity', pattern.entity], ['equals', [...pattern.equals]]);
+  if (pattern.range) fields.push(['range', { fields: [['attribute', pattern.range.attribute], ['op', pattern.range.op]] }]);
+  if (pattern.order) fields.push(['order', { fields: [['attribute', pattern.order.attribute], ['direction', pattern.order.direction]] }]);
+  if (pattern.include !== undefined) fields.push(['include', [...pattern.include]]);
+  fields.push(['returns', pattern.returns]);
+  return { fields };
+}
+
+function isContainer(value: Json): value is Json[] | JsonFields {
+  return typeof value === 'object' && value !== null;
+}
+
+function children(value: Json[] | JsonFields): Json[] {
+  return Array.isArray(value) ? value : value.fields.map(([, v]) => v);
+}
+
+/** The value on one line. */
+function inline(value: Json): string {
+  if (!isContainer(value)) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  return value.fields.length === 0 ? '{}' : `{ ${value.fields.map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')} }`;
+}
+
+/** Whether a list of objects sits anywhere below the value (such values are never on one line). */
+function holdsObjectList(value: Json[] | JsonFields): boolean {
+  return children(value).some(
+    (child) => isContainer(child) && ((Array.isArray(child) && child.some((item) => isContainer(item) && !Array.isArray(item))) || holdsObjectList(child)),
+  );
+}
+
+/** `prefix` is what comes before the value on its line (the indentation and the field name). */
+function write(value: Json, indent: string, prefix = indent.length): string {
+  if (!isContainer(value)) return JSON.stringify(value);
+  const items = children(value);
+  if (items.length === 0) return Array.isArray(value) ? '[]' : '{}';
+  if (!holdsObjectList(value)) {
+    const line = inline(value);
+    if (prefix + line.length + 1 <= MAX_LINE) return line;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + write(v, inner)).join(',\n')}\n${indent}]`;
+  return `{\n${value.fields
+    .map(([k, v]) => {
+      const head = `${inner}${JSON.stringify(k)}: `;
+      return head + write(v, inner, head.length);
+    })
+    .join(',\n')}\n${indent}}`;
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceMap } from './diagnostics.ts';
+import type { Entity, Model, Pattern } from './types.ts';
+import { validateModel } from './validateModel.ts';
+
+/** A small valid model: users and their orders. */
+function shop(): Model {
+  return {
+    name: 'Shop',
+    entities: [
+      {
+        name: 'User',
+        attributes: [
+          { name: 'email', type: 'string' },
+          { name: 'plan', type: 'string', values: ['free', 'premium'] },
+          { name: 'createdAt', type: 'datetime' },
+        ],
+        key: ['email'],
+        belongsTo: [],
+      },
+      {
+        name: 'Order',
+        attributes: [
+          { name: 'orderId', type: 'string' },
+          { name: 'userEmail', type: 'string' },
+          { name: 'status', type: 'string' },
+          { name: 'total', type: 'number' },
+          { name: 'day', type: 'date' },
+        ],
+        key: ['orderId'],
+        belongsTo: [{ entity: 'User', via: ['userEmail'] }],
+        count: 10,
+      },
+    ],
+    patterns: [
+      { name: 'getUser', entity: 'User', equals: ['email'], include: ['Order'], returns: 'one' },
+      { name: 'getOrders', entity: 'Order', equals: ['userEmail'], range: { attribute: 'day', op: '>=' }, order: { attribute: 'day', direction: 'desc' }, returns: 'many' },
+    ],
+  };
+}
+
+const user = (m: Model) => m.entities[0] as Entity;
+const order = (m: Model) => m.entities[1] as Entity;
+const getOrders = (m: Model) => m.patterns[1] as Pattern;
+
+/** The diagnostics of a changed shop, as [code, path, message]. */
+function problems(change: (m: Model) => void) {
+  const model = shop();
+  change(model);
+  return validateModel(model).map((d) => [d.code, d.path, d.message]);
+}
+
+describe('validateModel', () => {
+  it('accepts a valid model', () => {
+    expect(validateModel(shop())).toEqual([]);
+  });
+
+  it('requires names to be ASCII identifiers', () => {
+    expect(problems((m) => (user(m).name = 'Üser'))).toContainEqual(['model.invalidName', 'entities[0].name', expect.stringContaining('"Üser" is not valid')]);
+    expect(problems((m) => (order(m).attributes[0]!.name = '9id'))[0]).toEqual(['model.invalidName', 'entities[1].attributes[0].name', expect.stringContaining('ASCII identifiers')]);
+    expect(problems((m) => (getOrders(m).name = ''))).toEqual([['model.invalidName', 'patterns[1].name', expect.stringContaining('empty name')]]);
+  });
+
+  it('warns when an entity name does not start upper-case', () => {
+    const found = validateModel({ ...shop(), entities: [{ ...user(shop()), name: 'user' }] });
+    expect(found).toContainEqual(expect.objectContaining({ code: 'model.entityNameCase', severity: 'warning', path: 'entities[0].name' }));
+  });
+
+  it('refuses two entities, two attributes of an entity, or two patterns with one name', () => {
+    expect(problems((m) => (order(m).name = 'User'))).toContainEqual(['model.duplicateEntity', 'entities[1].name', 'entity "User" is declared twice']);
+    expect(problems((m) => (order(m).attributes[2]!.name = 'total'))).toEqual([['model.duplicateAttribute', 'entities[1].attributes[3].name', 'Order declares attribute "total" twice']]);
+    expect(problems((m) => (getOrders(m).name = 'getUser'))).toEqual([['model.duplicatePattern', 'patterns[1].name', 'pattern "getUser" is declared twice']]);
+  });
+
+  it('refuses an unknown type and suggests the closest one', () => {
+    expect(problems((m) => (order(m).attributes[3]!.type = 'numbr' as never))).toEqual([
+      ['model.unknownType', 'entities[1].attributes[3].type', expect.stringMatching(/^unknown type "numbr" — did you mean "number"\?/)],
+    ]);
+  });
+
+  it('requires a key of declared attributes, each once', () => {
+    expect(problems((m) => (user(m).key = []))).toEqual([['model.emptyKey', 'entities[0].key', expect.stringContaining('User has no key')]]);
+    expect(problems((m) => (order(m).key = ['orderID']))).toEqual([['model.unknownAttribute', 'entities[1].key[0]', 'Order has no attribute "orderID" — did you mean "orderId"?']]);
+    expect(problems((m) => (order(m).key = ['orderId', 'orderId']))).toEqual([['model.duplicateKeyAttribute', 'entities[1].key[1]', '"orderId" appears twice in the key']]);
+  });
+
+  it('checks belongsTo: the parent exists, via is declared, as long as the parent key and of its types', () => {
+    expect(problems((m) => (order(m).belongsTo = [{ entity: 'Usr', via: ['userEmail'] }]))).toEqual([
+      ['model.unknownEntity', 'entities[1].belongsTo[0].entity', 'unknown entity "Usr" — did you mean "User"?'],
+    ]);
+    expect(problems((m) => (order(m).belongsTo = [{ entity: 'User', via: ['mail'] }]))).toEqual([
+      ['model.unknownAttribute', 'entities[1].belongsTo[0].via[0]', 'Order has no attribute "mail"'],
+    ]);
+    expect(problems((m) => (order(m).belongsTo = [{ entity: 'User', via: ['userEmail', 'status'] }]))).toEqual([
+      ['model.viaLength', 'entities[1].belongsTo[0].via', expect.stringContaining("via lists 2 attributes but User's key has 1 (email)")],
+    ]);
+    expect(problems((m) => (order(m).belongsTo = [{ entity: 'User', via: ['total'] }]))).toEqual([
+      ['model.viaType', 'entities[1].belongsTo[0].via[0]', `"total" is a number but User's key attribute "email" is a string`],
+    ]);
+  });
+
+  it('checks enumerations: not empty, values of the type, no value twice', () => {
+    expect(problems((m) => (user(m).attributes[1]!.values = []))).toEqual([['model.emptyValues', 'entities[0].attributes[1].values', expect.stringContaining('lists no values')]]);
+    expect(problems((m) => (user(m).attributes[1]!.values = ['free', 3]))).toEqual([['model.valueType', 'entities[0].attributes[1].values[1]', '3 is not a string']]);
+    expect(problems((m) => (user(m).attributes[1]!.values = ['free', 'free']))).toEqual([['model.duplicateValue', 'entities[0].attributes[1].values[1]', '"free" is listed twice']]);
+    expect(problems((m) => (order(m).attributes[4]!.values = ['2024-02-30']))).toEqual([
+      ['model.valueType', 'entities[1].attributes[4].values[0]', '"2024-02-30" is not a date (YYYY-MM-DD, a real day)'],
+    ]);
+    expect(problems((m) => (user(m).attributes[2]!.values = ['2024-01-01T00:00:00Z']))).toEqual([
+      ['model.valueType', 'entities[0].attributes[2].values[0]', '"2024-01-01T00:00:00Z" is not a datetime (YYYY-MM-DDTHH:mm:ss.sssZ, in UTC)'],
+    ]);
+  });
+
+  it('requires count to be a whole number, 0 or more', () => {
+    expect(problems((m) => (order(m).count = -1))).toEqual([['model.invalidCount', 'entities[1].count', expect.stringContaining('found -1')]]);
+    expect(problems((m) => (order(m).count = 1.5))).toHaveLength(1);
+    expect(problems((m) => (order(m).count = 0))).toEqual([]);
+  });
+
+  it('checks a pattern names a declared entity and its declared attributes', () => {
+    expect(problems((m) => (getOrders(m).entity = 'Ordr'))).toEqual([['model.unknownEntity', 'patterns[1].entity', 'unknown entity "Ordr" — did you mean "Order"?']]);
+    expect(problems((m) => (getOrders(m).equals = ['state']))).toEqual([['model.unknownAttribute', 'patterns[1].equals[0]', 'Order has no attribute "state" — did you mean "status"?']]);
+    expect(problems((m) => (getOrders(m).equals = ['userEmail', 'userEmail']))).toEqual([['model.duplicateEquals', 'patterns[1].equals[1]', '"userEmail" appears twice in the equals list']]);
+    expect(problems((m) => (getOrders(m).range = { attribute: 'dya', op: '<' }))).toEqual([['model.unknownAttribute', 'patterns[1].range.attribute', 'Order has no attribute "dya" — did you mean "day"?']]);
+    expect(problems((m) => (getOrders(m).order = { attribute: 'totl', direction: 'asc' }))).toEqual([['model.unknownAttribute', 'patterns[1].order.attribute', 'Order has no attribute "totl" — did you mean "total"?']]);
+  });
+
+  it('checks range operators, begins_with types, order directions and returns', () => {
+    expect(problems((m) => (getOrders(m).range = { attribute: 'day', op: 'like' as never }))).toEqual([['model.unknownRangeOp', 'patterns[1].range.op', expect.stringContaining('unknown operator "like"')]]);
+    expect(problems((m) => (getOrders(m).range = { attribute: 'total', op: 'begins_with' }))).toEqual([
+      ['model.beginsWithType', 'patterns[1].range.op', expect.stringContaining('"total" is a number')],
+    ]);
+    expect(problems((m) => (getOrders(m).range = { attribute: 'day', op: 'begins_with' }))).toEqual([]);
+    expect(problems((m) => (getOrders(m).order = { attribute: 'day', direction: 'up' as never }))).toEqual([['model.unknownDirection', 'patterns[1].order.direction', 'order direction must be asc or desc, not "up"']]);
+    expect(problems((m) => (getOrders(m).returns = 'all' as never))).toEqual([['model.unknownReturns', 'patterns[1].returns', 'returns must be one or many, not "all"']]);
+  });
+
+  it('requires included entities to exist and to belong to the pattern entity', () => {
+    expect(problems((m) => (getOrders(m).include = ['User']))).toEqual([['model.includeNotChild', 'patterns[1].include[0]', 'include: User does not belong to Order (add belongsTo Order to User)']]);
+    expect(problems((m) => (getOrders(m).include = ['Revew']))).toEqual([['model.unknownEntity', 'patterns[1].include[0]', 'unknown entity "Revew"']]);
+    expect(problems((m) => (m.patterns[0]!.include = ['Order', 'Order']))).toEqual([['model.duplicateInclude', 'patterns[0].include[1]', '"Order" appears twice in include']]);
+  });
+
+  it('reports every problem, not just the first', () => {
+    const found = problems((m) => {
+      user(m).key = [];
+      getOrders(m).entity = 'Nope';
+      m.patterns[0]!.equals = ['x'];
+    });
+    expect(found.map(([code]) => code)).toEqual(['model.emptyKey', 'model.unknownAttribute', 'model.unknownEntity']);
+  });
+
+  it('takes the span from the source map, or from the nearest ancestor in it', () => {
+    const model = shop();
+    getOrders(model).equals = ['state'];
+    const sourceMap: SourceMap = new Map([
+      ['patterns[1]', { line: 9, column: 1, endLine: 9, endColumn: 40 }],
+      ['patterns[1].entity', { line: 9, column: 12, endLine: 9, endColumn: 17 }],
+    ]);
+    expect(validateModel(model, sourceMap)[0]?.span).toEqual({ line: 9, column: 1, endLine: 9, endColumn: 40 });
+    sourceMap.set('patterns[1].equals[0]', { line: 9, column: 21, endLine: 9, endColumn: 26 });
+    expect(validateModel(model, sourceMap)[0]?.span).toEqual({ line: 9, column: 21, endLine: 9, endColumn: 26 });
+  });
+
+  it('skips what depends on parts a parser could not read', () => {
+    const model = shop();
+    getOrders(model).entity = '';
+    getOrders(model).equals = ['nothing'];
+    order(model).attributes[0]!.name = '';
+    order(model).key = ['orderId'];
+    const unreadable = new Set(['patterns[1].entity', 'entities[1].attributes[0].name']);
+    expect(validateModel(model, undefined, unreadable)).toEqual([]);
+  });
+
+  it('works with names that are Object.prototype members', () => {
+    const model: Model = {
+      name: 'x',
+      entities: [
+        { name: 'constructor', attributes: [{ name: '__proto__', type: 'string' }, { name: 'toString', type: 'string' }], key: ['__proto__'], belongsTo: [] },
+        { name: 'hasOwnProperty', attributes: [{ name: 'valueOf', type: 'string' }], key: ['valueOf'], belongsTo: [{ entity: 'constructor', via: ['valueOf'] }] },
+      ],
+      patterns: [{ name: '__proto__', entity: 'constructor', equals: ['toString'], include: ['hasOwnProperty'], returns: 'many' }],
+    };
+    expect(validateModel(model).filter((d) => d.severity === 'error')).toEqual([]);
+    model.patterns[0]!.equals = ['isPrototypeOf'];
+    expect(validateModel(model).map((d) => d.code)).toContain('model.unknownAttribute');
+  });
+});

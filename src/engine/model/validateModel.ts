@@ -1,0 +1,250 @@
+// The semantic rules of a model (FORMAT.md "Rules"), shared by the JSON and the text form.
+// Each problem is a diagnostic with a code, the JSON path it concerns and, given a source map,
+// the span of that path (or of its nearest ancestor that has one).
+import type { Diagnostic, Severity, SourceMap } from './diagnostics.ts';
+import { isIdentifier } from './isIdentifier.ts';
+import { parentPath } from './jsonPath.ts';
+import { locatePath } from './locatePath.ts';
+import { matchesType } from './matchesType.ts';
+import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
+import { didYouMean } from './suggest.ts';
+import { ATTRIBUTE_TYPES, RANGE_OPS, type Attribute, type AttributeType, type Entity, type Model, type Scalar } from './types.ts';
+
+const NAME_RULE = 'names are ASCII identifiers: a letter or _, then letters, digits or _';
+const MAX_SUGGESTIONS = 100;
+const PREFIX_TYPES: readonly AttributeType[] = ['string', 'date', 'datetime'];
+
+interface EntityInfo {
+  entity: Entity;
+  index: number;
+  attributes: Map<string, { attribute: Attribute; index: number }>;
+}
+
+/**
+ * Checks every rule and returns all problems found (errors and warnings).
+ * `unreadable` holds paths a parser could not read (their values are placeholders): problems at
+ * or below them, and problems that depend on them (an unknown name that may be the unreadable
+ * one), are not reported, because the parser has already reported the real cause.
+ */
+export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: ReadonlySet<string> = new Set()): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // Suggestions for the first unknown names only: a model full of them needs no more, and
+  // each costs a comparison with every candidate.
+  let suggestionsLeft = MAX_SUGGESTIONS;
+  const hint = (name: string, candidates: Iterable<string>) => (suggestionsLeft-- > 0 ? didYouMean(name, candidates) : '');
+  const covered = (path: string): boolean => {
+    for (let p: string | undefined = path; p !== undefined; p = parentPath(p)) if (unreadable.has(p)) return true;
+    return false;
+  };
+  const report = (code: ModelDiagnosticCode, path: string, message: string, severity: Severity = 'error') => {
+    if (!covered(path)) out.push(modelDiagnostic(code, message, { path, span: locatePath(sourceMap, path) }, severity));
+  };
+  const checkName = (name: string, path: string, what: string) => {
+    if (name === '') report('model.invalidName', path, `${what} has an empty name: ${NAME_RULE}`);
+    else if (!isIdentifier(name)) report('model.invalidName', path, `${what} name ${quoteName(name)} is not valid: ${NAME_RULE}`);
+  };
+  const entityPath = (i: number) => `entities[${i}]`;
+  const entityNamesUncertain = covered('entities') || model.entities.some((_, i) => covered(`${entityPath(i)}.name`));
+  const uncertainAttributes = new Map<number, boolean>();
+  const attributeNamesUncertain = (i: number): boolean => {
+    let uncertain = uncertainAttributes.get(i);
+    if (uncertain === undefined) {
+      uncertain = covered(`${entityPath(i)}.attributes`) || (model.entities[i]?.attributes ?? []).some((_, j) => covered(`${entityPath(i)}.attributes[${j}].name`));
+      uncertainAttributes.set(i, uncertain);
+    }
+    return uncertain;
+  };
+  const typeKnown = (info: EntityInfo, attributeIndex: number, type: AttributeType) =>
+    ATTRIBUTE_TYPES.includes(type) && !covered(`${entityPath(info.index)}.attributes[${attributeIndex}].type`);
+  const listUncertain = (path: string) => covered(path) || [...unreadable].some((p) => p.startsWith(`${path}[`) || p.startsWith(`${path}.`));
+
+  // Entities and their attributes.
+  const entities = new Map<string, EntityInfo>();
+  const infos: EntityInfo[] = [];
+  model.entities.forEach((entity, i) => {
+    const path = entityPath(i);
+    checkName(entity.name, `${path}.name`, 'entity');
+    if (isIdentifier(entity.name) && !/^[A-Z]/.test(entity.name)) {
+      report('model.entityNameCase', `${path}.name`, `entity name ${quoteName(entity.name)} should start with an upper-case letter (PascalCase)`, 'warning');
+    }
+    const info: EntityInfo = { entity, index: i, attributes: new Map() };
+    infos.push(info);
+    if (entities.has(entity.name)) {
+      report('model.duplicateEntity', `${path}.name`, `entity ${quoteName(entity.name)} is declared twice`);
+    } else if (!covered(`${path}.name`)) entities.set(entity.name, info);
+
+    entity.attributes.forEach((attribute, j) => {
+      const attributePath = `${path}.attributes[${j}]`;
+      checkName(attribute.name, `${attributePath}.name`, 'attribute');
+      if (info.attributes.has(attribute.name)) {
+        report('model.duplicateAttribute', `${attributePath}.name`, `${label(entity)} declares attribute ${quoteName(attribute.name)} twice`);
+      } else if (!covered(`${attributePath}.name`)) info.attributes.set(attribute.name, { attribute, index: j });
+      const typeOk = ATTRIBUTE_TYPES.includes(attribute.type);
+      if (!typeOk) {
+        report(
+          'model.unknownType',
+          `${attributePath}.type`,
+          `unknown type ${quoteName(attribute.type)}${didYouMean(attribute.type, ATTRIBUTE_TYPES)} (types: ${ATTRIBUTE_TYPES.join(', ')}; an enumeration is written "a" | "b")`,
+        );
+      }
+      if (attribute.values !== undefined) checkValues(attribute, `${attributePath}.values`, typeOk && !covered(`${attributePath}.type`));
+    });
+
+    if (entity.count !== undefined && !(Number.isSafeInteger(entity.count) && entity.count >= 0)) {
+      report('model.invalidCount', `${path}.count`, `count must be a whole number of records, 0 or more (found ${String(entity.count)})`);
+    }
+  });
+
+  function checkValues(attribute: Attribute, path: string, checkTypes: boolean) {
+    const values = attribute.values ?? [];
+    if (values.length === 0) report('model.emptyValues', path, `${quoteName(attribute.name)} lists no values: give at least one, or drop the enumeration`);
+    const seen = new Set<string>();
+    values.forEach((value, k) => {
+      const valuePath = `${path}[${k}]`;
+      if (covered(valuePath)) return;
+      if (checkTypes && !matchesType(value, attribute.type)) {
+        report('model.valueType', valuePath, `${showValue(value)} is not a ${attribute.type}${TYPE_HINT[attribute.type]}`);
+      }
+      const identity = `${typeof value}:${String(value)}`;
+      if (seen.has(identity)) report('model.duplicateValue', valuePath, `${showValue(value)} is listed twice`);
+      seen.add(identity);
+    });
+  }
+
+  // Resolves an attribute of an entity, reporting it (with a suggestion) when it is not declared.
+  const resolve = (info: EntityInfo, name: string, path: string) => {
+    const found = info.attributes.get(name);
+    if (found === undefined && !attributeNamesUncertain(info.index)) {
+      report('model.unknownAttribute', path, `${label(info.entity)} has no attribute ${quoteName(name)}${hint(name, info.attributes.keys())}`);
+    }
+    return found;
+  };
+  const resolveEntity = (name: string, path: string) => {
+    const found = entities.get(name);
+    if (found === undefined && !entityNamesUncertain) {
+      report('model.unknownEntity', path, `unknown entity ${quoteName(name)}${hint(name, entities.keys())}`);
+    }
+    return found;
+  };
+  const noDuplicates = (names: readonly string[], path: string, code: ModelDiagnosticCode, where: string) => {
+    const seen = new Set<string>();
+    names.forEach((name, k) => {
+      if (seen.has(name) && !covered(`${path}[${k}]`)) report(code, `${path}[${k}]`, `${quoteName(name)} appears twice in ${where}`);
+      seen.add(name);
+    });
+  };
+
+  // Keys and relationships (they need every entity known).
+  for (const info of infos) {
+    const { entity } = info;
+    const path = entityPath(info.index);
+    if (entity.key.length === 0 && !listUncertain(`${path}.key`)) {
+      report('model.emptyKey', `${path}.key`, `${label(entity)} has no key: list the attributes that identify one record`);
+    }
+    entity.key.forEach((name, j) => resolve(info, name, `${path}.key[${j}]`));
+    noDuplicates(entity.key, `${path}.key`, 'model.duplicateKeyAttribute', 'the key');
+
+    entity.belongsTo.forEach((relation, k) => {
+      const relationPath = `${path}.belongsTo[${k}]`;
+      const parent = resolveEntity(relation.entity, `${relationPath}.entity`);
+      const via = relation.via.map((name, j) => resolve(info, name, `${relationPath}.via[${j}]`));
+      noDuplicates(relation.via, `${relationPath}.via`, 'model.duplicateVia', 'via');
+      if (!parent || listUncertain(`${entityPath(parent.index)}.key`) || listUncertain(`${relationPath}.via`)) return;
+      const parentKey = parent.entity.key;
+      if (parentKey.length === 0) return; // reported as the parent's empty key
+      if (relation.via.length !== parentKey.length) {
+        report(
+          'model.viaLength',
+          `${relationPath}.via`,
+          `via lists ${plural(relation.via.length, 'attribute')} but ${parent.entity.name}'s key has ${parentKey.length} (${parentKey.join(', ')}): give one via attribute per key attribute, in key order`,
+        );
+        return;
+      }
+      via.forEach((child, j) => {
+        const parentAttribute = parent.attributes.get(parentKey[j] ?? '');
+        if (!child || !parentAttribute) return;
+        const childType = child.attribute.type;
+        const parentType = parentAttribute.attribute.type;
+        if (typeKnown(info, child.index, childType) && typeKnown(parent, parentAttribute.index, parentType) && childType !== parentType) {
+          report(
+            'model.viaType',
+            `${relationPath}.via[${j}]`,
+            `${quoteName(child.attribute.name)} is a ${childType} but ${parent.entity.name}'s key attribute ${quoteName(parentAttribute.attribute.name)} is a ${parentType}`,
+          );
+        }
+      });
+    });
+  }
+
+  // Access patterns.
+  const patternNames = new Set<string>();
+  model.patterns.forEach((pattern, i) => {
+    const path = `patterns[${i}]`;
+    checkName(pattern.name, `${path}.name`, 'pattern');
+    if (patternNames.has(pattern.name)) report('model.duplicatePattern', `${path}.name`, `pattern ${quoteName(pattern.name)} is declared twice`);
+    else if (!covered(`${path}.name`)) patternNames.add(pattern.name);
+
+    const info = resolveEntity(pattern.entity, `${path}.entity`);
+    if (info) pattern.equals.forEach((name, j) => resolve(info, name, `${path}.equals[${j}]`));
+    noDuplicates(pattern.equals, `${path}.equals`, 'model.duplicateEquals', 'the equals list');
+
+    if (pattern.range) {
+      const { attribute, op } = pattern.range;
+      const found = info && resolve(info, attribute, `${path}.range.attribute`);
+      if (!RANGE_OPS.includes(op)) {
+        report('model.unknownRangeOp', `${path}.range.op`, `unknown operator ${quoteName(op)}: use one of ${RANGE_OPS.join(', ')}`);
+      } else if (op === 'begins_with' && info && found && typeKnown(info, found.index, found.attribute.type) && !PREFIX_TYPES.includes(found.attribute.type)) {
+        report(
+          'model.beginsWithType',
+          `${path}.range.op`,
+          `begins_with matches a text prefix, but ${quoteName(attribute)} is a ${found.attribute.type}: use it on a string, date or datetime attribute`,
+        );
+      }
+    }
+    if (pattern.order) {
+      if (info) resolve(info, pattern.order.attribute, `${path}.order.attribute`);
+      const direction: string = pattern.order.direction;
+      if (direction !== 'asc' && direction !== 'desc') {
+        report('model.unknownDirection', `${path}.order.direction`, `order direction must be asc or desc, not ${quoteName(direction)}`);
+      }
+    }
+    (pattern.include ?? []).forEach((name, j) => {
+      const includePath = `${path}.include[${j}]`;
+      const child = resolveEntity(name, includePath);
+      if (!child || !info || listUncertain(`${entityPath(child.index)}.belongsTo`)) return;
+      // A relation to an unknown entity may be this one misspelt: that is reported already.
+      const relations = child.entity.belongsTo;
+      if (!relations.some((relation) => relation.entity === pattern.entity) && relations.every((relation) => entities.has(relation.entity))) {
+        report('model.includeNotChild', includePath, `include: ${name} does not belong to ${pattern.entity} (add belongsTo ${pattern.entity} to ${name})`);
+      }
+    });
+    noDuplicates(pattern.include ?? [], `${path}.include`, 'model.duplicateInclude', 'include');
+    const returns: string = pattern.returns;
+    if (returns !== 'one' && returns !== 'many') {
+      report('model.unknownReturns', `${path}.returns`, `returns must be one or many, not ${quoteName(returns)}`);
+    }
+  });
+
+  return out;
+}
+
+const TYPE_HINT: Record<AttributeType, string> = {
+  string: '',
+  number: '',
+  boolean: ' (true or false)',
+  date: ' (YYYY-MM-DD, a real day)',
+  datetime: ' (YYYY-MM-DDTHH:mm:ss.sssZ, in UTC)',
+};
+
+/** An entity's name for a message (a parser may have left it empty). */
+function label(entity: Entity): string {
+  return entity.name === '' ? 'this entity' : entity.name;
+}
+
+function showValue(value: Scalar): string {
+  return typeof value === 'string' ? quoteName(value) : String(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
