@@ -438,6 +438,7 @@ function q(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
 }
 function comment(s: string): string {
+  if (!s.includes('*/') && !/[\r\n]/.test(s)) return s;
   return s.replace(/\*\//g, '*\\/').replace(/[\r\n]+/g, ' ');
 }
 function pad(s: string, n: number): string {
