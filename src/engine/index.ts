@@ -58,7 +58,7 @@ export { sampleParams } from './queries/sampleParams.ts';
 
 export { createRandom } from './samples/createRandom.ts';
 export type { Random } from './samples/createRandom.ts';
-export { generateSampleRecords } from './samples/generateSampleRecords.ts';
+export { generateSampleRecords, sampleCount } from './samples/generateSampleRecords.ts';
 
 export { generateModule } from './codegen/generateModule.ts';
 export { encodeKeyValue } from './keys/encodeKeyValue.ts';

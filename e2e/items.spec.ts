@@ -1,0 +1,69 @@
+// The items grid: item collections grouped by partition, one view per GSI,
+// the entity filter, the sample size, and virtualized rows at 100,000 items.
+import { readFileSync } from 'node:fs';
+import { shareHash } from '../src/store/shareLink.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const example = (file: string) => readFileSync(new URL(`../src/examples/${file}`, import.meta.url), 'utf8');
+const ecommerce = example('ecommerce.problem.json');
+
+async function openItems(page: Page, problem: string) {
+  await page.goto(`./${shareHash({ text: problem, format: 'json' })}`);
+  await page.getByRole('tab', { name: 'Items' }).click();
+}
+
+test('the table view groups the items by partition and a GSI view shows only the items with its keys', async ({ page }) => {
+  await openItems(page, ecommerce);
+  const items = page.getByRole('region', { name: 'Items', exact: true });
+  const table = page.getByRole('table', { name: 'Items in table' });
+  await expect(table).toBeVisible();
+  // 80 users + 150 orders + 60 products + 120 reviews.
+  await expect(items.getByRole('status')).toContainText('410 items');
+  await expect(table.getByRole('columnheader').first()).toHaveText('PK');
+  await expect(table.getByRole('rowheader').first()).toContainText(/\d+ items?/);
+
+  await page.getByLabel('View', { exact: true }).selectOption('GSI1');
+  const gsi = page.getByRole('table', { name: 'Items in GSI1' });
+  await expect(gsi).toBeVisible();
+  // GSI1 holds users, orders and products: no reviews.
+  await expect(items.getByRole('status')).toContainText('290 items');
+  const headers = gsi.getByRole('columnheader');
+  await expect(headers.nth(0)).toHaveText('GSI1PK');
+  await expect(headers.nth(1)).toHaveText('GSI1SK');
+  await expect(headers.nth(2)).toHaveText('_type');
+  const rows = gsi.getByRole('row').filter({ has: page.getByRole('cell') });
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await expect(rows.nth(i).getByRole('cell').first()).not.toHaveText('');
+    await expect(rows.nth(i).getByRole('cell').nth(2)).not.toHaveText('Review');
+  }
+});
+
+test('the entity filter and the sample size change the items shown', async ({ page }) => {
+  await openItems(page, ecommerce);
+  const status = page.getByRole('region', { name: 'Items', exact: true }).getByRole('status');
+  await expect(status).toContainText('410 items');
+  await page.getByLabel('Entity', { exact: true }).selectOption('Order');
+  await expect(status).toContainText('150 items');
+  await page.getByLabel('Entity', { exact: true }).selectOption('');
+  await page.getByLabel('Sample size', { exact: true }).selectOption('2');
+  await expect(status).toContainText('820 items');
+});
+
+test('a grid of 100,000 items keeps only a window of rows in the page and scrolls to the end', async ({ page }) => {
+  const big = example('dynamodbguide-image-leaderboard.problem.json').replace(/"count":\s*\d+/, '"count": 100000');
+  await openItems(page, big);
+  const grid = page.getByRole('table', { name: 'Items in table' });
+  await expect(page.getByRole('region', { name: 'Items', exact: true }).getByRole('status')).toContainText('100,000 items', { timeout: 30_000 });
+  expect(await grid.getByRole('row').count()).toBeLessThan(200);
+
+  const total = Number(await grid.getAttribute('aria-rowcount'));
+  expect(total).toBeGreaterThan(100_000);
+  await page.getByRole('region', { name: 'Items in table, scrollable' }).focus();
+  await page.keyboard.press('End');
+  // The last row (header row included in the count) comes into view, still in a small window.
+  await expect(grid.locator(`tr[aria-rowindex="${total}"]`)).toBeVisible();
+  expect(await grid.getByRole('row').count()).toBeLessThan(200);
+});

@@ -1,0 +1,83 @@
+// The patterns panel: requests, parameters, results, and the grid highlighting them.
+import { readFileSync } from 'node:fs';
+import { shareHash } from '../src/store/shareLink.ts';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const ecommerce = readFileSync(new URL('../src/examples/ecommerce.problem.json', import.meta.url), 'utf8');
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(`./${shareHash({ text: ecommerce, format: 'json' })}`);
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+});
+
+/** The number in the selected pattern's "Returns N items". */
+async function resultCount(card: Locator): Promise<number> {
+  const status = card.getByRole('status');
+  await expect(status).toHaveText(/^Returns \d+ items?$/);
+  return Number((await status.textContent())?.match(/\d+/)?.[0]);
+}
+
+test('picking a pattern shows its request and highlights exactly its result items in the grid', async ({ page }) => {
+  const select = page.getByRole('button', { name: 'Select pattern getUserOrders' });
+  await select.click();
+  await expect(select).toHaveAttribute('aria-pressed', 'true');
+  const card = page.getByRole('article', { name: 'getUserOrders', exact: true });
+  await expect(card).toContainText('Query on the table');
+  await expect(card).toContainText('#pk = :pk AND begins_with(#sk, :sk)');
+  await expect(card).toContainText('descending');
+
+  const n = await resultCount(card);
+  expect(n).toBeGreaterThan(0);
+  await expect(card.getByRole('list', { name: 'Items returned by getUserOrders' }).getByRole('listitem')).toHaveCount(n);
+
+  await page.getByRole('tab', { name: 'Items' }).click();
+  const grid = page.getByRole('table', { name: 'Items in table' });
+  await expect(grid.getByRole('row', { selected: true })).toHaveCount(n);
+  await expect(grid.getByRole('row', { selected: true }).first()).toBeInViewport();
+});
+
+test("a pattern served by a GSI switches the grid to that index's view", async ({ page }) => {
+  await page.getByRole('button', { name: 'Select pattern getOrdersByStatus' }).click();
+  const n = await resultCount(page.getByRole('article', { name: 'getOrdersByStatus', exact: true }));
+  await page.getByRole('tab', { name: 'Items' }).click();
+  const grid = page.getByRole('table', { name: 'Items in GSI2' });
+  await expect(grid).toBeVisible();
+  await expect(page.getByLabel('View', { exact: true })).toHaveValue('GSI2');
+  await expect(grid.getByRole('row', { selected: true }).first()).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Items', exact: true }).getByRole('status')).toContainText(`${n} of ${n} result items of getOrdersByStatus highlighted`);
+});
+
+test('changing a parameter changes the request and the result', async ({ page }) => {
+  await page.getByRole('button', { name: 'Select pattern getUserOrders' }).click();
+  const card = page.getByRole('article', { name: 'getUserOrders', exact: true });
+  const email = card.getByRole('group', { name: 'Parameters of getUserOrders' }).getByLabel('userEmail equals');
+  await email.fill('nobody@example.com');
+  await expect(card).toContainText(':pk: "USER#nobody@example.com"');
+  await expect(card.getByRole('status')).toHaveText('Returns 0 items');
+  await card.getByRole('button', { name: 'Reset to sample values' }).click();
+  expect(await resultCount(card)).toBeGreaterThan(0);
+
+  await email.fill('nobody@example.com');
+  await page.getByRole('tab', { name: 'Items' }).click();
+  await expect(page.getByRole('table', { name: 'Items in table' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Items', exact: true }).getByRole('status')).toContainText('0 of 0 result items of getUserOrders highlighted');
+  await expect(page.getByRole('table', { name: 'Items in table' }).getByRole('row', { selected: true })).toHaveCount(0);
+});
+
+test('a value that is not a number is refused where it is typed', async ({ page }) => {
+  const problem = JSON.parse(ecommerce) as { patterns: unknown[] };
+  problem.patterns.push({ name: 'getProductsByPrice', entity: 'Product', equals: ['price'], returns: 'many' });
+  await page.goto(`./${shareHash({ text: JSON.stringify(problem, null, 2), format: 'json' })}`);
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  const card = page.getByRole('article', { name: 'getProductsByPrice', exact: true });
+  const price = card.getByLabel('price equals');
+  await expect(price).toHaveAttribute('type', 'number');
+  await price.fill('');
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(price).toHaveAccessibleDescription('Enter a number.');
+  await price.fill('12.5');
+  await expect(price).toHaveAttribute('aria-invalid', 'false');
+  // 12.5 as the engine writes numbers in keys, so they sort numerically.
+  await expect(card).toContainText('P401.125');
+});

@@ -1,0 +1,43 @@
+// The single-table design the engine derived: warnings and errors, the entity
+// chart (key templates per entity and index), and the request each access
+// pattern becomes; dimmed while stale. Reads the store only; renders text, never HTML from values.
+import { useDesign, useSelectedPattern, useStale } from '../../store/selectors.ts';
+import { DiagnosticList } from './DiagnosticList.tsx';
+import { EntityChart } from './EntityChart.tsx';
+import { RequestTable } from './RequestTable.tsx';
+import './DesignPanel.css';
+
+export function DesignPanel() {
+  const design = useDesign();
+  const stale = useStale();
+  const selectedPattern = useSelectedPattern();
+
+  if (design === undefined) {
+    return (
+      <section className="tw-design" aria-label="Design">
+        <p className="tw-design__empty">No design yet: once the model has no errors, its table layout appears here.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="tw-design" aria-label="Design">
+      {/* The shell's banner above the panels says why it is dimmed (the model has errors). */}
+      <div className={stale ? 'tw-design__body tw-design__body--stale' : 'tw-design__body'}>
+        <p className="tw-design__summary">
+          Table <strong>{design.tableName}</strong>: {design.entities.length} {plural(design.entities.length, 'entity', 'entities')},{' '}
+          {design.indexes.length - 1} {plural(design.indexes.length - 1, 'GSI', 'GSIs')}, {design.patterns.length}{' '}
+          {plural(design.patterns.length, 'access pattern', 'access patterns')}. Every item has its entity name in{' '}
+          <code>{design.entityAttribute}</code>.
+        </p>
+        <DiagnosticList diagnostics={design.diagnostics} />
+        <EntityChart design={design} selectedPattern={selectedPattern} />
+        <RequestTable design={design} selectedPattern={selectedPattern} />
+      </div>
+    </section>
+  );
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

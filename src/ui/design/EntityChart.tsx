@@ -1,0 +1,93 @@
+// The entity chart: one row per entity, a partition key and a sort key column
+// per index (the table, then each GSI), cells holding the key templates; a
+// footer row lists the access patterns each index serves.
+import { Fragment } from 'react';
+import type { Design } from '../../engine/index.ts';
+import { keyTemplateText } from './keyTemplateText.ts';
+
+export function EntityChart({ design, selectedPattern }: { design: Design; selectedPattern: string | undefined }) {
+  return (
+    <section className="tw-design__section">
+      <div className="tw-design__scroll">
+        <table className="tw-chart">
+          <caption className="tw-design__heading">Entity chart</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="tw-chart__entity">
+                Entity
+              </th>
+              {design.indexes.map((index) => (
+                <th key={index.name} scope="colgroup" colSpan={2} className="tw-chart__index">
+                  {index.kind === 'table' ? `Table ${design.tableName}` : index.name}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {design.indexes.map((index) => (
+                <Fragment key={index.name}>
+                  <th scope="col" className="tw-chart__key tw-chart__key--pk">
+                    {index.pkAttribute}
+                  </th>
+                  <th scope="col" className="tw-chart__key">
+                    {index.skAttribute}
+                  </th>
+                </Fragment>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {design.entities.map((entity) => (
+              <tr key={entity.entity}>
+                <th scope="row" className="tw-chart__entity">
+                  {entity.entity}
+                </th>
+                {design.indexes.map((index) => {
+                  const template = entity.keys[index.name];
+                  if (template === undefined) {
+                    return (
+                      <td key={index.name} colSpan={2} className="tw-chart__none tw-chart__cell--pk">
+                        not in {index.name}
+                      </td>
+                    );
+                  }
+                  return (
+                    <Fragment key={index.name}>
+                      <td className="tw-chart__cell tw-chart__cell--pk">
+                        <code>{keyTemplateText(template.pk)}</code>
+                      </td>
+                      <td className="tw-chart__cell">
+                        <code>{keyTemplateText(template.sk)}</code>
+                      </td>
+                    </Fragment>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="tw-chart__entity">
+                Patterns served
+              </th>
+              {design.indexes.map((index) => (
+                <td key={index.name} colSpan={2} className="tw-chart__patterns tw-chart__cell--pk">
+                  {index.patterns.length === 0 ? (
+                    <span className="tw-chart__none">none</span>
+                  ) : (
+                    <ul aria-label={`Patterns served by ${index.name}`}>
+                      {index.patterns.map((pattern) => (
+                        <li key={pattern} className={pattern === selectedPattern ? 'tw-chart__pattern tw-chart__pattern--selected' : 'tw-chart__pattern'}>
+                          {pattern}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

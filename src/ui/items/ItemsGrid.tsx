@@ -1,0 +1,216 @@
+// The items of one index as a virtualized grid: item collections as groups
+// (a header row per partition key value), items in sort key order, the key
+// attributes and the entity pinned at the start, the selected pattern's result
+// highlighted. Only the rows in view are in the DOM; every row has the same
+// height, so the virtualizer needs no measuring.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
+import { columnPinningFeature, columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import type { Column } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Item } from '../../engine/index.ts';
+import { columnWidths, fitPinned } from './columnWidths.ts';
+import type { GridColumnNames } from './gridColumnNames.ts';
+import type { GridRow } from './groupItems.ts';
+
+export const ROW_HEIGHT = 28;
+export const HEADER_HEIGHT = 30;
+const OVERSCAN = 12;
+/** Share of the grid's width the pinned columns may take, and the least they get. */
+const PINNED_SHARE = 0.55;
+const MIN_PINNED_PX = 320;
+
+const features = tableFeatures({ columnSizingFeature, columnPinningFeature });
+const helper = createColumnHelper<typeof features, Item>();
+type GridColumn = Column<typeof features, Item, unknown>;
+
+export interface ItemsGridProps {
+  /** `Items in table`, `Items in GSI1`. */
+  label: string;
+  items: Item[];
+  rows: GridRow[];
+  columns: GridColumnNames;
+  /** Key attributes of the index shown (monospace, like the chart). */
+  keyAttributes: readonly string[];
+  /** Positions in `rows` of the highlighted item rows, in order. */
+  highlighted: readonly number[];
+  /** Changes when the grid should scroll to the first highlighted row again (a new result or view). */
+  scrollKey: unknown;
+}
+
+export function ItemsGrid({ label, items, rows, columns, keyAttributes, highlighted, scrollKey }: ItemsGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const names = useMemo(() => [...columns.pinned, ...columns.others], [columns]);
+  const natural = useMemo(() => columnWidths(items, names), [items, names]);
+  // The pinned keys take at most about half of the grid's width (read on resize, below).
+  const [viewportWidth, setViewportWidth] = useState(0);
+  const pinnedLimit = viewportWidth === 0 ? Infinity : Math.max(MIN_PINNED_PX, Math.round(viewportWidth * PINNED_SHARE));
+  const widths = useMemo(() => fitPinned(natural, columns.pinned, pinnedLimit), [natural, columns.pinned, pinnedLimit]);
+  const columnDefs = useMemo(
+    () =>
+      helper.columns(
+        names.map((name) =>
+          helper.accessor((item: Item) => item[name], {
+            id: name,
+            header: name,
+            size: widths[name] ?? 120,
+            cell: (info) => formatValue(info.getValue()),
+          }),
+        ),
+      ),
+    [names, widths],
+  );
+  const columnPinning = useMemo(() => ({ start: columns.pinned, end: [] }), [columns]);
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: items,
+    state: { columnPinning },
+    onColumnPinningChange: noop,
+  });
+
+  // The virtualizer is read during render on purpose (the visible window); the
+  // app does not run the React Compiler, which is what this rule protects.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    overscan: OVERSCAN,
+  });
+
+  const highlightedSet = useMemo(() => new Set(highlighted), [highlighted]);
+  // Scroll the first highlighted row into view when the result or the view changes
+  // (scrollKey), or the rows move under it (new sample items).
+  const first = highlighted[0];
+  useEffect(() => {
+    if (first !== undefined) virtualizer.scrollToIndex(first, { align: 'center' });
+  }, [first, scrollKey, virtualizer]);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(() => setViewportWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const rowModel = table.getRowModel().rows;
+  const leafColumns = table.getAllLeafColumns();
+  const keySet = new Set(keyAttributes);
+  const lastPinned = columns.pinned[columns.pinned.length - 1];
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstRow = virtualRows[0];
+  const lastRow = virtualRows[virtualRows.length - 1];
+  const spaceBefore = firstRow ? firstRow.start - HEADER_HEIGHT : 0;
+  const spaceAfter = lastRow ? virtualizer.getTotalSize() - lastRow.end : 0;
+  const span = leafColumns.length;
+
+  return (
+    <div className="tw-grid__scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
+      <table className="tw-grid" aria-label={label} aria-rowcount={rows.length + 1} style={{ width: table.getTotalSize() }}>
+        <colgroup>
+          {leafColumns.map((column) => (
+            <col key={column.id} style={{ width: column.getSize() }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+            {table.getFlatHeaders().map((header) => (
+              <th
+                key={header.id}
+                scope="col"
+                className={columnClass('tw-grid__head', header.column, keySet, lastPinned)}
+                style={pinStyle(header.column)}
+              >
+                <table.FlexRender header={header} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spaceBefore > 0 && (
+            <tr aria-hidden="true" className="tw-grid__spacer">
+              <td colSpan={span} style={{ height: spaceBefore }} />
+            </tr>
+          )}
+          {virtualRows.map((virtual) => {
+            const row = rows[virtual.index];
+            if (row === undefined) return null;
+            if (row.kind === 'partition') {
+              return (
+                <tr key={virtual.key} aria-rowindex={virtual.index + 2} className="tw-grid__partition" style={{ height: ROW_HEIGHT }}>
+                  <th scope="rowgroup" colSpan={span}>
+                    <span className="tw-grid__partition-label">
+                      <span className="tw-grid__partition-key">{row.pk}</span>
+                      <span className="tw-grid__partition-count">
+                        {row.count} {row.count === 1 ? 'item' : 'items'}
+                      </span>
+                    </span>
+                  </th>
+                </tr>
+              );
+            }
+            const tableRow = rowModel[row.item];
+            if (tableRow === undefined) return null;
+            const isHighlighted = highlightedSet.has(virtual.index);
+            return (
+              <tr
+                key={virtual.key}
+                aria-rowindex={virtual.index + 2}
+                {...(isHighlighted ? { 'aria-selected': true } : {})}
+                className={isHighlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item'}
+                style={{ height: ROW_HEIGHT }}
+              >
+                {tableRow.getAllCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={columnClass('tw-grid__cell', cell.column, keySet, lastPinned)}
+                    style={pinStyle(cell.column)}
+                    title={titleOf(cell.getValue(), cell.column.getSize())}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {spaceAfter > 0 && (
+            <tr aria-hidden="true" className="tw-grid__spacer">
+              <td colSpan={span} style={{ height: spaceAfter }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function noop() {}
+
+function formatValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return String(value);
+}
+
+/** The whole value as a tooltip when the column may be too narrow for it. */
+function titleOf(value: unknown, width: number): string | undefined {
+  const text = formatValue(value);
+  return text.length * 7 > width - 16 ? text : undefined;
+}
+
+function pinStyle(column: GridColumn): CSSProperties | undefined {
+  if (column.getIsPinned() !== 'start') return undefined;
+  return { insetInlineStart: column.getStart('start') };
+}
+
+function columnClass(base: string, column: GridColumn, keys: ReadonlySet<string>, lastPinned: string | undefined): string {
+  let name = base;
+  if (column.getIsPinned() === 'start') name += ' tw-grid__pinned';
+  if (column.id === lastPinned) name += ' tw-grid__pinned-last';
+  if (keys.has(column.id)) name += ' tw-grid__key';
+  return name;
+}

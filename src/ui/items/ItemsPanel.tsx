@@ -1,0 +1,138 @@
+// The sample items as DynamoDB holds them: the table grouped into item
+// collections, or one GSI's view of them; a filter by entity, the sample size,
+// and the selected pattern's result highlighted. Reads and writes the store
+// through named selectors; the grid itself is ItemsGrid.
+import { useId, useMemo } from 'react';
+import { MAX_SAMPLE_SCALE } from '../../store/analysisSlice.ts';
+import { useAnalyzing, useDesign, useItems, useItemsView, usePatternQuery, useSampleControls } from '../../store/selectors.ts';
+import { gridColumnNames } from './gridColumnNames.ts';
+import { groupItems } from './groupItems.ts';
+import { ItemsGrid } from './ItemsGrid.tsx';
+import { formatScale, scaleOptions } from './scaleOptions.ts';
+import { highlightedRows, tableKeys } from './tableKey.ts';
+import './ItemsPanel.css';
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function ItemsPanel() {
+  const design = useDesign();
+  const items = useItems();
+  const analyzing = useAnalyzing();
+  const { gridIndex, setGridIndex, entityFilter, setEntityFilter } = useItemsView();
+  const { sampleScale, setSampleScale } = useSampleControls();
+  const { selectedPattern, resultItems } = usePatternQuery();
+  const ids = useId();
+
+  // The index shown: the store's choice, or the table when that index is gone.
+  const index = design?.indexes.find((i) => i.name === gridIndex) ?? design?.indexes[0];
+  const tableIndex = design?.indexes[0];
+
+  const grouped = useMemo(
+    () =>
+      design === undefined || index === undefined
+        ? undefined
+        : groupItems({ items, index, entityAttribute: design.entityAttribute, entity: entityFilter }),
+    [design, index, items, entityFilter],
+  );
+  const columns = useMemo(
+    () => (design === undefined || index === undefined ? undefined : gridColumnNames({ design, indexName: index.name, entity: entityFilter })),
+    [design, index, entityFilter],
+  );
+  const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
+  const highlighted = useMemo(
+    () => (grouped === undefined || tableIndex === undefined ? [] : highlightedRows(grouped.rows, grouped.items, resultKeys, tableIndex)),
+    [grouped, resultKeys, tableIndex],
+  );
+  const scrollKey = useMemo(() => ({ resultItems, view: index?.name, entityFilter }), [resultItems, index?.name, entityFilter]);
+  const scales = useMemo(() => (design === undefined ? [] : scaleOptions(design.model, sampleScale, MAX_SAMPLE_SCALE)), [design, sampleScale]);
+
+  if (design === undefined || index === undefined || grouped === undefined || columns === undefined) {
+    return (
+      <section className="tw-items" aria-label="Items">
+        <p className="tw-items__empty">{analyzing ? 'Generating sample items…' : 'No items yet: once the model has no errors, its sample items appear here.'}</p>
+      </section>
+    );
+  }
+
+  const viewName = index.kind === 'table' ? 'table' : index.name;
+  const entityChoices = index.entities.includes(entityFilter ?? '') || entityFilter === undefined ? index.entities : [...index.entities, entityFilter];
+  const shown = grouped.items.length;
+
+  return (
+    <section className="tw-items" aria-label="Items">
+      <div className="tw-items__toolbar">
+        <label className="tw-items__field" htmlFor={`${ids}-view`}>
+          View
+        </label>
+        <select id={`${ids}-view`} value={index.name} onChange={(e) => setGridIndex(e.target.value)}>
+          {design.indexes.map((i) => (
+            <option key={i.name} value={i.name}>
+              {i.kind === 'table' ? `Table (${i.pkAttribute}, ${i.skAttribute})` : `${i.name} (${i.pkAttribute}, ${i.skAttribute})`}
+            </option>
+          ))}
+        </select>
+
+        <label className="tw-items__field" htmlFor={`${ids}-entity`}>
+          Entity
+        </label>
+        <select
+          id={`${ids}-entity`}
+          value={entityFilter ?? ''}
+          onChange={(e) => setEntityFilter(e.target.value === '' ? undefined : e.target.value)}
+        >
+          <option value="">All entities</option>
+          {entityChoices.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+
+        <label className="tw-items__field" htmlFor={`${ids}-scale`}>
+          Sample size
+        </label>
+        <select id={`${ids}-scale`} value={String(sampleScale)} onChange={(e) => setSampleScale(Number(e.target.value))}>
+          {scales.map((option) => (
+            <option key={option.scale} value={String(option.scale)} disabled={option.disabled}>
+              {formatScale(option.scale)} · {numberFormat.format(option.items)} items
+              {option.disabled ? ' (too many)' : ''}
+            </option>
+          ))}
+        </select>
+
+        <p className="tw-items__status" role="status">
+          {analyzing ? <span className="tw-items__busy">Generating… </span> : null}
+          <span>
+            {numberFormat.format(shown)} {shown === 1 ? 'item' : 'items'} in {numberFormat.format(grouped.partitions)}{' '}
+            {grouped.partitions === 1 ? 'partition' : 'partitions'}
+          </span>
+          {index.kind === 'gsi' && (
+            <span className="tw-items__note"> (of {numberFormat.format(items.length)}: only items with {index.pkAttribute} and {index.skAttribute})</span>
+          )}
+          {selectedPattern !== undefined && (
+            <span className="tw-items__highlight-count">
+              {' '}
+              · {highlighted.length} of {resultItems.length} result {resultItems.length === 1 ? 'item' : 'items'} of {selectedPattern} highlighted
+            </span>
+          )}
+        </p>
+      </div>
+      {shown === 0 ? (
+        <p className="tw-items__empty">
+          No items in {viewName}
+          {entityFilter !== undefined ? ` for ${entityFilter}` : ''}.
+        </p>
+      ) : (
+        <ItemsGrid
+          label={`Items in ${viewName}`}
+          items={grouped.items}
+          rows={grouped.rows}
+          columns={columns}
+          keyAttributes={[index.pkAttribute, index.skAttribute]}
+          highlighted={highlighted}
+          scrollKey={scrollKey}
+        />
+      )}
+    </section>
+  );
+}

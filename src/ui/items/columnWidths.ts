@@ -1,0 +1,49 @@
+// Pixel widths of the grid's columns, from the header and the longest values
+// of a sample of the items (all of them would cost too much at 100,000 items):
+// a fixed table layout keeps row heights fixed and pinned offsets exact.
+import type { Item } from '../../engine/index.ts';
+
+/** Approximate width of one character of the grid's 13px font, and padding. */
+const CHAR_PX = 7.6;
+const HEADER_CHAR_PX = 8.4;
+const PADDING_PX = 22;
+export const MIN_WIDTH = 64;
+export const MAX_WIDTH = 340;
+/** Items sampled, evenly spread over the list. */
+const SAMPLE = 400;
+
+export function columnWidths(items: readonly Item[], names: readonly string[]): Record<string, number> {
+  const step = Math.max(1, Math.floor(items.length / SAMPLE));
+  const longest: Record<string, number> = {};
+  for (const name of names) longest[name] = 0;
+  for (let i = 0; i < items.length; i += step) {
+    const item = items[i] as Item;
+    for (const name of names) {
+      const value = item[name];
+      if (value === undefined) continue;
+      const length = String(value).length;
+      if (length > (longest[name] ?? 0)) longest[name] = length;
+    }
+  }
+  const widths: Record<string, number> = {};
+  for (const name of names) {
+    // Headers are bold: a little wider per character.
+    const px = Math.round(Math.max((longest[name] ?? 0) * CHAR_PX, name.length * HEADER_CHAR_PX) + PADDING_PX);
+    widths[name] = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, px));
+  }
+  return widths;
+}
+
+/**
+ * Narrows the pinned columns, in proportion, so together they take at most
+ * `limit` pixels (never below MIN_WIDTH each): in a narrow panel the pinned
+ * keys must leave room for the columns that scroll past them.
+ */
+export function fitPinned(widths: Record<string, number>, pinned: readonly string[], limit: number): Record<string, number> {
+  const total = pinned.reduce((sum, name) => sum + (widths[name] ?? 0), 0);
+  if (total <= limit || total === 0) return widths;
+  const ratio = limit / total;
+  const fitted = { ...widths };
+  for (const name of pinned) fitted[name] = Math.max(MIN_WIDTH, Math.floor((widths[name] ?? 0) * ratio));
+  return fitted;
+}

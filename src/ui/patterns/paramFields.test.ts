@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadProblem } from '../../engine/index.ts';
+import { fieldLabel, paramFields, parseParamText } from './paramFields.ts';
+
+const loaded = loadProblem(readFileSync(new URL('../../examples/ecommerce.problem.json', import.meta.url), 'utf8'));
+if (loaded.model === undefined) throw new Error('the e-commerce example does not load');
+const model = loaded.model;
+
+describe('paramFields', () => {
+  it('gives one field per equals attribute, typed from the entity', () => {
+    expect(paramFields(model, 'getUserByEmail')).toEqual([{ name: 'email', type: 'string', pair: false, op: '=' }]);
+  });
+
+  it('offers the values of an enumerated attribute', () => {
+    expect(paramFields(model, 'getOrdersByStatus')[0]?.values).toEqual(['pending', 'paid', 'shipped', 'delivered']);
+  });
+
+  it('adds the range attribute after the equals attributes, as a pair for between', () => {
+    const fields = paramFields(model, 'getProductReviews');
+    expect(fields.map((f) => [f.name, f.type, f.pair])).toEqual([
+      ['productId', 'string', false],
+      ['createdAt', 'date', true],
+    ]);
+    expect(fieldLabel(fields[1]!)).toBe('createdAt between');
+  });
+
+  it('gives no fields for an unknown pattern', () => {
+    expect(paramFields(model, 'nope')).toEqual([]);
+  });
+});
+
+describe('parseParamText', () => {
+  it('reads numbers and refuses empty or non-numeric text', () => {
+    expect(parseParamText('number', ' 12.5 ')).toEqual({ ok: true, value: 12.5 });
+    expect(parseParamText('number', '').ok).toBe(false);
+    expect(parseParamText('number', 'abc').ok).toBe(false);
+  });
+
+  it('reads booleans from true/false only', () => {
+    expect(parseParamText('boolean', 'false')).toEqual({ ok: true, value: false });
+    expect(parseParamText('boolean', 'yes').ok).toBe(false);
+  });
+
+  it('wants dates as YYYY-MM-DD and keeps strings as typed, even empty', () => {
+    expect(parseParamText('date', '2024-02-30')).toEqual({ ok: true, value: '2024-02-30' });
+    expect(parseParamText('date', '2/3/2024').ok).toBe(false);
+    expect(parseParamText('string', '')).toEqual({ ok: true, value: '' });
+  });
+});

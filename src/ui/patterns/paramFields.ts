@@ -1,0 +1,80 @@
+// The inputs a pattern's parameters need: one per `equals` attribute and one
+// (or a low/high pair for `between`) for the range attribute, typed from the
+// entity's attribute declarations. Pure: no React.
+import type { AttributeType, Model, RangeOp, Scalar } from '../../engine/index.ts';
+
+export interface ParamField {
+  /** Parameter name: the attribute it compares. */
+  name: string;
+  /** How the value is entered: a `begins_with` prefix is always text. */
+  type: AttributeType;
+  /** The only values it takes (an enumeration): a select. */
+  values?: Scalar[];
+  /** Takes a [low, high] pair (`between`). */
+  pair: boolean;
+  /** How the parameter compares, for the label: `=` for equals attributes. */
+  op: RangeOp;
+}
+
+export function paramFields(model: Model, patternName: string): ParamField[] {
+  const pattern = model.patterns.find((p) => p.name === patternName);
+  if (pattern === undefined) return [];
+  const entity = model.entities.find((e) => e.name === pattern.entity);
+  const field = (name: string, op: RangeOp): ParamField => {
+    const attribute = entity?.attributes.find((a) => a.name === name);
+    const type: AttributeType = op === 'begins_with' ? 'string' : (attribute?.type ?? 'string');
+    const values = op === 'begins_with' ? undefined : attribute?.values;
+    return { name, type, pair: op === 'between', op, ...(values !== undefined ? { values } : {}) };
+  };
+  const fields = pattern.equals.map((name) => field(name, '='));
+  if (pattern.range) fields.push(field(pattern.range.attribute, pattern.range.op));
+  return fields;
+}
+
+const OP_WORDS: Record<RangeOp, string> = {
+  '=': 'equals',
+  '<': 'less than',
+  '<=': 'at most',
+  '>': 'greater than',
+  '>=': 'at least',
+  between: 'between',
+  begins_with: 'starts with',
+};
+
+/** `createdAt at least`: the parameter's name and how it compares. */
+export function fieldLabel(field: ParamField): string {
+  return `${field.name} ${OP_WORDS[field.op]}`;
+}
+
+export type Parsed = { ok: true; value: Scalar } | { ok: false; message: string };
+
+/** Reads what the user typed as a value of the field's type. */
+export function parseParamText(type: AttributeType, text: string): Parsed {
+  switch (type) {
+    case 'number': {
+      const trimmed = text.trim();
+      const value = Number(trimmed);
+      if (trimmed === '' || !Number.isFinite(value)) return { ok: false, message: 'Enter a number.' };
+      return { ok: true, value };
+    }
+    case 'boolean':
+      if (text === 'true') return { ok: true, value: true };
+      if (text === 'false') return { ok: true, value: false };
+      return { ok: false, message: 'Choose true or false.' };
+    case 'date':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, message: 'Enter a date as YYYY-MM-DD.' };
+      return { ok: true, value: text };
+    case 'string':
+    case 'datetime':
+      return { ok: true, value: text };
+    default: {
+      const never: never = type;
+      return { ok: false, message: `Unknown type ${String(never)}.` };
+    }
+  }
+}
+
+/** The text an input shows for a value. */
+export function paramText(value: Scalar | undefined): string {
+  return value === undefined ? '' : String(value);
+}
