@@ -3,7 +3,7 @@
 import { engineBench } from './engineBench.ts';
 
 const sections: [string, () => Promise<void>][] = [['engine', engineBench]];
-for (const extra of ['./loadItems.bench.ts', './ui.bench.ts']) {
+for (const extra of ['./loadItems.bench.ts', './runPatterns.bench.ts', './ui.bench.ts']) {
   sections.push([
     extra,
     async () => {

@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { pingDynamoDB } from '../../scripts/dynamodbLocal.mjs';
+import { deriveDesign, loadProblem } from '../engine/index.ts';
+import { testConnection } from '../runner/index.ts';
+import { createForeignTable, dropTable, tableKeys } from '../runner/testing/tableContents.ts';
+import { testClients } from '../runner/testing/testClients.ts';
+import { problemText } from '../runner/testing/exampleDesign.ts';
+import { formatRunTable, paramSets, sampleData } from './runCommand.ts';
+
+const endpoint = inject('dynamodbEndpoint');
+const ecommerce = new URL('../examples/ecommerce.problem.json', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
+const { client, doc, destroy } = testClients();
+const made: string[] = [];
+afterAll(async () => {
+  for (const name of made) await dropTable(client, name);
+  destroy();
+});
+
+interface Ran {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+function cli(args: string[], onOut?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(`${root}node_modules/.bin/tsx`, ['src/cli/main.ts', 'run', ...args], { cwd: root, env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      onOut?.(out, child);
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+const patterns = deriveDesign(loadProblem(problemText('ecommerce.problem.json')).model!).patterns.map((p) => p.pattern);
+
+describe('cli run', () => {
+  it('runs every pattern against an endpoint, prints ok for each, exits 0 and deletes its table', async () => {
+    const ran = await cli([ecommerce, '--endpoint', endpoint]);
+    expect(ran.err).not.toMatch(/MISMATCH|run:/);
+    expect(ran.code).toBe(0);
+    expect(ran.out).toMatch(/pattern\s+index\s+runs\s+items\s+scanned\s+RCU\s+ms\s+result/);
+    for (const p of patterns) expect(ran.out).toMatch(new RegExp(`^  ${p}\\s.*\\sok$`, 'm'));
+    const name = /created table (\S+)/.exec(ran.out)?.[1];
+    expect(name).toMatch(/^ECommerce-run-[0-9a-f]{8}$/);
+    expect(ran.out).toContain(`deleted table ${name}`);
+    expect((await testConnection({ client })).tableNames).not.toContain(name);
+  });
+
+  it('keeps a named table with --keep, holding exactly the items it reports', async () => {
+    const name = `cli-keep-${Date.now()}`;
+    made.push(name);
+    const ran = await cli([ecommerce, '--endpoint', endpoint, '--table', name, '--records', '5', '--keep']);
+    expect(ran.code).toBe(0);
+    const loaded = Number(/loaded (\d+) items/.exec(ran.out)?.[1]);
+    expect(loaded).toBe(20);
+    expect((await tableKeys(doc, name)).size).toBe(loaded);
+    expect(ran.out).toContain(`kept table ${name}`);
+  });
+
+  it('leaves an existing table alone, says how it differs and exits 2', async () => {
+    const name = `cli-foreign-${Date.now()}`;
+    made.push(name);
+    await createForeignTable(client, name);
+    const ran = await cli([ecommerce, '--endpoint', endpoint, '--table', name]);
+    expect(ran.code).toBe(2);
+    expect(ran.err).toContain(`table ${name} already exists`);
+    expect(ran.err).toContain('Table key is id (HASH); the design needs PK (HASH), SK (RANGE).');
+    expect((await testConnection({ client })).tableNames).toContain(name);
+  });
+
+  it('says an endpoint nobody listens on is unreachable, and exits 2', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, () => {
+        const a = s.address();
+        s.close(() => resolve(typeof a === 'object' && a ? a.port : 1));
+      });
+    });
+    const ran = await cli([ecommerce, '--endpoint', `http://127.0.0.1:${port}`]);
+    expect(ran.code).toBe(2);
+    expect(ran.err).toContain(`Cannot reach http://127.0.0.1:${port} (ECONNREFUSED)`);
+  });
+
+  it('starts its own DynamoDB Local without --endpoint and stops it at the end', async () => {
+    const ran = await cli([ecommerce, '--records', '10']);
+    expect(ran.code).toBe(0);
+    const port = Number(/DynamoDB Local ready at http:\/\/localhost:(\d+)/.exec(ran.out)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    expect(ran.out).toContain('all 11 patterns match the engine');
+    expect(await pingDynamoDB(port)).toBe(false);
+  });
+
+  it('stops its DynamoDB Local on Ctrl-C', async () => {
+    let port = 0;
+    const ran = await cli([ecommerce], (out, child) => {
+      const m = /DynamoDB Local ready at http:\/\/localhost:(\d+)/.exec(out);
+      if (m && !port) {
+        port = Number(m[1]);
+        child.kill('SIGINT');
+      }
+    });
+    expect(port).toBeGreaterThan(0);
+    expect(ran.code === 130 || ran.code === null).toBe(true);
+    expect(await pingDynamoDB(port)).toBe(false);
+  });
+});
+
+describe('run helpers', () => {
+  const design = deriveDesign(loadProblem(problemText('ecommerce.problem.json')).model!);
+
+  it('takes distinct parameter sets from records spread over the sample', () => {
+    const { records } = sampleData(design, undefined);
+    const sets = paramSets(design, records, 'getUserByEmail');
+    expect(sets).toHaveLength(4);
+    expect(new Set(sets.map((s) => s['email'])).size).toBe(4);
+  });
+
+  it('marks a pattern whose run differs from the engine as MISMATCH', () => {
+    const req = { request: { operation: 'GetItem', index: 'table', input: { TableName: 't', Key: {} } }, items: [], count: 0, scannedCount: 0, consumedCapacity: [], capacityUnits: 0.5, latencyMs: 3, pages: 1 } as const;
+    const text = formatRunTable([
+      { pattern: 'good', index: 'table', runs: [{ pattern: 'good', requests: [{ ...req, request: { ...req.request }, items: [], consumedCapacity: [] }], items: [], ok: true }] },
+      { pattern: 'bad', index: 'GSI1', runs: [{ pattern: 'bad', requests: [{ ...req, request: { ...req.request }, items: [], consumedCapacity: [] }], items: [], ok: false }] },
+    ]);
+    expect(text).toMatch(/^ {2}good\s+table\s+1\s+0\s+0\s+0\.5\s+3\s+ok$/m);
+    expect(text).toMatch(/^ {2}bad\s+GSI1\s+.*MISMATCH$/m);
+  });
+});

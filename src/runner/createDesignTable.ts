@@ -1,0 +1,58 @@
+// Creates the table a design needs (key schema, every GSI, on-demand) and
+// waits until the table and its indexes are ACTIVE. An existing table of the
+// same name is never deleted, overwritten or written into: it is described and
+// compared with the design, and only used when the caller confirms its name.
+import { CreateTableCommand, ResourceInUseException, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import { tableDefinition, type Design } from '../engine/index.ts';
+import { compareTableWithDesign, type TableDifference } from './compareTableWithDesign.ts';
+import { rememberCreatedTable, type CreatedTable } from './createdTables.ts';
+import { findTable } from './findTable.ts';
+import { waitForTableActive } from './waitForTable.ts';
+
+export interface CreateDesignTableOptions {
+  client: DynamoDBClient;
+  design: Design;
+  tableName: string;
+  /** Use a table that already exists: must equal `tableName` (typed by a person). */
+  confirmExistingTableName?: string;
+  /** Where the client sends (endpoint or region), kept on the handle for messages. */
+  target?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+export type CreateDesignTableResult =
+  /** Created here; `table` is the handle deleteDesignTable accepts. */
+  | { status: 'created'; tableName: string; table: CreatedTable; description: TableDescription }
+  /** Existed already, matches the design, and the caller confirmed its name. */
+  | { status: 'existing'; tableName: string; difference: TableDifference; description: TableDescription }
+  /** Existed already and was left alone: not confirmed, or it cannot serve the design. */
+  | { status: 'refused'; tableName: string; reason: 'notConfirmed' | 'incompatible'; difference: TableDifference; description: TableDescription };
+
+export async function createDesignTable(options: CreateDesignTableOptions): Promise<CreateDesignTableResult> {
+  const { client, design, tableName, confirmExistingTableName, signal } = options;
+  const definition = tableDefinition(design, tableName);
+  const wait = { client, tableName, ...(signal ? { signal } : {}), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}) };
+
+  let existing = await findTable(client, tableName, signal);
+  if (!existing) {
+    try {
+      await client.send(new CreateTableCommand(definition), signal ? { abortSignal: signal } : {});
+      const description = await waitForTableActive(wait);
+      const table = rememberCreatedTable({ tableName, target: options.target ?? '' });
+      return { status: 'created', tableName, table, description };
+    } catch (e) {
+      // Someone created it between DescribeTable and CreateTable: treat it as existing.
+      if (!(e instanceof ResourceInUseException || (e as Error).name === 'ResourceInUseException')) throw e;
+      existing = await findTable(client, tableName, signal);
+      if (!existing) throw e;
+    }
+  }
+
+  const difference = compareTableWithDesign(existing, definition);
+  if (!difference.compatible) return { status: 'refused', tableName, reason: 'incompatible', difference, description: existing };
+  if (confirmExistingTableName !== tableName) return { status: 'refused', tableName, reason: 'notConfirmed', difference, description: existing };
+  const description = await waitForTableActive(wait);
+  return { status: 'existing', tableName, difference, description };
+}

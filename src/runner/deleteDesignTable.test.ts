@@ -1,0 +1,45 @@
+import { CreateTableCommand, DescribeTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../engine/index.ts';
+import { createDesignTable } from './createDesignTable.ts';
+import { deleteDesignTable } from './deleteDesignTable.ts';
+import { exampleDesign, uniqueTableName } from './testing/exampleDesign.ts';
+import { testClients } from './testing/testClients.ts';
+
+const { client, destroy } = testClients();
+const { design } = exampleDesign();
+const made: string[] = [];
+afterAll(async () => {
+  for (const name of made) await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
+  destroy();
+});
+
+const exists = async (tableName: string) =>
+  client.send(new DescribeTableCommand({ TableName: tableName })).then(
+    () => true,
+    (e: Error) => (e.name === 'ResourceNotFoundException' ? false : Promise.reject(e)),
+  );
+
+describe('deleteDesignTable', () => {
+  it('deletes a table it created once the name is typed back, and waits until it is gone', async () => {
+    const tableName = uniqueTableName('delete');
+    made.push(tableName);
+    const created = await createDesignTable({ client, design, tableName, pollMs: 50 });
+    if (created.status !== 'created') throw new Error(created.status);
+    await expect(deleteDesignTable({ client, table: created.table, confirmTableName: 'wrong' })).rejects.toMatchObject({ code: 'table.confirmationMismatch' });
+    expect(await exists(tableName)).toBe(true);
+    await deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50 });
+    expect(await exists(tableName)).toBe(false);
+  });
+
+  it('refuses a table it did not create, even when named correctly', async () => {
+    const tableName = uniqueTableName('foreign');
+    made.push(tableName);
+    await client.send(new CreateTableCommand(tableDefinition(design, tableName)));
+    const forged = { tableName, target: '' };
+    await expect(deleteDesignTable({ client, table: forged, confirmTableName: tableName })).rejects.toMatchObject({ code: 'table.notCreatedHere' });
+    const used = await createDesignTable({ client, design, tableName, confirmExistingTableName: tableName });
+    expect(used.status).toBe('existing');
+    expect(await exists(tableName)).toBe(true);
+  });
+});

@@ -1,0 +1,111 @@
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRequest, deriveDesign, loadProblem, runRequests, sampleParams, tableDefinition, toItem, type Item } from '../engine/index.ts';
+import { createDesignTable } from './createDesignTable.ts';
+import { loadItems } from './loadItems.ts';
+import { RunnerError } from './runnerError.ts';
+import { runPattern } from './runPattern.ts';
+import { exampleDesign, uniqueTableName } from './testing/exampleDesign.ts';
+import { testClients } from './testing/testClients.ts';
+
+const { client, doc, destroy } = testClients();
+const { design, records, items } = exampleDesign();
+const tableName = uniqueTableName('run');
+const made = [tableName];
+
+beforeAll(async () => {
+  expect((await createDesignTable({ client, design, tableName, pollMs: 50 })).status).toBe('created');
+  expect((await loadItems({ client: doc, tableName, items })).status).toBe('done');
+});
+afterAll(async () => {
+  for (const name of made) await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
+  destroy();
+});
+
+describe('runPattern', () => {
+  it.each(design.patterns.map((p) => p.pattern))('%s: DynamoDB returns the engine’s items in the engine’s order', async (patternName) => {
+    for (const pick of [0, 1, 7, 23]) {
+      const params = sampleParams(design.model, records, patternName, pick);
+      const run = await runPattern({ client: doc, design, tableName, patternName, params, sampleItems: items });
+      const expected = runRequests({ design, items, requests: buildRequest(design, patternName, params) });
+      // This design has no ties in any index (every sort key ends with the item's key), so order is exact.
+      expect(run.items).toEqual(expected);
+      expect(run.ok, JSON.stringify(run.requests.map((r) => r.comparison))).toBe(true);
+      for (const r of run.requests) {
+        expect(r.count).toBe(r.items.length);
+        expect(r.pages).toBeGreaterThanOrEqual(1);
+        expect(r.consumedCapacity.length).toBe(r.pages);
+        expect(r.capacityUnits).toBeGreaterThan(0);
+        expect(r.request.input.TableName).toBe(tableName);
+      }
+    }
+  });
+
+  it('returns something for every pattern with the default parameters (the sample data exercises each one)', async () => {
+    for (const p of design.patterns) {
+      const run = await runPattern({ client: doc, design, tableName, patternName: p.pattern, params: sampleParams(design.model, records, p.pattern) });
+      expect(run.ok).toBeUndefined();
+      expect(run.items.length, p.pattern).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports the items the table lacks and the ones it should not hold', async () => {
+    const params = sampleParams(design.model, records, 'getUserOrders', 0);
+    const before = await runPattern({ client: doc, design, tableName, patternName: 'getUserOrders', params, sampleItems: items });
+    const gone = before.items[0];
+    expect(gone).toBeDefined();
+    if (!gone) return;
+    const stranger: Item = { ...gone, SK: `${String(gone['SK'])}-stranger`, orderId: 'stranger' };
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: gone['PK'], SK: gone['SK'] } }));
+    await doc.send(new PutCommand({ TableName: tableName, Item: stranger }));
+    try {
+      const after = await runPattern({ client: doc, design, tableName, patternName: 'getUserOrders', params, sampleItems: items });
+      expect(after.ok).toBe(false);
+      const comparison = after.requests[0]?.comparison;
+      expect(comparison?.missing).toEqual([gone]);
+      expect(comparison?.unexpected).toEqual([stranger]);
+    } finally {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: stranger['PK'], SK: stranger['SK'] } }));
+      await doc.send(new PutCommand({ TableName: tableName, Item: gone }));
+    }
+  });
+
+  it('follows LastEvaluatedKey over every page of a large answer', async () => {
+    const problem = {
+      format: 'ddb-design-problem/1',
+      name: 'Pages',
+      entities: [
+        {
+          name: 'Blob',
+          attributes: [
+            { name: 'owner', type: 'string' },
+            { name: 'n', type: 'number' },
+            { name: 'body', type: 'string' },
+          ],
+          key: ['owner', 'n'],
+        },
+      ],
+      patterns: [{ name: 'getBlobsOfOwner', entity: 'Blob', equals: ['owner'], order: { attribute: 'n', direction: 'asc' }, returns: 'many' }],
+    };
+    const model = loadProblem(JSON.stringify(problem)).model;
+    expect(model).toBeDefined();
+    if (!model) return;
+    const big = deriveDesign(model);
+    const name = uniqueTableName('pages');
+    made.push(name);
+    await client.send(new CreateTableCommand(tableDefinition(big, name)));
+    // Six items of ~300 KB: more than DynamoDB's 1 MB page.
+    const blobs = Array.from({ length: 6 }, (_, n) => toItem(big, 'Blob', { owner: 'ana', n, body: 'x'.repeat(300_000) }));
+    for (const Item of blobs) await doc.send(new PutCommand({ TableName: name, Item }));
+    const run = await runPattern({ client: doc, design: big, tableName: name, patternName: 'getBlobsOfOwner', params: { owner: 'ana' }, sampleItems: blobs });
+    expect(run.requests[0]?.pages).toBeGreaterThan(1);
+    expect(run.items.map((i) => i['n'])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(run.ok).toBe(true);
+  });
+
+  it('refuses parameters the pattern cannot use, as a typed error', async () => {
+    await expect(runPattern({ client: doc, design, tableName, patternName: 'getUserByEmail', params: {} })).rejects.toMatchObject({ code: 'run.badParams' });
+    await expect(runPattern({ client: doc, design, tableName, patternName: 'nope', params: {} })).rejects.toBeInstanceOf(RunnerError);
+  });
+});

@@ -1,0 +1,86 @@
+// One access pattern on the real table: its Run button, and per request the
+// items, Count, ScannedCount, consumed capacity, latency, pages and the
+// comparison with the in-browser answer.
+import type { Design, PatternPlan } from '../../engine/index.ts';
+import type { RequestRun } from '../../runner/index.ts';
+import { capacitySummary } from './capacitySummary.ts';
+import { ComparisonView } from './ComparisonView.tsx';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import type { PatternRunState } from './runSession.ts';
+
+export function PatternRunCard({ design, plan, state, disabled, onRun }: { design: Design; plan: PatternPlan; state: PatternRunState | undefined; disabled: boolean; onRun: () => void }) {
+  const notServed = plan.steps.length === 0;
+  const verdict = state?.status === 'done' ? (state.run.ok ? 'ok' : 'bad') : undefined;
+  return (
+    <li className={`tw-run__pattern${verdict ? ` tw-run__pattern--${verdict}` : ''}`} aria-label={plan.pattern}>
+      <div className="tw-run__pattern-header">
+        <h3 className="tw-run__pattern-name">{plan.pattern}</h3>
+        <span className="tw-run__muted">{plan.steps.map((s) => `${s.operation} on ${s.index}`).join(', ') || 'not served by this design'}</span>
+        <button type="button" className="button button--small" aria-label={`Run ${plan.pattern}`} disabled={disabled || notServed || state?.status === 'running'} onClick={onRun}>
+          {state?.status === 'running' ? 'Running…' : 'Run'}
+        </button>
+      </div>
+      {state?.status === 'failed' && <ErrorMessage error={state.error} label={`${plan.pattern} error`} />}
+      {state?.status === 'done' && (
+        <>
+          <p className="tw-run__muted">
+            Parameters: <code>{JSON.stringify(state.params)}</code>
+          </p>
+          {state.run.requests.map((r, i) => (
+            <RequestResult key={i} design={design} run={r} label={state.run.requests.length > 1 ? `Request ${i + 1}` : undefined} />
+          ))}
+        </>
+      )}
+    </li>
+  );
+}
+
+function RequestResult({ design, run, label }: { design: Design; run: RequestRun; label: string | undefined }) {
+  const table = design.indexes[0];
+  return (
+    <div className="tw-run__request">
+      {label !== undefined && <p className="tw-run__muted">{label}</p>}
+      <dl className="tw-run__stats">
+        <div>
+          <dt>Count</dt>
+          <dd>{run.count}</dd>
+        </div>
+        <div>
+          <dt>ScannedCount</dt>
+          <dd>{run.scannedCount}</dd>
+        </div>
+        <div>
+          <dt>ConsumedCapacity</dt>
+          <dd>{capacitySummary(run.consumedCapacity)}</dd>
+        </div>
+        <div>
+          <dt>Latency</dt>
+          <dd>{Math.round(run.latencyMs)} ms</dd>
+        </div>
+        <div>
+          <dt>Pages</dt>
+          <dd>{run.pages}</dd>
+        </div>
+      </dl>
+      {run.comparison && <ComparisonView comparison={run.comparison} design={design} count={run.items.length} />}
+      {run.items.length > 0 && (
+        <details className="tw-run__items">
+          <summary>
+            {run.items.length} {run.items.length === 1 ? 'item' : 'items'} returned
+          </summary>
+          <ol>
+            {run.items.slice(0, 100).map((item, i) => (
+              <li key={i}>
+                <code>
+                  {String(item[table?.pkAttribute ?? 'PK'] ?? '')} · {String(item[table?.skAttribute ?? 'SK'] ?? '')}
+                </code>{' '}
+                <span className="tw-run__muted">{JSON.stringify(item)}</span>
+              </li>
+            ))}
+            {run.items.length > 100 && <li>…and {run.items.length - 100} more</li>}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

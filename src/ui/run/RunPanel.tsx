@@ -1,0 +1,34 @@
+// The Run panel: the design against a real endpoint. Endpoint and credentials,
+// the table, the sample items, every pattern run and compared with the
+// engine's in-browser answer. Lazy-loaded by the shell: this module is the
+// only way the AWS SDK (through src/runner) enters the app, as its own chunk.
+import { useModel, useDesign, useItems, useParams, useRecords } from '../../store/selectors.ts';
+import { ConnectionForm } from './ConnectionForm.tsx';
+import { LoadSection } from './LoadSection.tsx';
+import { PatternRunList } from './PatternRunList.tsx';
+import { TableSection } from './TableSection.tsx';
+import './RunPanel.css';
+
+export function RunPanel() {
+  const model = useModel();
+  const design = useDesign();
+  const items = useItems();
+  const records = useRecords();
+  const params = useParams();
+
+  return (
+    <div className="tw-run" role="region" aria-label="Run against DynamoDB">
+      <p className="tw-run__intro">A design is only believed once real DynamoDB has answered every pattern. Send the design’s requests to DynamoDB Local or AWS and compare each answer with the in-browser one.</p>
+      <ConnectionForm />
+      {model === undefined || design === undefined ? (
+        <p className="tw-run__muted">Once the model has no errors, its table, items and patterns can be run here.</p>
+      ) : (
+        <>
+          <TableSection design={design} />
+          <LoadSection items={items} />
+          <PatternRunList design={design} model={model} records={records} params={params} items={items} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// Where the Run panel sends requests: the Local profile (DynamoDB Local, fake
+// credentials), a custom URL, or AWS by region. The form's text is parsed here,
+// once, into a target the runner can use, or a located complaint.
+import { LOCAL_CREDENTIALS, type Credentials } from '../../runner/index.ts';
+
+export type ProfileKind = 'local' | 'custom' | 'aws';
+
+export interface EndpointSettings {
+  profile: ProfileKind;
+  /** DynamoDB Local's URL (from `npm start`, else http://localhost:8000). */
+  localEndpoint: string;
+  customUrl: string;
+  region: string;
+}
+
+export interface CredentialFields {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+export const EMPTY_CREDENTIALS: CredentialFields = { accessKeyId: '', secretAccessKey: '', sessionToken: '' };
+
+export interface Target {
+  /** Undefined for AWS's regional endpoint. */
+  endpoint?: string;
+  region: string;
+  credentials: Credentials;
+  /** For people: the URL, or `AWS eu-west-1`. */
+  label: string;
+}
+
+export type TargetField = 'customUrl' | 'region' | 'accessKeyId' | 'secretAccessKey';
+
+export type ResolvedTarget = { ok: true; target: Target } | { ok: false; field: TargetField; message: string };
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export const DEFAULT_LOCAL_ENDPOINT = 'http://localhost:8000';
+
+/** The URL as DynamoDB expects it (http or https, no path, query or credentials), or why not. */
+export function parseEndpointUrl(text: string): { ok: true; url: string } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: 'Enter the endpoint URL, e.g. http://localhost:8000.' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
+  } catch {
+    return { ok: false, message: `"${trimmed}" is not a URL; e.g. http://localhost:8000.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'The endpoint URL must start with http:// or https://.' };
+  if (url.username || url.password) return { ok: false, message: 'Do not put credentials in the URL; use the credential fields.' };
+  if (url.search || url.hash) return { ok: false, message: 'The endpoint URL takes no query or fragment.' };
+  return { ok: true, url: url.origin + (url.pathname === '/' ? '' : url.pathname) };
+}
+
+export function resolveTarget(settings: EndpointSettings, fields: CredentialFields): ResolvedTarget {
+  const region = settings.region.trim();
+  if (!REGION.test(region)) return { ok: false, field: 'region', message: `"${region}" is not a region name such as us-east-1 or eu-west-1.` };
+  const typed = fields.accessKeyId.trim() !== '' || fields.secretAccessKey !== '';
+  const credentials: Credentials = {
+    accessKeyId: fields.accessKeyId.trim(),
+    secretAccessKey: fields.secretAccessKey,
+    ...(fields.sessionToken.trim() ? { sessionToken: fields.sessionToken.trim() } : {}),
+  };
+  const complete = (): ResolvedTarget | undefined =>
+    credentials.accessKeyId === ''
+      ? { ok: false, field: 'accessKeyId', message: 'Enter the access key id.' }
+      : credentials.secretAccessKey === ''
+        ? { ok: false, field: 'secretAccessKey', message: 'Enter the secret access key.' }
+        : undefined;
+
+  switch (settings.profile) {
+    case 'local': {
+      const parsed = parseEndpointUrl(settings.localEndpoint);
+      if (!parsed.ok) return { ok: false, field: 'customUrl', message: parsed.message };
+      return { ok: true, target: { endpoint: parsed.url, region, credentials: LOCAL_CREDENTIALS, label: parsed.url } };
+    }
+    case 'custom': {
+      const parsed = parseEndpointUrl(settings.customUrl);
+      if (!parsed.ok) return { ok: false, field: 'customUrl', message: parsed.message };
+      // DynamoDB Local accepts any credentials: empty fields mean the fake local ones.
+      if (!typed) return { ok: true, target: { endpoint: parsed.url, region, credentials: LOCAL_CREDENTIALS, label: parsed.url } };
+      const missing = complete();
+      return missing ?? { ok: true, target: { endpoint: parsed.url, region, credentials, label: parsed.url } };
+    }
+    case 'aws': {
+      const missing = complete();
+      return missing ?? { ok: true, target: { region, credentials, label: `AWS ${region}` } };
+    }
+    default: {
+      const never: never = settings.profile;
+      return never;
+    }
+  }
+}
+
+/** The secrets of a target, to strip from any message. */
+export function secretsOf(target: Target | undefined): string[] {
+  if (!target) return [];
+  return [target.credentials.accessKeyId, target.credentials.secretAccessKey, target.credentials.sessionToken ?? ''].filter((s) => s !== '' && s !== 'local');
+}

@@ -1,0 +1,301 @@
+// The Run panel's session: endpoint settings, credentials (in memory; in
+// sessionStorage only when "Remember for this tab" is ticked), the table made
+// or chosen, the load and the pattern runs. A store of its own, outside the
+// app store, so credentials never reach the autosave, share links or exports,
+// and the session survives switching tabs (which unmounts the panel).
+import { createStore } from 'zustand/vanilla';
+import { tableDefinition, type Design, type Item, type PatternParams } from '../../engine/index.ts';
+import {
+  createClients,
+  createDesignTable,
+  deleteDesignTable,
+  describeError,
+  loadItems,
+  runPattern,
+  testConnection,
+  type Clients,
+  type ConnectionInfo,
+  type CreatedTable,
+  type DescribedError,
+  type PatternRun,
+  type TableDifference,
+} from '../../runner/index.ts';
+import { DEFAULT_LOCAL_ENDPOINT, EMPTY_CREDENTIALS, resolveTarget, secretsOf, type CredentialFields, type EndpointSettings, type Target, type TargetField } from './endpointSettings.ts';
+import { probeEndpoint } from './probeEndpoint.ts';
+import { forgetRemembered, readRemembered, tabStorage, writeRemembered } from './rememberedSession.ts';
+
+export type ConnectionState =
+  | { status: 'idle' }
+  | { status: 'testing' }
+  | { status: 'ok'; info: ConnectionInfo; label: string }
+  | { status: 'failed'; error: DescribedError };
+
+export type TableState =
+  | { status: 'none' }
+  | { status: 'creating'; tableName: string }
+  | { status: 'ready'; tableName: string; target: Target; created: CreatedTable | undefined; definition: string; error?: DescribedError }
+  | { status: 'refused'; tableName: string; target: Target; reason: 'notConfirmed' | 'incompatible'; difference: TableDifference }
+  | { status: 'deleting'; tableName: string; target: Target; created: CreatedTable | undefined; definition: string }
+  | { status: 'failed'; tableName: string; error: DescribedError };
+
+export type LoadState =
+  | { status: 'idle' }
+  | { status: 'loading'; written: number; total: number; itemsPerSecond: number; items: readonly Item[] }
+  | { status: 'done'; written: number; total: number; itemsPerSecond: number; seconds: number; items: readonly Item[] }
+  | { status: 'stopped'; why: 'cancelled' | 'failed'; written: number; total: number; resumeAt: number; itemsPerSecond: number; error?: DescribedError; items: readonly Item[] };
+
+export type PatternRunState = { status: 'running' } | { status: 'done'; run: PatternRun; params: PatternParams } | { status: 'failed'; error: DescribedError };
+
+export interface RunSessionState {
+  settings: EndpointSettings;
+  credentials: CredentialFields;
+  remember: boolean;
+  /** The field the last attempt complained about, and why. */
+  invalid: { field: TargetField; message: string } | undefined;
+  connection: ConnectionState;
+  tableName: string;
+  table: TableState;
+  load: LoadState;
+  runs: Record<string, PatternRunState>;
+  runningAll: boolean;
+}
+
+const envEndpoint = (import.meta.env as { VITE_TABLEWRIGHT_LOCAL_ENDPOINT?: string } | undefined)?.VITE_TABLEWRIGHT_LOCAL_ENDPOINT;
+
+function initialState(): RunSessionState {
+  const remembered = readRemembered(tabStorage());
+  return {
+    settings: {
+      profile: remembered?.settings.profile ?? 'local',
+      localEndpoint: envEndpoint || DEFAULT_LOCAL_ENDPOINT,
+      customUrl: remembered?.settings.customUrl ?? '',
+      region: remembered?.settings.region ?? 'us-east-1',
+    },
+    credentials: remembered?.credentials ?? EMPTY_CREDENTIALS,
+    remember: remembered !== undefined,
+    invalid: undefined,
+    connection: { status: 'idle' },
+    tableName: '',
+    table: { status: 'none' },
+    load: { status: 'idle' },
+    runs: {},
+    runningAll: false,
+  };
+}
+
+export const runSession = createStore<RunSessionState>()(initialState);
+
+// ---- clients: one per target, rebuilt when the target changes ----------------
+
+let clientCache: { key: string; clients: Clients } | undefined;
+
+function clientsFor(target: Target): Clients {
+  const key = JSON.stringify([target.endpoint ?? '', target.region, target.credentials.accessKeyId, target.credentials.secretAccessKey, target.credentials.sessionToken ?? '']);
+  if (clientCache?.key !== key) {
+    clientCache?.clients.destroy();
+    clientCache = {
+      key,
+      clients: createClients({ ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}), region: target.region, credentials: target.credentials, maxAttempts: 2 }),
+    };
+  }
+  return clientCache.clients;
+}
+
+/** Words for a failure; in the browser, first asks whether the endpoint answers at all. */
+async function explain(error: unknown, target: Target | undefined, operation: string, request?: unknown): Promise<DescribedError> {
+  const failedFetch = error instanceof TypeError && target?.endpoint !== undefined;
+  const reachable = failedFetch && target.endpoint !== undefined ? await probeEndpoint(target.endpoint) : undefined;
+  return describeError(error, {
+    ...(target?.endpoint !== undefined ? { endpoint: target.endpoint } : {}),
+    ...(target ? { region: target.region } : {}),
+    ...(typeof location !== 'undefined' ? { origin: location.origin } : {}),
+    ...(reachable !== undefined ? { reachable } : {}),
+    operation,
+    ...(request !== undefined ? { request } : {}),
+    secrets: secretsOf(target),
+  });
+}
+
+function currentTarget(): Target | undefined {
+  const { settings, credentials } = runSession.getState();
+  const resolved = resolveTarget(settings, credentials);
+  if (!resolved.ok) {
+    runSession.setState({ invalid: { field: resolved.field, message: resolved.message } });
+    return undefined;
+  }
+  runSession.setState({ invalid: undefined });
+  return resolved.target;
+}
+
+function persist(): void {
+  const { remember, settings, credentials } = runSession.getState();
+  if (remember) writeRemembered(tabStorage(), { settings: { profile: settings.profile, customUrl: settings.customUrl, region: settings.region }, credentials });
+}
+
+// ---- actions -----------------------------------------------------------------
+
+export function updateSettings(change: Partial<EndpointSettings>): void {
+  runSession.setState((s) => ({ settings: { ...s.settings, ...change }, connection: { status: 'idle' }, invalid: undefined }));
+  persist();
+}
+
+export function updateCredentials(change: Partial<CredentialFields>): void {
+  runSession.setState((s) => ({ credentials: { ...s.credentials, ...change }, connection: { status: 'idle' }, invalid: undefined }));
+  persist();
+}
+
+export function setRemember(remember: boolean): void {
+  runSession.setState({ remember });
+  if (remember) persist();
+  else forgetRemembered(tabStorage());
+}
+
+/** Forgets the typed credentials (memory and this tab's storage). */
+export function clearCredentials(): void {
+  runSession.setState({ credentials: EMPTY_CREDENTIALS, remember: false, connection: { status: 'idle' } });
+  forgetRemembered(tabStorage());
+  clientCache?.clients.destroy();
+  clientCache = undefined;
+}
+
+export function setTableName(tableName: string): void {
+  runSession.setState({ tableName });
+}
+
+export async function checkConnection(): Promise<void> {
+  const target = currentTarget();
+  if (!target) return;
+  runSession.setState({ connection: { status: 'testing' } });
+  try {
+    const info = await testConnection({ client: clientsFor(target).client });
+    runSession.setState({ connection: { status: 'ok', info, label: target.label } });
+  } catch (e) {
+    runSession.setState({ connection: { status: 'failed', error: await explain(e, target, 'ListTables') } });
+  }
+}
+
+/** Creates the design's table, or (with `confirmExisting`) uses an existing one of the same shape. */
+export async function createTable(design: Design, confirmExisting?: string): Promise<void> {
+  const target = currentTarget();
+  const tableName = runSession.getState().tableName.trim() || design.tableName;
+  if (!target) return;
+  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {} });
+  try {
+    const result = await createDesignTable({
+      client: clientsFor(target).client,
+      design,
+      tableName,
+      target: target.label,
+      ...(confirmExisting !== undefined ? { confirmExistingTableName: confirmExisting } : {}),
+      pollMs: target.endpoint ? 200 : 1_000,
+    });
+    const definition = JSON.stringify(tableDefinition(design, tableName));
+    switch (result.status) {
+      case 'created':
+        runSession.setState({ table: { status: 'ready', tableName, target, created: result.table, definition } });
+        break;
+      case 'existing':
+        runSession.setState({ table: { status: 'ready', tableName, target, created: undefined, definition } });
+        break;
+      case 'refused':
+        runSession.setState({ table: { status: 'refused', tableName, target, reason: result.reason, difference: result.difference } });
+        break;
+      default: {
+        const never: never = result;
+        return never;
+      }
+    }
+  } catch (e) {
+    runSession.setState({ table: { status: 'failed', tableName, error: await explain(e, target, 'CreateTable', tableDefinition(design, tableName)) } });
+  }
+}
+
+let loadController: AbortController | undefined;
+
+/** Loads the items into the ready table; `resume` continues from the last stop's exact index. */
+export async function loadSampleItems(items: readonly Item[], resume = false): Promise<void> {
+  const { table, load } = runSession.getState();
+  if (table.status !== 'ready' || load.status === 'loading') return;
+  const startAt = resume && load.status === 'stopped' && load.items === items ? load.resumeAt : 0;
+  const controller = new AbortController();
+  loadController = controller;
+  runSession.setState({ load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items }, runs: {} });
+  const result = await loadItems({
+    client: clientsFor(table.target).doc,
+    tableName: table.tableName,
+    items,
+    startAt,
+    concurrency: 6,
+    signal: controller.signal,
+    onProgress: (p) => runSession.setState({ load: { status: 'loading', written: p.written, total: p.total, itemsPerSecond: p.itemsPerSecond, items } }),
+  });
+  loadController = undefined;
+  switch (result.status) {
+    case 'done':
+      runSession.setState({ load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items } });
+      break;
+    case 'cancelled':
+      runSession.setState({ load: { status: 'stopped', why: 'cancelled', written: result.written, total: result.total, resumeAt: result.resumeAt, itemsPerSecond: result.itemsPerSecond, items } });
+      break;
+    case 'failed': {
+      const error = await explain(result.error.cause, table.target, 'BatchWriteItem');
+      runSession.setState({ load: { status: 'stopped', why: 'failed', written: result.written, total: result.total, resumeAt: result.resumeAt, itemsPerSecond: result.itemsPerSecond, error, items } });
+      break;
+    }
+    default: {
+      const never: never = result;
+      return never;
+    }
+  }
+}
+
+export function cancelLoad(): void {
+  loadController?.abort();
+}
+
+export async function runOnePattern(args: { design: Design; patternName: string; params: PatternParams; sampleItems: readonly Item[] }): Promise<void> {
+  const { table } = runSession.getState();
+  if (table.status !== 'ready') return;
+  const { design, patternName, params, sampleItems } = args;
+  runSession.setState((s) => ({ runs: { ...s.runs, [patternName]: { status: 'running' } } }));
+  let state: PatternRunState;
+  try {
+    const run = await runPattern({ client: clientsFor(table.target).doc, design, tableName: table.tableName, patternName, params, sampleItems });
+    state = { status: 'done', run, params };
+  } catch (e) {
+    state = { status: 'failed', error: await explain(e, table.target, 'Query', params) };
+  }
+  runSession.setState((s) => ({ runs: { ...s.runs, [patternName]: state } }));
+}
+
+export async function runAllPatterns(args: { design: Design; paramsOf: (pattern: string) => PatternParams; sampleItems: readonly Item[] }): Promise<void> {
+  if (runSession.getState().runningAll) return;
+  runSession.setState({ runningAll: true, runs: {} });
+  try {
+    for (const plan of args.design.patterns) {
+      if (plan.steps.length === 0) continue;
+      await runOnePattern({ design: args.design, patternName: plan.pattern, params: args.paramsOf(plan.pattern), sampleItems: args.sampleItems });
+    }
+  } finally {
+    runSession.setState({ runningAll: false });
+  }
+}
+
+/** Deletes the table this session created, after the name was typed back. */
+export async function deleteTable(confirmTableName: string): Promise<void> {
+  const { table } = runSession.getState();
+  if (table.status !== 'ready' || !table.created) return;
+  const { error: _previous, ...rest } = table;
+  runSession.setState({ table: { ...rest, status: 'deleting' } });
+  try {
+    await deleteDesignTable({ client: clientsFor(table.target).client, table: table.created, confirmTableName, pollMs: table.target.endpoint ? 200 : 1_000 });
+    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {} });
+  } catch (e) {
+    runSession.setState({ table: { ...table, status: 'ready', error: await explain(e, table.target, 'DeleteTable') } });
+  }
+}
+
+/** Back to a fresh session (keeps endpoint settings and credentials). */
+export function forgetTable(): void {
+  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {} });
+}
