@@ -46,7 +46,7 @@ export default async function loadItemsBench(): Promise<void> {
       rows.push(['PutItem, one at a time', seconds, items.length / seconds]);
       await deleteDesignTable({ client: clients.client, table, confirmTableName: 'sequential', pollMs: 50 });
     }
-    for (const concurrency of [1, 4, 8]) {
+    for (const concurrency of [1, 4, 16]) {
       const name = `batch-${concurrency}`;
       const table = await freshTable(clients, design, name);
       const result = await loadItems({ client: clients.doc, tableName: name, items, concurrency });
