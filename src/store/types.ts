@@ -5,16 +5,34 @@ import type { Design, Diagnostic, Item, Model, PatternParams, RecordValue, Reque
 
 export type SourceFormat = 'text' | 'json';
 
+/** The user's work: what the editor shows and in which form. */
+export interface Source {
+  text: string;
+  format: SourceFormat;
+}
+
 export interface SourceSlice {
   /** What the editor shows; the user's work (autosaved, undoable). */
-  source: { text: string; format: SourceFormat };
+  source: Source;
+  /**
+   * Typing: replaces the text. Edits less than a moment apart coalesce into one undo step;
+   * a changed format always starts a new one.
+   */
   setSource: (text: string, format?: SourceFormat) => void;
-  /** Switch the editor between the text form and problem JSON (converting the last good model). */
+  /** Replaces the whole source as one undo step of its own (example, opened file, share link). */
+  openSource: (source: Source) => void;
+  /**
+   * Switch the editor between the text form and problem JSON (converting the model of the
+   * current source). Refused, with a notice, while the source has errors.
+   */
   setFormat: (format: SourceFormat) => void;
   undo: () => void;
   redo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /** Earlier and later sources (most recent last in `past`, next first in `future`). */
+  past: Source[];
+  future: Source[];
 }
 
 export interface AnalysisSlice {
@@ -26,9 +44,13 @@ export interface AnalysisSlice {
   design: Design | undefined;
   /** True while the source has errors and `design` is the last good one. */
   stale: boolean;
+  /** True from a change of the source until its analysis has arrived. */
+  analyzing: boolean;
   /** Sample records (entity → records) and the items they become under `design`. */
   records: Map<string, RecordValue[]>;
   items: Item[];
+  /** The generated AccessPatterns module of `design` ('' before the first good design). */
+  code: string;
   /** How many records per entity: a multiplier of each entity's count. */
   sampleScale: number;
   setSampleScale: (scale: number) => void;
@@ -38,8 +60,12 @@ export interface PatternsSlice {
   selectedPattern: string | undefined;
   /** Parameter values per pattern (defaults come from the sample records). */
   params: Record<string, PatternParams>;
+  /** Patterns whose parameters the user set (the others follow the sample records). */
+  editedParams: string[];
   selectPattern: (name: string | undefined) => void;
   setParams: (pattern: string, params: PatternParams) => void;
+  /** Back to the sample-record defaults. */
+  resetParams: (pattern: string) => void;
   /** The selected pattern's requests and the items they return (evaluated in memory). */
   requests: Request[];
   resultItems: Item[];
@@ -54,4 +80,29 @@ export interface ItemsViewSlice {
   setEntityFilter: (entity: string | undefined) => void;
 }
 
-export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & ItemsViewSlice;
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** The panels beside the editor. */
+export type PanelId = 'design' | 'items' | 'patterns' | 'code' | 'run';
+export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'code', 'run'];
+
+/** A message for the user about something the app did or refused to do. */
+export interface Notice {
+  kind: 'info' | 'error';
+  title: string;
+  /** Further lines, e.g. located errors (`line 3, col 7: ...`). */
+  details: string[];
+}
+
+export interface UiSlice {
+  notice: Notice | undefined;
+  showNotice: (notice: Notice) => void;
+  dismissNotice: () => void;
+  theme: ThemeChoice;
+  setTheme: (theme: ThemeChoice) => void;
+  /** Which panel is shown beside the editor. */
+  activePanel: PanelId;
+  setActivePanel: (panel: PanelId) => void;
+}
+
+export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & ItemsViewSlice & UiSlice;

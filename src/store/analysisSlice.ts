@@ -1,0 +1,94 @@
+// The one writer of derived engine output. Watches the source and the sample
+// scale, runs the analysis off the typing path (debounced, in the analyzer),
+// and applies only the result that matches what the store holds now. While the
+// source has errors it keeps the last good design and marks it stale.
+import type { StateCreator, StoreApi } from 'zustand';
+import type { AnalysisRequest, AnalysisResult } from './analyzeSource.ts';
+import type { Analyzer } from './analyzer.ts';
+import { patternResults, refreshParams } from './patternResults.ts';
+import type { AnalysisSlice, AppState } from './types.ts';
+
+/** Quiet time after a change (a keystroke, mostly) before the source is analysed. */
+export const ANALYSIS_DEBOUNCE_MS = 150;
+export const MAX_SAMPLE_SCALE = 50;
+
+export interface AnalysisSliceOptions {
+  analyzer: Analyzer;
+}
+
+export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCreator<AppState, [], [], AnalysisSlice> {
+  return (set, get, api) => {
+    watchSource(api, analyzer);
+    return {
+      diagnostics: [],
+      sourceMap: new Map(),
+      model: undefined,
+      design: undefined,
+      stale: false,
+      analyzing: false,
+      records: new Map(),
+      items: [],
+      code: '',
+      sampleScale: 1,
+      setSampleScale: (scale) => {
+        if (!Number.isFinite(scale)) return;
+        const clamped = Math.min(MAX_SAMPLE_SCALE, Math.max(0, scale));
+        if (clamped !== get().sampleScale) set({ sampleScale: clamped });
+      },
+    };
+  };
+}
+
+function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = async () => {
+    timer = undefined;
+    const { source, sampleScale } = api.getState();
+    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale };
+    const result = await analyzer.analyze(request);
+    const now = api.getState();
+    // A newer source is on its way; its own run will apply.
+    if (now.source.text !== request.text || now.source.format !== request.format || now.sampleScale !== request.scale) return;
+    api.setState(applyResult(now, result));
+  };
+
+  api.subscribe((state, previous) => {
+    const sourceChanged = state.source !== previous.source;
+    if (!sourceChanged && state.sampleScale === previous.sampleScale) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void run(), ANALYSIS_DEBOUNCE_MS);
+    if (!state.analyzing) api.setState({ analyzing: true });
+  });
+}
+
+/** The state after an analysis result: new design, or the old one marked stale. */
+export function applyResult(state: AppState, result: AnalysisResult): Partial<AppState> {
+  const base = { diagnostics: result.diagnostics, sourceMap: result.sourceMap, analyzing: false };
+  const derived = result.derived;
+  if (!derived) return { ...base, stale: true };
+  const { model, design, records, items, code } = derived;
+  const { params, editedParams } = refreshParams({ model, records, params: state.params, edited: state.editedParams });
+  const selectedPattern =
+    state.selectedPattern !== undefined && model.patterns.some((p) => p.name === state.selectedPattern)
+      ? state.selectedPattern
+      : model.patterns[0]?.name;
+  const gridIndex = design.indexes.some((i) => i.name === state.gridIndex) ? state.gridIndex : 'table';
+  const entityFilter =
+    state.entityFilter !== undefined && model.entities.some((e) => e.name === state.entityFilter) ? state.entityFilter : undefined;
+  return {
+    ...base,
+    stale: false,
+    model,
+    design,
+    records,
+    items,
+    code,
+    params,
+    editedParams,
+    selectedPattern,
+    gridIndex,
+    entityFilter,
+    ...patternResults({ design, items, pattern: selectedPattern, params: selectedPattern === undefined ? undefined : params[selectedPattern] }),
+  };
+}

@@ -1,0 +1,72 @@
+// The whole derivation the app shows, as one pure function: source → diagnostics,
+// model, design, sample records, items and generated code. Runs in the analysis
+// worker (or inline where there is no Worker); never touches the store.
+import {
+  deriveDesign,
+  generateModule,
+  generateSampleRecords,
+  toItem,
+  type Design,
+  type Diagnostic,
+  type Item,
+  type Model,
+  type RecordValue,
+  type SourceMap,
+} from '../engine/index.ts';
+import { parseSource } from './parseSource.ts';
+import type { SourceFormat } from './types.ts';
+
+/** The seed of the app's sample data: the same model always shows the same items. */
+export const SAMPLE_SEED = 'tablewright';
+
+export interface AnalysisRequest {
+  text: string;
+  format: SourceFormat;
+  scale: number;
+}
+
+export interface AnalysisResult {
+  diagnostics: Diagnostic[];
+  sourceMap: SourceMap;
+  /** Present only when the source has no errors. */
+  derived?: {
+    model: Model;
+    design: Design;
+    records: Map<string, RecordValue[]>;
+    items: Item[];
+    code: string;
+  };
+}
+
+export function analyzeSource({ text, format, scale }: AnalysisRequest): AnalysisResult {
+  const parsed = parseSource(text, format);
+  const { sourceMap } = parsed;
+  if (!parsed.model) return { diagnostics: parsed.diagnostics, sourceMap };
+  const model = parsed.model;
+  try {
+    const design = deriveDesign(model);
+    const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale });
+    const items: Item[] = [];
+    for (const [entity, list] of records) for (const record of list) items.push(toItem(design, entity, record));
+    const diagnostics = [...parsed.diagnostics, ...design.diagnostics.map((d) => locate(d, sourceMap))];
+    return { diagnostics, sourceMap, derived: { model, design, records, items, code: generateModule(design) } };
+  } catch (error) {
+    // An engine bug must not take the app down: report it on the model line, keep the last design.
+    const message = error instanceof Error ? error.message : String(error);
+    const span = sourceMap.get('name') ?? { line: 1, column: 1, endLine: 1, endColumn: 2 };
+    return {
+      diagnostics: [
+        ...parsed.diagnostics,
+        { code: 'app.internal', severity: 'error', message: `Tablewright could not derive a design: ${message}`, span },
+      ],
+      sourceMap,
+    };
+  }
+}
+
+/** Design diagnostics name a path (`patterns[2]`); give them the span of that path in the source. */
+function locate(d: Diagnostic, sourceMap: SourceMap): Diagnostic {
+  if (d.span || d.path === undefined) return d;
+  const span = sourceMap.get(d.path);
+  return span ? { ...d, span } : d;
+}

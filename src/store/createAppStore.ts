@@ -1,0 +1,27 @@
+// Builds the one app store from its slices. The app uses the instance in
+// appStore.ts; tests build their own with an inline analyzer and a fake clock.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnalysisSlice } from './analysisSlice.ts';
+import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
+import { createItemsViewSlice } from './itemsViewSlice.ts';
+import { createPatternsSlice } from './patternsSlice.ts';
+import { createSourceSlice } from './sourceSlice.ts';
+import type { AppState } from './types.ts';
+import { createUiSlice } from './uiSlice.ts';
+
+export interface AppStoreOptions {
+  analyzer?: Analyzer;
+  now?: () => number;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore({ analyzer = inlineAnalyzer, now = Date.now }: AppStoreOptions = {}): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createSourceSlice({ now })(...a),
+    ...createAnalysisSlice({ analyzer })(...a),
+    ...createPatternsSlice(...a),
+    ...createItemsViewSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}

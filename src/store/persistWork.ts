@@ -1,0 +1,161 @@
+// Autosave of the user's work to localStorage (debounced, flushed when the page
+// hides) and its restoration on the next visit. What is read back is checked
+// field by field: a damaged entry is ignored, never half-applied.
+import type { PatternParams, Scalar } from '../engine/index.ts';
+import type { AppStore } from './createAppStore.ts';
+import { PANEL_IDS, type AppState, type PanelId, type ThemeChoice } from './types.ts';
+
+export const STORAGE_KEY = 'tablewright.work.v1';
+export const AUTOSAVE_DELAY_MS = 250;
+
+export interface SavedWork {
+  source: AppState['source'];
+  sampleScale: number;
+  selectedPattern: string | undefined;
+  /** Only the parameters the user set; the others come from the sample records again. */
+  params: Record<string, PatternParams>;
+  gridIndex: string;
+  entityFilter: string | undefined;
+  theme: ThemeChoice;
+  activePanel: PanelId;
+}
+
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export function savedWorkOf(state: AppState): SavedWork {
+  const params = Object.fromEntries(
+    state.editedParams.filter((name) => Object.hasOwn(state.params, name)).map((name) => [name, state.params[name] ?? {}]),
+  );
+  return {
+    source: state.source,
+    sampleScale: state.sampleScale,
+    selectedPattern: state.selectedPattern,
+    params,
+    gridIndex: state.gridIndex,
+    entityFilter: state.entityFilter,
+    theme: state.theme,
+    activePanel: state.activePanel,
+  };
+}
+
+export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(STORAGE_KEY);
+  } catch {
+    return undefined;
+  }
+  if (raw === null) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const { source, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
+  if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
+  return {
+    source: { text: source['text'], format: source['format'] },
+    sampleScale: typeof sampleScale === 'number' && Number.isFinite(sampleScale) && sampleScale >= 0 ? sampleScale : 1,
+    selectedPattern: typeof selectedPattern === 'string' ? selectedPattern : undefined,
+    params: readParams(params),
+    gridIndex: typeof gridIndex === 'string' ? gridIndex : 'table',
+    entityFilter: typeof entityFilter === 'string' ? entityFilter : undefined,
+    theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+    activePanel: PANEL_IDS.find((id) => id === activePanel) ?? 'design',
+  };
+}
+
+/** Puts saved work into the store as the starting point (no undo step before it). */
+export function restoreWork(store: AppStore, saved: SavedWork): void {
+  store.setState({
+    source: saved.source,
+    past: [],
+    future: [],
+    canUndo: false,
+    canRedo: false,
+    sampleScale: saved.sampleScale,
+    selectedPattern: saved.selectedPattern,
+    params: saved.params,
+    editedParams: Object.keys(saved.params),
+    gridIndex: saved.gridIndex,
+    entityFilter: saved.entityFilter,
+    theme: saved.theme,
+    activePanel: saved.activePanel,
+  });
+}
+
+/**
+ * Saves the work a moment after each change and at once when the page hides.
+ * Returns a function that stops autosaving. `onError` hears of a failed save once.
+ */
+export function autosave(store: AppStore, storage: KeyValueStorage, onError: (error: unknown) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let reported = false;
+  let last = '';
+  const save = () => {
+    timer = undefined;
+    const json = JSON.stringify(savedWorkOf(store.getState()));
+    if (json === last) return;
+    try {
+      storage.setItem(STORAGE_KEY, json);
+      last = json;
+    } catch (error) {
+      if (!reported) onError(error);
+      reported = true;
+    }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    const changed =
+      state.source !== previous.source ||
+      state.sampleScale !== previous.sampleScale ||
+      state.selectedPattern !== previous.selectedPattern ||
+      state.params !== previous.params ||
+      state.gridIndex !== previous.gridIndex ||
+      state.entityFilter !== previous.entityFilter ||
+      state.theme !== previous.theme ||
+      state.activePanel !== previous.activePanel;
+    if (!changed) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+  });
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
+  const target = typeof window === 'undefined' ? undefined : window;
+  target?.addEventListener('pagehide', flush);
+  target?.addEventListener('beforeunload', flush);
+  return () => {
+    flush();
+    unsubscribe();
+    target?.removeEventListener('pagehide', flush);
+    target?.removeEventListener('beforeunload', flush);
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+// Built with Object.fromEntries: a pattern or attribute named `__proto__` stays data.
+function readParams(value: unknown): Record<string, PatternParams> {
+  if (!isObject(value)) return {};
+  const patterns: [string, PatternParams][] = [];
+  for (const [pattern, params] of Object.entries(value)) {
+    if (!isObject(params)) continue;
+    const read: [string, PatternParams[string]][] = [];
+    for (const [name, v] of Object.entries(params)) {
+      if (isScalar(v)) read.push([name, v]);
+      else if (Array.isArray(v) && v.length === 2 && isScalar(v[0]) && isScalar(v[1])) read.push([name, [v[0], v[1]]]);
+    }
+    if (read.length === Object.keys(params).length) patterns.push([pattern, Object.fromEntries(read)]);
+  }
+  return Object.fromEntries(patterns);
+}

@@ -1,0 +1,78 @@
+// Named, module-level selectors of the app store, and hooks built on them.
+// Panels read the store only through these (objects through useShallow, so a
+// panel re-renders only when what it shows changed).
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from './appStore.ts';
+import type { AppState } from './types.ts';
+
+export const selectSource = (s: AppState) => s.source;
+export const selectSourceFormat = (s: AppState) => s.source.format;
+export const selectDiagnostics = (s: AppState) => s.diagnostics;
+export const selectSourceMap = (s: AppState) => s.sourceMap;
+export const selectModel = (s: AppState) => s.model;
+export const selectDesign = (s: AppState) => s.design;
+export const selectStale = (s: AppState) => s.stale;
+export const selectAnalyzing = (s: AppState) => s.analyzing;
+export const selectRecords = (s: AppState) => s.records;
+export const selectItems = (s: AppState) => s.items;
+export const selectCode = (s: AppState) => s.code;
+export const selectSampleScale = (s: AppState) => s.sampleScale;
+export const selectSelectedPattern = (s: AppState) => s.selectedPattern;
+export const selectParams = (s: AppState) => s.params;
+export const selectGridIndex = (s: AppState) => s.gridIndex;
+export const selectEntityFilter = (s: AppState) => s.entityFilter;
+export const selectNotice = (s: AppState) => s.notice;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectActivePanel = (s: AppState) => s.activePanel;
+export const selectModelName = (s: AppState) => s.model?.name;
+export const selectErrorCount = (s: AppState) => s.diagnostics.filter((d) => d.severity === 'error').length;
+
+export const selectHistory = (s: AppState) => ({ canUndo: s.canUndo, canRedo: s.canRedo, undo: s.undo, redo: s.redo });
+export const selectSourceActions = (s: AppState) => ({ setSource: s.setSource, openSource: s.openSource, setFormat: s.setFormat });
+export const selectPatternQuery = (s: AppState) => ({
+  selectedPattern: s.selectedPattern,
+  params: s.selectedPattern === undefined ? undefined : s.params[s.selectedPattern],
+  edited: s.selectedPattern !== undefined && s.editedParams.includes(s.selectedPattern),
+  requests: s.requests,
+  resultItems: s.resultItems,
+  requestError: s.requestError,
+});
+export const selectPatternActions = (s: AppState) => ({ selectPattern: s.selectPattern, setParams: s.setParams, resetParams: s.resetParams });
+export const selectItemsView = (s: AppState) => ({
+  gridIndex: s.gridIndex,
+  entityFilter: s.entityFilter,
+  setGridIndex: s.setGridIndex,
+  setEntityFilter: s.setEntityFilter,
+});
+export const selectSampleControls = (s: AppState) => ({ sampleScale: s.sampleScale, setSampleScale: s.setSampleScale });
+export const selectNoticeActions = (s: AppState) => ({ showNotice: s.showNotice, dismissNotice: s.dismissNotice });
+export const selectUiActions = (s: AppState) => ({ setTheme: s.setTheme, setActivePanel: s.setActivePanel });
+
+export const useSource = () => useAppStore(selectSource);
+export const useDiagnostics = () => useAppStore(selectDiagnostics);
+export const useSourceMap = () => useAppStore(selectSourceMap);
+export const useModel = () => useAppStore(selectModel);
+export const useDesign = () => useAppStore(selectDesign);
+export const useStale = () => useAppStore(selectStale);
+export const useAnalyzing = () => useAppStore(selectAnalyzing);
+export const useRecords = () => useAppStore(selectRecords);
+export const useItems = () => useAppStore(selectItems);
+export const useCode = () => useAppStore(selectCode);
+export const useSelectedPattern = () => useAppStore(selectSelectedPattern);
+export const useParams = () => useAppStore(selectParams);
+export const useGridIndex = () => useAppStore(selectGridIndex);
+export const useEntityFilter = () => useAppStore(selectEntityFilter);
+export const useNotice = () => useAppStore(selectNotice);
+export const useTheme = () => useAppStore(selectTheme);
+export const useActivePanel = () => useAppStore(selectActivePanel);
+export const useModelName = () => useAppStore(selectModelName);
+export const useErrorCount = () => useAppStore(selectErrorCount);
+
+export const useHistory = () => useAppStore(useShallow(selectHistory));
+export const useSourceActions = () => useAppStore(useShallow(selectSourceActions));
+export const usePatternQuery = () => useAppStore(useShallow(selectPatternQuery));
+export const usePatternActions = () => useAppStore(useShallow(selectPatternActions));
+export const useItemsView = () => useAppStore(useShallow(selectItemsView));
+export const useSampleControls = () => useAppStore(useShallow(selectSampleControls));
+export const useNoticeActions = () => useAppStore(useShallow(selectNoticeActions));
+export const useUiActions = () => useAppStore(useShallow(selectUiActions));

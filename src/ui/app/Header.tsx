@@ -1,0 +1,131 @@
+// The app bar: the app's and the model's name, then the actions on the model
+// (examples, open, paste, save, share, undo/redo) and the theme.
+import { useRef } from 'react';
+import { formatDiagnostic } from '../../engine/index.ts';
+import { EXAMPLES, exampleText } from '../../examples/examples.ts';
+import { appStore } from '../../store/appStore.ts';
+import { convertSource } from '../../store/convertSource.ts';
+import { useHistory, useModelName, useSource, useTheme, useUiActions } from '../../store/selectors.ts';
+import type { SourceFormat, ThemeChoice } from '../../store/types.ts';
+import { downloadText, fileSlug } from '../shared/downloadText.ts';
+import { MenuButton } from '../shared/MenuButton.tsx';
+import { openProblemFile } from './openProblem.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () => void }) {
+  const modelName = useModelName();
+  const { canUndo, canRedo, undo, redo } = useHistory();
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  return (
+    <header className="app-header">
+      <div className="app-header__title">
+        <h1 className="brand">Tablewright</h1>
+        {modelName !== undefined && (
+          <p className="model-name" title={modelName}>
+            <span className="visually-hidden">Model: </span>
+            {modelName}
+          </p>
+        )}
+      </div>
+      <nav className="toolbar" aria-label="Model actions">
+        <MenuButton
+          label="Examples"
+          title="Open an example model"
+          items={EXAMPLES.map((example) => ({
+            key: example.id,
+            label: example.name,
+            onSelect: () => {
+              appStore.getState().openSource({ text: exampleText(example), format: 'text' });
+              appStore.getState().dismissNotice();
+            },
+          }))}
+        />
+        <button type="button" className="button" onClick={() => fileRef.current?.click()} title="Open a problem file (JSON or text form); you can also drop one on the page">
+          Open…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,.txt,.model,application/json,text/plain"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Open problem file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void openProblemFile(file);
+          }}
+        />
+        <button type="button" className="button" onClick={onPaste} title="Paste a problem (JSON or text form)">
+          Paste…
+        </button>
+        <SaveMenu />
+        <button type="button" className="button" onClick={onShare} title="A link that holds the whole model">
+          Share link
+        </button>
+        <span className="toolbar__group" role="group" aria-label="History">
+          <button type="button" className="button" onClick={undo} disabled={!canUndo} title={`Undo (${MOD}Z)`}>
+            Undo
+          </button>
+          <button type="button" className="button" onClick={redo} disabled={!canRedo} title={`Redo (${MOD}${isMac ? '⇧Z' : 'Y'})`}>
+            Redo
+          </button>
+        </span>
+        <ThemeSelect />
+      </nav>
+    </header>
+  );
+}
+
+function SaveMenu() {
+  const source = useSource();
+  const modelName = useModelName();
+  const save = (format: SourceFormat) => {
+    const slug = fileSlug(modelName);
+    const name = format === 'json' ? `${slug}.problem.json` : `${slug}.model.txt`;
+    // The current form is saved as it is, errors and all; the other form needs a model without errors.
+    const converted = convertSource(source, format);
+    if (!converted.ok) {
+      appStore.getState().showNotice({
+        kind: 'error',
+        title: `The model has errors, so it cannot be converted to ${format === 'json' ? 'problem JSON' : 'the text form'}. Fix them, or save it as ${source.format === 'json' ? 'problem JSON' : 'text'}:`,
+        details: converted.errors.map(formatDiagnostic),
+      });
+      return;
+    }
+    downloadText(name, converted.source.text, format === 'json' ? 'application/json' : 'text/plain');
+  };
+  return (
+    <MenuButton
+      label="Save"
+      title="Download the model"
+      items={[
+        { key: 'json', label: 'Save as problem JSON', hint: '.problem.json', onSelect: () => save('json') },
+        { key: 'text', label: 'Save as text', hint: '.model.txt', onSelect: () => save('text') },
+      ]}
+    />
+  );
+}
+
+const THEMES: { value: ThemeChoice; label: string }[] = [
+  { value: 'system', label: 'Device theme' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+function ThemeSelect() {
+  const theme = useTheme();
+  const { setTheme } = useUiActions();
+  return (
+    <select className="select" aria-label="Theme" value={theme} onChange={(event) => setTheme(event.target.value as ThemeChoice)}>
+      {THEMES.map((t) => (
+        <option key={t.value} value={t.value}>
+          {t.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,54 @@
+// "Share link": the whole model in the URL's hash. Holds the model only (no
+// settings, endpoints or credentials); anyone with the link sees the model.
+import { useMemo, useState } from 'react';
+import { useSource } from '../../store/selectors.ts';
+import { shareUrl } from '../../store/shareLink.ts';
+import { copyText } from '../shared/copyText.ts';
+import { Dialog } from '../shared/Dialog.tsx';
+
+/** Links longer than this get cut by some chat apps and mail clients. */
+const LONG_LINK = 8000;
+
+export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const source = useSource();
+  const url = useMemo(() => (open ? shareUrl(window.location.href, source) : ''), [open, source]);
+  const [status, setStatus] = useState('');
+
+  const close = () => {
+    setStatus('');
+    onClose();
+  };
+
+  return (
+    <Dialog
+      open={open}
+      title="Share this model"
+      onClose={close}
+      footer={
+        <>
+          <span role="status" className="dialog__status">
+            {status}
+          </span>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void copyText(url).then((ok) => setStatus(ok ? 'Link copied.' : 'The browser refused the clipboard: select the link and copy it.'))}
+          >
+            Copy link
+          </button>
+        </>
+      }
+    >
+      <p>The link holds the whole model, so it opens the same model anywhere, without a server. Nothing else goes in it.</p>
+      <label className="field">
+        <span className="field__label">Share link</span>
+        <input className="field__input" type="text" readOnly data-autofocus value={url} onFocus={(event) => event.target.select()} />
+      </label>
+      {url.length > LONG_LINK && (
+        <p className="warning-text">
+          This link is {url.length.toLocaleString()} characters long; some apps cut long links. Save the model as a file to be sure.
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+// The left pane: the model's form (text or problem JSON), the editor (Monaco,
+// loaded lazily; a textarea with the same text until it arrives) and the
+// problems of the source.
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { useSource, useSourceActions } from '../../store/selectors.ts';
+import type { SourceFormat } from '../../store/types.ts';
+import { FallbackEditor } from './FallbackEditor.tsx';
+import { ProblemsList } from './ProblemsList.tsx';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
+
+// Monaco's "Toggle Tab Key Moves Focus": without it, Tab indents and keeps focus in the editor.
+const TAB_FOCUS_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+
+const FORMATS: { format: SourceFormat; label: string }[] = [
+  { format: 'text', label: 'Text' },
+  { format: 'json', label: 'Problem JSON' },
+];
+
+export function EditorPane({ dark }: { dark: boolean }) {
+  const { format } = useSource();
+  const { setFormat } = useSourceActions();
+  const label = 'Model';
+
+  return (
+    <section className="editor-pane" aria-label="Model editor">
+      <div className="pane-toolbar">
+        <h2 className="pane-title">Model</h2>
+        <p className="pane-hint">
+          <kbd>{TAB_FOCUS_KEYS}</kbd> makes <kbd>Tab</kbd> leave the editor
+        </p>
+        <div className="segmented" role="group" aria-label="Model form">
+          {FORMATS.map((f) => (
+            <button
+              key={f.format}
+              type="button"
+              className="segmented__button"
+              aria-pressed={format === f.format}
+              onClick={() => setFormat(f.format)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="editor-frame">
+        <EditorBoundary fallback={<FallbackEditor label={label} />}>
+          <Suspense fallback={<FallbackEditor label={label} />}>
+            <MonacoEditor dark={dark} label={label} />
+          </Suspense>
+        </EditorBoundary>
+      </div>
+      <ProblemsList />
+    </section>
+  );
+}
+
+/** If Monaco fails to load (an old browser, a broken chunk), keep editing in the textarea. */
+class EditorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}

@@ -1,0 +1,56 @@
+// What to offer at the cursor in the model text: entity names, the attributes
+// of the entity the line is about, keywords, operators and types, most likely
+// first. Pure: the Monaco provider (monacoSetup.ts) only maps kinds and ranges.
+import { MODEL_KEYWORDS, MODEL_OPERATORS, MODEL_TYPES } from './modelLanguage.ts';
+import type { OutlineEntity } from './modelOutline.ts';
+
+export type CompletionKind = 'entity' | 'attribute' | 'keyword' | 'operator' | 'type';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  detail: string;
+}
+
+const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'with', 'returns'];
+const HEADER_CLAUSES = ['key', 'count', 'belongsTo'];
+
+/** `before`: the line's text left of the cursor. */
+export function completionsAt(before: string, outline: readonly OutlineEntity[]): Completion[] {
+  const entities = outline.map((e): Completion => ({ label: e.name, kind: 'entity', detail: 'entity' }));
+  const keywords = (list: readonly string[]) => list.map((k): Completion => ({ label: k, kind: 'keyword', detail: 'keyword' }));
+  const attributesOf = (name: string | undefined): Completion[] =>
+    (outline.find((e) => e.name === name)?.attributes ?? []).map((a) => ({ label: a, kind: 'attribute', detail: `${name ?? ''} attribute` }));
+  const words = before.split(/[\s,()]+/).filter(Boolean);
+  // The word under the cursor is being typed: what matters is the one before it.
+  if (/[^\s,()]$/.test(before)) words.pop();
+  const previous = words[words.length - 1];
+
+  // An attribute line, after the colon: a type.
+  if (/^\s+[A-Za-z_]\w*\s*:/.test(before)) {
+    return MODEL_TYPES.map((t) => ({ label: t, kind: 'type', detail: 'attribute type' }));
+  }
+  // An entity header: attributes after key/via, entities after belongsTo, else clauses.
+  const header = /^entity\s+([A-Za-z_]\w*)\s/.exec(before);
+  if (header) {
+    if (previous === 'belongsTo') return entities;
+    if (previous === 'key' || previous === 'via' || /\(\s*[^)]*$/.test(before)) return attributesOf(header[1]);
+    return [...keywords([...HEADER_CLAUSES, 'via']), ...entities];
+  }
+  // A pattern line: `name: Entity by ...`.
+  const pattern = /^[A-Za-z_]\w*\s*:\s*([A-Za-z_]\w*)?/.exec(before);
+  if (pattern && !/^(model|source|entity)\b/.test(before)) {
+    const entity = pattern[1];
+    if (entity === undefined || /^[A-Za-z_]\w*\s*:\s*[A-Za-z_]*$/.test(before)) return entities;
+    if (previous === 'with') return entities;
+    if (previous === 'returns') return keywords(['one', 'many']);
+    if (previous === 'order') return keywords(['by']);
+    const operators = MODEL_OPERATORS.map((o): Completion => ({ label: o, kind: 'operator', detail: 'range condition' }));
+    if (previous !== undefined && attributesOf(entity).some((a) => a.label === previous) && words.includes('where')) {
+      return operators;
+    }
+    return [...attributesOf(entity), ...keywords(PATTERN_CLAUSES), ...keywords(['asc', 'desc', 'first']), ...operators];
+  }
+  // Start of a line, or anything else.
+  return [...keywords(['entity', 'model', 'source']), ...keywords(MODEL_KEYWORDS.filter((k) => !['entity', 'model', 'source'].includes(k))), ...entities];
+}

@@ -1,0 +1,34 @@
+// Diagnostics as editor markers: every diagnostic gets a visible range (its span,
+// else the span of its path, else the first line), clamped to the text.
+import type { Diagnostic, Severity, SourceMap, Span } from '../../engine/index.ts';
+
+export interface MarkerData {
+  severity: Severity;
+  message: string;
+  code: string;
+  startLineNumber: number;
+  startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
+}
+
+export function toMarkers(diagnostics: readonly Diagnostic[], sourceMap: SourceMap, lines: readonly string[]): MarkerData[] {
+  return diagnostics.map((d) => {
+    const span = d.span ?? (d.path !== undefined ? sourceMap.get(d.path) : undefined) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return { severity: d.severity, message: d.message, code: d.code, ...clamp(span, lines) };
+  });
+}
+
+function clamp(span: Span, lines: readonly string[]) {
+  const lastLine = Math.max(1, lines.length);
+  const startLineNumber = Math.min(Math.max(1, span.line), lastLine);
+  const endLineNumber = Math.min(Math.max(startLineNumber, span.endLine), lastLine);
+  const width = (line: number) => (lines[line - 1]?.length ?? 0) + 1;
+  const startColumn = Math.min(Math.max(1, span.column), width(startLineNumber));
+  let endColumn = Math.min(Math.max(1, span.endColumn), width(endLineNumber));
+  if (endLineNumber === startLineNumber && endColumn <= startColumn) {
+    // An empty span (e.g. "expected a name at the end of the line") still needs a visible squiggle.
+    endColumn = startColumn + 1;
+  }
+  return { startLineNumber, startColumn, endLineNumber, endColumn };
+}

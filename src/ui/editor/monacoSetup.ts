@@ -1,0 +1,95 @@
+// The one place Monaco enters the app (with ../code/CodeView.tsx, which imports
+// it from here). Loaded lazily: nothing imports this module statically from the
+// initial bundle. Sets up workers (bundled by Vite, no CDN), the model
+// language, its completion and hover providers, and the two themes.
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import { appStore } from '../../store/appStore.ts';
+import { completionsAt, type CompletionKind } from './completions.ts';
+import { MODEL_LANGUAGE_ID, modelLanguage, modelLanguageConfiguration } from './modelLanguage.ts';
+import { modelOutline } from './modelOutline.ts';
+import { patternHover } from './patternHover.ts';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: monaco.Environment;
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+};
+
+// The engine reports JSON errors itself, located and worded like every other error.
+jsonDefaults.setDiagnosticsOptions({ validate: false });
+
+monaco.languages.register({ id: MODEL_LANGUAGE_ID, extensions: ['.model'], aliases: ['Tablewright model'] });
+monaco.languages.setMonarchTokensProvider(MODEL_LANGUAGE_ID, modelLanguage);
+monaco.languages.setLanguageConfiguration(MODEL_LANGUAGE_ID, modelLanguageConfiguration);
+
+const KIND: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
+  entity: monaco.languages.CompletionItemKind.Class,
+  attribute: monaco.languages.CompletionItemKind.Field,
+  keyword: monaco.languages.CompletionItemKind.Keyword,
+  operator: monaco.languages.CompletionItemKind.Operator,
+  type: monaco.languages.CompletionItemKind.TypeParameter,
+};
+
+monaco.languages.registerCompletionItemProvider(MODEL_LANGUAGE_ID, {
+  triggerCharacters: [' ', ',', '(', ':'],
+  provideCompletionItems: (model, position) => {
+    const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+    if (/#|"[^"]*$/.test(before.replace(/"(?:[^"\\]|\\.)*"/g, ''))) return { suggestions: [] };
+    const word = model.getWordUntilPosition(position);
+    const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+    const suggestions = completionsAt(before, modelOutline(model.getValue())).map((c, i) => ({
+      label: c.label,
+      kind: KIND[c.kind],
+      detail: c.detail,
+      insertText: c.label,
+      sortText: String(i).padStart(4, '0'),
+      range,
+    }));
+    return { suggestions };
+  },
+});
+
+for (const language of [MODEL_LANGUAGE_ID, 'json']) {
+  monaco.languages.registerHoverProvider(language, {
+    provideHover: (model, position) => {
+      const state = appStore.getState();
+      // Only the editor's own model, and only once the source map describes this very text.
+      if (model.uri.toString() !== SOURCE_URI.toString() || model.getValue() !== state.source.text || state.analyzing) return null;
+      const hover = patternHover({ line: position.lineNumber, text: state.source.text, sourceMap: state.sourceMap, design: state.design, stale: state.stale });
+      if (!hover) return null;
+      return {
+        range: { startLineNumber: hover.span.line, startColumn: hover.span.column, endLineNumber: hover.span.endLine, endColumn: hover.span.endColumn },
+        contents: [{ value: hover.markdown, isTrusted: false, supportHtml: false }],
+      };
+    },
+  });
+}
+
+/** The URI of the model the source editor edits (hover and markers apply to it only). */
+export const SOURCE_URI = monaco.Uri.parse('inmemory://tablewright/model');
+
+const tokenRules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
+  { token: 'pattern.name', foreground: dark ? 'dcdcaa' : '795e26', fontStyle: 'bold' },
+  { token: 'entity.name', foreground: dark ? '4ec9b0' : '267f99' },
+  { token: 'type', foreground: dark ? '4fc1ff' : '0070c1' },
+  { token: 'keyword', foreground: dark ? 'c586c0' : 'af00db' },
+  { token: 'operator', foreground: dark ? 'd4d4d4' : '000000' },
+];
+
+monaco.editor.defineTheme('tablewright-light', { base: 'vs', inherit: true, rules: tokenRules(false), colors: {} });
+monaco.editor.defineTheme('tablewright-dark', { base: 'vs-dark', inherit: true, rules: tokenRules(true), colors: { 'editor.background': '#15191f' } });
+
+export function monacoTheme(dark: boolean): string {
+  return dark ? 'tablewright-dark' : 'tablewright-light';
+}
+
+export { monaco };
