@@ -1,0 +1,170 @@
+// UI figures, measured in Chromium on the built site: initial JavaScript
+// (gzip) beside a bare Vite + React page; time from a keystroke in the editor
+// to the updated items grid (e-commerce and a 1,000-pattern model); and the
+// 100,000-item grid: time to first rows and frame times while scrolling.
+// Printed, never asserted.   npx tsx bench/ui.bench.ts   (part of `npm run bench`)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { printModelText, loadProblem } from '../src/engine/index.ts';
+import { shareHash } from '../src/store/shareLink.ts';
+import { bundleFigures } from './bundleSize.ts';
+import { median, printTable, problemsDir } from './engineBench.ts';
+import { syntheticModel } from './syntheticModel.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+/** The status line of the items panel ("410 items in 196 partitions · …"). */
+const STATUS = '.tw-items__status';
+
+async function openWithModel(page: Page, base: string, text: string, tab: string): Promise<void> {
+  await page.goto(`${base}${shareHash({ text, format: 'text' })}`);
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: tab, exact: true }).click();
+  await page.locator(STATUS).first().waitFor({ timeout: 60_000 });
+  // Monaco's textbox, once the lazy editor has arrived.
+  await page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' }).waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+/** Keystroke → grid: type a digit after an entity's count (and delete it again), timing until the grid's status changes. */
+async function keystrokeToGrid(page: Page, line: number, strokes: number): Promise<number[]> {
+  const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+  await textbox.focus();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    const w = window as unknown as { __tw_keydown: number };
+    document.addEventListener('keydown', () => (w.__tw_keydown = performance.now()), { capture: true });
+  });
+  const times: number[] = [];
+  for (let i = 0; i < strokes; i++) {
+    const before = await page.locator(STATUS).first().textContent();
+    await page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace');
+    const t = await page.evaluate(
+      ({ selector, before }) =>
+        new Promise<number>((resolve, reject) => {
+          const w = window as unknown as { __tw_keydown: number };
+          const started = performance.now();
+          const tick = () => {
+            const now = document.querySelector(selector)?.textContent;
+            if (now !== before) requestAnimationFrame(() => resolve(performance.now() - w.__tw_keydown));
+            else if (performance.now() - started > 30_000) reject(new Error('the grid did not change'));
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+      { selector: STATUS, before },
+    );
+    times.push(t);
+  }
+  return times;
+}
+
+async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; frames: number[] }> {
+  const text = fs.readFileSync(path.join(problemsDir(), 'dynamodbguide-image-leaderboard.problem.json'), 'utf8');
+  const model = loadProblem(text).model;
+  if (!model) throw new Error('leaderboard does not load');
+  const big = printModelText({ ...model, entities: model.entities.map((e) => ({ ...e, count: 100_000 })) });
+  await page.goto('about:blank');
+  await page.goto(`${base}${shareHash({ text: big, format: 'text' })}`);
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Items', exact: true }).click();
+  const firstRows = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const tick = () => {
+          const status = document.querySelector('.tw-items__status')?.textContent ?? '';
+          if (/100[,.]?000 items/.test(status) && document.querySelector('.tw-grid tbody tr[aria-rowindex]')) resolve(performance.now());
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+  );
+  const frames = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const scroller = document.querySelector('.tw-grid__scroll');
+        if (!(scroller instanceof HTMLElement)) throw new Error('no grid scroller');
+        const deltas: number[] = [];
+        let last = performance.now();
+        let n = 0;
+        const step = () => {
+          const now = performance.now();
+          deltas.push(now - last);
+          last = now;
+          scroller.scrollTop += 400;
+          if (++n < 300) requestAnimationFrame(step);
+          else resolve(deltas.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  return { firstRows, frames };
+}
+
+export default async function uiBench(): Promise<void> {
+  console.log('\n## Web app (built site, Chromium)');
+  const bundle = await bundleFigures();
+  printTable(
+    ['initial JavaScript (gzip)', 'size', 'ratio'],
+    [
+      ['Tablewright, without lazy chunks (Monaco, run panel)', kb(bundle.initialGzip), `${(bundle.initialGzip / bundle.bareGzip).toFixed(2)}× (target ≤ 3×)`],
+      ['bare Vite + React page', kb(bundle.bareGzip), '1.00×'],
+    ],
+  );
+  console.log(`largest lazy chunks: ${bundle.lazyChunks.slice(0, 4).map((c) => `${c.file} ${kb(c.gzip)}`).join(', ')}`);
+
+  const server = await preview({ root, logLevel: 'silent', preview: { host: '127.0.0.1', port: 4391, strictPort: false } });
+  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4391/';
+  const systemChromium = '/usr/bin/chromium';
+  const browser = await chromium.launch({
+    ...(fs.existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+    args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    const ecommerce = printModelText(loadProblem(fs.readFileSync(path.join(problemsDir(), 'ecommerce.problem.json'), 'utf8')).model ?? syntheticModel(10, 5));
+    await openWithModel(page, base, ecommerce, 'Items');
+    const userLine = ecommerce.split('\n').findIndex((l) => l.startsWith('entity User')) + 1;
+    const small = await keystrokeToGrid(page, userLine, 20);
+
+    const synthetic = printModelText(syntheticModel(1000, 200));
+    await page.goto('about:blank');
+    await openWithModel(page, base, synthetic, 'Items');
+    const firstEntity = synthetic.split('\n').findIndex((l) => l.startsWith('entity ')) + 1;
+    const large = await keystrokeToGrid(page, firstEntity, 12);
+    printTable(
+      ['keystroke → updated grid', 'median', 'p90', 'keystrokes'],
+      [
+        ['e-commerce (11 patterns)', ms(median(small)), ms(percentile(small, 90)), String(small.length)],
+        [`synthetic (1,000 patterns, ${synthetic.split('\n').length} lines)`, ms(median(large)), ms(percentile(large, 90)), String(large.length)],
+      ],
+    );
+
+    const grid = await bigGrid(page, base);
+    printTable(
+      ['100,000-item grid', 'value'],
+      [
+        ['navigation → first rows', ms(grid.firstRows)],
+        ['frame time while scrolling, median', ms(median(grid.frames))],
+        ['frame time while scrolling, p95', ms(percentile(grid.frames, 95))],
+        ['frames over 50 ms', `${grid.frames.filter((f) => f > 50).length} of ${grid.frames.length}`],
+      ],
+    );
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await uiBench();
