@@ -53,11 +53,11 @@ const layerImports = {
       const target = resolve(dirname(file), source);
       const targetLayer = layerOf(target);
       if (targetLayer !== undefined && allowed.includes(targetLayer)) return;
-      // Tests may reach shared fixtures outside src (e.g. scripts/dynamodbLocal.mjs), the test
+      // Tests may reach shared fixtures (e.g. src/devtools/dynamodbLocal.mjs), the test
       // helpers in src/testing and the example models in src/examples.
-      if (isTest && (!relative(root, target).startsWith('src' + sep) || ['testing', 'examples'].includes(targetLayer ?? ''))) return;
+      if (isTest && (!relative(root, target).startsWith('src' + sep) || ['testing', 'examples', 'devtools'].includes(targetLayer ?? ''))) return;
       // The CLI may start DynamoDB Local through the Node-only script.
-      if (from === 'cli' && relative(root, target) === join('scripts', 'dynamodbLocal.mjs')) return;
+      if (from === 'cli' && relative(root, target) === join('src', 'devtools', 'dynamodbLocal.mjs')) return;
       context.report({
         node,
         messageId: 'outside',
@@ -146,6 +146,13 @@ export default defineConfig(
     rules: restrict(awsSdk),
   },
   {
+    // Node-side tools: DynamoDB Local launcher, npm start, and the benches (which
+    // measure the runner against a plain SDK loop).
+    files: ['src/devtools/**/*.{ts,tsx}', 'src/bench/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: restrict(react, zustand, tanstack, monaco),
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     ignores: [
       'src/engine/**',
@@ -153,6 +160,8 @@ export default defineConfig(
       'src/cli/**',
       'src/ui/editor/**',
       'src/ui/code/**',
+      'src/devtools/**',
+      'src/bench/**',
     ],
     rules: restrict(awsSdk, monaco),
   },

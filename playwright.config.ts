@@ -55,7 +55,7 @@ export default defineConfig({
     {
       name: 'dynamodb',
       command:
-        `node scripts/dynamodbLocal.mjs --port ${DYNAMODB_PORT} ` +
+        `node src/devtools/dynamodbLocal.mjs --port ${DYNAMODB_PORT} ` +
         `--cors ${APP_ORIGIN},http://localhost:${APP_PORT}`,
       url: `http://127.0.0.1:${DYNAMODB_PORT}/`,
       reuseExistingServer: !isCI,

@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
-    globalSetup: ['./scripts/vitest.globalSetup.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    globalSetup: ['./src/devtools/vitest.globalSetup.ts'],
     // DynamoDB Local is slow for its first requests (JIT); keep generous limits.
     testTimeout: 60_000,
     hookTimeout: 90_000,

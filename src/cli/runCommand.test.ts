@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { pingDynamoDB } from '../../scripts/dynamodbLocal.mjs';
+import { pingDynamoDB } from '../devtools/dynamodbLocal.mjs';
 import { deriveDesign, loadProblem } from '../engine/index.ts';
 import { testConnection } from '../runner/index.ts';
 import { createForeignTable, dropTable, tableKeys } from '../runner/testing/tableContents.ts';

@@ -21,7 +21,7 @@ import {
   type CreatedTable,
   type PatternRun,
 } from '../runner/index.ts';
-import { startDynamoDBLocal } from '../../scripts/dynamodbLocal.mjs';
+import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
 import type { CliIo } from './runCli.ts';
 
 /** The seed of the CLI's sample data (the app uses its own; both are fixed). */

@@ -2,7 +2,7 @@ import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb
 import { BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDynamoDBLocal } from '../../scripts/dynamodbLocal.mjs';
+import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
 import { tableDefinition, type Item } from '../engine/index.ts';
 import { createDesignTable } from './createDesignTable.ts';
 import { loadItems, type BatchWriteSend, type LoadProgress } from './loadItems.ts';

@@ -2,19 +2,19 @@
 // (gzip) beside a bare Vite + React page; time from a keystroke in the editor
 // to the updated items grid (e-commerce and a 1,000-pattern model); and the
 // 100,000-item grid: time to first rows and frame times while scrolling.
-// Printed, never asserted.   npx tsx bench/ui.bench.ts   (part of `npm run bench`)
+// Printed, never asserted.   npx tsx src/bench/ui.bench.ts   (part of `npm run bench`)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
-import { printModelText, loadProblem } from '../src/engine/index.ts';
-import { shareHash } from '../src/store/shareLink.ts';
+import { printModelText, loadProblem } from '../engine/index.ts';
+import { shareHash } from '../store/shareLink.ts';
 import { bundleFigures } from './bundleSize.ts';
 import { median, printTable, problemsDir } from './engineBench.ts';
 import { syntheticModel } from './syntheticModel.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 

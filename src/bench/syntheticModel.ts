@@ -1,6 +1,6 @@
 // Deterministic synthetic models for the speed bench: N patterns over M
 // entities, with relations, ranges, orders, hierarchies and includes.
-import { createRandom, type Model, type Pattern } from '../src/engine/index.ts';
+import { createRandom, type Model, type Pattern } from '../engine/index.ts';
 
 export function syntheticModel(patterns: number, entities: number): Model {
   const r = createRandom(`synthetic-${patterns}-${entities}`);

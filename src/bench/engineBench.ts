@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Entity } from 'electrodb';
-import { deriveDesign, generateModule, loadProblem, printModelText, type Model, type PatternParams } from '../src/engine/index.ts';
+import { deriveDesign, generateModule, loadProblem, printModelText, type Model, type PatternParams } from '../engine/index.ts';
 import { syntheticModel } from './syntheticModel.ts';
 
 export function median(values: number[]): number {
@@ -35,8 +35,8 @@ function pipeline(text: string): void {
 }
 
 export function problemsDir(): string {
-  const shared = path.resolve(import.meta.dirname, '..', '..', 'shared', 'problems');
-  return fs.existsSync(shared) ? shared : path.resolve(import.meta.dirname, '..', 'src', 'examples');
+  const shared = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'problems');
+  return fs.existsSync(shared) ? shared : path.resolve(import.meta.dirname, '..', 'examples');
 }
 
 export async function engineBench(): Promise<void> {
@@ -91,7 +91,7 @@ async function electroBench(): Promise<void> {
   console.log('\n## Request builders: generated AccessPatterns vs ElectroDB .params() (e-commerce, same patterns, one process)');
   const text = fs.readFileSync(path.join(problemsDir(), 'ecommerce.problem.json'), 'utf8');
   const model = loadProblem(text).model as Model;
-  const tmp = fs.mkdtempSync(path.join(path.resolve(import.meta.dirname, '..', 'node_modules'), '.tw-bench-'));
+  const tmp = fs.mkdtempSync(path.join(path.resolve(import.meta.dirname, '..', '..', 'node_modules'), '.tw-bench-'));
   try {
     const file = path.join(tmp, 'accessPatterns.ts');
     fs.writeFileSync(file, generateModule(deriveDesign(model)));
@@ -184,7 +184,7 @@ async function electroBench(): Promise<void> {
 
 function electroVersion(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'node_modules', 'electrodb', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'node_modules', 'electrodb', 'package.json'), 'utf8')) as { version: string };
     return pkg.version;
   } catch {
     return '';

@@ -1,14 +1,14 @@
 // Items per second of the runner's loader (BatchWriteItem, 25 per call,
 // several in flight) against a sequential PutItem loop, for 10,000 e-commerce
 // items on a DynamoDB Local this script starts (in memory). No assertions.
-//   npx tsx bench/loadItems.bench.ts [items]      (also part of `npm run bench`)
+//   npx tsx src/bench/loadItems.bench.ts [items]      (also part of `npm run bench`)
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startDynamoDBLocal } from '../scripts/dynamodbLocal.mjs';
-import { deriveDesign, loadProblem, type Design, type Item } from '../src/engine/index.ts';
-import { sampleData } from '../src/cli/runCommand.ts';
-import { createClients, createDesignTable, deleteDesignTable, loadItems, LOCAL_CREDENTIALS, type Clients } from '../src/runner/index.ts';
+import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
+import { deriveDesign, loadProblem, type Design, type Item } from '../engine/index.ts';
+import { sampleData } from '../cli/runCommand.ts';
+import { createClients, createDesignTable, deleteDesignTable, loadItems, LOCAL_CREDENTIALS, type Clients } from '../runner/index.ts';
 import { readFileSync } from 'node:fs';
 
 function itemsFor(design: Design, wanted: number): Item[] {
@@ -24,7 +24,7 @@ async function freshTable(clients: Clients, design: Design, name: string) {
 
 export default async function loadItemsBench(): Promise<void> {
   const wanted = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10_000);
-  const model = loadProblem(readFileSync(new URL('../src/examples/ecommerce.problem.json', import.meta.url), 'utf8')).model;
+  const model = loadProblem(readFileSync(new URL('../examples/ecommerce.problem.json', import.meta.url), 'utf8')).model;
   if (!model) throw new Error('ecommerce.problem.json does not load');
   const design = deriveDesign(model);
   const items = itemsFor(design, wanted);

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 
 export interface BundleFigures {
   initialGzip: number;

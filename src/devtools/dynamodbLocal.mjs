@@ -6,7 +6,7 @@
 // `-cors <exact origins>` (browsers get no Access-Control-Allow-Origin
 // otherwise) and a hosts file that keeps its start-up DNS lookup off the network.
 //
-// Also runnable: `node scripts/dynamodbLocal.mjs [--port N] [--cors o1,o2] [--shared-db]`
+// Also runnable: `node src/devtools/dynamodbLocal.mjs [--port N] [--cors o1,o2] [--shared-db]`
 // prints "DynamoDB Local ready at <endpoint>" and runs until SIGINT/SIGTERM.
 
 import { spawn } from 'node:child_process';
@@ -354,7 +354,7 @@ async function main(argv) {
     } else if (arg === '--shared-db') {
       options.sharedDb = true;
     } else {
-      console.error(`Usage: node scripts/dynamodbLocal.mjs [--port N] [--cors origin1,origin2] [--shared-db]`);
+      console.error(`Usage: node src/devtools/dynamodbLocal.mjs [--port N] [--cors origin1,origin2] [--shared-db]`);
       process.exit(2);
     }
   }

@@ -1,16 +1,16 @@
 // Time to run every access pattern of each example problem against DynamoDB
 // Local (default parameters plus three more sets per pattern, as `cli run`
 // does), with the comparison against the engine. No assertions.
-//   npx tsx bench/runPatterns.bench.ts
+//   npx tsx src/bench/runPatterns.bench.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDynamoDBLocal } from '../scripts/dynamodbLocal.mjs';
-import { deriveDesign, loadProblem } from '../src/engine/index.ts';
-import { paramSets, sampleData } from '../src/cli/runCommand.ts';
-import { createClients, createDesignTable, loadItems, LOCAL_CREDENTIALS, runPattern } from '../src/runner/index.ts';
+import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
+import { deriveDesign, loadProblem } from '../engine/index.ts';
+import { paramSets, sampleData } from '../cli/runCommand.ts';
+import { createClients, createDesignTable, loadItems, LOCAL_CREDENTIALS, runPattern } from '../runner/index.ts';
 
-const EXAMPLES = new URL('../src/examples/', import.meta.url);
+const EXAMPLES = new URL('../examples/', import.meta.url);
 
 export default async function runPatternsBench(): Promise<void> {
   const ddb = await startDynamoDBLocal({ port: 0, inMemory: true });
