@@ -183,3 +183,42 @@ withClosedPort.describe('an endpoint nobody listens on', () => {
     for (const secret of [ACCESS_KEY_ID, SECRET, TOKEN]) await expect(error).not.toContainText(secret);
   });
 });
+
+test('every example of the gallery runs green against DynamoDB Local', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  const names = (await page.getByRole('menuitem').allTextContents()).map((t) => t.trim()).filter(Boolean);
+  await page.keyboard.press('Escape');
+  expect(names.length).toBeGreaterThanOrEqual(5);
+  for (const [i, name] of names.entries()) {
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem').nth(i).click();
+    // The header names the analysed model: its design and sample items are in place.
+    await expect(page.getByRole('banner')).toContainText(name);
+    await panelTab(page, 'Run').click();
+    const run = page.getByRole('region', { name: 'Run against DynamoDB' });
+    await useCustomEndpoint(page, DYNAMODB_ENDPOINT);
+    const tableName = `E2E-all-${i}-${Date.now()}`;
+    await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
+    await run.getByRole('button', { name: 'Create table' }).click();
+    await expect(run.getByText(`✓ Table ${tableName} is ACTIVE`), name).toBeVisible({ timeout: 30_000 });
+    const load = run.getByRole('button', { name: /^Load \d+ sample items$/ });
+    const total = Number((await load.textContent())?.match(/\d+/)?.[0]);
+    await load.click();
+    await expect(run.getByText(`${total} of ${total} items written`), name).toBeVisible({ timeout: 120_000 });
+    await run.getByRole('button', { name: 'Run all patterns' }).click();
+    // The summary replaces the progress line once every pattern has answered.
+    await expect(run.getByRole('button', { name: 'Run all patterns' }), name).toBeEnabled({ timeout: 120_000 });
+    await expect(run.getByText(/^\d+ of \d+ run\(s\) match the in-browser answer/), name).toBeVisible();
+    const summary = (await run.getByText(/^\d+ of \d+ run\(s\) match the in-browser answer/).textContent()) ?? '';
+    const [, matched, all] = /^(\d+) of (\d+)/.exec(summary) ?? [];
+    expect(Number(matched), `${name}: ${summary}`).toBe(Number(all));
+    await expect(run.getByText('Differs from the in-browser answer')).toHaveCount(0);
+    await run.getByRole('button', { name: 'Delete table…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete table ${tableName}?` });
+    await dialog.getByRole('textbox', { name: `Type ${tableName} to confirm` }).fill(tableName);
+    await dialog.getByRole('button', { name: 'Delete table' }).click();
+    await expect(run.getByRole('button', { name: 'Create table' })).toBeVisible({ timeout: 30_000 });
+  }
+});

@@ -44,8 +44,10 @@ export function PatternRunList({
           {runningAll ? 'Running…' : 'Run all patterns'}
         </button>
         <span role="status" className="tw-run__status">
-          {done.length > 0 &&
-            `${matching} of ${done.length} run(s) match the in-browser answer${done.length - matching > 0 ? `, ${done.length - matching} differ` : ''}${failed ? `, ${failed} failed` : ''}`}
+          {runningAll
+            ? `Running: ${done.length + failed} of ${design.patterns.length} pattern(s) answered…`
+            : done.length > 0 &&
+              `${matching} of ${done.length} run(s) match the in-browser answer${done.length - matching > 0 ? `, ${done.length - matching} differ` : ''}${failed ? `, ${failed} failed` : ''}`}
         </span>
       </div>
       {!ready && table.status !== 'ready' && <p className="tw-run__muted">Create a table and load the sample items first.</p>}

@@ -11,6 +11,8 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 
 export function TableSection({ design }: { design: Design }) {
   const table = useRunSession((s) => s.table);
+  // Deleting the table while items load or patterns run would fail those requests midway.
+  const inUse = useRunSession((s) => s.runningAll || s.load.status === 'loading' || Object.values(s.runs).some((r) => r.status === 'running'));
   const tableNameInput = useRunSession((s) => s.tableName);
   const [confirmExisting, setConfirmExisting] = useState('');
   const [deleting, setDeleting] = useState(false);
@@ -90,7 +92,7 @@ export function TableSection({ design }: { design: Design }) {
       {table.status === 'ready' && (
         <div className="tw-run__row">
           {table.created ? (
-            <button type="button" className="button" onClick={() => setDeleting(true)}>
+            <button type="button" className="button" disabled={inUse} title={inUse ? 'Wait until the load or the runs finish' : undefined} onClick={() => setDeleting(true)}>
               Delete table…
             </button>
           ) : (
