@@ -21,7 +21,7 @@ async function openRunPanelOnEcommerce(page: Page) {
   return page.getByRole('region', { name: 'Run against DynamoDB' });
 }
 
-async function useCustomEndpoint(page: Page, url: string) {
+async function fillCustomEndpoint(page: Page, url: string) {
   const run = page.getByRole('region', { name: 'Run against DynamoDB' });
   await run.getByRole('radio', { name: 'Custom URL' }).check();
   await run.getByRole('textbox', { name: 'Endpoint URL' }).fill(url);
@@ -33,7 +33,7 @@ async function useCustomEndpoint(page: Page, url: string) {
 test('creates the table, loads the sample items and every pattern’s answer matches the in-browser one', async ({ page }) => {
   test.setTimeout(120_000);
   const run = await openRunPanelOnEcommerce(page);
-  await useCustomEndpoint(page, DYNAMODB_ENDPOINT);
+  await fillCustomEndpoint(page, DYNAMODB_ENDPOINT);
   await run.getByRole('button', { name: 'Test connection' }).click();
   await expect(run.getByText(`✓ Connected to ${DYNAMODB_ENDPOINT}`)).toBeVisible();
 
@@ -101,7 +101,7 @@ test('creates the table, loads the sample items and every pattern’s answer mat
 
 test('an existing table of the same name is shown and left alone until its name is typed', async ({ page }) => {
   const run = await openRunPanelOnEcommerce(page);
-  await useCustomEndpoint(page, DYNAMODB_ENDPOINT);
+  await fillCustomEndpoint(page, DYNAMODB_ENDPOINT);
   const tableName = `E2E-existing-${Date.now()}`;
   await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
   await run.getByRole('button', { name: 'Create table' }).click();
@@ -110,7 +110,7 @@ test('an existing table of the same name is shown and left alone until its name 
   // A second page (another visit) tries to create the same table.
   const other = await page.context().newPage();
   const otherRun = await openRunPanelOnEcommerce(other);
-  await useCustomEndpoint(other, DYNAMODB_ENDPOINT);
+  await fillCustomEndpoint(other, DYNAMODB_ENDPOINT);
   await otherRun.getByRole('textbox', { name: 'Table name' }).fill(tableName);
   await otherRun.getByRole('button', { name: 'Create table' }).click();
   const refused = otherRun.getByRole('alert', { name: 'Existing table' });
@@ -174,7 +174,7 @@ const withClosedPort = test.extend<{ closedUrl: string }>({
 withClosedPort.describe('an endpoint nobody listens on', () => {
   withClosedPort('says it cannot be reached and how to get an endpoint', async ({ page, closedUrl: url }) => {
     const run = await openRunPanelOnEcommerce(page);
-    await useCustomEndpoint(page, url);
+    await fillCustomEndpoint(page, url);
     await run.getByRole('button', { name: 'Test connection' }).click();
     const error = run.getByRole('alert', { name: 'Connection error' });
     await expect(error).toContainText(`Cannot reach ${url}: nothing answered there.`);
@@ -198,7 +198,7 @@ test('every example of the gallery runs green against DynamoDB Local', async ({ 
     await expect(page.getByRole('banner')).toContainText(name);
     await panelTab(page, 'Run').click();
     const run = page.getByRole('region', { name: 'Run against DynamoDB' });
-    await useCustomEndpoint(page, DYNAMODB_ENDPOINT);
+    await fillCustomEndpoint(page, DYNAMODB_ENDPOINT);
     const tableName = `E2E-all-${i}-${Date.now()}`;
     await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
     await run.getByRole('button', { name: 'Create table' }).click();
