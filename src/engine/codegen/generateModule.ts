@@ -144,7 +144,7 @@ export function generateModule(design: Design): string {
       const def = e.attributes.find((x) => x.name === a);
       if (def) w(`  ${prop(a)}: ${tsType(def)};`);
     }
-    if (p.range) {
+    if (p.range && !p.equals.includes(p.range.attribute)) {
       const def = e.attributes.find((x) => x.name === p.range?.attribute);
       if (def) {
         const t = p.range.op === 'begins_with' ? 'string' : tsType(def);
