@@ -325,22 +325,28 @@ class ModelTextParser {
       this.fail(c, open, `expected ${what} after ${quoteName(after.text)} (one name, or several in parentheses: (a, b)), found ${describe(open)}`);
       return undefined;
     }
+    return this.parenthesized(c, path, open, (token) => (c.isWord(token) ? token.text : undefined), what, 'the list');
+  }
+
+  /** The rest of `(item, item, ...)` from its `open` parenthesis; records the list's span and each item's. */
+  private parenthesized<T>(c: Cursor, path: string, open: LineToken, read: (token: LineToken | undefined) => T | undefined, expected: string, listName: string): T[] | undefined {
     c.next();
-    const names: string[] = [];
+    const items: T[] = [];
     if (c.isPunct(c.peek(), ')')) {
       const close = c.next();
       this.map(path, c.span(open, close));
-      return names;
+      return items;
     }
     for (;;) {
-      const name = c.peek();
-      if (!c.isWord(name)) {
-        this.fail(c, name, `expected ${what}, found ${describe(name)}`);
+      const token = c.peek();
+      const item = read(token);
+      if (!token || item === undefined) {
+        this.fail(c, token, `expected ${expected}, found ${describe(token)}`);
         return undefined;
       }
       c.next();
-      this.map(`${path}[${names.length}]`, c.span(name));
-      names.push(name.text);
+      this.map(`${path}[${items.length}]`, c.span(token));
+      items.push(item);
       const separator = c.peek();
       if (c.isPunct(separator, ',')) {
         c.next();
@@ -349,9 +355,9 @@ class ModelTextParser {
       if (c.isPunct(separator, ')')) {
         c.next();
         this.map(path, c.span(open, separator));
-        return names;
+        return items;
       }
-      this.fail(c, separator, `expected "," or ")" in the list, found ${describe(separator)}`);
+      this.fail(c, separator, `expected "," or ")" in ${listName}, found ${describe(separator)}`);
       return undefined;
     }
   }
@@ -461,36 +467,7 @@ class ModelTextParser {
       this.fail(c, open, `expected "(" after ${quoteName(after.text)}: TYPE in (value, value), found ${describe(open)}`);
       return undefined;
     }
-    c.next();
-    const values: Scalar[] = [];
-    if (c.isPunct(c.peek(), ')')) {
-      const close = c.next();
-      this.map(path, c.span(open, close));
-      return values;
-    }
-    for (;;) {
-      const token = c.peek();
-      const value = token && literalOf(token);
-      if (!token || value === undefined) {
-        this.fail(c, token, `expected a value ("text", a number, true or false), found ${describe(token)}`);
-        return undefined;
-      }
-      c.next();
-      this.map(`${path}[${values.length}]`, c.span(token));
-      values.push(value);
-      const separator = c.peek();
-      if (c.isPunct(separator, ',')) {
-        c.next();
-        continue;
-      }
-      if (c.isPunct(separator, ')')) {
-        c.next();
-        this.map(path, c.span(open, separator));
-        return values;
-      }
-      this.fail(c, separator, `expected "," or ")" in the list of values, found ${describe(separator)}`);
-      return undefined;
-    }
+    return this.parenthesized(c, path, open, (token) => (token ? literalOf(token) : undefined), 'a value ("text", a number, true or false)', 'the list of values');
   }
 
   // name: Entity by a, b where x OP ? order by y desc | newest first with Child returns one "text"
