@@ -228,3 +228,23 @@ describe('deriveDesign on the shared examples', () => {
     }
   });
 });
+
+describe('deriveDesign with several relations to one parent', () => {
+  it('follows the first relation in an include and says so', () => {
+    const parsed = parseModelText(`model "Follows"
+entity User key id
+  id: string
+entity Follow key (from, to) belongsTo User via from, User via to
+  from: string
+  to: string
+withFollows: User by id with Follow
+`);
+    if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
+    const d = deriveDesign(parsed.model);
+    expect(d.entities.find((e) => e.entity === 'Follow')?.keys.table?.pk).toEqual([
+      { kind: 'literal', text: 'USER' },
+      { kind: 'attribute', name: 'from' },
+    ]);
+    expect(d.diagnostics.find((x) => x.code === 'keys.firstRelation')?.message).toMatch(/follows the first \(via from\)/);
+  });
+});

@@ -138,8 +138,17 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const children = new Map<string, string[]>();
     for (const child of include) {
       const ce = entities.get(child);
-      const rel = ce?.belongsTo.find((b) => b.entity === entity.name);
+      const relations = ce?.belongsTo.filter((b) => b.entity === entity.name) ?? [];
+      const rel = relations[0];
       if (!ce || !rel) return; // validation reports it
+      if (relations.length > 1) {
+        diagnostics.push({
+          code: 'keys.firstRelation',
+          severity: 'warning',
+          path: `${path}.include`,
+          message: `${pattern.name}: ${child} belongs to ${entity.name} ${relations.length} ways; the include follows the first (via ${rel.via.join(', ')}), since one item sits in one partition of an index. Add another pattern for the others.`,
+        });
+      }
       children.set(child, partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a));
     }
     // Join an existing collection of the same parent and partition when every

@@ -27,20 +27,21 @@ function matches(pattern: Pattern, record: RecordValue, params: PatternParams): 
   return true;
 }
 
-/** Children of one included entity, grouped by the parent key they point at (over every relation to the parent). */
+/**
+ * Children of one included entity, grouped by the parent key they point at.
+ * An include follows the child's FIRST relation to the parent (as the key
+ * layout and the conformance harness do): one item sits in one partition per
+ * index, so a child cannot sit in two parents' collections of the same query.
+ */
 function childrenByParentKey(child: Entity, parent: string, records: RecordValue[]): Map<string, RecordValue[]> {
   const byKey = new Map<string, RecordValue[]>();
-  const relations = child.belongsTo.filter((b) => b.entity === parent);
+  const rel = child.belongsTo.find((b) => b.entity === parent);
+  if (!rel) return byKey;
   for (const record of records) {
-    const seen = new Set<string>();
-    for (const rel of relations) {
-      const k = tupleKey(rel.via.map((v) => record[v]));
-      if (seen.has(k)) continue; // two relations naming the same parent: list the child once
-      seen.add(k);
-      const list = byKey.get(k);
-      if (list) list.push(record);
-      else byKey.set(k, [record]);
-    }
+    const k = tupleKey(rel.via.map((v) => record[v]));
+    const list = byKey.get(k);
+    if (list) list.push(record);
+    else byKey.set(k, [record]);
   }
   return byKey;
 }
