@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../engine/index.ts';
 import { createDesignTable } from './createDesignTable.ts';
 import { exampleDesign, uniqueTableName } from './testing/exampleDesign.ts';
+import { createForeignTable } from './testing/tableContents.ts';
 import { testClients } from './testing/testClients.ts';
 
 const { client, doc, destroy } = testClients();
@@ -33,14 +34,7 @@ describe('createDesignTable', () => {
   it('leaves an existing table of another shape alone and returns how it differs', async () => {
     const tableName = uniqueTableName('other');
     made.push(tableName);
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      }),
-    );
+    await createForeignTable(client, tableName);
     await doc.send(new PutCommand({ TableName: tableName, Item: { id: 'keep-me', note: 'someone else’s data' } }));
 
     // Even a confirmation does not make an incompatible table usable.
