@@ -45,7 +45,7 @@ export type { DeriveOptions } from './design/deriveDesign.ts';
 export { toItem, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';
-export { tableNameOf } from './design/tableNameOf.ts';
+export { tableNameOf, tableNameProblem, TABLE_NAME_RULE } from './design/tableNameOf.ts';
 export { designMarkdown } from './design/designMarkdown.ts';
 export { designJson } from './design/designJson.ts';
 
