@@ -2,6 +2,7 @@
 // name (`customerName` → a person's name, `viewCount` → a count), so that
 // sample values look like the real thing. A guess only: an unrecognised name
 // gets a plain value of its type.
+import { splitWords } from '../model/splitWords.ts';
 import type { AttributeType } from '../model/types.ts';
 
 export type AttributeKind =
@@ -52,9 +53,8 @@ export type AttributeKind =
 
 /** `topScoreDateTime` → `top score date time`; `userID` → `user id`; `zip_code` → `zip code`. */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  return splitWords(name)
+    .join(' ')
     .replace(/[_\-\s]+/g, ' ')
     .trim()
     .toLowerCase()
