@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import ts from 'typescript';
 import { allModels, exampleModel } from '../../testing/exampleModels.ts';
+import { typeCheckModules } from '../../testing/typeCheckModules.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { fromItem, toItem } from '../design/items.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
@@ -14,26 +14,6 @@ import { generateSampleRecords } from '../samples/generateSampleRecords.ts';
 import { generateModule } from './generateModule.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
-
-function typeCheck(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    skipLibCheck: true,
-    types: [],
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    baseUrl: root,
-    paths: { '@aws-sdk/*': [path.join(root, 'node_modules/@aws-sdk/*')] },
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
 
 describe('generateModule', () => {
   it('matches the golden module for the e-commerce example', async () => {
@@ -47,7 +27,7 @@ describe('generateModule', () => {
       fs.writeFileSync(file, generateModule(deriveDesign(model)));
       return file;
     });
-    expect(typeCheck(files)).toEqual([]);
+    expect(typeCheckModules(files)).toEqual([]);
   }, 60_000);
 
   it('builds the same requests, items and table definition as the engine', async () => {
@@ -106,7 +86,7 @@ get: Record by class returns one
     try {
       const file = path.join(dir, 'awkward.ts');
       fs.writeFileSync(file, code);
-      expect(typeCheck([file])).toEqual([]);
+      expect(typeCheckModules([file])).toEqual([]);
       const mod = (await import(pathToFileURL(file).href)) as { toItem: (e: string, r: unknown) => Record<string, unknown>; fromItem: (i: unknown) => { record: object } };
       const record = Object.fromEntries([['class', 'c#1'], ['__proto__', 'x y'], ['status', -3.5], ['delete', true]]);
       const back = mod.fromItem(mod.toItem('Record', record));

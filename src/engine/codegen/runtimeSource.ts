@@ -19,14 +19,24 @@ function encString(value: unknown, name: string): string {
   return out;
 }
 
+/** A number the SDK sends as it is and DynamoDB stores: 0, or magnitude 1E-130 to 9007199254740991 (Number.MAX_SAFE_INTEGER). */
+function checkNumber(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(\`"\${name}" must be a finite number, got \${String(value)}\`);
+  const magnitude = Math.abs(value);
+  if (magnitude > Number.MAX_SAFE_INTEGER || (magnitude !== 0 && magnitude < 1e-130)) {
+    throw new RangeError(\`"\${name}" is \${value}: numbers must be 0 or of magnitude 1E-130 (DynamoDB's smallest) to 9007199254740991 (the largest the AWS SDK sends as a plain number)\`);
+  }
+  return value;
+}
+
 /** Numbers: "P" + exponent + 400 + "." + digits (15847 → "P404.15847"); zero "P000"; negatives "N" + complements + "~". */
 function encNumber(value: unknown, name: string): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(\`"\${name}" must be a finite number, got \${String(value)}\`);
-  if (value === 0) return 'P000';
-  const [mantissa = '0', exponentText = '0'] = Math.abs(value).toExponential().split('e');
+  const n = checkNumber(value, name);
+  if (n === 0) return 'P000';
+  const [mantissa = '0', exponentText = '0'] = Math.abs(n).toExponential().split('e');
   const exponent = Number(exponentText);
   const digits = mantissa.replace('.', '');
-  if (value > 0) return 'P' + String(exponent + 400).padStart(3, '0') + '.' + digits;
+  if (n > 0) return 'P' + String(exponent + 400).padStart(3, '0') + '.' + digits;
   let complement = '';
   for (const d of digits) complement += String(9 - Number(d));
   return 'N' + String(599 - exponent).padStart(3, '0') + '.' + complement + '~';
@@ -64,16 +74,39 @@ function pair<T>(value: readonly [T, T] | unknown, name: string): readonly [T, T
 }
 `;
 
-/** The runtime with only the functions the module calls (a pasted module stays free of unused code). */
-export function runtimeFor(body: string): string {
-  const blocks = RUNTIME_SOURCE.trimEnd().split(/\n\n(?=\/\*\*|function )/);
-  const [header = '', ...functions] = blocks;
-  const needed = (name: string) => new RegExp(`\\b${name}\\(`).test(body);
-  const keep = functions.filter((f) => {
-    const name = /function (\w+)/.exec(f)?.[1] ?? '';
-    return needed(name) || (name === 'compareUtf8' && needed('range'));
-  });
-  return [header, ...keep].join('\n\n');
+/** The runtime's functions, by name. */
+export type RuntimeHelper = 'checkNumber' | 'encString' | 'encNumber' | 'encBoolean' | 'compareUtf8' | 'range' | 'pair';
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = ['encString', 'checkNumber', 'encNumber', 'encBoolean', 'compareUtf8', 'range', 'pair'];
+
+/** The helpers each helper calls. */
+const CALLS: Partial<Record<RuntimeHelper, RuntimeHelper[]>> = { encNumber: ['checkNumber'], range: ['compareUtf8'] };
+
+/** The comment that opens the runtime, then one block per function (its doc comment and body). */
+const FIRST_BLOCK = RUNTIME_SOURCE.indexOf('\n/**') + 1;
+const RUNTIME_HEADER = RUNTIME_SOURCE.slice(0, FIRST_BLOCK).trimEnd();
+const BLOCKS: ReadonlyMap<string, string> = new Map(
+  RUNTIME_SOURCE.slice(FIRST_BLOCK)
+    .trimEnd()
+    .split(/\n\n(?=\/\*\*|function )/)
+    .map((block) => [/function (\w+)/.exec(block)?.[1] ?? '', block]),
+);
+
+/**
+ * The runtime with only the functions the emitters called for (and what those
+ * call), in the runtime's own order: a pasted module stays free of unused
+ * code. Decided from what the design needs, never from the module's text.
+ */
+export function runtimeFor(helpers: ReadonlySet<RuntimeHelper>): string {
+  const wanted = new Set<RuntimeHelper>();
+  const add = (h: RuntimeHelper) => {
+    if (wanted.has(h)) return;
+    wanted.add(h);
+    for (const c of CALLS[h] ?? []) add(c);
+  };
+  helpers.forEach(add);
+  if (wanted.size === 0) return '';
+  const blocks = RUNTIME_HELPERS.filter((h) => wanted.has(h)).map((h) => BLOCKS.get(h) ?? '');
+  return `${RUNTIME_HEADER}\n${blocks.join('\n\n')}`;
 }
 
 /** The whole runtime, for tests that hold it equal to the engine's encoding. */
