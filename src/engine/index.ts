@@ -24,6 +24,7 @@ export { parseModelText } from './model/parseModelText.ts';
 export { printModelText } from './model/printModelText.ts';
 export { validateModel } from './model/validateModel.ts';
 export { loadProblem } from './model/loadProblem.ts';
+export { numberProblem, DYNAMODB_NUMBER_RULE } from './model/dynamoNumbers.ts';
 
 export type {
   Design,

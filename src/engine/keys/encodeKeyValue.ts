@@ -5,6 +5,7 @@
 // The code generator emits the same functions (codegen/runtimeSource.ts); a test
 // holds the two equal.
 import type { AttributeType } from '../model/types.ts';
+import { numberProblem } from '../model/dynamoNumbers.ts';
 
 /** Separator between key components. */
 export const KEY_SEPARATOR = '#';
@@ -34,6 +35,8 @@ export function encodeString(value: string): string {
  */
 export function encodeNumber(value: number): string {
   if (!Number.isFinite(value)) throw new TypeError(`cannot store ${String(value)} in a key: DynamoDB numbers are finite`);
+  const problem = numberProblem(value);
+  if (problem !== undefined) throw new RangeError(`cannot store ${problem}`);
   if (value === 0) return 'P000';
   const negative = value < 0;
   const [mantissa = '0', exponentText = '0'] = Math.abs(value).toExponential().split('e');

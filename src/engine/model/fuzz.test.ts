@@ -172,7 +172,7 @@ function randomValue(type: AttributeType, r: Random): Scalar {
     case 'string':
       return randomText(r);
     case 'number':
-      return r.pick([0, 1, -1, 2.5, -0.125, 1e21, 123456789, 0.1 + 0.2, r.int(1000)]);
+      return r.pick([0, 1, -1, 2.5, -0.125, 9007199254740991, 1e-130, 123456789, 0.1 + 0.2, r.int(1000)]);
     case 'boolean':
       return r.chance(0.5);
     case 'date':

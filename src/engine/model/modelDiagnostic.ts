@@ -34,6 +34,7 @@ export type ModelDiagnosticCode =
   | 'model.viaType'
   | 'model.emptyValues'
   | 'model.valueType'
+  | 'model.numberRange'
   | 'model.duplicateValue'
   | 'model.invalidCount'
   | 'model.duplicatePattern'

@@ -6,6 +6,7 @@ import { isIdentifier } from './isIdentifier.ts';
 import { parentPath } from './jsonPath.ts';
 import { locatePath } from './locatePath.ts';
 import { matchesType } from './matchesType.ts';
+import { numberProblem } from './dynamoNumbers.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { didYouMean } from './suggest.ts';
 import { ATTRIBUTE_TYPES, RANGE_OPS, type Attribute, type AttributeType, type Entity, type Model, type Scalar } from './types.ts';
@@ -104,6 +105,9 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       if (covered(valuePath)) return;
       if (checkTypes && !matchesType(value, attribute.type)) {
         report('model.valueType', valuePath, `${showValue(value)} is not a ${attribute.type}${TYPE_HINT[attribute.type]}`);
+      } else if (checkTypes && typeof value === 'number') {
+        const problem = numberProblem(value);
+        if (problem !== undefined) report('model.numberRange', valuePath, problem);
       }
       const identity = `${typeof value}:${String(value)}`;
       if (seen.has(identity)) report('model.duplicateValue', valuePath, `${showValue(value)} is listed twice`);

@@ -1,7 +1,7 @@
 // The inputs a pattern's parameters need: one per `equals` attribute and one
 // (or a low/high pair for `between`) for the range attribute, typed from the
 // entity's attribute declarations. Pure: no React.
-import type { AttributeType, Model, RangeOp, Scalar } from '../../engine/index.ts';
+import { numberProblem, type AttributeType, type Model, type RangeOp, type Scalar } from '../../engine/index.ts';
 
 export interface ParamField {
   /** Parameter name: the attribute it compares. */
@@ -55,6 +55,8 @@ export function parseParamText(type: AttributeType, text: string): Parsed {
       const trimmed = text.trim();
       const value = Number(trimmed);
       if (trimmed === '' || !Number.isFinite(value)) return { ok: false, message: 'Enter a number.' };
+      const problem = numberProblem(value);
+      if (problem !== undefined) return { ok: false, message: `${problem}.` };
       return { ok: true, value };
     }
     case 'boolean':
