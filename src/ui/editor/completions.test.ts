@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionsAt } from './completions.ts';
+import { completionsAt, inCommentOrString } from './completions.ts';
 import { modelOutline } from './modelOutline.ts';
 
 const TEXT = [
@@ -50,5 +50,42 @@ describe('model text completions', () => {
     expect(labels('  total: ')).toEqual(['string', 'number', 'boolean', 'date', 'datetime']);
     expect(labels('entity Order key ')).toEqual(['orderId', 'userEmail', 'createdAt']);
     expect(labels('entity Order key orderId belongsTo ')).toEqual(['User', 'Order']);
+  });
+
+  it('offers the attributes inside an open list of key attributes', () => {
+    expect(labels('entity Order key (orderId, ')).toEqual(['orderId', 'userEmail', 'createdAt']);
+    expect(labels('entity Order key (orderId) ')).not.toContain('orderId');
+  });
+});
+
+describe('no completions in comments and strings', () => {
+  it('knows when the cursor is in a comment or a string', () => {
+    expect(inCommentOrString('getUser: User by email # why')).toBe(true);
+    expect(inCommentOrString('model "Sh')).toBe(true);
+    expect(inCommentOrString('model "Shop" ')).toBe(false);
+    expect(inCommentOrString('  plan: "a \\"b\\" #c" | "')).toBe(true);
+    expect(inCommentOrString('  plan: "a \\"b\\" #c" | ')).toBe(false);
+  });
+
+  // The provider's previous check: strip closed strings, then look for `#` or an open quote.
+  // It was quadratic on a long line of `\"`; the one-pass scan must decide the same.
+  it('agrees with the previous two-regex check on every short line', () => {
+    const closedString = new RegExp('"(?:[^"\\\\]|\\\\.)*"', 'g');
+    const openOrComment = new RegExp('#|"[^"]*$');
+    const previous = (before: string) => openOrComment.test(before.replace(closedString, ''));
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const alphabet = 'a "\\#(';
+    for (let n = 0; n < 20_000; n++) {
+      const length = next() % 10;
+      let line = '';
+      for (let i = 0; i < length; i++) line += alphabet[next() % alphabet.length];
+      expect(inCommentOrString(line), JSON.stringify(line)).toBe(previous(line));
+    }
+  });
+
+  it('answers on a 60,000-character line of escaped quotes', () => {
+    expect(inCommentOrString('"' + '\\"'.repeat(30_000))).toBe(true);
+    expect(completionsAt('entity A (' + ' '.repeat(60_000) + ')', outline).map((c) => c.label)).toContain('key');
   });
 });

@@ -34,7 +34,7 @@ export function completionsAt(before: string, outline: readonly OutlineEntity[])
   const header = /^entity\s+([A-Za-z_]\w*)\s/.exec(before);
   if (header) {
     if (previous === 'belongsTo') return entities;
-    if (previous === 'key' || previous === 'via' || /\(\s*[^)]*$/.test(before)) return attributesOf(header[1]);
+    if (previous === 'key' || previous === 'via' || insideParentheses(before)) return attributesOf(header[1]);
     return [...keywords([...HEADER_CLAUSES, 'via']), ...entities];
   }
   // A pattern line: `name: Entity by ...`.
@@ -53,4 +53,26 @@ export function completionsAt(before: string, outline: readonly OutlineEntity[])
   }
   // Start of a line, or anything else.
   return [...keywords(['entity', 'model', 'source']), ...keywords(MODEL_KEYWORDS.filter((k) => !['entity', 'model', 'source'].includes(k))), ...entities];
+}
+
+/** True when the last `(` of `before` is not closed (an open list of key attributes). */
+function insideParentheses(before: string): boolean {
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
+}
+
+/**
+ * True when the cursor, at the end of `before`, is in a comment or in a string: no
+ * completions there. One pass over the line (escapes count only inside strings).
+ */
+export function inCommentOrString(before: string): boolean {
+  let inString = false;
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '#') return true;
+    else if (c === '"') inString = true;
+  }
+  return inString;
 }

@@ -9,7 +9,7 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { appStore } from '../../store/appStore.ts';
-import { completionsAt, type CompletionKind } from './completions.ts';
+import { completionsAt, inCommentOrString, type CompletionKind } from './completions.ts';
 import { MODEL_LANGUAGE_ID, modelLanguage, modelLanguageConfiguration } from './modelLanguage.ts';
 import { modelOutline } from './modelOutline.ts';
 import { patternHover } from './patternHover.ts';
@@ -43,7 +43,7 @@ monaco.languages.registerCompletionItemProvider(MODEL_LANGUAGE_ID, {
   triggerCharacters: [' ', ',', '(', ':'],
   provideCompletionItems: (model, position) => {
     const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
-    if (/#|"[^"]*$/.test(before.replace(/"(?:[^"\\]|\\.)*"/g, ''))) return { suggestions: [] };
+    if (inCommentOrString(before)) return { suggestions: [] };
     const word = model.getWordUntilPosition(position);
     const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
     const suggestions = completionsAt(before, modelOutline(model.getValue())).map((c, i) => ({
