@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceMap } from './diagnostics.ts';
-import type { Entity, Model, Pattern } from './types.ts';
+import type { Attribute, Entity, Model, Pattern } from './types.ts';
 import { validateModel } from './validateModel.ts';
 
 /** A small valid model: users and their orders. */
@@ -108,6 +108,14 @@ describe('validateModel', () => {
     ]);
     expect(problems((m) => (user(m).attributes[2]!.values = ['2024-01-01T00:00:00Z']))).toEqual([
       ['model.valueType', 'entities[0].attributes[2].values[0]', '"2024-01-01T00:00:00Z" is not a datetime (YYYY-MM-DDTHH:mm:ss.sssZ, in UTC)'],
+    ]);
+  });
+
+  it('refuses enumerated numbers DynamoDB or the SDK cannot store, naming the limit', () => {
+    const total = (m: Model) => order(m).attributes.find((a) => a.name === 'total') as Attribute;
+    expect(problems((m) => (total(m).values = [1, 2 ** 53, 1e-200, -9007199254740991]))).toEqual([
+      ['model.numberRange', 'entities[1].attributes[3].values[1]', expect.stringMatching(/^9007199254740992 is too large: numbers must be 0 or of magnitude 1E-130 .* to 9007199254740991/)],
+      ['model.numberRange', 'entities[1].attributes[3].values[2]', expect.stringMatching(/^1e-200 is too small/)],
     ]);
   });
 

@@ -35,6 +35,8 @@ describe('parseParamText', () => {
     expect(parseParamText('number', ' 12.5 ')).toEqual({ ok: true, value: 12.5 });
     expect(parseParamText('number', '').ok).toBe(false);
     expect(parseParamText('number', 'abc').ok).toBe(false);
+    expect(parseParamText('number', '1e300')).toEqual({ ok: false, message: expect.stringMatching(/too large: numbers must be 0 or of magnitude 1E-130/) });
+    expect(parseParamText('number', '9007199254740991')).toEqual({ ok: true, value: 9007199254740991 });
   });
 
   it('reads booleans from true/false only', () => {
