@@ -50,6 +50,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('hostile text through every emitter', () => {
   const plain = generateModule(deriveDesign(exampleModel('ecommerce')));
   const cases = HOSTILE_TEXTS.map((text, i) => ({ text, i, design: deriveDesign(hostileModel(text)) }));
+  // Table names are refused where they enter; even one that slipped past (a caller that sets it by hand) stays data.
+  const tableCases = HOSTILE_TEXTS.map((text, i) => ({ text, i, design: { ...deriveDesign(exampleModel('ecommerce')), tableName: text } }));
 
   it('the generated module compiles, and no payload reaches code', () => {
     const files = cases.map(({ i, design }) => {
@@ -60,7 +62,14 @@ describe('hostile text through every emitter', () => {
       fs.writeFileSync(file, code);
       return file;
     });
-    expect(typeCheckModules(files)).toEqual([]);
+    const tableFiles = tableCases.map(({ i, design }) => {
+      const code = generateModule(design);
+      expect(identifiers(code).filter((t) => t.includes(HOSTILE_MARKER)), `table name ${i} in code`).toEqual([]);
+      const file = path.join(dir, `table${i}.ts`);
+      fs.writeFileSync(file, code);
+      return file;
+    });
+    expect(typeCheckModules([...files, ...tableFiles])).toEqual([]);
   }, 60_000);
 
   it('importing every module runs none of the payloads', async () => {
@@ -73,6 +82,13 @@ describe('hostile text through every emitter', () => {
       expect(g.PWNED, `payload ${i} ran`).toBeUndefined();
       expect(mod.TABLE_NAME).toBe(tableNameOf(text));
       expect(Object.keys(mod.AccessPatterns).length).toBeGreaterThan(0);
+    }
+    for (const { i, design, text } of tableCases) {
+      const file = path.join(dir, `runTable${i}.ts`);
+      fs.writeFileSync(file, generateModule(design));
+      const mod = (await import(pathToFileURL(file).href)) as { TABLE_NAME: string };
+      expect(g.PWNED, `table name ${i} ran`).toBeUndefined();
+      expect(mod.TABLE_NAME).toBe(text);
     }
   }, 60_000);
 
