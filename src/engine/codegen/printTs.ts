@@ -4,12 +4,17 @@
 // literals escape every character that could end them, comments cannot be
 // closed or broken onto a new line, and identifiers are never reserved words.
 
-/** A single-quoted string literal: backslashes, quotes and every line terminator escaped. */
+/**
+ * A single-quoted string literal holding exactly `s`: backslashes, quotes, line
+ * terminators and control characters escaped, and lone surrogates written as
+ * `\uXXXX` (a file in UTF-8 could not hold them).
+ */
 export function q(s: string): string {
-  if (!/[\\'\n\r\u2028\u2029]/.test(s)) return `'${s}'`;
-  return `'${s.replace(/[\\'\n\r\u2028\u2029]/g, (c) => ESCAPES[c] ?? c)}'`;
+  return `'${s.replace(NEEDS_ESCAPE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
-const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const NEEDS_ESCAPE = /[\\'\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Text inside a block or line comment: `*\/` cannot close it and no line terminator can end it. */
 export function comment(s: string): string {
