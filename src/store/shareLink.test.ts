@@ -1,5 +1,7 @@
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { readShareHash, shareHash, shareUrl } from './shareLink.ts';
+import { lzBomb } from '../testing/lzBomb.ts';
+import { makeShareHash, MAX_SHARE_LINK_CHARS, MAX_SHARE_MODEL_CHARS, readShareHash, SHARE_PREFIX, shareHash, shareUrl } from './shareLink.ts';
 
 const source = { text: 'model "Ünïcode ✓"\n# a comment with "quotes" & #hashes\n', format: 'text' as const };
 
@@ -11,7 +13,9 @@ describe('share links', () => {
   });
 
   it('puts the model in the hash of the page URL, keeping its path', () => {
-    const url = new URL(shareUrl('https://example.org/some/sub/path/?q=1#old', source));
+    const made = shareUrl('https://example.org/some/sub/path/?q=1#old', source);
+    if (made.kind !== 'ok') throw new Error(made.message);
+    const url = new URL(made.url);
     expect(url.pathname).toBe('/some/sub/path/');
     expect(readShareHash(url.hash)).toEqual({ kind: 'ok', source });
   });
@@ -36,5 +40,77 @@ describe('share links', () => {
   it('refuses garbage with a message that says the current work was kept', () => {
     const result = readShareHash('#m=%%%not-lz');
     expect(result).toEqual({ kind: 'error', message: expect.stringMatching(/damaged.*current work was kept/) });
+  });
+
+  it('says so when a link was made by another version, without echoing what it holds', () => {
+    const other = SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 'x'.repeat(10_000), f: 'text', n: 0, t: '' }));
+    const result = readShareHash(other);
+    expect(result).toEqual({ kind: 'error', message: expect.stringContaining('another version of Tablewright (an unknown format)') });
+    expect(result.kind === 'error' && result.message.length).toBeLessThan(200);
+    expect(readShareHash(SHARE_PREFIX + LZString.compressToEncodedURIComponent('{"v":2}'))).toEqual({
+      kind: 'error',
+      message: expect.stringContaining('(format 2)'),
+    });
+  });
+});
+
+describe('share link limits', () => {
+  // Random text compresses poorly, like the least repetitive real model would.
+  function randomText(chars: number): string {
+    let seed = 5;
+    let text = '';
+    while (text.length < chars) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      text += String.fromCharCode(0x21 + (seed % 90));
+    }
+    return text;
+  }
+
+  it('makes and opens a link up to the limits', () => {
+    const big = { text: 'entity User key id\n  id: string\n'.repeat(20_000), format: 'text' as const };
+    const made = makeShareHash(big);
+    expect(made.kind).toBe('ok');
+    if (made.kind === 'ok') {
+      expect(made.hash.length).toBeLessThanOrEqual(SHARE_PREFIX.length + MAX_SHARE_LINK_CHARS);
+      expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: big });
+    }
+  });
+
+  it('refuses to make a link for a model past the decompressed limit, naming it', () => {
+    const huge = { text: 'x'.repeat(MAX_SHARE_MODEL_CHARS), format: 'text' as const };
+    expect(makeShareHash(huge)).toEqual({ kind: 'tooLarge', message: expect.stringMatching(/too large for a share link.*1,048,576.*Save it as a file/) });
+    expect(shareUrl('https://example.org/', huge).kind).toBe('tooLarge');
+    expect(() => shareHash(huge)).toThrow(RangeError);
+  });
+
+  it('refuses to make a link longer than the compressed limit, naming it', () => {
+    const dense = { text: randomText(100_000), format: 'text' as const };
+    expect(makeShareHash(dense)).toEqual({ kind: 'tooLarge', message: expect.stringMatching(/too large for a share link.*65,536/) });
+  });
+
+  it('refuses to open a link longer than the compressed limit, and keeps the current work', () => {
+    const long = SHARE_PREFIX + LZString.compressToEncodedURIComponent(randomText(100_000));
+    expect(long.length).toBeGreaterThan(SHARE_PREFIX.length + MAX_SHARE_LINK_CHARS);
+    expect(readShareHash(long)).toEqual({ kind: 'error', message: expect.stringMatching(/too large to open.*65,536.*current work was kept/) });
+    // Checked before anything else: a long run of garbage is refused by its length alone.
+    expect(readShareHash(SHARE_PREFIX + '*'.repeat(MAX_SHARE_LINK_CHARS + 1))).toEqual({ kind: 'error', message: expect.stringMatching(/too large to open/) });
+  });
+
+  it('refuses to open a link that expands past the decompressed limit, and keeps the current work', () => {
+    const repetitive = SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: 0, t: 'x'.repeat(MAX_SHARE_MODEL_CHARS) }));
+    expect(repetitive.length).toBeLessThan(MAX_SHARE_LINK_CHARS);
+    expect(readShareHash(repetitive)).toEqual({ kind: 'error', message: expect.stringMatching(/too large to open.*1,048,576.*current work was kept/) });
+  });
+
+  it('stops decompressing a crafted link at the limit: 2,322 characters that lz-string alone expands past 1 MiB', () => {
+    const bomb = lzBomb(1447);
+    expect(bomb.encoded.length).toBe(2322);
+    expect(bomb.expandedLength).toBeGreaterThan(MAX_SHARE_MODEL_CHARS);
+    expect(readShareHash(SHARE_PREFIX + bomb.encoded)).toEqual({ kind: 'error', message: expect.stringMatching(/too large to open/) });
+    // The largest crafted link within the compressed limit would expand about 6,000-fold (some 400 million characters).
+    const largest = lzBomb(28_393);
+    expect(largest.encoded.length).toBeLessThanOrEqual(MAX_SHARE_LINK_CHARS);
+    expect(largest.expandedLength).toBeGreaterThan(400_000_000);
+    expect(readShareHash(SHARE_PREFIX + largest.encoded)).toEqual({ kind: 'error', message: expect.stringMatching(/too large to open/) });
   });
 });

@@ -3,26 +3,62 @@
 // exactly what shareHash wrote is refused with a message and opens nothing.
 // Only the model goes in: never settings, endpoints or credentials.
 import LZString from 'lz-string';
+import { decompressFromEncodedURIComponent } from './lzStringBounded.ts';
 import type { Source } from './types.ts';
 
 export const SHARE_PREFIX = '#m=';
 const VERSION = 1;
+
+/** The longest share link the app makes or opens: characters after `#m=` (compressed, ASCII). */
+export const MAX_SHARE_LINK_CHARS = 64 * 1024;
+/**
+ * The most a share link may hold once decompressed: characters of its content (the
+ * model's text with a few bytes of framing). Decompression stops here, so a crafted
+ * link cannot make the page allocate more (lz-string alone would expand one of
+ * 64 KiB to some 400 million characters).
+ */
+export const MAX_SHARE_MODEL_CHARS = 1024 * 1024;
 
 export type ShareLinkResult =
   | { kind: 'none' }
   | { kind: 'ok'; source: Source }
   | { kind: 'error'; message: string };
 
-export function shareHash(source: Source): string {
+export type ShareLinkMade<T> = ({ kind: 'ok' } & T) | { kind: 'tooLarge'; message: string };
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The hash `#m=…` for `source`, or why no share link can carry it. */
+export function makeShareHash(source: Source): ShareLinkMade<{ hash: string }> {
   const payload = JSON.stringify({ v: VERSION, f: source.format, n: source.text.length, t: source.text });
-  return SHARE_PREFIX + LZString.compressToEncodedURIComponent(payload);
+  const tooLarge = (what: string) => ({
+    kind: 'tooLarge' as const,
+    message: `This model is too large for a share link: ${what}. Save it as a file to share it.`,
+  });
+  if (payload.length > MAX_SHARE_MODEL_CHARS) {
+    return tooLarge(`it has ${count(payload.length)} characters and a link holds at most ${count(MAX_SHARE_MODEL_CHARS)}`);
+  }
+  const encoded = LZString.compressToEncodedURIComponent(payload);
+  if (encoded.length > MAX_SHARE_LINK_CHARS) {
+    return tooLarge(`its link would be ${count(encoded.length)} characters long and links are at most ${count(MAX_SHARE_LINK_CHARS)}`);
+  }
+  return { kind: 'ok', hash: SHARE_PREFIX + encoded };
 }
 
-/** The link for `source` on the page at `href` (its hash replaced). */
-export function shareUrl(href: string, source: Source): string {
+/** The hash for a source that fits in a share link (tests, benches); throws a RangeError when it does not. */
+export function shareHash(source: Source): string {
+  const made = makeShareHash(source);
+  if (made.kind === 'tooLarge') throw new RangeError(made.message);
+  return made.hash;
+}
+
+/** The link for `source` on the page at `href` (its hash replaced), or why there is none. */
+export function shareUrl(href: string, source: Source): ShareLinkMade<{ url: string }> {
+  const made = makeShareHash(source);
+  if (made.kind === 'tooLarge') return made;
   const url = new URL(href);
-  url.hash = shareHash(source).slice(1);
-  return url.toString();
+  url.hash = made.hash.slice(1);
+  return { kind: 'ok', url: url.toString() };
 }
 
 export function readShareHash(hash: string): ShareLinkResult {
@@ -31,25 +67,31 @@ export function readShareHash(hash: string): ShareLinkResult {
     kind: 'error',
     message: `This share link is damaged (${why}); perhaps it was cut short when it was copied. Your current work was kept.`,
   });
+  const tooLarge = (why: string): ShareLinkResult => ({
+    kind: 'error',
+    message: `This share link is too large to open: ${why}. Your current work was kept.`,
+  });
   const encoded = hash.slice(SHARE_PREFIX.length);
   if (encoded === '') return broken('it holds no model');
-  if (!/^[A-Za-z0-9+\-$]*$/.test(encoded)) return broken('it has characters a share link never has');
-  let json: string | null;
-  try {
-    json = LZString.decompressFromEncodedURIComponent(encoded);
-  } catch {
-    json = null;
+  if (encoded.length > MAX_SHARE_LINK_CHARS) {
+    return tooLarge(`it is ${count(encoded.length)} characters long and share links are at most ${count(MAX_SHARE_LINK_CHARS)}`);
   }
-  if (!json) return broken('it does not decompress');
+  if (!/^[A-Za-z0-9+\-$]*$/.test(encoded)) return broken('it has characters a share link never has');
+  const decompressed = decompressFromEncodedURIComponent(encoded, MAX_SHARE_MODEL_CHARS);
+  if (decompressed.kind === 'tooLarge') return tooLarge(`it holds more than ${count(MAX_SHARE_MODEL_CHARS)} characters, the most a share link may hold`);
+  if (decompressed.kind === 'damaged') return broken('it does not decompress');
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(decompressed.text);
   } catch {
     return broken('its content is incomplete');
   }
   if (typeof value !== 'object' || value === null) return broken('its content is not a model');
   const { v, f, n, t } = value as Record<string, unknown>;
-  if (v !== VERSION) return { kind: 'error', message: `This share link was made by another version of Tablewright (format ${String(v)}); your current work was kept.` };
+  if (v !== VERSION) {
+    const format = typeof v === 'number' && Number.isSafeInteger(v) ? `format ${v}` : 'an unknown format';
+    return { kind: 'error', message: `This share link was made by another version of Tablewright (${format}); your current work was kept.` };
+  }
   if (f !== 'text' && f !== 'json') return broken('it names no model form');
   if (typeof t !== 'string' || n !== t.length) return broken('its model text is incomplete');
   return { kind: 'ok', source: { text: t, format: f } };

@@ -11,7 +11,9 @@ const LONG_LINK = 8000;
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const source = useSource();
-  const url = useMemo(() => (open ? shareUrl(window.location.href, source) : ''), [open, source]);
+  const made = useMemo(() => (open ? shareUrl(window.location.href, source) : undefined), [open, source]);
+  // A model too large for a link gets no link at all: one that would not open is worse than none.
+  const url = made?.kind === 'ok' ? made.url : '';
   const [status, setStatus] = useState('');
 
   const close = () => {
@@ -32,6 +34,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
           <button
             type="button"
             className="button button--primary"
+            disabled={url === ''}
             onClick={() => void copyText(url).then((ok) => setStatus(ok ? 'Link copied.' : 'The browser refused the clipboard: select the link and copy it.'))}
           >
             Copy link
@@ -40,10 +43,16 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       }
     >
       <p>The link holds the whole model, so it opens the same model anywhere, without a server. Nothing else goes in it.</p>
-      <label className="field">
-        <span className="field__label">Share link</span>
-        <input className="field__input" type="text" readOnly data-autofocus value={url} onFocus={(event) => event.target.select()} />
-      </label>
+      {made?.kind === 'tooLarge' ? (
+        <p className="error-text" role="alert">
+          {made.message}
+        </p>
+      ) : (
+        <label className="field">
+          <span className="field__label">Share link</span>
+          <input className="field__input" type="text" readOnly data-autofocus value={url} onFocus={(event) => event.target.select()} />
+        </label>
+      )}
       {url.length > LONG_LINK && (
         <p className="warning-text">
           This link is {url.length.toLocaleString()} characters long; some apps cut long links. Save the model as a file to be sure.
