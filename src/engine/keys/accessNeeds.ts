@@ -2,6 +2,8 @@
 // equality attributes (partition key and sort-key prefix), the attribute that
 // must follow them in the sort key (range or order), and item collections for
 // `include`. Also the patterns no key design can serve in one request.
+// Patterns that need the same thing share one need, so a model with thousands
+// of patterns on one entity places each distinct need once.
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model, Pattern, RangeOp } from '../model/types.ts';
 
@@ -10,8 +12,12 @@ export interface Need {
   /** `pattern`: a pattern's own records; `parent`/`child`: a member of an item collection. */
   kind: 'pattern' | 'parent' | 'child';
   entity: string;
-  /** The pattern served (for collection members: the first include pattern). */
-  pattern: string;
+  /**
+   * The patterns served, in model order: identical pattern needs (same entity,
+   * equality set, next attribute and operator) are one need. For collection
+   * members: the include pattern that added the member.
+   */
+  patterns: string[];
   /** Equality attributes of this entity. For collection members, in partition key order. */
   eq: string[];
   /** Attribute that must follow the equality prefix in the sort key. */
@@ -62,6 +68,33 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     needs.push(need);
     return need;
   };
+  // Pattern needs by what they need; collection members by collection and entity.
+  const patternNeeds = new Map<string, Need>();
+  const patternNeed = (pattern: string, entity: string, eq: string[], next?: string, op?: RangeOp): Need => {
+    const signature = JSON.stringify([entity, [...eq].sort(), next ?? null, op ?? null]);
+    const known = patternNeeds.get(signature);
+    if (known) {
+      known.patterns.push(pattern);
+      return known;
+    }
+    const need = addNeed({ kind: 'pattern', entity, patterns: [pattern], eq, ...(next ? { next } : {}), ...(op ? { op } : {}) });
+    patternNeeds.set(signature, need);
+    return need;
+  };
+  const members = new Map<number, Map<string, Need>>();
+  const parents = new Map<number, Need>();
+  const addMember = (n: Omit<Need, 'id'> & { collection: number }): Need => {
+    const need = addNeed(n);
+    const of = members.get(n.collection);
+    if (of) of.set(n.entity, need);
+    else members.set(n.collection, new Map([[n.entity, need]]));
+    if (n.kind === 'parent') parents.set(n.collection, need);
+    return need;
+  };
+  // Collections by parent and partition, in creation order, with their distinct include sets.
+  const collectionsOf = new Map<string, Collection[]>();
+  const includeSets = new Map<number, Map<string, string[]>>();
+  const setKey = (entities: readonly string[]) => JSON.stringify([...entities].sort());
 
   model.patterns.forEach((pattern, index) => {
     const entity = entities.get(pattern.entity);
@@ -83,7 +116,7 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
           `; the query reads every item of the partition and returns only those that pass (read amplification: all ${pattern.entity} items with the same ${pattern.equals.join(', ') || 'partition'} are read).`,
       });
     }
-    const need = addNeed({ kind: 'pattern', entity: entity.name, pattern: pattern.name, eq: [...pattern.equals], ...(next ? { next } : {}), ...(op ? { op } : {}) });
+    const need = patternNeed(pattern.name, entity.name, [...pattern.equals], next, op);
     routes.set(pattern.name, filter ? { kind: 'single', need, filter } : { kind: 'single', need });
   });
   return { needs, collections, routes, diagnostics };
@@ -123,8 +156,8 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
         return;
       }
       const via = partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a);
-      const parentNeed = addNeed({ kind: 'pattern', entity: entity.name, pattern: pattern.name, eq: [...pattern.equals] });
-      const childNeed = addNeed({ kind: 'pattern', entity: entity.name, pattern: pattern.name, eq: via });
+      const parentNeed = patternNeed(pattern.name, entity.name, [...pattern.equals]);
+      const childNeed = patternNeed(pattern.name, entity.name, via);
       routes.set(pattern.name, { kind: 'selfInclude', parentNeed, childNeed, via });
       diagnostics.push({
         code: 'keys.multipleRequests',
@@ -153,8 +186,9 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     }
     // Join an existing collection of the same parent and partition when every
     // include pattern of it still reads one contiguous run of sort keys.
-    for (const c of collections) {
-      if (c.parent !== entity.name || c.partition.join('\u0000') !== partition.join('\u0000')) continue;
+    const place = JSON.stringify([entity.name, partition]);
+    const candidates = collectionsOf.get(place) ?? [];
+    for (const c of candidates) {
       const merged = new Map(c.children);
       let consistent = true;
       for (const [child, via] of children) {
@@ -162,27 +196,31 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
         if (known && known.join('\u0000') !== via.join('\u0000')) consistent = false;
         merged.set(child, via);
       }
-      const sets = [...c.patterns.values(), returned];
+      // Equal include sets ask the same of the order: check each once.
+      const distinct = includeSets.get(c.id) ?? new Map<string, string[]>();
+      const sets = [...distinct.values(), returned];
       const order = consistent ? collectionOrder([entity.name, ...merged.keys()], sets, labels) : null;
       if (order) {
         c.children = merged;
         c.patterns.set(pattern.name, returned);
+        distinct.set(setKey(returned), returned);
         if (order === 'alphabetical') delete c.ranked;
         else c.ranked = order;
+        const known = members.get(c.id);
         for (const [child, via] of children) {
-          if (!needs.some((n) => n.collection === c.id && n.entity === child)) {
-            addNeed({ kind: 'child', entity: child, pattern: pattern.name, eq: via, collection: c.id });
-          }
+          if (!known?.has(child)) addMember({ kind: 'child', entity: child, patterns: [pattern.name], eq: via, collection: c.id });
         }
-        const parentNeed = needs.find((n) => n.collection === c.id && n.kind === 'parent');
+        const parentNeed = parents.get(c.id);
         if (parentNeed) routes.set(pattern.name, { kind: 'collection', collection: c, parentNeed });
         return;
       }
     }
     const collection: Collection = { id: collections.length, parent: entity.name, partition, children, patterns: new Map([[pattern.name, returned]]) };
     collections.push(collection);
-    const parentNeed = addNeed({ kind: 'parent', entity: entity.name, pattern: pattern.name, eq: partition, collection: collection.id });
-    for (const [child, via] of children) addNeed({ kind: 'child', entity: child, pattern: pattern.name, eq: via, collection: collection.id });
+    collectionsOf.set(place, [...candidates, collection]);
+    includeSets.set(collection.id, new Map([[setKey(returned), returned]]));
+    const parentNeed = addMember({ kind: 'parent', entity: entity.name, patterns: [pattern.name], eq: partition, collection: collection.id });
+    for (const [child, via] of children) addMember({ kind: 'child', entity: child, patterns: [pattern.name], eq: via, collection: collection.id });
     routes.set(pattern.name, { kind: 'collection', collection, parentNeed });
   }
 }

@@ -33,7 +33,8 @@ export function deriveKeyLayout(model: Model): KeyLayout {
   const placement = assignIndexes(model.entities, chains);
   const diagnostics: Diagnostic[] = [...needs.diagnostics];
 
-  const gsiCount = Math.max(0, ...placement.values());
+  let gsiCount = 0;
+  for (const slot of placement.values()) gsiCount = Math.max(gsiCount, slot);
   const taken = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
   const free = (name: string) => {
     let n = name;
@@ -67,8 +68,11 @@ export function deriveKeyLayout(model: Model): KeyLayout {
   const chainsOf = new Map<string, Chain[]>();
   for (const chain of chains) {
     for (const need of chain.needs) chainOfNeed.set(need.id, chain);
-    chainsOf.set(chain.entity, [...(chainsOf.get(chain.entity) ?? []), chain]);
+    const own = chainsOf.get(chain.entity);
+    if (own) own.push(chain);
+    else chainsOf.set(chain.entity, [chain]);
   }
+  const collections = new Map(needs.collections.map((c) => [c.id, c]));
   const entities: EntityDesign[] = model.entities.map((entity) => {
     const label = labels.get(entity.name) ?? entity.name.toUpperCase();
     const keys: Record<string, KeyTemplate> = {};
@@ -78,7 +82,7 @@ export function deriveKeyLayout(model: Model): KeyLayout {
       const index = indexes[slot];
       if (!index) continue;
       chainIndex.set(chain.id, index.name);
-      keys[index.name] = templateOf({ entity, chain, labels, collection: collectionOf(chain, needs) });
+      keys[index.name] = templateOf({ entity, chain, labels, collection: chain.collection === undefined ? undefined : collections.get(chain.collection) });
     }
     if (!keys.table) keys.table = { pk: [{ kind: 'literal', text: label }, ...entity.key.map(attr)], sk: [{ kind: 'literal', text: label }] };
     const ordered: Record<string, KeyTemplate> = {};
@@ -98,11 +102,6 @@ export function deriveKeyLayout(model: Model): KeyLayout {
 
 function attr(name: string): Segment {
   return { kind: 'attribute', name };
-}
-
-function collectionOf(chain: Chain, needs: AccessNeeds): Collection | undefined {
-  if (chain.collection === undefined) return undefined;
-  return needs.collections.find((c) => c.id === chain.collection);
 }
 
 /** The sort key label of an entity in a collection: plain, or ranked when the collection needs an order. */
@@ -127,6 +126,17 @@ function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, st
   return { pk: [{ kind: 'literal', text: pkLabel }, ...chain.template.pk.map(attr)], sk };
 }
 
+/**
+ * The patterns a chain serves, in the order its needs were placed: collection
+ * members first, then by equality set size, then in model order.
+ */
+function patternsOf(chain: Chain, patternIndex: Map<string, number>): string[] {
+  const served = chain.needs.flatMap((need) => need.patterns.map((pattern) => ({ need, pattern, index: patternIndex.get(pattern) ?? -1 })));
+  const rank = (n: Need) => (n.kind === 'pattern' ? 1 : 0);
+  served.sort((a, b) => rank(a.need) - rank(b.need) || a.need.eq.length - b.need.eq.length || a.index - b.index || a.need.id - b.need.id);
+  return [...new Set(served.map((s) => s.pattern))];
+}
+
 function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex: Map<number, string>; diagnostics: Diagnostic[] }): void {
   const { model, chains, chainIndex, diagnostics } = args;
   const entities = new Map(model.entities.map((e) => [e.name, e]));
@@ -135,7 +145,7 @@ function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex:
     const entity = entities.get(chain.entity);
     if (!entity) continue;
     const index = chainIndex.get(chain.id) ?? 'table';
-    const patterns = [...new Set(chain.needs.map((n) => n.pattern))];
+    const patterns = patternsOf(chain, patternIndex);
     const where = patterns.map((p) => `patterns[${patternIndex.get(p) ?? -1}]`)[0];
     if (chain.template.pk.length === 0) {
       diagnostics.push({
