@@ -1,9 +1,12 @@
 // Groups each entity's needs into as few key templates ("chains") as possible:
 // greedy, collection members first so patterns join their item collection,
 // then by growing equality sets so hierarchical patterns share one index.
+// Needs arrive merged (one per distinct need, whatever number of patterns share
+// it), and a chain grows by its levels (ChainFit), so this is linear in the
+// patterns and grows with distinct needs × chains.
 import type { Entity } from '../model/types.ts';
 import type { Need } from './accessNeeds.ts';
-import { fitChain, type ChainTemplate } from './fitChain.ts';
+import { ChainFit, type ChainTemplate } from './fitChain.ts';
 
 export interface Chain {
   id: number;
@@ -24,28 +27,29 @@ export function coverChains(entities: readonly Entity[], needs: readonly Need[])
   for (const entity of entities) {
     const own = [...(byEntity.get(entity.name) ?? [])]
       .sort((a, b) => rank(a) - rank(b) || a.eq.length - b.eq.length || a.id - b.id);
-    const local: Chain[] = [];
+    const local: { chain: Chain; fit: ChainFit }[] = [];
     for (const need of own) {
       let placed = false;
-      for (const chain of local) {
-        const template = fitChain(entity, [...chain.needs, need]);
-        if (template) {
-          chain.needs.push(need);
-          chain.template = template;
-          if (need.collection !== undefined) chain.collection = need.collection;
+      for (const slot of local) {
+        const fit = slot.fit.with(need);
+        if (fit) {
+          slot.fit = fit;
+          slot.chain.needs.push(need);
+          slot.chain.template = fit.template;
+          if (need.collection !== undefined) slot.chain.collection = need.collection;
           placed = true;
           break;
         }
       }
       if (!placed) {
-        const template = fitChain(entity, [need]);
-        if (!template) continue; // cannot happen: one need always fits
-        const chain: Chain = { id: chains.length + local.length, entity: entity.name, needs: [need], template };
+        const fit = ChainFit.of(entity, need);
+        if (!fit) continue; // cannot happen: one need always fits
+        const chain: Chain = { id: chains.length + local.length, entity: entity.name, needs: [need], template: fit.template };
         if (need.collection !== undefined) chain.collection = need.collection;
-        local.push(chain);
+        local.push({ chain, fit });
       }
     }
-    chains.push(...local);
+    chains.push(...local.map((slot) => slot.chain));
   }
   return chains;
 }

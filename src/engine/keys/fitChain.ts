@@ -1,7 +1,11 @@
-// Whether a set of needs of one entity can share one key template, and which:
-// their equality sets must nest (country ⊂ country,state ⊂ ...), the smallest
-// becomes the partition key, each larger set extends the sort key, and an
-// attribute that orders or ranges a level must come right after its prefix.
+// Whether needs of one entity can share one key template, and which: their
+// equality sets must nest (country ⊂ country,state ⊂ ...), the smallest becomes
+// the partition key, each larger set extends the sort key, and an attribute that
+// orders or ranges a level must come right after its prefix.
+//
+// A chain is kept as its levels (one per distinct equality set), so adding a
+// need looks at the levels, never at the needs already placed: coverChains tries
+// every need against every chain, and chains can hold thousands of patterns.
 import type { Entity } from '../model/types.ts';
 import type { Need } from './accessNeeds.ts';
 
@@ -12,38 +16,84 @@ export interface ChainTemplate {
   sk: string[];
 }
 
-export function fitChain(entity: Entity, needs: readonly Need[]): ChainTemplate | null {
-  const collections = new Set(needs.flatMap((n) => (n.collection === undefined ? [] : [n.collection])));
-  if (collections.size > 1) return null;
-  const declared = (a: string) => entity.attributes.findIndex((x) => x.name === a);
-  const byDeclaration = (list: Iterable<string>) => [...list].sort((a, b) => declared(a) - declared(b));
+interface Level {
+  set: ReadonlySet<string>;
+  /** The set in the order of the level's first need (by id). */
+  attributes: readonly string[];
+  /** Id of that first need. */
+  firstId: number;
+  next?: string;
+}
 
-  const sorted = [...needs].sort((a, b) => a.eq.length - b.eq.length || a.id - b.id);
-  const levels: { set: Set<string>; next?: string }[] = [];
-  for (const need of sorted) {
-    const set = new Set(need.eq);
-    const last = levels[levels.length - 1];
-    if (last && sameSet(last.set, set)) {
-      if (need.next !== undefined) {
-        if (last.next !== undefined && last.next !== need.next) return null;
-        last.next = need.next;
-      }
-      continue;
-    }
-    if (last && ![...last.set].every((a) => set.has(a))) return null;
-    levels.push(need.next === undefined ? { set } : { set, next: need.next });
+/** An immutable chain of needs: its levels, item collection, collection member and template. */
+export class ChainFit {
+  private constructor(
+    private readonly declared: (attribute: string) => number,
+    private readonly levels: readonly Level[],
+    /** The first collection member added (its equality list is the partition key). */
+    private readonly member: Need | undefined,
+    readonly collection: number | undefined,
+    readonly template: ChainTemplate,
+  ) {}
+
+  /** The chain of one need. */
+  static of(entity: Entity, need: Need): ChainFit | null {
+    const order = new Map(entity.attributes.map((a, i) => [a.name, i] as const).reverse());
+    const declared = (a: string) => order.get(a) ?? -1;
+    return new ChainFit(declared, [], undefined, undefined, { pk: [], sk: [] }).with(need);
   }
+
+  /** This chain with `need` added, or null when the need does not fit; this chain is left alone. */
+  with(need: Need): ChainFit | null {
+    if (need.collection !== undefined && this.collection !== undefined && need.collection !== this.collection) return null;
+    const set = new Set(need.eq);
+    const levels = [...this.levels];
+    let at = 0;
+    while (at < levels.length && (levels[at]?.set.size ?? 0) < set.size) at++;
+    const same = levels[at];
+    if (same && same.set.size === set.size) {
+      if (![...set].every((a) => same.set.has(a))) return null; // two sets of one size never nest
+      let next = same.next;
+      if (need.next !== undefined) {
+        if (next !== undefined && next !== need.next) return null;
+        next = need.next;
+      }
+      const first = need.id < same.firstId;
+      levels[at] = {
+        set: same.set,
+        attributes: first ? need.eq : same.attributes,
+        firstId: first ? need.id : same.firstId,
+        ...(next === undefined ? {} : { next }),
+      };
+    } else {
+      levels.splice(at, 0, { set, attributes: need.eq, firstId: need.id, ...(need.next === undefined ? {} : { next: need.next }) });
+    }
+    const member = this.member ?? (need.kind === 'pattern' ? undefined : need);
+    const template = templateOf(levels, member, this.declared);
+    if (!template) return null;
+    return new ChainFit(this.declared, levels, member, this.collection ?? need.collection, template);
+  }
+}
+
+/** The template of nested levels (smallest set first), or null when they do not form one. */
+function templateOf(levels: readonly Level[], member: Need | undefined, declared: (attribute: string) => number): ChainTemplate | null {
+  const byDeclaration = (list: Iterable<string>) => [...list].sort((a, b) => declared(a) - declared(b));
   const first = levels[0];
   if (!first) return null;
   if (first.set.size === 0 && levels.length > 1) return null; // never nest patterns under one constant partition
+  for (let k = 1; k < levels.length; k++) {
+    const smaller = levels[k - 1];
+    const larger = levels[k];
+    if (!smaller || !larger || ![...smaller.set].every((a) => larger.set.has(a))) return null;
+  }
 
-  const member = needs.find((n) => n.kind !== 'pattern');
   let pk: string[];
   if (member) {
-    if (!sameSet(new Set(member.eq), first.set)) return null;
+    const own = new Set(member.eq);
+    if (own.size !== first.set.size || ![...own].every((a) => first.set.has(a))) return null;
     pk = [...member.eq];
   } else {
-    pk = byDeclaration(first.set);
+    pk = byDeclaration(first.attributes);
   }
 
   const sk: string[] = [];
@@ -52,7 +102,7 @@ export function fitChain(entity: Entity, needs: readonly Need[]): ChainTemplate 
     if (!level) continue;
     const following = levels[k + 1];
     if (following) {
-      const added = byDeclaration([...following.set].filter((a) => !level.set.has(a)));
+      const added = byDeclaration(following.attributes.filter((a) => !level.set.has(a)));
       if (level.next !== undefined) {
         if (!added.includes(level.next)) return null;
         sk.push(level.next, ...added.filter((a) => a !== level.next));
@@ -64,8 +114,4 @@ export function fitChain(entity: Entity, needs: readonly Need[]): ChainTemplate 
     }
   }
   return { pk, sk };
-}
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
 }
