@@ -9,17 +9,28 @@ import type { Chain } from './coverChains.ts';
 export type Placement = Map<number, number>;
 
 export function assignIndexes(entities: readonly Entity[], chains: readonly Chain[]): Placement {
-  const keyLookup = (c: Chain) => {
-    const entity = entities.find((e) => e.name === c.entity);
-    const all = new Set([...c.template.pk, ...c.template.sk]);
-    return !!entity && entity.key.length === all.size && entity.key.every((a) => all.has(a)) && c.needs.some((n) => n.kind === 'pattern' && n.next === undefined && n.eq.length === all.size);
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  const lookups = new Map<number, boolean>();
+  const keyLookup = (c: Chain): boolean => {
+    let known = lookups.get(c.id);
+    if (known === undefined) {
+      const entity = byName.get(c.entity);
+      const all = new Set([...c.template.pk, ...c.template.sk]);
+      known = !!entity && entity.key.length === all.size && entity.key.every((a) => all.has(a)) && c.needs.some((n) => n.kind === 'pattern' && n.next === undefined && n.eq.length === all.size);
+      lookups.set(c.id, known);
+    }
+    return known;
   };
   const groups = (order: 'collectionsFirst' | 'lookupsFirst'): Chain[][] => {
     const byCollection = new Map<number, Chain[]>();
     const singles: Chain[] = [];
     for (const c of chains) {
       if (c.collection === undefined) singles.push(c);
-      else byCollection.set(c.collection, [...(byCollection.get(c.collection) ?? []), c]);
+      else {
+        const group = byCollection.get(c.collection);
+        if (group) group.push(c);
+        else byCollection.set(c.collection, [c]);
+      }
     }
     const collectionGroups = [...byCollection.values()].sort((a, b) => b.length - a.length || (a[0]?.id ?? 0) - (b[0]?.id ?? 0));
     const lookups = singles.filter(keyLookup).map((c) => [c]);
@@ -31,8 +42,10 @@ export function assignIndexes(entities: readonly Entity[], chains: readonly Chai
   for (const order of ['collectionsFirst', 'lookupsFirst'] as const) {
     const placement: Placement = new Map();
     const used = new Map<number, Set<string>>();
+    // Per entity, the first slot it does not use: every slot below it is taken.
+    const firstFree = new Map<string, number>();
     for (const group of groups(order)) {
-      let slot = 0;
+      let slot = Math.max(0, ...group.map((c) => firstFree.get(c.entity) ?? 0));
       while (group.some((c) => used.get(slot)?.has(c.entity))) slot++;
       const taken = used.get(slot) ?? new Set<string>();
       for (const c of group) {
@@ -40,8 +53,14 @@ export function assignIndexes(entities: readonly Entity[], chains: readonly Chai
         taken.add(c.entity);
       }
       used.set(slot, taken);
+      for (const c of group) {
+        let free = firstFree.get(c.entity) ?? 0;
+        while (used.get(free)?.has(c.entity)) free++;
+        firstFree.set(c.entity, free);
+      }
     }
-    const gsis = Math.max(0, ...placement.values());
+    let gsis = 0;
+    for (const slot of placement.values()) gsis = Math.max(gsis, slot);
     const lookups = chains.filter((c) => placement.get(c.id) === 0 && keyLookup(c)).length;
     if (!best || gsis < best.gsis || (gsis === best.gsis && lookups > best.lookups)) best = { placement, gsis, lookups };
   }
