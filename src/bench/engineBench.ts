@@ -1,12 +1,13 @@
-// Engine speed: parse + derive + generate for the shared problems and for
-// synthetic models of 10, 100 and 1,000 patterns; generated builders beside
-// ElectroDB's .params() for the e-commerce example. Printed, never asserted.
+// Engine speed: parse + derive + generate for the shared problems, for
+// synthetic models of 10, 100 and 1,000 patterns, and for one entity with 500,
+// 1,000 and 5,000 patterns; generated builders beside ElectroDB's .params() for
+// the e-commerce example. Printed, never asserted.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Entity } from 'electrodb';
-import { deriveDesign, generateModule, loadProblem, printModelText, type Model, type PatternParams } from '../engine/index.ts';
+import { createRandom, deriveDesign, generateModule, loadProblem, printModelText, type Model, type Pattern, type PatternParams, type RangeOp } from '../engine/index.ts';
 import { syntheticModel } from './syntheticModel.ts';
 
 export function median(values: number[]): number {
@@ -71,7 +72,82 @@ export async function engineBench(): Promise<void> {
   const r2 = (times.get(1000) ?? 0) / (times.get(100) ?? 1);
   console.log(`ratio t(100)/t(10) = ${r1.toFixed(1)}, t(1000)/t(100) = ${r2.toFixed(1)} (target ≤ 12: ${r2 <= 12 ? 'met' : 'NOT met'})`);
 
+  // Many patterns on one entity: repeated and nested equality sets, several
+  // orders and ranges. Key derivation merges identical needs, so it stays near-linear.
+  const single = new Map<number, number>();
+  const singleDerive = new Map<number, number>();
+  const singleRows: string[][] = [];
+  for (const p of [500, 1000, 5000]) {
+    const model = singleEntityModel(p);
+    const text = printModelText(model);
+    const t = timeIt(() => pipeline(text), 5, 1000);
+    single.set(p, t);
+    const design = deriveDesign(model);
+    const derive = timeIt(() => deriveDesign(model), 5, 1000);
+    singleDerive.set(p, derive);
+    singleRows.push([`${p} patterns / 1 entity`, `${text.split('\n').length} lines`, `${design.indexes.length - 1} GSIs`, `${derive.toFixed(2)} ms`, `${t.toFixed(2)} ms`]);
+  }
+  printTable(['single-entity model', 'text', 'design', 'derive', 'time'], singleRows);
+  const r3 = (single.get(5000) ?? 0) / (single.get(500) ?? 1);
+  const r4 = (singleDerive.get(5000) ?? 0) / (singleDerive.get(500) ?? 1);
+  console.log(`ratio t(5000)/t(500) = ${r3.toFixed(1)}, derive alone ${r4.toFixed(1)} (near-linear ≈ 10, target ≤ 15: ${r3 <= 15 ? 'met' : 'NOT met'})`);
+
   await electroBench();
+}
+
+/** One entity, `patterns` patterns a user could write: hierarchies of equality sets, each with its orders and ranges, many repeated. */
+export function singleEntityModel(patterns: number): Model {
+  const r = createRandom(`single-entity-${patterns}`);
+  const model: Model = {
+    name: `Single entity ${patterns}`,
+    entities: [
+      {
+        name: 'Listing',
+        attributes: [
+          { name: 'id', type: 'string' },
+          { name: 'tenant', type: 'string' },
+          { name: 'region', type: 'string' },
+          { name: 'city', type: 'string' },
+          { name: 'store', type: 'string' },
+          { name: 'category', type: 'string' },
+          { name: 'brand', type: 'string' },
+          { name: 'status', type: 'string', values: ['new', 'open', 'closed'] },
+          { name: 'ownerId', type: 'string' },
+          { name: 'createdAt', type: 'datetime' },
+          { name: 'updatedAt', type: 'datetime' },
+          { name: 'score', type: 'number' },
+          { name: 'price', type: 'number' },
+          { name: 'title', type: 'string' },
+        ],
+        key: ['id'],
+        belongsTo: [],
+        count: 100000,
+      },
+    ],
+    patterns: [],
+  };
+  // Equality hierarchy → the attributes its patterns order or range by.
+  const shapes: [string[], string[]][] = [
+    [['tenant', 'region', 'city', 'store'], ['createdAt', 'score']],
+    [['category', 'brand'], ['price', 'title']],
+    [['status'], ['updatedAt', 'createdAt']],
+    [['ownerId'], ['createdAt', 'title']],
+    [['id'], []],
+  ];
+  for (let p = 0; p < patterns; p++) {
+    const [hierarchy, sorts] = r.pick(shapes);
+    const pattern: Pattern = { name: `pattern${p}`, entity: 'Listing', equals: hierarchy.slice(0, r.int(1, hierarchy.length)), returns: sorts.length ? 'many' : 'one' };
+    const sort = sorts.length && r.chance(0.7) ? r.pick(sorts) : undefined;
+    if (sort && r.chance(0.6)) pattern.order = { attribute: sort, direction: r.pick(['asc', 'desc'] as const) };
+    if (sort && r.chance(0.5)) {
+      const on = r.chance(0.9) ? sort : r.pick(sorts);
+      const ops: RangeOp[] = ['>=', '<', '>', 'between'];
+      if (on === 'title' || on === 'createdAt') ops.push('begins_with');
+      pattern.range = { attribute: on, op: r.pick(ops) };
+    }
+    model.patterns.push(pattern);
+  }
+  return model;
 }
 
 const ECOMMERCE_PARAMS: Record<string, PatternParams> = {
