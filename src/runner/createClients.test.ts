@@ -1,6 +1,7 @@
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { inject, describe, expect, it } from 'vitest';
 import { createClients } from './createClients.ts';
+import { signedAccessKeyId, startRecordingServer } from './testing/hostileServers.ts';
 import { testConnection } from './testConnection.ts';
 import { uniqueTableName } from './testing/exampleDesign.ts';
 
@@ -29,5 +30,31 @@ describe('createClients', () => {
     expect(aws.target).toBe('AWS eu-west-1');
     local.destroy();
     aws.destroy();
+  });
+
+  it('signs requests to an endpoint with the fake local key, never the machine’s, unless the default chain is asked for', async () => {
+    const server = await startRecordingServer();
+    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
+    // Fake "real" credentials in the environment, where the SDK's default chain looks first.
+    process.env['AWS_ACCESS_KEY_ID'] = 'AKIAENVIRONMENT00001';
+    process.env['AWS_SECRET_ACCESS_KEY'] = 'environment-secret';
+    try {
+      for (const credentials of [undefined, 'defaultChain'] as const) {
+        const clients = createClients({ endpoint: server.url, region: 'us-east-1', maxAttempts: 1, ...(credentials ? { credentials } : {}) });
+        await testConnection({ client: clients.client }).catch(() => undefined);
+        clients.destroy();
+      }
+      expect(server.requests.map((h) => signedAccessKeyId(h.authorization))).toEqual(['local', 'AKIAENVIRONMENT00001']);
+    } finally {
+      if (saved.id === undefined) delete process.env['AWS_ACCESS_KEY_ID'];
+      else process.env['AWS_ACCESS_KEY_ID'] = saved.id;
+      if (saved.secret === undefined) delete process.env['AWS_SECRET_ACCESS_KEY'];
+      else process.env['AWS_SECRET_ACCESS_KEY'] = saved.secret;
+      await server.close();
+    }
+  });
+
+  it('refuses an endpoint URL that holds credentials', () => {
+    expect(() => createClients({ endpoint: 'http://user:pass@127.0.0.1:8000', region: 'us-east-1' })).toThrow(/user:password@/);
   });
 });

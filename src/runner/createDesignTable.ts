@@ -2,6 +2,12 @@
 // waits until the table and its indexes are ACTIVE. An existing table of the
 // same name is never deleted, overwritten or written into: it is described and
 // compared with the design, and only used when the caller confirms its name.
+//
+// CreateTable itself is never aborted: a cancel that landed while it was in
+// flight would leave the caller not knowing whether a table now exists. It is
+// one short request (bounded by the clients' timeouts); the signal stops what
+// comes before and after it, and `onCreated` hands over the table the moment
+// it exists, so a caller cancelled while it waits for ACTIVE can still delete it.
 import { CreateTableCommand, ResourceInUseException, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, type Design } from '../engine/index.ts';
 import { compareTableWithDesign, type TableDifference } from './compareTableWithDesign.ts';
@@ -18,6 +24,8 @@ export interface CreateDesignTableOptions {
   /** Where the client sends (endpoint or region), kept on the handle for messages. */
   target?: string;
   signal?: AbortSignal;
+  /** Called as soon as CreateTable succeeded, before waiting for ACTIVE: the handle to delete it with. */
+  onCreated?: (table: CreatedTable) => void;
   timeoutMs?: number;
   pollMs?: number;
 }
@@ -38,9 +46,13 @@ export async function createDesignTable(options: CreateDesignTableOptions): Prom
   let existing = await findTable(client, tableName, signal);
   if (!existing) {
     try {
-      await client.send(new CreateTableCommand(definition), signal ? { abortSignal: signal } : {});
+      signal?.throwIfAborted();
+      const out = await client.send(new CreateTableCommand(definition));
+      // An endpoint that did not say when it made the table: take the first description.
+      const made = out.TableDescription?.CreationDateTime || out.TableDescription?.TableId ? out.TableDescription : await findTable(client, tableName);
+      const table = rememberCreatedTable({ tableName, target: options.target ?? '', createdAt: made?.CreationDateTime, tableId: made?.TableId });
+      options.onCreated?.(table);
       const description = await waitForTableActive(wait);
-      const table = rememberCreatedTable({ tableName, target: options.target ?? '' });
       return { status: 'created', tableName, table, description };
     } catch (e) {
       // Someone created it between DescribeTable and CreateTable: treat it as existing.

@@ -28,7 +28,7 @@ describe('deleteDesignTable', () => {
     if (created.status !== 'created') throw new Error(created.status);
     await expect(deleteDesignTable({ client, table: created.table, confirmTableName: 'wrong' })).rejects.toMatchObject({ code: 'table.confirmationMismatch' });
     expect(await exists(tableName)).toBe(true);
-    await deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50 });
+    expect(await deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50 })).toBe('deleted');
     expect(await exists(tableName)).toBe(false);
   });
 
@@ -41,5 +41,33 @@ describe('deleteDesignTable', () => {
     const used = await createDesignTable({ client, design, tableName, confirmExistingTableName: tableName });
     expect(used.status).toBe('existing');
     expect(await exists(tableName)).toBe(true);
+  });
+
+  it('leaves alone a table of the same name that someone made after deleting ours', async () => {
+    const tableName = uniqueTableName('replaced');
+    made.push(tableName);
+    const created = await createDesignTable({ client, design, tableName, pollMs: 50 });
+    if (created.status !== 'created') throw new Error(created.status);
+    expect(created.table.createdAt).toBeInstanceOf(Date);
+    // Someone else deletes it and creates a table of the same name, same shape.
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    await new Promise((r) => setTimeout(r, 5));
+    const theirs = await client.send(new CreateTableCommand(tableDefinition(design, tableName)));
+    await expect(deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50 })).rejects.toMatchObject({
+      code: 'table.replaced',
+      message: expect.stringMatching(new RegExp(`^Table ${tableName} at .* is not the table created here: that one was created at .*Z, this one at ${theirs.TableDescription?.CreationDateTime?.toISOString() ?? '?'}\\. Someone deleted it`)),
+    });
+    expect(await exists(tableName)).toBe(true);
+    // The handle is spent: asking again does not delete it either.
+    await expect(deleteDesignTable({ client, table: created.table, confirmTableName: tableName })).rejects.toMatchObject({ code: 'table.notCreatedHere' });
+    expect(await exists(tableName)).toBe(true);
+  });
+
+  it('says a table it created is already gone instead of failing', async () => {
+    const tableName = uniqueTableName('gone');
+    const created = await createDesignTable({ client, design, tableName, pollMs: 50 });
+    if (created.status !== 'created') throw new Error(created.status);
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    expect(await deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50 })).toBe('alreadyGone');
   });
 });

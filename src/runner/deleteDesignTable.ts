@@ -1,9 +1,15 @@
 // Deletes a table this runner created, once the caller confirms its name, and
-// waits until it is gone. Any other table is refused.
+// waits until it is gone. Any other table is refused: one not created here, and
+// one that merely has the name — right before DeleteTable the table is
+// described, and unless it is the very table CreateTable made (same creation
+// time, same id where the endpoint gives one) it is left alone. DynamoDB has no
+// conditional DeleteTable, so a replacement made in the milliseconds between
+// that check and the delete cannot be told apart; anything earlier can.
 import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { forgetCreatedTable, wasCreatedHere, type CreatedTable } from './createdTables.ts';
+import { forgetCreatedTable, isSameTable, wasCreatedHere, type CreatedTable } from './createdTables.ts';
+import { findTable } from './findTable.ts';
 import { RunnerError } from './runnerError.ts';
-import { waitForTableGone } from './waitForTable.ts';
+import { waitForTableActive, waitForTableGone } from './waitForTable.ts';
 
 export interface DeleteDesignTableOptions {
   client: DynamoDBClient;
@@ -12,24 +18,58 @@ export interface DeleteDesignTableOptions {
   /** Must equal the table's name. */
   confirmTableName: string;
   signal?: AbortSignal;
+  /** Called once DynamoDB accepted the DeleteTable (the table is then on its way out). */
+  onDeleteAccepted?: () => void;
   timeoutMs?: number;
   pollMs?: number;
 }
 
-export async function deleteDesignTable({ client, table, confirmTableName, signal, timeoutMs, pollMs }: DeleteDesignTableOptions): Promise<void> {
+/** `deleted`: deleted and gone; `alreadyGone`: no table of that name was left to delete. */
+export type DeleteDesignTableResult = 'deleted' | 'alreadyGone';
+
+const when = (d: Date | undefined) => (d ? d.toISOString() : 'an unknown time');
+
+export async function deleteDesignTable({ client, table, confirmTableName, signal, onDeleteAccepted, timeoutMs, pollMs }: DeleteDesignTableOptions): Promise<DeleteDesignTableResult> {
   if (!wasCreatedHere(table)) {
     throw new RunnerError('table.notCreatedHere', `Table ${table.tableName} was not created here, so it is not deleted from here.`);
   }
   if (confirmTableName !== table.tableName) {
     throw new RunnerError('table.confirmationMismatch', `Type the table name "${table.tableName}" to delete it.`);
   }
-  await client.send(new DeleteTableCommand({ TableName: table.tableName }), signal ? { abortSignal: signal } : {});
+  const wait = { client, tableName: table.tableName, ...(signal ? { signal } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(pollMs !== undefined ? { pollMs } : {}) };
+  let current = await findTable(client, table.tableName, signal);
+  const refuseOther = () => {
+    if (!current || isSameTable(table, current)) return;
+    forgetCreatedTable(table);
+    const where = `Table ${table.tableName} at ${table.target || 'this endpoint'}`;
+    throw new RunnerError(
+      'table.replaced',
+      !table.createdAt && !table.tableId
+        ? `${where} cannot be told apart from another table of the same name (the endpoint gave no creation time), so it is left alone.`
+        : `${where} is not the table created here: that one was created at ${when(table.createdAt)}, this one at ${when(current.CreationDateTime)}. Someone deleted it and made another of the same name, so it is left alone.`,
+    );
+  };
+  refuseOther();
+  // A table still being created (AWS: until it and its indexes are ACTIVE) cannot be deleted yet.
+  if (current?.TableStatus === 'CREATING' || current?.TableStatus === 'UPDATING') {
+    current = await waitForTableActive(wait);
+    refuseOther();
+  }
+  if (!current) {
+    forgetCreatedTable(table);
+    return 'alreadyGone';
+  }
+  if (current.TableStatus !== 'DELETING') {
+    try {
+      await client.send(new DeleteTableCommand({ TableName: table.tableName }), signal ? { abortSignal: signal } : {});
+    } catch (e) {
+      if ((e as Error).name !== 'ResourceNotFoundException') throw e;
+      forgetCreatedTable(table);
+      return 'alreadyGone';
+    }
+  }
   forgetCreatedTable(table);
-  await waitForTableGone({
-    client,
-    tableName: table.tableName,
-    ...(signal ? { signal } : {}),
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(pollMs !== undefined ? { pollMs } : {}),
-  });
+  onDeleteAccepted?.();
+  await waitForTableGone(wait);
+  return 'deleted';
 }

@@ -46,6 +46,15 @@ export interface ErrorContext {
   request?: unknown;
   /** Values to strip from any text: the credentials in use. */
   secrets?: readonly (string | undefined)[];
+  /** The clients' timeout per attempt (Clients.timeoutMs), for "No answer ... within 10 s". */
+  timeoutMs?: number;
+}
+
+const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+
+/** `10 s`, `1.5 s`, `250 ms`. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
@@ -123,6 +132,20 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
   }
 
   const code = networkCode(error);
+  // The SDK names refused and reset connections TimeoutError too; only a timer's TimeoutError is a timeout.
+  if (TIMEOUT_NAMES.has(name) && (code === undefined || code === 'ETIMEDOUT')) {
+    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    const within = context.timeoutMs !== undefined ? `within ${formatDuration(context.timeoutMs)}` : 'in time';
+    const notes = [...(attempts > 1 ? [`${attempts} attempts`] : []), ...(context.operation ? [context.operation] : [])];
+    const connecting = /did not establish a connection/i.test(raw);
+    return {
+      kind: 'timeout',
+      message: `${connecting ? `Could not connect to ${where}` : `No answer from ${where}`} ${within}${notes.length ? ` (${notes.join(', ')})` : ''}.`,
+      hint: connecting
+        ? 'Nothing accepted the connection: check the host, the port and the network.'
+        : 'It accepted the connection but did not answer, or stopped midway: check that the URL points at DynamoDB or DynamoDB Local and that the server is not stuck.',
+    };
+  }
   if (code) {
     if ((code === 'ENOTFOUND' || code === 'EAI_AGAIN') && !context.endpoint && context.region) {
       return { kind: 'region', message: `No DynamoDB endpoint found for region "${context.region}" (${code}).`, hint: 'Check the region name (e.g. eu-west-1) and your network.' };
@@ -132,9 +155,6 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
       message: `Cannot reach ${where} (${code}).`,
       hint: code === 'ECONNREFUSED' ? `Nothing listens there. ${HOW_TO_GET_AN_ENDPOINT}` : 'Check the URL, the network, and that the server is running.',
     };
-  }
-  if (name === 'TimeoutError' || name === 'RequestTimeout') {
-    return { kind: 'timeout', message: `${op}${where} did not answer in time.`, hint: 'Check the endpoint and the network, then try again.' };
   }
 
   if (CREDENTIAL_ERRORS.has(name)) {

@@ -6,6 +6,9 @@
 // Counting: a chunk's items count as written only once a response accepted
 // them (sent minus UnprocessedItems). Requests in flight are never aborted —
 // on cancel or failure they finish first — so the count is what the table holds.
+// Unless the caller asks for `abortInFlight` (the CLI on Ctrl-C, which deletes the
+// table anyway): then a cancel aborts them too, and `written` may be less than
+// the table holds (never more).
 import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '../engine/index.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoffDelay.ts';
@@ -23,7 +26,7 @@ export interface LoadProgress {
   itemsPerSecond: number;
 }
 
-export type BatchWriteSend = (input: BatchWriteCommandInput) => Promise<BatchWriteCommandOutput>;
+export type BatchWriteSend = (input: BatchWriteCommandInput, options?: { abortSignal?: AbortSignal }) => Promise<BatchWriteCommandOutput>;
 
 export interface LoadItemsOptions {
   /** The document client (lib-dynamodb) to send through; or pass `send`. */
@@ -33,8 +36,10 @@ export interface LoadItemsOptions {
   /** Requests in flight at once (default 6). */
   concurrency?: number;
   onProgress?: (progress: LoadProgress) => void;
-  /** Cancels: no new requests; those in flight finish, backoff waits end at once. */
+  /** Cancels: no new requests; those in flight finish (unless `abortInFlight`), backoff waits end at once. */
   signal?: AbortSignal;
+  /** On cancel, abort the requests in flight as well: `written` may then undercount what the table holds. */
+  abortInFlight?: boolean;
   /** Index of the first item to write: every item before it is already in the table (a resume). */
   startAt?: number;
   /** How a BatchWriteItem is sent; defaults to `client.send(new BatchWriteCommand(input))`. */
@@ -89,10 +94,11 @@ export async function loadItems(options: LoadItemsOptions): Promise<LoadItemsRes
   const random = options.random ?? Math.random;
   const send: BatchWriteSend =
     options.send ??
-    ((input) => {
+    ((input, opts) => {
       if (!options.client) throw new TypeError('loadItems needs a client or a send function');
-      return options.client.send(new BatchWriteCommand(input));
+      return options.client.send(new BatchWriteCommand(input), opts ?? {});
     });
+  const sendOptions = options.abortInFlight && signal ? { abortSignal: signal } : undefined;
 
   const chunkCount = Math.ceil((total - startAt) / BATCH_SIZE);
   const chunkDone: boolean[] = new Array<boolean>(chunkCount).fill(false);
@@ -115,8 +121,10 @@ export async function loadItems(options: LoadItemsOptions): Promise<LoadItemsRes
     while (pending.length > 0) {
       let output: BatchWriteCommandOutput;
       try {
-        output = await send({ RequestItems: { [tableName]: pending } });
+        output = await send({ RequestItems: { [tableName]: pending } }, sendOptions);
       } catch (e) {
+        // Aborted on cancel (abortInFlight): a cancel, not a failure.
+        if (sendOptions && signal?.aborted) return;
         if (!isThrottlingError(e)) {
           failure ??= { code: 'load.requestFailed', cause: e, itemIndex: first };
           return;

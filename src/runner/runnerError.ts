@@ -1,10 +1,13 @@
 // The runner's own failures: typed codes namespaced `table.*`, `load.*`,
-// `run.*`, so callers branch on the code and describeError words them.
+// `run.*`, `endpoint.*`, so callers branch on the code and describeError words them.
 export type RunnerErrorCode =
+  | 'endpoint.invalid'
   | 'table.notActive'
   | 'table.notDeleted'
   | 'table.notCreatedHere'
   | 'table.confirmationMismatch'
+  /** The table of that name is not the one created here: someone deleted ours and made another. */
+  | 'table.replaced'
   | 'run.unknownPattern'
   | 'run.badParams';
 

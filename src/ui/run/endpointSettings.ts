@@ -1,7 +1,9 @@
 // Where the Run panel sends requests: the Local profile (DynamoDB Local, fake
 // credentials), a custom URL, or AWS by region. The form's text is parsed here,
 // once, into a target the runner can use, or a located complaint.
-import { LOCAL_CREDENTIALS, type Credentials } from '../../runner/index.ts';
+import { LOCAL_CREDENTIALS, parseEndpointUrl, type Credentials } from '../../runner/index.ts';
+
+export { parseEndpointUrl };
 
 export type ProfileKind = 'local' | 'custom' | 'aws';
 
@@ -37,22 +39,6 @@ export type ResolvedTarget = { ok: true; target: Target } | { ok: false; field: 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export const DEFAULT_LOCAL_ENDPOINT = 'http://localhost:8000';
-
-/** The URL as DynamoDB expects it (http or https, no path, query or credentials), or why not. */
-export function parseEndpointUrl(text: string): { ok: true; url: string } | { ok: false; message: string } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: 'Enter the endpoint URL, e.g. http://localhost:8000.' };
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
-  } catch {
-    return { ok: false, message: `"${trimmed}" is not a URL; e.g. http://localhost:8000.` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'The endpoint URL must start with http:// or https://.' };
-  if (url.username || url.password) return { ok: false, message: 'Do not put credentials in the URL; use the credential fields.' };
-  if (url.search || url.hash) return { ok: false, message: 'The endpoint URL takes no query or fragment.' };
-  return { ok: true, url: url.origin + (url.pathname === '/' ? '' : url.pathname) };
-}
 
 export function resolveTarget(settings: EndpointSettings, fields: CredentialFields): ResolvedTarget {
   const region = settings.region.trim();
