@@ -10,7 +10,14 @@ import type { AnalysisSlice, AppState } from './types.ts';
 
 /** Quiet time after a change (a keystroke, mostly) before the source is analysed. */
 export const ANALYSIS_DEBOUNCE_MS = 150;
+/** The sample scales the app takes: the items panel offers presets from 0.1× to 50×. */
+export const MIN_SAMPLE_SCALE = 0.1;
 export const MAX_SAMPLE_SCALE = 50;
+
+/** True for a scale the app takes as it is (setSampleScale clamps others; a restored one is dropped). */
+export function isSampleScale(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= MIN_SAMPLE_SCALE && value <= MAX_SAMPLE_SCALE;
+}
 
 export interface AnalysisSliceOptions {
   analyzer: Analyzer;
@@ -32,7 +39,7 @@ export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCr
       sampleScale: 1,
       setSampleScale: (scale) => {
         if (!Number.isFinite(scale)) return;
-        const clamped = Math.min(MAX_SAMPLE_SCALE, Math.max(0, scale));
+        const clamped = Math.min(MAX_SAMPLE_SCALE, Math.max(MIN_SAMPLE_SCALE, scale));
         if (clamped !== get().sampleScale) set({ sampleScale: clamped });
       },
     };

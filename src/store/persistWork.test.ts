@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autosave, readSavedWork, restoreWork, savedWorkOf, STORAGE_KEY } from './persistWork.ts';
+import { MAX_SAMPLE_SCALE } from './analysisSlice.ts';
+import { autosave, MAX_SAVED_PARAM_CHARS, readSavedWork, restoreWork, savedWorkOf, STORAGE_KEY } from './persistWork.ts';
 import { createTestStore } from './testStore.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -38,6 +39,37 @@ describe('autosaved work', () => {
     expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: '{"source":' }))).toBeUndefined();
     expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: '{"source":{"text":1}}' }))).toBeUndefined();
     expect(readSavedWork(memoryStorage())).toBeUndefined();
+  });
+
+  it('restores each setting only as a value the app itself could have set, else its default', () => {
+    const read = (work: Record<string, unknown>) => readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, ...work }) }));
+    for (const sampleScale of [1e9, MAX_SAMPLE_SCALE + 1, 0, -1, 0.01, '2', null, [2]]) {
+      expect(read({ sampleScale })?.sampleScale, JSON.stringify(sampleScale)).toBe(1);
+    }
+    for (const sampleScale of [0.1, 0.25, 2, MAX_SAMPLE_SCALE]) expect(read({ sampleScale })?.sampleScale).toBe(sampleScale);
+    // A value JSON cannot hold (Infinity, NaN) is written as null.
+    expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: '{"source":{"text":"","format":"text"},"sampleScale":1e999}' }))?.sampleScale).toBe(1);
+
+    expect(read({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' })).toMatchObject({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' });
+    expect(read({ selectedPattern: 'x'.repeat(10) + ' <b>', gridIndex: 42, entityFilter: '' })).toMatchObject({ selectedPattern: undefined, gridIndex: 'table', entityFilter: undefined });
+    expect(read({ theme: 'neon', activePanel: 'secrets' })).toMatchObject({ theme: 'system', activePanel: 'design' });
+  });
+
+  it("restores a pattern's parameters only when every one is a value its input accepts", () => {
+    const params = {
+      ok: { email: 'a@b.c', total: 12.5, active: true, createdAt: ['2024-01-01', '2024-12-31'] },
+      hugeNumber: { total: 1e300 },
+      tinyNumber: { total: 1e-200 },
+      longText: { email: 'x'.repeat(MAX_SAVED_PARAM_CHARS + 1) },
+      badName: { 'not a name': 'x' },
+      'bad pattern': { email: 'x' },
+      nested: { email: { deep: 'x' } },
+      longPair: { createdAt: ['a', 'b', 'c'] },
+    };
+    const saved = readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, params }) }));
+    expect(saved?.params).toEqual({ ok: params.ok });
+    const edge = { email: 'x'.repeat(MAX_SAVED_PARAM_CHARS), total: Number.MAX_SAFE_INTEGER };
+    expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, params: { edge } }) }))?.params).toEqual({ edge });
   });
 
   it('keeps a parameter set named __proto__ as data', () => {

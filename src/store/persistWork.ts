@@ -1,12 +1,19 @@
 // Autosave of the user's work to localStorage (debounced, flushed when the page
 // hides) and its restoration on the next visit. What is read back is checked
 // field by field: a damaged entry is ignored, never half-applied.
-import type { PatternParams, Scalar } from '../engine/index.ts';
+import { numberProblem, type PatternParams, type Scalar } from '../engine/index.ts';
+import { isIdentifier } from '../engine/model/isIdentifier.ts';
+import { isSampleScale } from './analysisSlice.ts';
 import type { AppStore } from './createAppStore.ts';
 import { PANEL_IDS, type AppState, type PanelId, type ThemeChoice } from './types.ts';
 
 export const STORAGE_KEY = 'tablewright.work.v1';
 export const AUTOSAVE_DELAY_MS = 250;
+/**
+ * The longest parameter text restored: DynamoDB's largest key value is 2,048 bytes,
+ * so a longer one can match nothing (and at least as many bytes as characters).
+ */
+export const MAX_SAVED_PARAM_CHARS = 2048;
 
 export interface SavedWork {
   source: AppState['source'];
@@ -55,16 +62,22 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
   if (!isObject(value)) return undefined;
   const { source, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
+  // Each setting is what the app itself could have set, or its default: names are model names
+  // (identifiers), the scale one the items panel offers.
   return {
     source: { text: source['text'], format: source['format'] },
-    sampleScale: typeof sampleScale === 'number' && Number.isFinite(sampleScale) && sampleScale >= 0 ? sampleScale : 1,
-    selectedPattern: typeof selectedPattern === 'string' ? selectedPattern : undefined,
+    sampleScale: isSampleScale(sampleScale) ? sampleScale : 1,
+    selectedPattern: isName(selectedPattern) ? selectedPattern : undefined,
     params: readParams(params),
-    gridIndex: typeof gridIndex === 'string' ? gridIndex : 'table',
-    entityFilter: typeof entityFilter === 'string' ? entityFilter : undefined,
+    gridIndex: isName(gridIndex) ? gridIndex : 'table',
+    entityFilter: isName(entityFilter) ? entityFilter : undefined,
     theme: theme === 'light' || theme === 'dark' ? theme : 'system',
     activePanel: PANEL_IDS.find((id) => id === activePanel) ?? 'design',
   };
+}
+
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && isIdentifier(value);
 }
 
 /** Puts saved work into the store as the starting point (no undo step before it). */
@@ -140,18 +153,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value a parameter input accepts: text up to MAX_SAVED_PARAM_CHARS, a boolean, or a number DynamoDB stores. */
 function isScalar(value: unknown): value is Scalar {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  if (typeof value === 'string') return value.length <= MAX_SAVED_PARAM_CHARS;
+  if (typeof value === 'number') return Number.isFinite(value) && numberProblem(value) === undefined;
+  return typeof value === 'boolean';
 }
 
 // Built with Object.fromEntries: a pattern or attribute named `__proto__` stays data.
+// A pattern whose parameters are not all valid is left out: it gets the sample defaults again.
 function readParams(value: unknown): Record<string, PatternParams> {
   if (!isObject(value)) return {};
   const patterns: [string, PatternParams][] = [];
   for (const [pattern, params] of Object.entries(value)) {
-    if (!isObject(params)) continue;
+    if (!isIdentifier(pattern) || !isObject(params)) continue;
     const read: [string, PatternParams[string]][] = [];
     for (const [name, v] of Object.entries(params)) {
+      if (!isIdentifier(name)) continue;
       if (isScalar(v)) read.push([name, v]);
       else if (Array.isArray(v) && v.length === 2 && isScalar(v[0]) && isScalar(v[1])) read.push([name, [v[0], v[1]]]);
     }
