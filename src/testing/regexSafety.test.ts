@@ -58,6 +58,15 @@ describe('regular expressions on hostile input', () => {
     expect(monarchCaseRegexes().length).toBeGreaterThan(0);
   });
 
+  it('catches the quadratic forms it was written for, and an exponential one, without hanging', () => {
+    const caught = (regex: RegExp) => checkRegex(regex, 'scan') !== undefined;
+    expect(caught(/([A-Z]+)([A-Z][a-z])/g)).toBe(true); // the old label splitter
+    expect(caught(/"(?:[^"\\]|\\.)*"/g)).toBe(true); // the old string matcher of the completion provider
+    expect(caught(/\(\s*[^)]*$/)).toBe(true); // the old open-parenthesis check
+    expect(caught(/^(a+)+$/)).toBe(true);
+    expect(caught(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).toBe(false); // splitWords
+  });
+
   it('covers every regex built at run time', () => {
     const uncovered = dynamic.filter((d) => !(`${d.where.replace(/:\d+$/, '')} ${d.text}` in DYNAMIC_REGEXES));
     expect(uncovered, 'list these in DYNAMIC_REGEXES with the regexes they can build').toEqual([]);

@@ -41,6 +41,8 @@ export const HOSTILE_LENGTH = 50_000;
 export const SCREEN_LENGTH = 2_000;
 /** Per call, at HOSTILE_LENGTH. A linear regex needs well under a millisecond. */
 export const CALL_BUDGET_MS = 250;
+/** For all the screening calls of one regex at once (a few hundred milliseconds for the largest). */
+const SCREEN_BUDGET_MS = 2000;
 
 /**
  * The .ts/.tsx/.mjs/.js files under `dir` that ship or run as tools. Tests and test
@@ -262,28 +264,31 @@ export interface Offence {
 export function checkRegex(regex: RegExp, mode: RegexMode, { keep = 4 }: { keep?: number } = {}): Offence | undefined {
   const used = asUsed(regex, mode);
   const candidates = inputsFor(regex);
-  // Screening: short inputs, so even a quadratic regex is quick; an exponential one is stopped.
+  // Screening: short inputs, so even a quadratic regex is quick. When the screening is stopped
+  // (an exponential regex, or a slow machine), the input it was on gets a call of its own.
   const screened: { input: HostileInput; ms: number }[] = [];
-  const all = runOnce(() => {
-    for (const input of candidates) {
-      const text = hostileText(input, SCREEN_LENGTH);
-      const start = performance.now();
-      applyOnce(used, text);
-      screened.push({ input, ms: performance.now() - start });
-    }
-  }, 20 * CALL_BUDGET_MS);
-  if (!all.finished) {
-    // Something in there does not finish even on short input: find it.
-    for (const input of candidates.slice(screened.length)) {
-      const timing = runOnce(() => applyOnce(used, hostileText(input, SCREEN_LENGTH)), CALL_BUDGET_MS);
-      if (!timing.finished) return { input, timing };
-    }
+  while (screened.length < candidates.length) {
+    const all = runOnce(() => {
+      for (const input of candidates.slice(screened.length)) {
+        const text = hostileText(input, SCREEN_LENGTH);
+        const start = performance.now();
+        applyOnce(used, text);
+        screened.push({ input, ms: performance.now() - start });
+      }
+    }, SCREEN_BUDGET_MS);
+    if (all.finished) break;
+    const input = candidates[screened.length];
+    if (input === undefined) break;
+    const timing = runOnce(() => applyOnce(used, hostileText(input, SCREEN_LENGTH)), CALL_BUDGET_MS);
+    if (!timing.finished) return { input, timing };
+    screened.push({ input, ms: timing.ms });
   }
   const slowest = screened.sort((a, b) => b.ms - a.ms).slice(0, keep).map((s) => s.input);
   for (const input of [...slowest, ...COMMON_INPUTS]) {
     const text = hostileText(input, HOSTILE_LENGTH);
+    // A call past the budget runs once more, so that a pause of the machine is not taken for backtracking.
     const timing = runOnce(() => applyOnce(used, text), CALL_BUDGET_MS);
-    if (!timing.finished) return { input, timing };
+    if (!timing.finished && !runOnce(() => applyOnce(used, text), CALL_BUDGET_MS).finished) return { input, timing };
   }
   return undefined;
 }
