@@ -23,8 +23,12 @@ function gzipSize(file: string): number {
 function initialScripts(distDir: string): string[] {
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const refs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) if (m[1]) refs.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) if (m[1]) refs.add(m[1]);
+  // Each tag once, then its attributes: linear however the page is written.
+  for (const tag of html.matchAll(/<(script|link)\b[^>]*>/g)) {
+    const attributes = new Map([...tag[0].matchAll(/\b([a-z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+    const ref = tag[1] === 'script' && attributes.get('type') === 'module' ? attributes.get('src') : attributes.get('rel') === 'modulepreload' ? attributes.get('href') : undefined;
+    if (ref) refs.add(ref);
+  }
   return [...refs].map((r) => path.join(distDir, r.replace(/^\.\//, '')));
 }
 

@@ -18,7 +18,7 @@ export function fileSlug(name: string | undefined): string {
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-|-$/g, '') // the line above leaves no two dashes in a row
     .slice(0, 60);
   return slug || 'model';
 }
