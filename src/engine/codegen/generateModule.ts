@@ -6,6 +6,7 @@
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
 import type { Design, IndexDesign, KeyPart, PlanStep, Segment } from '../design/types.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
+import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
 
@@ -370,17 +371,21 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     }
     let filter = '';
     if (step.filter) {
+      // The same FilterExpression as buildRequest (a boolean range as equalities).
       const f = step.filter;
-      names.push(`'#f': ${q(f.attribute)}`);
-      const v = param(f.param);
-      if (f.op === 'between') {
-        needHelper('pair');
-        values.push(`':f0': pair(${v}, ${q(f.param)})[0]`, `':f1': pair(${v}, ${q(f.param)})[1]`);
-        filter = '#f BETWEEN :f0 AND :f1';
-      } else {
-        values.push(`':f': ${v}`);
-        filter = f.op === 'begins_with' ? 'begins_with(#f, :f)' : `#f ${f.op} :f`;
+      const form = filterForm(f.op, f.type === 'boolean');
+      names.push(`${q(FILTER_NAME)}: ${q(f.attribute)}`);
+      for (const [placeholder, operand] of form.operands) {
+        let v: string;
+        if (operand.kind === 'constant') v = String(operand.value);
+        else if (operand.kind === 'param') v = param(f.param);
+        else {
+          needHelper('pair');
+          v = `pair(${param(f.param)}, ${q(f.param)})[${operand.kind === 'low' ? 0 : 1}]`;
+        }
+        values.push(`${q(placeholder)}: ${v}`);
       }
+      filter = filterExpressionText(form);
     }
     const lines = [
       `TableName: TABLE_NAME,`,

@@ -6,6 +6,7 @@ import type { Design, KeyPart, PlanStep, QueryInput, Request, SkCondition } from
 import type { PatternParams, Scalar } from '../model/types.ts';
 import { encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
 import { compareUtf8 } from './compareUtf8.ts';
+import { FILTER_NAME, filterExpressionText, filterForm, filterValues } from './filterForm.ts';
 
 export function buildRequest(design: Design, patternName: string, params: PatternParams): Request[] {
   const plan = design.patterns.find((p) => p.pattern === patternName);
@@ -69,19 +70,19 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
   const request: Extract<Request, { operation: 'Query' }> = { operation: 'Query', index: step.index, input, key: { pk, sk } };
   if (step.filter) {
     const f = step.filter;
-    names['#f'] = f.attribute;
-    if (f.op === 'between') {
-      const [lo, hi] = pairParam(params, f.param);
-      values[':f0'] = lo;
-      values[':f1'] = hi;
-      input.FilterExpression = '#f BETWEEN :f0 AND :f1';
-      request.filter = { attribute: f.attribute, op: f.op, value: [lo, hi] };
-    } else {
-      const v = scalarParam(params, f.param);
-      values[':f'] = v;
-      input.FilterExpression = f.op === 'begins_with' ? 'begins_with(#f, :f)' : `#f ${f.op} :f`;
-      request.filter = { attribute: f.attribute, op: f.op, value: v };
+    const value: Scalar | [Scalar, Scalar] = f.op === 'between' ? [...pairParam(params, f.param)] : scalarParam(params, f.param);
+    // The form depends on whether the attribute is a boolean, and the in-memory
+    // evaluator tells from the value: they must agree.
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if ((typeof v === 'boolean') !== (f.type === 'boolean')) throw new TypeError(`"${f.param}" is a ${f.type}, got ${typeof v} ${JSON.stringify(v)}`);
     }
+    const form = filterForm(f.op, f.type === 'boolean');
+    const filled = filterValues(form, value);
+    if (typeof filled === 'string') throw new TypeError(`parameter "${f.param}" ${filled}`);
+    names[FILTER_NAME] = f.attribute;
+    Object.assign(values, filled);
+    input.FilterExpression = filterExpressionText(form);
+    request.filter = { attribute: f.attribute, op: f.op, value };
   }
   return request;
 }

@@ -3,8 +3,10 @@
 // Pure: reads the items it is given, sends nothing. Checked against
 // DynamoDB Local 3.3.1 for: UTF-8 byte order of sort keys, `Limit` counting
 // items read before the filter, `LastEvaluatedKey` whenever `Limit` items were
-// read (even when none remain), and `ExclusiveStartKey` as a position (the
-// item it names need not exist).
+// read (even when none remain), `ExclusiveStartKey` as a position (the
+// item it names need not exist), and filters: `<`, `<=`, `>`, `>=` on strings
+// and numbers only (a BOOL operand fails the request), values of another type
+// never matching, `<>` holding where the attribute is missing (filterForm).
 //
 // Not modelled: the 1 MB page size (sample items are small), consistency.
 // Ties: in a GSI, several items may share one index key. DynamoDB does not
@@ -15,7 +17,7 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Design, IndexDesign, Item, Request, SkCondition } from '../design/types.ts';
 import { compareUtf8 } from './compareUtf8.ts';
-import { matchesCondition } from './matchesCondition.ts';
+import { filterForm, filterHolds, filterProblem, filterValues } from './filterForm.ts';
 
 export interface EvaluateResult {
   /** Items returned (after the filter), in the order DynamoDB returns them. */
@@ -24,7 +26,7 @@ export interface EvaluateResult {
   scannedCount: number;
   /** Where to continue: the table key and index key of the last item read, when `Limit` stopped the read. */
   lastEvaluatedKey?: Record<string, string>;
-  /** Set when the request cannot be evaluated (unknown index, bad Limit); items is then empty. */
+  /** Set when the request cannot be evaluated (unknown index, bad Limit, a filter DynamoDB refuses); items is then empty. */
   error?: Diagnostic;
 }
 
@@ -111,6 +113,19 @@ function query(
     return fail('queries.invalidLimit', `Limit must be a whole number of at least 1, not ${String(limit)}.`);
   }
   const forward = request.input.ScanIndexForward !== false;
+  // The filter, as the clauses of the FilterExpression buildRequest sends for it
+  // (filterForm), checked and evaluated by DynamoDB's rules.
+  let passes = (_item: Item): boolean => true;
+  const filter = request.filter;
+  if (filter) {
+    const value = filter.value;
+    const form = filterForm(filter.op, (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'boolean'));
+    const values = filterValues(form, value);
+    if (typeof values === 'string') return fail('queries.invalidFilter', `The filter on "${filter.attribute}" ${values}.`);
+    const problem = filterProblem(form, values);
+    if (problem) return fail('queries.invalidFilter', problem);
+    passes = (item) => filterHolds(form, values, item[filter.attribute]);
+  }
 
   // Only items holding both key attributes of the index are in it (sparse GSIs).
   const selected: { item: Item; pos: Position }[] = [];
@@ -137,10 +152,7 @@ function query(
 
   const end = limit === undefined ? selected.length : Math.min(selected.length, start + limit);
   const read = selected.slice(start, end);
-  const filter = request.filter;
-  const returned = read
-    .map((s) => s.item)
-    .filter((item) => !filter || matchesCondition(item[filter.attribute], filter.op, filter.value));
+  const returned = read.map((s) => s.item).filter(passes);
 
   const result: EvaluateResult = { items: returned, scannedCount: read.length };
   const last = read[read.length - 1];

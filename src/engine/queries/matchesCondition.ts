@@ -1,5 +1,6 @@
 // Whether one attribute value satisfies `op` against a parameter: the range
-// condition of a pattern and the filter of a request share this meaning.
+// condition of a pattern, by its meaning (FORMAT.md). A request's filter is
+// evaluated as the FilterExpression DynamoDB receives instead (filterForm).
 // A missing value, a parameter of another type or a malformed parameter
 // (no [low, high] pair for `between`) never matches; nothing here throws.
 import type { RangeOp, Scalar } from '../model/types.ts';

@@ -42,7 +42,8 @@ function planOne(args: { pattern: Pattern; entity: Entity; route: Route; layout:
   const returnsEntities = [pattern.entity, ...(pattern.include ?? [])];
   switch (route.kind) {
     case 'single': {
-      const step = needStep({ need: route.need, entity, layout, pattern });
+      // GetItem takes no FilterExpression: a filtered lookup is a Query for the one key.
+      const step = needStep({ need: route.need, entity, layout, pattern, ...(route.filter ? { filtered: true } : {}) });
       if (route.filter) {
         const def = entity.attributes.find((a) => a.name === route.filter?.attribute);
         step.filter = { attribute: route.filter.attribute, param: route.filter.attribute, type: def?.type ?? 'string', op: route.filter.op };
@@ -139,7 +140,7 @@ function partsOf(segments: KeyTemplate['pk'], entity: Entity, paramOf: (attribut
 }
 
 /** The request that serves one need on its chain's index. */
-function needStep(args: { need: Need; entity: Entity; layout: KeyLayout; pattern: Pattern; paramOf?: (attribute: string) => string }): PlanStep {
+function needStep(args: { need: Need; entity: Entity; layout: KeyLayout; pattern: Pattern; paramOf?: (attribute: string) => string; filtered?: boolean }): PlanStep {
   const { need, entity, layout, pattern } = args;
   const paramOf = args.paramOf ?? ((a: string) => a);
   const chain = chainOf(need, layout);
@@ -165,7 +166,7 @@ function needStep(args: { need: Need; entity: Entity; layout: KeyLayout; pattern
     key.next = { attribute: need.next, param: paramOf(need.next), type, ...(need.op ? { op: need.op } : {}), last: prefixCount + 1 === skAttrs.length && !terminated };
   }
   const index = indexOf(layout, indexName);
-  const getItem = index.kind === 'table' && key.skComplete && need.kind === 'pattern';
+  const getItem = index.kind === 'table' && key.skComplete && need.kind === 'pattern' && !args.filtered;
   const text = describeStepKey(key, index);
   const step: PlanStep = {
     operation: getItem ? 'GetItem' : 'Query',
@@ -204,7 +205,10 @@ function reasonFor(args: { pattern: Pattern; entity: Entity; step: PlanStep; lay
         : `"${n.attribute}" follows in the sort key, so the items come sorted by it${step.direction === 'desc' ? ' descending (ScanIndexForward false)' : ''}`,
     );
   }
-  if (step.filter) parts.push(`"${step.filter.attribute}" ${step.filter.op} is a FilterExpression (read amplification)`);
+  if (step.filter) {
+    const f = step.filter;
+    parts.push(`"${f.attribute}" ${f.op} is a FilterExpression (read amplification)${f.type === 'boolean' && f.op !== '=' ? ', written with = and IN because DynamoDB compares booleans only for equality (false < true)' : ''}`);
+  }
   if (step.index !== 'table') parts.push(`${where} is needed because the table's partition key for ${entity.name} is not ${pkAttrs.join(', ') || 'constant'}`);
   return `${parts.join('; ')}.`;
 }
