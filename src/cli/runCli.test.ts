@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { deriveDesign, generateModule, printModelText } from '../engine/index.ts';
+import { deriveDesign, generateModule, printModelText, tableNameProblem } from '../engine/index.ts';
 import { EXAMPLES_DIR, exampleModel } from '../testing/exampleModels.ts';
 import { runCli } from './runCli.ts';
 
@@ -101,5 +101,36 @@ describe('cli usage', () => {
     const bad = spawnSync('npm', ['run', '--silent', 'cli', '--', 'nope'], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '..', '..') });
     expect(bad.status).toBe(2);
   });
-});
 
+  it('refuses a --table that is not a DynamoDB table name on every command, with the engine’s words, before anything is written', async () => {
+    for (const bad of ['my table', 'ab', 'x'.repeat(256), 'name/../../etc', 'naïve', '']) {
+      for (const command of ['generate', 'check', 'explain', 'run']) {
+        const out = path.join(tmp(), 'out');
+        const c = capture();
+        const argv = [command, ecommerce, `--table=${bad}`, ...(command === 'generate' ? ['--out', out] : []), ...(command === 'run' ? ['--endpoint', 'http://127.0.0.1:9'] : [])];
+        expect(await runCli(argv, c.io), `${command} ${bad}`).toBe(2);
+        expect(c.err.join('')).toBe(`--table: ${tableNameProblem(bad) ?? '(valid?)'}\n`);
+        expect(c.out.join('')).toBe('');
+        expect(fs.existsSync(out)).toBe(false);
+      }
+    }
+  });
+
+  it('takes a valid --table into the design', async () => {
+    const out = tmp();
+    expect(await runCli(['generate', ecommerce, '--out', out, '--table', 'Shop_2026.v1'], capture().io)).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'design.json'), 'utf8'))).toMatchObject({ tableName: 'Shop_2026.v1' });
+  });
+
+  it('usage names run’s --aws-credentials and --timeout, and refuses --aws-credentials without --endpoint', async () => {
+    const help = capture();
+    expect(await runCli(['--help'], help.io)).toBe(0);
+    expect(help.out.join('')).toContain('[--aws-credentials] [--timeout S]');
+    const c = capture();
+    expect(await runCli(['run', ecommerce, '--aws-credentials'], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('--aws-credentials needs --endpoint');
+    const t = capture();
+    expect(await runCli(['run', ecommerce, '--endpoint', 'http://127.0.0.1:9', '--timeout', '0'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('--timeout takes the seconds');
+  });
+});

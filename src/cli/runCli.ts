@@ -9,6 +9,7 @@ import {
   formatDiagnostic,
   generateModule,
   loadProblem,
+  tableNameProblem,
   type Design,
   type Diagnostic,
 } from '../engine/index.ts';
@@ -29,9 +30,17 @@ Commands:
   explain PROBLEM
       Print the key layout and the pattern → request table.
   run PROBLEM [--endpoint URL] [--region R] [--table NAME] [--records N] [--keep]
-      Create a table, load sample items, run every pattern and compare each
-      answer with the engine's; starts its own DynamoDB Local when no
-      --endpoint is given.
+              [--aws-credentials] [--timeout S]
+      Create a table, load sample items, run every pattern, compare each
+      answer with the engine's and delete the table (unless --keep); starts
+      its own DynamoDB Local when no --endpoint is given. Requests to
+      --endpoint are signed with fake local credentials unless
+      --aws-credentials is given (then the AWS SDK's own: environment,
+      AWS_PROFILE, ~/.aws). Each request waits at most S seconds for an
+      answer (default 10). Ctrl-C cancels and deletes the table.
+
+--table NAME must be a DynamoDB table name: 3 to 255 characters of A-Z, a-z,
+0-9, "_", "-" and ".".
 
 PROBLEM is a problem JSON file (*.problem.json, see FORMAT.md) or a file in
 Tablewright's text form.
@@ -48,8 +57,8 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--endpoint', '--region', '--records']);
-const FLAG_OPTIONS = new Set(['--keep', '--help', '-h']);
+const VALUE_OPTIONS = new Set(['--out', '--table', '--endpoint', '--region', '--records', '--timeout']);
+const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const options = new Map<string, string | true>();
@@ -74,8 +83,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return { command, file, options };
 }
 
-/** Reads and parses a problem file; located errors are printed with the file name. */
-export function readProblem(file: string, io: CliIo): { design: Design; diagnostics: Diagnostic[] } | undefined {
+/** Reads and parses a problem file; located errors are printed with the file name. `tableName` must be valid (tableNameProblem). */
+export function readProblem(file: string, io: CliIo, tableName?: string): { design: Design; diagnostics: Diagnostic[] } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -89,7 +98,7 @@ export function readProblem(file: string, io: CliIo): { design: Design; diagnost
     io.err(`${file}: not loaded (${parsed.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
     return undefined;
   }
-  return { design: deriveDesign(parsed.model), diagnostics: parsed.diagnostics };
+  return { design: deriveDesign(parsed.model, tableName !== undefined ? { tableName } : {}), diagnostics: parsed.diagnostics };
 }
 
 function located(d: Diagnostic): string {
@@ -118,10 +127,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${command} needs a PROBLEM file\n\n${USAGE}`);
     return 2;
   }
-  const loaded = readProblem(file, io);
-  if (!loaded) return 2;
+  // Checked before anything is read, written or created: the name goes into code, files and requests.
   const table = options.get('--table');
-  const design = typeof table === 'string' ? { ...loaded.design, tableName: table } : loaded.design;
+  if (typeof table === 'string') {
+    const problem = tableNameProblem(table);
+    if (problem) {
+      io.err(`--table: ${problem}\n`);
+      return 2;
+    }
+  }
+  const loaded = readProblem(file, io, typeof table === 'string' ? table : undefined);
+  if (!loaded) return 2;
+  const design = loaded.design;
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
   switch (command) {
     case 'generate': {

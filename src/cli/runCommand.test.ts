@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { pingDynamoDB } from '../devtools/dynamodbLocal.mjs';
@@ -8,36 +7,16 @@ import { createForeignTable, dropTable, tableKeys } from '../runner/testing/tabl
 import { testClients } from '../runner/testing/testClients.ts';
 import { problemText } from '../runner/testing/exampleDesign.ts';
 import { formatRunTable, paramSets, sampleData } from './runCommand.ts';
+import { cli } from './testing/spawnCli.ts';
 
 const endpoint = inject('dynamodbEndpoint');
 const ecommerce = new URL('../examples/ecommerce.problem.json', import.meta.url).pathname;
-const root = new URL('../../', import.meta.url).pathname;
 const { client, doc, destroy } = testClients();
 const made: string[] = [];
 afterAll(async () => {
   for (const name of made) await dropTable(client, name);
   destroy();
 });
-
-interface Ran {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function cli(args: string[], onOut?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn(`${root}node_modules/.bin/tsx`, ['src/cli/main.ts', 'run', ...args], { cwd: root, env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      onOut?.(out, child);
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 const patterns = deriveDesign(loadProblem(problemText('ecommerce.problem.json')).model!).patterns.map((p) => p.pattern);
 
@@ -99,15 +78,17 @@ describe('cli run', () => {
 
   it('stops its DynamoDB Local on Ctrl-C', async () => {
     let port = 0;
-    const ran = await cli([ecommerce], (out, child) => {
-      const m = /DynamoDB Local ready at http:\/\/localhost:(\d+)/.exec(out);
-      if (m && !port) {
-        port = Number(m[1]);
-        child.kill('SIGINT');
-      }
+    const ran = await cli([ecommerce], {
+      onOutput: (out, _err, child) => {
+        const m = /DynamoDB Local ready at http:\/\/localhost:(\d+)/.exec(out);
+        if (m && !port) {
+          port = Number(m[1]);
+          child.kill('SIGINT');
+        }
+      },
     });
     expect(port).toBeGreaterThan(0);
-    expect(ran.code === 130 || ran.code === null).toBe(true);
+    expect(ran.code).toBe(130);
     expect(await pingDynamoDB(port)).toBe(false);
   });
 });

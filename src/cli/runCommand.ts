@@ -4,21 +4,42 @@
 // print a result table, delete the table unless --keep. Without --endpoint it
 // starts its own DynamoDB Local and stops it at the end (and on Ctrl-C).
 // Exit codes: 0 all match; 1 a mismatch or a pattern the design cannot serve;
-// 2 bad options, an existing table in the way, or DynamoDB could not be used.
+// 2 bad options, an existing table in the way, or DynamoDB could not be used;
+// 130 interrupted.
+//
+// Never waits forever, never leaves a mess unannounced:
+// - the sample items are generated before anything is started or created, and
+//   before the Ctrl-C handler is installed, so Ctrl-C during that (long, for
+//   large --records) synchronous work ends the process at once with nothing to
+//   clean up; afterwards no synchronous step is long;
+// - every request has the clients' timeout and the run's AbortSignal: the first
+//   Ctrl-C aborts the requests in flight and deletes the table; a second one says
+//   which table is still being deleted; a third stops waiting and names the
+//   table left behind;
+// - the table is deleted only if it is still the one this run created;
+// - requests to --endpoint are signed with fake local credentials unless
+//   --aws-credentials asks for the machine's own.
 import { randomUUID } from 'node:crypto';
 import { generateSampleRecords, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
 import {
   createClients,
   createDesignTable,
+  DEFAULT_TIMEOUT_MS,
   deleteDesignTable,
   describeError,
+  expectedAnswers,
   describeTableDifference,
   formatDescribedError,
+  formatDuration,
   loadItems,
   LOCAL_CREDENTIALS,
+  parseEndpointUrl,
+  RunnerError,
   runPattern,
   type Clients,
   type CreatedTable,
+  type DescribedError,
+  type ErrorContext,
   type PatternRun,
 } from '../runner/index.ts';
 import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
@@ -120,6 +141,26 @@ export function formatMismatches(design: Design, rows: readonly PatternRunRow[])
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
+interface PlannedPattern {
+  pattern: string;
+  index: string;
+  notServed: boolean;
+  runs: { params: PatternParams; expected: Item[][] }[];
+}
+
+/** Every run of the table: each pattern's parameter sets and the engine's answer to each. */
+function planRuns(design: Design, tableName: string, sample: { records: Map<string, RecordValue[]>; items: Item[] }): PlannedPattern[] {
+  return design.patterns.map((p) => ({
+    pattern: p.pattern,
+    index: [...new Set(p.steps.map((s) => s.index))].join('+') || '-',
+    notServed: p.steps.length === 0,
+    runs:
+      p.steps.length === 0
+        ? []
+        : paramSets(design, sample.records, p.pattern).map((params) => ({ params, expected: expectedAnswers({ design, tableName, patternName: p.pattern, params, sampleItems: sample.items }) })),
+  }));
+}
+
 function parseRecords(value: string | true | undefined): number | undefined | Error {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) {
@@ -128,81 +169,155 @@ function parseRecords(value: string | true | undefined): number | undefined | Er
   return Number(value);
 }
 
+function parseTimeout(value: string | true | undefined): number | Error {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0 || Number(value) > 3600) {
+    return new Error('--timeout takes the seconds one request may wait for an answer: a number above 0, at most 3600');
+  }
+  return Number(value) * 1000;
+}
+
+interface Interrupts {
+  /** Aborted by the first Ctrl-C: the run's requests. */
+  work: AbortController;
+  /** Aborted by the third: the clean-up's requests. */
+  cleanup: AbortController;
+  detach: () => void;
+}
+
+/**
+ * Ctrl-C (and SIGTERM) while the run is on: the first cancels the work, the
+ * second says what the clean-up still waits for, the third stops the clean-up.
+ */
+function catchInterrupts(io: CliIo, describeCleanup: () => string | undefined): Interrupts {
+  const work = new AbortController();
+  const cleanup = new AbortController();
+  let count = 0;
+  const onSignal = () => {
+    count++;
+    const pending = describeCleanup();
+    if (count === 1) {
+      io.err(`\ninterrupted: cancelling the requests in flight${pending ? `, then ${pending}` : ''}\n`);
+      work.abort();
+    } else if (count === 2 && pending) {
+      io.err(`still ${pending}; press Ctrl-C again to stop waiting and leave it behind\n`);
+    } else {
+      cleanup.abort();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    work,
+    cleanup,
+    detach: () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
+}
+
 export async function runCommand({ design, options, io }: { design: Design; options: Map<string, string | true>; io: CliIo }): Promise<number> {
   const records = parseRecords(options.get('--records'));
-  if (records instanceof Error) {
-    io.err(`${records.message}\n`);
+  const timeoutMs = parseTimeout(options.get('--timeout'));
+  const badOption = records instanceof Error ? records : timeoutMs instanceof Error ? timeoutMs : undefined;
+  if (badOption || records instanceof Error || timeoutMs instanceof Error) {
+    io.err(`${badOption?.message ?? ''}\n`);
     return 2;
   }
   const endpointOption = options.get('--endpoint');
   const regionOption = options.get('--region');
   const tableOption = options.get('--table');
   const keep = options.get('--keep') === true;
+  const awsCredentials = options.get('--aws-credentials') === true;
+  let endpointUrl: string | undefined;
   if (typeof endpointOption === 'string') {
-    try {
-      new URL(endpointOption);
-    } catch {
-      io.err(`--endpoint must be a URL such as http://localhost:8000, got "${endpointOption}"\n`);
+    const parsed = parseEndpointUrl(endpointOption);
+    if (!parsed.ok) {
+      io.err(`--endpoint: ${parsed.message}\n`);
       return 2;
     }
+    endpointUrl = parsed.url;
+  } else if (awsCredentials) {
+    io.err('--aws-credentials needs --endpoint: without one, run uses a DynamoDB Local of its own\n');
+    return 2;
   }
   const region = typeof regionOption === 'string' ? regionOption : process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
   const tableName = typeof tableOption === 'string' ? tableOption : `${design.tableName}-run-${randomUUID().slice(0, 8)}`;
 
-  const controller = new AbortController();
-  const onSignal = () => {
-    io.err('\ninterrupted: cleaning up\n');
-    controller.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // The long synchronous work — sample items, every run's parameters and the engine's answers —
+  // comes first, before anything exists to clean up and before Ctrl-C is caught: Ctrl-C here
+  // simply ends the process. Once a table exists, nothing holds the event loop for long, so
+  // Ctrl-C is always heard (under `tsx`, whose parent SIGKILLs a child that does not
+  // acknowledge a signal within about 60 ms, that is what keeps the clean-up alive).
+  io.out(`generating sample items (${records === undefined ? 'each entity’s count' : `${records} per entity`}) and the engine's answers...\n`);
+  const sample = sampleData(design, records);
+  let plan: PlannedPattern[];
+  try {
+    plan = planRuns(design, tableName, sample);
+  } catch (e) {
+    io.err(`run: ${formatDescribedError(describeError(e))}\n`);
+    return 2;
+  }
+  io.out(`generated ${sample.items.length} items, ${sum(plan.map((p) => p.runs.length))} runs\n`);
 
   let local: { endpoint: string; stop: () => Promise<void> } | undefined;
   let clients: Clients | undefined;
   let created: CreatedTable | undefined;
-  let endpoint: string | undefined;
-  const context = () => ({ ...(endpoint ? { endpoint } : {}), region });
+  let deleteAccepted = false;
+  let endpoint: string | undefined = endpointUrl;
+  /** Whether the table is deleted at the end: a DynamoDB Local of our own goes, tables and all, when it stops. */
+  const deletesTable = () => created !== undefined && !keep && !local;
+  const interrupts = catchInterrupts(io, () =>
+    deletesTable() && created ? `deleting table ${created.tableName} at ${created.target}${deleteAccepted ? ' (DeleteTable accepted, waiting until it is gone)' : ''}` : undefined,
+  );
+  const { work, cleanup } = interrupts;
+  const context = (): ErrorContext => ({ ...(endpoint ? { endpoint } : {}), region, timeoutMs });
+  const explain = (e: unknown, operation?: string): string => formatDescribedError(withCliHint(describeError(e, { ...context(), ...(operation ? { operation } : {}) }), awsCredentials));
   try {
-    if (typeof endpointOption === 'string') {
-      endpoint = endpointOption;
-    } else {
+    if (endpoint === undefined) {
       io.out('starting DynamoDB Local...\n');
       local = await startDynamoDBLocal({ port: 0, inMemory: true });
       endpoint = local.endpoint;
       io.out(`DynamoDB Local ready at ${endpoint}\n`);
-      if (controller.signal.aborted) return 130;
+      if (work.signal.aborted) return 130;
     }
-    const useLocalCredentials = endpoint !== undefined && isLocalHost(endpoint) && !process.env['AWS_ACCESS_KEY_ID'];
-    clients = createClients({ ...(endpoint ? { endpoint } : {}), region, ...(useLocalCredentials ? { credentials: LOCAL_CREDENTIALS } : {}) });
+    // Two attempts, as in the Run panel: an endpoint that never answers is reported after two
+    // timeouts, not the SDK's default four. (loadItems retries throttling with its own backoff.)
+    clients = createClients({ endpoint, region, timeoutMs, maxAttempts: 2, credentials: awsCredentials ? 'defaultChain' : LOCAL_CREDENTIALS });
+    io.out(`sending to ${clients.target}, signed with ${awsCredentials ? 'your AWS credentials (the AWS SDK’s default chain)' : 'fake local credentials'}; ${formatDuration(timeoutMs)} per request\n`);
 
-    const table = await createDesignTable({ client: clients.client, design, tableName, target: clients.target, signal: controller.signal, pollMs: isLocalHost(endpoint ?? '') ? 50 : 1000 });
+    const table = await createDesignTable({
+      client: clients.client,
+      design,
+      tableName,
+      target: clients.target,
+      signal: work.signal,
+      onCreated: (t) => (created = t),
+      pollMs: isLocalHost(endpoint) ? 50 : 1000,
+    });
     if (table.status !== 'created') {
       io.err(`table ${tableName} already exists at ${clients.target}; it is left alone.\n`);
       for (const entry of table.difference.entries) io.err(`  ${describeTableDifference(entry)}\n`);
       if (table.difference.entries.length === 0) io.err('  (it has the design’s keys and indexes; run without --table to use a new table)\n');
       return 2;
     }
-    created = table.table;
     io.out(`created table ${tableName} at ${clients.target} (${design.indexes.length - 1} GSI(s))\n`);
 
-    const sample = sampleData(design, records);
-    const load = await loadItems({ client: clients.doc, tableName, items: sample.items, concurrency: 8, signal: controller.signal });
-    if (load.status === 'cancelled') return 130;
+    const load = await loadItems({ client: clients.doc, tableName, items: sample.items, concurrency: 8, signal: work.signal, abortInFlight: true });
+    if (load.status === 'cancelled' || work.signal.aborted) return 130;
     if (load.status === 'failed') {
-      io.err(`loading items failed after ${load.written} of ${load.total}: ${formatDescribedError(describeError(load.error.cause, { ...context(), operation: 'BatchWriteItem' }))}\n`);
+      io.err(`loading items failed after ${load.written} of ${load.total}: ${explain(load.error.cause, 'BatchWriteItem')}\n`);
       return 2;
     }
     io.out(`loaded ${load.written} items in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.itemsPerSecond)} items/s)\n\n`);
 
     const rows: PatternRunRow[] = [];
-    for (const plan of design.patterns) {
-      if (controller.signal.aborted) return 130;
-      const row: PatternRunRow = { pattern: plan.pattern, index: [...new Set(plan.steps.map((s) => s.index))].join('+') || '-', runs: [] };
-      if (plan.steps.length === 0) row.notServed = true;
-      else {
-        for (const params of paramSets(design, sample.records, plan.pattern)) {
-          row.runs.push(await runPattern({ client: clients.doc, design, tableName, patternName: plan.pattern, params, sampleItems: sample.items, signal: controller.signal }));
-        }
+    for (const planned of plan) {
+      if (work.signal.aborted) return 130;
+      const row: PatternRunRow = { pattern: planned.pattern, index: planned.index, runs: [], ...(planned.notServed ? { notServed: true } : {}) };
+      for (const { params, expected } of planned.runs) {
+        row.runs.push(await runPattern({ client: clients.doc, design, tableName, patternName: planned.pattern, params, expected, signal: work.signal }));
       }
       rows.push(row);
     }
@@ -219,24 +334,49 @@ export async function runCommand({ design, options, io }: { design: Design; opti
     );
     return mismatches.length || notServed.length ? 1 : 0;
   } catch (e) {
-    if (controller.signal.aborted) return 130;
-    io.err(`run: ${formatDescribedError(describeError(e, context()))}\n`);
+    if (work.signal.aborted) return 130;
+    io.err(`run: ${explain(e)}\n`);
     return 2;
   } finally {
     if (created && clients) {
       if (keep) io.out(`kept table ${created.tableName} at ${clients.target}\n`);
-      else if (!local || !controller.signal.aborted) {
-        try {
-          await deleteDesignTable({ client: clients.client, table: created, confirmTableName: created.tableName, pollMs: isLocalHost(endpoint ?? '') ? 50 : 1000 });
-          io.out(`deleted table ${created.tableName}\n`);
-        } catch (e) {
-          io.err(`could not delete table ${created.tableName}: ${formatDescribedError(describeError(e, context()))}\n`);
-        }
-      }
+      else if (!local) await deleteCreatedTable();
     }
     clients?.destroy();
     await local?.stop();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    interrupts.detach();
   }
+
+  async function deleteCreatedTable(): Promise<void> {
+    if (!created || !clients) return;
+    const { tableName: name, target } = created;
+    const leftBehind = (why: string) =>
+      io.err(
+        `left table ${name} behind at ${target}${deleteAccepted ? ' (DynamoDB accepted its DeleteTable, so it may still go)' : ''}: ${why}. ` +
+          `Delete it yourself, e.g. \`aws dynamodb delete-table --table-name ${name}${endpoint ? ` --endpoint-url ${endpoint}` : ''} --region ${region}\`.\n`,
+      );
+    try {
+      const result = await deleteDesignTable({
+        client: clients.client,
+        table: created,
+        confirmTableName: name,
+        signal: cleanup.signal,
+        onDeleteAccepted: () => (deleteAccepted = true),
+        pollMs: isLocalHost(endpoint ?? '') ? 50 : 1000,
+      });
+      io.out(result === 'deleted' ? `deleted table ${name}\n` : `table ${name} was already gone\n`);
+    } catch (e) {
+      if (cleanup.signal.aborted) leftBehind('stopped waiting (Ctrl-C)');
+      else if (e instanceof RunnerError && e.code === 'table.replaced') io.err(`not deleting: ${e.message}\n`);
+      else leftBehind(`could not delete it: ${explain(e, 'DeleteTable')}`);
+    }
+  }
+}
+
+/** The CLI's own advice on top of the runner's words. */
+function withCliHint(d: DescribedError, awsCredentials: boolean): DescribedError {
+  const add = (hint: string): DescribedError => ({ ...d, hint: d.hint ? `${d.hint} ${hint}` : hint });
+  if (d.kind === 'timeout') return add('`--timeout S` waits longer.');
+  if (d.kind === 'credentials' && !awsCredentials) return add('This run signed with fake local credentials; `--aws-credentials` signs with yours.');
+  return d;
 }

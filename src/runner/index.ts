@@ -15,7 +15,7 @@ export { parseEndpointUrl } from './endpointUrl.ts';
 export type { ParsedEndpointUrl } from './endpointUrl.ts';
 export { loadItems, BATCH_SIZE } from './loadItems.ts';
 export type { LoadItemsError, LoadItemsOptions, LoadItemsResult, LoadProgress, BatchWriteSend } from './loadItems.ts';
-export { runPattern } from './runPattern.ts';
+export { expectedAnswers, runPattern } from './runPattern.ts';
 export type { PatternRun, RequestRun, RunPatternOptions } from './runPattern.ts';
 export { compareAnswers } from './compareAnswers.ts';
 export type { AnswerComparison } from './compareAnswers.ts';

@@ -43,6 +43,12 @@ export interface RunPatternOptions {
   params: PatternParams;
   /** Every sample item loaded into the table: the engine answers on these for the comparison. */
   sampleItems?: readonly Item[];
+  /**
+   * The engine's answers computed beforehand (`expectedAnswers`), one list per request:
+   * compared with instead of evaluating `sampleItems` here. The CLI computes them before it
+   * creates a table, so no long synchronous work runs while there is a table to clean up.
+   */
+  expected?: readonly (readonly Item[])[];
   signal?: AbortSignal;
 }
 
@@ -50,19 +56,27 @@ function withTable(request: Request, tableName: string): Request {
   return { ...request, input: { ...request.input, TableName: tableName } } as Request;
 }
 
-export async function runPattern({ client, design, tableName, patternName, params, sampleItems, signal }: RunPatternOptions): Promise<PatternRun> {
+function requestsFor(design: Design, patternName: string, params: PatternParams, tableName: string): Request[] {
   if (!design.patterns.some((p) => p.pattern === patternName)) {
     throw new RunnerError('run.unknownPattern', `The design has no access pattern "${patternName}".`);
   }
-  let requests: Request[];
   try {
-    requests = buildRequest(design, patternName, params).map((r) => withTable(r, tableName));
+    return buildRequest(design, patternName, params).map((r) => withTable(r, tableName));
   } catch (e) {
     throw new RunnerError('run.badParams', `${patternName}: ${(e as Error).message}`, { cause: e });
   }
+}
+
+/** The engine's in-memory answer on the sample items for each request of the pattern: what runPattern compares with. */
+export function expectedAnswers({ design, tableName, patternName, params, sampleItems }: { design: Design; tableName: string; patternName: string; params: PatternParams; sampleItems: readonly Item[] }): Item[][] {
+  return requestsFor(design, patternName, params, tableName).map((request) => runRequests({ design, items: sampleItems as Item[], requests: [request] }));
+}
+
+export async function runPattern({ client, design, tableName, patternName, params, sampleItems, expected, signal }: RunPatternOptions): Promise<PatternRun> {
+  const requests = requestsFor(design, patternName, params, tableName);
   const sendOptions = signal ? { abortSignal: signal } : {};
   const runs: RequestRun[] = [];
-  for (const request of requests) {
+  for (const [i, request] of requests.entries()) {
     const run: RequestRun = { request, items: [], count: 0, scannedCount: 0, consumedCapacity: [], capacityUnits: 0, latencyMs: 0, pages: 0 };
     const started = performance.now();
     if (request.operation === 'GetItem') {
@@ -87,16 +101,14 @@ export async function runPattern({ client, design, tableName, patternName, param
     }
     run.latencyMs = performance.now() - started;
     run.capacityUnits = run.consumedCapacity.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-    if (sampleItems) {
-      const expected = runRequests({ design, items: sampleItems as Item[], requests: [request] });
-      run.comparison = compareAnswers({ design, request, expected, actual: run.items });
-    }
+    const answer = expected ? (expected[i] ?? []) : sampleItems ? runRequests({ design, items: sampleItems as Item[], requests: [request] }) : undefined;
+    if (answer) run.comparison = compareAnswers({ design, request, expected: answer, actual: run.items });
     runs.push(run);
   }
   return {
     pattern: patternName,
     requests: runs,
     items: runs.flatMap((r) => r.items),
-    ok: sampleItems ? runs.every((r) => r.comparison?.ok === true) : undefined,
+    ok: expected || sampleItems ? runs.every((r) => r.comparison?.ok === true) : undefined,
   };
 }

@@ -1,5 +1,6 @@
 // Test helpers that reach past the runner: what a table holds, raw tables.
-import { CreateTableCommand, DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import { tableDefinition, type Design } from '../../engine/index.ts';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export async function tableKeys(doc: DynamoDBDocumentClient, tableName: string): Promise<Set<string>> {
@@ -30,4 +31,19 @@ export async function createForeignTable(client: DynamoDBClient, tableName: stri
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
     }),
   );
+}
+
+/** The table's description, or undefined when there is none of that name. */
+export async function tableDescription(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
+  return client.send(new DescribeTableCommand({ TableName: tableName })).then(
+    (out) => out.Table,
+    (e: Error) => (e.name === 'ResourceNotFoundException' ? undefined : Promise.reject(e)),
+  );
+}
+
+/** What someone else might do: delete the table and create another of the same name and shape. Returns the new one's creation time. */
+export async function replaceTable(client: DynamoDBClient, design: Design, tableName: string): Promise<Date | undefined> {
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  const out = await client.send(new CreateTableCommand(tableDefinition(design, tableName)));
+  return out.TableDescription?.CreationDateTime;
 }
