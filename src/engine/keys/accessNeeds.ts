@@ -48,7 +48,12 @@ export interface Collection {
 export type PatternRoute =
   | { kind: 'single'; need: Need; filter?: { attribute: string; op: RangeOp } }
   | { kind: 'collection'; collection: Collection; parentNeed: Need }
-  | { kind: 'selfInclude'; parentNeed: Need; childNeed: Need; via: string[] };
+  /**
+   * An include of the entity itself: the parent (with its other listed children,
+   * in `collection`, when there are some) in one request, the records that
+   * belong to it in another (by `via`, on `childNeed`).
+   */
+  | { kind: 'selfInclude'; parentNeed: Need; childNeed: Need; via: string[]; collection?: Collection };
 
 export interface AccessNeeds {
   needs: Need[];
@@ -146,34 +151,56 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const partition = entity.key.filter((a) => pattern.equals.includes(a));
     if (include.includes(entity.name)) {
       const rel = entity.belongsTo.find((b) => b.entity === entity.name);
-      if (!rel || include.length > 1) {
+      if (!rel) {
         diagnostics.push({
           code: 'keys.includeMixed',
           severity: 'error',
           path: `${path}.include`,
-          message: `${pattern.name}: including ${entity.name} in itself together with other entities cannot be served; split the pattern.`,
+          message: `${pattern.name}: ${entity.name} does not belong to itself, so it cannot include itself; remove it from include.`,
         });
         return;
       }
       const via = partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a);
-      const parentNeed = patternNeed(pattern.name, entity.name, [...pattern.equals]);
+      const others = include.filter((e) => e !== entity.name);
+      // The other children share the parent's partition (an item collection);
+      // the records that belong to it cannot, as their partition is their parent's.
+      const collection = others.length > 0 ? routeCollection({ pattern, entity, path, partition, include: others }) : undefined;
+      if (others.length > 0 && !collection) return;
+      const parentNeed = collection?.parentNeed ?? patternNeed(pattern.name, entity.name, [...pattern.equals]);
       const childNeed = patternNeed(pattern.name, entity.name, via);
-      routes.set(pattern.name, { kind: 'selfInclude', parentNeed, childNeed, via });
+      routes.set(pattern.name, { kind: 'selfInclude', parentNeed, childNeed, via, ...(collection ? { collection: collection.collection } : {}) });
+      const article = /^[AEIOU]/.test(entity.name) ? 'an' : 'a';
       diagnostics.push({
         code: 'keys.multipleRequests',
         severity: 'warning',
         path: `${path}.include`,
-        message: `${pattern.name}: a ${entity.name} and the ${entity.name} records that belong to it are keyed by different attributes (${partition.join(', ')} vs ${via.join(', ')}), and one item has one partition key per index, so this pattern takes two requests.`,
+        message:
+          `${pattern.name}: ${article} ${entity.name} and the ${entity.name} records that belong to it are keyed by different attributes (${partition.join(', ')} vs ${via.join(', ')}), and one item has one partition key per index, so this pattern takes two requests` +
+          (collection
+            ? `: one Query for the ${entity.name} with its ${listed(others)} records (their item collection), one for the ${entity.name} records whose ${via.join(', ')} ${via.length > 1 ? 'hold' : 'holds'} its ${partition.join(', ')}.`
+            : '.'),
       });
       return;
     }
+    const route = routeCollection({ pattern, entity, path, partition, include });
+    if (route) routes.set(pattern.name, route);
+  }
+
+  /**
+   * Places an include pattern's item collection (the parent and the listed
+   * children, none of them the parent's own entity) and returns its route, or
+   * undefined when a listed child does not belong to the parent (validation
+   * reports it).
+   */
+  function routeCollection(args: { pattern: Pattern; entity: Entity; path: string; partition: string[]; include: string[] }): Extract<PatternRoute, { kind: 'collection' }> | undefined {
+    const { pattern, entity, path, partition, include } = args;
     const returned = [entity.name, ...include];
     const children = new Map<string, string[]>();
     for (const child of include) {
       const ce = entities.get(child);
       const relations = ce?.belongsTo.filter((b) => b.entity === entity.name) ?? [];
       const rel = relations[0];
-      if (!ce || !rel) return; // validation reports it
+      if (!ce || !rel) return undefined; // validation reports it
       if (relations.length > 1) {
         diagnostics.push({
           code: 'keys.firstRelation',
@@ -211,8 +238,7 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
           if (!known?.has(child)) addMember({ kind: 'child', entity: child, patterns: [pattern.name], eq: via, collection: c.id });
         }
         const parentNeed = parents.get(c.id);
-        if (parentNeed) routes.set(pattern.name, { kind: 'collection', collection: c, parentNeed });
-        return;
+        return parentNeed ? { kind: 'collection', collection: c, parentNeed } : undefined;
       }
     }
     const collection: Collection = { id: collections.length, parent: entity.name, partition, children, patterns: new Map([[pattern.name, returned]]) };
@@ -221,7 +247,7 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     includeSets.set(collection.id, new Map([[setKey(returned), returned]]));
     const parentNeed = addMember({ kind: 'parent', entity: entity.name, patterns: [pattern.name], eq: partition, collection: collection.id });
     for (const [child, via] of children) addMember({ kind: 'child', entity: child, patterns: [pattern.name], eq: via, collection: collection.id });
-    routes.set(pattern.name, { kind: 'collection', collection, parentNeed });
+    return { kind: 'collection', collection, parentNeed };
   }
 }
 
@@ -233,6 +259,11 @@ function keyOrder(pattern: Pattern): { next?: string; op?: RangeOp; filter?: { a
   if (pattern.equals.includes(range.attribute)) return { ...(order ? { next: order } : {}), filter: { attribute: range.attribute, op: range.op } };
   if (order && order !== range.attribute) return { next: order, filter: { attribute: range.attribute, op: range.op } };
   return { next: range.attribute, op: range.op };
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function listed(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}` : (names[0] ?? '');
 }
 
 /** True when, in `order`, every set is one contiguous run. */

@@ -157,3 +157,41 @@ span: Reading by sensor where value between ? and ? order by at asc
     expectAnswersMatch(m, { seed: 'lookups', patterns: ['taskBelow', 'taskUpTo', 'getTask'] });
   });
 });
+
+describe('include patterns', () => {
+  const ORG = `model "Org"
+entity Employee key empId belongsTo Employee via managerId
+  empId: string
+  managerId: string
+entity Review key (employeeId, reviewId) belongsTo Employee via employeeId
+  employeeId: string
+  reviewId: number
+  score: number
+withReportsAndReviews: Employee by empId with Employee, Review
+`;
+
+  it('serves an include of the entity itself beside another child in two requests, and warns why', () => {
+    const design = deriveDesign(model(ORG));
+    expect(design.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const plan = design.patterns.find((p) => p.pattern === 'withReportsAndReviews');
+    // The Employee and its Reviews share a partition; its reports are in their managers' partitions.
+    expect(plan?.steps.map((s) => [s.operation, s.index, s.entities])).toEqual([
+      ['Query', 'table', ['Employee', 'Review']],
+      ['Query', 'GSI1', ['Employee']],
+    ]);
+    expect(plan?.steps[0]?.keyConditionText).toBe('PK = EMPLOYEE#{empId}');
+    expect(plan?.steps[1]?.keyConditionText).toBe('GSI1PK = EMPLOYEE#{empId→managerId} AND begins_with(GSI1SK, EMPLOYEE#)');
+    const warning = design.diagnostics.find((d) => d.code === 'keys.multipleRequests');
+    expect(warning).toMatchObject({ severity: 'warning', path: 'patterns[0].include' });
+    expect(warning?.message).toMatch(/keyed by different attributes \(empId vs managerId\).*two requests: one Query for the Employee with its Review records \(their item collection\), one for the Employee records whose managerId holds its empId/);
+    expect(expectAnswersMatch(model(ORG), { seed: 'org', sets: 20 })).toBeGreaterThan(10);
+  });
+
+  it('answers self includes, alone and beside other children (sharing the collection of other includes), by their meaning', () => {
+    const m = problem('self-include-mixed.problem.json');
+    const design = deriveDesign(m);
+    expect(design.patterns.find((p) => p.pattern === 'employeeWithEverything')?.steps.map((s) => s.entities)).toEqual([['Employee', 'Review', 'Badge'], ['Employee']]);
+    expect(design.patterns.find((p) => p.pattern === 'employeeWithReports')?.steps.map((s) => s.operation)).toEqual(['GetItem', 'Query']);
+    expect(expectAnswersMatch(m, { seed: 'self-include-mixed', sets: 20 })).toBeGreaterThan(50);
+  });
+});

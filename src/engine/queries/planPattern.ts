@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model, Pattern } from '../model/types.ts';
 import type { IndexDesign, KeyPart, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
-import type { Need } from '../keys/accessNeeds.ts';
+import type { Collection, Need } from '../keys/accessNeeds.ts';
 import type { KeyLayout } from '../keys/deriveKeyLayout.ts';
 import { describeStepKey } from './describeStepKey.ts';
 
@@ -51,53 +51,23 @@ function planOne(args: { pattern: Pattern; entity: Entity; route: Route; layout:
       return { pattern: pattern.name, entity: entity.name, steps: [step], returnsEntities, reason: reasonFor({ pattern, entity, step, layout }) };
     }
     case 'collection': {
-      const chain = chainOf(route.parentNeed, layout);
-      const indexName = layout.chainIndex.get(chain.id) ?? 'table';
-      const template = templateIn(layout, entity.name, indexName);
-      const included = route.collection.patterns.get(pattern.name) ?? returnsEntities;
-      const members = [route.collection.parent, ...route.collection.children.keys()];
-      // Sort-key labels as the templates in this index write them (ranked in some collections).
-      const label = (e: string) => {
-        const first = templateIn(layout, e, indexName).sk[0];
-        return first?.kind === 'literal' ? first.text : (layout.labels.get(e) ?? e);
-      };
-      const sortedIncluded = [...included].sort((a, b) => (`${label(a)}#` < `${label(b)}#` ? -1 : 1));
-      const key: StepKey = {
-        pk: partsOf(template.pk, entity, (a) => a),
-        skPrefix: [],
-        skComplete: false,
-        skTerminated: false,
-      };
-      if (members.length !== included.length) {
-        key.labelRange = { low: label(sortedIncluded[0] ?? entity.name), high: `${label(sortedIncluded[sortedIncluded.length - 1] ?? entity.name)}$` };
-      }
-      const index = indexOf(layout, indexName);
-      const step: PlanStep = {
-        operation: 'Query',
-        index: indexName,
-        keyEntity: entity.name,
-        pkText: describeStepKey(key, index).pkText,
-        keyConditionText: describeStepKey(key, index).condition,
-        entities: included,
-        key,
-      };
-      const others = members.filter((m) => !included.includes(m));
-      const reason =
-        `Item collection on ${indexName === 'table' ? 'the table' : indexName}: ${entity.name} and ${included.slice(1).join(', ')} share the partition ${step.pkText}` +
-        `, so one Query returns the ${entity.name} and its children` +
-        (others.length ? `; the sort key range selects them and leaves out ${others.join(', ')} (same partition).` : '.');
+      const { step, reason } = collectionStep({ pattern, entity, collection: route.collection, parentNeed: route.parentNeed, layout });
       return { pattern: pattern.name, entity: entity.name, steps: [step], returnsEntities, reason };
     }
     case 'selfInclude': {
-      const first = needStep({ need: route.parentNeed, entity, layout, pattern });
+      const collection = route.collection;
+      const first = collection ? collectionStep({ pattern, entity, collection, parentNeed: route.parentNeed, layout }).step : needStep({ need: route.parentNeed, entity, layout, pattern });
       const viaToParam = new Map(route.via.map((v, i) => [v, entity.key.filter((k) => pattern.equals.includes(k))[i] ?? v]));
       const second = needStep({ need: route.childNeed, entity, layout, pattern, paramOf: (a) => viaToParam.get(a) ?? a });
+      const parentPart = collection
+        ? `the ${entity.name} by ${pattern.equals.join(', ')} with its ${first.entities.slice(1).join(', ')}, which share its partition ${first.pkText} (${first.index})`
+        : `the ${entity.name} by ${pattern.equals.join(', ')} (${first.index})`;
       return {
         pattern: pattern.name,
         entity: entity.name,
         steps: [first, second],
         returnsEntities,
-        reason: `Two requests: the ${entity.name} by ${pattern.equals.join(', ')} (${first.index}), then the ${entity.name} records whose ${route.via.join(', ')} hold its key (${second.index}). One item has one partition key per index, so a record cannot sit in its own partition and its parent's.`,
+        reason: `Two requests: ${parentPart}, then the ${entity.name} records whose ${route.via.join(', ')} hold its key (${second.index}). One item has one partition key per index, so a record cannot sit in its own partition and its parent's.`,
       };
     }
     default: {
@@ -105,6 +75,47 @@ function planOne(args: { pattern: Pattern; entity: Entity; route: Route; layout:
       throw new Error(`unknown route ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The Query of an item collection: the parent and the children an include pattern lists, by their sort-key labels. */
+function collectionStep(args: { pattern: Pattern; entity: Entity; collection: Collection; parentNeed: Need; layout: KeyLayout }): { step: PlanStep; reason: string } {
+  const { pattern, entity, collection, parentNeed, layout } = args;
+  const chain = chainOf(parentNeed, layout);
+  const indexName = layout.chainIndex.get(chain.id) ?? 'table';
+  const template = templateIn(layout, entity.name, indexName);
+  const included = collection.patterns.get(pattern.name) ?? [entity.name, ...(pattern.include ?? []).filter((e) => e !== entity.name)];
+  const members = [collection.parent, ...collection.children.keys()];
+  // Sort-key labels as the templates in this index write them (ranked in some collections).
+  const label = (e: string) => {
+    const first = templateIn(layout, e, indexName).sk[0];
+    return first?.kind === 'literal' ? first.text : (layout.labels.get(e) ?? e);
+  };
+  const sortedIncluded = [...included].sort((a, b) => (`${label(a)}#` < `${label(b)}#` ? -1 : 1));
+  const key: StepKey = {
+    pk: partsOf(template.pk, entity, (a) => a),
+    skPrefix: [],
+    skComplete: false,
+    skTerminated: false,
+  };
+  if (members.length !== included.length) {
+    key.labelRange = { low: label(sortedIncluded[0] ?? entity.name), high: `${label(sortedIncluded[sortedIncluded.length - 1] ?? entity.name)}$` };
+  }
+  const index = indexOf(layout, indexName);
+  const step: PlanStep = {
+    operation: 'Query',
+    index: indexName,
+    keyEntity: entity.name,
+    pkText: describeStepKey(key, index).pkText,
+    keyConditionText: describeStepKey(key, index).condition,
+    entities: included,
+    key,
+  };
+  const others = members.filter((m) => !included.includes(m));
+  const reason =
+    `Item collection on ${indexName === 'table' ? 'the table' : indexName}: ${entity.name} and ${included.slice(1).join(', ')} share the partition ${step.pkText}` +
+    `, so one Query returns the ${entity.name} and its children` +
+    (others.length ? `; the sort key range selects them and leaves out ${others.join(', ')} (same partition).` : '.');
+  return { step, reason };
 }
 
 function chainOf(need: Need, layout: KeyLayout) {
