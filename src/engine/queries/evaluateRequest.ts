@@ -3,10 +3,11 @@
 // Pure: reads the items it is given, sends nothing. Checked against
 // DynamoDB Local 3.3.1 for: UTF-8 byte order of sort keys, `Limit` counting
 // items read before the filter, `LastEvaluatedKey` whenever `Limit` items were
-// read (even when none remain), `ExclusiveStartKey` as a position (the
-// item it names need not exist), and filters: `<`, `<=`, `>`, `>=` on strings
-// and numbers only (a BOOL operand fails the request), values of another type
-// never matching, `<>` holding where the attribute is missing (filterForm).
+// read (even when none remain), and `ExclusiveStartKey` as a position (the
+// item it names need not exist); and against the build of 2026-05-28 for
+// filters: `<`, `<=`, `>`, `>=` on strings and numbers only (a BOOL operand
+// fails the request), values of another type never matching, `<>` holding
+// where the attribute is missing (filterForm).
 //
 // Not modelled: the 1 MB page size (sample items are small), consistency.
 // Ties: in a GSI, several items may share one index key. DynamoDB does not
