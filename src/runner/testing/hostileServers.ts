@@ -30,7 +30,8 @@ export type StallMode =
 
 const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': '*',
+  // A wildcard does not cover Authorization: it must be named.
+  'access-control-allow-headers': '*, authorization',
   'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-expose-headers': 'x-amzn-requestid, x-amz-crc32',
 };

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { tableDefinition, type Design } from '../../engine/index.ts';
 import { describeTableDifference } from '../../runner/index.ts';
 import { Dialog } from '../shared/Dialog.tsx';
-import { createTable, deleteTable, forgetTable, setTableName } from './runSession.ts';
+import { createTable, deleteTable, forgetTable, setTableName, tableNameInputProblem } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -20,6 +20,8 @@ export function TableSection({ design }: { design: Design }) {
   const id = useId();
   const busy = table.status === 'creating' || table.status === 'deleting';
   const name = tableNameInput.trim() || design.tableName;
+  // A name DynamoDB would refuse is refused here, in the engine's words, before any request.
+  const nameProblem = tableNameInputProblem(tableNameInput);
   const designChanged = table.status === 'ready' && table.definition !== JSON.stringify(tableDefinition(design, table.tableName));
 
   return (
@@ -37,15 +39,21 @@ export function TableSection({ design }: { design: Design }) {
             placeholder={design.tableName}
             value={tableNameInput}
             disabled={busy}
+            {...(nameProblem !== undefined ? { 'aria-invalid': true, 'aria-describedby': `${id}-name-error` } : {})}
             onChange={(e) => {
               setTableName(e.target.value);
               if (table.status === 'refused' || table.status === 'failed') forgetTable();
             }}
           />
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void createTable(design)}>
+          <button type="button" className="button button--primary" disabled={busy || nameProblem !== undefined} onClick={() => void createTable(design)}>
             Create table
           </button>
         </div>
+      )}
+      {table.status !== 'ready' && table.status !== 'deleting' && nameProblem !== undefined && (
+        <p className="tw-run__field-error" id={`${id}-name-error`} role="alert">
+          {nameProblem}
+        </p>
       )}
       <div role="status" className="tw-run__status">
         {table.status === 'creating' && `Creating ${table.tableName} and waiting until it and its ${design.indexes.length - 1} index(es) are ACTIVE…`}
@@ -129,7 +137,7 @@ export function TableSection({ design }: { design: Design }) {
         <label htmlFor={`${id}-delete`}>Type {table.status === 'ready' ? table.tableName : 'the table name'} to confirm</label>
         <input id={`${id}-delete`} className="tw-run__input" spellCheck={false} autoComplete="off" value={confirmDelete} onChange={(e) => setConfirmDelete(e.target.value)} />
       </Dialog>
-      {table.status === 'none' && <p className="tw-run__muted">Creates {name} with the design’s key schema and its {design.indexes.length - 1} GSI(s), on-demand capacity. An existing table is never changed without your confirmation.</p>}
+      {table.status === 'none' && nameProblem === undefined && <p className="tw-run__muted">Creates {name} with the design’s key schema and its {design.indexes.length - 1} GSI(s), on-demand capacity. An existing table is never changed without your confirmation.</p>}
     </section>
   );
 }

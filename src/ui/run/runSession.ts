@@ -4,13 +4,15 @@
 // app store, so credentials never reach the autosave, share links or exports,
 // and the session survives switching tabs (which unmounts the panel).
 import { createStore } from 'zustand/vanilla';
-import { tableDefinition, type Design, type Item, type PatternParams } from '../../engine/index.ts';
+import { tableDefinition, tableNameProblem, type Design, type Item, type PatternParams } from '../../engine/index.ts';
 import {
   createClients,
   createDesignTable,
+  DEFAULT_TIMEOUT_MS,
   deleteDesignTable,
   describeError,
   loadItems,
+  RunnerError,
   runPattern,
   testConnection,
   type Clients,
@@ -95,7 +97,8 @@ function clientsFor(target: Target): Clients {
     clientCache?.clients.destroy();
     clientCache = {
       key,
-      clients: createClients({ ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}), region: target.region, credentials: target.credentials, maxAttempts: 2 }),
+      // Every request times out (DEFAULT_TIMEOUT_MS per attempt, two attempts), so "Connecting…" ends.
+      clients: createClients({ ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}), region: target.region, credentials: target.credentials, maxAttempts: 2, timeoutMs: DEFAULT_TIMEOUT_MS }),
     };
   }
   return clientCache.clients;
@@ -113,6 +116,7 @@ async function explain(error: unknown, target: Target | undefined, operation: st
     operation,
     ...(request !== undefined ? { request } : {}),
     secrets: secretsOf(target),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
   });
 }
 
@@ -162,6 +166,12 @@ export function setTableName(tableName: string): void {
   runSession.setState({ tableName });
 }
 
+/** Why the typed table name cannot be used (the engine's words), or undefined; empty means the design's name. */
+export function tableNameInputProblem(input: string): string | undefined {
+  const name = input.trim();
+  return name === '' ? undefined : tableNameProblem(name);
+}
+
 export async function checkConnection(): Promise<void> {
   const target = currentTarget();
   if (!target) return;
@@ -176,8 +186,11 @@ export async function checkConnection(): Promise<void> {
 
 /** Creates the design's table, or (with `confirmExisting`) uses an existing one of the same shape. */
 export async function createTable(design: Design, confirmExisting?: string): Promise<void> {
+  const input = runSession.getState().tableName;
+  // The panel disables Create while the name is invalid; nothing is sent with one.
+  if (tableNameInputProblem(input) !== undefined) return;
   const target = currentTarget();
-  const tableName = runSession.getState().tableName.trim() || design.tableName;
+  const tableName = input.trim() || design.tableName;
   if (!target) return;
   runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {} });
   try {
@@ -291,7 +304,10 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
     await deleteDesignTable({ client: clientsFor(table.target).client, table: table.created, confirmTableName, pollMs: table.target.endpoint ? 200 : 1_000 });
     runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {} });
   } catch (e) {
-    runSession.setState({ table: { ...table, status: 'ready', error: await explain(e, table.target, 'DeleteTable') } });
+    const error = await explain(e, table.target, 'DeleteTable');
+    // Ours is gone and the table of that name is someone else's: nothing here to use or delete.
+    if (e instanceof RunnerError && e.code === 'table.replaced') runSession.setState({ table: { status: 'failed', tableName: table.tableName, error }, load: { status: 'idle' }, runs: {} });
+    else runSession.setState({ table: { ...table, status: 'ready', error } });
   }
 }
 
