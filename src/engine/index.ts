@@ -56,6 +56,7 @@ export { evaluateRequest } from './queries/evaluateRequest.ts';
 export { runRequests } from './queries/runRequests.ts';
 export { answerPattern } from './queries/answerPattern.ts';
 export { sampleParams } from './queries/sampleParams.ts';
+export { patternParameters, type ParameterShape, type PatternParameter } from './queries/patternParameters.ts';
 
 export { createRandom } from './samples/createRandom.ts';
 export type { Random } from './samples/createRandom.ts';

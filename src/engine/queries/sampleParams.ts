@@ -2,6 +2,7 @@
 // shown or run with its defaults returns something.
 import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
 import { compareScalars } from './compareScalars.ts';
+import { patternParameters } from './patternParameters.ts';
 
 /** Values from the `pick`-th record of the pattern's entity (wrapping), or placeholders when it has none. */
 export function sampleParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string, pick = 0): PatternParams {
@@ -27,26 +28,29 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
         return '';
     }
   };
-  const value = (r: RecordValue | undefined, a: string): Scalar => r?.[a] ?? placeholder(a);
-  const params: PatternParams = {};
-  for (const a of pattern.equals) params[a] = value(base, a);
-  if (pattern.range) {
-    const a = pattern.range.attribute;
+  // Own properties only: an attribute may be called `__proto__` or `constructor`.
+  const value = (r: RecordValue | undefined, a: string): Scalar => (r !== undefined && Object.hasOwn(r, a) ? r[a] : undefined) ?? placeholder(a);
+  // One entry per parameter; a range on an equality attribute is that attribute's one parameter, shaped by the range.
+  const entries = patternParameters(model, patternName).map((parameter): [string, PatternParams[string]] => {
+    const a = parameter.attribute;
     const v = value(base, a);
-    switch (pattern.range.op) {
-      case 'between': {
+    switch (parameter.shape) {
+      case 'pair': {
         const w = value(other, a);
-        params[a] = (compareScalars(v, w) ?? 0) <= 0 ? [v, w] : [w, v];
-        break;
+        return [parameter.name, (compareScalars(v, w) ?? 0) <= 0 ? [v, w] : [w, v]];
       }
-      case 'begins_with': {
+      case 'prefix': {
         const s = String(v);
-        params[a] = s.slice(0, Math.max(1, Math.ceil(s.length / 2)));
-        break;
+        return [parameter.name, s.slice(0, Math.max(1, Math.ceil(s.length / 2)))];
       }
-      default:
-        params[a] = v;
+      case 'value':
+        return [parameter.name, v];
+      default: {
+        const never: never = parameter.shape;
+        throw new Error(`unknown parameter shape ${String(never)}`);
+      }
     }
-  }
-  return params;
+  });
+  // fromEntries defines own properties: a parameter named `__proto__` stays data.
+  return Object.fromEntries(entries);
 }

@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadProblem } from '../model/loadProblem.ts';
+import { parseModelText } from '../model/parseModelText.ts';
+import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import { generateSampleRecords } from '../samples/generateSampleRecords.ts';
+import { compareScalars } from './compareScalars.ts';
+import { sampleParams } from './sampleParams.ts';
+
+/**
+ * sampleParams as it was before it iterated patternParameters (one entry per
+ * equals attribute, then the range's overwriting it): the golden tests and the
+ * conformance runs depend on its values, which must not move.
+ */
+function previousSampleParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string, pick: number): PatternParams {
+  const pattern = model.patterns.find((p) => p.name === patternName);
+  if (!pattern) throw new Error(`no pattern "${patternName}"`);
+  const entity = model.entities.find((e) => e.name === pattern.entity);
+  const list = records.get(pattern.entity) ?? [];
+  const base = list.length ? list[((pick % list.length) + list.length) % list.length] : undefined;
+  const other = list.length ? list[(pick + Math.floor(list.length / 2)) % list.length] : undefined;
+  const placeholder = (attribute: string): Scalar => {
+    const def = entity?.attributes.find((a) => a.name === attribute);
+    if (def?.values?.[0] !== undefined) return def.values[0];
+    return def?.type === 'number' ? 0 : def?.type === 'boolean' ? true : def?.type === 'date' ? '2024-01-01' : def?.type === 'datetime' ? '2024-01-01T00:00:00.000Z' : '';
+  };
+  const value = (r: RecordValue | undefined, a: string): Scalar => r?.[a] ?? placeholder(a);
+  const params: PatternParams = {};
+  for (const a of pattern.equals) params[a] = value(base, a);
+  if (pattern.range) {
+    const a = pattern.range.attribute;
+    const v = value(base, a);
+    if (pattern.range.op === 'between') {
+      const w = value(other, a);
+      params[a] = (compareScalars(v, w) ?? 0) <= 0 ? [v, w] : [w, v];
+    } else if (pattern.range.op === 'begins_with') {
+      const s = String(v);
+      params[a] = s.slice(0, Math.max(1, Math.ceil(s.length / 2)));
+    } else params[a] = v;
+  }
+  return params;
+}
+
+const DIRS = ['../../examples/', '../testing/problems/'];
+const problems = DIRS.flatMap((dir) => {
+  const url = new URL(dir, import.meta.url);
+  return readdirSync(url)
+    .filter((f) => f.endsWith('.problem.json'))
+    .map((f): [string, Model] => {
+      const loaded = loadProblem(readFileSync(new URL(f, url), 'utf8'));
+      if (!loaded.model) throw new Error(`${f} does not load`);
+      return [f, loaded.model];
+    });
+});
+
+const text = (source: string): Model => {
+  const parsed = parseModelText(source);
+  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
+  return parsed.model;
+};
+
+const SENSORS = text(
+  [
+    'model "Sensors"',
+    'entity Reading key (sensor, day, at) count 20',
+    '  sensor: string',
+    '  day: date',
+    '  at: datetime',
+    'byDay: Reading by sensor, day where day between ? and ?',
+    'dayPrefix: Reading by sensor, day where day begins_with ?',
+    'since: Reading by sensor, day where day >= ?',
+    '',
+  ].join('\n'),
+);
+
+describe('sampleParams', () => {
+  it('has examples to check', () => {
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(problems)('gives %s the values it always gave, for every pattern, seed and pick', (_file, model) => {
+    for (const seed of [1, 42]) {
+      const records = generateSampleRecords(model, { seed });
+      for (const pattern of model.patterns) {
+        for (const pick of [0, 1, 7, -2]) {
+          const now = sampleParams(model, records, pattern.name, pick);
+          expect(JSON.stringify(now)).toBe(JSON.stringify(previousSampleParams(model, records, pattern.name, pick)));
+        }
+      }
+      for (const pattern of model.patterns) expect(sampleParams(model, new Map(), pattern.name)).toEqual(previousSampleParams(model, new Map(), pattern.name, 0));
+    }
+  });
+
+  it('gives a range on an equality attribute one value, shaped by the range', () => {
+    const records = generateSampleRecords(SENSORS, { seed: 3 });
+    for (const name of ['byDay', 'dayPrefix', 'since']) {
+      expect(JSON.stringify(sampleParams(SENSORS, records, name, 2))).toBe(JSON.stringify(previousSampleParams(SENSORS, records, name, 2)));
+    }
+    const byDay = sampleParams(SENSORS, records, 'byDay');
+    expect(Object.keys(byDay)).toEqual(['sensor', 'day']);
+    expect(Array.isArray(byDay['day'])).toBe(true);
+  });
+
+  it('keeps a parameter called __proto__ as data', () => {
+    const model: Model = {
+      name: 'Odd',
+      entities: [{ name: 'Thing', attributes: [{ name: '__proto__', type: 'string' }, { name: 'constructor', type: 'number' }], key: ['__proto__'], belongsTo: [] }],
+      patterns: [{ name: 'p', entity: 'Thing', equals: ['__proto__', 'constructor'], returns: 'one' }],
+    };
+    const record: RecordValue = Object.fromEntries([['__proto__', 'proto-value']]);
+    const params = sampleParams(model, new Map([['Thing', [record]]]), 'p');
+    expect(Object.hasOwn(params, '__proto__')).toBe(true);
+    expect(params['__proto__']).toBe('proto-value');
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    // A record without the attribute gets the placeholder, not Object.prototype.constructor.
+    expect(params['constructor']).toBe(0);
+  });
+
+  it('throws for an unknown pattern', () => {
+    expect(() => sampleParams(SENSORS, new Map(), 'nope')).toThrow(/no pattern "nope"/);
+  });
+});
