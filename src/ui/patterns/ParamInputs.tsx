@@ -41,7 +41,8 @@ export function ParamInputs({ model, pattern, params, invalid, onInvalid, onPara
     <fieldset className="tw-params">
       <legend className="tw-params__legend">Parameters of {pattern.name}</legend>
       {fields.map((field) => {
-        const value = params[field.name];
+        // Own properties only: a parameter may be called `__proto__`.
+        const value = Object.hasOwn(params, field.name) ? params[field.name] : undefined;
         if (field.pair) {
           const pair: [Scalar | undefined, Scalar | undefined] = Array.isArray(value) ? [value[0], value[1]] : [undefined, undefined];
           return (

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadProblem } from '../../engine/index.ts';
+import { loadProblem, parseModelText } from '../../engine/index.ts';
 import { fieldLabel, paramFields, parseParamText } from './paramFields.ts';
 
 const loaded = loadProblem(readFileSync(new URL('../../examples/ecommerce.problem.json', import.meta.url), 'utf8'));
@@ -27,6 +27,36 @@ describe('paramFields', () => {
 
   it('gives no fields for an unknown pattern', () => {
     expect(paramFields(model, 'nope')).toEqual([]);
+  });
+
+  it('gives a range on an equals attribute one field, shaped by the range', () => {
+    const parsed = parseModelText(
+      [
+        'model "Sensors"',
+        'entity Reading key (sensor, day, at)',
+        '  sensor: string',
+        '  day: date',
+        '  at: datetime',
+        'byDay: Reading by sensor, day where day between ? and ?',
+        'dayPrefix: Reading by sensor, day where day begins_with ?',
+        '',
+      ].join('\n'),
+    );
+    if (parsed.model === undefined) throw new Error('the sensors model does not parse');
+    expect(paramFields(parsed.model, 'byDay')).toEqual([
+      { name: 'sensor', type: 'string', pair: false, op: '=' },
+      { name: 'day', type: 'date', pair: true, op: 'between' },
+    ]);
+    expect(paramFields(parsed.model, 'dayPrefix')).toEqual([
+      { name: 'sensor', type: 'string', pair: false, op: '=' },
+      { name: 'day', type: 'string', pair: false, op: 'begins_with' },
+    ]);
+  });
+
+  it('types a begins_with prefix as text and offers no enumeration for it', () => {
+    const parsed = parseModelText(['model "M"', 'entity Doc key id', '  id: string', '  kind: "a" | "b"', 'byKind: Doc where kind begins_with ?', ''].join('\n'));
+    if (parsed.model === undefined) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
+    expect(paramFields(parsed.model, 'byKind')).toEqual([{ name: 'kind', type: 'string', pair: false, op: 'begins_with' }]);
   });
 });
 

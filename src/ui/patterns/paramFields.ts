@@ -1,7 +1,8 @@
-// The inputs a pattern's parameters need: one per `equals` attribute and one
-// (or a low/high pair for `between`) for the range attribute, typed from the
-// entity's attribute declarations. Pure: no React.
-import { numberProblem, type AttributeType, type Model, type RangeOp, type Scalar } from '../../engine/index.ts';
+// The inputs a pattern's parameters need: one per parameter (patternParameters:
+// an equals attribute, or the range attribute, a low/high pair for `between`;
+// a range on an equals attribute is that attribute's one input), typed from
+// the entity's attribute declarations. Pure: no React.
+import { numberProblem, patternParameters, type AttributeType, type Model, type RangeOp, type Scalar } from '../../engine/index.ts';
 
 export interface ParamField {
   /** Parameter name: the attribute it compares. */
@@ -17,18 +18,13 @@ export interface ParamField {
 }
 
 export function paramFields(model: Model, patternName: string): ParamField[] {
-  const pattern = model.patterns.find((p) => p.name === patternName);
-  if (pattern === undefined) return [];
-  const entity = model.entities.find((e) => e.name === pattern.entity);
-  const field = (name: string, op: RangeOp): ParamField => {
-    const attribute = entity?.attributes.find((a) => a.name === name);
-    const type: AttributeType = op === 'begins_with' ? 'string' : (attribute?.type ?? 'string');
-    const values = op === 'begins_with' ? undefined : attribute?.values;
-    return { name, type, pair: op === 'between', op, ...(values !== undefined ? { values } : {}) };
-  };
-  const fields = pattern.equals.map((name) => field(name, '='));
-  if (pattern.range) fields.push(field(pattern.range.attribute, pattern.range.op));
-  return fields;
+  return patternParameters(model, patternName).map(({ name, type, shape, op, values }) => ({
+    name,
+    type: shape === 'prefix' ? 'string' : type,
+    pair: shape === 'pair',
+    op,
+    ...(values !== undefined ? { values } : {}),
+  }));
 }
 
 const OP_WORDS: Record<RangeOp, string> = {
