@@ -274,78 +274,82 @@ export async function runCommand({ design, options, io }: { design: Design; opti
   const { work, cleanup } = interrupts;
   const context = (): ErrorContext => ({ ...(endpoint ? { endpoint } : {}), region, timeoutMs });
   const explain = (e: unknown, operation?: string): string => formatDescribedError(withCliHint(describeError(e, { ...context(), ...(operation ? { operation } : {}) }), awsCredentials));
-  try {
-    if (endpoint === undefined) {
-      io.out('starting DynamoDB Local...\n');
-      local = await startDynamoDBLocal({ port: 0, inMemory: true });
-      endpoint = local.endpoint;
-      io.out(`DynamoDB Local ready at ${endpoint}\n`);
-      if (work.signal.aborted) return 130;
-    }
-    // Two attempts, as in the Run panel: an endpoint that never answers is reported after two
-    // timeouts, not the SDK's default four. (loadItems retries throttling with its own backoff.)
-    clients = createClients({ endpoint, region, timeoutMs, maxAttempts: 2, credentials: awsCredentials ? 'defaultChain' : LOCAL_CREDENTIALS });
-    io.out(`sending to ${clients.target}, signed with ${awsCredentials ? 'your AWS credentials (the AWS SDK’s default chain)' : 'fake local credentials'}; ${formatDuration(timeoutMs)} per request\n`);
-
-    const table = await createDesignTable({
-      client: clients.client,
-      design,
-      tableName,
-      target: clients.target,
-      signal: work.signal,
-      onCreated: (t) => (created = t),
-      pollMs: isLocalHost(endpoint) ? 50 : 1000,
-    });
-    if (table.status !== 'created') {
-      io.err(`table ${tableName} already exists at ${clients.target}; it is left alone.\n`);
-      for (const entry of table.difference.entries) io.err(`  ${describeTableDifference(entry)}\n`);
-      if (table.difference.entries.length === 0) io.err('  (it has the design’s keys and indexes; run without --table to use a new table)\n');
-      return 2;
-    }
-    io.out(`created table ${tableName} at ${clients.target} (${design.indexes.length - 1} GSI(s))\n`);
-
-    const load = await loadItems({ client: clients.doc, tableName, items: sample.items, concurrency: 8, signal: work.signal, abortInFlight: true });
-    if (load.status === 'cancelled' || work.signal.aborted) return 130;
-    if (load.status === 'failed') {
-      io.err(`loading items failed after ${load.written} of ${load.total}: ${explain(load.error.cause, 'BatchWriteItem')}\n`);
-      return 2;
-    }
-    io.out(`loaded ${load.written} items in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.itemsPerSecond)} items/s)\n\n`);
-
-    const rows: PatternRunRow[] = [];
-    for (const planned of plan) {
-      if (work.signal.aborted) return 130;
-      const row: PatternRunRow = { pattern: planned.pattern, index: planned.index, runs: [], ...(planned.notServed ? { notServed: true } : {}) };
-      for (const { params, expected } of planned.runs) {
-        row.runs.push(await runPattern({ client: clients.doc, design, tableName, patternName: planned.pattern, params, expected, signal: work.signal }));
+  const code = await (async (): Promise<number> => {
+    try {
+      if (endpoint === undefined) {
+        io.out('starting DynamoDB Local...\n');
+        local = await startDynamoDBLocal({ port: 0, inMemory: true });
+        endpoint = local.endpoint;
+        io.out(`DynamoDB Local ready at ${endpoint}\n`);
+        if (work.signal.aborted) return 130;
       }
-      rows.push(row);
+      // Two attempts, as in the Run panel: an endpoint that never answers is reported after two
+      // timeouts, not the SDK's default four. (loadItems retries throttling with its own backoff.)
+      clients = createClients({ endpoint, region, timeoutMs, maxAttempts: 2, credentials: awsCredentials ? 'defaultChain' : LOCAL_CREDENTIALS });
+      io.out(`sending to ${clients.target}, signed with ${awsCredentials ? 'your AWS credentials (the AWS SDK’s default chain)' : 'fake local credentials'}; ${formatDuration(timeoutMs)} per request\n`);
+
+      const table = await createDesignTable({
+        client: clients.client,
+        design,
+        tableName,
+        target: clients.target,
+        signal: work.signal,
+        onCreated: (t) => (created = t),
+        pollMs: isLocalHost(endpoint) ? 50 : 1000,
+      });
+      if (table.status !== 'created') {
+        io.err(`table ${tableName} already exists at ${clients.target}; it is left alone.\n`);
+        for (const entry of table.difference.entries) io.err(`  ${describeTableDifference(entry)}\n`);
+        if (table.difference.entries.length === 0) io.err('  (it has the design’s keys and indexes; run without --table to use a new table)\n');
+        return 2;
+      }
+      io.out(`created table ${tableName} at ${clients.target} (${design.indexes.length - 1} GSI(s))\n`);
+
+      const load = await loadItems({ client: clients.doc, tableName, items: sample.items, concurrency: 8, signal: work.signal, abortInFlight: true });
+      if (load.status === 'cancelled' || work.signal.aborted) return 130;
+      if (load.status === 'failed') {
+        io.err(`loading items failed after ${load.written} of ${load.total}: ${explain(load.error.cause, 'BatchWriteItem')}\n`);
+        return 2;
+      }
+      io.out(`loaded ${load.written} items in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.itemsPerSecond)} items/s)\n\n`);
+
+      const rows: PatternRunRow[] = [];
+      for (const planned of plan) {
+        if (work.signal.aborted) return 130;
+        const row: PatternRunRow = { pattern: planned.pattern, index: planned.index, runs: [], ...(planned.notServed ? { notServed: true } : {}) };
+        for (const { params, expected } of planned.runs) {
+          row.runs.push(await runPattern({ client: clients.doc, design, tableName, patternName: planned.pattern, params, expected, signal: work.signal }));
+        }
+        rows.push(row);
+      }
+      io.out(formatRunTable(rows));
+      const mismatches = rows.filter((r) => r.runs.some((run) => run.ok === false));
+      const notServed = rows.filter((r) => r.notServed);
+      const details = formatMismatches(design, rows);
+      if (details) io.err(`\n${details}`);
+      const runs = sum(rows.map((r) => r.runs.length));
+      io.out(
+        mismatches.length || notServed.length
+          ? `\n${mismatches.length} pattern(s) with a MISMATCH, ${notServed.length} not served (${runs} runs)\n`
+          : `\nall ${rows.length} patterns match the engine (${runs} runs)\n`,
+      );
+      return mismatches.length || notServed.length ? 1 : 0;
+    } catch (e) {
+      if (work.signal.aborted) return 130;
+      io.err(`run: ${explain(e)}\n`);
+      return 2;
+    } finally {
+      if (created && clients) {
+        if (keep) io.out(`kept table ${created.tableName} at ${clients.target}\n`);
+        else if (!local) await deleteCreatedTable();
+      }
+      clients?.destroy();
+      await local?.stop();
+      interrupts.detach();
     }
-    io.out(formatRunTable(rows));
-    const mismatches = rows.filter((r) => r.runs.some((run) => run.ok === false));
-    const notServed = rows.filter((r) => r.notServed);
-    const details = formatMismatches(design, rows);
-    if (details) io.err(`\n${details}`);
-    const runs = sum(rows.map((r) => r.runs.length));
-    io.out(
-      mismatches.length || notServed.length
-        ? `\n${mismatches.length} pattern(s) with a MISMATCH, ${notServed.length} not served (${runs} runs)\n`
-        : `\nall ${rows.length} patterns match the engine (${runs} runs)\n`,
-    );
-    return mismatches.length || notServed.length ? 1 : 0;
-  } catch (e) {
-    if (work.signal.aborted) return 130;
-    io.err(`run: ${explain(e)}\n`);
-    return 2;
-  } finally {
-    if (created && clients) {
-      if (keep) io.out(`kept table ${created.tableName} at ${clients.target}\n`);
-      else if (!local) await deleteCreatedTable();
-    }
-    clients?.destroy();
-    await local?.stop();
-    interrupts.detach();
-  }
+  })();
+  // Interrupted at any point, clean-up included: say so in the exit code.
+  return work.signal.aborted ? 130 : code;
 
   async function deleteCreatedTable(): Promise<void> {
     if (!created || !clients) return;
