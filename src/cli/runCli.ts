@@ -10,6 +10,7 @@ import {
   generateModule,
   loadProblem,
   tableNameProblem,
+  TABLE_NAME_RULE,
   type Design,
   type Diagnostic,
 } from '../engine/index.ts';
@@ -39,14 +40,13 @@ Commands:
       AWS_PROFILE, ~/.aws). Each request waits at most S seconds for an
       answer (default 10). Ctrl-C cancels and deletes the table.
 
---table NAME must be a DynamoDB table name: 3 to 255 characters of A-Z, a-z,
-0-9, "_", "-" and ".".
+--table NAME: ${TABLE_NAME_RULE}.
 
 PROBLEM is a problem JSON file (*.problem.json, see FORMAT.md) or a file in
 Tablewright's text form.
 
 Exit codes: 0 ok, 1 the design has errors or a run found a mismatch,
-2 bad usage or unreadable input.
+2 bad usage or unreadable input, 130 run interrupted (Ctrl-C).
 `;
 
 export class UsageError extends Error {}
