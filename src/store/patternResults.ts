@@ -2,12 +2,13 @@
 // defaults taken from the sample records. Pure helpers of the store.
 import {
   buildRequest,
+  patternParameters,
   runRequests,
   sampleParams,
   type Design,
   type Item,
   type Model,
-  type Pattern,
+  type PatternParameter,
   type PatternParams,
   type RecordValue,
   type Request,
@@ -41,14 +42,38 @@ export function patternResults({
   }
 }
 
-/** The parameter names of a pattern: its equals attributes, then its range attribute. */
-export function paramNames(pattern: Pattern): string[] {
-  return pattern.range ? [...pattern.equals, pattern.range.attribute] : [...pattern.equals];
+/**
+ * Whether values still fit a pattern's parameters: the same names, each value of
+ * its parameter's shape (a [low, high] pair for `between`, a text prefix for
+ * `begins_with`, else one value). Read with Object.hasOwn: a parameter may be
+ * called `__proto__`.
+ */
+export function paramsFit(parameters: readonly PatternParameter[], values: PatternParams): boolean {
+  const names = Object.keys(values);
+  return (
+    names.length === parameters.length &&
+    parameters.every((p) => {
+      if (!Object.hasOwn(values, p.name)) return false;
+      const value = values[p.name];
+      switch (p.shape) {
+        case 'pair':
+          return Array.isArray(value) && value.length === 2;
+        case 'prefix':
+          return typeof value === 'string';
+        case 'value':
+          return value !== undefined && !Array.isArray(value);
+        default: {
+          const never: never = p.shape;
+          return never;
+        }
+      }
+    })
+  );
 }
 
 /**
  * Parameters for every pattern of the model: the user's where they still fit the
- * pattern (same names), else defaults from the sample records.
+ * pattern (same names and shapes), else defaults from the sample records.
  */
 export function refreshParams({
   model,
@@ -66,7 +91,7 @@ export function refreshParams({
   const editedParams: string[] = [];
   for (const pattern of model.patterns) {
     const own = Object.hasOwn(params, pattern.name) ? params[pattern.name] : undefined;
-    if (edited.includes(pattern.name) && own && sameKeys(Object.keys(own), paramNames(pattern))) {
+    if (edited.includes(pattern.name) && own && paramsFit(patternParameters(model, pattern.name), own)) {
       next.push([pattern.name, own]);
       editedParams.push(pattern.name);
       continue;
@@ -80,8 +105,4 @@ export function refreshParams({
     next.push([pattern.name, defaults]);
   }
   return { params: Object.fromEntries(next), editedParams };
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && b.every((k) => a.includes(k));
 }

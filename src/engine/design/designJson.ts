@@ -1,8 +1,35 @@
-// The design as stable, indented JSON (the CLI writes it beside the module).
-import type { Design } from './types.ts';
+// The design as stable, indented JSON: design.json, which the CLI writes beside
+// the module. Its form is versioned and documented in DESIGN-FORMAT.md;
+// parseDesignJson reads the layout back.
+import type { Design, DesignLayout } from './types.ts';
 import { tableDefinition } from './tableDefinition.ts';
 
+/** The `format` of design.json (DESIGN-FORMAT.md). */
+export const DESIGN_FORMAT = 'tablewright-design/1';
+
+/** The key layout of a derived design: what design.json states and parseDesignJson gives back. */
+export function designLayout(design: Design): DesignLayout {
+  return {
+    tableName: design.tableName,
+    entityAttribute: design.entityAttribute,
+    indexes: design.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })),
+    entities: design.entities.map((e) => ({ entity: e.entity, label: e.label, keys: e.keys })),
+  };
+}
+
 export function designJson(design: Design): string {
-  const { model, ...rest } = design;
-  return `${JSON.stringify({ model: model.name, ...rest, tableDefinition: tableDefinition(design) }, null, 2)}\n`;
+  const layout = designLayout(design);
+  const file = {
+    format: DESIGN_FORMAT,
+    model: design.model.name,
+    tableName: layout.tableName,
+    entityAttribute: layout.entityAttribute,
+    indexes: layout.indexes,
+    entities: layout.entities,
+    // Written for readers; loading reads the layout above and derives these again.
+    patterns: design.patterns,
+    diagnostics: design.diagnostics,
+    tableDefinition: tableDefinition(design),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -14,13 +14,17 @@ export interface KeyTemplate {
   sk: Segment[];
 }
 
-export interface IndexDesign {
+/** An index's name, kind and key attributes: what a derived design and a loaded design file share. */
+export interface IndexKeySchema {
   /** `table` for the base table, else the GSI's name (`GSI1`, ...). */
   name: string;
   kind: 'table' | 'gsi';
   /** Attribute names of the partition and sort key (`PK`/`SK`, `GSI1PK`/`GSI1SK`). */
   pkAttribute: string;
   skAttribute: string;
+}
+
+export interface IndexDesign extends IndexKeySchema {
   /** Patterns this index serves, in model order. */
   patterns: string[];
   /** Entities with keys in this index, in model order. */
@@ -35,6 +39,34 @@ export interface EntityDesign {
   keys: Record<string, KeyTemplate>;
 }
 
+/** Which attributes an index holds besides its keys: every one (`ALL`), today. */
+export type IndexProjection = 'ALL';
+
+/** An index as the design file states it: the key schema and the projection. */
+export interface IndexLayout extends IndexKeySchema {
+  projection: IndexProjection;
+}
+
+/**
+ * The key layout of a design, without the model or the plans: what
+ * `parseDesignJson` reads back from design.json (DESIGN-FORMAT.md). Plans are
+ * derived again from it and the model; `designLayout(design)` takes it from a
+ * derived design.
+ */
+export interface DesignLayout {
+  tableName: string;
+  /** Attribute that holds the entity name on every item. */
+  entityAttribute: string;
+  /** Table first, then GSIs in order. */
+  indexes: IndexLayout[];
+  /** Every entity's label and key templates (`keys` in index order). */
+  entities: EntityDesign[];
+}
+
+/** A design file read back: its layout and the name of the model it was derived from. */
+export interface LoadedDesign extends DesignLayout {
+  modelName: string;
+}
 
 /** A piece of a key value in a plan: fixed text or the encoded value of a parameter. */
 export type KeyPart =
@@ -95,11 +127,11 @@ export interface Design {
   tableName: string;
   /** Attribute that holds the entity name on every item. */
   entityAttribute: string;
-  /** Table first, then GSIs in order. */
+  /** Table first, then GSIs in order. Empty only when the key layout could not be derived (an `engine.internal` error). */
   indexes: IndexDesign[];
   entities: EntityDesign[];
   patterns: PatternPlan[];
-  /** Warnings (hot partitions, filtered patterns) and errors (patterns not served). */
+  /** Warnings (hot partitions, filtered patterns) and errors (patterns not served; `engine.internal` for Tablewright bugs). */
   diagnostics: Diagnostic[];
 }
 

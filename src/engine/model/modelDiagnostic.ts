@@ -41,6 +41,7 @@ export type ModelDiagnosticCode =
   | 'model.duplicateEquals'
   | 'model.unknownRangeOp'
   | 'model.beginsWithType'
+  | 'model.rangeOnEquality' // warning
   | 'model.unknownDirection'
   | 'model.duplicateInclude'
   | 'model.includeNotChild'

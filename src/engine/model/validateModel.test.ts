@@ -143,6 +143,45 @@ describe('validateModel', () => {
     expect(problems((m) => (getOrders(m).returns = 'all' as never))).toEqual([['model.unknownReturns', 'patterns[1].returns', 'returns must be one or many, not "all"']]);
   });
 
+  it('warns when the range attribute is also an equality attribute, saying what the answer then is', () => {
+    const ranged = (op: Pattern['range'] & object) => (m: Model) => {
+      getOrders(m).equals = ['userEmail', 'day'];
+      getOrders(m).range = op;
+    };
+    const model = shop();
+    ranged({ attribute: 'day', op: 'between' })(model);
+    expect(validateModel(model)).toEqual([
+      expect.objectContaining({
+        code: 'model.rangeOnEquality',
+        severity: 'warning',
+        path: 'patterns[1].range.attribute',
+        message:
+          '"day" is both an equality attribute and the range: its one parameter takes the range\'s value (between: a [low, high] pair), so no "day" equals a pair: the answer is always empty; drop "day" from by (JSON: equals) to get the records with the given userEmail whose "day" is between low and high',
+      }),
+    ]);
+    for (const op of ['<', '>'] as const) {
+      expect(problems(ranged({ attribute: 'day', op }))).toEqual([['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('the answer is always empty')]]);
+    }
+    for (const op of ['<=', '>='] as const) {
+      expect(problems(ranged({ attribute: 'day', op }))).toEqual([
+        ['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining(`(${op}: one value), so the range adds nothing: the answer is the records whose "day" equals it`)],
+      ]);
+    }
+    expect(problems(ranged({ attribute: 'day', op: '=' }))).toEqual([['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('drop the range: they say the same')]]);
+    expect(problems(ranged({ attribute: 'day', op: 'begins_with' }))).toEqual([
+      ['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('the answer is only the records whose "day" is exactly the prefix')],
+    ]);
+    // Not for a range on another attribute, nor on top of an error about the range.
+    expect(problems(ranged({ attribute: 'total', op: '>=' }))).toEqual([]);
+    expect(problems(ranged({ attribute: 'day', op: 'like' as never }))).toEqual([['model.unknownRangeOp', 'patterns[1].range.op', expect.stringContaining('unknown operator')]]);
+    expect(
+      problems((m) => {
+        getOrders(m).equals = ['userEmail', 'total'];
+        getOrders(m).range = { attribute: 'total', op: 'begins_with' };
+      }),
+    ).toEqual([['model.beginsWithType', 'patterns[1].range.op', expect.stringContaining('"total" is a number')]]);
+  });
+
   it('requires included entities to exist and to belong to the pattern entity', () => {
     expect(problems((m) => (getOrders(m).include = ['User']))).toEqual([['model.includeNotChild', 'patterns[1].include[0]', 'include: User does not belong to Order (add belongsTo Order to User)']]);
     expect(problems((m) => (getOrders(m).include = ['Revew']))).toEqual([['model.unknownEntity', 'patterns[1].include[0]', 'unknown entity "Revew"']]);

@@ -9,7 +9,7 @@ import { matchesType } from './matchesType.ts';
 import { numberProblem } from './dynamoNumbers.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { didYouMean } from './suggest.ts';
-import { ATTRIBUTE_TYPES, RANGE_OPS, type Attribute, type AttributeType, type Entity, type Model, type Scalar } from './types.ts';
+import { ATTRIBUTE_TYPES, RANGE_OPS, type Attribute, type AttributeType, type Entity, type Model, type RangeOp, type Scalar } from './types.ts';
 
 const NAME_RULE = 'names are ASCII identifiers: a letter or _, then letters, digits or _';
 const MAX_SUGGESTIONS = 100;
@@ -203,6 +203,8 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
           `${path}.range.op`,
           `begins_with matches a text prefix, but ${quoteName(attribute)} is a ${found.attribute.type}: use it on a string, date or datetime attribute`,
         );
+      } else if (found && pattern.equals.includes(attribute)) {
+        report('model.rangeOnEquality', `${path}.range.attribute`, rangeOnEqualityMessage(attribute, op, pattern.equals), 'warning');
       }
     }
     if (pattern.order) {
@@ -230,6 +232,57 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
   });
 
   return out;
+}
+
+const RANGE_WORDS: Record<RangeOp, string> = {
+  '=': 'equals it',
+  '<': 'is less than it',
+  '<=': 'is at most it',
+  '>': 'is greater than it',
+  '>=': 'is at least it',
+  between: 'is between low and high',
+  begins_with: 'starts with it',
+};
+
+/**
+ * A range on an equality attribute: the pattern has one parameter under that name
+ * and it takes the range's value (patternParameters), so the answer
+ * (answerPattern, FORMAT.md) is the records whose attribute equals that value and
+ * also satisfies the range against it.
+ */
+function rangeOnEqualityMessage(attribute: string, op: RangeOp, equals: readonly string[]): string {
+  const a = quoteName(attribute);
+  const shape = op === 'between' ? 'between: a [low, high] pair' : op === 'begins_with' ? 'begins_with: a prefix' : `${op}: one value`;
+  let answer: string;
+  switch (op) {
+    case 'between':
+      answer = `no ${a} equals a pair: the answer is always empty`;
+      break;
+    case '<':
+    case '>':
+      answer = `no ${a} both equals it and ${RANGE_WORDS[op]}: the answer is always empty`;
+      break;
+    case 'begins_with':
+      answer = `the answer is only the records whose ${a} is exactly the prefix`;
+      break;
+    case '=':
+      answer = `the range repeats the equality: the answer is the records whose ${a} equals it`;
+      break;
+    default:
+      answer = `the range adds nothing: the answer is the records whose ${a} equals it`;
+  }
+  const others = equals.filter((name) => name !== attribute);
+  const given = others.length > 0 ? ` with the given ${listed(others)}` : '';
+  const fix =
+    op === '='
+      ? `drop ${a} from by (JSON: equals) or drop the range: they say the same`
+      : `drop ${a} from by (JSON: equals) to get the records${given} whose ${a} ${RANGE_WORDS[op]}`;
+  return `${a} is both an equality attribute and the range: its one parameter takes the range's value (${shape}), so ${answer}; ${fix}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}` : (names[0] ?? '');
 }
 
 const TYPE_HINT: Record<AttributeType, string> = {
