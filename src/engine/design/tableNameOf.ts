@@ -8,7 +8,10 @@ export const TABLE_NAME_RULE = 'a DynamoDB table name is 3 to 255 characters of 
 export function tableNameProblem(name: string): string | undefined {
   if (name.length < 3 || name.length > 255) return `${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} has ${name.length} characters: ${TABLE_NAME_RULE}`;
   const bad = /[^A-Za-z0-9_.-]/.exec(name);
-  if (bad) return `${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} contains ${JSON.stringify(bad[0])} at position ${bad.index + 1}: ${TABLE_NAME_RULE}`;
+  if (bad) {
+    const what = /\s/.test(bad[0]) ? (bad[0] === ' ' ? 'a space' : 'a line break or other white space') : JSON.stringify(bad[0]);
+    return `${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} contains ${what} at position ${bad.index + 1}: ${TABLE_NAME_RULE}`;
+  }
   return undefined;
 }
 
