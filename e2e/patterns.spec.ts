@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { shareHash } from '../src/store/shareLink.ts';
 import type { Locator } from '@playwright/test';
+import { appendToModel, monacoEditor } from './appHelpers.ts';
 import { expect, test } from './fixtures.ts';
 
 const ecommerce = readFileSync(new URL('../src/examples/ecommerce.problem.json', import.meta.url), 'utf8');
@@ -80,4 +81,41 @@ test('a value that is not a number is refused where it is typed', async ({ page 
   await expect(price).toHaveAttribute('aria-invalid', 'false');
   // 12.5 as the engine writes numbers in keys, so they sort numerically.
   await expect(card).toContainText('P401.125');
+});
+
+test('a range on a by attribute is one pair input, and its edited value survives re-analysis', async ({ page }) => {
+  const sensors = [
+    'model "Sensors"',
+    '',
+    'entity Reading key (sensor, day, at) count 20',
+    '  sensor: string',
+    '  day: date',
+    '  at: datetime',
+    '',
+    'byDay: Reading by sensor, day where day between ? and ?',
+    '',
+  ].join('\n');
+  await page.goto(`./${shareHash({ text: sensors, format: 'text' })}`);
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  await monacoEditor(page);
+  const card = page.getByRole('article', { name: 'byDay', exact: true });
+  const group = card.getByRole('group', { name: 'Parameters of byDay' });
+  await expect(group).toBeVisible();
+  // sensor, then ONE day parameter: a [low, high] pair (not a scalar day beside it): three inputs.
+  await expect(group.locator('input, select')).toHaveCount(3);
+  await expect(group.getByLabel('sensor equals')).toBeVisible();
+  await expect(group.getByLabel('day from')).toHaveCount(1);
+  await expect(group.getByLabel('day to')).toHaveCount(1);
+  await expect(group.getByLabel('day equals')).toHaveCount(0);
+  await expect(group.getByText('day between')).toBeVisible();
+
+  const from = group.getByLabel('day from');
+  await from.fill('2024-02-01');
+  await expect(card.getByRole('button', { name: 'Reset to sample values' })).toBeVisible();
+
+  // An unrelated change: another pattern. The analysis reruns (its card appears) and keeps the edit.
+  await appendToModel(page, 'bySensor: Reading by sensor\n');
+  await expect(page.getByRole('article', { name: 'bySensor', exact: true })).toBeVisible();
+  await expect(from).toHaveValue('2024-02-01');
+  await expect(card.getByRole('button', { name: 'Reset to sample values' })).toBeVisible();
 });
