@@ -28,11 +28,16 @@ export { numberProblem, DYNAMODB_NUMBER_RULE } from './model/dynamoNumbers.ts';
 
 export type {
   Design,
+  DesignLayout,
   EntityDesign,
   IndexDesign,
+  IndexKeySchema,
+  IndexLayout,
+  IndexProjection,
   Item,
   KeyPart,
   KeyTemplate,
+  LoadedDesign,
   PatternPlan,
   PlanStep,
   QueryInput,
@@ -48,7 +53,9 @@ export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';
 export { tableNameOf, tableNameProblem, TABLE_NAME_RULE } from './design/tableNameOf.ts';
 export { designMarkdown } from './design/designMarkdown.ts';
-export { designJson } from './design/designJson.ts';
+export { designJson, designLayout, DESIGN_FORMAT } from './design/designJson.ts';
+export { parseDesignJson, indexNameProblem, INDEX_NAME_RULE } from './design/parseDesignJson.ts';
+export type { DesignDiagnosticCode, DesignParse } from './design/parseDesignJson.ts';
 
 export { buildRequest } from './queries/buildRequest.ts';
 export { describeStepKey, joinParts } from './queries/describeStepKey.ts';
