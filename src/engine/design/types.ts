@@ -49,9 +49,9 @@ export interface IndexLayout extends IndexKeySchema {
 
 /**
  * The key layout of a design, without the model or the plans: what
- * `parseDesignJson` reads back from design.json (DESIGN-FORMAT.md). Plans are
- * derived again from it and the model; `designLayout(design)` takes it from a
- * derived design.
+ * `parseDesignJson` reads back from design.json (DESIGN-FORMAT.md), the part of
+ * the file that is a contract (plans are derived again from it and the model);
+ * `designLayout(design)` takes it from a derived design.
  */
 export interface DesignLayout {
   tableName: string;
