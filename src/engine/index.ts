@@ -15,8 +15,12 @@ export type {
   Scalar,
 } from './model/types.ts';
 export { ATTRIBUTE_TYPES, RANGE_OPS } from './model/types.ts';
-export type { Diagnostic, Severity, SourceMap, Span } from './model/diagnostics.ts';
-export { formatDiagnostic } from './model/diagnostics.ts';
+export type { Diagnostic, DiagnosticCode, DiagnosticSubject, EngineDiagnosticCode, Severity, SourceMap, Span } from './model/diagnostics.ts';
+export { formatDiagnostic, internalDiagnostic } from './model/diagnostics.ts';
+export type { ModelDiagnosticCode } from './model/modelDiagnostic.ts';
+export type { KeysDiagnosticCode } from './keys/keysDiagnostic.ts';
+export { isNotServedCode } from './keys/keysDiagnostic.ts';
+export type { QueriesDiagnosticCode } from './queries/queriesDiagnostic.ts';
 export type { ParseResult } from './model/parseResult.ts';
 export { parseProblemJson } from './model/parseProblemJson.ts';
 export { problemToJson } from './model/problemToJson.ts';
@@ -46,7 +50,7 @@ export type {
   SkCondition,
   StepKey,
 } from './design/types.ts';
-export { deriveDesign } from './design/deriveDesign.ts';
+export { deriveDesign, hasKeyLayout } from './design/deriveDesign.ts';
 export type { DeriveOptions } from './design/deriveDesign.ts';
 export { toItem, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';

@@ -5,6 +5,8 @@ import {
   deriveDesign,
   generateModule,
   generateSampleRecords,
+  hasKeyLayout,
+  internalDiagnostic,
   toItem,
   type Design,
   type Diagnostic,
@@ -45,28 +47,27 @@ export function analyzeSource({ text, format, scale }: AnalysisRequest): Analysi
   const model = parsed.model;
   try {
     const design = deriveDesign(model);
+    const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
+    // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
+    if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };
     const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale });
     const items: Item[] = [];
     for (const [entity, list] of records) for (const record of list) items.push(toItem(design, entity, record));
-    const diagnostics = [...parsed.diagnostics, ...design.diagnostics.map((d) => locate(d, sourceMap))];
+    const diagnostics = [...parsed.diagnostics, ...designDiagnostics];
     return { diagnostics, sourceMap, derived: { model, design, records, items, code: generateModule(design) } };
   } catch (error) {
-    // An engine bug must not take the app down: report it on the model line, keep the last design.
-    const message = error instanceof Error ? error.message : String(error);
-    const span = sourceMap.get('name') ?? { line: 1, column: 1, endLine: 1, endColumn: 2 };
-    return {
-      diagnostics: [
-        ...parsed.diagnostics,
-        { code: 'app.internal', severity: 'error', message: `Tablewright could not derive a design: ${message}`, span },
-      ],
-      sourceMap,
-    };
+    // An engine bug (sample data, items, the module) must not take the app down:
+    // report it as one, on the model line, and keep the last design.
+    return { diagnostics: [...parsed.diagnostics, locate(internalDiagnostic('deriving the design, its sample items and its code', error, { subject: {} }), sourceMap)], sourceMap };
   }
 }
 
-/** Design diagnostics name a path (`patterns[2]`); give them the span of that path in the source. */
+/**
+ * Design diagnostics name a path (`patterns[2]`); give them the span of that path in the source.
+ * Those about the whole design (no path) go on the model line.
+ */
 function locate(d: Diagnostic, sourceMap: SourceMap): Diagnostic {
-  if (d.span || d.path === undefined) return d;
-  const span = sourceMap.get(d.path);
+  if (d.span) return d;
+  const span = d.path === undefined ? (sourceMap.get('name') ?? { line: 1, column: 1, endLine: 1, endColumn: 2 }) : sourceMap.get(d.path);
   return span ? { ...d, span } : d;
 }

@@ -6,6 +6,7 @@
 // of patterns on one entity places each distinct need once.
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model, Pattern, RangeOp } from '../model/types.ts';
+import { keysDiagnostic } from './keysDiagnostic.ts';
 
 export interface Need {
   id: number;
@@ -111,15 +112,16 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     }
     const { next, op, filter } = keyOrder(pattern);
     if (filter) {
-      diagnostics.push({
-        code: 'keys.filtered',
-        severity: 'warning',
-        path: `${path}.range`,
-        message:
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.filtered',
           `${pattern.name}: the range on "${filter.attribute}" is applied as a FilterExpression` +
-          (next ? ` because the items must be sorted by "${next}"` : ' because it is also an equality attribute') +
-          `; the query reads every item of the partition and returns only those that pass (read amplification: all ${pattern.entity} items with the same ${pattern.equals.join(', ') || 'partition'} are read).`,
-      });
+            (next ? ` because the items must be sorted by "${next}"` : ' because it is also an equality attribute') +
+            `; the query reads every item of the partition and returns only those that pass (read amplification: all ${pattern.entity} items with the same ${pattern.equals.join(', ') || 'partition'} are read).`,
+          { path: `${path}.range`, subject: { pattern: pattern.name, entity: entity.name } },
+          'warning',
+        ),
+      );
     }
     const need = patternNeed(pattern.name, entity.name, [...pattern.equals], next, op);
     routes.set(pattern.name, filter ? { kind: 'single', need, filter } : { kind: 'single', need });
@@ -129,35 +131,38 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
   function routeInclude(args: { pattern: Pattern; entity: Entity; path: string }): void {
     const { pattern, entity, path } = args;
     const include = pattern.include ?? [];
+    const subject = { pattern: pattern.name, entity: entity.name };
     if (pattern.range) {
-      diagnostics.push({
-        code: 'keys.includeWithRange',
-        severity: 'error',
-        path: `${path}.range`,
-        message: `${pattern.name}: a range on the parent cannot be combined with include in one request (the children have no "${pattern.range.attribute}"); split it into two patterns.`,
-      });
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.includeWithRange',
+          `${pattern.name}: a range on the parent cannot be combined with include in one request (the children have no "${pattern.range.attribute}"); split it into two patterns.`,
+          { path: `${path}.range`, subject },
+        ),
+      );
       return;
     }
     const missing = pattern.equals.filter((a) => !entity.key.includes(a));
     if (missing.length > 0) {
-      diagnostics.push({
-        code: 'keys.includeNeedsKey',
-        severity: 'error',
-        path: `${path}.equals`,
-        message: `${pattern.name}: include gathers the children that belong to each matched ${entity.name}, so it can only match on ${entity.name}'s key (${entity.key.join(', ')}); "${missing.join('", "')}" is not part of it. The children do not carry that attribute, so no partition can hold both.`,
-      });
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.includeNeedsKey',
+          `${pattern.name}: include gathers the children that belong to each matched ${entity.name}, so it can only match on ${entity.name}'s key (${entity.key.join(', ')}); "${missing.join('", "')}" is not part of it. The children do not carry that attribute, so no partition can hold both.`,
+          { path: `${path}.equals`, subject },
+        ),
+      );
       return;
     }
     const partition = entity.key.filter((a) => pattern.equals.includes(a));
     if (include.includes(entity.name)) {
       const rel = entity.belongsTo.find((b) => b.entity === entity.name);
       if (!rel) {
-        diagnostics.push({
-          code: 'keys.includeMixed',
-          severity: 'error',
-          path: `${path}.include`,
-          message: `${pattern.name}: ${entity.name} does not belong to itself, so it cannot include itself; remove it from include.`,
-        });
+        diagnostics.push(
+          keysDiagnostic('keys.includeSelfNotChild', `${pattern.name}: ${entity.name} does not belong to itself, so it cannot include itself; remove it from include.`, {
+            path: `${path}.include`,
+            subject,
+          }),
+        );
         return;
       }
       const via = partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a);
@@ -170,16 +175,17 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       const childNeed = patternNeed(pattern.name, entity.name, via);
       routes.set(pattern.name, { kind: 'selfInclude', parentNeed, childNeed, via, ...(collection ? { collection: collection.collection } : {}) });
       const article = /^[AEIOU]/.test(entity.name) ? 'an' : 'a';
-      diagnostics.push({
-        code: 'keys.multipleRequests',
-        severity: 'warning',
-        path: `${path}.include`,
-        message:
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.multipleRequests',
           `${pattern.name}: ${article} ${entity.name} and the ${entity.name} records that belong to it are keyed by different attributes (${partition.join(', ')} vs ${via.join(', ')}), and one item has one partition key per index, so this pattern takes two requests` +
           (collection
             ? `: one Query for the ${entity.name} with its ${listed(others)} records (their item collection), one for the ${entity.name} records whose ${via.join(', ')} ${via.length > 1 ? 'hold' : 'holds'} its ${partition.join(', ')}.`
             : '.'),
-      });
+          { path: `${path}.include`, subject },
+          'warning',
+        ),
+      );
       return;
     }
     const route = routeCollection({ pattern, entity, path, partition, include });
@@ -202,12 +208,14 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       const rel = relations[0];
       if (!ce || !rel) return undefined; // validation reports it
       if (relations.length > 1) {
-        diagnostics.push({
-          code: 'keys.firstRelation',
-          severity: 'warning',
-          path: `${path}.include`,
-          message: `${pattern.name}: ${child} belongs to ${entity.name} ${relations.length} ways; the include follows the first (via ${rel.via.join(', ')}), since one item sits in one partition of an index. Add another pattern for the others.`,
-        });
+        diagnostics.push(
+          keysDiagnostic(
+            'keys.firstRelation',
+            `${pattern.name}: ${child} belongs to ${entity.name} ${relations.length} ways; the include follows the first (via ${rel.via.join(', ')}), since one item sits in one partition of an index. Add another pattern for the others.`,
+            { path: `${path}.include`, subject: { pattern: pattern.name, entity: entity.name } },
+            'warning',
+          ),
+        );
       }
       children.set(child, partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a));
     }

@@ -8,6 +8,7 @@ import { accessNeeds, type AccessNeeds, type Collection, type Need } from './acc
 import { assignIndexes } from './assignIndexes.ts';
 import { coverChains, type Chain } from './coverChains.ts';
 import { entityLabels } from './entityLabels.ts';
+import { keysDiagnostic } from './keysDiagnostic.ts';
 
 /** DynamoDB's limit of GSIs per table. */
 export const MAX_GSIS = 20;
@@ -56,11 +57,14 @@ export function deriveKeyLayout(model: Model): KeyLayout {
     });
   }
   if (gsiCount > MAX_GSIS) {
-    diagnostics.push({
-      code: 'keys.tooManyIndexes',
-      severity: 'error',
-      message: `these patterns need ${gsiCount} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`,
-    });
+    // About the whole design: no one pattern, entity or index is to blame.
+    diagnostics.push(
+      keysDiagnostic(
+        'keys.tooManyIndexes',
+        `these patterns need ${gsiCount} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`,
+        { subject: {} },
+      ),
+    );
   }
 
   const chainIndex = new Map<number, string>();
@@ -146,14 +150,18 @@ function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex:
     if (!entity) continue;
     const index = chainIndex.get(chain.id) ?? 'table';
     const patterns = patternsOf(chain, patternIndex);
-    const where = patterns.map((p) => `patterns[${patternIndex.get(p) ?? -1}]`)[0];
+    const first = patterns[0];
+    // The first pattern the chain serves names it (as the path does); the entity and index name the partition.
+    const where = { path: first === undefined ? undefined : `patterns[${patternIndex.get(first) ?? -1}]`, subject: { ...(first === undefined ? {} : { pattern: first }), entity: entity.name, index } };
     if (chain.template.pk.length === 0) {
-      diagnostics.push({
-        code: 'keys.hotPartition',
-        severity: 'warning',
-        ...(where ? { path: where } : {}),
-        message: `${patterns.join(', ')}: every ${entity.name} is in one partition of ${index} (a constant partition key), which holds about ${entity.count ?? 'all'} items and takes all their writes; DynamoDB serves one partition at up to 3,000 reads and 1,000 writes per second. Shard the key if writes are heavy.`,
-      });
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.hotPartition',
+          `${patterns.join(', ')}: every ${entity.name} is in one partition of ${index} (a constant partition key), which holds about ${entity.count ?? 'all'} items and takes all their writes; DynamoDB serves one partition at up to 3,000 reads and 1,000 writes per second. Shard the key if writes are heavy.`,
+          where,
+          'warning',
+        ),
+      );
       continue;
     }
     const lowCardinality = chain.template.pk.every((a) => {
@@ -164,12 +172,14 @@ function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex:
       const values = chain.template.pk
         .map((a) => entity.attributes.find((x) => x.name === a))
         .reduce((n, def) => n * (def?.type === 'boolean' ? 2 : (def?.values?.length ?? 1)), 1);
-      diagnostics.push({
-        code: 'keys.hotPartition',
-        severity: 'warning',
-        ...(where ? { path: where } : {}),
-        message: `${patterns.join(', ')}: the partition key of ${index} for ${entity.name} is ${chain.template.pk.join(', ')}, which takes only ${values} value${values === 1 ? '' : 's'}, so ${entity.name} items crowd into ${values} partition${values === 1 ? '' : 's'}.`,
-      });
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.hotPartition',
+          `${patterns.join(', ')}: the partition key of ${index} for ${entity.name} is ${chain.template.pk.join(', ')}, which takes only ${values} value${values === 1 ? '' : 's'}, so ${entity.name} items crowd into ${values} partition${values === 1 ? '' : 's'}.`,
+          where,
+          'warning',
+        ),
+      );
     }
   }
 }

@@ -1,4 +1,7 @@
 // Located problems, as values with typed codes namespaced by stage.
+import type { KeysDiagnosticCode } from '../keys/keysDiagnostic.ts';
+import type { QueriesDiagnosticCode } from '../queries/queriesDiagnostic.ts';
+import type { ModelDiagnosticCode } from './modelDiagnostic.ts';
 
 /** 1-based line and column, end exclusive. */
 export interface Span {
@@ -10,15 +13,38 @@ export interface Span {
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * Codes that belong to no stage: `engine.internal` is a Tablewright bug (an
+ * exception inside a stage), never a property of the model or the design.
+ */
+export type EngineDiagnosticCode = 'engine.internal';
+
+/** Every code the engine reports: a typo in a code fails to compile. */
+export type DiagnosticCode = ModelDiagnosticCode | KeysDiagnosticCode | QueriesDiagnosticCode | EngineDiagnosticCode;
+
+/**
+ * What a diagnostic is about, by name: consumers find a pattern's (or an
+ * entity's, an index's) diagnostics here, never in the message text.
+ */
+export interface DiagnosticSubject {
+  pattern?: string;
+  entity?: string;
+  /** `table` or a GSI name. */
+  index?: string;
+}
+
 export interface Diagnostic {
-  /** Namespaced code, e.g. `model.unknownAttribute`, `keys.hotPartition`. */
-  code: string;
+  /** Namespaced code, e.g. `model.unknownAttribute`, `keys.hotPartition`, `engine.internal`. */
+  code: DiagnosticCode;
   severity: Severity;
+  /** For people only: no consumer parses it (use `code` and `subject`). */
   message: string;
   /** JSON path into the problem format, e.g. `patterns[3].equals[0]`. */
   path?: string;
   /** Where in the source text (editor text or JSON file) it happened. */
   span?: Span;
+  /** The pattern, entity or index it concerns (every keys/queries diagnostic has one; `{}`: the whole design). */
+  subject?: DiagnosticSubject;
 }
 
 /** JSON path → span of the value at that path in the source the model was read from. */
@@ -28,4 +54,24 @@ export type SourceMap = Map<string, Span>;
 export function formatDiagnostic(d: Diagnostic): string {
   const place = d.span ? `line ${d.span.line}, col ${d.span.column}` : d.path ?? '';
   return place ? `${place}: ${d.message}` : d.message;
+}
+
+/**
+ * A Tablewright bug as an error: `doing` is what failed (`planning getUser`),
+ * `error` what was thrown. Says it is a bug, not a limit of the design.
+ */
+export function internalDiagnostic(
+  doing: string,
+  error: unknown,
+  where: { path?: string | undefined; subject?: DiagnosticSubject | undefined } = {},
+): Diagnostic {
+  const thrown = error instanceof Error ? error.message : String(error);
+  const d: Diagnostic = {
+    code: 'engine.internal',
+    severity: 'error',
+    message: `Tablewright bug: ${doing} failed (${thrown}). This is a fault in Tablewright, not a limit of your design; please report it with this model.`,
+  };
+  if (where.path !== undefined) d.path = where.path;
+  if (where.subject !== undefined) d.subject = where.subject;
+  return d;
 }

@@ -1,5 +1,5 @@
 // The codes the model stage reports, and one way to build its diagnostics.
-import type { Diagnostic, Severity, Span } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticSubject, Severity, Span } from './diagnostics.ts';
 
 export type ModelDiagnosticCode =
   // JSON problem files (parseProblemJson)
@@ -50,12 +50,13 @@ export type ModelDiagnosticCode =
 export function modelDiagnostic(
   code: ModelDiagnosticCode,
   message: string,
-  where: { path?: string | undefined; span?: Span | undefined },
+  where: { path?: string | undefined; span?: Span | undefined; subject?: DiagnosticSubject | undefined },
   severity: Severity = 'error',
 ): Diagnostic {
   const d: Diagnostic = { code, severity, message };
   if (where.path !== undefined) d.path = where.path;
   if (where.span !== undefined) d.span = where.span;
+  if (where.subject !== undefined) d.subject = where.subject;
   return d;
 }
 

@@ -1,7 +1,7 @@
 // The semantic rules of a model (FORMAT.md "Rules"), shared by the JSON and the text form.
 // Each problem is a diagnostic with a code, the JSON path it concerns and, given a source map,
 // the span of that path (or of its nearest ancestor that has one).
-import type { Diagnostic, Severity, SourceMap } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticSubject, Severity, SourceMap } from './diagnostics.ts';
 import { isIdentifier } from './isIdentifier.ts';
 import { parentPath } from './jsonPath.ts';
 import { locatePath } from './locatePath.ts';
@@ -37,8 +37,16 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
     for (let p: string | undefined = path; p !== undefined; p = parentPath(p)) if (unreadable.has(p)) return true;
     return false;
   };
+  // A problem inside a pattern or an entity names it as its subject (when its name was read).
+  const subjectOf = (path: string): DiagnosticSubject | undefined => {
+    const at = /^(patterns|entities)\[(\d+)\]/.exec(path);
+    if (!at || covered(`${at[0]}.name`)) return undefined;
+    const name: unknown = (at[1] === 'patterns' ? model.patterns : model.entities)[Number(at[2])]?.name;
+    if (typeof name !== 'string' || name === '') return undefined;
+    return at[1] === 'patterns' ? { pattern: name } : { entity: name };
+  };
   const report = (code: ModelDiagnosticCode, path: string, message: string, severity: Severity = 'error') => {
-    if (!covered(path)) out.push(modelDiagnostic(code, message, { path, span: locatePath(sourceMap, path) }, severity));
+    if (!covered(path)) out.push(modelDiagnostic(code, message, { path, span: locatePath(sourceMap, path), subject: subjectOf(path) }, severity));
   };
   const checkName = (name: string, path: string, what: string) => {
     if (name === '') report('model.invalidName', path, `${what} has an empty name: ${NAME_RULE}`);

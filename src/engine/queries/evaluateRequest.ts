@@ -19,6 +19,7 @@ import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Design, IndexDesign, Item, Request, SkCondition } from '../design/types.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { filterForm, filterHolds, filterProblem, filterValues } from './filterForm.ts';
+import { queriesDiagnostic, type QueriesDiagnosticCode } from './queriesDiagnostic.ts';
 
 export interface EvaluateResult {
   /** Items returned (after the filter), in the order DynamoDB returns them. */
@@ -38,10 +39,11 @@ export interface EvaluateArgs {
   exclusiveStartKey?: Item;
 }
 
-const fail = (code: string, message: string): EvaluateResult => ({
+/** A request that cannot be evaluated: its subject is the index it names. */
+const fail = (code: QueriesDiagnosticCode, request: Request, message: string): EvaluateResult => ({
   items: [],
   scannedCount: 0,
-  error: { code, severity: 'error', message },
+  error: queriesDiagnostic(code, message, { subject: { index: request.index } }),
 });
 
 const keyOf = (item: Item, name: string): string | undefined => {
@@ -84,8 +86,8 @@ function comparePositions(a: Position, b: Position): number {
 export function evaluateRequest({ design, items, request, exclusiveStartKey }: EvaluateArgs): EvaluateResult {
   const table = design.indexes.find((i) => i.kind === 'table');
   const index = design.indexes.find((i) => i.name === request.index);
-  if (!table) return fail('queries.noTable', 'The design has no base table index.');
-  if (!index) return fail('queries.unknownIndex', `Request names index "${request.index}", which the design does not have.`);
+  if (!table) return fail('queries.noTable', request, 'The design has no base table index.');
+  if (!index) return fail('queries.unknownIndex', request, `Request names index "${request.index}", which the design does not have.`);
 
   switch (request.operation) {
     case 'GetItem': {
@@ -111,7 +113,7 @@ function query(
 ): EvaluateResult {
   const limit = request.input.Limit;
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
-    return fail('queries.invalidLimit', `Limit must be a whole number of at least 1, not ${String(limit)}.`);
+    return fail('queries.invalidLimit', request, `Limit must be a whole number of at least 1, not ${String(limit)}.`);
   }
   const forward = request.input.ScanIndexForward !== false;
   // The filter, as the clauses of the FilterExpression buildRequest sends for it
@@ -122,9 +124,9 @@ function query(
     const value = filter.value;
     const form = filterForm(filter.op, (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'boolean'));
     const values = filterValues(form, value);
-    if (typeof values === 'string') return fail('queries.invalidFilter', `The filter on "${filter.attribute}" ${values}.`);
+    if (typeof values === 'string') return fail('queries.invalidFilter', request, `The filter on "${filter.attribute}" ${values}.`);
     const problem = filterProblem(form, values);
-    if (problem) return fail('queries.invalidFilter', problem);
+    if (problem) return fail('queries.invalidFilter', request, problem);
     passes = (item) => filterHolds(form, values, item[filter.attribute]);
   }
 

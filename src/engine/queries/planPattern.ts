@@ -1,7 +1,7 @@
 // Maps each access pattern to its request(s) on the derived key layout: the
 // index, the key condition as data (StepKey) and as text, the direction, and
 // the reason, for people.
-import type { Diagnostic } from '../model/diagnostics.ts';
+import { internalDiagnostic, type Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model, Pattern } from '../model/types.ts';
 import type { IndexDesign, KeyPart, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
 import type { Collection, Need } from '../keys/accessNeeds.ts';
@@ -29,7 +29,9 @@ export function planPatterns(model: Model, layout: KeyLayout): { plans: PatternP
         }
       }
     } catch (e) {
-      diagnostics.push({ code: 'keys.patternNotServed', severity: 'error', path: `patterns[${i}]`, message: `${pattern.name}: ${(e as Error).message}` });
+      // Every route the keys stage gave has a plan: a throw here is a bug, not
+      // a limit of the design. The pattern is left unplanned; the others still are.
+      diagnostics.push(internalDiagnostic(`planning ${pattern.name}`, e, { path: `patterns[${i}]`, subject: { pattern: pattern.name, entity: entity.name } }));
     }
   });
   return { plans, diagnostics };

@@ -1,0 +1,46 @@
+// The codes the keys stage reports, and one way to build its diagnostics.
+// Each is about a design limit of the model (a pattern no key can serve in one
+// request, a hot partition), never about a failure of the engine
+// (`engine.internal`).
+import type { Diagnostic, DiagnosticCode, DiagnosticSubject, Severity } from '../model/diagnostics.ts';
+
+/** Every code the keys stage reports (tests check each is reachable). */
+export const KEYS_DIAGNOSTIC_CODES = [
+  /** warning: a range served by a FilterExpression (read amplification). */
+  'keys.filtered',
+  /** warning: a pattern takes two requests (an include of the entity itself). */
+  'keys.multipleRequests',
+  /** warning: a child belongs to the parent several ways; the include follows the first. */
+  'keys.firstRelation',
+  /** warning: a constant or low-cardinality partition key. */
+  'keys.hotPartition',
+  /** not served: a range on the parent beside include. */
+  'keys.includeWithRange',
+  /** not served: include matching on attributes outside the parent's key. */
+  'keys.includeNeedsKey',
+  /** not served: an entity including itself without belonging to itself. */
+  'keys.includeSelfNotChild',
+  /** the patterns need more GSIs than DynamoDB allows (about the whole design: subject `{}`). */
+  'keys.tooManyIndexes',
+] as const;
+
+export type KeysDiagnosticCode = (typeof KEYS_DIAGNOSTIC_CODES)[number];
+
+const NOT_SERVED: ReadonlySet<DiagnosticCode> = new Set<KeysDiagnosticCode>(['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild']);
+
+/** True for the keys errors that leave a pattern without a plan, as a limit of the design (their subject names the pattern). */
+export function isNotServedCode(code: DiagnosticCode): boolean {
+  return NOT_SERVED.has(code);
+}
+
+export function keysDiagnostic(
+  code: KeysDiagnosticCode,
+  message: string,
+  where: { path?: string | undefined; subject: DiagnosticSubject },
+  severity: Severity = 'error',
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (where.path !== undefined) d.path = where.path;
+  d.subject = where.subject;
+  return d;
+}
