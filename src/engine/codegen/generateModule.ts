@@ -6,6 +6,7 @@
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
 import type { Design, IndexDesign, KeyPart, PlanStep, Segment } from '../design/types.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
+import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
@@ -189,10 +190,18 @@ export function generateModule(design: Design): string {
     w(`  /**`);
     if (p.text) w(`   * ${comment(p.text)}`);
     if (!plan) {
-      w(`   * NOT SERVED: ${comment(design.diagnostics.find((d) => d.message.startsWith(`${p.name}:`))?.message ?? 'see the design errors')}`);
+      // Why there is no plan, by subject and code (never by message text): a
+      // limit of the design, or a Tablewright bug, which is not presented as one.
+      const own = design.diagnostics.filter((d) => d.severity === 'error' && d.subject?.pattern === p.name);
+      const bug = own.find((d) => d.code === 'engine.internal') ?? design.diagnostics.find((d) => d.code === 'engine.internal' && d.subject?.pattern === undefined);
+      if (bug) {
+        w(`   * NOT PLANNED: ${comment(bug.message)}`);
+      } else {
+        w(`   * NOT SERVED: ${comment(own.find((d) => isNotServedCode(d.code))?.message ?? own[0]?.message ?? 'see the design errors')}`);
+      }
       w(`   */`);
       w(`  ${prop(p.name)}(_params: ${paramsName.get(p.name)}): QueryCommandInput {`);
-      w(`    throw new Error(${q(`${p.name} is not served by this design`)});`);
+      w(`    throw new Error(${q(bug ? `${p.name} was not planned: a Tablewright bug (see the design errors)` : `${p.name} is not served by this design`)});`);
       w(`  },`);
       continue;
     }
