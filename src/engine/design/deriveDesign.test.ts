@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelText } from '../model/parseModelText.ts';
 import type { Model } from '../model/types.ts';
-import { deriveDesign } from './deriveDesign.ts';
+import { deriveDesign, hasKeyLayout } from './deriveDesign.ts';
 import type { Design } from './types.ts';
 
 function model(text: string): Model {
@@ -246,5 +246,26 @@ withFollows: User by id with Follow
       { kind: 'attribute', name: 'from' },
     ]);
     expect(d.diagnostics.find((x) => x.code === 'keys.firstRelation')?.message).toMatch(/follows the first \(via from\)/);
+  });
+});
+
+describe('deriveDesign when a stage throws', () => {
+  /** An entity with no attribute list: validation never lets one through, and the keys stage throws a TypeError on it. */
+  const broken = (): Model => {
+    const m = model(SHOP);
+    return { ...m, entities: m.entities.map((e) => (e.name === 'Order' ? ({ ...e, attributes: undefined } as unknown as typeof e) : e)) };
+  };
+
+  it('reports a throw in the keys stage as engine.internal, a Tablewright bug, instead of throwing', () => {
+    const d = deriveDesign(broken());
+    expect(d.diagnostics).toEqual([{ code: 'engine.internal', severity: 'error', subject: {}, message: expect.stringMatching(/^Tablewright bug: deriving the key layout failed \(.+\)/) as string }]);
+    expect(d.diagnostics[0]?.message).toMatch(/not a limit of your design/);
+    expect(hasKeyLayout(d)).toBe(false);
+    expect(d.indexes).toEqual([]);
+    expect(d.patterns).toEqual([]);
+  });
+
+  it('has a key layout whenever the keys stage succeeds', () => {
+    expect(hasKeyLayout(deriveDesign(model(SHOP)))).toBe(true);
   });
 });
