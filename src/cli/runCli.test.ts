@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { deriveDesign, generateModule, printModelText, tableNameProblem } from '../engine/index.ts';
+import { deriveDesign, generateModule, parseModelText, printModelText, tableNameProblem, type Model, type RangeOp } from '../engine/index.ts';
 import { EXAMPLES_DIR, exampleModel } from '../testing/exampleModels.ts';
-import { runCli } from './runCli.ts';
+import { checkSummary, runCli } from './runCli.ts';
 
 function capture() {
   const out: string[] = [];
@@ -54,6 +54,29 @@ describe('cli generate', () => {
     const c = capture();
     expect(await runCli(['check', file], c.io)).toBe(1);
     expect(c.out.join('')).toMatch(/error: .*byPlan: include gathers the children/);
+    expect(c.out.join('')).toContain('1 error(s): 1 pattern(s) cannot be served\n');
+  });
+});
+
+describe('cli check summary', () => {
+  const text = `model "X"\nentity User key email\n  email: string\n  plan: string\n  createdAt: datetime\nentity Order key orderId belongsTo User via userEmail\n  orderId: string\n  userEmail: string\nbyPlan: User by plan with Order\nrecent: User by email where createdAt >= ?\n`;
+  const model = (): Model => {
+    const parsed = parseModelText(text);
+    if (!parsed.model) throw new Error('does not load');
+    return parsed.model;
+  };
+
+  it('counts patterns that cannot be served by the subjects of their errors', () => {
+    expect(checkSummary(deriveDesign(model()))).toBe('1 error(s): 1 pattern(s) cannot be served');
+  });
+
+  it('counts a Tablewright bug as one, never as a pattern that cannot be served', () => {
+    const m = model();
+    // An operator no stage knows: planning throws on it (engine.internal).
+    const crafted = { ...m, patterns: m.patterns.map((p) => (p.name === 'recent' ? { ...p, range: { attribute: 'createdAt', op: 'like' as RangeOp } } : p)) };
+    expect(checkSummary(deriveDesign(crafted))).toBe('2 error(s): 1 pattern(s) cannot be served; 1 Tablewright bug(s), not limits of the design (please report them)');
+    const onlyBug = { ...crafted, patterns: crafted.patterns.filter((p) => p.name === 'recent') };
+    expect(checkSummary(deriveDesign(onlyBug))).toBe('1 error(s): 1 Tablewright bug(s), not limits of the design (please report them)');
   });
 });
 

@@ -8,6 +8,8 @@ import {
   designMarkdown,
   formatDiagnostic,
   generateModule,
+  hasKeyLayout,
+  isNotServedCode,
   loadProblem,
   tableNameProblem,
   TABLE_NAME_RULE,
@@ -140,6 +142,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (!loaded) return 2;
   const design = loaded.design;
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
+  if (!hasKeyLayout(design)) {
+    // A Tablewright bug left no key layout: nothing to write, explain or run.
+    for (const d of design.diagnostics) io.err(`${file}: ${d.severity}: ${formatDiagnostic(d)}\n`);
+    return 1;
+  }
   switch (command) {
     case 'generate': {
       const out = options.get('--out');
@@ -157,11 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     case 'check': {
       for (const d of design.diagnostics) io.out(`${d.severity}: ${formatDiagnostic(d)}\n`);
-      io.out(
-        errors.length
-          ? `${errors.length} error(s): ${errors.length} pattern(s) cannot be served\n`
-          : `ok: ${design.model.entities.length} entities, ${design.patterns.length} patterns, ${design.indexes.length - 1} GSIs, ${design.diagnostics.length} warning(s)\n`,
-      );
+      io.out(`${checkSummary(design)}\n`);
       return errors.length ? 1 : 0;
     }
     case 'explain': {
@@ -175,6 +178,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     default:
       return 2;
   }
+}
+
+/**
+ * The last line of `check`: the errors by kind, from their codes and subjects
+ * (a Tablewright bug is counted as one, never as a pattern that cannot be served).
+ */
+export function checkSummary(design: Design): string {
+  const errors = design.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) {
+    return `ok: ${design.model.entities.length} entities, ${design.patterns.length} patterns, ${design.indexes.length - 1} GSIs, ${design.diagnostics.length} warning(s)`;
+  }
+  const unserved = new Set(errors.flatMap((d) => (isNotServedCode(d.code) && d.subject?.pattern !== undefined ? [d.subject.pattern] : [])));
+  const bugs = errors.filter((d) => d.code === 'engine.internal').length;
+  const kinds = [
+    ...(unserved.size ? [`${unserved.size} pattern(s) cannot be served`] : []),
+    ...(bugs ? [`${bugs} Tablewright bug(s), not limits of the design (please report them)`] : []),
+  ];
+  return `${errors.length} error(s)${kinds.length ? `: ${kinds.join('; ')}` : ''}`;
 }
 
 /** The key layout and the pattern → request table as plain text. */
