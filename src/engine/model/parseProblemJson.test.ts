@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from './diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import { parseProblemJson } from './parseProblemJson.ts';
+
+/**
+ * The diagnostics but the warnings for a range on an equality attribute: the
+ * boolean-ranges test model has such ranges on purpose (they become filters);
+ * the warning itself is checked in validateModel.test.ts.
+ */
+const withoutRangeOnEquality = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.code !== 'model.rangeOnEquality');
 
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
@@ -23,7 +30,7 @@ describe('parseProblemJson', () => {
     expect(problemPaths.length).toBeGreaterThanOrEqual(5);
     for (const file of problemPaths) {
       const result = parseProblemJson(readFileSync(file, 'utf8'));
-      expect(result.diagnostics, file).toEqual([]);
+      expect(withoutRangeOnEquality(result.diagnostics), file).toEqual([]);
       expect(result.model, file).toBeDefined();
     }
   });
