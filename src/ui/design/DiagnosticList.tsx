@@ -1,6 +1,8 @@
 // The design's warnings (hot partitions, filtered patterns) and errors
-// (patterns no request can serve), each with its code and where it points.
+// (patterns no request can serve; a Tablewright bug is labelled as one), each
+// with its code and where it points.
 import type { Diagnostic } from '../../engine/index.ts';
+import { severityLabel } from './severityLabel.ts';
 
 export function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -20,7 +22,7 @@ export function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnost
         <ul className="tw-design__diagnostics">
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${d.path ?? ''}-${i}`} className={`tw-diagnostic tw-diagnostic--${d.severity}`}>
-              <span className="tw-diagnostic__severity">{d.severity === 'error' ? 'Error' : 'Warning'}</span>
+              <span className="tw-diagnostic__severity">{severityLabel(d)}</span>
               <span className="tw-diagnostic__message">{d.message}</span>
               <code className="tw-diagnostic__code">{d.code}</code>
               {d.path !== undefined && <span className="tw-diagnostic__where">at {d.path}</span>}

@@ -1,6 +1,7 @@
 // The source's errors and warnings under the editor, each a button that puts
 // the cursor on it. Text only (messages may quote what the user typed).
 import { useDiagnostics, useSourceMap } from '../../store/selectors.ts';
+import { severityLabel } from '../design/severityLabel.ts';
 import { revealInEditor } from './editorBridge.ts';
 
 export function ProblemsList() {
@@ -31,7 +32,7 @@ export function ProblemsList() {
                   className={`problem problem--${d.severity}`}
                   onClick={() => revealInEditor(span?.line ?? 1, span?.column ?? 1)}
                 >
-                  <span className="problem__severity">{d.severity === 'error' ? 'Error' : 'Warning'}</span>
+                  <span className="problem__severity">{severityLabel(d)}</span>
                   {span !== undefined && <span className="problem__where">{`${span.line}:${span.column}`}</span>}
                   <span className="problem__message">{d.message}</span>
                 </button>
