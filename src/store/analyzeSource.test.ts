@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSource } from './analyzeSource.ts';
+
+describe('analyzeSource: design diagnostics', () => {
+  it('keeps subjects, places a pattern diagnostic on its pattern and one about the whole design on the model line', () => {
+    const attributes = Array.from({ length: 24 }, (_, i) => `a${i}`);
+    const text =
+      `model "Wide"\nentity Thing key id\n  id: string\n${attributes.map((a) => `  ${a}: string\n`).join('')}` +
+      `getThing: Thing by id returns one\nfiltered: Thing by a0 where a1 >= ? order by a2\n` +
+      attributes.map((a) => `by_${a}: Thing by ${a}\n`).join('');
+    const { diagnostics } = analyzeSource({ text, format: 'text', scale: 1 });
+    const tooMany = diagnostics.find((d) => d.code === 'keys.tooManyIndexes');
+    expect(tooMany).toMatchObject({ subject: {}, span: { line: 1 } });
+    const filtered = diagnostics.find((d) => d.subject?.pattern === 'filtered');
+    expect(filtered).toMatchObject({ code: 'keys.filtered', subject: { pattern: 'filtered', entity: 'Thing' }, span: { line: 3 + attributes.length + 2 } });
+  });
+});
