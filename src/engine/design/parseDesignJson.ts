@@ -57,22 +57,13 @@ const TEMPLATE_FIELDS = ['pk', 'sk'] as const;
 const LITERAL_FIELDS = ['kind', 'text'] as const;
 const ATTRIBUTE_FIELDS = ['kind', 'name'] as const;
 
-/**
- * A design code as the engine's code type. The cast goes once DesignDiagnosticCode joins the
- * engine's union of stage codes (model/diagnostics.ts); until then it keeps this file compiling
- * whether `Diagnostic.code` is a string or that union.
- */
-function engineCode(code: DesignDiagnosticCode): Diagnostic['code'] {
-  return code as string as Diagnostic['code'];
-}
-
 export function designDiagnostic(
   code: DesignDiagnosticCode,
   message: string,
   where: { path?: string | undefined; span?: Span | undefined },
   severity: Severity = 'error',
 ): Diagnostic {
-  const d: Diagnostic = { code: engineCode(code), severity, message };
+  const d: Diagnostic = { code, severity, message };
   if (where.path !== undefined) d.path = where.path;
   if (where.span !== undefined) d.span = where.span;
   return d;
@@ -85,7 +76,7 @@ export function parseDesignJson(text: string): DesignParse {
   }
   const parsed = parseJson(text);
   // The JSON reader's own diagnostics, under this reader's codes.
-  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, code: engineCode(d.code === 'model.jsonTooDeep' ? 'design.jsonTooDeep' : 'design.jsonSyntax') }));
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, code: d.code === 'model.jsonTooDeep' ? 'design.jsonTooDeep' : 'design.jsonSyntax' }));
   const design = parsed.value ? readDesign(parsed.value, diagnostics) : undefined;
   diagnostics.sort(bySpan);
   if (!design || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };

@@ -1,4 +1,5 @@
 // Located problems, as values with typed codes namespaced by stage.
+import type { DesignDiagnosticCode } from '../design/parseDesignJson.ts';
 import type { KeysDiagnosticCode } from '../keys/keysDiagnostic.ts';
 import type { QueriesDiagnosticCode } from '../queries/queriesDiagnostic.ts';
 import type { ModelDiagnosticCode } from './modelDiagnostic.ts';
@@ -20,7 +21,7 @@ export type Severity = 'error' | 'warning';
 export type EngineDiagnosticCode = 'engine.internal';
 
 /** Every code the engine reports: a typo in a code fails to compile. */
-export type DiagnosticCode = ModelDiagnosticCode | KeysDiagnosticCode | QueriesDiagnosticCode | EngineDiagnosticCode;
+export type DiagnosticCode = ModelDiagnosticCode | KeysDiagnosticCode | QueriesDiagnosticCode | DesignDiagnosticCode | EngineDiagnosticCode;
 
 /**
  * What a diagnostic is about, by name: consumers find a pattern's (or an
