@@ -8,6 +8,7 @@ import type { Design, IndexDesign, KeyPart, PlanStep, Segment } from '../design/
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
+import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
 
@@ -164,15 +165,25 @@ export function generateModule(design: Design): string {
     if (!e) continue;
     w();
     w(`export interface ${paramsName.get(p.name)} {`);
-    for (const a of p.equals) {
-      const def = e.attributes.find((x) => x.name === a);
-      if (def) w(`  ${prop(a)}: ${tsType(def)};`);
-    }
-    if (p.range && !p.equals.includes(p.range.attribute)) {
-      const def = e.attributes.find((x) => x.name === p.range?.attribute);
-      if (def) {
-        const t = p.range.op === 'begins_with' ? 'string' : tsType(def);
-        w(`  ${prop(p.range.attribute)}: ${p.range.op === 'between' ? `readonly [${t}, ${t}]` : t};${p.range.op === 'begins_with' ? ' // prefix' : ''}`);
+    // One member per parameter (patternParameters): a range on an equality attribute is that attribute's one parameter.
+    for (const param of patternParameters(model, p.name)) {
+      const def = e.attributes.find((x) => x.name === param.attribute);
+      if (!def) continue;
+      const t = tsType(def);
+      switch (param.shape) {
+        case 'pair':
+          w(`  ${prop(param.name)}: readonly [${t}, ${t}];`);
+          break;
+        case 'prefix':
+          w(`  ${prop(param.name)}: string; // prefix`);
+          break;
+        case 'value':
+          w(`  ${prop(param.name)}: ${t};`);
+          break;
+        default: {
+          const never: never = param.shape;
+          throw new Error(`unknown parameter shape ${String(never)}`);
+        }
       }
     }
     w(`}`);
