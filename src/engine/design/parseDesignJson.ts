@@ -8,7 +8,7 @@ import type { Diagnostic, Severity, Span } from '../model/diagnostics.ts';
 import { isIdentifier } from '../model/isIdentifier.ts';
 import { joinPath } from '../model/jsonPath.ts';
 import { quoteName } from '../model/modelDiagnostic.ts';
-import { parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from '../model/parseJson.ts';
+import { describeJsonNode, parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from '../model/parseJson.ts';
 import { PROBLEM_FORMAT } from '../model/parseProblemJson.ts';
 import { spanLocator } from '../model/spanLocator.ts';
 import { DESIGN_FORMAT } from './designJson.ts';
@@ -120,7 +120,7 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     diagnostics.push(designDiagnostic(code, message, { path, span }, severity));
   };
   const wrongType = (node: JsonNode, path: string, expected: string) => {
-    report('design.wrongType', path, node.span, `${path || 'the document'} must be ${expected}, but it is ${describe(node)}`);
+    report('design.wrongType', path, node.span, `${path || 'the document'} must be ${expected}, but it is ${describeJsonNode(node)}`);
   };
 
   /** The fields of an object (first of any duplicates), warning about the ones DESIGN-FORMAT.md does not define. */
@@ -469,23 +469,6 @@ function utf8Length(text: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
-}
-
-function describe(node: JsonNode): string {
-  switch (node.kind) {
-    case 'object':
-      return 'an object';
-    case 'array':
-      return 'a list';
-    case 'string':
-      return `the string ${quoteName(node.value)}`;
-    case 'number':
-      return `the number ${String(node.value)}`;
-    case 'boolean':
-      return String(node.value);
-    case 'null':
-      return 'null';
-  }
 }
 
 function bySpan(a: Diagnostic, b: Diagnostic): number {

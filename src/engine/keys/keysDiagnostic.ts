@@ -2,7 +2,7 @@
 // Each is about a design limit of the model (a pattern no key can serve in one
 // request, a hot partition), never about a failure of the engine
 // (`engine.internal`).
-import type { Diagnostic, DiagnosticCode, DiagnosticSubject, Severity } from '../model/diagnostics.ts';
+import { stageDiagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticSubject, type Severity } from '../model/diagnostics.ts';
 
 /** Every code the keys stage reports (tests check each is reachable). */
 export const KEYS_DIAGNOSTIC_CODES = [
@@ -33,14 +33,5 @@ export function isNotServedCode(code: DiagnosticCode): boolean {
   return NOT_SERVED.has(code);
 }
 
-export function keysDiagnostic(
-  code: KeysDiagnosticCode,
-  message: string,
-  where: { path?: string | undefined; subject: DiagnosticSubject },
-  severity: Severity = 'error',
-): Diagnostic {
-  const d: Diagnostic = { code, severity, message };
-  if (where.path !== undefined) d.path = where.path;
-  d.subject = where.subject;
-  return d;
-}
+/** A keys diagnostic: one of its codes, with its subject. */
+export const keysDiagnostic: (code: KeysDiagnosticCode, message: string, where: { path?: string | undefined; subject: DiagnosticSubject }, severity?: Severity) => Diagnostic = stageDiagnostic;

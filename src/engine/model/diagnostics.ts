@@ -57,6 +57,19 @@ export function formatDiagnostic(d: Diagnostic): string {
   return place ? `${place}: ${d.message}` : d.message;
 }
 
+/** A diagnostic of a stage that knows what it is about (`subject`): keys, queries. Each stage narrows `code` to its own union. */
+export function stageDiagnostic<C extends DiagnosticCode>(
+  code: C,
+  message: string,
+  where: { path?: string | undefined; subject: DiagnosticSubject },
+  severity: Severity = 'error',
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (where.path !== undefined) d.path = where.path;
+  d.subject = where.subject;
+  return d;
+}
+
 /**
  * A Tablewright bug as an error: `doing` is what failed (`planning getUser`),
  * `error` what was thrown. Says it is a bug, not a limit of the design.

@@ -297,3 +297,21 @@ export function parseJson(text: string): JsonParse {
   }
   return { value: failed ? undefined : value, diagnostics };
 }
+
+/** What a JSON value is, for messages: `an object`, `the string "x"`, `the number 3`. */
+export function describeJsonNode(node: JsonNode): string {
+  switch (node.kind) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return `the string ${quoteName(node.value)}`;
+    case 'number':
+      return `the number ${String(node.value)}`;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+  }
+}

@@ -5,7 +5,7 @@
 import type { Diagnostic, SourceMap, Span } from './diagnostics.ts';
 import { joinPath } from './jsonPath.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
-import { parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from './parseJson.ts';
+import { describeJsonNode, parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from './parseJson.ts';
 import { parseResult, type ParseResult } from './parseResult.ts';
 import type { Attribute, AttributeType, BelongsTo, Direction, Entity, Model, Pattern, RangeOp, Scalar } from './types.ts';
 
@@ -59,7 +59,7 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
     diagnostics.push(modelDiagnostic(code, message, { path, span }));
   };
   const wrongType = (node: JsonNode, path: string, expected: string) => {
-    error('model.wrongType', path, node.span, `${path || 'the document'} must be ${expected}, but it is ${describe(node)}`);
+    error('model.wrongType', path, node.span, `${path || 'the document'} must be ${expected}, but it is ${describeJsonNode(node)}`);
     unreadable.add(path);
   };
 
@@ -233,19 +233,3 @@ interface ObjectFields {
   what: string;
 }
 
-function describe(node: JsonNode): string {
-  switch (node.kind) {
-    case 'object':
-      return 'an object';
-    case 'array':
-      return 'a list';
-    case 'string':
-      return `the string ${quoteName(node.value)}`;
-    case 'number':
-      return `the number ${String(node.value)}`;
-    case 'boolean':
-      return `${String(node.value)}`;
-    case 'null':
-      return 'null';
-  }
-}

@@ -1,6 +1,6 @@
 // The codes the queries stage reports, and one way to build its diagnostics:
 // a request the in-memory evaluator cannot run as DynamoDB would.
-import type { Diagnostic, DiagnosticSubject, Severity } from '../model/diagnostics.ts';
+import { stageDiagnostic, type Diagnostic, type DiagnosticSubject, type Severity } from '../model/diagnostics.ts';
 
 /** Every code the queries stage reports (tests check each is reachable). */
 export const QUERIES_DIAGNOSTIC_CODES = [
@@ -16,14 +16,5 @@ export const QUERIES_DIAGNOSTIC_CODES = [
 
 export type QueriesDiagnosticCode = (typeof QUERIES_DIAGNOSTIC_CODES)[number];
 
-export function queriesDiagnostic(
-  code: QueriesDiagnosticCode,
-  message: string,
-  where: { path?: string | undefined; subject: DiagnosticSubject },
-  severity: Severity = 'error',
-): Diagnostic {
-  const d: Diagnostic = { code, severity, message };
-  if (where.path !== undefined) d.path = where.path;
-  d.subject = where.subject;
-  return d;
-}
+/** A queries diagnostic: one of its codes, with its subject. */
+export const queriesDiagnostic: (code: QueriesDiagnosticCode, message: string, where: { path?: string | undefined; subject: DiagnosticSubject }, severity?: Severity) => Diagnostic = stageDiagnostic;
