@@ -28,3 +28,13 @@ export function panelTab(page: Page, name: 'Design' | 'Items' | 'Patterns' | 'Co
 export function editorLines(page: Page) {
   return page.getByRole('region', { name: 'Model editor' }).locator('.view-lines');
 }
+
+/** Opens the E-commerce example and the Run panel; returns the panel. */
+export async function openRunPanelOnEcommerce(page: Page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: 'E-commerce' }).click();
+  await expect(page.getByRole('banner')).toContainText('E-commerce');
+  await panelTab(page, 'Run').click();
+  return page.getByRole('region', { name: 'Run against DynamoDB' });
+}

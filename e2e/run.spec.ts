@@ -4,22 +4,13 @@
 // URL and localStorage.
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
-import { panelTab } from './appHelpers.ts';
+import { openRunPanelOnEcommerce, panelTab } from './appHelpers.ts';
 import { DYNAMODB_ENDPOINT } from './environment.ts';
 import { expect, test } from './fixtures.ts';
 
 const ACCESS_KEY_ID = 'AKIAE2ERUNPANEL00001';
 const SECRET = 'e2e-Secret/never+in-storage';
 const TOKEN = 'e2e-session-token-never-in-urls';
-
-async function openRunPanelOnEcommerce(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('menuitem', { name: 'E-commerce' }).click();
-  await expect(page.getByRole('banner')).toContainText('E-commerce');
-  await panelTab(page, 'Run').click();
-  return page.getByRole('region', { name: 'Run against DynamoDB' });
-}
 
 async function fillCustomEndpoint(page: Page, url: string) {
   const run = page.getByRole('region', { name: 'Run against DynamoDB' });

@@ -3,19 +3,9 @@
 // ends "Connecting…" with a timeout in words (the browser's transport: the SDK's
 // FetchHttpHandler with the runner's deadline over the whole response); a table
 // name DynamoDB would refuse is refused beside the field.
-import type { Page } from '@playwright/test';
-import { panelTab } from './appHelpers.ts';
+import { openRunPanelOnEcommerce } from './appHelpers.ts';
 import { expect, test } from './fixtures.ts';
 import { startStallingServer, type StallMode } from '../src/runner/testing/hostileServers.ts';
-
-async function openRunPanelOnEcommerce(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('menuitem', { name: 'E-commerce' }).click();
-  await expect(page.getByRole('banner')).toContainText('E-commerce');
-  await panelTab(page, 'Run').click();
-  return page.getByRole('region', { name: 'Run against DynamoDB' });
-}
 
 const stalls: [StallMode, string][] = [
   ['blackHole', 'accepts the connection and never answers'],
