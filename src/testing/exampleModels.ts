@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseProblemJson, type Model } from '../engine/index.ts';
+import { parseModelText, parseProblemJson, type Model } from '../engine/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const EXAMPLES_DIR = path.join(here, '..', 'examples');
@@ -34,4 +34,11 @@ export function allModels(): { slug: string; file: string; model: Model }[] {
     file,
     model: loadModel(file),
   }));
+}
+
+/** A model from the text form; a text with errors throws with each error's line and column. */
+export function modelFromText(text: string): Model {
+  const parsed = parseModelText(text);
+  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
+  return parsed.model;
 }

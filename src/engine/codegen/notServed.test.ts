@@ -4,15 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import type { Design } from '../design/types.ts';
-import { parseModelText } from '../model/parseModelText.ts';
-import type { Model, RangeOp } from '../model/types.ts';
+import type { RangeOp } from '../model/types.ts';
 import { generateModule } from './generateModule.ts';
+import { modelFromText } from '../../testing/exampleModels.ts';
 
-function model(text: string): Model {
-  const parsed = parseModelText(text);
-  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
-  return parsed.model;
-}
+const model = modelFromText;
 
 const SHOP = `model "Shop"
 entity User key email

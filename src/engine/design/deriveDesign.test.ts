@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelText } from '../model/parseModelText.ts';
 import type { Model } from '../model/types.ts';
 import { deriveDesign, hasKeyLayout } from './deriveDesign.ts';
 import type { Design } from './types.ts';
+import { modelFromText } from '../../testing/exampleModels.ts';
+import { parseModelText } from '../model/parseModelText.ts';
 
-function model(text: string): Model {
-  const parsed = parseModelText(text);
-  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
-  return parsed.model;
-}
+const model = modelFromText;
 const seg = (d: Design, entity: string, index: string) => {
   const t = d.entities.find((e) => e.entity === entity)?.keys[index];
   const text = (s: NonNullable<typeof t>['pk']) => s.map((x) => (x.kind === 'literal' ? x.text : `{${x.name}}`)).join('#');

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { fromItem, toItem } from '../design/items.ts';
 import type { Design, Item } from '../design/types.ts';
-import { parseModelText } from '../model/parseModelText.ts';
 import { parseProblemJson } from '../model/parseProblemJson.ts';
 import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
 import { generateSampleRecords } from '../samples/generateSampleRecords.ts';
@@ -16,6 +15,7 @@ import { compareScalars } from './compareScalars.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 import { sampleParams } from './sampleParams.ts';
+import { modelFromText } from '../../testing/exampleModels.ts';
 
 function problem(file: string): Model {
   const parsed = parseProblemJson(fs.readFileSync(new URL(`../testing/problems/${file}`, import.meta.url), 'utf8'));
@@ -23,11 +23,7 @@ function problem(file: string): Model {
   return parsed.model;
 }
 
-function model(text: string): Model {
-  const parsed = parseModelText(text);
-  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
-  return parsed.model;
-}
+const model = modelFromText;
 
 const canon = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v));
 

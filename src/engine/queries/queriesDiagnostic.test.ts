@@ -6,16 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import type { Design, Request } from '../design/types.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
-import { parseModelText } from '../model/parseModelText.ts';
 import type { Model, RangeOp } from '../model/types.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 import { QUERIES_DIAGNOSTIC_CODES, type QueriesDiagnosticCode } from './queriesDiagnostic.ts';
+import { modelFromText } from '../../testing/exampleModels.ts';
 
-function model(text: string): Model {
-  const parsed = parseModelText(text);
-  if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
-  return parsed.model;
-}
+const model = modelFromText;
 
 const design: Design = {
   model: { name: 'test', entities: [], patterns: [] },
