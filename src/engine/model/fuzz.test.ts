@@ -240,6 +240,11 @@ function randomModel(r: Random): Model {
   }
   const model: Model = { name: randomText(r, 20), entities, patterns };
   if (r.chance(0.5)) model.source = randomText(r, 40);
+  // Drawn last, so the models above are the ones earlier seeds gave. Never a key or via attribute.
+  for (const entity of entities) {
+    const fixed = new Set([...entity.key, ...entity.belongsTo.flatMap((b) => b.via)]);
+    for (const attribute of entity.attributes) if (!fixed.has(attribute.name) && r.chance(0.3)) attribute.optional = true;
+  }
   return model;
 }
 

@@ -27,6 +27,8 @@ export type ModelDiagnosticCode =
   | 'model.unknownType'
   | 'model.emptyKey'
   | 'model.duplicateKeyAttribute'
+  | 'model.optionalKey'
+  | 'model.optionalVia'
   | 'model.unknownAttribute'
   | 'model.unknownEntity'
   | 'model.duplicateVia'

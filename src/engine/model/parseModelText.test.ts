@@ -289,6 +289,36 @@ source: model where toString begins_with ?
     expect(result.model?.entities[0]?.attributes).toEqual([{ name: 'id', type: 'string' }]);
   });
 
+  it('reads an optional attribute as a ? after its name, with any type, and maps the mark', () => {
+    const text = 'model "m"\nentity Game key id\n  id: string\n  rating?: number\n  mode ?: "solo" | "duo"\n  day?: date in ("2024-01-01")\np: Game by mode\n';
+    const result = parseModelText(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model?.entities[0]?.attributes).toEqual([
+      { name: 'id', type: 'string' },
+      { name: 'rating', type: 'number', optional: true },
+      { name: 'mode', type: 'string', values: ['solo', 'duo'], optional: true },
+      { name: 'day', type: 'date', values: ['2024-01-01'], optional: true },
+    ]);
+    expect(result.sourceMap.get('entities[0].attributes[1].optional')).toEqual({ line: 4, column: 9, endLine: 4, endColumn: 10 });
+    expect(result.sourceMap.get('entities[0].attributes[1].name')).toEqual({ line: 4, column: 3, endLine: 4, endColumn: 9 });
+  });
+
+  it('locates a misplaced or doubled ? of an optional attribute, and an optional key or via', () => {
+    expect(located(shopWith(7, '  createdAt: datetime?'))).toEqual([
+      '7:22-23 model.syntax unexpected "?" after the type of "createdAt": an optional attribute has the ? after its name (createdAt?: type)',
+    ]);
+    expect(located(shopWith(7, '  createdAt??: datetime'))).toEqual(['7:13-14 model.syntax expected ":" after the attribute name "createdAt" (name: type), found "?"']);
+    expect(located(shopWith(5, '  email?: string'))).toEqual([
+      '4:17-22 model.optionalKey "email" is optional (records may lack it), so it cannot be part of User\'s key: every record has its key; drop optional or pick another key attribute',
+    ]);
+    expect(located(shopWith(11, '  userEmail?: string'))).toEqual([
+      '9:45-54 model.optionalVia "userEmail" is optional (records may lack it), so it cannot hold the User key in via: every Order names its User; drop optional',
+    ]);
+    // Unindented right below its entity: read as an optional attribute, with the indentation error only.
+    const unindented = parseModelText(shopWith(8, 'deletedAt?: datetime'));
+    expect(unindented.diagnostics.map((d) => d.code)).toEqual(['model.attributeOutsideEntity']);
+  });
+
   it('reports an invalid name found in the text as validateModel does', () => {
     expect(located('model "m"\nentity Café key id\n  id: string\n')).toEqual([
       '2:8-12 model.invalidName entity name "Café" is not valid: names are ASCII identifiers: a letter or _, then letters, digits or _',

@@ -70,9 +70,10 @@ function literalOf(token: LineToken): Scalar | undefined {
   return JSON_NUMBER.test(token.text) ? toNumber(token.text) : undefined;
 }
 
-/** `name: string`, `name: "a" | ...`, `name: date in (...)`: the shape of an attribute line. */
+/** `name: string`, `name: "a" | ...`, `name: date in (...)`, `name?: ...`: the shape of an attribute line. */
 function looksLikeAttribute(tokens: readonly LineToken[]): boolean {
-  const [name, colon, type, after] = tokens;
+  const optional = tokens[1]?.kind === 'punct' && tokens[1].text === '?';
+  const [name, colon, type, after] = optional ? [tokens[0], ...tokens.slice(2)] : tokens;
   if (name?.kind !== 'word' || colon?.kind !== 'punct' || colon.text !== ':' || !type) return false;
   const typeLike = ATTRIBUTE_TYPES.includes(type.text as AttributeType) || literalOf(type) !== undefined;
   return typeLike && (after === undefined || (after.kind === 'word' && after.text === 'in') || (after.kind === 'punct' && after.text === '|'));
@@ -384,6 +385,7 @@ class ModelTextParser {
   }
 
   //   name: string | number | boolean | date | datetime | "a" | "b" | 1 | 2 | TYPE in (v, ...)
+  //   name?: ... (optional: records may lack it)
   private readAttribute(c: Cursor, current: { entity: Entity; path: string }) {
     const path = `${current.path}.attributes[${current.entity.attributes.length}]`;
     const typePath = `${path}.type`;
@@ -398,6 +400,12 @@ class ModelTextParser {
     }
     attribute.name = name.text;
     this.map(`${path}.name`, c.span(name));
+    const mark = c.peek();
+    if (c.isPunct(mark, '?')) {
+      c.next();
+      attribute.optional = true;
+      this.map(`${path}.optional`, c.span(mark));
+    }
     const colon = c.peek();
     if (!c.isPunct(colon, ':')) {
       this.unreadable.add(path); // the name may be only part of it
@@ -456,7 +464,14 @@ class ModelTextParser {
     }
     if (!c.atEnd()) {
       this.unreadable.add(typePath);
-      this.fail(c, c.peek(), `unexpected ${describe(c.peek())} after the type of ${quoteName(name.text)} (an attribute line is name: type)`);
+      const extra = c.peek();
+      this.fail(
+        c,
+        extra,
+        c.isPunct(extra, '?') && !attribute.optional
+          ? `unexpected "?" after the type of ${quoteName(name.text)}: an optional attribute has the ? after its name (${name.text}?: type)`
+          : `unexpected ${describe(extra)} after the type of ${quoteName(name.text)} (an attribute line is name: type)`,
+      );
     }
   }
 

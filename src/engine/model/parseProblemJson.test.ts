@@ -25,6 +25,9 @@ const minimal = (body: string) => `{
   "patterns": [${body}]
 }`;
 
+/** The source text a diagnostic's span covers (spans of one line). */
+const spanText = (text: string, d: Diagnostic) => (text.split('\n')[(d.span?.line ?? 0) - 1] ?? '').slice((d.span?.column ?? 0) - 1, (d.span?.endColumn ?? 0) - 1);
+
 describe('parseProblemJson', () => {
   it('reads every example problem without a diagnostic', () => {
     expect(problemPaths.length).toBeGreaterThanOrEqual(5);
@@ -153,6 +156,41 @@ describe('parseProblemJson', () => {
     const missing = parseProblemJson(minimal('').replace('"format": "ddb-design-problem/1",', ''));
     expect(missing.model).toBeDefined();
     expect(missing.diagnostics).toEqual([expect.objectContaining({ code: 'model.missingFormat', severity: 'warning' })]);
+  });
+
+  it('reads "optional": true on an attribute, false as not optional, and refuses another value where it is', () => {
+    const withAttribute = (attribute: string) =>
+      minimal('').replace('[{ "name": "email", "type": "string" }]', `[{ "name": "email", "type": "string" }, ${attribute}]`);
+    const result = parseProblemJson(withAttribute('{ "name": "rating", "type": "number", "optional": true }'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model?.entities[0]?.attributes[1]).toEqual({ name: 'rating', type: 'number', optional: true });
+    const no = parseProblemJson(withAttribute('{ "name": "rating", "type": "number", "optional": false }'));
+    expect(no.diagnostics).toEqual([]);
+    expect(no.model?.entities[0]?.attributes[1]).toEqual({ name: 'rating', type: 'number' });
+    const badText = withAttribute('{ "name": "rating", "type": "number", "optional": "yes" }');
+    const bad = parseProblemJson(badText);
+    expect(bad.model).toBeUndefined();
+    expect(bad.diagnostics.map((d) => [d.code, d.path, spanText(badText, d), d.message])).toEqual([
+      ['model.wrongType', 'entities[0].attributes[1].optional', '"yes"', 'entities[0].attributes[1].optional must be true or false, but it is the string "yes"'],
+    ]);
+  });
+
+  it('refuses an optional attribute in a key or a via, at its place in the file', () => {
+    const text = `{
+  "format": "ddb-design-problem/1", "name": "x",
+  "entities": [
+    { "name": "User", "attributes": [{ "name": "email", "type": "string", "optional": true }], "key": ["email"] },
+    { "name": "Order", "attributes": [{ "name": "id", "type": "string" }, { "name": "owner", "type": "string", "optional": true }],
+      "key": ["id"], "belongsTo": [{ "entity": "User", "via": ["owner"] }] }
+  ],
+  "patterns": []
+}`;
+    const result = parseProblemJson(text);
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.path, d.span?.line, spanText(text, d)])).toEqual([
+      ['model.optionalKey', 'entities[0].key[0]', 4, '"email"'],
+      ['model.optionalVia', 'entities[1].belongsTo[0].via[0]', 6, '"owner"'],
+    ]);
   });
 
   it('reads a missing belongsTo as no relation', () => {

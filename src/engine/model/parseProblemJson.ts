@@ -13,7 +13,7 @@ export const PROBLEM_FORMAT = 'ddb-design-problem/1';
 
 const MODEL_FIELDS = ['format', 'name', 'source', 'entities', 'patterns'] as const;
 const ENTITY_FIELDS = ['name', 'attributes', 'key', 'belongsTo', 'count'] as const;
-const ATTRIBUTE_FIELDS = ['name', 'type', 'values'] as const;
+const ATTRIBUTE_FIELDS = ['name', 'type', 'values', 'optional'] as const;
 const BELONGS_TO_FIELDS = ['entity', 'via'] as const;
 const PATTERN_FIELDS = ['name', 'text', 'entity', 'equals', 'range', 'order', 'include', 'returns'] as const;
 const RANGE_FIELDS = ['attribute', 'op'] as const;
@@ -130,6 +130,13 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
         wrongType(v, p, 'a string, a number or a boolean');
         return '';
       });
+    }
+    const optional = o.fields.get('optional');
+    if (optional !== undefined) {
+      // `false` says what leaving the field out says.
+      if (optional.kind === 'boolean') {
+        if (optional.value) attribute.optional = true;
+      } else wrongType(optional, joinPath(path, 'optional'), 'true or false');
     }
     return attribute;
   }

@@ -126,6 +126,29 @@ q: A by x where y < ? order by y desc with B returns one
     expect(parseModelText(text).model).toEqual(model);
   });
 
+  it('writes an optional attribute with a ? after its name, whatever its type', () => {
+    const model: Model = {
+      name: 'm',
+      entities: [
+        {
+          name: 'A',
+          attributes: [
+            { name: 'id', type: 'string' },
+            { name: 'rating', type: 'number', optional: true },
+            { name: 'mode', type: 'string', values: ['solo'], optional: true },
+            { name: 'day', type: 'date', values: ['2024-01-01'], optional: true },
+          ],
+          key: ['id'],
+          belongsTo: [],
+        },
+      ],
+      patterns: [],
+    };
+    const text = printModelText(model);
+    expect(text).toContain('  id: string\n  rating?: number\n  mode?: "solo"\n  day?: date in ("2024-01-01")\n');
+    expect(parseModelText(text).model).toEqual(model);
+  });
+
   it('uses newest first / oldest first only for a date or datetime where attribute', () => {
     const model = load(examplePath('ecommerce'));
     const text = printModelText(model);

@@ -8,7 +8,7 @@ export function printModelText(model: Model): string {
   if (model.source !== undefined) lines.push(`source ${quote(model.source)}`);
   for (const entity of model.entities) {
     lines.push('', entityHeader(entity));
-    for (const attribute of entity.attributes) lines.push(`  ${attribute.name}: ${attributeType(attribute)}`);
+    for (const attribute of entity.attributes) lines.push(`  ${attribute.name}${attribute.optional ? '?' : ''}: ${attributeType(attribute)}`);
   }
   if (model.patterns.length > 0) lines.push('');
   for (const pattern of model.patterns) lines.push(patternLine(pattern, model));

@@ -74,6 +74,17 @@ describe('problemToJson', () => {
     expect(written.endsWith('}\n')).toBe(true);
   });
 
+  it('writes optional: true after values, only on optional attributes, and reads it back', () => {
+    const model: Model = {
+      ...shop,
+      entities: shop.entities.map((e, i) => (i === 1 ? { ...e, attributes: [...e.attributes, { name: 'note', type: 'string', values: ['a'], optional: true }] } : e)),
+    };
+    const written = problemToJson(model);
+    expect(written).toContain('{ "name": "note", "type": "string", "values": ["a"], "optional": true }');
+    expect(written.match(/"optional"/g)).toHaveLength(1);
+    expect(parseProblemJson(written).model).toEqual(model);
+  });
+
   it('round-trips text that needs escapes', () => {
     const model: Model = { ...shop, name: 'quote " backslash \\ newline \n tab \t é \u2028 \ud800', source: '' };
     expect(parseProblemJson(problemToJson(model)).model).toEqual(model);

@@ -35,6 +35,7 @@ function entityJson(entity: Entity): Json {
 function attributeJson(attribute: Attribute): Json {
   const fields: [string, Json][] = [['name', attribute.name], ['type', attribute.type]];
   if (attribute.values !== undefined) fields.push(['values', [...attribute.values]]);
+  if (attribute.optional) fields.push(['optional', true]);
   return { fields };
 }
 

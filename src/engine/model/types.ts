@@ -12,6 +12,12 @@ export interface Attribute {
   type: AttributeType;
   /** The only values the attribute takes (an enumeration). */
   values?: Scalar[];
+  /**
+   * Records may lack the attribute (FORMAT.md, v1 extensions). A record that
+   * lacks one a pattern names in equals, range or order is not in its answer;
+   * never part of a key or a via.
+   */
+  optional?: true;
 }
 
 export interface BelongsTo {

@@ -84,6 +84,17 @@ describe('validateModel', () => {
     expect(problems((m) => (order(m).key = ['orderId', 'orderId']))).toEqual([['model.duplicateKeyAttribute', 'entities[1].key[1]', '"orderId" appears twice in the key']]);
   });
 
+  it('refuses an optional attribute in a key or a via, and accepts one in patterns', () => {
+    expect(problems((m) => (user(m).attributes[0]!.optional = true))).toEqual([
+      ['model.optionalKey', 'entities[0].key[0]', `"email" is optional (records may lack it), so it cannot be part of User's key: every record has its key; drop optional or pick another key attribute`],
+    ]);
+    expect(problems((m) => (order(m).attributes[1]!.optional = true))).toEqual([
+      ['model.optionalVia', 'entities[1].belongsTo[0].via[0]', '"userEmail" is optional (records may lack it), so it cannot hold the User key in via: every Order names its User; drop optional'],
+    ]);
+    // `day` is in getOrders' range and order: records without it are left out of its answer.
+    expect(problems((m) => (order(m).attributes[4]!.optional = true))).toEqual([]);
+  });
+
   it('checks belongsTo: the parent exists, via is declared, as long as the parent key and of its types', () => {
     expect(problems((m) => (order(m).belongsTo = [{ entity: 'Usr', via: ['userEmail'] }]))).toEqual([
       ['model.unknownEntity', 'entities[1].belongsTo[0].entity', 'unknown entity "Usr" — did you mean "User"?'],

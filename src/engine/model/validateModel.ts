@@ -153,13 +153,23 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
     if (entity.key.length === 0 && !listUncertain(`${path}.key`)) {
       report('model.emptyKey', `${path}.key`, `${label(entity)} has no key: list the attributes that identify one record`);
     }
-    entity.key.forEach((name, j) => resolve(info, name, `${path}.key[${j}]`));
+    entity.key.forEach((name, j) => {
+      if (resolve(info, name, `${path}.key[${j}]`)?.attribute.optional) {
+        report('model.optionalKey', `${path}.key[${j}]`, `${quoteName(name)} is optional (records may lack it), so it cannot be part of ${label(entity)}'s key: every record has its key; drop optional or pick another key attribute`);
+      }
+    });
     noDuplicates(entity.key, `${path}.key`, 'model.duplicateKeyAttribute', 'the key');
 
     entity.belongsTo.forEach((relation, k) => {
       const relationPath = `${path}.belongsTo[${k}]`;
       const parent = resolveEntity(relation.entity, `${relationPath}.entity`);
-      const via = relation.via.map((name, j) => resolve(info, name, `${relationPath}.via[${j}]`));
+      const via = relation.via.map((name, j) => {
+        const found = resolve(info, name, `${relationPath}.via[${j}]`);
+        if (found?.attribute.optional) {
+          report('model.optionalVia', `${relationPath}.via[${j}]`, `${quoteName(name)} is optional (records may lack it), so it cannot hold the ${relation.entity} key in via: every ${label(entity)} names its ${relation.entity}; drop optional`);
+        }
+        return found;
+      });
       noDuplicates(relation.via, `${relationPath}.via`, 'model.duplicateVia', 'via');
       if (!parent || listUncertain(`${entityPath(parent.index)}.key`) || listUncertain(`${relationPath}.via`)) return;
       const parentKey = parent.entity.key;
