@@ -94,6 +94,42 @@ describe('answerPattern', () => {
     expect(ids(answerPattern(m, recs, 'prefix', { g: 'x', w: 'é' }), 'w')).toEqual(['é']);
   });
 
+  it('leaves out records that lack an attribute the pattern names in equals, range or order, and keeps them elsewhere', () => {
+    const m: Model = {
+      name: 'o',
+      entities: [
+        {
+          name: 'Game',
+          attributes: [
+            { name: 'id', type: 'string' },
+            { name: 'host', type: 'string' },
+            { name: 'mode', type: 'string', optional: true },
+            { name: 'score', type: 'number', optional: true },
+          ],
+          key: ['id'],
+          belongsTo: [],
+        },
+      ],
+      patterns: [
+        { name: 'byHost', entity: 'Game', equals: ['host'], returns: 'many' },
+        { name: 'byHostByScore', entity: 'Game', equals: ['host'], order: { attribute: 'score', direction: 'desc' }, returns: 'many' },
+        { name: 'byHostScoreAbove', entity: 'Game', equals: ['host'], range: { attribute: 'score', op: '>=' }, returns: 'many' },
+        { name: 'byHostMode', entity: 'Game', equals: ['host', 'mode'], returns: 'many' },
+      ],
+    };
+    const games: RecordValue[] = [
+      { id: 'g1', host: 'h', mode: 'solo', score: 5 },
+      { id: 'g2', host: 'h' },
+      { id: 'g3', host: 'h', score: 9 },
+      { id: 'g4', host: 'h', mode: 'solo' },
+    ];
+    const recs = new Map([['Game', games]]);
+    expect(ids(answerPattern(m, recs, 'byHost', { host: 'h' }), 'id')).toEqual(['g1', 'g2', 'g3', 'g4']);
+    expect(ids(answerPattern(m, recs, 'byHostByScore', { host: 'h' }), 'id')).toEqual(['g3', 'g1']);
+    expect(ids(answerPattern(m, recs, 'byHostScoreAbove', { host: 'h', score: 0 }), 'id')).toEqual(['g1', 'g3']);
+    expect(ids(answerPattern(m, recs, 'byHostMode', { host: 'h', mode: 'solo' }), 'id')).toEqual(['g1', 'g4']);
+  });
+
   it('answers nothing for an unknown pattern', () => {
     expect(answerPattern(model, records, 'noSuchPattern', {})).toEqual([]);
   });

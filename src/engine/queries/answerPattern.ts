@@ -6,7 +6,9 @@
 // Output order: each matched record (sorted by `order` when given, else in
 // record order), followed at once by the records of each `include` entity
 // that belong to it (entity by entity, in record order): the shape of an item
-// collection. An unknown pattern answers nothing.
+// collection. An unknown pattern answers nothing. A record that lacks an
+// attribute the pattern names in equals, range or order (an optional one) is
+// not matched.
 import type { Entity, Model, Pattern, PatternParams, RecordValue, Scalar } from '../model/types.ts';
 import { compareScalars } from './compareScalars.ts';
 import { matchesCondition } from './matchesCondition.ts';
@@ -18,7 +20,12 @@ export interface AnsweredRecord {
 
 const tupleKey = (values: (Scalar | undefined)[]): string => JSON.stringify(values);
 
+/** Whether the record holds the attribute (an optional one may be absent; own properties only). */
+const holds = (record: RecordValue, name: string): boolean => Object.hasOwn(record, name) && record[name] !== undefined && record[name] !== null;
+
 function matches(pattern: Pattern, record: RecordValue, params: PatternParams): boolean {
+  // A record that lacks an attribute the pattern names is not in its answer (FORMAT.md, optional attributes).
+  if (pattern.order && !holds(record, pattern.order.attribute)) return false;
   for (const name of pattern.equals) {
     const param = params[name];
     if (param === undefined || Array.isArray(param) || !matchesCondition(record[name], '=', param)) return false;

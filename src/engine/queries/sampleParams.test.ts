@@ -41,6 +41,18 @@ function previousSampleParams(model: Model, records: ReadonlyMap<string, readonl
   return params;
 }
 
+/**
+ * The records sampleParams draws from: those of the pattern's entity that hold every attribute
+ * it names (all of them in a model without optional attributes, so the values do not move there).
+ */
+function holdingRecords(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string): ReadonlyMap<string, readonly RecordValue[]> {
+  const pattern = model.patterns.find((p) => p.name === patternName);
+  if (!pattern) return records;
+  const named = [...pattern.equals, ...(pattern.range ? [pattern.range.attribute] : []), ...(pattern.order ? [pattern.order.attribute] : [])];
+  const holding = (records.get(pattern.entity) ?? []).filter((r) => named.every((a) => Object.hasOwn(r, a)));
+  return holding.length > 0 ? new Map([...records, [pattern.entity, holding]]) : records;
+}
+
 const DIRS = ['../../examples/', '../testing/problems/'];
 const problems = DIRS.flatMap((dir) => {
   const url = new URL(dir, import.meta.url);
@@ -84,7 +96,7 @@ describe('sampleParams', () => {
       for (const pattern of model.patterns) {
         for (const pick of [0, 1, 7, -2]) {
           const now = sampleParams(model, records, pattern.name, pick);
-          expect(JSON.stringify(now)).toBe(JSON.stringify(previousSampleParams(model, records, pattern.name, pick)));
+          expect(JSON.stringify(now)).toBe(JSON.stringify(previousSampleParams(model, holdingRecords(model, records, pattern.name), pattern.name, pick)));
         }
       }
       for (const pattern of model.patterns) expect(sampleParams(model, new Map(), pattern.name)).toEqual(previousSampleParams(model, new Map(), pattern.name, 0));
@@ -99,6 +111,17 @@ describe('sampleParams', () => {
     const byDay = sampleParams(SENSORS, records, 'byDay');
     expect(Object.keys(byDay)).toEqual(['sensor', 'day']);
     expect(Array.isArray(byDay['day'])).toBe(true);
+  });
+
+  it('draws values from records that hold the attributes the pattern names, when an optional one may be absent', () => {
+    const model = text(
+      ['model "Games"', 'entity Game key id', '  id: string', '  host: string', '  mode?: string', '  score?: number', 'byMode: Game by mode order by score desc', 'byHost: Game by host', ''].join('\n'),
+    );
+    const records = new Map([['Game', [{ id: 'g1', host: 'h1' }, { id: 'g2', host: 'h2', mode: 'solo' }, { id: 'g3', host: 'h3', mode: 'duo', score: 3 }]]]);
+    for (const pick of [0, 1, 2, 5]) expect(sampleParams(model, records, 'byMode', pick)).toEqual({ mode: 'duo' });
+    expect(sampleParams(model, records, 'byHost', 0)).toEqual({ host: 'h1' });
+    // No record holds them: the first record's values, then placeholders.
+    expect(sampleParams(model, new Map([['Game', [{ id: 'g1', host: 'h1' }]]]), 'byMode', 0)).toEqual({ mode: '' });
   });
 
   it('keeps a parameter called __proto__ as data', () => {

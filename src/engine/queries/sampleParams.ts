@@ -9,7 +9,12 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
   const pattern = model.patterns.find((p) => p.name === patternName);
   if (!pattern) throw new Error(`no pattern "${patternName}"`);
   const entity = model.entities.find((e) => e.name === pattern.entity);
-  const list = records.get(pattern.entity) ?? [];
+  // Records that hold every attribute the pattern names (an optional one may be absent, and such
+  // a record is in no answer of the pattern); all of them when none does.
+  const all = records.get(pattern.entity) ?? [];
+  const named = [...pattern.equals, ...(pattern.range ? [pattern.range.attribute] : []), ...(pattern.order ? [pattern.order.attribute] : [])];
+  const holding = all.filter((r) => named.every((a) => Object.hasOwn(r, a)));
+  const list = holding.length > 0 ? holding : all;
   const base = list.length ? list[((pick % list.length) + list.length) % list.length] : undefined;
   const other = list.length ? list[(pick + Math.floor(list.length / 2)) % list.length] : undefined;
   const placeholder = (attribute: string): Scalar => {

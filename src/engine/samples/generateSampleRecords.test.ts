@@ -77,8 +77,10 @@ describe.each(problemFiles)('generateSampleRecords on $f', ({ f, dir }) => {
   it('gives every attribute a value of its type, dates and datetimes well formed in 2023–2025, enumerations respected', () => {
     for (const e of model.entities) {
       for (const r of get(records, e.name)) {
-        expect(Object.keys(r)).toEqual(e.attributes.map((a) => a.name));
+        // An optional attribute may be absent (left out, never undefined); every other one is there.
+        expect(Object.keys(r)).toEqual(e.attributes.filter((a) => !a.optional || Object.hasOwn(r, a.name)).map((a) => a.name));
         for (const a of e.attributes) {
+          if (!Object.hasOwn(r, a.name)) continue;
           const v = r[a.name];
           if (a.values) expect(a.values).toContain(v);
           switch (a.type) {
@@ -280,6 +282,54 @@ describe('generateSampleRecords: realistic values', () => {
   it('puts a due date on or after the date it follows', () => {
     for (const i of get(generateSampleRecords(invoices, { seed: 8 }), 'Invoice')) {
       expect(String(i.invoiceDueDate) >= String(i.invoiceDate)).toBe(true);
+    }
+  });
+});
+
+describe('generateSampleRecords: optional attributes', () => {
+  const withOptional = (optional: boolean): Model => ({
+    name: 'Lobby',
+    entities: [
+      { name: 'Player', attributes: [{ name: 'playerId', type: 'string' }, { name: 'rating', type: 'number', ...(optional ? { optional: true as const } : {}) }], key: ['playerId'], belongsTo: [], count: 1000 },
+      {
+        name: 'Game',
+        attributes: [
+          { name: 'gameId', type: 'string' },
+          // Marked optional against the rules (validateModel refuses it): still never absent.
+          { name: 'hostId', type: 'string', ...(optional ? { optional: true as const } : {}) },
+          { name: 'mode', type: 'string', values: ['solo', 'duo'], ...(optional ? { optional: true as const } : {}) },
+          { name: 'createdAt', type: 'datetime' },
+        ],
+        key: ['gameId'],
+        belongsTo: [{ entity: 'Player', via: ['hostId'] }],
+        count: 1000,
+      },
+    ],
+    patterns: [],
+  });
+
+  it('leaves an optional attribute out of about 30% of the records, never a key or via attribute, the same for a seed', () => {
+    const records = generateSampleRecords(withOptional(true), { seed: 'lobby' });
+    const share = (entity: string, attribute: string) => get(records, entity).filter((r) => !Object.hasOwn(r, attribute)).length / get(records, entity).length;
+    expect(share('Player', 'rating')).toBeGreaterThan(0.25);
+    expect(share('Player', 'rating')).toBeLessThan(0.35);
+    expect(share('Game', 'mode')).toBeGreaterThan(0.25);
+    expect(share('Game', 'mode')).toBeLessThan(0.35);
+    expect(share('Game', 'hostId')).toBe(0);
+    expect(share('Player', 'playerId')).toBe(0);
+    expect(brokenRelations(withOptional(true), records)).toEqual([]);
+    expect(JSON.stringify([...generateSampleRecords(withOptional(true), { seed: 'lobby' })])).toBe(JSON.stringify([...records]));
+    expect(JSON.stringify([...generateSampleRecords(withOptional(true), { seed: 'other' })])).not.toBe(JSON.stringify([...records]));
+  });
+
+  it('gives the other attributes the values the model without optional attributes gives', () => {
+    const sparse = generateSampleRecords(withOptional(true), { seed: 'lobby' });
+    const full = generateSampleRecords(withOptional(false), { seed: 'lobby' });
+    for (const entity of ['Player', 'Game']) {
+      const a = get(sparse, entity);
+      const b = get(full, entity);
+      expect(a).toHaveLength(b.length);
+      a.forEach((r, i) => expect(r).toEqual(Object.fromEntries(Object.entries(b[i] ?? {}).filter(([name]) => Object.hasOwn(r, name)))));
     }
   });
 });

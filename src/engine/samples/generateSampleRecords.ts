@@ -4,6 +4,10 @@
 // key). Deterministic: the same model and options give the same records, byte
 // for byte. Linear in the number of records (keys are checked in a Set).
 //
+// An optional attribute is absent from about 30% of the records (as in the
+// conformance harness), drawn from a stream of its own so that the other values
+// are the ones the model gives without it; never a key or via attribute.
+//
 // Limits, by design: an entity whose key space is smaller than its count
 // (a key of one enumeration, of booleans, of dates past 1,096 days...) gets
 // as many records as it has distinct keys. In a belongsTo cycle, the relation
@@ -39,6 +43,8 @@ const MAX_CONSECUTIVE_FAILURES = 32;
 const ROOT_CHANCE = 0.25;
 /** Records per id when an id in a composite key is drawn from a local pool. */
 const LOCAL_POOL_SHARE = 3;
+/** Share of records that lack an optional attribute. */
+export const ABSENT_CHANCE = 0.3;
 
 const tupleKey = (values: readonly (Scalar | undefined)[]): string => JSON.stringify(values);
 
@@ -100,8 +106,10 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
     generated.set(entity.name, records);
     for (const attr of entity.attributes) {
       const kind = attributeKind({ name: attr.name, type: attr.type, entity: entity.name });
-      if ((kind === 'id' || kind === 'numericId') && !attr.values && !idPools.has(attr.name) && records.length > 0) {
-        idPools.set(attr.name, { type: attr.type, values: records.map((r) => r[attr.name] as Scalar) });
+      // Only values records hold: an optional attribute may be absent.
+      const values = records.flatMap((r) => (Object.hasOwn(r, attr.name) ? [r[attr.name] as Scalar] : []));
+      if ((kind === 'id' || kind === 'numericId') && !attr.values && !idPools.has(attr.name) && values.length > 0) {
+        idPools.set(attr.name, { type: attr.type, values });
       }
     }
   }
@@ -153,6 +161,10 @@ function generateEntity(args: {
   const uniqueKeyAttrs = new Set(
     attrs.filter((a) => a.inKey && !viaNames.has(a.attr.name) && !a.attr.values && ['id', 'numericId', 'url'].includes(a.kind)).map((a) => a.attr.name),
   );
+  // Optional attributes a record may lack: never one of the key or of a relation (validateModel refuses those).
+  const fixed = new Set([...keyNames, ...entity.belongsTo.flatMap((b) => b.via)]);
+  const mayLack = entity.attributes.filter((a) => a.optional && !fixed.has(a.name)).map((a) => a.name);
+  const absence = random.fork('absent');
   const keyRelations = relations.filter((r) => r.inKey);
   const otherRelations = relations.filter((r) => !r.inKey);
   /** Records whose self-reference is a root, with the relation: their `via` must not name an existing key. */
@@ -232,7 +244,8 @@ function generateEntity(args: {
     for (const relation of otherRelations) if (!assignParent(relation, values, 0, scope)) rootOf.push(relation);
     for (const { attr } of attrs) if (!values.has(attr.name)) values.set(attr.name, valueFor(attr.name, 0, scope));
     for (const relation of rootOf) roots.push({ values, relation, index: list.length });
-    list.push(Object.fromEntries(entity.attributes.map((a) => [a.name, values.get(a.name) as Scalar])));
+    for (const name of mayLack) if (absence.chance(ABSENT_CHANCE)) values.delete(name);
+    list.push(Object.fromEntries(entity.attributes.flatMap((a) => (values.has(a.name) ? [[a.name, values.get(a.name) as Scalar]] : []))));
   }
 
   // A root's `via` was drawn freely; make sure it names no record of this entity (else it would not be a root).
