@@ -52,6 +52,7 @@ export type {
 } from './design/types.ts';
 export { deriveDesign, hasKeyLayout } from './design/deriveDesign.ts';
 export type { DeriveOptions } from './design/deriveDesign.ts';
+export { planDesign } from './design/planDesign.ts';
 export { toItem, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';
@@ -62,6 +63,7 @@ export { parseDesignJson, indexNameProblem, INDEX_NAME_RULE } from './design/par
 export type { DesignDiagnosticCode, DesignParse } from './design/parseDesignJson.ts';
 
 export { buildRequest } from './queries/buildRequest.ts';
+export { alwaysEmptyParameter, alwaysEmptyText } from './queries/alwaysEmpty.ts';
 export { describeStepKey, joinParts } from './queries/describeStepKey.ts';
 export { evaluateRequest } from './queries/evaluateRequest.ts';
 export { runRequests } from './queries/runRequests.ts';

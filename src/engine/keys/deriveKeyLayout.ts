@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
 import type { EntityDesign, IndexDesign, KeyTemplate, Segment } from '../design/types.ts';
-import { accessNeeds, type AccessNeeds, type Collection, type Need } from './accessNeeds.ts';
+import { accessNeeds, type Collection, type Need } from './accessNeeds.ts';
 import { assignIndexes } from './assignIndexes.ts';
 import { coverChains, type Chain } from './coverChains.ts';
 import { entityLabels } from './entityLabels.ts';
@@ -13,14 +13,12 @@ import { keysDiagnostic } from './keysDiagnostic.ts';
 /** DynamoDB's limit of GSIs per table. */
 export const MAX_GSIS = 20;
 
+/**
+ * What the derivation hands on: indexes and templates (the public layout) and its diagnostics.
+ * How it got there (needs, chains, their placement) stays inside this stage: plans are made
+ * on the layout alone (queries/planPattern.ts), as for a layout loaded from design.json.
+ */
 export interface KeyLayout {
-  labels: Map<string, string>;
-  needs: AccessNeeds;
-  chains: Chain[];
-  /** Chain id → index name. */
-  chainIndex: Map<number, string>;
-  /** Need id → the chain that holds it. */
-  chainOfNeed: Map<number, Chain>;
   indexes: IndexDesign[];
   entities: EntityDesign[];
   entityAttribute: string;
@@ -68,10 +66,8 @@ export function deriveKeyLayout(model: Model): KeyLayout {
   }
 
   const chainIndex = new Map<number, string>();
-  const chainOfNeed = new Map<number, Chain>();
   const chainsOf = new Map<string, Chain[]>();
   for (const chain of chains) {
-    for (const need of chain.needs) chainOfNeed.set(need.id, chain);
     const own = chainsOf.get(chain.entity);
     if (own) own.push(chain);
     else chainsOf.set(chain.entity, [chain]);
@@ -101,7 +97,7 @@ export function deriveKeyLayout(model: Model): KeyLayout {
   });
 
   hotPartitionWarnings({ model, chains, chainIndex, diagnostics });
-  return { labels, needs, chains, chainIndex, chainOfNeed, indexes, entities, entityAttribute, diagnostics };
+  return { indexes, entities, entityAttribute, diagnostics };
 }
 
 function attr(name: string): Segment {

@@ -26,9 +26,12 @@ export const KEYS_DIAGNOSTIC_CODES = [
 
 export type KeysDiagnosticCode = (typeof KEYS_DIAGNOSTIC_CODES)[number];
 
-const NOT_SERVED: ReadonlySet<DiagnosticCode> = new Set<KeysDiagnosticCode>(['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild']);
+const NOT_SERVED: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild', 'queries.notServed']);
 
-/** True for the keys errors that leave a pattern without a plan, as a limit of the design (their subject names the pattern). */
+/**
+ * True for the errors that leave a pattern without a plan, as a limit of the design (their subject names
+ * the pattern): the keys errors no layout avoids, and `queries.notServed` (this layout lacks an index).
+ */
 export function isNotServedCode(code: DiagnosticCode): boolean {
   return NOT_SERVED.has(code);
 }

@@ -1,202 +1,258 @@
-// Maps each access pattern to its request(s) on the derived key layout: the
+// Maps each access pattern to its request(s) on a design's public layout: the
 // index, the key condition as data (StepKey) and as text, the direction, and
-// the reason, for people.
+// the reason, for people. It reads only the layout (DesignLayout: indexes and
+// every entity's key templates), so a derived design and one loaded from
+// design.json are planned alike. Preference: GetItem on the table, then a
+// Query on the table, then the GSIs in order.
 import { internalDiagnostic, type Diagnostic } from '../model/diagnostics.ts';
+import { patternKeyOrder, type PatternKeyOrder } from '../model/patternKeyOrder.ts';
 import type { Entity, Model, Pattern } from '../model/types.ts';
-import type { IndexDesign, KeyPart, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
-import type { Collection, Need } from '../keys/accessNeeds.ts';
-import type { KeyLayout } from '../keys/deriveKeyLayout.ts';
+import type { DesignLayout, IndexLayout, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
 import { describeStepKey } from './describeStepKey.ts';
+import { attributesOf, keyParts, matchTemplate, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
+import { queriesDiagnostic } from './queriesDiagnostic.ts';
 
-export function planPatterns(model: Model, layout: KeyLayout): { plans: PatternPlan[]; diagnostics: Diagnostic[] } {
+export interface PlannedPatterns {
+  /** One plan per served pattern, in model order. */
+  plans: PatternPlan[];
+  /** `queries.notServed` for each pattern the layout cannot serve (naming what it lacks); `engine.internal` for a throw while planning one. */
+  diagnostics: Diagnostic[];
+}
+
+interface Placement {
+  index: IndexLayout;
+  template: KeyTemplate;
+}
+
+interface Context {
+  entities: Map<string, Entity>;
+  /** Entity → its templates, in index order (table first). */
+  placements: Map<string, Placement[]>;
+}
+
+/** Why a pattern has no plan on this layout, for people. */
+class NotServed {
+  constructor(readonly message: string) {}
+}
+
+export function planPatterns(model: Model, layout: DesignLayout): PlannedPatterns {
   const plans: PatternPlan[] = [];
   const diagnostics: Diagnostic[] = [];
   const entities = new Map(model.entities.map((e) => [e.name, e]));
-  const served = new Map(layout.indexes.map((x) => [x.name, new Set<string>()]));
+  const placements = new Map<string, Placement[]>();
+  for (const design of layout.entities) {
+    placements.set(
+      design.entity,
+      layout.indexes.flatMap((index) => {
+        const template = design.keys[index.name];
+        return template ? [{ index, template }] : [];
+      }),
+    );
+  }
+  const context: Context = { entities, placements };
   model.patterns.forEach((pattern, i) => {
-    const route = layout.needs.routes.get(pattern.name);
     const entity = entities.get(pattern.entity);
-    if (!route || !entity) return;
+    if (!entity) return; // validation reports it
+    const where = { path: `patterns[${i}]`, subject: { pattern: pattern.name, entity: entity.name } };
     try {
-      const plan = planOne({ pattern, entity, route, layout, entities });
-      plans.push(plan);
-      for (const step of plan.steps) {
-        const index = layout.indexes.find((x) => x.name === step.index);
-        const seen = served.get(step.index);
-        if (index && seen && !seen.has(pattern.name)) {
-          seen.add(pattern.name);
-          index.patterns.push(pattern.name);
-        }
-      }
+      const planned = planOne(context, pattern, entity);
+      if (planned instanceof NotServed) diagnostics.push(queriesDiagnostic('queries.notServed', `${pattern.name}: ${planned.message}`, where));
+      else plans.push(planned);
     } catch (e) {
-      // Every route the keys stage gave has a plan: a throw here is a bug, not
-      // a limit of the design. The pattern is left unplanned; the others still are.
-      diagnostics.push(internalDiagnostic(`planning ${pattern.name}`, e, { path: `patterns[${i}]`, subject: { pattern: pattern.name, entity: entity.name } }));
+      // A throw is a bug, not a limit of the design: the others are still planned.
+      diagnostics.push(internalDiagnostic(`planning ${pattern.name}`, e, where));
     }
   });
   return { plans, diagnostics };
 }
 
-type Route = NonNullable<ReturnType<KeyLayout['needs']['routes']['get']>>;
-
-function planOne(args: { pattern: Pattern; entity: Entity; route: Route; layout: KeyLayout; entities: Map<string, Entity> }): PatternPlan {
-  const { pattern, entity, route, layout } = args;
+function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPlan | NotServed {
   const returnsEntities = [pattern.entity, ...(pattern.include ?? [])];
-  switch (route.kind) {
-    case 'single': {
-      // GetItem takes no FilterExpression: a filtered lookup is a Query for the one key.
-      const step = needStep({ need: route.need, entity, layout, pattern, ...(route.filter ? { filtered: true } : {}) });
-      if (route.filter) {
-        const def = entity.attributes.find((a) => a.name === route.filter?.attribute);
-        step.filter = { attribute: route.filter.attribute, param: route.filter.attribute, type: def?.type ?? 'string', op: route.filter.op };
-      }
-      return { pattern: pattern.name, entity: entity.name, steps: [step], returnsEntities, reason: reasonFor({ pattern, entity, step, layout }) };
-    }
-    case 'collection': {
-      const { step, reason } = collectionStep({ pattern, entity, collection: route.collection, parentNeed: route.parentNeed, layout });
-      return { pattern: pattern.name, entity: entity.name, steps: [step], returnsEntities, reason };
-    }
-    case 'selfInclude': {
-      const collection = route.collection;
-      const first = collection ? collectionStep({ pattern, entity, collection, parentNeed: route.parentNeed, layout }).step : needStep({ need: route.parentNeed, entity, layout, pattern });
-      const viaToParam = new Map(route.via.map((v, i) => [v, entity.key.filter((k) => pattern.equals.includes(k))[i] ?? v]));
-      const second = needStep({ need: route.childNeed, entity, layout, pattern, paramOf: (a) => viaToParam.get(a) ?? a });
-      const parentPart = collection
-        ? `the ${entity.name} by ${pattern.equals.join(', ')} with its ${first.entities.slice(1).join(', ')}, which share its partition ${first.pkText} (${first.index})`
-        : `the ${entity.name} by ${pattern.equals.join(', ')} (${first.index})`;
-      return {
-        pattern: pattern.name,
-        entity: entity.name,
-        steps: [first, second],
-        returnsEntities,
-        reason: `Two requests: ${parentPart}, then the ${entity.name} records whose ${route.via.join(', ')} hold its key (${second.index}). One item has one partition key per index, so a record cannot sit in its own partition and its parent's.`,
-      };
-    }
-    default: {
-      const never: never = route;
-      throw new Error(`unknown route ${JSON.stringify(never)}`);
-    }
+  const include = pattern.include ?? [];
+  const plan = (steps: PlanStep[], reason: string): PatternPlan => ({ pattern: pattern.name, entity: entity.name, steps, returnsEntities, reason });
+  if (include.length === 0) {
+    const order = patternKeyOrder(pattern);
+    const step = singleStep(context, entity, pattern, askOf(pattern.equals, order), { filter: order.filter });
+    return step instanceof NotServed ? step : plan([step], reasonFor(pattern, entity, step));
   }
-}
-
-/** The Query of an item collection: the parent and the children an include pattern lists, by their sort-key labels. */
-function collectionStep(args: { pattern: Pattern; entity: Entity; collection: Collection; parentNeed: Need; layout: KeyLayout }): { step: PlanStep; reason: string } {
-  const { pattern, entity, collection, parentNeed, layout } = args;
-  const chain = chainOf(parentNeed, layout);
-  const indexName = layout.chainIndex.get(chain.id) ?? 'table';
-  const template = templateIn(layout, entity.name, indexName);
-  const included = collection.patterns.get(pattern.name) ?? [entity.name, ...(pattern.include ?? []).filter((e) => e !== entity.name)];
-  const members = [collection.parent, ...collection.children.keys()];
-  // Sort-key labels as the templates in this index write them (ranked in some collections).
-  const label = (e: string) => {
-    const first = templateIn(layout, e, indexName).sk[0];
-    return first?.kind === 'literal' ? first.text : (layout.labels.get(e) ?? e);
-  };
-  const sortedIncluded = [...included].sort((a, b) => (`${label(a)}#` < `${label(b)}#` ? -1 : 1));
-  const key: StepKey = {
-    pk: partsOf(template.pk, entity, (a) => a),
-    skPrefix: [],
-    skComplete: false,
-    skTerminated: false,
-  };
-  if (members.length !== included.length) {
-    key.labelRange = { low: label(sortedIncluded[0] ?? entity.name), high: `${label(sortedIncluded[sortedIncluded.length - 1] ?? entity.name)}$` };
+  if (pattern.range) return new NotServed(`a range on ${entity.name} cannot be combined with include in one request (the included records have no "${pattern.range.attribute}")`);
+  const outside = pattern.equals.filter((a) => !entity.key.includes(a));
+  if (outside.length > 0) return new NotServed(`include gathers the records that belong to each matched ${entity.name}, so it matches on ${entity.name}'s key (${entity.key.join(', ')}), not on ${outside.join(', ')}`);
+  const partition = entity.key.filter((a) => pattern.equals.includes(a));
+  if (!include.includes(entity.name)) {
+    const found = collectionStep(context, entity, partition, include);
+    return found instanceof NotServed ? found : plan([found.step], found.reason);
   }
-  const index = indexOf(layout, indexName);
-  const step: PlanStep = {
-    operation: 'Query',
-    index: indexName,
-    keyEntity: entity.name,
-    pkText: describeStepKey(key, index).pkText,
-    keyConditionText: describeStepKey(key, index).condition,
-    entities: included,
-    key,
-  };
-  const others = members.filter((m) => !included.includes(m));
-  const reason =
-    `Item collection on ${indexName === 'table' ? 'the table' : indexName}: ${entity.name} and ${included.slice(1).join(', ')} share the partition ${step.pkText}` +
-    `, so one Query returns the ${entity.name} and its children` +
-    (others.length ? `; the sort key range selects them and leaves out ${others.join(', ')} (same partition).` : '.');
-  return { step, reason };
+  // An include of the entity itself: one item has one partition key per index, so
+  // the records that belong to it are in another partition than it (and its other children).
+  const relation = entity.belongsTo.find((b) => b.entity === entity.name);
+  if (!relation) return new NotServed(`${entity.name} does not belong to itself, so it cannot include itself`);
+  const via = partition.map((a) => relation.via[entity.key.indexOf(a)] ?? a);
+  const others = include.filter((e) => e !== entity.name);
+  const collection = others.length > 0 ? collectionStep(context, entity, partition, others) : undefined;
+  if (collection instanceof NotServed) return collection;
+  const first = collection?.step ?? singleStep(context, entity, pattern, { equals: pattern.equals }, {});
+  if (first instanceof NotServed) return first;
+  const viaToParam = new Map(via.map((v, i) => [v, partition[i] ?? v]));
+  const second = singleStep(context, entity, pattern, { equals: via }, { paramOf: (a) => viaToParam.get(a) ?? a, getItem: false });
+  if (second instanceof NotServed) return new NotServed(`the ${entity.name} records that belong to one are read by ${via.join(', ')}, and ${second.message}`);
+  const parentPart = collection
+    ? `the ${entity.name} by ${pattern.equals.join(', ')} with its ${first.entities.slice(1).join(', ')}, which share its partition ${first.pkText} (${first.index})`
+    : `the ${entity.name} by ${pattern.equals.join(', ')} (${first.index})`;
+  return plan(
+    [first, second],
+    `Two requests: ${parentPart}, then the ${entity.name} records whose ${via.join(', ')} hold its key (${second.index}). One item has one partition key per index, so a record cannot sit in its own partition and its parent's.`,
+  );
 }
 
-function chainOf(need: Need, layout: KeyLayout) {
-  const chain = layout.chainOfNeed.get(need.id);
-  if (!chain) throw new Error('no key template holds this pattern');
-  return chain;
+function askOf(equals: readonly string[], order: PatternKeyOrder): KeyAsk {
+  return { equals, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}) };
 }
 
-function indexOf(layout: KeyLayout, name: string): IndexDesign {
-  const index = layout.indexes.find((x) => x.name === name);
-  if (!index) throw new Error(`no index ${name}`);
-  return index;
-}
-
-const entityDesigns = new WeakMap<KeyLayout, Map<string, KeyLayout['entities'][number]>>();
-function templateIn(layout: KeyLayout, entity: string, index: string): KeyTemplate {
-  let byName = entityDesigns.get(layout);
-  if (!byName) {
-    byName = new Map(layout.entities.map((e) => [e.entity, e]));
-    entityDesigns.set(layout, byName);
+/** The first template (table first) that serves the ask, as a step; or why none does. */
+function singleStep(
+  context: Context,
+  entity: Entity,
+  pattern: Pattern,
+  ask: KeyAsk,
+  options: { filter?: PatternKeyOrder['filter']; paramOf?: (attribute: string) => string; getItem?: boolean },
+): PlanStep | NotServed {
+  const misses: { index: string; miss: TemplateMiss }[] = [];
+  for (const { index, template } of context.placements.get(entity.name) ?? []) {
+    const match = matchTemplate({ entity, template, ask, ...(options.paramOf ? { paramOf: options.paramOf } : {}) });
+    if (!match.ok) {
+      misses.push({ index: index.name, miss: match.miss });
+      continue;
+    }
+    // GetItem takes no FilterExpression: a filtered lookup is a Query for the one key.
+    const getItem = index.kind === 'table' && match.key.skComplete && !options.filter && options.getItem !== false;
+    const step = stepOf({ index, key: match.key, entity, getItem });
+    if (!getItem && pattern.order && match.key.next?.attribute === pattern.order.attribute) step.direction = pattern.order.direction;
+    else if (!getItem && match.key.next) step.direction = 'asc';
+    if (options.filter) {
+      const f = options.filter;
+      step.filter = { attribute: f.attribute, param: f.attribute, type: entity.attributes.find((a) => a.name === f.attribute)?.type ?? 'string', op: f.op };
+    }
+    return step;
   }
-  const t = byName.get(entity)?.keys[index];
-  if (!t) throw new Error(`${entity} has no key in ${index}`);
-  return t;
+  return new NotServed(missMessage(entity, ask, misses));
 }
 
-function partsOf(segments: KeyTemplate['pk'], entity: Entity, paramOf: (attribute: string) => string): KeyPart[] {
-  return segments.map((s) => {
-    if (s.kind === 'literal') return { kind: 'literal', text: s.text };
-    const type = entity.attributes.find((a) => a.name === s.name)?.type ?? 'string';
-    return { kind: 'param', param: paramOf(s.name), attribute: s.name, type };
+function stepOf(args: { index: IndexLayout; key: StepKey; entity: Entity; getItem: boolean; entities?: string[] }): PlanStep {
+  const text = describeStepKey(args.key, args.index);
+  return {
+    operation: args.getItem ? 'GetItem' : 'Query',
+    index: args.index.name,
+    keyEntity: args.entity.name,
+    pkText: text.pkText,
+    keyConditionText: text.condition,
+    entities: args.entities ?? [args.entity.name],
+    key: args.key,
+  };
+}
+
+/**
+ * The Query of an item collection: an index where the parent and each listed
+ * child share a partition (the parent's key, the child's `via`), and a run of
+ * sort-key labels that holds them and no other entity of that partition.
+ */
+function collectionStep(context: Context, entity: Entity, partition: string[], children: string[]): { step: PlanStep; reason: string } | NotServed {
+  const via = new Map<string, string[]>();
+  for (const child of children) {
+    const relation = context.entities.get(child)?.belongsTo.find((b) => b.entity === entity.name);
+    if (!relation) return new NotServed(`${child} does not belong to ${entity.name}`);
+    via.set(child, partition.map((a) => relation.via[entity.key.indexOf(a)] ?? a));
+  }
+  const included = [entity.name, ...children];
+  const tried: string[] = [];
+  for (const { index, template } of context.placements.get(entity.name) ?? []) {
+    if (!sameSequence(attributesOf(template.pk), partition)) continue;
+    const templates = new Map<string, KeyTemplate>([[entity.name, template]]);
+    const missing = children.filter((child) => {
+      const t = context.placements.get(child)?.find((p) => p.index.name === index.name)?.template;
+      if (t && samePartition(t.pk, template.pk, via.get(child) ?? [], partition)) templates.set(child, t);
+      return !templates.has(child);
+    });
+    if (missing.length > 0) {
+      tried.push(`${index.name} keys ${entity.name} by ${partition.join(', ')} but not ${missing.join(', ')} by ${missing.map((c) => (via.get(c) ?? []).join(', ')).join('; ')} beside it`);
+      continue;
+    }
+    // Everything else whose items can share this partition, by sort-key label.
+    const members: { entity: string; label: string }[] = [];
+    for (const [name, list] of context.placements) {
+      const t = list.find((p) => p.index.name === index.name)?.template;
+      if (t && sameLiterals(t.pk, template.pk)) members.push({ entity: name, label: labelOf(t) });
+    }
+    members.sort((a, b) => (`${a.label}#` < `${b.label}#` ? -1 : `${a.label}#` > `${b.label}#` ? 1 : 0));
+    const positions = members.flatMap((m, i) => (included.includes(m.entity) ? [i] : []));
+    const low = positions[0] ?? 0;
+    const high = positions[positions.length - 1] ?? 0;
+    if (positions.length !== included.length || high - low + 1 !== positions.length || members.some((m) => m.label === '')) {
+      tried.push(`on ${index.name} their sort-key labels are not one run that leaves out ${members.filter((m) => !included.includes(m.entity)).map((m) => m.entity).join(', ')}`);
+      continue;
+    }
+    const key: StepKey = { pk: keyParts(template.pk, entity, (a) => a), skPrefix: [], skComplete: false, skTerminated: false };
+    if (members.length !== included.length) key.labelRange = { low: members[low]?.label ?? '', high: `${members[high]?.label ?? ''}$` };
+    const step = stepOf({ index, key, entity, getItem: false, entities: included });
+    const others = members.filter((m) => !included.includes(m.entity)).map((m) => m.entity);
+    const reason =
+      `Item collection on ${index.kind === 'table' ? 'the table' : index.name}: ${entity.name} and ${children.join(', ')} share the partition ${step.pkText}` +
+      `, so one Query returns the ${entity.name} and its children` +
+      (others.length ? `; the sort key range selects them and leaves out ${others.join(', ')} (same partition).` : '.');
+    return { step, reason };
+  }
+  return new NotServed(
+    `no index holds ${entity.name} and ${children.join(', ')} in one partition (an item collection keyed by ${entity.name}'s ${partition.join(', ')})` + (tried.length ? `: ${tried.join('; ')}` : ''),
+  );
+}
+
+function labelOf(template: KeyTemplate): string {
+  const first = template.sk[0];
+  return first?.kind === 'literal' ? first.text : '';
+}
+
+function sameSequence(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Same literals at the same places, attributes elsewhere: the two templates' partition key values can be equal. */
+function sameLiterals(a: KeyTemplate['pk'], b: KeyTemplate['pk']): boolean {
+  return a.length === b.length && a.every((s, i) => {
+    const t = b[i];
+    return s.kind === 'literal' ? t?.kind === 'literal' && t.text === s.text : t?.kind === 'attribute';
   });
 }
 
-/** The request that serves one need on its chain's index. */
-function needStep(args: { need: Need; entity: Entity; layout: KeyLayout; pattern: Pattern; paramOf?: (attribute: string) => string; filtered?: boolean }): PlanStep {
-  const { need, entity, layout, pattern } = args;
-  const paramOf = args.paramOf ?? ((a: string) => a);
-  const chain = chainOf(need, layout);
-  const indexName = layout.chainIndex.get(chain.id) ?? 'table';
-  const template = templateIn(layout, entity.name, indexName);
-  const skAttrs = template.sk.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
-  const terminated = template.sk.length > 0 && template.sk[template.sk.length - 1]?.kind === 'literal' && template.sk.length > 1;
-  const pkAttrs = new Set(chain.template.pk);
-  const prefixCount = need.eq.filter((a) => !pkAttrs.has(a)).length;
-  const prefix = skAttrs.slice(0, prefixCount);
-  if (!need.eq.filter((a) => !pkAttrs.has(a)).every((a) => prefix.includes(a))) throw new Error('internal: sort key prefix does not match the equality attributes');
-  const [label, ...rest] = template.sk;
-  void rest;
-  const key: StepKey = {
-    pk: partsOf(template.pk, entity, paramOf),
-    skPrefix: [...(label?.kind === 'literal' ? [{ kind: 'literal' as const, text: label.text }] : []), ...partsOf(prefix.map((name) => ({ kind: 'attribute' as const, name })), entity, paramOf)],
-    skComplete: need.next === undefined && prefixCount === skAttrs.length,
-    skTerminated: terminated,
-  };
-  if (need.next !== undefined) {
-    if (skAttrs[prefixCount] !== need.next) throw new Error(`internal: "${need.next}" does not follow the prefix in the sort key`);
-    const type = entity.attributes.find((a) => a.name === need.next)?.type ?? 'string';
-    key.next = { attribute: need.next, param: paramOf(need.next), type, ...(need.op ? { op: need.op } : {}), last: prefixCount + 1 === skAttrs.length && !terminated };
-  }
-  const index = indexOf(layout, indexName);
-  const getItem = index.kind === 'table' && key.skComplete && need.kind === 'pattern' && !args.filtered;
-  const text = describeStepKey(key, index);
-  const step: PlanStep = {
-    operation: getItem ? 'GetItem' : 'Query',
-    index: indexName,
-    keyEntity: entity.name,
-    pkText: text.pkText,
-    keyConditionText: text.condition,
-    entities: [entity.name],
-    key,
-  };
-  if (!getItem && pattern.order && key.next?.attribute === pattern.order.attribute) step.direction = pattern.order.direction;
-  else if (!getItem && key.next) step.direction = 'asc';
-  return step;
+/** The child's partition key is the parent's, with the child's `via` attributes where the parent has its key attributes. */
+function samePartition(child: KeyTemplate['pk'], parent: KeyTemplate['pk'], via: readonly string[], partition: readonly string[]): boolean {
+  return sameLiterals(child, parent) && child.every((s, i) => {
+    const p = parent[i];
+    return s.kind === 'literal' || (p?.kind === 'attribute' && via[partition.indexOf(p.name)] === s.name);
+  });
 }
 
-function reasonFor(args: { pattern: Pattern; entity: Entity; step: PlanStep; layout: KeyLayout }): string {
-  const { pattern, entity, step } = args;
+function missMessage(entity: Entity, ask: KeyAsk, misses: { index: string; miss: TemplateMiss }[]): string {
+  const by = ask.equals.length ? ask.equals.join(', ') : 'a constant partition key';
+  const needed = `it needs an index with ${entity.name} partitioned by ${by}${ask.next ? ` and ${ask.op ? 'ranged' : 'sorted'} by ${ask.next} in the sort key` : ''}`;
+  const rank = (m: TemplateMiss) => ({ shape: 0, partition: 1, prefix: 2, next: 3 })[m.kind];
+  const best = [...misses].sort((a, b) => rank(b.miss) - rank(a.miss))[0];
+  if (!best || best.miss.kind === 'partition') return `no index has ${entity.name} partitioned by ${by}; ${needed}.`;
+  const m = best.miss;
+  switch (m.kind) {
+    case 'shape':
+      return `the template of ${entity.name} in ${best.index} cannot be queried: ${m.detail}; ${needed}.`;
+    case 'prefix':
+      return `${best.index} has ${entity.name} partitioned by ${m.pk.join(', ') || 'a constant'}, but its sort key does not start with ${ask.equals.filter((a) => !m.pk.includes(a)).join(', ')}; ${needed}.`;
+    case 'next':
+      return `${best.index} has ${entity.name} keyed by ${[...m.pk, ...m.prefix].join(', ') || 'a constant'}, but ${m.found ? `"${m.found}"` : 'nothing'} follows in its sort key where ${ask.op ? 'the range' : 'the order'} needs "${ask.next ?? ''}"; ${needed}.`;
+    default: {
+      const never: never = m;
+      throw new Error(`unknown miss ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
   const where = step.index === 'table' ? 'the table' : step.index;
   const pkAttrs = step.key.pk.flatMap((p) => (p.kind === 'param' ? [p.attribute] : []));
   const prefixAttrs = step.key.skPrefix.flatMap((p) => (p.kind === 'param' ? [p.attribute] : []));

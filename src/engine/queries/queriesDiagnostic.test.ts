@@ -1,5 +1,6 @@
-// Every diagnostic the queries stage can emit carries a code of
-// QUERIES_DIAGNOSTIC_CODES and the index it is about; and a throw while
+// Every diagnostic the evaluator can emit carries a code of
+// EVALUATION_DIAGNOSTIC_CODES and the index it is about (the planning codes:
+// design/planDesign.test.ts); and a throw while
 // planning is reported as a Tablewright bug (`engine.internal`) about its
 // pattern, never as a pattern the design cannot serve.
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { Design, Request } from '../design/types.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Model, RangeOp } from '../model/types.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
-import { QUERIES_DIAGNOSTIC_CODES, type QueriesDiagnosticCode } from './queriesDiagnostic.ts';
+import { EVALUATION_DIAGNOSTIC_CODES } from './queriesDiagnostic.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 
 const model = modelFromText;
@@ -43,7 +44,7 @@ function query(index: string, extra: { limit?: number; filter?: NonNullable<Extr
   };
 }
 
-const CASES: Record<QueriesDiagnosticCode, { design: Design; request: Request; index: string }> = {
+const CASES: Record<(typeof EVALUATION_DIAGNOSTIC_CODES)[number], { design: Design; request: Request; index: string }> = {
   'queries.noTable': { design: { ...design, indexes: design.indexes.filter((i) => i.kind !== 'table') }, request: query('GSI1'), index: 'GSI1' },
   'queries.unknownIndex': { design, request: query('GSI9'), index: 'GSI9' },
   'queries.invalidLimit': { design, request: query('GSI1', { limit: 0 }), index: 'GSI1' },
@@ -51,7 +52,7 @@ const CASES: Record<QueriesDiagnosticCode, { design: Design; request: Request; i
 };
 
 describe('queries diagnostics', () => {
-  it.each(QUERIES_DIAGNOSTIC_CODES.map((code) => [code]))('%s: is an error value about the request’s index', (code) => {
+  it.each(EVALUATION_DIAGNOSTIC_CODES.map((code) => [code]))('%s: is an error value about the request’s index', (code) => {
     const { design: d, request, index } = CASES[code];
     const result = evaluateRequest({ design: d, items: [], request });
     expect(result.items).toEqual([]);

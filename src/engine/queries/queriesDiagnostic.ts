@@ -1,9 +1,10 @@
 // The codes the queries stage reports, and one way to build its diagnostics:
-// a request the in-memory evaluator cannot run as DynamoDB would.
+// a request the in-memory evaluator cannot run as DynamoDB would, and a
+// model that a design's layout cannot serve.
 import { stageDiagnostic, type Diagnostic, type DiagnosticSubject, type Severity } from '../model/diagnostics.ts';
 
-/** Every code the queries stage reports (tests check each is reachable). */
-export const QUERIES_DIAGNOSTIC_CODES = [
+/** The codes of a request the in-memory evaluator refuses, as DynamoDB would (each about the request's index). */
+export const EVALUATION_DIAGNOSTIC_CODES = [
   /** the design has no base table. */
   'queries.noTable',
   /** the request names an index the design does not have. */
@@ -13,6 +14,19 @@ export const QUERIES_DIAGNOSTIC_CODES = [
   /** a filter DynamoDB refuses (an operator its type does not take, a value of another type). */
   'queries.invalidFilter',
 ] as const;
+
+/** The codes of planning a model on a layout (each about a pattern or an entity). */
+export const PLANNING_DIAGNOSTIC_CODES = [
+  /** a pattern the design's layout cannot serve: the message names what it lacks (planning against a loaded or previous design). */
+  'queries.notServed',
+  /** an entity of the model that the design has no key for (its records cannot be stored). */
+  'queries.entityNotInDesign',
+  /** a key template names an attribute the entity does not have in the model. */
+  'queries.attributeNotInModel',
+] as const;
+
+/** Every code the queries stage reports (tests check each is reachable). */
+export const QUERIES_DIAGNOSTIC_CODES = [...EVALUATION_DIAGNOSTIC_CODES, ...PLANNING_DIAGNOSTIC_CODES] as const;
 
 export type QueriesDiagnosticCode = (typeof QUERIES_DIAGNOSTIC_CODES)[number];
 

@@ -1,0 +1,63 @@
+// A design from a model and a key layout alone: the plans of every pattern on
+// the layout's templates (planPatterns), which index serves which pattern, and
+// what the layout lacks for this model. `deriveDesign` builds its design this
+// way from the layout it derives; a design.json loaded back (parseDesignJson)
+// or a previous design is planned the same way.
+import type { Diagnostic } from '../model/diagnostics.ts';
+import type { Model } from '../model/types.ts';
+import { planPatterns } from '../queries/planPattern.ts';
+import { queriesDiagnostic } from '../queries/queriesDiagnostic.ts';
+import type { Design, DesignLayout, IndexDesign, PatternPlan } from './types.ts';
+
+export function planDesign(model: Model, layout: DesignLayout): Design {
+  const diagnostics = layoutProblems(model, layout);
+  const planned = planPatterns(model, layout);
+  return {
+    model,
+    tableName: layout.tableName,
+    entityAttribute: layout.entityAttribute,
+    indexes: indexDesigns(layout, planned.plans),
+    entities: layout.entities.map((e) => ({ entity: e.entity, label: e.label, keys: e.keys })),
+    patterns: planned.plans,
+    diagnostics: [...diagnostics, ...planned.diagnostics],
+  };
+}
+
+/** Every index of the layout with the patterns it serves (in model order) and the entities keyed in it (in layout order). */
+export function indexDesigns(layout: DesignLayout, plans: readonly PatternPlan[]): IndexDesign[] {
+  return layout.indexes.map((index) => ({
+    name: index.name,
+    kind: index.kind,
+    pkAttribute: index.pkAttribute,
+    skAttribute: index.skAttribute,
+    patterns: [...new Set(plans.filter((p) => p.steps.some((s) => s.index === index.name)).map((p) => p.pattern))],
+    entities: layout.entities.filter((e) => e.keys[index.name] !== undefined).map((e) => e.entity),
+  }));
+}
+
+/** Entities the layout cannot store: not in it, or keyed by attributes they do not have. */
+function layoutProblems(model: Model, layout: DesignLayout): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const designed = new Map(layout.entities.map((e) => [e.entity, e]));
+  model.entities.forEach((entity, i) => {
+    const design = designed.get(entity.name);
+    const where = { path: `entities[${i}]`, subject: { entity: entity.name } };
+    if (!design || design.keys.table === undefined) {
+      out.push(queriesDiagnostic('queries.entityNotInDesign', `${entity.name} has no key on the table of this design, so its records cannot be stored; derive the design again from this model.`, where));
+      return;
+    }
+    const names = new Set(entity.attributes.map((a) => a.name));
+    for (const [index, template] of Object.entries(design.keys)) {
+      const unknown = [...template.pk, ...template.sk].flatMap((s) => (s.kind === 'attribute' && !names.has(s.name) ? [s.name] : []));
+      if (unknown.length > 0) {
+        out.push(
+          queriesDiagnostic('queries.attributeNotInModel', `${entity.name}'s key in ${index} is built from ${unknown.map((a) => `"${a}"`).join(', ')}, which ${entity.name} does not have in this model.`, {
+            ...where,
+            subject: { entity: entity.name, index },
+          }),
+        );
+      }
+    }
+  });
+  return out;
+}

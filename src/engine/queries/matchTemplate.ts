@@ -1,0 +1,84 @@
+// Whether one key template of the public design serves a request for an
+// entity's records, and with which key condition (as data, StepKey). Reads the
+// template alone: its partition attributes must all take an equality, the other
+// equality attributes must lead its sort key (after the label), and the
+// attribute the pattern ranges over or sorts by must come right after them.
+import type { Entity, RangeOp } from '../model/types.ts';
+import type { KeyPart, KeyTemplate, Segment, StepKey } from '../design/types.ts';
+
+/** What a request asks of a key: equality attributes, and the attribute that must follow them. */
+export interface KeyAsk {
+  equals: readonly string[];
+  next?: string;
+  op?: RangeOp;
+}
+
+/** Why a template does not serve a request, from the farthest it got. */
+export type TemplateMiss =
+  | { kind: 'partition'; extra: string[] }
+  | { kind: 'prefix'; pk: string[] }
+  | { kind: 'next'; pk: string[]; prefix: string[]; found?: string }
+  | { kind: 'shape'; detail: string };
+
+export type TemplateMatch = { ok: true; key: StepKey } | { ok: false; miss: TemplateMiss };
+
+export const attributesOf = (segments: readonly Segment[]): string[] => segments.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
+
+/** Key parts of template segments: literals as they are, attributes as the parameters `paramOf` names. */
+export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: (attribute: string) => string): KeyPart[] {
+  return segments.map((s) => {
+    if (s.kind === 'literal') return { kind: 'literal', text: s.text };
+    const type = entity.attributes.find((a) => a.name === s.name)?.type ?? 'string';
+    return { kind: 'param', param: paramOf(s.name), attribute: s.name, type };
+  });
+}
+
+/** The sort key ends with the empty terminator literal (so that `<` can be exact). */
+export function isTerminated(sk: readonly Segment[]): boolean {
+  const last = sk[sk.length - 1];
+  return sk.length > 1 && last?.kind === 'literal' && last.text === '';
+}
+
+export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask: KeyAsk; paramOf?: (attribute: string) => string }): TemplateMatch {
+  const { entity, template, ask } = args;
+  const paramOf = args.paramOf ?? ((a: string) => a);
+  const equals = new Set(ask.equals);
+  const pkAttrs = attributesOf(template.pk);
+  const extra = pkAttrs.filter((a) => !equals.has(a));
+  if (extra.length > 0) return { ok: false, miss: { kind: 'partition', extra } };
+  const first = template.sk[0];
+  // The label tells this entity's items from the others' in a shared partition.
+  if (first?.kind !== 'literal') return { ok: false, miss: { kind: 'shape', detail: 'its sort key does not start with a label' } };
+  const terminated = isTerminated(template.sk);
+  const body = terminated ? template.sk.slice(0, -1) : template.sk;
+  const rest = new Set([...equals].filter((a) => !pkAttrs.includes(a)));
+  // The prefix: the leading segments through the last equality attribute, and the literals after it.
+  let end = 0;
+  let matched = 0;
+  while (end < body.length && matched < rest.size) {
+    const s = body[end];
+    if (s?.kind === 'attribute') {
+      if (!rest.has(s.name)) break;
+      matched++;
+    }
+    end++;
+  }
+  if (matched < rest.size) return { ok: false, miss: { kind: 'prefix', pk: pkAttrs } };
+  while (end < body.length && body[end]?.kind === 'literal') end++;
+  const prefix = body.slice(0, end);
+  const key: StepKey = {
+    pk: keyParts(template.pk, entity, paramOf),
+    skPrefix: keyParts(prefix, entity, paramOf),
+    skComplete: ask.next === undefined && end === body.length,
+    skTerminated: terminated,
+  };
+  if (ask.next !== undefined) {
+    const following = body[end];
+    if (following?.kind !== 'attribute' || following.name !== ask.next) {
+      return { ok: false, miss: { kind: 'next', pk: pkAttrs, prefix: attributesOf(prefix), ...(following?.kind === 'attribute' ? { found: following.name } : {}) } };
+    }
+    const type = entity.attributes.find((a) => a.name === ask.next)?.type ?? 'string';
+    key.next = { attribute: ask.next, param: paramOf(ask.next), type, ...(ask.op ? { op: ask.op } : {}), last: end + 1 === body.length && !terminated };
+  }
+  return { ok: true, key };
+}
