@@ -2,6 +2,9 @@
 // possible: an entity has at most one template per index, and an item
 // collection's templates share one index. Greedy first-fit, tried in a few
 // orders; the fewest GSIs win, then the most key lookups served by GetItem.
+// A template on an optional attribute never goes into the table: every item
+// needs the table's key, and a record may lack that attribute. It goes to a GSI,
+// which is sparse on purpose (coverChains only gives it patterns that name it).
 import type { Entity } from '../model/types.ts';
 import type { Chain } from './coverChains.ts';
 
@@ -10,6 +13,12 @@ export type Placement = Map<number, number>;
 
 export function assignIndexes(entities: readonly Entity[], chains: readonly Chain[]): Placement {
   const byName = new Map(entities.map((e) => [e.name, e]));
+  const optional = new Map(entities.map((e) => [e.name, new Set(e.attributes.filter((a) => a.optional).map((a) => a.name))]));
+  /** The template uses an attribute a record may lack. */
+  const sparse = (c: Chain): boolean => {
+    const own = optional.get(c.entity);
+    return !!own && own.size > 0 && [...c.template.pk, ...c.template.sk].some((a) => own.has(a));
+  };
   const lookups = new Map<number, boolean>();
   const keyLookup = (c: Chain): boolean => {
     let known = lookups.get(c.id);
@@ -45,7 +54,7 @@ export function assignIndexes(entities: readonly Entity[], chains: readonly Chai
     // Per entity, the first slot it does not use: every slot below it is taken.
     const firstFree = new Map<string, number>();
     for (const group of groups(order)) {
-      let slot = Math.max(0, ...group.map((c) => firstFree.get(c.entity) ?? 0));
+      let slot = Math.max(group.some(sparse) ? 1 : 0, ...group.map((c) => firstFree.get(c.entity) ?? 0));
       while (group.some((c) => used.get(slot)?.has(c.entity))) slot++;
       const taken = used.get(slot) ?? new Set<string>();
       for (const c of group) {

@@ -3,6 +3,13 @@
 // the partition key, each larger set extends the sort key, and an attribute that
 // orders or ranges a level must come right after its prefix.
 //
+// Optional attributes (records may lack them) split chains: a template that
+// holds one leaves the records lacking it out of the index, which is right only
+// for a pattern that names it (such a record is not in its answer). So needs
+// share a chain only when they name the same optional attributes (in their
+// equality set or as the attribute that follows it): every optional attribute
+// of the template is then named by every need it serves.
+//
 // A chain is kept as its levels (one per distinct equality set), so adding a
 // need looks at the levels, never at the needs already placed: coverChains tries
 // every need against every chain, and chains can hold thousands of patterns.
@@ -29,6 +36,10 @@ interface Level {
 export class ChainFit {
   private constructor(
     private readonly declared: (attribute: string) => number,
+    /** The entity's optional attributes. */
+    private readonly optional: ReadonlySet<string>,
+    /** The optional attributes every need of the chain names (undefined: no need yet). */
+    private readonly named: string | undefined,
     private readonly levels: readonly Level[],
     /** The first collection member added (its equality list is the partition key). */
     private readonly member: Need | undefined,
@@ -40,12 +51,22 @@ export class ChainFit {
   static of(entity: Entity, need: Need): ChainFit | null {
     const order = new Map(entity.attributes.map((a, i) => [a.name, i] as const).reverse());
     const declared = (a: string) => order.get(a) ?? -1;
-    return new ChainFit(declared, [], undefined, undefined, { pk: [], sk: [] }).with(need);
+    const optional = new Set(entity.attributes.filter((a) => a.optional).map((a) => a.name));
+    return new ChainFit(declared, optional, undefined, [], undefined, undefined, { pk: [], sk: [] }).with(need);
+  }
+
+  /** The optional attributes a need names, as one comparable text. */
+  private optionalNamed(need: Need): string {
+    if (this.optional.size === 0) return '';
+    const named = new Set([...need.eq, ...(need.next === undefined ? [] : [need.next])].filter((a) => this.optional.has(a)));
+    return JSON.stringify([...named].sort());
   }
 
   /** This chain with `need` added, or null when the need does not fit; this chain is left alone. */
   with(need: Need): ChainFit | null {
     if (need.collection !== undefined && this.collection !== undefined && need.collection !== this.collection) return null;
+    const named = this.optionalNamed(need);
+    if (this.named !== undefined && named !== this.named) return null;
     const set = new Set(need.eq);
     const levels = [...this.levels];
     let at = 0;
@@ -71,7 +92,7 @@ export class ChainFit {
     const member = this.member ?? (need.kind === 'pattern' ? undefined : need);
     const template = templateOf(levels, member, this.declared);
     if (!template) return null;
-    return new ChainFit(this.declared, levels, member, this.collection ?? need.collection, template);
+    return new ChainFit(this.declared, this.optional, named, levels, member, this.collection ?? need.collection, template);
   }
 }
 
