@@ -62,4 +62,11 @@ describe('matchTemplate', () => {
       miss: { kind: 'shape', detail: 'its sort key does not start with a label' },
     });
   });
+
+  it('refuses a template sparse on an optional attribute the request does not name, and takes it when it does', () => {
+    const sparse: Entity = { ...entity, attributes: entity.attributes.map((a) => (a.name === 'status' ? { ...a, optional: true as const } : a)) };
+    expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user'] } })).toEqual({ ok: false, miss: { kind: 'sparse', optional: ['status'] } });
+    expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user', 'status'] } }).ok).toBe(true);
+    expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user'], named: ['status'] } }).ok).toBe(true);
+  });
 });

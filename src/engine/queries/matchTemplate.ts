@@ -11,6 +11,8 @@ export interface KeyAsk {
   equals: readonly string[];
   next?: string;
   op?: RangeOp;
+  /** Other attributes the pattern names (a filtered range, an order): a record lacking one is not in its answer anyway. */
+  named?: readonly string[];
 }
 
 /** Why a template does not serve a request, from the farthest it got. */
@@ -18,7 +20,9 @@ export type TemplateMiss =
   | { kind: 'partition'; extra: string[] }
   | { kind: 'prefix'; pk: string[] }
   | { kind: 'next'; pk: string[]; prefix: string[]; found?: string }
-  | { kind: 'shape'; detail: string };
+  | { kind: 'shape'; detail: string }
+  /** The template is sparse on optional attributes the request does not name: it would lose the records that lack them. */
+  | { kind: 'sparse'; optional: string[] };
 
 export type TemplateMatch = { ok: true; key: StepKey } | { ok: false; miss: TemplateMiss };
 
@@ -31,6 +35,12 @@ export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: 
     const type = entity.attributes.find((a) => a.name === s.name)?.type ?? 'string';
     return { kind: 'param', param: paramOf(s.name), attribute: s.name, type };
   });
+}
+
+/** The optional attributes a template's key is built from: an item lacking one has no key in that index. */
+export function sparseOn(entity: Entity, template: KeyTemplate): string[] {
+  const optional = new Set(entity.attributes.filter((a) => a.optional).map((a) => a.name));
+  return [...new Set([...attributesOf(template.pk), ...attributesOf(template.sk)].filter((a) => optional.has(a)))];
 }
 
 /** The sort key ends with the empty terminator literal (so that `<` can be exact). */
@@ -46,6 +56,9 @@ export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask
   const pkAttrs = attributesOf(template.pk);
   const extra = pkAttrs.filter((a) => !equals.has(a));
   if (extra.length > 0) return { ok: false, miss: { kind: 'partition', extra } };
+  const named = new Set([...ask.equals, ...(ask.next === undefined ? [] : [ask.next]), ...(ask.named ?? [])]);
+  const sparse = sparseOn(entity, template).filter((a) => !named.has(a));
+  if (sparse.length > 0) return { ok: false, miss: { kind: 'sparse', optional: sparse } };
   const first = template.sk[0];
   // The label tells this entity's items from the others' in a shared partition.
   if (first?.kind !== 'literal') return { ok: false, miss: { kind: 'shape', detail: 'its sort key does not start with a label' } };

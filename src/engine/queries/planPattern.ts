@@ -9,7 +9,7 @@ import { patternKeyOrder, type PatternKeyOrder } from '../model/patternKeyOrder.
 import type { Entity, Model, Pattern } from '../model/types.ts';
 import type { DesignLayout, IndexLayout, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
 import { describeStepKey } from './describeStepKey.ts';
-import { attributesOf, keyParts, matchTemplate, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
+import { attributesOf, keyParts, matchTemplate, sparseOn, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
 import { queriesDiagnostic } from './queriesDiagnostic.ts';
 
 export interface PlannedPatterns {
@@ -72,7 +72,7 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
   const plan = (steps: PlanStep[], reason: string): PatternPlan => ({ pattern: pattern.name, entity: entity.name, steps, returnsEntities, reason });
   if (include.length === 0) {
     const order = patternKeyOrder(pattern);
-    const step = singleStep(context, entity, pattern, askOf(pattern.equals, order), { filter: order.filter });
+    const step = singleStep(context, entity, pattern, askOf(pattern, order), { filter: order.filter });
     return step instanceof NotServed ? step : plan([step], reasonFor(pattern, entity, step));
   }
   if (pattern.range) return new NotServed(`a range on ${entity.name} cannot be combined with include in one request (the included records have no "${pattern.range.attribute}")`);
@@ -105,8 +105,9 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
   );
 }
 
-function askOf(equals: readonly string[], order: PatternKeyOrder): KeyAsk {
-  return { equals, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}) };
+function askOf(pattern: Pattern, order: PatternKeyOrder): KeyAsk {
+  const named = [pattern.range?.attribute, pattern.order?.attribute].filter((a): a is string => a !== undefined);
+  return { equals: pattern.equals, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named };
 }
 
 /** The first template (table first) that serves the ask, as a step; or why none does. */
@@ -167,10 +168,17 @@ function collectionStep(context: Context, entity: Entity, partition: string[], c
   const tried: string[] = [];
   for (const { index, template } of context.placements.get(entity.name) ?? []) {
     if (!sameSequence(attributesOf(template.pk), partition)) continue;
+    const sparse = sparseOn(entity, template);
+    if (sparse.length > 0) {
+      tried.push(`${index.name} keys ${entity.name} on ${sparse.join(', ')}, which not every ${entity.name} has`);
+      continue;
+    }
     const templates = new Map<string, KeyTemplate>([[entity.name, template]]);
     const missing = children.filter((child) => {
       const t = context.placements.get(child)?.find((p) => p.index.name === index.name)?.template;
-      if (t && samePartition(t.pk, template.pk, via.get(child) ?? [], partition)) templates.set(child, t);
+      const childEntity = context.entities.get(child);
+      // An include names none of the child's attributes: every child record must be in the index.
+      if (t && childEntity && sparseOn(childEntity, t).length === 0 && samePartition(t.pk, template.pk, via.get(child) ?? [], partition)) templates.set(child, t);
       return !templates.has(child);
     });
     if (missing.length > 0) {
@@ -234,13 +242,15 @@ function samePartition(child: KeyTemplate['pk'], parent: KeyTemplate['pk'], via:
 function missMessage(entity: Entity, ask: KeyAsk, misses: { index: string; miss: TemplateMiss }[]): string {
   const by = ask.equals.length ? ask.equals.join(', ') : 'a constant partition key';
   const needed = `it needs an index with ${entity.name} partitioned by ${by}${ask.next ? ` and ${ask.op ? 'ranged' : 'sorted'} by ${ask.next} in the sort key` : ''}`;
-  const rank = (m: TemplateMiss) => ({ shape: 0, partition: 1, prefix: 2, next: 3 })[m.kind];
+  const rank = (m: TemplateMiss) => ({ shape: 0, partition: 1, sparse: 2, prefix: 3, next: 4 })[m.kind];
   const best = [...misses].sort((a, b) => rank(b.miss) - rank(a.miss))[0];
   if (!best || best.miss.kind === 'partition') return `no index has ${entity.name} partitioned by ${by}; ${needed}.`;
   const m = best.miss;
   switch (m.kind) {
     case 'shape':
       return `the template of ${entity.name} in ${best.index} cannot be queried: ${m.detail}; ${needed}.`;
+    case 'sparse':
+      return `${best.index} keys ${entity.name} on ${m.optional.join(', ')}, which not every ${entity.name} has, so it would miss the records that lack ${m.optional.length > 1 ? 'them' : 'it'}; ${needed}.`;
     case 'prefix':
       return `${best.index} has ${entity.name} partitioned by ${m.pk.join(', ') || 'a constant'}, but its sort key does not start with ${ask.equals.filter((a) => !m.pk.includes(a)).join(', ')}; ${needed}.`;
     case 'next':
