@@ -58,6 +58,8 @@ export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';
 export { tableNameOf, tableNameProblem, TABLE_NAME_RULE } from './design/tableNameOf.ts';
 export { designMarkdown } from './design/designMarkdown.ts';
+export { sparseIndexes } from './design/sparseIndexes.ts';
+export type { SparseTemplate } from './design/sparseIndexes.ts';
 export { designJson, designLayout, DESIGN_FORMAT } from './design/designJson.ts';
 export { parseDesignJson, indexNameProblem, INDEX_NAME_RULE } from './design/parseDesignJson.ts';
 export type { DesignDiagnosticCode, DesignParse } from './design/parseDesignJson.ts';

@@ -5,6 +5,7 @@
 // tsc --strict. Built from the same plan data (StepKey) that buildRequest reads.
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
 import type { Design, IndexDesign, KeyPart, PlanStep, Segment } from '../design/types.ts';
+import { sparseIndexes } from '../design/sparseIndexes.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
@@ -76,7 +77,8 @@ export function generateModule(design: Design): string {
     w();
     w(`/** ${comment(`${e.name} (key: ${e.key.join(', ')}${e.belongsTo.length ? `; belongs to ${e.belongsTo.map((b) => `${b.entity} via ${b.via.join(', ')}`).join('; ')}` : ''})`)}. */`);
     w(`export interface ${typeName.get(e.name)} {`);
-    for (const a of e.attributes) w(`  ${prop(a.name)}: ${tsType(a)};${a.type === 'date' ? ' // YYYY-MM-DD' : a.type === 'datetime' ? ' // ISO-8601 UTC' : ''}`);
+    // An optional attribute may be absent: then the record leaves it out (never undefined or null).
+    for (const a of e.attributes) w(`  ${prop(a.name)}${a.optional ? '?' : ''}: ${tsType(a)};${a.type === 'date' ? ' // YYYY-MM-DD' : a.type === 'datetime' ? ' // ISO-8601 UTC' : ''}`);
     w(`}`);
   }
   w();
@@ -96,6 +98,7 @@ export function generateModule(design: Design): string {
   w(`const KEY_ATTRIBUTES: ReadonlySet<string> = new Set(${JSON.stringify([...keyAttributes, design.entityAttribute])});`);
   w(`const ENTITY_NAMES: ReadonlySet<string> = new Set(${JSON.stringify(model.entities.map((e) => e.name))});`);
   w();
+  const sparse = sparseIndexes(design, model);
   w(`const keysOf: { [E in EntityName]: (record: EntityRecords[E]) => Record<string, string> } = {`);
   for (const e of model.entities) {
     const layout = layoutByName.get(e.name);
@@ -108,6 +111,8 @@ export function generateModule(design: Design): string {
       const attrs = [...t.pk, ...t.sk].flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
       const unique = [...new Set(attrs)];
       w(`    // ${comment(`${index.name}: ${index.pkAttribute} = ${segText(t.pk)}, ${index.skAttribute} = ${segText(t.sk)}`)}`);
+      const sparseOn = sparse.find((s) => s.index === index.name && s.entity === e.name)?.attributes;
+      if (sparseOn) w(`    // ${comment(`Sparse: only records that have ${sparseOn.join(' and ')} are in ${index.name}.`)}`);
       const assign = [
         `keys[${q(index.pkAttribute)}] = ${recordExpr(t.pk, e)};`,
         `keys[${q(index.skAttribute)}] = ${recordExpr(t.sk, e)};`,
@@ -138,13 +143,22 @@ export function generateModule(design: Design): string {
   w(`/** The item stored for a record: its own attributes unchanged, plus key attributes and the entity name. */`);
   w(`export function toItem<E extends EntityName>(entity: E, record: EntityRecords[E]): Item {`);
   w(`  if (!ENTITY_NAMES.has(entity)) throw new Error(\`unknown entity "\${String(entity)}"\`);`);
+  // With optional attributes, an absent one (left out, undefined or null) is left out of the item,
+  // and a GSI keyed on it gets no key attributes (keysOf): the index is sparse.
+  const anyOptional = model.entities.some((e) => e.attributes.some((a) => a.optional));
+  if (anyOptional) {
+    w(`  // An absent attribute stays absent: undefined and null are never stored. fromEntries defines own properties.`);
+    w(`  const own: Item = Object.fromEntries(Object.entries(record as object).filter(([, value]) => value !== undefined && value !== null));`);
+  }
   if (checksNumbers) {
     w(`  for (const name of NUMBER_ATTRIBUTES[entity]) {`);
-    w(`    if (Object.prototype.hasOwnProperty.call(record, name)) checkNumber((record as unknown as Item)[name], name);`);
+    if (anyOptional) w(`    if (Object.prototype.hasOwnProperty.call(own, name)) checkNumber(own[name], name);`);
+    else w(`    if (Object.prototype.hasOwnProperty.call(record, name)) checkNumber((record as unknown as Item)[name], name);`);
     w(`  }`);
   }
   w(`  // Spread (not Object.assign) defines own properties: an attribute named __proto__ stays data.`);
-  w(`  return { ...(record as object), ...keysOf[entity](record), [entityAttribute]: entity };`);
+  if (anyOptional) w(`  return { ...own, ...keysOf[entity](own as unknown as EntityRecords[E]), [entityAttribute]: entity };`);
+  else w(`  return { ...(record as object), ...keysOf[entity](record), [entityAttribute]: entity };`);
   w(`}`);
   w();
   w(`/** The entity and record of a stored item: the item without key attributes and entity name. */`);
@@ -152,7 +166,10 @@ export function generateModule(design: Design): string {
   w(`  const entity = item[entityAttribute];`);
   w(`  if (typeof entity !== 'string' || !ENTITY_NAMES.has(entity)) throw new Error(\`not a \${TABLE_NAME} item: "\${entityAttribute}" is \${String(entity)}\`);`);
   w(`  // fromEntries defines own properties, so an attribute named __proto__ stays data.`);
-  w(`  const record = Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));`);
+  if (anyOptional) {
+    w(`  // An absent attribute is left out of the record (a stored NULL too), never undefined or null.`);
+    w(`  const record = Object.fromEntries(Object.entries(item).filter(([name, value]) => !KEY_ATTRIBUTES.has(name) && value !== undefined && value !== null));`);
+  } else w(`  const record = Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));`);
   w(`  // The stored entity name says which record type the attributes form.`);
   w(`  return { entity, record } as unknown as AnyRecord;`);
   w(`}`);

@@ -1,9 +1,11 @@
 // The design for people: an entity chart (key templates per index), the
-// patterns each index serves, the pattern → request table and the warnings.
+// patterns each index serves, the sparse indexes, the pattern → request table
+// and the warnings.
 // Every name and text from the model goes through mdText/mdCode.
 import type { Design, Segment } from './types.ts';
 import { formatDiagnostic } from '../model/diagnostics.ts';
 import { mdCode, mdText } from './markdownText.ts';
+import { sparseIndexes } from './sparseIndexes.ts';
 
 export function designMarkdown(design: Design): string {
   const lines: string[] = [];
@@ -25,6 +27,13 @@ export function designMarkdown(design: Design): string {
     lines.push(
       `- **${i.name === 'table' ? 'Table' : mdText(i.name)}** (${mdText(i.pkAttribute)}, ${mdText(i.skAttribute)}): serves ${i.patterns.length ? i.patterns.map(mdCode).join(', ') : 'no pattern (keys only)'}`,
     );
+  }
+  const sparse = sparseIndexes(design, design.model);
+  if (sparse.length > 0) {
+    lines.push('', '## Sparse indexes', '', 'Records may lack an optional attribute; an index keyed on one holds only the items whose record has it.', '');
+    for (const s of sparse) {
+      lines.push(`- **${s.index === 'table' ? 'Table' : mdText(s.index)}**: ${mdText(s.entity)} items only when they have ${s.attributes.map(mdCode).join(' and ')}`);
+    }
   }
   lines.push('', '## Access patterns', '', '| Pattern | Request | Index | Key condition | Order | Why |', '| --- | --- | --- | --- | --- | --- |');
   for (const p of design.patterns) {

@@ -1,6 +1,8 @@
 // Records ↔ items under a design: an item is the record's own attributes,
 // unchanged, plus the key attributes of every index the entity is in and the
-// entity name. GSI keys are left out when a record lacks one of their
+// entity name. An attribute a record lacks (an optional one) is left out of
+// its item, never stored as undefined or null, and fromItem leaves it out of
+// the record. GSI keys are left out when a record lacks one of their
 // attributes (a sparse index); table keys are required.
 import type { RecordValue, Scalar } from '../model/types.ts';
 import { encodeKeyValue, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
@@ -10,7 +12,8 @@ export function toItem(design: Design, entityName: string, record: RecordValue):
   const entity = design.model.entities.find((e) => e.name === entityName);
   const layout = design.entities.find((e) => e.entity === entityName);
   if (!entity || !layout) throw new Error(`unknown entity "${entityName}"`);
-  const item: Item = { ...record };
+  // fromEntries defines own properties, so an attribute named `__proto__` stays data.
+  const item: Item = Object.fromEntries(Object.entries(record).filter(([, v]) => present(v)));
   for (const index of design.indexes) {
     const template = layout.keys[index.name];
     if (!template) continue;
@@ -38,7 +41,7 @@ function render(segments: readonly Segment[], record: RecordValue, attributes: r
       continue;
     }
     const value: Scalar | undefined = Object.prototype.hasOwnProperty.call(record, s.name) ? record[s.name] : undefined;
-    if (value === undefined || value === null) return undefined;
+    if (!present(value)) return undefined;
     const type = attributes.find((a) => a.name === s.name)?.type ?? 'string';
     parts.push(encodeKeyValue(type, value, s.name));
   }
@@ -50,6 +53,11 @@ export function fromItem(design: Design, item: Item): { entity: string; record: 
   if (typeof entity !== 'string') throw new Error(`item has no "${design.entityAttribute}" attribute naming its entity`);
   const drop = new Set([design.entityAttribute, ...design.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute])]);
   // fromEntries defines own properties, so an attribute named `__proto__` stays data.
-  const record: RecordValue = Object.fromEntries(Object.entries(item).filter(([k]) => !drop.has(k)));
+  const record: RecordValue = Object.fromEntries(Object.entries(item).filter(([k, v]) => !drop.has(k) && present(v)));
   return { entity, record };
+}
+
+/** A value a record holds: an absent attribute may come as undefined or null from outside (a form, JSON, a NULL item attribute). */
+function present(value: Scalar | null | undefined): value is Scalar {
+  return value !== undefined && value !== null;
 }
