@@ -32,6 +32,7 @@ export { numberProblem, DYNAMODB_NUMBER_RULE } from './model/dynamoNumbers.ts';
 
 export type {
   Design,
+  DesignChange,
   DesignLayout,
   EntityDesign,
   IndexDesign,

@@ -4,15 +4,23 @@
 // `engine.internal` error, never as a limit of the design.
 import { internalDiagnostic, type Diagnostic } from '../model/diagnostics.ts';
 import type { Model } from '../model/types.ts';
-import type { Design, DesignLayout } from './types.ts';
-import { deriveKeyLayout, type KeyLayout } from '../keys/deriveKeyLayout.ts';
-import { isNotServedCode } from '../keys/keysDiagnostic.ts';
+import type { Design, DesignChange, DesignLayout } from './types.ts';
+import { deriveKeyLayout, MAX_GSIS } from '../keys/deriveKeyLayout.ts';
+import { hotPartitions } from '../keys/hotPartitions.ts';
+import { isNotServedCode, keysDiagnostic } from '../keys/keysDiagnostic.ts';
+import { keepPrevious } from './keepPrevious.ts';
 import { indexDesigns, planDesign } from './planDesign.ts';
 import { tableNameOf, tableNameProblem } from './tableNameOf.ts';
 
 export interface DeriveOptions {
-  /** Table name; by default derived from the model's name. */
+  /** Table name; by default the previous design's, else derived from the model's name. */
   tableName?: string;
+  /**
+   * The design this model's table already has (the last derivation, or a design.json read back):
+   * every index, key attribute, label and template that still fits is kept as it is, and the
+   * design lists every difference from it with its reason (`changes`).
+   */
+  previous?: DesignLayout;
 }
 
 /**
@@ -24,26 +32,51 @@ export interface DeriveOptions {
 export function deriveDesign(model: Model, options: DeriveOptions = {}): Design {
   const badName = options.tableName === undefined ? undefined : tableNameProblem(options.tableName);
   if (badName) throw new RangeError(`table name ${badName}`);
-  const tableName = options.tableName ?? tableNameOf(model.name);
-  let keys: KeyLayout;
+  const previous = options.previous && options.previous.indexes.length > 0 ? options.previous : undefined;
+  const tableName = options.tableName ?? previous?.tableName ?? tableNameOf(model.name);
+  let layout: DesignLayout;
+  let keysDiagnostics: Diagnostic[];
+  let changes: DesignChange[] | undefined;
   try {
-    keys = deriveKeyLayout(model);
+    if (previous) {
+      const kept = keepPrevious(model, previous, tableName);
+      ({ layout, keysDiagnostics, changes } = kept);
+    } else {
+      const keys = deriveKeyLayout(model);
+      keysDiagnostics = keys.diagnostics;
+      layout = {
+        tableName,
+        entityAttribute: keys.entityAttribute,
+        indexes: keys.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })),
+        entities: keys.entities,
+      };
+    }
   } catch (error) {
     return { model, tableName, entityAttribute: '_type', indexes: [], entities: [], patterns: [], diagnostics: [internalDiagnostic('deriving the key layout', error, { subject: {} })] };
   }
-  const layout: DesignLayout = {
-    tableName,
-    entityAttribute: keys.entityAttribute,
-    indexes: keys.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })),
-    entities: keys.entities,
-  };
+  const tooMany = tooManyIndexes(layout);
+  const withChanges = (d: Design): Design => (changes ? { ...d, changes } : d);
   let design: Design;
   try {
     design = planDesign(model, layout);
   } catch (error) {
-    return { model, tableName, entityAttribute: layout.entityAttribute, indexes: indexDesigns(layout, []), entities: layout.entities, patterns: [], diagnostics: [...keys.diagnostics, internalDiagnostic('planning the access patterns', error, { subject: {} })] };
+    return withChanges({ model, tableName, entityAttribute: layout.entityAttribute, indexes: indexDesigns(layout, []), entities: layout.entities, patterns: [], diagnostics: [...keysDiagnostics, ...tooMany, internalDiagnostic('planning the access patterns', error, { subject: {} })] });
   }
-  return { ...design, diagnostics: [...keys.diagnostics, ...derivedPlanDiagnostics(design.diagnostics, keys.diagnostics)] };
+  return withChanges({
+    ...design,
+    diagnostics: [...keysDiagnostics, ...tooMany, ...hotPartitions(model, layout, design.patterns), ...derivedPlanDiagnostics(design.diagnostics, keysDiagnostics)],
+  });
+}
+
+function tooManyIndexes(layout: DesignLayout): Diagnostic[] {
+  const gsis = layout.indexes.filter((i) => i.kind === 'gsi').length;
+  if (gsis <= MAX_GSIS) return [];
+  // About the whole design: no one pattern, entity or index is to blame.
+  return [
+    keysDiagnostic('keys.tooManyIndexes', `these patterns need ${gsis} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`, {
+      subject: {},
+    }),
+  ];
 }
 
 /**

@@ -122,6 +122,19 @@ export interface PatternPlan {
   reason: string;
 }
 
+/**
+ * One difference from the previous design a derivation kept (`deriveDesign(model, { previous })`), with
+ * its reason. `index` and `entity` name what changed: both, a key template; `index` alone, a GSI;
+ * `entity` alone, an entity; neither, the table's entity attribute.
+ */
+export interface DesignChange {
+  kind: 'added' | 'removed' | 'changed';
+  index?: string;
+  entity?: string;
+  /** Why, for people: the pattern that needed it and what the previous design lacked, or what went away. */
+  reason: string;
+}
+
 export interface Design {
   model: Model;
   tableName: string;
@@ -133,6 +146,8 @@ export interface Design {
   patterns: PatternPlan[];
   /** Warnings (hot partitions, filtered patterns) and errors (patterns not served; `engine.internal` for Tablewright bugs). */
   diagnostics: Diagnostic[];
+  /** Only when derived from a previous design: every index, template and label that differs from it, with why (empty: nothing moved). */
+  changes?: DesignChange[];
 }
 
 /** A concrete request, shaped like the @aws-sdk/lib-dynamodb input it becomes. */

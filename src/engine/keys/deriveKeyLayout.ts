@@ -8,7 +8,6 @@ import { accessNeeds, type Collection, type Need } from './accessNeeds.ts';
 import { assignIndexes } from './assignIndexes.ts';
 import { coverChains, type Chain } from './coverChains.ts';
 import { entityLabels } from './entityLabels.ts';
-import { keysDiagnostic } from './keysDiagnostic.ts';
 
 /** DynamoDB's limit of GSIs per table. */
 export const MAX_GSIS = 20;
@@ -25,8 +24,13 @@ export interface KeyLayout {
   diagnostics: Diagnostic[];
 }
 
-export function deriveKeyLayout(model: Model): KeyLayout {
-  const labels = entityLabels(model);
+export interface KeyLayoutOptions {
+  /** Entity → label to keep (a previous design's); other entities get labels that differ from these. */
+  labels?: ReadonlyMap<string, string>;
+}
+
+export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): KeyLayout {
+  const labels = entityLabels(model, options.labels);
   const needs = accessNeeds(model, labels);
   const chains = coverChains(model.entities, needs.needs);
   const placement = assignIndexes(model.entities, chains);
@@ -54,18 +58,6 @@ export function deriveKeyLayout(model: Model): KeyLayout {
       entities: [],
     });
   }
-  if (gsiCount > MAX_GSIS) {
-    // About the whole design: no one pattern, entity or index is to blame.
-    diagnostics.push(
-      keysDiagnostic(
-        'keys.tooManyIndexes',
-        `these patterns need ${gsiCount} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`,
-        { subject: {} },
-      ),
-    );
-  }
-
-  const chainIndex = new Map<number, string>();
   const chainsOf = new Map<string, Chain[]>();
   for (const chain of chains) {
     const own = chainsOf.get(chain.entity);
@@ -81,7 +73,6 @@ export function deriveKeyLayout(model: Model): KeyLayout {
       const slot = placement.get(chain.id) ?? 0;
       const index = indexes[slot];
       if (!index) continue;
-      chainIndex.set(chain.id, index.name);
       keys[index.name] = templateOf({ entity, chain, labels, collection: chain.collection === undefined ? undefined : collections.get(chain.collection) });
     }
     if (!keys.table) keys.table = { pk: [{ kind: 'literal', text: label }, ...entity.key.map(attr)], sk: [{ kind: 'literal', text: label }] };
@@ -96,7 +87,6 @@ export function deriveKeyLayout(model: Model): KeyLayout {
     return { entity: entity.name, label, keys: ordered };
   });
 
-  hotPartitionWarnings({ model, chains, chainIndex, diagnostics });
   return { indexes, entities, entityAttribute, diagnostics };
 }
 
@@ -124,58 +114,4 @@ function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, st
   const last = skAttrs[skAttrs.length - 1];
   if (last !== undefined && chain.needs.some((n: Need) => n.next === last && n.op === '<')) sk.push({ kind: 'literal', text: '' });
   return { pk: [{ kind: 'literal', text: pkLabel }, ...chain.template.pk.map(attr)], sk };
-}
-
-/**
- * The patterns a chain serves, in the order its needs were placed: collection
- * members first, then by equality set size, then in model order.
- */
-function patternsOf(chain: Chain, patternIndex: Map<string, number>): string[] {
-  const served = chain.needs.flatMap((need) => need.patterns.map((pattern) => ({ need, pattern, index: patternIndex.get(pattern) ?? -1 })));
-  const rank = (n: Need) => (n.kind === 'pattern' ? 1 : 0);
-  served.sort((a, b) => rank(a.need) - rank(b.need) || a.need.eq.length - b.need.eq.length || a.index - b.index || a.need.id - b.need.id);
-  return [...new Set(served.map((s) => s.pattern))];
-}
-
-function hotPartitionWarnings(args: { model: Model; chains: Chain[]; chainIndex: Map<number, string>; diagnostics: Diagnostic[] }): void {
-  const { model, chains, chainIndex, diagnostics } = args;
-  const entities = new Map(model.entities.map((e) => [e.name, e]));
-  const patternIndex = new Map(model.patterns.map((p, i) => [p.name, i]));
-  for (const chain of chains) {
-    const entity = entities.get(chain.entity);
-    if (!entity) continue;
-    const index = chainIndex.get(chain.id) ?? 'table';
-    const patterns = patternsOf(chain, patternIndex);
-    const first = patterns[0];
-    // The first pattern the chain serves names it (as the path does); the entity and index name the partition.
-    const where = { path: first === undefined ? undefined : `patterns[${patternIndex.get(first) ?? -1}]`, subject: { ...(first === undefined ? {} : { pattern: first }), entity: entity.name, index } };
-    if (chain.template.pk.length === 0) {
-      diagnostics.push(
-        keysDiagnostic(
-          'keys.hotPartition',
-          `${patterns.join(', ')}: every ${entity.name} is in one partition of ${index} (a constant partition key), which holds about ${entity.count ?? 'all'} items and takes all their writes; DynamoDB serves one partition at up to 3,000 reads and 1,000 writes per second. Shard the key if writes are heavy.`,
-          where,
-          'warning',
-        ),
-      );
-      continue;
-    }
-    const lowCardinality = chain.template.pk.every((a) => {
-      const def = entity.attributes.find((x) => x.name === a);
-      return def?.type === 'boolean' || (def?.values !== undefined && def.values.length <= 10);
-    });
-    if (lowCardinality) {
-      const values = chain.template.pk
-        .map((a) => entity.attributes.find((x) => x.name === a))
-        .reduce((n, def) => n * (def?.type === 'boolean' ? 2 : (def?.values?.length ?? 1)), 1);
-      diagnostics.push(
-        keysDiagnostic(
-          'keys.hotPartition',
-          `${patterns.join(', ')}: the partition key of ${index} for ${entity.name} is ${chain.template.pk.join(', ')}, which takes only ${values} value${values === 1 ? '' : 's'}, so ${entity.name} items crowd into ${values} partition${values === 1 ? '' : 's'}.`,
-          where,
-          'warning',
-        ),
-      );
-    }
-  }
 }

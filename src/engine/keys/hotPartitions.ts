@@ -1,0 +1,52 @@
+// Hot partitions, read off a layout and its plans: a template whose partition
+// key is a constant, or is built only from attributes with few values, crowds
+// an entity's items (and their writes) into one or a few partitions. Works on
+// any layout (derived, kept from a previous design, or loaded), so the warning
+// always describes the keys the design really has.
+import type { Diagnostic } from '../model/diagnostics.ts';
+import type { Model } from '../model/types.ts';
+import type { DesignLayout, PatternPlan } from '../design/types.ts';
+import { keysDiagnostic } from './keysDiagnostic.ts';
+
+export function hotPartitions(model: Model, layout: DesignLayout, plans: readonly PatternPlan[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const entities = new Map(model.entities.map((e) => [e.name, e]));
+  const patternIndex = new Map(model.patterns.map((p, i) => [p.name, i]));
+  for (const index of layout.indexes) {
+    for (const design of layout.entities) {
+      const template = design.keys[index.name];
+      const entity = entities.get(design.entity);
+      if (!template || !entity) continue;
+      // The patterns that read this entity's items through this template, in model order.
+      const patterns = plans.filter((p) => p.steps.some((s) => s.index === index.name && s.entities.includes(entity.name))).map((p) => p.pattern);
+      const first = patterns[0];
+      if (first === undefined) continue;
+      const pk = template.pk.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
+      // The first pattern names it (as the path does); the entity and index name the partition.
+      const where = { path: `patterns[${patternIndex.get(first) ?? -1}]`, subject: { pattern: first, entity: entity.name, index: index.name } };
+      if (pk.length === 0) {
+        out.push(
+          keysDiagnostic(
+            'keys.hotPartition',
+            `${patterns.join(', ')}: every ${entity.name} is in one partition of ${index.name} (a constant partition key), which holds about ${entity.count ?? 'all'} items and takes all their writes; DynamoDB serves one partition at up to 3,000 reads and 1,000 writes per second. Shard the key if writes are heavy.`,
+            where,
+            'warning',
+          ),
+        );
+        continue;
+      }
+      const defs = pk.map((a) => entity.attributes.find((x) => x.name === a));
+      if (!defs.every((def) => def?.type === 'boolean' || (def?.values !== undefined && def.values.length <= 10))) continue;
+      const values = defs.reduce((n, def) => n * (def?.type === 'boolean' ? 2 : (def?.values?.length ?? 1)), 1);
+      out.push(
+        keysDiagnostic(
+          'keys.hotPartition',
+          `${patterns.join(', ')}: the partition key of ${index.name} for ${entity.name} is ${pk.join(', ')}, which takes only ${values} value${values === 1 ? '' : 's'}, so ${entity.name} items crowd into ${values} partition${values === 1 ? '' : 's'}.`,
+          where,
+          'warning',
+        ),
+      );
+    }
+  }
+  return out;
+}
