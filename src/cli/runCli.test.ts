@@ -15,6 +15,48 @@ function capture() {
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tw-cli-'));
 const ecommerce = path.join(EXAMPLES_DIR, 'ecommerce.problem.json');
 
+describe('cli --previous', () => {
+  it('keeps the previous design.json: a problem grown by a pattern gets a new GSI after the old ones, printed with its reason', async () => {
+    const dir = tmp();
+    const first = path.join(dir, 'v1');
+    expect(await runCli(['generate', ecommerce, '--out', first], capture().io)).toBe(0);
+    const grown = path.join(dir, 'grown.problem.json');
+    const problem = JSON.parse(fs.readFileSync(ecommerce, 'utf8')) as { name: string; patterns: unknown[] };
+    // First in the file: a fresh derivation would renumber the GSIs around it.
+    problem.patterns.unshift({ name: 'getOrdersByTotal', entity: 'Order', equals: ['total'], returns: 'many' });
+    problem.name = 'Shop v2';
+    fs.writeFileSync(grown, JSON.stringify(problem));
+    const c = capture();
+    expect(await runCli(['generate', grown, '--out', path.join(dir, 'v2'), '--previous', path.join(first, 'design.json')], c.io)).toBe(0);
+    const before = JSON.parse(fs.readFileSync(path.join(first, 'design.json'), 'utf8')) as { indexes: unknown[]; entities: unknown[]; tableName: string };
+    const after = JSON.parse(fs.readFileSync(path.join(dir, 'v2', 'design.json'), 'utf8')) as { indexes: unknown[]; entities: { keys: Record<string, unknown> }[]; tableName: string; changes: unknown[] };
+    expect(after.tableName).toBe(before.tableName);
+    expect(after.indexes.slice(0, before.indexes.length)).toEqual(before.indexes);
+    expect(c.out.join('')).toMatch(/changed from the previous design \(\d+\):\n {2}added GSI\d: for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/);
+    expect(after.changes.length).toBeGreaterThan(0);
+    // Derived again from its own design: nothing moves.
+    const again = capture();
+    expect(await runCli(['check', grown, '--previous', path.join(dir, 'v2', 'design.json')], again.io)).toBe(0);
+    expect(again.out.join('')).toContain('unchanged from the previous design: every index and key template kept\n');
+    // A fresh derivation of the grown problem moves templates of the deployed table: the reason --previous exists.
+    expect(await runCli(['generate', grown, '--out', path.join(dir, 'fresh')], capture().io)).toBe(0);
+    const fresh = JSON.parse(fs.readFileSync(path.join(dir, 'fresh', 'design.json'), 'utf8')) as { entities: unknown[] };
+    expect(fresh.entities).not.toEqual(before.entities);
+    before.entities.forEach((entity, i) => expect(after.entities[i]).toMatchObject(entity as object));
+  });
+
+  it('exits 2 with located errors for a previous design that does not load', async () => {
+    const dir = tmp();
+    const bad = path.join(dir, 'design.json');
+    fs.writeFileSync(bad, '{ "format": "tablewright-design/1",\n  "tableName": 7 }');
+    const c = capture();
+    expect(await runCli(['explain', ecommerce, '--previous', bad], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/design\.json:2:\d+: error: /);
+    expect(await runCli(['explain', ecommerce, '--previous', path.join(dir, 'missing.json')], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/missing\.json: cannot read: ENOENT/);
+  });
+});
+
 describe('cli generate', () => {
   it('writes the module the app exports, the design as JSON and as Markdown', async () => {
     const out = tmp();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   deriveDesign,
+  describeChange,
   designJson,
   designMarkdown,
   formatDiagnostic,
@@ -11,9 +12,11 @@ import {
   hasKeyLayout,
   isNotServedCode,
   loadProblem,
+  parseDesignJson,
   tableNameProblem,
   TABLE_NAME_RULE,
   type Design,
+  type DesignLayout,
   type Diagnostic,
 } from '../engine/index.ts';
 
@@ -25,14 +28,15 @@ export interface CliIo {
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  generate PROBLEM --out DIR [--table NAME]
+  generate PROBLEM --out DIR [--table NAME] [--previous DESIGN]
       Write DIR/accessPatterns.ts (the generated module), DIR/design.json and
       DIR/design.md (entity chart and pattern table).
-  check PROBLEM
+  check PROBLEM [--previous DESIGN]
       Validate the problem and print its errors and the design's warnings.
-  explain PROBLEM
+  explain PROBLEM [--previous DESIGN]
       Print the key layout and the pattern → request table.
   run PROBLEM [--endpoint URL] [--region R] [--table NAME] [--records N] [--keep]
+              [--previous DESIGN]
               [--aws-credentials] [--timeout S]
       Create a table, load sample items, run every pattern, compare each
       answer with the engine's and delete the table (unless --keep); starts
@@ -43,6 +47,10 @@ Commands:
       answer (default 10). Ctrl-C cancels and deletes the table.
 
 --table NAME: ${TABLE_NAME_RULE}.
+--previous DESIGN: a design.json written by generate (DESIGN-FORMAT.md), the
+design a deployed table already has. Every index, key attribute, label and
+template that still fits the problem is kept (and the table name, unless
+--table is given); whatever has to change is printed with its reason.
 
 PROBLEM is a problem JSON file (*.problem.json, see FORMAT.md) or a file in
 Tablewright's text form.
@@ -59,7 +67,7 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--endpoint', '--region', '--records', '--timeout']);
+const VALUE_OPTIONS = new Set(['--out', '--table', '--previous', '--endpoint', '--region', '--records', '--timeout']);
 const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -85,8 +93,23 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return { command, file, options };
 }
 
+/** Reads a design.json (--previous); located errors are printed with the file name. */
+export function readPreviousDesign(file: string, io: CliIo): DesignLayout | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return undefined;
+  }
+  const parsed = parseDesignJson(text);
+  for (const d of parsed.diagnostics) io.err(`${file}:${located(d)}\n`);
+  if (!parsed.design) io.err(`${file}: not loaded (${parsed.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
+  return parsed.design;
+}
+
 /** Reads and parses a problem file; located errors are printed with the file name. `tableName` must be valid (tableNameProblem). */
-export function readProblem(file: string, io: CliIo, tableName?: string): { design: Design; diagnostics: Diagnostic[] } | undefined {
+export function readProblem(file: string, io: CliIo, tableName?: string, previous?: DesignLayout): { design: Design; diagnostics: Diagnostic[] } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -100,7 +123,7 @@ export function readProblem(file: string, io: CliIo, tableName?: string): { desi
     io.err(`${file}: not loaded (${parsed.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
     return undefined;
   }
-  return { design: deriveDesign(parsed.model, tableName !== undefined ? { tableName } : {}), diagnostics: parsed.diagnostics };
+  return { design: deriveDesign(parsed.model, { ...(tableName !== undefined ? { tableName } : {}), ...(previous ? { previous } : {}) }), diagnostics: parsed.diagnostics };
 }
 
 function located(d: Diagnostic): string {
@@ -138,7 +161,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
-  const loaded = readProblem(file, io, typeof table === 'string' ? table : undefined);
+  const previousFile = options.get('--previous');
+  const previous = typeof previousFile === 'string' ? readPreviousDesign(previousFile, io) : undefined;
+  if (typeof previousFile === 'string' && !previous) return 2;
+  const loaded = readProblem(file, io, typeof table === 'string' ? table : undefined, previous);
   if (!loaded) return 2;
   const design = loaded.design;
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
@@ -159,11 +185,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       fs.writeFileSync(path.join(out, 'design.json'), designJson(design));
       fs.writeFileSync(path.join(out, 'design.md'), designMarkdown(design));
       for (const d of design.diagnostics) io.err(`${file}: ${d.severity}: ${formatDiagnostic(d)}\n`);
+      io.out(changesText(design));
       io.out(`wrote ${path.join(out, 'accessPatterns.ts')}, design.json, design.md (${design.indexes.length - 1} GSIs, ${design.patterns.length} patterns)\n`);
       return errors.length ? 1 : 0;
     }
     case 'check': {
       for (const d of design.diagnostics) io.out(`${d.severity}: ${formatDiagnostic(d)}\n`);
+      io.out(changesText(design));
       io.out(`${checkSummary(design)}\n`);
       return errors.length ? 1 : 0;
     }
@@ -198,6 +226,13 @@ export function checkSummary(design: Design): string {
   return `${errors.length} error(s)${kinds.length ? `: ${kinds.join('; ')}` : ''}`;
 }
 
+/** With --previous: what differs from the previous design, a line each, or that nothing does. */
+export function changesText(design: Design): string {
+  if (!design.changes) return '';
+  if (design.changes.length === 0) return 'unchanged from the previous design: every index and key template kept\n';
+  return `changed from the previous design (${design.changes.length}):\n${design.changes.map((c) => `  ${describeChange(c)}\n`).join('')}`;
+}
+
 /** The key layout and the pattern → request table as plain text. */
 export function explain(design: Design): string {
   const seg = (s: { kind: 'literal'; text: string } | { kind: 'attribute'; name: string }) => (s.kind === 'literal' ? s.text : `{${s.name}}`);
@@ -216,6 +251,7 @@ export function explain(design: Design): string {
   for (const p of design.patterns) for (const s of p.steps) prow.push([p.pattern, s.operation, s.index, s.keyConditionText + (s.filter ? ` FILTER ${s.filter.attribute} ${s.filter.op}` : ''), s.direction ?? '']);
   out.push(table(['pattern', 'request', 'index', 'key condition', 'order'], prow), '');
   for (const p of design.patterns) out.push(`  ${p.pattern}: ${p.reason}`);
+  if (design.changes) out.push('', changesText(design).trimEnd());
   if (design.diagnostics.length) {
     out.push('', 'Warnings and errors');
     for (const d of design.diagnostics) out.push(`  ${d.severity}: ${formatDiagnostic(d)}`);

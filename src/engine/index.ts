@@ -54,6 +54,7 @@ export type {
 export { deriveDesign, hasKeyLayout } from './design/deriveDesign.ts';
 export type { DeriveOptions } from './design/deriveDesign.ts';
 export { planDesign } from './design/planDesign.ts';
+export { changeSubject, describeChange } from './design/describeChange.ts';
 export { toItem, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';

@@ -29,6 +29,8 @@ export function designJson(design: Design): string {
     // Written for readers; loading reads the layout above and derives these again.
     patterns: design.patterns,
     diagnostics: design.diagnostics,
+    // Only when derived from a previous design: what differs from it, and why.
+    ...(design.changes ? { changes: design.changes } : {}),
     tableDefinition: tableDefinition(design),
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -50,7 +50,7 @@ export const KEY_ATTRIBUTE_RULE = 'a DynamoDB key attribute name is 1 to 255 byt
 const LITERAL_RULE =
   'key text written into keys uses only characters above "$" ("#" separates key components and "$" bounds them, so lower characters would break the order of keys)';
 
-const TOP_FIELDS = ['format', 'model', 'tableName', 'entityAttribute', 'indexes', 'entities', 'patterns', 'diagnostics', 'tableDefinition'] as const;
+const TOP_FIELDS = ['format', 'model', 'tableName', 'entityAttribute', 'indexes', 'entities', 'patterns', 'diagnostics', 'changes', 'tableDefinition'] as const;
 const INDEX_FIELDS = ['name', 'kind', 'pkAttribute', 'skAttribute', 'projection'] as const;
 const ENTITY_FIELDS = ['entity', 'label', 'keys'] as const;
 const TEMPLATE_FIELDS = ['pk', 'sk'] as const;
