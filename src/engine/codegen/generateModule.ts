@@ -8,6 +8,7 @@ import type { Design, IndexDesign, KeyPart, PlanStep, Segment } from '../design/
 import { sparseIndexes } from '../design/sparseIndexes.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
+import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
 import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
@@ -233,6 +234,17 @@ export function generateModule(design: Design): string {
       w(`  },`);
       continue;
     }
+    const empty = alwaysEmptyParameter(plan, patternParameters(model, p.name));
+    if (empty !== undefined) {
+      // No input at all: the answer is empty without reading anything (buildRequest sends nothing either).
+      w(`   * ALWAYS EMPTY: no request is sent.`);
+      w(`   */`);
+      w(`  ${prop(p.name)}(_params: ${paramsName.get(p.name)}): [] {`);
+      w(`    // ${comment(`The answer is always empty: ${empty} is compared for equality with its [low, high] pair, which no value equals.`)}`);
+      w(`    return [];`);
+      w(`  },`);
+      continue;
+    }
     for (const line of wrap(plan.reason, 90)) w(`   * ${comment(line)}`);
     for (const s of plan.steps) w(`   * ${s.operation} ${s.index}: ${comment(s.keyConditionText)}${s.direction ? ` (${s.direction})` : ''}`);
     w(`   */`);
@@ -274,7 +286,9 @@ export function generateModule(design: Design): string {
   for (const p of model.patterns) {
     const plan = planByName.get(p.name);
     if (!plan) continue;
-    const inputs = plan.steps.length > 1 ? `AccessPatterns${access(p.name)}(params)` : `[AccessPatterns${access(p.name)}(params)]`;
+    // An array already: several steps, or none for an always-empty pattern (`[]`).
+    const returnsArray = plan.steps.length > 1 || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined;
+    const inputs = returnsArray ? `AccessPatterns${access(p.name)}(params)` : `[AccessPatterns${access(p.name)}(params)]`;
     const included = [p.entity, ...(p.include ?? [])].filter((x, i, a) => a.indexOf(x) === i);
     if (p.include && p.include.length) {
       const shape = `{ ${included.map((x) => `${prop(x)}: ${typeName.get(x)}[]`).join('; ')} }`;

@@ -5,12 +5,21 @@
 import type { Design, KeyPart, PlanStep, QueryInput, Request, SkCondition } from '../design/types.ts';
 import type { PatternParams, Scalar } from '../model/types.ts';
 import { encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
+import { alwaysEmptyParameter } from './alwaysEmpty.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { FILTER_NAME, filterExpressionText, filterForm, filterValues } from './filterForm.ts';
+import { patternParameters } from './patternParameters.ts';
 
+/** The pattern's requests, in plan order; none when its answer is always empty (`alwaysEmptyParameter`). */
 export function buildRequest(design: Design, patternName: string, params: PatternParams): Request[] {
   const plan = design.patterns.find((p) => p.pattern === patternName);
   if (!plan) throw new Error(`no plan for pattern "${patternName}"`);
+  const empty = alwaysEmptyParameter(plan, patternParameters(design.model, patternName));
+  if (empty !== undefined) {
+    // Still the declared shape: a pair compared for equality matches nothing, so nothing is read.
+    pairParam(params, empty);
+    return [];
+  }
   return plan.steps.map((step) => buildStep(design, step, params));
 }
 
