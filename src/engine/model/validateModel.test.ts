@@ -167,7 +167,7 @@ describe('validateModel', () => {
         severity: 'warning',
         path: 'patterns[1].range.attribute',
         message:
-          '"day" is both an equality attribute and the range: its one parameter takes the range\'s value (between: a [low, high] pair), so no "day" equals a pair: the answer is always empty; drop "day" from by (JSON: equals) to get the records with the given userEmail whose "day" is between low and high',
+          'the answer is always empty: "day" is both an equality attribute and the between range, so its one parameter is a [low, high] pair and no record\'s "day" equals a pair (no request is sent); you probably meant the records with the given userEmail whose "day" is between low and high: drop "day" from by (JSON: equals)',
       }),
     ]);
     for (const op of ['<', '>'] as const) {

@@ -270,12 +270,15 @@ const RANGE_WORDS: Record<RangeOp, string> = {
  */
 function rangeOnEqualityMessage(attribute: string, op: RangeOp, equals: readonly string[]): string {
   const a = quoteName(attribute);
-  const shape = op === 'between' ? 'between: a [low, high] pair' : op === 'begins_with' ? 'begins_with: a prefix' : `${op}: one value`;
+  const others = equals.filter((name) => name !== attribute);
+  const given = others.length > 0 ? ` with the given ${listed(others)}` : '';
+  if (op === 'between') {
+    // Plainly first: nothing is ever found (buildRequest sends no request), then why, then the likely intent.
+    return `the answer is always empty: ${a} is both an equality attribute and the between range, so its one parameter is a [low, high] pair and no record's ${a} equals a pair (no request is sent); you probably meant the records${given} whose ${a} is between low and high: drop ${a} from by (JSON: equals)`;
+  }
+  const shape = op === 'begins_with' ? 'begins_with: a prefix' : `${op}: one value`;
   let answer: string;
   switch (op) {
-    case 'between':
-      answer = `no ${a} equals a pair: the answer is always empty`;
-      break;
     case '<':
     case '>':
       answer = `no ${a} both equals it and ${RANGE_WORDS[op]}: the answer is always empty`;
@@ -289,8 +292,6 @@ function rangeOnEqualityMessage(attribute: string, op: RangeOp, equals: readonly
     default:
       answer = `the range adds nothing: the answer is the records whose ${a} equals it`;
   }
-  const others = equals.filter((name) => name !== attribute);
-  const given = others.length > 0 ? ` with the given ${listed(others)}` : '';
   const fix =
     op === '='
       ? `drop ${a} from by (JSON: equals) or drop the range: they say the same`
