@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model, Pattern, RangeOp } from '../model/types.ts';
 import { keysDiagnostic } from './keysDiagnostic.ts';
+import { patternKeyOrder } from '../model/patternKeyOrder.ts';
 
 export interface Need {
   id: number;
@@ -110,7 +111,7 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       routeInclude({ pattern, entity, path });
       return;
     }
-    const { next, op, filter } = keyOrder(pattern);
+    const { next, op, filter } = patternKeyOrder(pattern);
     if (filter) {
       diagnostics.push(
         keysDiagnostic(
@@ -257,16 +258,6 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     for (const [child, via] of children) addMember({ kind: 'child', entity: child, patterns: [pattern.name], eq: via, collection: collection.id });
     return { kind: 'collection', collection, parentNeed };
   }
-}
-
-/** Range and order of a pattern as key requirements: what follows the equality prefix, and what must be filtered. */
-function keyOrder(pattern: Pattern): { next?: string; op?: RangeOp; filter?: { attribute: string; op: RangeOp } } {
-  const order = pattern.order && !pattern.equals.includes(pattern.order.attribute) ? pattern.order.attribute : undefined;
-  const range = pattern.range;
-  if (!range) return order ? { next: order } : {};
-  if (pattern.equals.includes(range.attribute)) return { ...(order ? { next: order } : {}), filter: { attribute: range.attribute, op: range.op } };
-  if (order && order !== range.attribute) return { next: order, filter: { attribute: range.attribute, op: range.op } };
-  return { next: range.attribute, op: range.op };
 }
 
 /** `A`, `A and B`, `A, B and C`. */
