@@ -119,3 +119,25 @@ test('a range on a by attribute is one pair input, and its edited value survives
   await expect(from).toHaveValue('2024-02-01');
   await expect(card.getByRole('button', { name: 'Reset to sample values' })).toBeVisible();
 });
+
+test('a between range on a by attribute sends no request and says the answer is always empty', async ({ page }) => {
+  const sensors = ['model "Sensors"', '', 'entity Reading key (sensor, seq) count 20', '  sensor: string', '  seq: number', '  day: date', '', 'bySensor: Reading by sensor where day between ? and ?', 'byDay: Reading by sensor, day where day between ? and ?', ''].join('\n');
+  await page.goto(`./${shareHash({ text: sensors, format: 'text' })}`);
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  await monacoEditor(page);
+  const card = page.getByRole('article', { name: 'byDay', exact: true });
+  const why = 'No request: the answer is always empty (day is compared with a pair).';
+  await expect(card.getByText(why)).toBeVisible();
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  await expect(card).not.toContainText('KeyConditionExpression');
+  // A between on an attribute that is not in by is a request as ever.
+  await expect(page.getByRole('article', { name: 'bySensor', exact: true })).toContainText('KeyConditionExpression');
+
+  // Selected, the store's requests: still none, and the answer is empty.
+  const select = page.getByRole('button', { name: 'Select pattern byDay' });
+  await select.click();
+  await expect(select).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByText(why)).toBeVisible();
+  await expect(card.getByRole('status')).toHaveText('Returns 0 items');
+  await expect(card.getByRole('alert')).toHaveCount(0);
+});

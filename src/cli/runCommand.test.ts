@@ -112,4 +112,10 @@ describe('run helpers', () => {
     expect(text).toMatch(/^ {2}good\s+table\s+1\s+0\s+0\s+0\.5\s+3\s+ok$/m);
     expect(text).toMatch(/^ {2}bad\s+GSI1\s+.*MISMATCH$/m);
   });
+
+  it('says why a pattern whose answer is always empty sent no request', () => {
+    const text = formatRunTable([{ pattern: 'byDay', index: '-', runs: [{ pattern: 'byDay', requests: [], items: [], ok: true }], alwaysEmpty: 'day' }]);
+    expect(text).toMatch(/^ {2}byDay\s+-\s+1\s+0\s+0\s+0\.0\s+0\s+ok \(always empty\)$/m);
+    expect(text).toContain('\n  byDay: No request: the answer is always empty (day is compared with a pair).\n');
+  });
 });

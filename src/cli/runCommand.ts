@@ -20,7 +20,7 @@
 // - requests to --endpoint are signed with fake local credentials unless
 //   --aws-credentials asks for the machine's own.
 import { randomUUID } from 'node:crypto';
-import { generateSampleRecords, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
+import { alwaysEmptyParameter, alwaysEmptyText, generateSampleRecords, patternParameters, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
 import {
   createClients,
   createDesignTable,
@@ -57,6 +57,8 @@ export interface PatternRunRow {
   runs: PatternRun[];
   /** Set when the design cannot serve the pattern (no requests to send). */
   notServed?: boolean;
+  /** Set when the answer is always empty (no request is sent): the parameter compared with a pair. */
+  alwaysEmpty?: string;
 }
 
 const isLocalHost = (url: string): boolean => {
@@ -109,13 +111,15 @@ export function formatRunTable(rows: readonly PatternRunRow[]): string {
       String(sum(requests.map((r) => r.scannedCount))),
       sum(requests.map((r) => r.capacityUnits)).toFixed(1),
       sum(requests.map((r) => r.latencyMs)).toFixed(0),
-      row.notServed ? 'NOT SERVED' : ok ? 'ok' : 'MISMATCH',
+      row.notServed ? 'NOT SERVED' : !ok ? 'MISMATCH' : row.alwaysEmpty !== undefined ? 'ok (always empty)' : 'ok',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const numeric = new Set([2, 3, 4, 5, 6]);
   const line = (r: string[]) => `  ${r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()}`;
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+  // Why a pattern sent nothing, under the table.
+  const notes = rows.flatMap((row) => (row.alwaysEmpty !== undefined ? [`  ${row.pattern}: ${alwaysEmptyText(row.alwaysEmpty)}`] : []));
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n') + '\n';
 }
 
 /** What differs, for each mismatched run: parameters, then missing / unexpected / changed keys or the order. */
@@ -145,20 +149,26 @@ interface PlannedPattern {
   pattern: string;
   index: string;
   notServed: boolean;
+  alwaysEmpty: string | undefined;
   runs: { params: PatternParams; expected: Item[][] }[];
 }
 
 /** Every run of the table: each pattern's parameter sets and the engine's answer to each. */
 function planRuns(design: Design, tableName: string, sample: { records: Map<string, RecordValue[]>; items: Item[] }): PlannedPattern[] {
-  return design.patterns.map((p) => ({
-    pattern: p.pattern,
-    index: [...new Set(p.steps.map((s) => s.index))].join('+') || '-',
-    notServed: p.steps.length === 0,
-    runs:
-      p.steps.length === 0
-        ? []
-        : paramSets(design, sample.records, p.pattern).map((params) => ({ params, expected: expectedAnswers({ design, tableName, patternName: p.pattern, params, sampleItems: sample.items }) })),
-  }));
+  return design.patterns.map((p) => {
+    const alwaysEmpty = alwaysEmptyParameter(p, patternParameters(design.model, p.pattern));
+    return {
+      pattern: p.pattern,
+      // An always-empty pattern reads no index.
+      index: alwaysEmpty !== undefined ? '-' : [...new Set(p.steps.map((s) => s.index))].join('+') || '-',
+      notServed: p.steps.length === 0,
+      alwaysEmpty,
+      runs:
+        p.steps.length === 0
+          ? []
+          : paramSets(design, sample.records, p.pattern).map((params) => ({ params, expected: expectedAnswers({ design, tableName, patternName: p.pattern, params, sampleItems: sample.items }) })),
+    };
+  });
 }
 
 function parseRecords(value: string | true | undefined): number | undefined | Error {
@@ -316,7 +326,13 @@ export async function runCommand({ design, options, io }: { design: Design; opti
       const rows: PatternRunRow[] = [];
       for (const planned of plan) {
         if (work.signal.aborted) return 130;
-        const row: PatternRunRow = { pattern: planned.pattern, index: planned.index, runs: [], ...(planned.notServed ? { notServed: true } : {}) };
+        const row: PatternRunRow = {
+          pattern: planned.pattern,
+          index: planned.index,
+          runs: [],
+          ...(planned.notServed ? { notServed: true } : {}),
+          ...(planned.alwaysEmpty !== undefined ? { alwaysEmpty: planned.alwaysEmpty } : {}),
+        };
         for (const { params, expected } of planned.runs) {
           row.runs.push(await runPattern({ client: clients.doc, design, tableName, patternName: planned.pattern, params, expected, signal: work.signal }));
         }

@@ -5,7 +5,7 @@ import { buildRequest, deriveDesign, loadProblem, runRequests, sampleParams, tab
 import { createDesignTable } from './createDesignTable.ts';
 import { loadItems } from './loadItems.ts';
 import { RunnerError } from './runnerError.ts';
-import { runPattern } from './runPattern.ts';
+import { expectedAnswers, runPattern } from './runPattern.ts';
 import { exampleDesign, uniqueTableName } from './testing/exampleDesign.ts';
 import { testClients } from './testing/testClients.ts';
 
@@ -107,5 +107,30 @@ describe('runPattern', () => {
   it('refuses parameters the pattern cannot use, as a typed error', async () => {
     await expect(runPattern({ client: doc, design, tableName, patternName: 'getUserByEmail', params: {} })).rejects.toMatchObject({ code: 'run.badParams' });
     await expect(runPattern({ client: doc, design, tableName, patternName: 'nope', params: {} })).rejects.toBeInstanceOf(RunnerError);
+  });
+
+  it('sends nothing for a pattern whose answer is always empty, and matches the engine (a between on an equality attribute)', async () => {
+    const problem = loadProblem(
+      JSON.stringify({
+        format: 'ddb-design-problem/1',
+        name: 'Sensors',
+        entities: [{ name: 'Reading', attributes: [{ name: 'sensor', type: 'string' }, { name: 'seq', type: 'number' }, { name: 'day', type: 'date' }], key: ['sensor', 'seq'] }],
+        patterns: [{ name: 'byDay', entity: 'Reading', equals: ['sensor', 'day'], range: { attribute: 'day', op: 'between' }, returns: 'many' }],
+      }),
+    );
+    const sensors = deriveDesign(problem.model!);
+    const reading = { sensor: 's1', seq: 1, day: '2024-01-02' };
+    const sample = [toItem(sensors, 'Reading', reading)];
+    const params = { sensor: 's1', day: ['2024-01-01', '2024-01-31'] as [string, string] };
+    const noClient = { send: () => Promise.reject(new Error('an always-empty pattern sent a request')) } as unknown as typeof doc;
+    const expected = expectedAnswers({ design: sensors, tableName: 'T', patternName: 'byDay', params, sampleItems: sample });
+    expect(expected).toEqual([]);
+    for (const run of [
+      await runPattern({ client: noClient, design: sensors, tableName: 'T', patternName: 'byDay', params, sampleItems: sample }),
+      await runPattern({ client: noClient, design: sensors, tableName: 'T', patternName: 'byDay', params, expected }),
+    ]) {
+      expect(run).toEqual({ pattern: 'byDay', requests: [], items: [], ok: true });
+    }
+    expect((await runPattern({ client: noClient, design: sensors, tableName: 'T', patternName: 'byDay', params })).ok).toBeUndefined();
   });
 });

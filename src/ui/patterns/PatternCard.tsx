@@ -1,7 +1,7 @@
 // One access pattern: a button that selects it, its parameter inputs, the
 // request(s) it becomes and, when selected, what they return.
 import { useMemo, useState } from 'react';
-import { buildRequest } from '../../engine/index.ts';
+import { alwaysEmptyParameter, alwaysEmptyText, buildRequest, patternParameters } from '../../engine/index.ts';
 import type { Design, Item, Model, Pattern, PatternParams, Request } from '../../engine/index.ts';
 import { ParamInputs } from './ParamInputs.tsx';
 import type { InvalidTexts } from './ParamInputs.tsx';
@@ -44,6 +44,8 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
   const requests = result ? result.requests : local.requests;
   const requestError = result ? result.requestError : local.error;
   const plan = design.patterns.find((p) => p.pattern === pattern.name);
+  // A pattern whose answer is always empty has no request to show: say why instead.
+  const alwaysEmpty = plan === undefined ? undefined : alwaysEmptyParameter(plan, patternParameters(model, pattern.name));
   const headingId = `tw-pattern-${pattern.name}`;
 
   return (
@@ -92,6 +94,7 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
         <RequestView key={i} request={request} step={plan?.steps[i]} />
       ))}
       {plan !== undefined && plan.steps.length === 0 && <p className="tw-pattern__error">No request can serve this pattern.</p>}
+      {alwaysEmpty !== undefined && requestError === undefined && <p className="tw-request">{alwaysEmptyText(alwaysEmpty)}</p>}
 
       {result !== undefined && result.requestError === undefined && (
         <ResultList patternName={pattern.name} items={result.resultItems} design={design} />

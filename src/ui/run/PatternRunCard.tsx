@@ -1,7 +1,7 @@
 // One access pattern on the real table: its Run button, and per request the
 // items, Count, ScannedCount, consumed capacity, latency, pages and the
 // comparison with the in-browser answer.
-import type { Design, PatternPlan } from '../../engine/index.ts';
+import { alwaysEmptyParameter, alwaysEmptyText, patternParameters, type Design, type PatternPlan } from '../../engine/index.ts';
 import type { RequestRun } from '../../runner/index.ts';
 import { capacitySummary } from './capacitySummary.ts';
 import { ComparisonView } from './ComparisonView.tsx';
@@ -10,12 +10,14 @@ import type { PatternRunState } from './runSession.ts';
 
 export function PatternRunCard({ design, plan, state, disabled, onRun }: { design: Design; plan: PatternPlan; state: PatternRunState | undefined; disabled: boolean; onRun: () => void }) {
   const notServed = plan.steps.length === 0;
+  // Its answer is always empty: running it sends nothing (and matches).
+  const alwaysEmpty = alwaysEmptyParameter(plan, patternParameters(design.model, plan.pattern));
   const verdict = state?.status === 'done' ? (state.run.ok ? 'ok' : 'bad') : undefined;
   return (
     <li className={`tw-run__pattern${verdict ? ` tw-run__pattern--${verdict}` : ''}`} aria-label={plan.pattern}>
       <div className="tw-run__pattern-header">
         <h3 className="tw-run__pattern-name">{plan.pattern}</h3>
-        <span className="tw-run__muted">{plan.steps.map((s) => `${s.operation} on ${s.index}`).join(', ') || 'not served by this design'}</span>
+        <span className="tw-run__muted">{alwaysEmpty !== undefined ? 'no request: always empty' : plan.steps.map((s) => `${s.operation} on ${s.index}`).join(', ') || 'not served by this design'}</span>
         <button type="button" className="button button--small" aria-label={`Run ${plan.pattern}`} disabled={disabled || notServed || state?.status === 'running'} onClick={onRun}>
           {state?.status === 'running' ? 'Running…' : 'Run'}
         </button>
@@ -26,6 +28,7 @@ export function PatternRunCard({ design, plan, state, disabled, onRun }: { desig
           <p className="tw-run__muted">
             Parameters: <code>{JSON.stringify(state.params)}</code>
           </p>
+          {state.run.requests.length === 0 && <p className="tw-run__muted">{alwaysEmpty !== undefined ? alwaysEmptyText(alwaysEmpty) : 'No request was sent.'}</p>}
           {state.run.requests.map((r, i) => (
             <RequestResult key={i} design={design} run={r} label={state.run.requests.length > 1 ? `Request ${i + 1}` : undefined} />
           ))}
