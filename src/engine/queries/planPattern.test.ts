@@ -191,3 +191,29 @@ withReportsAndReviews: Employee by empId with Employee, Review
     expect(expectAnswersMatch(m, { seed: 'self-include-mixed', sets: 20 })).toBeGreaterThan(50);
   });
 });
+
+describe('optional attributes', () => {
+  it('answers every pattern by its meaning when records lack optional attributes: sparse indexes for the patterns that name them, the whole entity for the others', () => {
+    const m = problem('optional.problem.json');
+    const records = generateSampleRecords(m, { seed: 'optional' });
+    // The samples do lack them, so the answers below are about sparse items.
+    for (const [entity, attribute] of [['Player', 'rating'], ['Game', 'mode'], ['Game', 'score']] as const) {
+      expect((records.get(entity) ?? []).some((r) => !Object.hasOwn(r, attribute)), `${entity}.${attribute}`).toBe(true);
+    }
+    const design = deriveDesign(m);
+    // No pattern that does not name an optional attribute reads an index keyed on one.
+    const optional = new Set(m.entities.flatMap((e) => e.attributes.filter((a) => a.optional).map((a) => `${e.name}.${a.name}`)));
+    for (const plan of design.patterns) {
+      const pattern = m.patterns.find((p) => p.name === plan.pattern);
+      const named = new Set([...(pattern?.equals ?? []), pattern?.range?.attribute, pattern?.order?.attribute]);
+      for (const step of plan.steps) {
+        for (const entity of step.entities) {
+          const template = design.entities.find((e) => e.entity === entity)?.keys[step.index];
+          const keyed = [...(template?.pk ?? []), ...(template?.sk ?? [])].flatMap((s) => (s.kind === 'attribute' && optional.has(`${entity}.${s.name}`) ? [s.name] : []));
+          expect(keyed.filter((a) => entity !== plan.entity || !named.has(a)), `${plan.pattern} on ${step.index}`).toEqual([]);
+        }
+      }
+    }
+    expect(expectAnswersMatch(m, { seed: 'optional', sets: 16 })).toBeGreaterThan(100);
+  });
+});
