@@ -13,6 +13,7 @@ const TEXT = [
   '  orderId: string',
   '  userEmail: string',
   '  createdAt: datetime',
+  '  note?: string',
   '',
   'getUser: User by email returns one',
   'broken line here',
@@ -25,7 +26,7 @@ describe('model text completions', () => {
   it('reads entities and their attributes even from a text with errors', () => {
     expect(outline).toEqual([
       { name: 'User', attributes: ['email', 'plan'] },
-      { name: 'Order', attributes: ['orderId', 'userEmail', 'createdAt'] },
+      { name: 'Order', attributes: ['orderId', 'userEmail', 'createdAt', 'note'] },
     ]);
   });
 
@@ -48,12 +49,13 @@ describe('model text completions', () => {
 
   it('offers types after an attribute name and the key attributes in an entity header', () => {
     expect(labels('  total: ')).toEqual(['string', 'number', 'boolean', 'date', 'datetime']);
-    expect(labels('entity Order key ')).toEqual(['orderId', 'userEmail', 'createdAt']);
+    expect(labels('  total?: ')).toEqual(['string', 'number', 'boolean', 'date', 'datetime']);
+    expect(labels('entity Order key ')).toEqual(['orderId', 'userEmail', 'createdAt', 'note']);
     expect(labels('entity Order key orderId belongsTo ')).toEqual(['User', 'Order']);
   });
 
   it('offers the attributes inside an open list of key attributes', () => {
-    expect(labels('entity Order key (orderId, ')).toEqual(['orderId', 'userEmail', 'createdAt']);
+    expect(labels('entity Order key (orderId, ')).toEqual(['orderId', 'userEmail', 'createdAt', 'note']);
     expect(labels('entity Order key (orderId) ')).not.toContain('orderId');
   });
 });

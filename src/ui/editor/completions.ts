@@ -26,8 +26,8 @@ export function completionsAt(before: string, outline: readonly OutlineEntity[])
   if (/[^\s,()]$/.test(before)) words.pop();
   const previous = words[words.length - 1];
 
-  // An attribute line, after the colon: a type.
-  if (/^\s+[A-Za-z_]\w*\s*:/.test(before)) {
+  // An attribute line (`name?:` for an optional one), after the colon: a type.
+  if (/^\s+[A-Za-z_]\w*\s*\??\s*:/.test(before)) {
     return MODEL_TYPES.map((t) => ({ label: t, kind: 'type', detail: 'attribute type' }));
   }
   // An entity header: attributes after key/via, entities after belongsTo, else clauses.

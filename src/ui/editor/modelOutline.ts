@@ -7,7 +7,8 @@ export interface OutlineEntity {
 }
 
 const ENTITY_LINE = /^entity\s+([A-Za-z_][A-Za-z0-9_]*)/;
-const ATTRIBUTE_LINE = /^\s+([A-Za-z_][A-Za-z0-9_]*)\s*:/;
+/** `  name: ...`, or `  name?: ...` for an optional attribute. */
+const ATTRIBUTE_LINE = /^\s+([A-Za-z_][A-Za-z0-9_]*)\s*\??\s*:/;
 
 export function modelOutline(text: string): OutlineEntity[] {
   const entities: OutlineEntity[] = [];
