@@ -4,11 +4,12 @@
 // only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb; compiles under
 // tsc --strict. Built from the same plan data (StepKey) that buildRequest reads.
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
-import type { Design, IndexDesign, KeyPart, PlanStep, Segment } from '../design/types.ts';
+import type { Design, IndexDesign, PlanStep, Segment } from '../design/types.ts';
 import { sparseIndexes } from '../design/sparseIndexes.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
+import { keyCondition, type KeyValue } from '../queries/keyCondition.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
 import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
@@ -349,75 +350,49 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     paramsRead = false;
     const index = design.indexes.find((i) => i.name === step.index);
     if (!index) throw new Error(`no index ${step.index}`);
-    const key = step.key;
-    const pk = partsExpr(key.pk);
-    const prefix = partTokens(key.skPrefix);
-    const full = render([...prefix, ...(key.skTerminated ? [{ text: '#' }] : [])]);
+    // The one key condition (queries/keyCondition.ts), printed as TypeScript.
+    const condition = keyCondition(step.key);
+    const pk = render(valueTokens(condition.pk));
+    const sk = condition.sk;
     if (step.operation === 'GetItem') {
-      return { code: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(index.pkAttribute)}: ${pk}, ${q(index.skAttribute)}: ${full} },\n}`, usesParams: paramsRead };
+      if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
+      return { code: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(index.pkAttribute)}: ${pk}, ${q(index.skAttribute)}: ${render(valueTokens(sk.value))} },\n}`, usesParams: paramsRead };
     }
     const names: string[] = [`'#pk': ${q(index.pkAttribute)}`];
     const values: string[] = [`':pk': ${pk}`];
     const pre: string[] = [];
     let cond = '#pk = :pk';
     const skName = `'#sk': ${q(index.skAttribute)}`;
-    const base = render([...prefix, { text: '#' }]);
-    const end = render([...prefix, { text: '$' }]);
-    const plus = (...tail: Token[]) => render([...prefix, { text: '#' }, ...tail]);
-    const between = (lo: string, hi: string) => {
-      names.push(skName);
-      values.push(`':lo': ${lo}`, `':hi': ${hi}`);
-      cond += ' AND #sk BETWEEN :lo AND :hi';
-    };
-    const single = (op: string, v: string) => {
-      names.push(skName);
-      values.push(`':sk': ${v}`);
-      cond += op === 'begins_with' ? ' AND begins_with(#sk, :sk)' : ` AND #sk ${op} :sk`;
-    };
-    if (key.labelRange) between(q(key.labelRange.low), q(key.labelRange.high));
-    else if (key.skPrefix.length === 0) {
-      /* partition only */
-    } else if (!key.next) {
-      if (key.skComplete) single('=', full);
-      else single('begins_with', base);
-    } else {
-      const n = key.next;
-      const enc = (v: string): Token => ({ expr: encExpr(n.type, v, n.param) });
-      const v = () => param(n.param);
-      switch (n.op) {
-        case undefined:
-          single('begins_with', base);
-          break;
-        case '=':
-          if (n.last) single('=', plus(enc(v())));
-          else single('begins_with', plus(enc(v()), { text: '#' }));
-          break;
-        case '>=':
-          between(plus(enc(v())), end);
-          break;
-        case '>':
-          between(plus(enc(v()), { text: '$' }), end);
-          break;
-        case '<=':
-          between(base, plus(enc(v()), { text: '$' }));
-          break;
-        case '<':
-          between(base, plus(enc(v())));
-          break;
-        case 'between':
+    switch (sk.op) {
+      case 'none':
+        break;
+      case '=':
+      case 'begins_with':
+        names.push(skName);
+        values.push(`':sk': ${render(valueTokens(sk.value))}`);
+        cond += sk.op === 'begins_with' ? ' AND begins_with(#sk, :sk)' : ' AND #sk = :sk';
+        break;
+      case 'between': {
+        names.push(skName);
+        let low = render(valueTokens(sk.low));
+        let high = render(valueTokens(sk.high));
+        const pairOf = [...sk.low, ...sk.high].find((t) => t.kind === 'param' && t.end !== undefined);
+        if (sk.empty && pairOf?.kind === 'param') {
+          // A [low, high] parameter: DynamoDB refuses BETWEEN with low > high, so the runtime's range() makes it empty.
           needHelper('pair');
           needHelper('range');
-          pre.push(`const [low, high] = pair(${v()}, ${q(n.param)});`);
-          pre.push(`const bounds = range(${plus(enc('low'))}, ${plus(enc('high'), { text: '$' })}, ${end});`);
-          between('bounds.low', 'bounds.high');
-          break;
-        case 'begins_with':
-          single('begins_with', plus({ expr: encExpr('string', v(), n.param) }));
-          break;
-        default: {
-          const never: never = n.op;
-          throw new Error(`unknown op ${String(never)}`);
+          pre.push(`const [low, high] = pair(${param(pairOf.param)}, ${q(pairOf.param)});`);
+          pre.push(`const bounds = range(${low}, ${high}, ${render(valueTokens(sk.empty))});`);
+          low = 'bounds.low';
+          high = 'bounds.high';
         }
+        values.push(`':lo': ${low}`, `':hi': ${high}`);
+        cond += ' AND #sk BETWEEN :lo AND :hi';
+        break;
+      }
+      default: {
+        const never: never = sk;
+        throw new Error(`unknown condition ${JSON.stringify(never)}`);
       }
     }
     let filter = '';
@@ -460,14 +435,9 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     return `${helper}(${value}, ${q(name)})`;
   }
 
-  /** Key parts as tokens: fixed text, encoded parameter values, `#` between. */
-  function partTokens(parts: readonly KeyPart[]): Token[] {
-    const tokens: Token[] = [];
-    parts.forEach((p, i) => {
-      if (i > 0) tokens.push({ text: '#' });
-      tokens.push(p.kind === 'literal' ? { text: p.text } : { expr: encExpr(p.type, param(p.param), p.param) });
-    });
-    return tokens;
+  /** A key value's tokens as code: fixed text, encoded parameter values (a pair's ends are the locals `low` and `high`). */
+  function valueTokens(value: KeyValue): Token[] {
+    return value.map((t) => (t.kind === 'text' ? { text: t.text } : { expr: encExpr(t.type, t.end ?? param(t.param), t.param) }));
   }
 
   /** `'USER#' + encString(params.email, 'email')`: adjacent fixed text merged into one literal. */
@@ -484,10 +454,6 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     }
     if (text !== null && (text !== '' || out.length === 0)) out.push(q(text));
     return out.join(' + ');
-  }
-
-  function partsExpr(parts: readonly KeyPart[]): string {
-    return render(partTokens(parts));
   }
 
   function recordExpr(segments: readonly Segment[], entity: Entity): string {
