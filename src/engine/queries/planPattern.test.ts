@@ -15,7 +15,7 @@ import { compareScalars } from './compareScalars.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 import { sampleParams } from './sampleParams.ts';
-import { modelFromText } from '../../testing/exampleModels.ts';
+import { allModels, modelFromText } from '../../testing/exampleModels.ts';
 
 function problem(file: string): Model {
   const parsed = parseProblemJson(fs.readFileSync(new URL(`../testing/problems/${file}`, import.meta.url), 'utf8'));
@@ -104,6 +104,12 @@ function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; pa
   }
   return nonEmpty;
 }
+
+describe('the in-memory oracle', () => {
+  it.each(allModels().map((x) => [x.slug, x.model] as const))('%s: every pattern’s requests, run on the sample items, give the brute-force answer', (slug, m) => {
+    expect(expectAnswersMatch(m, { seed: `oracle:${slug}`, sets: 10 })).toBeGreaterThan(0);
+  });
+});
 
 describe('ranges served by a FilterExpression', () => {
   it('answers every range on a boolean (=, <, <=, >, >=, between) by its meaning, false < true, with only equalities sent', () => {
