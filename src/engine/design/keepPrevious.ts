@@ -68,6 +68,7 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     kept.set(entity.name, { entity: entity.name, label: prev.label, keys });
   }
   let layout: DesignLayout = { tableName, entityAttribute, indexes, entities: inModelOrder(model, kept) };
+  const kept0 = layout;
 
   // What the kept layout cannot serve, and why (the reason for whatever is added).
   const first = planPatterns(model, layout);
@@ -108,8 +109,9 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
       if (group.size === 0) continue;
       // The patterns this group serves alone (a two-step pattern is checked once both its groups are placed).
       const wanted = subPlans.filter((p) => p.steps.every((s) => s.index === index.name)).map((p) => p.pattern);
-      const before = planMap(model, layout);
+      let before: Map<string, string> | undefined;
       const fits = (candidate: DesignLayout) => {
+        before ??= planMap(model, layout);
         const after = planMap(model, candidate);
         return [...before].every(([name, plan]) => after.get(name) === plan) && wanted.every((name) => after.has(name));
       };
@@ -134,14 +136,16 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   }
 
   // Templates in GSIs that no pattern reads any more go, and GSIs left empty with them.
-  const used = new Set(planPatterns(model, layout).plans.flatMap((p) => p.steps.flatMap((s) => s.entities.map((e) => `${s.index}\u0000${e}`))));
+  const plans = layout === kept0 ? first.plans : planPatterns(model, layout).plans;
+  const used = new Set(plans.flatMap((p) => p.steps.flatMap((s) => s.entities.map((e) => `${s.index}\u0000${e}`))));
   const entities = layout.entities.map((design) => ({
     ...design,
     keys: Object.fromEntries(Object.entries(design.keys).filter(([index]) => index === 'table' || used.has(`${index}\u0000${design.entity}`))),
   }));
   const live = layout.indexes.filter((i) => i.kind === 'table' || entities.some((e) => e.keys[i.name] !== undefined));
   layout = { ...layout, indexes: live, entities };
-  changes.push(...differences(previous, layout, { changes, why, plans: planPatterns(model, layout).plans }));
+  // Pruning reads no plan differently: the plans above still say which patterns read what.
+  changes.push(...differences(previous, layout, { changes, why, plans }));
   return { layout, changes, keysDiagnostics };
 }
 

@@ -39,6 +39,7 @@ export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: 
 
 /** The optional attributes a template's key is built from: an item lacking one has no key in that index. */
 export function sparseOn(entity: Entity, template: KeyTemplate): string[] {
+  if (!entity.attributes.some((a) => a.optional)) return [];
   const optional = new Set(entity.attributes.filter((a) => a.optional).map((a) => a.name));
   return [...new Set([...attributesOf(template.pk), ...attributesOf(template.sk)].filter((a) => optional.has(a)))];
 }
@@ -56,9 +57,12 @@ export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask
   const pkAttrs = attributesOf(template.pk);
   const extra = pkAttrs.filter((a) => !equals.has(a));
   if (extra.length > 0) return { ok: false, miss: { kind: 'partition', extra } };
-  const named = new Set([...ask.equals, ...(ask.next === undefined ? [] : [ask.next]), ...(ask.named ?? [])]);
-  const sparse = sparseOn(entity, template).filter((a) => !named.has(a));
-  if (sparse.length > 0) return { ok: false, miss: { kind: 'sparse', optional: sparse } };
+  const optional = sparseOn(entity, template);
+  if (optional.length > 0) {
+    const named = new Set([...ask.equals, ...(ask.next === undefined ? [] : [ask.next]), ...(ask.named ?? [])]);
+    const sparse = optional.filter((a) => !named.has(a));
+    if (sparse.length > 0) return { ok: false, miss: { kind: 'sparse', optional: sparse } };
+  }
   const first = template.sk[0];
   // The label tells this entity's items from the others' in a shared partition.
   if (first?.kind !== 'literal') return { ok: false, miss: { kind: 'shape', detail: 'its sort key does not start with a label' } };
