@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { designLayout, type Design } from '../engine/index.ts';
+import { DEFAULT_EXAMPLE, exampleText } from '../examples/examples.ts';
+import { readShareHash, shareHash } from './shareLink.ts';
 import { createTestStore } from './testStore.ts';
 
 const MODEL = [
@@ -75,5 +78,120 @@ describe('the analysis slice', () => {
     store.getState().setSampleScale(2);
     await settled();
     expect(store.getState().items).toHaveLength(10);
+  });
+});
+
+describe('the analysis keeps the last design', () => {
+  const ecommerce = exampleText(DEFAULT_EXAMPLE);
+  /** The model with `line` as its first access pattern. */
+  const withFirstPattern = (text: string, line: string) => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => /^\w+:/.test(l));
+    return [...lines.slice(0, first), line, ...lines.slice(first)].join('\n');
+  };
+  const indexOf = (design: Design | undefined, pattern: string) => design?.patterns.find((p) => p.pattern === pattern)?.steps.map((s) => s.index);
+  const gsis = (design: Design | undefined) => design?.indexes.map((i) => i.name);
+
+  async function addedAtTheTop() {
+    const test = createTestStore();
+    test.store.getState().openSource({ text: ecommerce, format: 'text' });
+    await test.settled();
+    const opened = test.store.getState().design;
+    test.store.getState().setSource(withFirstPattern(ecommerce, 'getOrdersByTotal: Order by total'));
+    await test.settled();
+    return { ...test, opened };
+  }
+
+  it('opens a work afresh, then keeps its GSI names when a pattern is added at the top of the model text', async () => {
+    const { store, opened } = await addedAtTheTop();
+    expect(opened?.changes).toBeUndefined();
+    expect(gsis(opened)).toEqual(['table', 'GSI1', 'GSI2']);
+    expect(indexOf(opened, 'getOrdersByStatus')).toEqual(['GSI2']);
+
+    const { design, keptLayout } = store.getState();
+    expect(gsis(design)).toEqual(['table', 'GSI1', 'GSI2', 'GSI3']);
+    // Derived afresh, the new pattern would take GSI2 and move getOrdersByStatus to GSI3.
+    expect(indexOf(design, 'getOrdersByStatus')).toEqual(['GSI2']);
+    expect(indexOf(design, 'getOrdersByTotal')).toEqual(['GSI3']);
+    expect(design?.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'added', index: 'GSI3', reason: expect.stringContaining('getOrdersByTotal') })]),
+    );
+    expect(design?.changes?.every((c) => c.kind === 'added')).toBe(true);
+    expect(design && keptLayout).toEqual(design && designLayout(design));
+    expect(design?.tableName).toBe('ECommerce');
+  });
+
+  it('lists no changes once nothing moves, and keeps the layout through a change of form', async () => {
+    const { store, settled, clock } = await addedAtTheTop();
+    clock.now += 5_000;
+    store.getState().setSource(store.getState().source.text + '# a comment\n');
+    await settled();
+    expect(store.getState().design?.changes).toEqual([]);
+    store.getState().setFormat('json');
+    await settled();
+    expect(store.getState().source.format).toBe('json');
+    expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI2']);
+    expect(store.getState().design?.changes).toEqual([]);
+  });
+
+  it('derives afresh on demand: fewest GSIs, renumbered, with no changes listed', async () => {
+    const { store, settled } = await addedAtTheTop();
+    store.getState().deriveAfresh();
+    expect(store.getState().analyzing).toBe(true);
+    await settled();
+    const { design, keptLayout } = store.getState();
+    expect(design?.changes).toBeUndefined();
+    expect(indexOf(design, 'getOrdersByTotal')).toEqual(['GSI2']);
+    expect(indexOf(design, 'getOrdersByStatus')).toEqual(['GSI3']);
+    expect(design && keptLayout).toEqual(design && designLayout(design));
+    // The next edit keeps the fresh design.
+    store.getState().setSource(store.getState().source.text + '# a comment\n');
+    await settled();
+    expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
+    expect(store.getState().design?.changes).toEqual([]);
+  });
+
+  it('starts another work afresh, and undo goes back to the layout the first work had', async () => {
+    const { store, settled } = await addedAtTheTop();
+    const kept = store.getState().keptLayout;
+    store.getState().openSource({ text: withFirstPattern(ecommerce, 'getOrdersByTotal: Order by total').replace('E-commerce', 'Shop'), format: 'text' });
+    await settled();
+    expect(store.getState().design?.changes).toBeUndefined();
+    expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
+
+    store.getState().undo();
+    await settled();
+    expect(store.getState().keptLayout).toEqual(kept);
+    expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI2']);
+    expect(store.getState().design?.changes).toEqual([]);
+    store.getState().redo();
+    await settled();
+    expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
+  });
+
+  it('opens a work with the layout it brings (a share link), keeping its GSI names', async () => {
+    const { store } = await addedAtTheTop();
+    const source = store.getState().source;
+    const link = readShareHash(shareHash(source, store.getState().keptLayout));
+    if (link.kind !== 'ok') throw new Error('the link did not open');
+
+    const other = createTestStore();
+    other.store.getState().openSource({ text: 'model "Elsewhere"\n', format: 'text' });
+    await other.settled();
+    other.store.getState().openSource(link.source, link.layout);
+    await other.settled();
+    const { design } = other.store.getState();
+    expect(indexOf(design, 'getOrdersByStatus')).toEqual(['GSI2']);
+    expect(indexOf(design, 'getOrdersByTotal')).toEqual(['GSI3']);
+    expect(design?.changes).toEqual([]);
+    // The same text with another layout is another work too; undo brings back the one before.
+    other.store.getState().deriveAfresh();
+    await other.settled();
+    other.store.getState().openSource(link.source, link.layout);
+    await other.settled();
+    expect(indexOf(other.store.getState().design, 'getOrdersByStatus')).toEqual(['GSI2']);
+    other.store.getState().undo();
+    await other.settled();
+    expect(indexOf(other.store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
   });
 });

@@ -1,8 +1,11 @@
 // The one writer of derived engine output. Watches the source and the sample
 // scale, runs the analysis off the typing path (debounced, in the analyzer),
 // and applies only the result that matches what the store holds now. While the
-// source has errors it keeps the last good design and marks it stale.
+// source has errors it keeps the last good design and marks it stale. Each
+// analysis keeps the last good design's layout (GSI names stay put across
+// edits); opening another work starts from the layout it brings, or afresh.
 import type { StateCreator, StoreApi } from 'zustand';
+import { designLayout } from '../engine/index.ts';
 import type { AnalysisRequest, AnalysisResult } from './analyzeSource.ts';
 import type { Analyzer } from './analyzer.ts';
 import { patternResults, refreshParams } from './patternResults.ts';
@@ -25,7 +28,7 @@ export interface AnalysisSliceOptions {
 
 export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCreator<AppState, [], [], AnalysisSlice> {
   return (set, get, api) => {
-    watchSource(api, analyzer);
+    const { runNow } = watchSource(api, analyzer);
     return {
       diagnostics: [],
       sourceMap: new Map(),
@@ -42,31 +45,45 @@ export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCr
         const clamped = Math.min(MAX_SAMPLE_SCALE, Math.max(MIN_SAMPLE_SCALE, scale));
         if (clamped !== get().sampleScale) set({ sampleScale: clamped });
       },
+      keptLayout: undefined,
+      deriveAfresh: () => {
+        set({ keptLayout: undefined, analyzing: true });
+        runNow();
+      },
     };
   };
 }
 
-function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): void {
+function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = async () => {
     timer = undefined;
-    const { source, sampleScale } = api.getState();
-    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale };
+    const { source, sampleScale, keptLayout } = api.getState();
+    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale, ...(keptLayout ? { previous: keptLayout } : {}) };
     const result = await analyzer.analyze(request);
     const now = api.getState();
-    // A newer source is on its way; its own run will apply.
-    if (now.source.text !== request.text || now.source.format !== request.format || now.sampleScale !== request.scale) return;
+    // A newer source is on its way, or the layout to keep changed (another work, derive afresh); its own run will apply.
+    if (now.source.text !== request.text || now.source.format !== request.format || now.sampleScale !== request.scale || now.keptLayout !== keptLayout) return;
     api.setState(applyResult(now, result));
   };
 
   api.subscribe((state, previous) => {
+    // Another work: its design starts from the layout it brought, or afresh.
+    if (state.workStart !== previous.workStart) api.setState({ keptLayout: state.workStart.layout });
     const sourceChanged = state.source !== previous.source;
     if (!sourceChanged && state.sampleScale === previous.sampleScale) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => void run(), ANALYSIS_DEBOUNCE_MS);
     if (!state.analyzing) api.setState({ analyzing: true });
   });
+
+  return {
+    runNow: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      void run();
+    },
+  };
 }
 
 /** The state after an analysis result: new design, or the old one marked stale. */
@@ -91,6 +108,7 @@ export function applyResult(state: AppState, result: AnalysisResult): Partial<Ap
     records,
     items,
     code,
+    keptLayout: designLayout(design),
     params,
     editedParams,
     selectedPattern,

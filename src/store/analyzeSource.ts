@@ -7,8 +7,10 @@ import {
   generateSampleRecords,
   hasKeyLayout,
   internalDiagnostic,
+  tableNameOf,
   toItem,
   type Design,
+  type DesignLayout,
   type Diagnostic,
   type Item,
   type Model,
@@ -25,6 +27,11 @@ export interface AnalysisRequest {
   text: string;
   format: SourceFormat;
   scale: number;
+  /**
+   * The design to keep (the last good one's layout): its index names, key attributes, labels and
+   * templates stay wherever they still fit, and `design.changes` lists what differs. Absent: derived afresh.
+   */
+  previous?: DesignLayout;
 }
 
 export interface AnalysisResult {
@@ -40,13 +47,14 @@ export interface AnalysisResult {
   };
 }
 
-export function analyzeSource({ text, format, scale }: AnalysisRequest): AnalysisResult {
+export function analyzeSource({ text, format, scale, previous }: AnalysisRequest): AnalysisResult {
   const parsed = parseSource(text, format);
   const { sourceMap } = parsed;
   if (!parsed.model) return { diagnostics: parsed.diagnostics, sourceMap };
   const model = parsed.model;
   try {
-    const design = deriveDesign(model);
+    // The table is named after the model, as the app always has (it has no table name of its own to keep).
+    const design = deriveDesign(model, previous ? { previous, tableName: tableNameOf(model.name) } : {});
     const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
     if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_SAMPLE_SCALE } from './analysisSlice.ts';
-import { autosave, MAX_SAVED_PARAM_CHARS, readSavedWork, restoreWork, savedWorkOf, STORAGE_KEY } from './persistWork.ts';
+import { designLayout, type Design } from '../engine/index.ts';
+import { DEFAULT_EXAMPLE, exampleText } from '../examples/examples.ts';
+import { layoutDocument } from './layoutDocument.ts';
+import { autosave, MAX_SAVED_PARAM_CHARS, readSavedWork, restoreWork, savedWorkJson, savedWorkOf, STORAGE_KEY } from './persistWork.ts';
 import { createTestStore } from './testStore.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -94,5 +97,90 @@ describe('autosaved work', () => {
     stop2();
     store.getState().setSource('model "C"');
     expect(errors).toHaveLength(1);
+  });
+
+  describe("the design's kept layout", () => {
+    const indexOf = (design: Design | undefined, pattern: string) => design?.patterns.find((p) => p.pattern === pattern)?.steps.map((s) => s.index);
+    /** The e-commerce work with a pattern added at the top: its layout keeps getOrdersByStatus on GSI2 (afresh it would be GSI3). */
+    async function keptWork() {
+      const { store, settled } = createTestStore();
+      const text = exampleText(DEFAULT_EXAMPLE);
+      store.getState().openSource({ text, format: 'text' });
+      await settled();
+      store.getState().setSource(text.replace('getUserByEmail:', 'getOrdersByTotal: Order by total\ngetUserByEmail:'));
+      await settled();
+      expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI2']);
+      return store;
+    }
+
+    it('is saved with the work and restored, so the reloaded design has the same GSI names', async () => {
+      const store = await keptWork();
+      const storage = memoryStorage();
+      const stop = autosave(store, storage, () => undefined);
+      store.getState().deriveAfresh();
+      await vi.waitFor(() => expect(store.getState().design?.changes).toBeUndefined());
+      stop();
+      const fresh = store.getState().keptLayout;
+      expect(indexOf(store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
+      // The kept layout changed without the source: that alone is saved.
+      expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')).toMatchObject({ design: { format: 'tablewright-design/1' } });
+      expect(readSavedWork(storage)?.layout).toEqual(fresh);
+
+      const kept = await keptWork();
+      storage.setItem(STORAGE_KEY, savedWorkJson(savedWorkOf(kept.getState())));
+      const saved = readSavedWork(storage);
+      expect(saved?.layout).toEqual(kept.getState().keptLayout);
+      const next = createTestStore();
+      restoreWork(next.store, saved!);
+      await next.settled();
+      expect(indexOf(next.store.getState().design, 'getOrdersByStatus')).toEqual(['GSI2']);
+      expect(indexOf(next.store.getState().design, 'getOrdersByTotal')).toEqual(['GSI3']);
+      expect(next.store.getState().design?.changes).toEqual([]);
+      expect(next.store.getState().keptLayout).toEqual(kept.getState().keptLayout);
+    });
+
+    it('is dropped whole when damaged (derived afresh), and the rest of the work is restored', async () => {
+      const store = await keptWork();
+      const layout = store.getState().keptLayout!;
+      const good = layoutDocument(layout);
+      const work = JSON.parse(savedWorkJson(savedWorkOf(store.getState()))) as Record<string, unknown>;
+      const read = (design: unknown) => readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ ...work, design }) }));
+      expect(read(good)?.layout).toEqual(layout);
+      const entities = good['entities'] as Record<string, unknown>[];
+      const damaged: unknown[] = [
+        'GSI1',
+        [good],
+        null,
+        { ...good, format: 'tablewright-design/2' },
+        { ...good, indexes: undefined },
+        { ...good, indexes: [] },
+        { ...good, entityAttribute: 7 },
+        { ...good, tableName: 'a b' },
+        { ...good, extra: true },
+        { ...good, indexes: [...(good['indexes'] as unknown[]), { name: 'GSI1', kind: 'gsi', pkAttribute: 'X', skAttribute: 'Y', projection: 'ALL' }] },
+        { ...good, entities: [{ ...entities[0], label: 'US#ER' }, ...entities.slice(1)] },
+        { ...good, entities: [{ ...entities[0], keys: { ...(entities[0]?.['keys'] as object), GSI9: { pk: [{ kind: 'literal', text: 'X' }], sk: [{ kind: 'literal', text: 'X' }] } } }] },
+        { ...good, entities: [{ ...entities[0], keys: {} }] },
+      ];
+      for (const design of damaged) {
+        const saved = read(design);
+        expect(saved?.layout, JSON.stringify(design)?.slice(0, 80)).toBeUndefined();
+        expect(saved?.source).toEqual(store.getState().source);
+      }
+      // An older save has no layout: derived afresh, as before.
+      expect(read(undefined)?.layout).toBeUndefined();
+      const next = createTestStore();
+      restoreWork(next.store, read({ ...good, extra: true })!);
+      await next.settled();
+      expect(indexOf(next.store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
+      expect(next.store.getState().design?.changes).toBeUndefined();
+    });
+
+    it('holds names and keys only', async () => {
+      const store = await keptWork();
+      const json = savedWorkJson(savedWorkOf(store.getState()));
+      expect(JSON.parse(json)).toMatchObject({ design: layoutDocument(designLayout(store.getState().design!)) });
+      expect(json).not.toMatch(/secret|accessKey|endpoint|credential/i);
+    });
   });
 });

@@ -1,10 +1,11 @@
 // Autosave of the user's work to localStorage (debounced, flushed when the page
 // hides) and its restoration on the next visit. What is read back is checked
 // field by field: a damaged entry is ignored, never half-applied.
-import { numberProblem, type PatternParams, type Scalar } from '../engine/index.ts';
+import { numberProblem, type DesignLayout, type PatternParams, type Scalar } from '../engine/index.ts';
 import { isIdentifier } from '../engine/model/isIdentifier.ts';
 import { isSampleScale } from './analysisSlice.ts';
 import type { AppStore } from './createAppStore.ts';
+import { layoutDocument, readLayoutDocument } from './layoutDocument.ts';
 import { PANEL_IDS, type AppState, type PanelId, type ThemeChoice } from './types.ts';
 
 export const STORAGE_KEY = 'tablewright.work.v1';
@@ -17,6 +18,8 @@ export const MAX_SAVED_PARAM_CHARS = 2048;
 
 export interface SavedWork {
   source: AppState['source'];
+  /** The layout the design keeps (its GSI names and keys), or undefined: derived afresh. */
+  layout: DesignLayout | undefined;
   sampleScale: number;
   selectedPattern: string | undefined;
   /** Only the parameters the user set; the others come from the sample records again. */
@@ -35,6 +38,7 @@ export function savedWorkOf(state: AppState): SavedWork {
   );
   return {
     source: state.source,
+    layout: state.keptLayout,
     sampleScale: state.sampleScale,
     selectedPattern: state.selectedPattern,
     params,
@@ -60,12 +64,14 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const { source, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
+  const { source, design, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
   // Each setting is what the app itself could have set, or its default: names are model names
   // (identifiers), the scale one the items panel offers.
   return {
     source: { text: source['text'], format: source['format'] },
+    // Checked by the engine's design.json reader: anything but a whole layout is dropped (derived afresh).
+    layout: readLayoutDocument(design),
     sampleScale: isSampleScale(sampleScale) ? sampleScale : 1,
     selectedPattern: isName(selectedPattern) ? selectedPattern : undefined,
     params: readParams(params),
@@ -84,6 +90,8 @@ function isName(value: unknown): value is string {
 export function restoreWork(store: AppStore, saved: SavedWork): void {
   store.setState({
     source: saved.source,
+    // The analysis starts the design from it, so the GSI names are the ones saved.
+    workStart: { layout: saved.layout },
     past: [],
     future: [],
     canUndo: false,
@@ -109,7 +117,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
   let last = '';
   const save = () => {
     timer = undefined;
-    const json = JSON.stringify(savedWorkOf(store.getState()));
+    const json = savedWorkJson(savedWorkOf(store.getState()));
     if (json === last) return;
     try {
       storage.setItem(STORAGE_KEY, json);
@@ -122,6 +130,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
   const unsubscribe = store.subscribe((state, previous) => {
     const changed =
       state.source !== previous.source ||
+      state.keptLayout !== previous.keptLayout ||
       state.sampleScale !== previous.sampleScale ||
       state.selectedPattern !== previous.selectedPattern ||
       state.params !== previous.params ||
@@ -147,6 +156,12 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
     target?.removeEventListener('pagehide', flush);
     target?.removeEventListener('beforeunload', flush);
   };
+}
+
+/** What autosave writes: the work, its layout as a design.json document under `design`. */
+export function savedWorkJson(work: SavedWork): string {
+  const { layout, ...rest } = work;
+  return JSON.stringify({ ...rest, ...(layout ? { design: layoutDocument(layout) } : {}) });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

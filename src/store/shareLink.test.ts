@@ -1,6 +1,8 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { lzBomb } from '../testing/lzBomb.ts';
+import { deriveDesign, designLayout, parseModelText } from '../engine/index.ts';
+import { layoutDocument } from './layoutDocument.ts';
 import { makeShareHash, MAX_SHARE_LINK_CHARS, MAX_SHARE_MODEL_CHARS, readShareHash, SHARE_PREFIX, shareHash, shareUrl } from './shareLink.ts';
 
 const source = { text: 'model "Ünïcode ✓"\n# a comment with "quotes" & #hashes\n', format: 'text' as const };
@@ -112,5 +114,46 @@ describe('share link limits', () => {
     expect(largest.encoded.length).toBeLessThanOrEqual(MAX_SHARE_LINK_CHARS);
     expect(largest.expandedLength).toBeGreaterThan(400_000_000);
     expect(readShareHash(SHARE_PREFIX + largest.encoded)).toEqual({ kind: 'error', message: expect.stringMatching(/too large to open/) });
+  });
+});
+
+describe("share links carry the design's kept layout", () => {
+  const text = 'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const model = parseModelText(text).model;
+  if (!model) throw new Error('the test model does not parse');
+  const layout = designLayout(deriveDesign(model));
+  const shop = { text, format: 'text' as const };
+  const payload = (extra: Record<string, unknown>) => SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
+
+  it('round-trips the layout with the source', () => {
+    expect(layout.indexes.map((i) => i.name)).toEqual(['table', 'GSI1']);
+    const made = makeShareHash(shop, layout);
+    expect(made).toEqual({ kind: 'ok', hash: expect.stringMatching(/^#m=/) });
+    expect(readShareHash(shareHash(shop, layout))).toEqual({ kind: 'ok', source: shop, layout });
+    const url = shareUrl('https://example.org/', shop, layout);
+    if (url.kind !== 'ok') throw new Error(url.message);
+    expect(readShareHash(new URL(url.url).hash)).toEqual({ kind: 'ok', source: shop, layout });
+    // A link without one (made before layouts were shared) still opens, afresh.
+    expect(readShareHash(shareHash(shop))).toEqual({ kind: 'ok', source: shop });
+  });
+
+  it('refuses a link whose layout is damaged, opening nothing', () => {
+    const good = layoutDocument(layout);
+    for (const l of [null, 'GSI1', { ...good, indexes: 3 }, { ...good, surprise: 1 }, { ...good, entityAttribute: 'PK' }]) {
+      expect(readShareHash(payload({ l })), JSON.stringify(l)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its design layout is incomplete\).*current work was kept/) });
+    }
+    expect(readShareHash(payload({ l: good }))).toEqual({ kind: 'ok', source: shop, layout });
+  });
+
+  it('leaves the layout out, and says so, when only the model fits in a link', () => {
+    // A model just under the decompressed limit: with its layout it would not fit.
+    const big = { text: 'x'.repeat(MAX_SHARE_MODEL_CHARS - 100), format: 'text' as const };
+    expect(JSON.stringify(layoutDocument(layout)).length).toBeGreaterThan(100);
+    expect(makeShareHash(big).kind).toBe('ok');
+    const made = makeShareHash(big, layout);
+    expect(made).toEqual({ kind: 'ok', hash: expect.any(String), layoutLeftOut: true });
+    if (made.kind === 'ok') expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: big });
+    const url = shareUrl('https://example.org/', big, layout);
+    expect(url).toMatchObject({ kind: 'ok', layoutLeftOut: true });
   });
 });

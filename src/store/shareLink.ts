@@ -1,8 +1,11 @@
-// The share link format: the whole source (text + form) compressed into the URL
-// hash as `#m=<lz-string>`. Parsed once, here, at the edge: anything that is not
-// exactly what shareHash wrote is refused with a message and opens nothing.
-// Only the model goes in: never settings, endpoints or credentials.
+// The share link format: the whole source (text + form) and the layout its design
+// keeps (index names and key templates, as a design.json document) compressed into
+// the URL hash as `#m=<lz-string>`. Parsed once, here, at the edge: anything that
+// is not exactly what shareHash wrote is refused with a message and opens nothing.
+// Only the model and its layout go in: never settings, endpoints or credentials.
 import LZString from 'lz-string';
+import type { DesignLayout } from '../engine/index.ts';
+import { layoutDocument, readLayoutDocument } from './layoutDocument.ts';
 import { decompressFromEncodedURIComponent } from './lzStringBounded.ts';
 import type { Source } from './types.ts';
 
@@ -13,7 +16,7 @@ const VERSION = 1;
 export const MAX_SHARE_LINK_CHARS = 64 * 1024;
 /**
  * The most a share link may hold once decompressed: characters of its content (the
- * model's text with a few bytes of framing). Decompression stops here, so a crafted
+ * model's text, its layout when it fits, and a few bytes of framing). Decompression stops here, so a crafted
  * link cannot make the page allocate more (lz-string alone would expand one of
  * 64 KiB to some 400 million characters).
  */
@@ -21,16 +24,26 @@ export const MAX_SHARE_MODEL_CHARS = 1024 * 1024;
 
 export type ShareLinkResult =
   | { kind: 'none' }
-  | { kind: 'ok'; source: Source }
+  | { kind: 'ok'; source: Source; layout?: DesignLayout }
   | { kind: 'error'; message: string };
 
-export type ShareLinkMade<T> = ({ kind: 'ok' } & T) | { kind: 'tooLarge'; message: string };
+/**
+ * A link made, or why none can be. `layoutLeftOut`: the layout did not fit within the limits, so the
+ * link holds the model alone and opens it with a design derived afresh (GSI names may differ).
+ */
+export type ShareLinkMade<T> = ({ kind: 'ok'; layoutLeftOut?: true } & T) | { kind: 'tooLarge'; message: string };
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** The hash `#m=…` for `source`, or why no share link can carry it. */
-export function makeShareHash(source: Source): ShareLinkMade<{ hash: string }> {
-  const payload = JSON.stringify({ v: VERSION, f: source.format, n: source.text.length, t: source.text });
+/** The hash `#m=…` for `source` and the layout its design keeps (left out when only the source fits), or why no share link can carry it. */
+export function makeShareHash(source: Source, layout?: DesignLayout): ShareLinkMade<{ hash: string }> {
+  const framed = { v: VERSION, f: source.format, n: source.text.length, t: source.text };
+  if (layout) {
+    const payload = JSON.stringify({ ...framed, l: layoutDocument(layout) });
+    const encoded = payload.length <= MAX_SHARE_MODEL_CHARS ? LZString.compressToEncodedURIComponent(payload) : undefined;
+    if (encoded !== undefined && encoded.length <= MAX_SHARE_LINK_CHARS) return { kind: 'ok', hash: SHARE_PREFIX + encoded };
+  }
+  const payload = JSON.stringify(framed);
   const tooLarge = (what: string) => ({
     kind: 'tooLarge' as const,
     message: `This model is too large for a share link: ${what}. Save it as a file to share it.`,
@@ -42,23 +55,23 @@ export function makeShareHash(source: Source): ShareLinkMade<{ hash: string }> {
   if (encoded.length > MAX_SHARE_LINK_CHARS) {
     return tooLarge(`its link would be ${count(encoded.length)} characters long and links are at most ${count(MAX_SHARE_LINK_CHARS)}`);
   }
-  return { kind: 'ok', hash: SHARE_PREFIX + encoded };
+  return { kind: 'ok', hash: SHARE_PREFIX + encoded, ...(layout ? { layoutLeftOut: true as const } : {}) };
 }
 
-/** The hash for a source that fits in a share link (tests, benches); throws a RangeError when it does not. */
-export function shareHash(source: Source): string {
-  const made = makeShareHash(source);
+/** The hash for a source (and layout) that fits in a share link (tests, benches); throws a RangeError when it does not. */
+export function shareHash(source: Source, layout?: DesignLayout): string {
+  const made = makeShareHash(source, layout);
   if (made.kind === 'tooLarge') throw new RangeError(made.message);
   return made.hash;
 }
 
-/** The link for `source` on the page at `href` (its hash replaced), or why there is none. */
-export function shareUrl(href: string, source: Source): ShareLinkMade<{ url: string }> {
-  const made = makeShareHash(source);
+/** The link for `source` and its layout on the page at `href` (its hash replaced), or why there is none. */
+export function shareUrl(href: string, source: Source, layout?: DesignLayout): ShareLinkMade<{ url: string }> {
+  const made = makeShareHash(source, layout);
   if (made.kind === 'tooLarge') return made;
   const url = new URL(href);
   url.hash = made.hash.slice(1);
-  return { kind: 'ok', url: url.toString() };
+  return { kind: 'ok', url: url.toString(), ...(made.layoutLeftOut ? { layoutLeftOut: true as const } : {}) };
 }
 
 export function readShareHash(hash: string): ShareLinkResult {
@@ -87,12 +100,17 @@ export function readShareHash(hash: string): ShareLinkResult {
     return broken('its content is incomplete');
   }
   if (typeof value !== 'object' || value === null) return broken('its content is not a model');
-  const { v, f, n, t } = value as Record<string, unknown>;
+  const { v, f, n, t, l } = value as Record<string, unknown>;
   if (v !== VERSION) {
     const format = typeof v === 'number' && Number.isSafeInteger(v) ? `format ${v}` : 'an unknown format';
     return { kind: 'error', message: `This share link was made by another version of Tablewright (${format}); your current work was kept.` };
   }
   if (f !== 'text' && f !== 'json') return broken('it names no model form');
   if (typeof t !== 'string' || n !== t.length) return broken('its model text is incomplete');
-  return { kind: 'ok', source: { text: t, format: f } };
+  const source: Source = { text: t, format: f };
+  if (l === undefined) return { kind: 'ok', source };
+  // Checked by the engine's design.json reader: a layout that is not whole opens nothing.
+  const layout = readLayoutDocument(l);
+  if (!layout) return broken('its design layout is incomplete');
+  return { kind: 'ok', source, layout };
 }

@@ -1,9 +1,12 @@
 // The user's work and its undo history. Typing bursts coalesce into one step;
-// opening, converting and restoring are steps of their own. Owns no derived data.
+// opening, converting and restoring are steps of their own. Owns no derived data:
+// it says which work the source belongs to (workStart), and the analysis starts
+// that work's design from the layout it brought, or afresh.
 import type { StateCreator } from 'zustand';
-import { formatDiagnostic } from '../engine/index.ts';
+import { formatDiagnostic, type DesignLayout } from '../engine/index.ts';
 import { convertSource } from './convertSource.ts';
-import type { AppState, Source, SourceSlice } from './types.ts';
+import { layoutDocument } from './layoutDocument.ts';
+import type { AppState, Source, SourceSlice, WorkStart } from './types.ts';
 
 /** Edits closer together than this belong to one undo step. */
 export const TYPING_BURST_MS = 1000;
@@ -18,14 +21,42 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
     /** When the last typed edit happened, while a burst is open. */
     let burstAt: number | undefined;
 
-    const step = (next: Source, coalesce: boolean) => {
+    // Which work each source of the history belongs to (one token per opened work; a source
+    // not seen yet belongs to the current one), and the layout a work had when it was left.
+    const workOf = new WeakMap<Source, object>();
+    const layoutWhenLeft = new WeakMap<object, DesignLayout | undefined>();
+    let work: object = {};
+    const belongs = (source: Source) => {
+      if (!workOf.has(source)) workOf.set(source, work);
+    };
+    /** The state that moves into `target`'s work: a new workStart when it is another work than the current one. */
+    const enterWorkOf = (target: Source): { workStart?: WorkStart } => {
+      const next = workOf.get(target) ?? work;
+      if (next === work) return {};
+      layoutWhenLeft.set(work, get().keptLayout);
+      work = next;
+      return { workStart: { layout: layoutWhenLeft.get(next) } };
+    };
+
+    const step = (next: Source, coalesce: boolean, extra: { workStart?: WorkStart } = {}) => {
       const { source, past } = get();
+      belongs(source);
+      workOf.set(next, work);
       const kept = coalesce ? past : [...past, source].slice(-MAX_HISTORY);
-      set({ source: next, past: kept, future: [], canUndo: kept.length > 0, canRedo: false });
+      set({ source: next, past: kept, future: [], canUndo: kept.length > 0, canRedo: false, ...extra });
+    };
+
+    /** One undo step of its own that stays in the current work (a converted form). */
+    const replace = (next: Source) => {
+      burstAt = undefined;
+      const { source } = get();
+      if (next.text === source.text && next.format === source.format) return;
+      step({ text: next.text, format: next.format }, false);
     };
 
     return {
       source: { text: '', format: 'text' },
+      workStart: { layout: undefined },
       past: [],
       future: [],
       canUndo: false,
@@ -41,15 +72,19 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         step({ text, format: nextFormat }, coalesce);
       },
 
-      openSource: (next) => {
+      openSource: (next, layout) => {
         burstAt = undefined;
-        const { source } = get();
-        if (next.text === source.text && next.format === source.format) return;
-        step({ text: next.text, format: next.format }, false);
+        const { source, keptLayout } = get();
+        const sameLayout = layout === undefined || (keptLayout !== undefined && JSON.stringify(layoutDocument(layout)) === JSON.stringify(layoutDocument(keptLayout)));
+        if (next.text === source.text && next.format === source.format && sameLayout) return;
+        belongs(source);
+        layoutWhenLeft.set(work, keptLayout);
+        work = {};
+        step({ text: next.text, format: next.format }, false, { workStart: { layout } });
       },
 
       setFormat: (format) => {
-        const { source, openSource, showNotice } = get();
+        const { source, showNotice } = get();
         if (format === source.format) return;
         const converted = convertSource(source, format);
         if (!converted.ok) {
@@ -60,7 +95,7 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
           });
           return;
         }
-        openSource(converted.source);
+        replace(converted.source);
       },
 
       undo: () => {
@@ -68,8 +103,9 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         const previous = past[past.length - 1];
         if (!previous) return;
         burstAt = undefined;
+        belongs(source);
         const rest = past.slice(0, -1);
-        set({ source: previous, past: rest, future: [source, ...future], canUndo: rest.length > 0, canRedo: true });
+        set({ source: previous, past: rest, future: [source, ...future], canUndo: rest.length > 0, canRedo: true, ...enterWorkOf(previous) });
       },
 
       redo: () => {
@@ -77,8 +113,9 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         const next = future[0];
         if (!next) return;
         burstAt = undefined;
+        belongs(source);
         const rest = future.slice(1);
-        set({ source: next, past: [...past, source], future: rest, canUndo: true, canRedo: rest.length > 0 });
+        set({ source: next, past: [...past, source], future: rest, canUndo: true, canRedo: rest.length > 0, ...enterWorkOf(next) });
       },
     };
   };

@@ -1,7 +1,7 @@
 // The app state's shape: the contract between the store (src/store) and the
 // panels (src/ui). Derived engine output has exactly one writer: the analysis
 // slice, which runs parse → derive → samples off the typing path.
-import type { Design, Diagnostic, Item, Model, PatternParams, RecordValue, Request, SourceMap } from '../engine/index.ts';
+import type { Design, DesignLayout, Diagnostic, Item, Model, PatternParams, RecordValue, Request, SourceMap } from '../engine/index.ts';
 
 export type SourceFormat = 'text' | 'json';
 
@@ -11,16 +11,30 @@ export interface Source {
   format: SourceFormat;
 }
 
+/**
+ * Where a work's design starts: the layout it brought (a share link's, the autosaved one) or none
+ * (derived afresh). A new object whenever another work is opened, or undo/redo goes back across an
+ * opening (then with the layout that work had when it was left); the analysis starts from it.
+ */
+export interface WorkStart {
+  layout: DesignLayout | undefined;
+}
+
 export interface SourceSlice {
   /** What the editor shows; the user's work (autosaved, undoable). */
   source: Source;
+  workStart: WorkStart;
   /**
    * Typing: replaces the text. Edits less than a moment apart coalesce into one undo step;
    * a changed format always starts a new one.
    */
   setSource: (text: string, format?: SourceFormat) => void;
-  /** Replaces the whole source as one undo step of its own (example, opened file, share link). */
-  openSource: (source: Source) => void;
+  /**
+   * Opens another work (example, opened file, share link) as one undo step of its own: its design
+   * is derived afresh, or keeps `layout` when the work brings one (a share link's). Opening the
+   * source already shown does nothing, unless it brings another layout.
+   */
+  openSource: (source: Source, layout?: DesignLayout) => void;
   /**
    * Switch the editor between the text form and problem JSON (converting the model of the
    * current source). Refused, with a notice, while the source has errors.
@@ -54,6 +68,14 @@ export interface AnalysisSlice {
   /** How many records per entity: a multiplier of each entity's count. */
   sampleScale: number;
   setSampleScale: (scale: number) => void;
+  /**
+   * The layout the next analysis keeps (`deriveDesign(model, { previous })`): the last good design's,
+   * or the one its work started from. Undefined derives afresh (fewest GSIs). Part of the user's
+   * work: autosaved and carried in share links, so GSI names survive edits, reloads and links.
+   */
+  keptLayout: DesignLayout | undefined;
+  /** Derives the design again without keeping the previous one: fewest GSIs, but GSI names and keys may change. */
+  deriveAfresh: () => void;
 }
 
 export interface PatternsSlice {

@@ -1,7 +1,7 @@
 // What happens once at start-up, before the first render: restore the autosaved
-// work (or open the e-commerce example on a first visit), open a share link if
-// the URL has one, and start autosaving. A share link is one undo step on top
-// of the restored work; a damaged one opens nothing and says so.
+// work and its design's layout (or open the e-commerce example on a first visit),
+// open a share link if the URL has one, and start autosaving. A share link is one
+// undo step on top of the restored work; a damaged one opens nothing and says so.
 import { DEFAULT_EXAMPLE, exampleText } from '../../examples/examples.ts';
 import { appStore } from '../../store/appStore.ts';
 import { autosave, readSavedWork, restoreWork } from '../../store/persistWork.ts';
@@ -38,8 +38,9 @@ function openShareLinkFromUrl(): void {
     return;
   }
   const before = appStore.getState().source;
-  openSource(result.source);
-  if (before.text !== result.source.text || before.format !== result.source.format) {
+  // With the layout the link carries, so its design has the same GSI names as the one shared.
+  openSource(result.source, result.layout);
+  if (appStore.getState().source !== before) {
     showNotice({ kind: 'info', title: 'Opened the model from the link. Undo (Ctrl+Z) brings back what you had.', details: [] });
   }
 }
