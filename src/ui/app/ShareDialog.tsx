@@ -1,7 +1,8 @@
-// "Share link": the whole model in the URL's hash. Holds the model only (no
-// settings, endpoints or credentials); anyone with the link sees the model.
+// "Share link": the whole model and its design's layout (index names, key
+// templates) in the URL's hash. Holds nothing else (no settings, endpoints or
+// credentials); anyone with the link sees the model and its design.
 import { useMemo, useState } from 'react';
-import { useSource } from '../../store/selectors.ts';
+import { useKeptLayout, useSource } from '../../store/selectors.ts';
 import { shareUrl } from '../../store/shareLink.ts';
 import { copyText } from '../shared/copyText.ts';
 import { Dialog } from '../shared/Dialog.tsx';
@@ -11,7 +12,8 @@ const LONG_LINK = 8000;
 
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const source = useSource();
-  const made = useMemo(() => (open ? shareUrl(window.location.href, source) : undefined), [open, source]);
+  const layout = useKeptLayout();
+  const made = useMemo(() => (open ? shareUrl(window.location.href, source, layout) : undefined), [open, source, layout]);
   // A model too large for a link gets no link at all: one that would not open is worse than none.
   const url = made?.kind === 'ok' ? made.url : '';
   const [status, setStatus] = useState('');
@@ -42,7 +44,10 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
         </>
       }
     >
-      <p>The link holds the whole model, so it opens the same model anywhere, without a server. Nothing else goes in it.</p>
+      <p>
+        The link holds the whole model and its design&apos;s index names and keys, so it opens the same model and design anywhere, without a
+        server. Nothing else goes in it.
+      </p>
       {made?.kind === 'tooLarge' ? (
         <p className="error-text" role="alert">
           {made.message}
@@ -52,6 +57,12 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
           <span className="field__label">Share link</span>
           <input className="field__input" type="text" readOnly data-autofocus value={url} onFocus={(event) => event.target.select()} />
         </label>
+      )}
+      {made?.kind === 'ok' && made.layoutLeftOut && (
+        <p className="warning-text">
+          The design&apos;s layout did not fit in the link, so it holds the model alone: it opens with a design derived afresh, whose GSI names
+          may differ from these.
+        </p>
       )}
       {url.length > LONG_LINK && (
         <p className="warning-text">

@@ -1,7 +1,8 @@
-// The single-table design the engine derived: warnings and errors, the entity
-// chart (key templates per entity and index), and the request each access
-// pattern becomes; dimmed while stale. Reads the store only; renders text, never HTML from values.
+// The single-table design the engine derived: what changed from the design
+// before it, warnings and errors, the entity chart (key templates per entity and
+// index), and the request each access pattern becomes; dimmed while stale. Reads the store only; renders text, never HTML from values.
 import { useDesign, useSelectedPattern, useStale } from '../../store/selectors.ts';
+import { DesignChanges } from './DesignChanges.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { EntityChart } from './EntityChart.tsx';
 import { RequestTable } from './RequestTable.tsx';
@@ -30,6 +31,7 @@ export function DesignPanel() {
           {plural(design.patterns.length, 'access pattern', 'access patterns')}. Every item has its entity name in{' '}
           <code>{design.entityAttribute}</code>.
         </p>
+        {design.changes && <DesignChanges changes={design.changes} />}
         <DiagnosticList diagnostics={design.diagnostics} />
         <EntityChart design={design} selectedPattern={selectedPattern} />
         <RequestTable design={design} selectedPattern={selectedPattern} />
