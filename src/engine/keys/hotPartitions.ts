@@ -4,7 +4,7 @@
 // any layout (derived, kept from a previous design, or loaded), so the warning
 // always describes the keys the design really has.
 import type { Diagnostic } from '../model/diagnostics.ts';
-import type { Model } from '../model/types.ts';
+import type { Entity, Model } from '../model/types.ts';
 import type { DesignLayout, PatternPlan } from '../design/types.ts';
 import { keysDiagnostic } from './keysDiagnostic.ts';
 
@@ -35,9 +35,9 @@ export function hotPartitions(model: Model, layout: DesignLayout, plans: readonl
         );
         continue;
       }
-      const defs = pk.map((a) => entity.attributes.find((x) => x.name === a));
-      if (!defs.every((def) => def?.type === 'boolean' || (def?.values !== undefined && def.values.length <= 10))) continue;
-      const values = defs.reduce((n, def) => n * (def?.type === 'boolean' ? 2 : (def?.values?.length ?? 1)), 1);
+      const counts = pk.map((a) => valueCount(model, entity, a));
+      if (!counts.every((n) => n !== undefined && n <= 10)) continue;
+      const values = counts.reduce<number>((n, c) => n * (c ?? 1), 1);
       out.push(
         keysDiagnostic(
           'keys.hotPartition',
@@ -49,4 +49,24 @@ export function hotPartitions(model: Model, layout: DesignLayout, plans: readonl
     }
   }
   return out;
+}
+
+/**
+ * How many values an attribute takes, when few are declared: its enumeration, two for a boolean; for a `via`
+ * attribute declared without them, those of the parent key attribute it holds. Undefined: any number.
+ */
+function valueCount(model: Model, entity: Entity, attribute: string, seen: ReadonlySet<string> = new Set()): number | undefined {
+  const def = entity.attributes.find((x) => x.name === attribute);
+  if (def?.values !== undefined) return def.values.length;
+  if (def?.type === 'boolean') return 2;
+  for (const relation of entity.belongsTo) {
+    const at = relation.via.indexOf(attribute);
+    const parent = model.entities.find((e) => e.name === relation.entity);
+    const held = parent?.key[at];
+    // Relations may form cycles: each entity is asked once.
+    if (at < 0 || !parent || held === undefined || parent === entity || seen.has(parent.name)) continue;
+    const count = valueCount(model, parent, held, new Set([...seen, entity.name]));
+    if (count !== undefined) return count;
+  }
+  return undefined;
 }
