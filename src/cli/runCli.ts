@@ -93,15 +93,20 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return { command, file, options };
 }
 
-/** Reads a design.json (--previous); located errors are printed with the file name. */
-export function readPreviousDesign(file: string, io: CliIo): DesignLayout | undefined {
-  let text: string;
+/** A file's text, or undefined after saying why it cannot be read. */
+function readText(file: string, io: CliIo): string | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (e) {
     io.err(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return undefined;
   }
+}
+
+/** Reads a design.json (--previous); located errors are printed with the file name. */
+export function readPreviousDesign(file: string, io: CliIo): DesignLayout | undefined {
+  const text = readText(file, io);
+  if (text === undefined) return undefined;
   const parsed = parseDesignJson(text);
   for (const d of parsed.diagnostics) io.err(`${file}:${located(d)}\n`);
   if (!parsed.design) io.err(`${file}: not loaded (${parsed.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
@@ -110,13 +115,8 @@ export function readPreviousDesign(file: string, io: CliIo): DesignLayout | unde
 
 /** Reads and parses a problem file; located errors are printed with the file name. `tableName` must be valid (tableNameProblem). */
 export function readProblem(file: string, io: CliIo, tableName?: string, previous?: DesignLayout): { design: Design; diagnostics: Diagnostic[] } | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return undefined;
-  }
+  const text = readText(file, io);
+  if (text === undefined) return undefined;
   const parsed = loadProblem(text);
   for (const d of parsed.diagnostics) io.err(`${file}:${located(d)}\n`);
   if (!parsed.model) {

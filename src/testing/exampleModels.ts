@@ -42,3 +42,15 @@ export function modelFromText(text: string): Model {
   if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.message}`).join('\n'));
   return parsed.model;
 }
+
+/** A small model with optional attributes: a GSI keyed on each optional one (sparse), one on a required one. */
+export const LOBBY_TEXT = `model "Lobby"
+entity Game key gameId
+  gameId: string
+  hostId: string
+  mode?: "solo" | "duo"
+  score?: number
+  createdAt: datetime
+byHost: Game by hostId order by createdAt desc
+modeHighScores: Game by mode order by score desc
+`;

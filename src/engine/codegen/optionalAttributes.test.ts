@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelFromText } from '../../testing/exampleModels.ts';
+import { LOBBY_TEXT, modelFromText } from '../../testing/exampleModels.ts';
 import { typeCheckModules } from '../../testing/typeCheckModules.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { fromItem, toItem } from '../design/items.ts';
@@ -15,16 +15,7 @@ import { generateModule } from './generateModule.ts';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
 const design = deriveDesign(
-  modelFromText(`model "Lobby"
-entity Game key gameId
-  gameId: string
-  hostId: string
-  mode?: "solo" | "duo"
-  score?: number
-  createdAt: datetime
-byHost: Game by hostId order by createdAt desc
-modeHighScores: Game by mode order by score desc
-`),
+  modelFromText(LOBBY_TEXT),
 );
 const code = generateModule(design);
 

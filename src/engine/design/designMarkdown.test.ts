@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleModel, modelFromText } from '../../testing/exampleModels.ts';
+import { LOBBY_TEXT, exampleModel, modelFromText } from '../../testing/exampleModels.ts';
 import { deriveDesign } from './deriveDesign.ts';
 import { designMarkdown } from './designMarkdown.ts';
 
@@ -7,16 +7,7 @@ describe('designMarkdown', () => {
   it('lists the sparse indexes: which entity is in which index only when its record has which attributes', () => {
     const md = designMarkdown(
       deriveDesign(
-        modelFromText(`model "Lobby"
-entity Game key gameId
-  gameId: string
-  hostId: string
-  mode?: "solo" | "duo"
-  score?: number
-  createdAt: datetime
-byHost: Game by hostId order by createdAt desc
-modeHighScores: Game by mode order by score desc
-`),
+        modelFromText(LOBBY_TEXT),
       ),
     );
     expect(md).toContain(
