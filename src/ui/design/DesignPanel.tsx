@@ -6,6 +6,7 @@ import { DesignChanges } from './DesignChanges.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { EntityChart } from './EntityChart.tsx';
 import { RequestTable } from './RequestTable.tsx';
+import { SparseIndexes } from './SparseIndexes.tsx';
 import './DesignPanel.css';
 
 export function DesignPanel() {
@@ -34,6 +35,7 @@ export function DesignPanel() {
         {design.changes && <DesignChanges changes={design.changes} />}
         <DiagnosticList diagnostics={design.diagnostics} />
         <EntityChart design={design} selectedPattern={selectedPattern} />
+        <SparseIndexes design={design} />
         <RequestTable design={design} selectedPattern={selectedPattern} />
       </div>
     </section>

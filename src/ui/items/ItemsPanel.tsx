@@ -9,6 +9,7 @@ import { gridColumnNames } from './gridColumnNames.ts';
 import { groupItems } from './groupItems.ts';
 import { ItemsGrid } from './ItemsGrid.tsx';
 import { formatScale, scaleOptions } from './scaleOptions.ts';
+import { sparseCounts, sparseNote } from './sparseCounts.ts';
 import { highlightedRows, tableKeys } from './tableKey.ts';
 import './ItemsPanel.css';
 
@@ -45,6 +46,8 @@ export function ItemsPanel() {
   );
   const scrollKey = useMemo(() => ({ resultItems, view: index?.name, entityFilter }), [resultItems, index?.name, entityFilter]);
   const scales = useMemo(() => (design === undefined ? [] : scaleOptions(design.model, sampleScale, MAX_SAMPLE_SCALE)), [design, sampleScale]);
+  // Sparse indexes (keyed on an optional attribute): how many of each entity's items they hold.
+  const sparse = useMemo(() => (design === undefined ? [] : sparseCounts(design, items)), [design, items]);
 
   if (design === undefined || index === undefined || grouped === undefined || columns === undefined) {
     return (
@@ -57,6 +60,8 @@ export function ItemsPanel() {
   const viewName = index.kind === 'table' ? 'table' : index.name;
   const entityChoices = index.entities.includes(entityFilter ?? '') || entityFilter === undefined ? index.entities : [...index.entities, entityFilter];
   const shown = grouped.items.length;
+  const sparseNames = new Set(sparse.map((c) => c.index));
+  const sparseNotes = sparse.filter((c) => c.index === index.name && (entityFilter === undefined || c.entity === entityFilter)).map(sparseNote);
 
   return (
     <section className="tw-items" aria-label="Items">
@@ -64,10 +69,16 @@ export function ItemsPanel() {
         <label className="tw-items__field" htmlFor={`${ids}-view`}>
           View
         </label>
-        <select id={`${ids}-view`} value={index.name} onChange={(e) => setGridIndex(e.target.value)}>
+        <select
+          id={`${ids}-view`}
+          value={index.name}
+          onChange={(e) => setGridIndex(e.target.value)}
+          {...(sparseNotes.length > 0 ? { 'aria-describedby': `${ids}-sparse` } : {})}
+        >
           {design.indexes.map((i) => (
             <option key={i.name} value={i.name}>
               {i.kind === 'table' ? `Table (${i.pkAttribute}, ${i.skAttribute})` : `${i.name} (${i.pkAttribute}, ${i.skAttribute})`}
+              {sparseNames.has(i.name) ? ', sparse' : ''}
             </option>
           ))}
         </select>
@@ -116,6 +127,13 @@ export function ItemsPanel() {
             </span>
           )}
         </p>
+        {sparseNotes.length > 0 && (
+          <p id={`${ids}-sparse`} className="tw-items__sparse">
+            {sparseNotes.map((note) => (
+              <span key={note}>{note}. </span>
+            ))}
+          </p>
+        )}
       </div>
       {shown === 0 ? (
         <p className="tw-items__empty">
