@@ -32,7 +32,7 @@ describe('cli --previous', () => {
     const after = JSON.parse(fs.readFileSync(path.join(dir, 'v2', 'design.json'), 'utf8')) as { indexes: unknown[]; entities: { keys: Record<string, unknown> }[]; tableName: string; changes: unknown[] };
     expect(after.tableName).toBe(before.tableName);
     expect(after.indexes.slice(0, before.indexes.length)).toEqual(before.indexes);
-    expect(c.out.join('')).toMatch(/changed from the previous design \(\d+\):\n {2}added GSI\d: for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/);
+    expect(c.out.join('')).toMatch(/changed from the previous design \(\d+\):\n {2}added GSI\d: keys Order, for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/);
     expect(after.changes.length).toBeGreaterThan(0);
     // Derived again from its own design: nothing moves.
     const again = capture();

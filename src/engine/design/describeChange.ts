@@ -8,7 +8,7 @@ export function changeSubject(change: DesignChange): string {
   return change.index ?? change.entity ?? 'the entity attribute';
 }
 
-/** `added GSI3: for getOrdersByTotal, ...`. */
+/** `added GSI3: keys Order, for getOrdersByTotal, ...`. */
 export function describeChange(change: DesignChange): string {
   return `${change.kind} ${changeSubject(change)}: ${change.reason}`;
 }

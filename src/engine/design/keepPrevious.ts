@@ -171,19 +171,25 @@ function differences(previous: DesignLayout, layout: DesignLayout, known: { chan
   };
   const prevIndexes = new Set(previous.indexes.map((i) => i.name));
   const nowIndexes = new Set(layout.indexes.map((i) => i.name));
-  for (const index of layout.indexes) if (!prevIndexes.has(index.name)) out.push({ kind: 'added', index: index.name, reason: forPatterns(readers(index.name)) });
+  // A GSI the change adds is one row, naming the entities it keys (not a row per template in it).
+  for (const index of layout.indexes) {
+    if (prevIndexes.has(index.name)) continue;
+    const keyed = layout.entities.filter((e) => e.keys[index.name] !== undefined).map((e) => e.entity);
+    out.push({ kind: 'added', index: index.name, reason: `keys ${keyed.join(', ')}, ${forPatterns(readers(index.name))}` });
+  }
   for (const index of previous.indexes) if (!nowIndexes.has(index.name)) out.push({ kind: 'removed', index: index.name, reason: `no pattern of the model reads ${index.name} any more` });
   const prevEntities = new Map(previous.entities.map((e) => [e.entity, e]));
   for (const design of layout.entities) {
     const prev = prevEntities.get(design.entity);
     if (!prev) {
       // A new entity: its table key comes with it; its GSI templates are listed.
-      for (const index of Object.keys(design.keys)) if (index !== 'table') out.push({ kind: 'added', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
+      for (const index of Object.keys(design.keys)) if (index !== 'table' && prevIndexes.has(index)) out.push({ kind: 'added', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
       continue;
     }
     for (const [index, template] of Object.entries(design.keys)) {
       if (listed(index, design.entity) && index === 'table') continue;
       const before = prev.keys[index];
+      if (!prevIndexes.has(index)) continue; // in a GSI the change adds: its row says so
       if (!before) out.push({ kind: 'added', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
       else if (!sameTemplate(before, template) && !listed(index, design.entity)) out.push({ kind: 'changed', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
     }
