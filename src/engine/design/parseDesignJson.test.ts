@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { keySchemaOf } from './indexKeys.ts';
 import { allModels, exampleModel, loadModel } from '../../testing/exampleModels.ts';
 import { deriveDesign, designJson, designLayout, formatDiagnostic, parseDesignJson, type Design, type Diagnostic, type LoadedDesign } from '../index.ts';
 import { joinPath } from '../model/jsonPath.ts';
+import type { Model } from '../model/types.ts';
 import { DESIGN_FORMAT } from './designJson.ts';
 import type { DesignDiagnosticCode } from './parseDesignJson.ts';
+import { planDesign } from './planDesign.ts';
+import type { DesignLayout, Segment } from './types.ts';
 
 // The problems the conformance harness runs (../shared/problems), beside the engine's own models.
 const sharedDir = fileURLToPath(new URL('../../../../shared/problems/', import.meta.url));
@@ -27,14 +31,45 @@ function layoutOf(design: Design): LoadedDesign {
     modelName: design.model.name,
     tableName: design.tableName,
     entityAttribute: design.entityAttribute,
-    indexes: design.indexes.map(({ name, kind, pkAttribute, skAttribute }) => ({ name, kind, pkAttribute, skAttribute, projection: 'ALL' })),
+    indexes: design.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })),
     entities: design.entities,
   };
 }
 
-/** design.json of ecommerce, changed by `change` (on the parsed document) and written again. */
-function edit(change: (doc: { [key: string]: Json }) => void): string {
-  const doc = JSON.parse(text) as { [key: string]: Json };
+/**
+ * ecommerce with native GSIs beside its composite ones: GSI3 keys Order by `_type + status / total + orderId` (a
+ * pattern ranges over total in a status), ByProduct keys Product and Review by `_type + productId`, no sort key.
+ */
+const nativeModel: Model = {
+  ...ecommerce.model,
+  patterns: [
+    ...ecommerce.model.patterns,
+    { name: 'getOrdersByStatusAndTotal', entity: 'Order', equals: ['status'], range: { attribute: 'total', op: '>=' }, order: { attribute: 'total', direction: 'desc' }, returns: 'many' },
+  ],
+};
+const literal = (text: string): Segment => ({ kind: 'literal', text });
+const attribute = (name: string): Segment => ({ kind: 'attribute', name });
+const composite = designLayout(ecommerce);
+const nativeLayout: DesignLayout = {
+  ...composite,
+  indexes: [
+    ...composite.indexes,
+    { name: 'GSI3', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }, { name: 'orderId', type: 'S' }], projection: 'ALL' },
+    { name: 'ByProduct', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'productId', type: 'S' }], sk: [], projection: 'ALL' },
+  ],
+  entities: composite.entities.map((e) => {
+    if (e.entity === 'Order') return { ...e, keys: { ...e.keys, GSI3: { pk: [literal('Order'), attribute('status')], sk: [attribute('total'), attribute('orderId')] } } };
+    if (e.entity === 'Product' || e.entity === 'Review') return { ...e, keys: { ...e.keys, ByProduct: { pk: [literal(e.entity), attribute('productId')], sk: [] } } };
+    return e;
+  }),
+};
+const nativeDesign = planDesign(nativeModel, nativeLayout);
+const nativeText = designJson(nativeDesign);
+const nativeExpected: LoadedDesign = { modelName: nativeModel.name, ...nativeLayout };
+
+/** design.json of ecommerce (or `base`), changed by `change` (on the parsed document) and written again. */
+function edit(change: (doc: { [key: string]: Json }) => void, base = text): string {
+  const doc = JSON.parse(base) as { [key: string]: Json };
   change(doc);
   return JSON.stringify(doc, null, 2);
 }
@@ -98,6 +133,54 @@ function expectInside(json: string, diagnostics: readonly Diagnostic[], label: s
   }
 }
 
+/** Sets every value of the layout of `base` to a wrong type in turn, expecting it refused at the value; how many. */
+function wrongTypeSweep(base: string): number {
+  const paths = layoutNodes(JSON.parse(base) as Json);
+  for (const { steps, path, value } of paths) {
+    const wrong: Json = typeof value === 'string' ? 987654321 : 'WRONG-TYPE';
+    const json = edit((doc) => setAt(doc, steps, wrong), base);
+    const d = refused(json, 'design.wrongType', path);
+    const line = json.split('\n')[(d.span?.line ?? 0) - 1] ?? '';
+    expect(line.slice((d.span?.column ?? 0) - 1), path).toMatch(new RegExp(`^${JSON.stringify(wrong)}`));
+  }
+  return paths.length;
+}
+
+/**
+ * Removes every field of the layout of `base` in turn, expecting it refused as missing. An index without
+ * `keys` is composite: a native one that loses it lacks pkAttribute and has lists only native indexes have.
+ */
+function missingFieldSweep(base: string) {
+  for (const { steps, path, value } of [{ steps: [] as Step[], path: '', value: JSON.parse(base) as Json }, ...layoutNodes(JSON.parse(base) as Json)]) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || path.endsWith('.keys') || INFORMATIONAL.includes(path)) continue;
+    for (const field of Object.keys(value)) {
+      if (path === '' && INFORMATIONAL.includes(field)) continue;
+      const json = edit((doc) => setAt(doc, [...steps, field], undefined), base);
+      const fieldPath = joinPath(path, field);
+      if (fieldPath === 'format') refused(json, 'design.missingFormat', 'format');
+      else if (/^entities\[\d+\]\.keys\.table$/.test(fieldPath)) refused(json, 'design.missingTableTemplate', fieldPath);
+      else if (/^indexes\[\d+\]\.keys$/.test(fieldPath)) {
+        refused(json, 'design.missingField', joinPath(path, 'pkAttribute'));
+        refused(json, 'design.mixedKeys', joinPath(path, 'pk'));
+      } else refused(json, 'design.missingField', fieldPath);
+    }
+  }
+}
+
+/** Adds an unknown field to every object of the layout of `base` in turn, expecting one warning and the layout `loaded`; how many. */
+function unknownFieldSweep(base: string, loaded: LoadedDesign): number {
+  const objects = [{ steps: [] as Step[], path: '', value: JSON.parse(base) as Json }, ...layoutNodes(JSON.parse(base) as Json)].filter(
+    ({ path, value }) => value !== null && typeof value === 'object' && !Array.isArray(value) && !path.endsWith('.keys') && !INFORMATIONAL.includes(path),
+  );
+  for (const { steps, path } of objects) {
+    const result = parseDesignJson(edit((doc) => setAt(doc, [...steps, 'sparse'], true), base));
+    expect(result.design, path).toStrictEqual(loaded);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.path]), path).toEqual([['design.unknownField', 'warning', joinPath(path, 'sparse')]]);
+    expect(result.diagnostics[0]?.message).toContain('ignored');
+  }
+  return objects.length;
+}
+
 describe('designJson', () => {
   it('starts with the format, then the model name, and states every index with its projection', () => {
     expect(text.startsWith(`{\n  "format": "${DESIGN_FORMAT}",\n  "model": "E-commerce",\n  "tableName": "ECommerce",`)).toBe(true);
@@ -112,15 +195,27 @@ describe('designJson', () => {
     expect(doc.tableDefinition).toMatchObject({ TableName: 'ECommerce', BillingMode: 'PAY_PER_REQUEST' });
   });
 
-  it('is documented field by field in DESIGN-FORMAT.md', () => {
+  it('is documented field by field in DESIGN-FORMAT.md, native indexes too', () => {
     const doc = readFileSync(new URL('./DESIGN-FORMAT.md', import.meta.url), 'utf8');
     expect(doc).toContain(`"format": "${DESIGN_FORMAT}"`);
-    const parsed = JSON.parse(text) as { [key: string]: Json };
-    const fields = new Set<string>(Object.keys(parsed));
-    for (const { path, value } of layoutNodes(parsed)) {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value) && !path.endsWith('.keys')) for (const key of Object.keys(value)) fields.add(key);
+    for (const base of [text, nativeText]) {
+      const parsed = JSON.parse(base) as { [key: string]: Json };
+      const fields = new Set<string>(Object.keys(parsed));
+      for (const { path, value } of layoutNodes(parsed)) {
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !path.endsWith('.keys')) for (const key of Object.keys(value)) fields.add(key);
+      }
+      for (const field of fields) expect(doc, field).toContain(`"${field}"`);
     }
-    for (const field of fields) expect(doc, field).toContain(`"${field}"`);
+    expect(doc).toContain('"keys": "native"');
+  });
+
+  it('writes a native GSI with its keys: native, pk and sk lists of typed attributes', () => {
+    const doc = JSON.parse(nativeText) as { indexes: Json[] };
+    expect(doc.indexes.slice(3)).toEqual([
+      { name: 'GSI3', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }, { name: 'orderId', type: 'S' }], projection: 'ALL' },
+      { name: 'ByProduct', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'productId', type: 'S' }], sk: [], projection: 'ALL' },
+    ]);
+    expect(nativeDesign.patterns.at(-1)?.steps[0]?.index).toBe('GSI3');
   });
 });
 
@@ -177,42 +272,15 @@ describe('parseDesignJson', () => {
   });
 
   it('reports wrong types at every path of the layout, located at the value', () => {
-    const paths = layoutNodes(JSON.parse(text) as Json);
-    expect(paths.length).toBeGreaterThan(100);
-    for (const { steps, path, value } of paths) {
-      const wrong: Json = typeof value === 'string' ? 987654321 : 'WRONG-TYPE';
-      const json = edit((doc) => setAt(doc, steps, wrong));
-      const d = refused(json, 'design.wrongType', path);
-      const line = json.split('\n')[(d.span?.line ?? 0) - 1] ?? '';
-      expect(line.slice((d.span?.column ?? 0) - 1), path).toMatch(new RegExp(`^${JSON.stringify(wrong)}`));
-    }
+    expect(wrongTypeSweep(text)).toBeGreaterThan(100);
   });
 
   it('reports every missing field of the layout', () => {
-    for (const { steps, path, value } of [{ steps: [] as Step[], path: '', value: JSON.parse(text) as Json }, ...layoutNodes(JSON.parse(text) as Json)]) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value) || path.endsWith('.keys') || INFORMATIONAL.includes(path)) continue;
-      for (const field of Object.keys(value)) {
-        if (path === '' && INFORMATIONAL.includes(field)) continue;
-        const json = edit((doc) => setAt(doc, [...steps, field], undefined));
-        const fieldPath = joinPath(path, field);
-        if (fieldPath === 'format') refused(json, 'design.missingFormat', 'format');
-        else if (/^entities\[\d+\]\.keys\.table$/.test(fieldPath)) refused(json, 'design.missingTableTemplate', fieldPath);
-        else refused(json, 'design.missingField', fieldPath);
-      }
-    }
+    missingFieldSweep(text);
   });
 
   it('warns about unknown fields and ignores them', () => {
-    const objects = [{ steps: [] as Step[], path: '', value: JSON.parse(text) as Json }, ...layoutNodes(JSON.parse(text) as Json)].filter(
-      ({ path, value }) => value !== null && typeof value === 'object' && !Array.isArray(value) && !path.endsWith('.keys') && !INFORMATIONAL.includes(path),
-    );
-    expect(objects.length).toBeGreaterThan(50);
-    for (const { steps, path } of objects) {
-      const result = parseDesignJson(edit((doc) => setAt(doc, [...steps, 'sparse'], true)));
-      expect(result.design, path).toStrictEqual(expected);
-      expect(result.diagnostics.map((d) => [d.code, d.severity, d.path]), path).toEqual([['design.unknownField', 'warning', joinPath(path, 'sparse')]]);
-      expect(result.diagnostics[0]?.message).toContain('ignored');
-    }
+    expect(unknownFieldSweep(text, expected)).toBeGreaterThan(50);
   });
 
   it('reports truncated JSON at a place inside the text, never throwing', () => {
@@ -239,9 +307,10 @@ describe('parseDesignJson', () => {
       seed = (seed * 1103515245 + 12345) >>> 0;
       return Math.floor((seed / 2 ** 32) * n);
     };
-    const junk = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', 'null', '0', '-1', 'true', '"x"', '\n', '😀', '\ud800', '"table"', '"GSI1"', '"literal"'];
-    for (let round = 0; round < 400; round++) {
-      let json = text;
+    const junk = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', 'null', '0', '-1', 'true', '"x"', '\n', '😀', '\ud800', '"table"', '"GSI1"', '"literal"', '"native"', '"N"'];
+    for (let round = 0; round < 600; round++) {
+      // Every third round damages the design with native GSIs.
+      let json = round % 3 === 2 ? nativeText : text;
       for (let step = 0, steps = 1 + random(4); step < steps; step++) {
         const i = random(json.length);
         const choice = random(3);
@@ -343,5 +412,163 @@ describe('parseDesignJson', () => {
     const result = parseDesignJson(json);
     expect(result.design).toBeUndefined();
     expect(result.diagnostics.map((d) => d.path)).toEqual(['tableName', 'indexes[0].future', 'entities[3].label']);
+  });
+});
+
+describe('parseDesignJson: native GSI keys', () => {
+  const set = (steps: Step[], value: Json | undefined) => edit((doc) => setAt(doc, steps, value), nativeText);
+  // indexes: table, GSI1, GSI2 (composite), GSI3, ByProduct (native); entities: User, Order, Product, Review.
+  const GSI3 = ['indexes', 3];
+  const orderGsi3 = ['entities', 1, 'keys', 'GSI3'];
+
+  it('reads a layout with native GSIs back exactly, and writes it again the same', () => {
+    const result = parseDesignJson(nativeText);
+    expect(result).toStrictEqual({ design: nativeExpected, diagnostics: [] });
+    const loaded = result.design as LoadedDesign;
+    expect(designJson(planDesign(nativeModel, loaded))).toBe(nativeText);
+    expect(loaded.entities[2]?.keys.ByProduct).toEqual({ pk: [literal('Product'), attribute('productId')], sk: [] });
+  });
+
+  it('reads "keys": "composite" as an index without "keys"', () => {
+    expect(parseDesignJson(set(['indexes', 1, 'keys'], 'composite'))).toStrictEqual({ design: nativeExpected, diagnostics: [] });
+  });
+
+  it('reports wrong types, missing fields and unknown fields in native indexes and their templates', () => {
+    wrongTypeSweep(nativeText);
+    missingFieldSweep(nativeText);
+    unknownFieldSweep(nativeText, nativeExpected);
+  });
+
+  it('refuses a "keys" other than "composite" or "native"', () => {
+    const d = refused(set([...GSI3, 'keys'], 'multi'), 'design.unknownValue', 'indexes[3].keys');
+    expect(d.message).toBe('indexes[3].keys must be "composite" (the default: pkAttribute and skAttribute) or "native" (pk and sk lists of the items\' own attributes), but it is "multi"');
+  });
+
+  it('refuses native keys on the table', () => {
+    const json = edit((doc) => {
+      setAt(doc, ['indexes', 0], { name: 'table', kind: 'table', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'email', type: 'S' }], sk: [], projection: 'ALL' });
+    }, nativeText);
+    const d = refused(json, 'design.nativeTable', 'indexes[0].keys');
+    expect(d.message).toBe('indexes[0].keys is "native", but indexes[0] is the table: the table\'s key is always composite (pkAttribute and skAttribute); only a GSI can have native keys');
+  });
+
+  it('refuses pk and sk on a composite index, and pkAttribute or skAttribute on a native one', () => {
+    const onComposite = refused(set(['indexes', 1, 'pk'], [{ name: '_type', type: 'S' }]), 'design.mixedKeys', 'indexes[1].pk');
+    expect(onComposite.message).toBe('indexes[1].pk: a composite index (no "keys", or "keys": "composite") is keyed by pkAttribute and skAttribute; "pk" and "sk" lists are for a native index ("keys": "native")');
+    refused(set(['indexes', 2, 'sk'], []), 'design.mixedKeys', 'indexes[2].sk');
+    const onNative = refused(set([...GSI3, 'pkAttribute'], 'GSI3PK'), 'design.mixedKeys', 'indexes[3].pkAttribute');
+    expect(onNative.message).toBe('indexes[3].pkAttribute: a native index ("keys": "native") is keyed by its "pk" and "sk" lists of the items\' own attributes; pkAttribute and skAttribute are for a composite index');
+    refused(set([...GSI3, 'skAttribute'], 'GSI3SK'), 'design.mixedKeys', 'indexes[3].skAttribute');
+  });
+
+  it('refuses a native partition key of no attributes or more than 4, and a sort key of more than 4', () => {
+    const attributes = (n: number): Json[] => Array.from({ length: n }, (_, i) => ({ name: i === 0 ? '_type' : `a${i}`, type: 'S' }));
+    expect(refused(set([...GSI3, 'pk'], []), 'design.nativeKeyCount', 'indexes[3].pk').message).toBe(
+      "indexes[3].pk has 0 attributes: a native partition key has 1 to 4 (the entity attribute first, then the items' own attributes)",
+    );
+    refused(set([...GSI3, 'pk'], attributes(5)), 'design.nativeKeyCount', 'indexes[3].pk');
+    expect(refused(set([...GSI3, 'sk'], [...attributes(5).slice(1), { name: 'a5', type: 'N' }]), 'design.nativeKeyCount', 'indexes[3].sk').message).toBe(
+      'indexes[3].sk has 5 attributes: a native sort key has 0 to 4',
+    );
+    // The most DynamoDB takes is read (the templates then do not fit, which is another refusal).
+    const full = parseDesignJson(set([...GSI3, 'pk'], attributes(4)));
+    expect(full.diagnostics.map((d) => d.code)).not.toContain('design.nativeKeyCount');
+  });
+
+  it('refuses a type other than "S" or "N"', () => {
+    const d = refused(set([...GSI3, 'sk', 0, 'type'], 'B'), 'design.unknownValue', 'indexes[3].sk[0].type');
+    expect(d.message).toBe('indexes[3].sk[0].type must be "S" (string) or "N" (number), the DynamoDB type of the attribute, but it is "B"');
+  });
+
+  it('refuses attribute names that are not DynamoDB key attribute names, or not attribute names of the items', () => {
+    expect(refused(set([...GSI3, 'pk', 1, 'name'], ''), 'design.invalidName', 'indexes[3].pk[1].name').message).toBe(
+      'indexes[3].pk[1].name "" is empty: a DynamoDB key attribute name is 1 to 255 bytes of UTF-8',
+    );
+    refused(set([...GSI3, 'sk', 1, 'name'], 'a'.repeat(256)), 'design.invalidName', 'indexes[3].sk[1].name');
+    expect(refused(set([...GSI3, 'sk', 1, 'name'], 'order id'), 'design.invalidName', 'indexes[3].sk[1].name').message).toBe(
+      'indexes[3].sk[1].name "order id" is not an attribute name: a native key attribute is an attribute of the items, and names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)',
+    );
+  });
+
+  it('refuses a partition key that does not start with the entity attribute, typed S', () => {
+    const other = refused(set([...GSI3, 'pk', 0, 'name'], 'kind'), 'design.nativeEntityAttribute', 'indexes[3].pk[0].name');
+    expect(other.message).toBe('indexes[3].pk[0].name is "kind", but a native partition key starts with the entity attribute "_type" (entityAttribute), so that each entity\'s items have partitions of their own');
+    const number = refused(set(['indexes', 4, 'pk', 0, 'type'], 'N'), 'design.nativeEntityAttribute', 'indexes[4].pk[0].type');
+    expect(number.message).toBe('indexes[4].pk[0].type is "N", but the entity attribute holds entity names: its type is "S"');
+  });
+
+  it('refuses an attribute named twice in one index', () => {
+    const d = refused(set([...GSI3, 'sk', 1, 'name'], 'status'), 'design.keyAttributeCollision', 'indexes[3].sk[1].name');
+    expect(d.message).toBe('indexes[3].sk[1].name "status" is already indexes[3].pk[1].name: an index names each key attribute once');
+  });
+
+  it('refuses an attribute with two types across native indexes', () => {
+    const d = refused(set(['indexes', 4, 'pk', 1], { name: 'total', type: 'S' }), 'design.keyAttributeType', 'indexes[4].pk[1].type');
+    expect(d.message).toBe('indexes[4].pk[1].type is "S", but "total" is "N" at indexes[3].sk[0].type: DynamoDB\'s AttributeDefinitions give an attribute one type, in every index it keys');
+    // One name in two native indexes with one type is one attribute: _type keys both.
+    expect(parseDesignJson(set(['indexes', 4, 'sk'], [{ name: 'status', type: 'S' }])).diagnostics.map((d) => d.code)).not.toContain('design.keyAttributeType');
+  });
+
+  it('refuses a native key attribute that is a composite key attribute, either way round', () => {
+    const native = refused(set([...GSI3, 'sk', 1, 'name'], 'GSI1SK'), 'design.keyAttributeCollision', 'indexes[3].sk[1].name');
+    expect(native.message).toBe('indexes[3].sk[1].name "GSI1SK" is already indexes[1].skAttribute, which holds a composite index\'s encoded keys: a native index is keyed on the items\' own attributes');
+    // A composite index after a native one: GSI3 first, then GSI2 keyed by PK "status".
+    const json = edit((doc) => {
+      const indexes = doc.indexes as Json[];
+      doc.indexes = [indexes[0], indexes[1], indexes[3], { ...(indexes[2] as { [key: string]: Json }), pkAttribute: 'status' }, indexes[4]] as Json[];
+    }, nativeText);
+    const composite = refused(json, 'design.keyAttributeCollision', 'indexes[3].pkAttribute');
+    expect(composite.message).toBe(
+      'indexes[3].pkAttribute "status" is already indexes[2].pk[1].name, an attribute of the items that a native index is keyed on: a composite index has key attributes of its own, which hold encoded keys',
+    );
+  });
+
+  it('refuses a template with more or fewer segments than the index has key attributes', () => {
+    const fewer = refused(set([...orderGsi3, 'sk'], [attribute('total')] as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk');
+    expect(fewer.message).toBe("entities[1].keys.GSI3.sk has 1 segment, but GSI3's sort key has 2 (total, orderId): in a native index, a template has one segment per key attribute, in order");
+    const more = refused(set(['entities', 2, 'keys', 'ByProduct', 'sk'], [attribute('productId')] as Json), 'design.nativeTemplate', 'entities[2].keys.ByProduct.sk');
+    expect(more.message).toBe("entities[2].keys.ByProduct.sk has 1 segment, but ByProduct's sort key has no attributes: in a native index, a template has one segment per key attribute, in order");
+    refused(set([...orderGsi3, 'pk'], []), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk');
+  });
+
+  it('refuses a partition key that does not start with the literal entity name', () => {
+    const label = refused(set([...orderGsi3, 'pk', 0, 'text'], 'ORDER'), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk[0].text');
+    expect(label.message).toBe('entities[1].keys.GSI3.pk[0].text is "ORDER", but it must be "Order", the entity\'s name: a native partition key starts with the entity attribute "_type", which holds the entity\'s name (not its label)');
+    const notLiteral = refused(set([...orderGsi3, 'pk', 0], attribute('_type') as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk[0]');
+    expect(notLiteral.message).toBe('entities[1].keys.GSI3.pk[0] must be {"kind": "literal", "text": "Order"}: a native partition key starts with the entity attribute "_type", which holds the entity\'s name');
+  });
+
+  it('refuses any other segment that is not the key attribute at its position', () => {
+    const other = refused(set([...orderGsi3, 'sk', 0, 'name'], 'createdAt'), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk[0].name');
+    expect(other.message).toBe('entities[1].keys.GSI3.sk[0].name is "createdAt", but it must be "total": in a native index, each segment names the key attribute at its position (GSI3\'s sk[0])');
+    const swapped = refused(set([...orderGsi3, 'sk'], [attribute('orderId'), attribute('total')] as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk[1].name');
+    expect(swapped.message).toContain('but it must be "orderId"');
+    const notAttribute = refused(set([...orderGsi3, 'pk', 1], literal('PAID') as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk[1]');
+    expect(notAttribute.message).toBe('entities[1].keys.GSI3.pk[1] must be {"kind": "attribute", "name": "status"}: in a native index, each segment is the key attribute at its position (GSI3\'s pk[1])');
+    // The empty literal that ends a composite sort key is no segment of a native one.
+    refused(set([...orderGsi3, 'sk', 1], literal('') as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk[1]');
+  });
+
+  it('keeps composite templates as they were: an empty sort key is still refused there', () => {
+    refused(set(['entities', 2, 'keys', 'table', 'sk'], []), 'design.emptyTemplate', 'entities[2].keys.table.sk');
+  });
+
+  it('reports every problem at once, in source order', () => {
+    const json = edit((doc) => {
+      setAt(doc, [...GSI3, 'pk', 0, 'name'], 'kind');
+      setAt(doc, [...GSI3, 'sk', 0, 'type'], 'B');
+      setAt(doc, ['indexes', 1, 'sk'], []);
+      setAt(doc, [...orderGsi3, 'pk', 0, 'text'], 'ORDER');
+      setAt(doc, ['entities', 3, 'keys', 'ByProduct', 'sk'], [attribute('userId')] as Json);
+    }, nativeText);
+    const result = parseDesignJson(json);
+    expect(result.design).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['design.mixedKeys', 'indexes[1].sk'],
+      ['design.nativeEntityAttribute', 'indexes[3].pk[0].name'],
+      ['design.unknownValue', 'indexes[3].sk[0].type'],
+      ['design.nativeTemplate', 'entities[1].keys.GSI3.pk[0].text'],
+      ['design.nativeTemplate', 'entities[3].keys.ByProduct.sk'],
+    ]);
   });
 });

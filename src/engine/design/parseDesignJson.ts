@@ -4,6 +4,8 @@
 // problems reported at once, unknown fields warned about and ignored. Never throws; the layout
 // is handed out only when nothing is wrong (never half-loaded). The plans, diagnostics and
 // tableDefinition in the file are for readers: they are derived again from the layout, not read.
+// An index is composite (pkAttribute/skAttribute) or native (`"keys": "native"`: typed pk/sk lists
+// of the items' own attributes); templates in a native index are read against its key attributes.
 import type { Diagnostic, Severity, Span } from '../model/diagnostics.ts';
 import { isIdentifier } from '../model/isIdentifier.ts';
 import { joinPath } from '../model/jsonPath.ts';
@@ -13,7 +15,7 @@ import { PROBLEM_FORMAT } from '../model/parseProblemJson.ts';
 import { spanLocator } from '../model/spanLocator.ts';
 import { DESIGN_FORMAT } from './designJson.ts';
 import { tableNameProblem } from './tableNameOf.ts';
-import type { EntityDesign, IndexLayout, KeyTemplate, LoadedDesign, Segment } from './types.ts';
+import type { EntityDesign, IndexLayout, KeyTemplate, LoadedDesign, NativeKeyAttribute, Segment } from './types.ts';
 
 /** The codes parseDesignJson reports (to join the engine's union of stage codes). */
 export type DesignDiagnosticCode =
@@ -36,7 +38,13 @@ export type DesignDiagnosticCode =
   | 'design.duplicateLabel'
   | 'design.unknownIndex'
   | 'design.missingTableTemplate'
-  | 'design.emptyTemplate';
+  | 'design.emptyTemplate'
+  | 'design.mixedKeys'
+  | 'design.nativeTable'
+  | 'design.nativeKeyCount'
+  | 'design.nativeEntityAttribute'
+  | 'design.keyAttributeType'
+  | 'design.nativeTemplate';
 
 export interface DesignParse {
   /** The layout, or undefined whenever any diagnostic is an error. */
@@ -51,7 +59,11 @@ const LITERAL_RULE =
   'key text written into keys uses only characters above "$" ("#" separates key components and "$" bounds them, so lower characters would break the order of keys)';
 
 const TOP_FIELDS = ['format', 'model', 'tableName', 'entityAttribute', 'indexes', 'entities', 'patterns', 'diagnostics', 'changes', 'tableDefinition'] as const;
-const INDEX_FIELDS = ['name', 'kind', 'pkAttribute', 'skAttribute', 'projection'] as const;
+const INDEX_FIELDS = ['name', 'kind', 'keys', 'pkAttribute', 'skAttribute', 'pk', 'sk', 'projection'] as const;
+const NATIVE_ATTRIBUTE_FIELDS = ['name', 'type'] as const;
+/** DynamoDB's limits on a multi-attribute GSI key: attributes in the partition key and in the sort key. */
+const NATIVE_PK_MAX = 4;
+const NATIVE_SK_MAX = 4;
 const ENTITY_FIELDS = ['entity', 'label', 'keys'] as const;
 const TEMPLATE_FIELDS = ['pk', 'sk'] as const;
 const LITERAL_FIELDS = ['kind', 'text'] as const;
@@ -97,13 +109,27 @@ interface ObjectFields {
   what: string;
 }
 
+/** One attribute of a native key, `{ "name": ..., "type": "S" | "N" }`. */
+interface ReadNativeAttribute {
+  path: string;
+  name: Located | undefined;
+  /** The type as written, when it is "S" or "N". */
+  type: (Located & { value: 'S' | 'N' }) | undefined;
+}
+
 interface ReadIndex {
   path: string;
   name: Located | undefined;
   kind: 'table' | 'gsi' | undefined;
   kindSpan: Span | undefined;
+  /** `composite` (also when `keys` is absent) or `native`; undefined when `keys` is anything else (reported). */
+  keys: 'composite' | 'native' | undefined;
+  /** A composite index's key attributes. */
   pkAttribute: Located | undefined;
   skAttribute: Located | undefined;
+  /** A native index's key attributes, in order; undefined when the list is missing or not a list. */
+  pk: ReadNativeAttribute[] | undefined;
+  sk: ReadNativeAttribute[] | undefined;
 }
 
 interface ReadEntity {
@@ -119,6 +145,8 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
   const report = (code: DesignDiagnosticCode, path: string, span: Span, message: string, severity: Severity = 'error') => {
     diagnostics.push(designDiagnostic(code, message, { path, span }, severity));
   };
+  /** The indexes read so far, by name (the first of any duplicates): a template in a native index is read against its keys. */
+  const readIndexes = new Map<string, ReadIndex>();
   const wrongType = (node: JsonNode, path: string, expected: string) => {
     report('design.wrongType', path, node.span, `${path || 'the document'} must be ${expected}, but it is ${describeJsonNode(node)}`);
   };
@@ -159,13 +187,13 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     return undefined;
   }
   /** The items of a list; undefined when it is missing or not a list. */
-  function list<T>(node: JsonNode | undefined, path: string, expected: string, item: (node: JsonNode, path: string) => T): T[] | undefined {
+  function list<T>(node: JsonNode | undefined, path: string, expected: string, item: (node: JsonNode, path: string, i: number) => T): T[] | undefined {
     if (node === undefined) return undefined;
     if (node.kind !== 'array') {
       wrongType(node, path, expected);
       return undefined;
     }
-    return node.items.map((child, i) => item(child, joinPath(path, i)));
+    return node.items.map((child, i) => item(child, joinPath(path, i), i));
   }
   function keyAttribute(node: JsonNode | undefined, path: string): Located | undefined {
     const name = string(node, path);
@@ -182,19 +210,78 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     return undefined;
   }
 
+  /** One attribute of a native key; `first`: the partition key's first, the entity attribute (checked against it later). */
+  function readNativeAttribute(node: JsonNode, path: string, first: boolean): ReadNativeAttribute {
+    const read: ReadNativeAttribute = { path, name: undefined, type: undefined };
+    const o = fieldsOf(node, path, NATIVE_ATTRIBUTE_FIELDS, 'a native key attribute');
+    if (!o) return read;
+    read.name = keyAttribute(required(o, 'name'), joinPath(path, 'name'));
+    const name = read.name;
+    // Past the entity attribute, a native key is the items' own attributes, which the templates name: identifiers.
+    if (name && !first && name.value.length > 0 && utf8Length(name.value) <= 255 && !isIdentifier(name.value)) {
+      report('design.invalidName', name.path, name.span, `${name.path} ${quoteName(name.value)} is not an attribute name: a native key attribute is an attribute of the items, and names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`);
+    }
+    const type = string(required(o, 'type'), joinPath(path, 'type'));
+    if (type) {
+      if (type.value === 'S' || type.value === 'N') read.type = { ...type, value: type.value };
+      else report('design.unknownValue', type.path, type.span, `${type.path} must be "S" (string) or "N" (number), the DynamoDB type of the attribute, but it is ${quoteName(type.value)}`);
+    }
+    return read;
+  }
+
+  /** A native index's `pk` or `sk`: at least one partition attribute (the entity attribute), at most four of each. */
+  function readNativeKey(o: ObjectFields, part: 'pk' | 'sk'): ReadNativeAttribute[] | undefined {
+    const path = joinPath(o.path, part);
+    const node = required(o, part);
+    const attributes = list(node, path, `a list of key attributes ({"name": ..., "type": "S" | "N"})`, (item, itemPath, i) => readNativeAttribute(item, itemPath, part === 'pk' && i === 0));
+    if (!attributes || !node) return attributes;
+    const n = attributes.length;
+    if (part === 'pk' && (n === 0 || n > NATIVE_PK_MAX)) {
+      report('design.nativeKeyCount', path, node.span, `${path} has ${n} attribute${n === 1 ? '' : 's'}: a native partition key has 1 to ${NATIVE_PK_MAX} (the entity attribute first, then the items' own attributes)`);
+    }
+    if (part === 'sk' && n > NATIVE_SK_MAX) {
+      report('design.nativeKeyCount', path, node.span, `${path} has ${n} attributes: a native sort key has 0 to ${NATIVE_SK_MAX}`);
+    }
+    return attributes;
+  }
+
+  /** A field the index must not have with its kind of keys: `pk`/`sk` on a composite index, `pkAttribute`/`skAttribute` on a native one. */
+  function notWith(o: ObjectFields, fields: readonly string[], why: string) {
+    for (const field of fields) {
+      const entry = o.fields.get(field);
+      if (entry) report('design.mixedKeys', joinPath(o.path, field), entry.keySpan, `${joinPath(o.path, field)}: ${why}`);
+    }
+  }
+
   function readIndex(node: JsonNode, path: string): ReadIndex {
-    const read: ReadIndex = { path, name: undefined, kind: undefined, kindSpan: undefined, pkAttribute: undefined, skAttribute: undefined };
+    const read: ReadIndex = { path, name: undefined, kind: undefined, kindSpan: undefined, keys: undefined, pkAttribute: undefined, skAttribute: undefined, pk: undefined, sk: undefined };
     const o = fieldsOf(node, path, INDEX_FIELDS, 'an index');
     if (!o) return read;
     read.name = string(required(o, 'name'), joinPath(path, 'name'));
+    if (read.name && !readIndexes.has(read.name.value)) readIndexes.set(read.name.value, read);
     const kind = string(required(o, 'kind'), joinPath(path, 'kind'));
     if (kind) {
       read.kindSpan = kind.span;
       if (kind.value === 'table' || kind.value === 'gsi') read.kind = kind.value;
       else report('design.unknownValue', kind.path, kind.span, `${kind.path} must be "table" or "gsi", but it is ${quoteName(kind.value)}`);
     }
-    read.pkAttribute = keyAttribute(required(o, 'pkAttribute'), joinPath(path, 'pkAttribute'));
-    read.skAttribute = keyAttribute(required(o, 'skAttribute'), joinPath(path, 'skAttribute'));
+    const keysNode = o.fields.get('keys')?.value;
+    const keys = keysNode === undefined ? undefined : string(keysNode, joinPath(path, 'keys'));
+    if (keysNode === undefined || keys?.value === 'composite') read.keys = 'composite';
+    else if (keys?.value === 'native') read.keys = 'native';
+    else if (keys) report('design.unknownValue', keys.path, keys.span, `${keys.path} must be "composite" (the default: pkAttribute and skAttribute) or "native" (pk and sk lists of the items' own attributes), but it is ${quoteName(keys.value)}`);
+    if (read.keys === 'composite') {
+      read.pkAttribute = keyAttribute(required(o, 'pkAttribute'), joinPath(path, 'pkAttribute'));
+      read.skAttribute = keyAttribute(required(o, 'skAttribute'), joinPath(path, 'skAttribute'));
+      notWith(o, ['pk', 'sk'], `a composite index (no "keys", or "keys": "composite") is keyed by pkAttribute and skAttribute; "pk" and "sk" lists are for a native index ("keys": "native")`);
+    } else if (read.keys === 'native') {
+      read.pk = readNativeKey(o, 'pk');
+      read.sk = readNativeKey(o, 'sk');
+      notWith(o, ['pkAttribute', 'skAttribute'], `a native index ("keys": "native") is keyed by its "pk" and "sk" lists of the items' own attributes; pkAttribute and skAttribute are for a composite index`);
+      if (read.kind === 'table' && keys) {
+        report('design.nativeTable', keys.path, keys.span, `${keys.path} is "native", but ${path} is the table: the table's key is always composite (pkAttribute and skAttribute); only a GSI can have native keys`);
+      }
+    }
     const projection = string(required(o, 'projection'), joinPath(path, 'projection'));
     if (projection && projection.value !== 'ALL') {
       report('design.unknownValue', projection.path, projection.span, `${projection.path} must be "ALL" (this version projects every attribute into every index), but it is ${quoteName(projection.value)}`);
@@ -248,13 +335,14 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     return undefined;
   }
 
-  function readSegments(node: JsonNode | undefined, path: string, part: 'pk' | 'sk'): Segment[] | undefined {
+  /** A template's `pk` or `sk`; in a native index (`native`) an empty list is read, and its length checked against the index's keys. */
+  function readSegments(node: JsonNode | undefined, path: string, part: 'pk' | 'sk', native: boolean): Segment[] | undefined {
     if (node === undefined) return undefined;
     if (node.kind !== 'array') {
       wrongType(node, path, 'a list of key segments');
       return undefined;
     }
-    if (node.items.length === 0) {
+    if (node.items.length === 0 && !native) {
       report('design.emptyTemplate', path, node.span, `${path} is empty: a ${part === 'pk' ? 'partition' : 'sort'} key has at least one segment (DynamoDB refuses empty key values)`);
       return undefined;
     }
@@ -262,12 +350,77 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     return segments.every((s) => s !== undefined) ? segments : undefined;
   }
 
-  function readTemplate(node: JsonNode, path: string): KeyTemplate | undefined {
+  /** A template in index `index` (undefined: no index has its name, reported later) of the entity named `entity`. */
+  function readTemplate(node: JsonNode, path: string, index: ReadIndex | undefined, entity: string | undefined): KeyTemplate | undefined {
     const o = fieldsOf(node, path, TEMPLATE_FIELDS, 'a key template');
     if (!o) return undefined;
-    const pk = readSegments(required(o, 'pk'), joinPath(path, 'pk'), 'pk');
-    const sk = readSegments(required(o, 'sk'), joinPath(path, 'sk'), 'sk');
+    const native = index?.keys === 'native';
+    const pkNode = required(o, 'pk');
+    const skNode = required(o, 'sk');
+    const pk = readSegments(pkNode, joinPath(path, 'pk'), 'pk', native);
+    const sk = readSegments(skNode, joinPath(path, 'sk'), 'sk', native);
+    if (native && index.name) {
+      if (pk && pkNode) checkNativeSegments(pkNode, joinPath(path, 'pk'), 'pk', pk, index.name.value, index.pk, entity);
+      if (sk && skNode) checkNativeSegments(skNode, joinPath(path, 'sk'), 'sk', sk, index.name.value, index.sk, entity);
+    }
     return pk && sk ? { pk, sk } : undefined;
+  }
+
+  /**
+   * A template's segments in a native index: one per key attribute, in order. The partition key's first is the
+   * literal entity name (the value of the entity attribute), every other one the attribute segment of the key
+   * attribute at its position. Not checked when the index's attributes did not read.
+   */
+  function checkNativeSegments(
+    node: JsonNode,
+    path: string,
+    part: 'pk' | 'sk',
+    segments: Segment[],
+    indexName: string,
+    attributes: ReadNativeAttribute[] | undefined,
+    entity: string | undefined,
+  ) {
+    if (node.kind !== 'array' || !attributes) return;
+    const names: string[] = [];
+    for (const a of attributes) {
+      if (!a.name) return;
+      names.push(a.name.value);
+    }
+    const pk = part === 'pk';
+    if (segments.length !== names.length) {
+      const has = `${segments.length} segment${segments.length === 1 ? '' : 's'}`;
+      const key = `${indexName}'s ${pk ? 'partition' : 'sort'} key has ${names.length === 0 ? 'no attributes' : `${names.length} (${names.join(', ')})`}`;
+      report('design.nativeTemplate', path, node.span, `${path} has ${has}, but ${key}: in a native index, a template has one segment per key attribute, in order`);
+      return;
+    }
+    segments.forEach((segment, i) => {
+      const segmentPath = joinPath(path, i);
+      const item = node.items[i];
+      if (!item) return;
+      const attribute = names[i] ?? '';
+      if (pk && i === 0) {
+        const expected = entity === undefined ? '{"kind": "literal", "text": <the entity\'s name>}' : `{"kind": "literal", "text": ${JSON.stringify(entity)}}`;
+        if (segment.kind !== 'literal') {
+          report('design.nativeTemplate', segmentPath, item.span, `${segmentPath} must be ${expected}: a native partition key starts with the entity attribute ${quoteName(attribute)}, which holds the entity's name`);
+        } else if (entity !== undefined && segment.text !== entity) {
+          const textPath = joinPath(segmentPath, 'text');
+          report(
+            'design.nativeTemplate',
+            textPath,
+            fieldSpan(item, 'text'),
+            `${textPath} is ${quoteName(segment.text)}, but it must be ${quoteName(entity)}, the entity's name: a native partition key starts with the entity attribute ${quoteName(attribute)}, which holds the entity's name (not its label)`,
+          );
+        }
+        return;
+      }
+      const position = `${indexName}'s ${pk ? 'pk' : 'sk'}[${i}]`;
+      if (segment.kind !== 'attribute') {
+        report('design.nativeTemplate', segmentPath, item.span, `${segmentPath} must be {"kind": "attribute", "name": ${JSON.stringify(attribute)}}: in a native index, each segment is the key attribute at its position (${position})`);
+      } else if (segment.name !== attribute) {
+        const namePath = joinPath(segmentPath, 'name');
+        report('design.nativeTemplate', namePath, fieldSpan(item, 'name'), `${namePath} is ${quoteName(segment.name)}, but it must be ${quoteName(attribute)}: in a native index, each segment names the key attribute at its position (${position})`);
+      }
+    });
   }
 
   function readEntity(node: JsonNode, path: string): ReadEntity {
@@ -302,7 +455,7 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
         continue;
       }
       seen.set(entry.key, entry.keySpan);
-      const template = readTemplate(entry.value, templatePath);
+      const template = readTemplate(entry.value, templatePath, readIndexes.get(entry.key), read.entity?.value);
       if (template) keys.push({ name: entry.key, template });
       else complete = false;
     }
@@ -374,18 +527,86 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       else names.set(name.value, name);
     }
   }
+  // Key attributes. A composite index has its own two (written on items as encoded keys), and entityAttribute is
+  // none of them. A native index names each of its attributes once, none of them a composite key attribute, starting
+  // with entityAttribute (S); native indexes may share attributes, with one type each (DynamoDB's AttributeDefinitions).
   const keyAttributes = new Map<string, Located>();
-  for (const attribute of [...(indexes ?? []).flatMap((i) => [i.pkAttribute, i.skAttribute]), entityAttribute]) {
-    if (!attribute) continue;
-    const earlier = keyAttributes.get(attribute.value);
+  const nativeNames = new Map<string, Located>();
+  const nativeTypes = new Map<string, Located>();
+  for (const index of indexes ?? []) {
+    if (index.keys === 'composite') {
+      for (const attribute of [index.pkAttribute, index.skAttribute]) {
+        if (!attribute) continue;
+        const earlier = keyAttributes.get(attribute.value);
+        const native = nativeNames.get(attribute.value);
+        if (earlier) {
+          report('design.keyAttributeCollision', attribute.path, attribute.span, `${attribute.path} ${quoteName(attribute.value)} is already ${earlier.path}: every index has its own key attributes, and entityAttribute is none of them`);
+        } else if (native) {
+          report(
+            'design.keyAttributeCollision',
+            attribute.path,
+            attribute.span,
+            `${attribute.path} ${quoteName(attribute.value)} is already ${native.path}, an attribute of the items that a native index is keyed on: a composite index has key attributes of its own, which hold encoded keys`,
+          );
+        } else keyAttributes.set(attribute.value, attribute);
+      }
+      continue;
+    }
+    if (index.keys !== 'native') continue;
+    const first = index.pk?.[0];
+    if (first?.name && entityAttribute && first.name.value !== entityAttribute.value) {
+      report(
+        'design.nativeEntityAttribute',
+        first.name.path,
+        first.name.span,
+        `${first.name.path} is ${quoteName(first.name.value)}, but a native partition key starts with the entity attribute ${quoteName(entityAttribute.value)} (entityAttribute), so that each entity's items have partitions of their own`,
+      );
+    } else if (first?.type && first.type.value !== 'S') {
+      report('design.nativeEntityAttribute', first.type.path, first.type.span, `${first.type.path} is ${quoteName(first.type.value)}, but the entity attribute holds entity names: its type is "S"`);
+    }
+    const inIndex = new Map<string, Located>();
+    for (const { name, type } of [...(index.pk ?? []), ...(index.sk ?? [])]) {
+      if (!name) continue;
+      const here = inIndex.get(name.value);
+      if (here) {
+        report('design.keyAttributeCollision', name.path, name.span, `${name.path} ${quoteName(name.value)} is already ${here.path}: an index names each key attribute once`);
+        continue;
+      }
+      inIndex.set(name.value, name);
+      const composite = keyAttributes.get(name.value);
+      if (composite) {
+        report(
+          'design.keyAttributeCollision',
+          name.path,
+          name.span,
+          `${name.path} ${quoteName(name.value)} is already ${composite.path}, which holds a composite index's encoded keys: a native index is keyed on the items' own attributes`,
+        );
+        continue;
+      }
+      if (!nativeNames.has(name.value)) nativeNames.set(name.value, name);
+      if (!type) continue;
+      const typed = nativeTypes.get(name.value);
+      if (!typed) nativeTypes.set(name.value, type);
+      else if (typed.value !== type.value) {
+        report(
+          'design.keyAttributeType',
+          type.path,
+          type.span,
+          `${type.path} is ${quoteName(type.value)}, but ${quoteName(name.value)} is ${quoteName(typed.value)} at ${typed.path}: DynamoDB's AttributeDefinitions give an attribute one type, in every index it keys`,
+        );
+      }
+    }
+  }
+  if (entityAttribute) {
+    const earlier = keyAttributes.get(entityAttribute.value);
     if (earlier) {
       report(
         'design.keyAttributeCollision',
-        attribute.path,
-        attribute.span,
-        `${attribute.path} ${quoteName(attribute.value)} is already ${earlier.path}: every index has its own key attributes, and entityAttribute is none of them`,
+        entityAttribute.path,
+        entityAttribute.span,
+        `${entityAttribute.path} ${quoteName(entityAttribute.value)} is already ${earlier.path}: every index has its own key attributes, and entityAttribute is none of them`,
       );
-    } else keyAttributes.set(attribute.value, attribute);
+    }
   }
 
   // The entities: unique names and labels; a table template each; templates only for indexes that exist.
@@ -418,8 +639,16 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
   if (!modelName || !tableName || !entityAttribute || !indexes || !entities) return undefined;
   const layoutIndexes: IndexLayout[] = [];
   for (const i of indexes) {
-    if (!i.name || !i.kind || !i.pkAttribute || !i.skAttribute) return undefined;
-    layoutIndexes.push({ name: i.name.value, kind: i.kind, pkAttribute: i.pkAttribute.value, skAttribute: i.skAttribute.value, projection: 'ALL' });
+    if (!i.name || !i.kind) return undefined;
+    if (i.keys === 'native') {
+      const pk = nativeLayout(i.pk);
+      const sk = nativeLayout(i.sk);
+      if (i.kind !== 'gsi' || !pk || !sk) return undefined;
+      layoutIndexes.push({ name: i.name.value, kind: 'gsi', keys: 'native', pk, sk, projection: 'ALL' });
+    } else {
+      if (i.keys !== 'composite' || !i.pkAttribute || !i.skAttribute) return undefined;
+      layoutIndexes.push({ name: i.name.value, kind: i.kind, pkAttribute: i.pkAttribute.value, skAttribute: i.skAttribute.value, projection: 'ALL' });
+    }
   }
   const layoutEntities: EntityDesign[] = [];
   for (const e of entities) {
@@ -452,6 +681,21 @@ function formatProblem(value: string): string {
     return `format is ${quoteName(value)}, a newer design format than this Tablewright reads ("${DESIGN_FORMAT}"): read it with the Tablewright that wrote it, or generate the design again`;
   }
   return `format is ${quoteName(value)}, which is not a design format this Tablewright reads: it reads "${DESIGN_FORMAT}" (DESIGN-FORMAT.md)`;
+}
+
+/** A native key's attributes as the layout holds them; undefined when any did not read. */
+function nativeLayout(attributes: ReadNativeAttribute[] | undefined): NativeKeyAttribute[] | undefined {
+  const out: NativeKeyAttribute[] = [];
+  for (const { name, type } of attributes ?? []) {
+    if (!name || !type) return undefined;
+    out.push({ name: name.value, type: type.value });
+  }
+  return attributes && out;
+}
+
+/** The span of an object's field value (the object's own when it has no such field). */
+function fieldSpan(node: JsonNode, field: string): Span {
+  return (node.kind === 'object' ? node.entries.find((e) => e.key === field)?.value.span : undefined) ?? node.span;
 }
 
 function isBlank(text: string): boolean {
