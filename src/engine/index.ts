@@ -31,6 +31,7 @@ export { loadProblem } from './model/loadProblem.ts';
 export { numberProblem, DYNAMODB_NUMBER_RULE } from './model/dynamoNumbers.ts';
 
 export type {
+  CompositeKeySchema,
   Design,
   DesignChange,
   DesignLayout,
@@ -43,6 +44,8 @@ export type {
   KeyPart,
   KeyTemplate,
   LoadedDesign,
+  NativeKeyAttribute,
+  NativeKeySchema,
   PatternPlan,
   PlanStep,
   QueryInput,
@@ -53,7 +56,10 @@ export type {
 } from './design/types.ts';
 export { deriveDesign, hasKeyLayout } from './design/deriveDesign.ts';
 export type { DeriveOptions } from './design/deriveDesign.ts';
+export { KEYS_MODES, type KeysMode } from './keys/nativeKeys.ts';
 export { planDesign } from './design/planDesign.ts';
+export { keyTemplateText } from './design/templateText.ts';
+export { indexKeyAttributes, indexKeyNames, indexKeyText, isCompositeIndex, isNativeIndex, syntheticKeyAttributes } from './design/indexKeys.ts';
 export { changeSubject, describeChange } from './design/describeChange.ts';
 export { toItem, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compositeIndex } from './indexKeys.ts';
 import type { Model } from '../model/types.ts';
 import { deriveDesign, hasKeyLayout } from './deriveDesign.ts';
 import type { Design } from './types.ts';
@@ -201,7 +202,7 @@ entity Thing key id
 get: Thing by id returns one
 `),
     );
-    expect(d.indexes[0]?.pkAttribute).toBe('_PK');
+    expect(d.indexes[0] && compositeIndex(d.indexes[0]).pkAttribute).toBe('_PK');
     expect(d.entityAttribute).toBe('__type');
   });
 

@@ -8,7 +8,9 @@ import type { Design, DesignChange, DesignLayout } from './types.ts';
 import { deriveKeyLayout, MAX_GSIS } from '../keys/deriveKeyLayout.ts';
 import { hotPartitions } from '../keys/hotPartitions.ts';
 import { isNotServedCode, keysDiagnostic } from '../keys/keysDiagnostic.ts';
+import { keySchemaOf } from './indexKeys.ts';
 import { keepPrevious } from './keepPrevious.ts';
+import type { KeysMode } from '../keys/nativeKeys.ts';
 import { indexDesigns, planDesign } from './planDesign.ts';
 import { tableNameOf, tableNameProblem } from './tableNameOf.ts';
 
@@ -21,6 +23,11 @@ export interface DeriveOptions {
    * design lists every difference from it with its reason (`changes`).
    */
   previous?: DesignLayout;
+  /**
+   * How GSIs are keyed: `composite` (default: one string attribute each, `GSI1PK = ORDER#{status}`) or
+   * `native` (the items' own attributes, up to 4 + 4, typed; where DynamoDB's rules allow). The table's key is always composite.
+   */
+  keys?: KeysMode;
 }
 
 /**
@@ -39,15 +46,15 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   let changes: DesignChange[] | undefined;
   try {
     if (previous) {
-      const kept = keepPrevious(model, previous, tableName);
+      const kept = keepPrevious(model, previous, tableName, options.keys ?? 'composite');
       ({ layout, keysDiagnostics, changes } = kept);
     } else {
-      const keys = deriveKeyLayout(model);
+      const keys = deriveKeyLayout(model, { keys: options.keys ?? 'composite' });
       keysDiagnostics = keys.diagnostics;
       layout = {
         tableName,
         entityAttribute: keys.entityAttribute,
-        indexes: keys.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })),
+        indexes: keys.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })),
         entities: keys.entities,
       };
     }

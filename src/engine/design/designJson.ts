@@ -2,6 +2,7 @@
 // the module. Its form is versioned and documented in DESIGN-FORMAT.md;
 // parseDesignJson reads the layout back.
 import type { Design, DesignLayout } from './types.ts';
+import { keySchemaOf } from './indexKeys.ts';
 import { tableDefinition } from './tableDefinition.ts';
 
 /** The `format` of design.json (DESIGN-FORMAT.md). */
@@ -12,7 +13,7 @@ export function designLayout(design: Design): DesignLayout {
   return {
     tableName: design.tableName,
     entityAttribute: design.entityAttribute,
-    indexes: design.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })),
+    indexes: design.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })),
     entities: design.entities.map((e) => ({ entity: e.entity, label: e.label, keys: e.keys })),
   };
 }

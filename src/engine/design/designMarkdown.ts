@@ -2,30 +2,37 @@
 // patterns each index serves, the sparse indexes, the pattern → request table
 // and the warnings.
 // Every name and text from the model goes through mdText/mdCode.
-import type { Design, Segment } from './types.ts';
+import type { Design } from './types.ts';
+import { indexKeyAttributes, indexKeyText } from './indexKeys.ts';
+import { keyTemplateText } from './templateText.ts';
 import { formatDiagnostic } from '../model/diagnostics.ts';
 import { mdCode, mdText } from './markdownText.ts';
 import { sparseIndexes } from './sparseIndexes.ts';
 
 export function designMarkdown(design: Design): string {
   const lines: string[] = [];
-  const seg = (segments: readonly Segment[]) => segments.map((s) => (s.kind === 'literal' ? s.text : `{${s.name}}`)).join('#');
   lines.push(`# ${mdText(design.model.name)}: single-table design`, '');
   lines.push(`Table ${mdCode(design.tableName)} with ${design.indexes.length - 1} GSI${design.indexes.length === 2 ? '' : 's'}; the entity name is stored in ${mdCode(design.entityAttribute)}.`, '');
   lines.push('## Entity chart', '');
-  const header = ['Entity', ...design.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute])].map(mdText);
+  const header = [
+    'Entity',
+    ...design.indexes.flatMap((i) => {
+      const k = indexKeyAttributes(i);
+      return [k.pk.join(' + '), k.sk.join(' + ')];
+    }),
+  ].map(mdText);
   lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
   for (const e of design.entities) {
     const cells = design.indexes.flatMap((i) => {
       const t = e.keys[i.name];
-      return t ? [mdCode(seg(t.pk)), mdCode(seg(t.sk))] : ['', ''];
+      return t ? [mdCode(keyTemplateText(t.pk, i)), mdCode(keyTemplateText(t.sk, i))] : ['', ''];
     });
     lines.push(`| ${mdText(e.entity)} | ${cells.join(' | ')} |`);
   }
   lines.push('', '## Indexes', '');
   for (const i of design.indexes) {
     lines.push(
-      `- **${i.name === 'table' ? 'Table' : mdText(i.name)}** (${mdText(i.pkAttribute)}, ${mdText(i.skAttribute)}): serves ${i.patterns.length ? i.patterns.map(mdCode).join(', ') : 'no pattern (keys only)'}`,
+      `- **${i.name === 'table' ? 'Table' : mdText(i.name)}** (${mdText(indexKeyText(i))}${i.keys === 'native' ? ', native keys' : ''}): serves ${i.patterns.length ? i.patterns.map(mdCode).join(', ') : 'no pattern (keys only)'}`,
     );
   }
   const sparse = sparseIndexes(design, design.model);

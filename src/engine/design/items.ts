@@ -6,6 +6,7 @@
 // attributes (a sparse index); table keys are required.
 import type { RecordValue, Scalar } from '../model/types.ts';
 import { encodeKeyValue, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
+import { syntheticKeyAttributes } from './indexKeys.ts';
 import type { Design, Item, Segment } from './types.ts';
 
 export function toItem(design: Design, entityName: string, record: RecordValue): Item {
@@ -16,7 +17,8 @@ export function toItem(design: Design, entityName: string, record: RecordValue):
   const item: Item = Object.fromEntries(Object.entries(record).filter(([, v]) => present(v)));
   for (const index of design.indexes) {
     const template = layout.keys[index.name];
-    if (!template) continue;
+    // A native GSI's keys are the item's own attributes (and its entity name): nothing to write.
+    if (!template || index.keys === 'native') continue;
     const pk = render(template.pk, record, entity.attributes);
     const sk = render(template.sk, record, entity.attributes);
     if (pk === undefined || sk === undefined) {
@@ -51,7 +53,7 @@ function render(segments: readonly Segment[], record: RecordValue, attributes: r
 export function fromItem(design: Design, item: Item): { entity: string; record: RecordValue } {
   const entity = item[design.entityAttribute];
   if (typeof entity !== 'string') throw new Error(`item has no "${design.entityAttribute}" attribute naming its entity`);
-  const drop = new Set([design.entityAttribute, ...design.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute])]);
+  const drop = new Set([design.entityAttribute, ...design.indexes.flatMap(syntheticKeyAttributes)]);
   // fromEntries defines own properties, so an attribute named `__proto__` stays data.
   const record: RecordValue = Object.fromEntries(Object.entries(item).filter(([k, v]) => !drop.has(k) && present(v)));
   return { entity, record };

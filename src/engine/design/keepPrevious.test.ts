@@ -2,6 +2,7 @@
 // keeps every index, key attribute, label and template, or lists the change
 // with its reason; and what it adds answers by the pattern's meaning.
 import { describe, expect, it } from 'vitest';
+import { keySchemaOf } from './indexKeys.ts';
 import { allModels, exampleModel } from '../../testing/exampleModels.ts';
 import { prng, randomModel } from '../../testing/randomModel.ts';
 import { validateModel } from '../model/validateModel.ts';
@@ -51,7 +52,7 @@ function unexplainedChanges(before: Design, after: Design): string[] {
   const listed = (index?: string, entity?: string) => changes.some((c) => (c.index === index && c.entity === entity) || (entity !== undefined && c.entity === entity && c.index === undefined) || (index !== undefined && c.index === index && c.entity === undefined));
   for (const index of before.indexes) {
     const now = after.indexes.find((i) => i.name === index.name);
-    if ((!now || now.pkAttribute !== index.pkAttribute || now.skAttribute !== index.skAttribute || now.kind !== index.kind) && !listed(index.name)) out.push(`index ${index.name}`);
+    if ((!now || JSON.stringify(keySchemaOf(now)) !== JSON.stringify(keySchemaOf(index))) && !listed(index.name)) out.push(`index ${index.name}`);
   }
   for (const entity of before.entities) {
     const now = after.entities.find((e) => e.entity === entity.entity);

@@ -9,6 +9,8 @@ import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
 import { deriveKeyLayout } from '../keys/deriveKeyLayout.ts';
 import { planPatterns } from '../queries/planPattern.ts';
+import type { KeysMode } from '../keys/nativeKeys.ts';
+import { keySchemaOf, syntheticKeyAttributes } from './indexKeys.ts';
 import type { DesignChange, DesignLayout, EntityDesign, IndexLayout, KeyTemplate, PatternPlan } from './types.ts';
 
 export interface KeptLayout {
@@ -18,10 +20,10 @@ export interface KeptLayout {
   keysDiagnostics: Diagnostic[];
 }
 
-export function keepPrevious(model: Model, previous: DesignLayout, tableName: string): KeptLayout {
+export function keepPrevious(model: Model, previous: DesignLayout, tableName: string, keys: KeysMode = 'composite'): KeptLayout {
   const changes: DesignChange[] = [];
   const attributeNames = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
-  const taken = new Set([...attributeNames, previous.entityAttribute, ...previous.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute])]);
+  const taken = new Set([...attributeNames, previous.entityAttribute, ...previous.indexes.flatMap(syntheticKeyAttributes)]);
   const free = (name: string) => {
     let n = name;
     while (taken.has(n)) n = `_${n}`;
@@ -35,6 +37,8 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     changes.push({ kind: 'changed', reason: `"${previous.entityAttribute}" is now an attribute of the model, so items name their entity in "${entityAttribute}"` });
   }
   const indexes: IndexLayout[] = previous.indexes.map((index) => {
+    // A native GSI's key attributes are the items' own: nothing of the model can collide with them.
+    if (index.keys === 'native') return index;
     const pkAttribute = attributeNames.has(index.pkAttribute) ? free(index.pkAttribute) : index.pkAttribute;
     const skAttribute = attributeNames.has(index.skAttribute) ? free(index.skAttribute) : index.skAttribute;
     if (pkAttribute !== index.pkAttribute || skAttribute !== index.skAttribute) {
@@ -74,11 +78,11 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   const first = planPatterns(model, layout);
   const why = new Map(first.diagnostics.flatMap((d) => (d.subject?.pattern !== undefined ? [[d.subject.pattern, d.message] as const] : [])));
   const unkeyed = model.entities.filter((e) => kept.get(e.name)?.keys.table === undefined);
-  const full = deriveKeyLayout(model, { labels });
+  const full = deriveKeyLayout(model, { labels, keys });
   const keysDiagnostics = full.diagnostics;
   if (why.size > 0 || unkeyed.length > 0) {
-    const sub = deriveKeyLayout({ ...model, patterns: model.patterns.filter((p) => why.has(p.name)) }, { labels });
-    const subLayout: DesignLayout = { tableName, entityAttribute, indexes: sub.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })), entities: sub.entities };
+    const sub = deriveKeyLayout({ ...model, patterns: model.patterns.filter((p) => why.has(p.name)) }, { labels, keys });
+    const subLayout: DesignLayout = { tableName, entityAttribute, indexes: sub.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })), entities: sub.entities };
     const subTemplates = new Map(sub.entities.map((e) => [e.entity, e]));
     // Every entity has a table key: a new one (or one whose table key lost an attribute) takes the derived one.
     for (const entity of unkeyed) {
@@ -116,8 +120,11 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
         return [...before].every(([name, plan]) => after.get(name) === plan) && wanted.every((name) => after.has(name));
       };
       let placed: DesignLayout | undefined;
+      // A native group goes only where the key schema is the same; a composite one into a composite GSI.
+      const schema = JSON.stringify({ ...keySchemaOf(index), name: '' });
       for (const gsi of layout.indexes) {
-        if (gsi.kind !== 'gsi' || [...group.keys()].some((e) => kept.get(e)?.keys[gsi.name] !== undefined)) continue;
+        if (gsi.kind !== 'gsi' || (JSON.stringify({ ...keySchemaOf(gsi), name: '' }) !== schema && (gsi.keys === 'native' || index.keys === 'native'))) continue;
+        if ([...group.keys()].some((e) => kept.get(e)?.keys[gsi.name] !== undefined)) continue;
         const trial = withTemplates(model, layout, gsi.name, group);
         if (fits(trial)) {
           placed = trial;
@@ -127,7 +134,10 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
       if (!placed) {
         gsiNumber++;
         const name = `GSI${gsiNumber}`;
-        const gsi: IndexLayout = { name, kind: 'gsi', pkAttribute: free(`${name}PK`), skAttribute: free(`${name}SK`), projection: 'ALL' };
+        const gsi: IndexLayout =
+          index.keys === 'native'
+            ? { name, kind: 'gsi', keys: 'native', pk: index.pk, sk: index.sk, projection: 'ALL' }
+            : { name, kind: 'gsi', pkAttribute: free(`${name}PK`), skAttribute: free(`${name}SK`), projection: 'ALL' };
         placed = withTemplates(model, { ...layout, indexes: [...layout.indexes, gsi] }, name, group);
       }
       layout = placed;

@@ -88,6 +88,10 @@ describe('a layout that cannot serve a pattern', () => {
     const cases = {
       'queries.notServed': () => planDesign(withPattern(model, { name: 'byTotal', entity: 'Order', equals: ['total'], returns: 'many' }), layout),
       'queries.entityNotInDesign': () => planDesign({ ...model, entities: [...model.entities, { name: 'Coupon', attributes: [{ name: 'code', type: 'string' }], key: ['code'], belongsTo: [] }] }, layout),
+      'queries.keyTypeMismatch': () => {
+        const native = deriveDesign(model, { keys: 'native' });
+        return planDesign({ ...model, entities: model.entities.map((e) => (e.name === 'Product' ? { ...e, attributes: e.attributes.map((a) => (a.name === 'views' ? { ...a, type: 'string' as const } : a)) } : e)) }, designLayout(native));
+      },
       'queries.attributeNotInModel': () =>
         planDesign({ ...model, entities: model.entities.map((e) => (e.name === 'Order' ? { ...e, attributes: e.attributes.filter((a) => a.name !== 'status') } : e)) }, layout),
     } satisfies Record<(typeof PLANNING_DIAGNOSTIC_CODES)[number], () => unknown>;

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Model } from '../model/types.ts';
 import { planPatterns } from '../queries/planPattern.ts';
 import { queriesDiagnostic } from '../queries/queriesDiagnostic.ts';
+import { keySchemaOf } from './indexKeys.ts';
 import type { Design, DesignLayout, IndexDesign, PatternPlan } from './types.ts';
 
 export function planDesign(model: Model, layout: DesignLayout): Design {
@@ -26,10 +27,7 @@ export function planDesign(model: Model, layout: DesignLayout): Design {
 /** Every index of the layout with the patterns it serves (in model order) and the entities keyed in it (in layout order). */
 export function indexDesigns(layout: DesignLayout, plans: readonly PatternPlan[]): IndexDesign[] {
   return layout.indexes.map((index) => ({
-    name: index.name,
-    kind: index.kind,
-    pkAttribute: index.pkAttribute,
-    skAttribute: index.skAttribute,
+    ...keySchemaOf(index),
     patterns: [...new Set(plans.filter((p) => p.steps.some((s) => s.index === index.name)).map((p) => p.pattern))],
     entities: layout.entities.filter((e) => e.keys[index.name] !== undefined).map((e) => e.entity),
   }));
@@ -39,6 +37,26 @@ export function indexDesigns(layout: DesignLayout, plans: readonly PatternPlan[]
 function layoutProblems(model: Model, layout: DesignLayout): Diagnostic[] {
   const out: Diagnostic[] = [];
   const designed = new Map(layout.entities.map((e) => [e.entity, e]));
+  // A native GSI's key attributes are every item's attributes of that name: DynamoDB refuses to store an
+  // item (of any entity) whose attribute of that name has another type.
+  for (const index of layout.indexes) {
+    if (index.keys !== 'native') continue;
+    for (const key of [...index.pk, ...index.sk]) {
+      model.entities.forEach((entity, i) => {
+        const attribute = entity.attributes.find((a) => a.name === key.name);
+        if (!attribute) return;
+        const type = attribute.type === 'boolean' ? 'BOOL' : attribute.type === 'number' ? 'N' : 'S';
+        if (type === key.type) return;
+        out.push(
+          queriesDiagnostic(
+            'queries.keyTypeMismatch',
+            `${index.name} is keyed on "${key.name}" as ${key.type === 'N' ? 'a number (N)' : 'a string (S)'}, but ${entity.name} holds "${key.name}" as a ${attribute.type}: DynamoDB would refuse to store such a ${entity.name}.`,
+            { path: `entities[${i}]`, subject: { entity: entity.name, index: index.name } },
+          ),
+        );
+      });
+    }
+  }
   model.entities.forEach((entity, i) => {
     const design = designed.get(entity.name);
     const where = { path: `entities[${i}]`, subject: { entity: entity.name } };

@@ -14,22 +14,50 @@ export interface KeyTemplate {
   sk: Segment[];
 }
 
-/** An index's name, kind and key attributes: what a derived design and a loaded design file share. */
-export interface IndexKeySchema {
+interface IndexName {
   /** `table` for the base table, else the GSI's name (`GSI1`, ...). */
   name: string;
   kind: 'table' | 'gsi';
+}
+
+/**
+ * Composite keys: one string attribute each for the partition and the sort key, which the
+ * design writes on every item from the entity's template (`USER#{email}`). The table's key is always composite.
+ */
+export interface CompositeKeySchema extends IndexName {
+  keys?: 'composite';
   /** Attribute names of the partition and sort key (`PK`/`SK`, `GSI1PK`/`GSI1SK`). */
   pkAttribute: string;
   skAttribute: string;
 }
 
-export interface IndexDesign extends IndexKeySchema {
+/** A key attribute of a native GSI: an attribute of the items themselves, with its DynamoDB type. */
+export interface NativeKeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+/**
+ * Native (multi-attribute) GSI keys: up to 4 partition-key and 4 sort-key attributes of the items
+ * themselves, in order, with their own types. The entity attribute comes first in the partition key,
+ * so each entity has partitions of its own. An item that lacks one of them is not in the index.
+ */
+export interface NativeKeySchema extends IndexName {
+  kind: 'gsi';
+  keys: 'native';
+  pk: NativeKeyAttribute[];
+  sk: NativeKeyAttribute[];
+}
+
+/** An index's name, kind and key attributes: what a derived design and a loaded design file share. */
+export type IndexKeySchema = CompositeKeySchema | NativeKeySchema;
+
+export type IndexDesign = IndexKeySchema & {
   /** Patterns this index serves, in model order. */
   patterns: string[];
   /** Entities with keys in this index, in model order. */
   entities: string[];
-}
+};
 
 export interface EntityDesign {
   entity: string;
@@ -43,9 +71,9 @@ export interface EntityDesign {
 export type IndexProjection = 'ALL';
 
 /** An index as the design file states it: the key schema and the projection. */
-export interface IndexLayout extends IndexKeySchema {
+export type IndexLayout = IndexKeySchema & {
   projection: IndexProjection;
-}
+};
 
 /**
  * The key layout of a design, without the model or the plans: what
@@ -162,11 +190,21 @@ export type Request =
       index: string;
       input: QueryInput;
       /** Structured form of the key condition, for the in-memory evaluator. */
-      key: { pk: string; sk: SkCondition };
+      key: { pk: string; sk: SkCondition } | NativeKeyValues;
       filter?: { attribute: string; op: RangeOp; value: ScalarOrPair };
     };
 
 export type ScalarOrPair = string | number | boolean | [string | number | boolean, string | number | boolean];
+
+/** A native GSI's key condition with values: equalities on the partition attributes and a sort prefix, at most one range after them. */
+export interface NativeKeyValues {
+  native: true;
+  equals: { attribute: string; value: string | number }[];
+  range?:
+    | { attribute: string; op: '=' | '<' | '<=' | '>' | '>='; value: string | number }
+    | { attribute: string; op: 'between'; low: string | number; high: string | number }
+    | { attribute: string; op: 'begins_with'; prefix: string };
+}
 
 export type SkCondition =
   | { op: 'none' }

@@ -3,6 +3,7 @@
 // the chain's attributes, the rest of the entity's key, a terminator where a `<`
 // needs one). Checked here on the layout itself, before any plan is made.
 import { describe, expect, it } from 'vitest';
+import { indexKeyNames } from '../design/indexKeys.ts';
 import { allModels, modelFromText } from '../../testing/exampleModels.ts';
 import type { KeyTemplate, Segment } from '../design/types.ts';
 import type { Model } from '../model/types.ts';
@@ -194,14 +195,14 @@ byCreatedAt: Thing by createdAt
 `);
     const layout = layoutOf(model);
     expect(layout.entityAttribute).toBe('__type');
-    expect(layout.indexes.map((i) => [i.name, i.pkAttribute, i.skAttribute])).toEqual([
+    expect(layout.indexes.map((i) => [i.name, ...indexKeyNames(i)])).toEqual([
       ['table', '__PK', '_SK'],
       ['GSI1', '_GSI1PK', 'GSI1SK'],
     ]);
     // On every model: all distinct, none an attribute of any entity.
     for (const { slug, model: m } of [...allModels(), { slug: 'names', model }]) {
       const l = layoutOf(m);
-      const names = [l.entityAttribute, ...l.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute])];
+      const names = [l.entityAttribute, ...l.indexes.flatMap(indexKeyNames)];
       expect(new Set(names).size, slug).toBe(names.length);
       const attributes = new Set(m.entities.flatMap((e) => e.attributes.map((a) => a.name)));
       expect(names.filter((n) => attributes.has(n)), slug).toEqual([]);

@@ -3,11 +3,13 @@
 // assignIndexes). Pure and deterministic: the same model gives the same layout.
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
-import type { EntityDesign, IndexDesign, KeyTemplate, Segment } from '../design/types.ts';
+import type { EntityDesign, IndexDesign, KeyTemplate, NativeKeySchema, Segment } from '../design/types.ts';
 import { accessNeeds, type Collection, type Need } from './accessNeeds.ts';
 import { assignIndexes } from './assignIndexes.ts';
 import { coverChains, type Chain } from './coverChains.ts';
 import { entityLabels } from './entityLabels.ts';
+import { keysDiagnostic } from './keysDiagnostic.ts';
+import { attributeKeyTypes, nativeProblem, nativeSchemaOf, nativeTemplateOf, type KeysMode } from './nativeKeys.ts';
 
 /** DynamoDB's limit of GSIs per table. */
 export const MAX_GSIS = 20;
@@ -27,6 +29,8 @@ export interface KeyLayout {
 export interface KeyLayoutOptions {
   /** Entity → label to keep (a previous design's); other entities get labels that differ from these. */
   labels?: ReadonlyMap<string, string>;
+  /** `native`: GSIs keyed on the items' own attributes wherever DynamoDB's rules allow (nativeKeys.ts); the table stays composite. */
+  keys?: KeysMode;
 }
 
 export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): KeyLayout {
@@ -36,8 +40,6 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
   const placement = assignIndexes(model.entities, chains);
   const diagnostics: Diagnostic[] = [...needs.diagnostics];
 
-  let gsiCount = 0;
-  for (const slot of placement.values()) gsiCount = Math.max(gsiCount, slot);
   const taken = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
   const free = (name: string) => {
     let n = name;
@@ -46,9 +48,18 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
     return n;
   };
   const entityAttribute = free('_type');
+  const native = options.keys === 'native' ? nativePlacement({ model, chains, placement, entityAttribute, diagnostics }) : new Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>>();
+
+  let gsiCount = 0;
+  for (const slot of placement.values()) gsiCount = Math.max(gsiCount, slot);
   const indexes: IndexDesign[] = [];
   for (let slot = 0; slot <= gsiCount; slot++) {
     const name = slot === 0 ? 'table' : `GSI${slot}`;
+    const schema = native.get(slot);
+    if (schema) {
+      indexes.push({ name, kind: 'gsi', keys: 'native', pk: schema.pk, sk: schema.sk, patterns: [], entities: [] });
+      continue;
+    }
     indexes.push({
       name,
       kind: slot === 0 ? 'table' : 'gsi',
@@ -73,7 +84,8 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
       const slot = placement.get(chain.id) ?? 0;
       const index = indexes[slot];
       if (!index) continue;
-      keys[index.name] = templateOf({ entity, chain, labels, collection: chain.collection === undefined ? undefined : collections.get(chain.collection) });
+      keys[index.name] =
+        index.keys === 'native' ? nativeTemplateOf(entity, chain) : templateOf({ entity, chain, labels, collection: chain.collection === undefined ? undefined : collections.get(chain.collection) });
     }
     if (!keys.table) keys.table = { pk: [{ kind: 'literal', text: label }, ...entity.key.map(attr)], sk: [{ kind: 'literal', text: label }] };
     const ordered: Record<string, KeyTemplate> = {};
@@ -88,6 +100,57 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
   });
 
   return { indexes, entities, entityAttribute, diagnostics };
+}
+
+/**
+ * Native mode: the chains placed on GSIs that can have native keys move to native GSIs, one per key
+ * schema (entities share one only when their key attribute names and types agree), numbered after the
+ * composite GSIs, which keep their packing. Updates `placement`; returns slot → native schema. Each chain
+ * that keeps a composite key on a GSI is named in a warning, with why.
+ */
+function nativePlacement(args: { model: Model; chains: Chain[]; placement: Map<number, number>; entityAttribute: string; diagnostics: Diagnostic[] }): Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>> {
+  const { model, chains, placement, entityAttribute, diagnostics } = args;
+  const types = attributeKeyTypes(model);
+  const onGsi = chains.filter((c) => (placement.get(c.id) ?? 0) > 0);
+  const problems = new Map(onGsi.map((c) => [c.id, nativeProblem(c, types, model)]));
+  const composite = onGsi.filter((c) => problems.get(c.id) !== undefined);
+  const slots = [...new Set(composite.map((c) => placement.get(c.id) ?? 0))].sort((a, b) => a - b);
+  const renumber = new Map(slots.map((s, i) => [s, i + 1]));
+  for (const c of composite) placement.set(c.id, renumber.get(placement.get(c.id) ?? 0) ?? 1);
+  const native = new Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>>();
+  const bySchema = new Map<string, number[]>();
+  const entitiesIn = new Map<number, Set<string>>();
+  let next = slots.length + 1;
+  for (const chain of onGsi) {
+    if (problems.get(chain.id) !== undefined) continue;
+    const schema = nativeSchemaOf(chain, entityAttribute, types);
+    const key = JSON.stringify(schema);
+    // One template per entity per index: a second chain of an entity with the same schema takes another GSI.
+    let slot = (bySchema.get(key) ?? []).find((s) => !entitiesIn.get(s)?.has(chain.entity));
+    if (slot === undefined) {
+      slot = next++;
+      bySchema.set(key, [...(bySchema.get(key) ?? []), slot]);
+      native.set(slot, schema);
+      entitiesIn.set(slot, new Set());
+    }
+    entitiesIn.get(slot)?.add(chain.entity);
+    placement.set(chain.id, slot);
+  }
+  const patternIndex = new Map(model.patterns.map((p, i) => [p.name, i]));
+  for (const chain of composite) {
+    const patterns = [...new Set(chain.needs.flatMap((n) => n.patterns))];
+    const first = patterns[0];
+    const index = `GSI${placement.get(chain.id) ?? 0}`;
+    diagnostics.push(
+      keysDiagnostic(
+        'keys.compositeKey',
+        `${patterns.join(', ')}: ${chain.entity}'s key on ${index} is a composite string built from its attributes, not the attributes themselves (native keys): ${problems.get(chain.id) ?? ''}.`,
+        { path: first === undefined ? undefined : `patterns[${patternIndex.get(first) ?? -1}]`, subject: { ...(first === undefined ? {} : { pattern: first }), entity: chain.entity, index } },
+        'warning',
+      ),
+    );
+  }
+  return native;
 }
 
 function attr(name: string): Segment {

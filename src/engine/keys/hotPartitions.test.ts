@@ -3,6 +3,7 @@
 // only from attributes with few values (enumerations of at most 10, booleans).
 // It works on any layout, derived or given, so these tests give it both.
 import { describe, expect, it } from 'vitest';
+import { keySchemaOf } from '../design/indexKeys.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { planDesign } from '../design/planDesign.ts';
 import type { DesignLayout, EntityDesign, KeyTemplate } from '../design/types.ts';
@@ -17,7 +18,7 @@ function derivedLayout(model: Model): DesignLayout {
   return {
     tableName: 'Test',
     entityAttribute: keys.entityAttribute,
-    indexes: keys.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: 'ALL' })),
+    indexes: keys.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })),
     entities: keys.entities,
   };
 }

@@ -2,7 +2,7 @@
 // is one of KEYS_DIAGNOSTIC_CODES and its subject names the pattern (and the
 // entity, the index) it is about, so no consumer needs the message text.
 import { describe, expect, it } from 'vitest';
-import { deriveDesign } from '../design/deriveDesign.ts';
+import { deriveDesign, type DeriveOptions } from '../design/deriveDesign.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Model } from '../model/types.ts';
 import { KEYS_DIAGNOSTIC_CODES, isNotServedCode, type KeysDiagnosticCode } from './keysDiagnostic.ts';
@@ -40,7 +40,7 @@ function tooManyIndexes(): Model {
 }
 
 /** One model per code, with the diagnostic it must produce. */
-const CASES: Record<KeysDiagnosticCode, { model: () => Model; expected: Partial<Diagnostic> }> = {
+const CASES: Record<KeysDiagnosticCode, { model: () => Model; expected: Partial<Diagnostic>; options?: DeriveOptions }> = {
   'keys.filtered': {
     model: () =>
       model(`model "Filter"
@@ -79,6 +79,11 @@ withFollows: User by id with Follow
     model: () => model(`${SHOP}getUser: User by email returns one\nbyPlan: User by plan\n`),
     expected: { severity: 'warning', path: 'patterns[1]', subject: { pattern: 'byPlan', entity: 'User', index: 'GSI1' } },
   },
+  'keys.compositeKey': {
+    model: () => model(`model "Flags"\nentity Task key id\n  id: string\n  done: boolean\ngetTask: Task by id returns one\nbyDone: Task by done\n`),
+    options: { keys: 'native' },
+    expected: { severity: 'warning', path: 'patterns[1]', subject: { pattern: 'byDone', entity: 'Task', index: 'GSI1' } },
+  },
   'keys.includeWithRange': {
     model: () => model(`${SHOP}withRange: User by email with Order where createdAt >= ?\n`),
     expected: { severity: 'error', path: 'patterns[0].range', subject: { pattern: 'withRange', entity: 'User' } },
@@ -100,8 +105,8 @@ withFollows: User by id with Follow
 
 describe('keys diagnostics', () => {
   it.each(KEYS_DIAGNOSTIC_CODES.map((code) => [code]))('%s: is reached by a model, with its subject', (code) => {
-    const { model: build, expected } = CASES[code];
-    const design = deriveDesign(build());
+    const { model: build, expected, options } = CASES[code];
+    const design = deriveDesign(build(), options ?? {});
     const found = design.diagnostics.filter((d) => d.code === code);
     expect(found.length, JSON.stringify(design.diagnostics)).toBeGreaterThan(0);
     expect(found[0]).toMatchObject({ code, ...expected });

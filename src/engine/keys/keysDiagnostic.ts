@@ -14,6 +14,8 @@ export const KEYS_DIAGNOSTIC_CODES = [
   'keys.firstRelation',
   /** warning: a constant or low-cardinality partition key. */
   'keys.hotPartition',
+  /** warning, native mode: a GSI template that keeps a composite key (an item collection, a boolean, too many attributes, a type conflict). */
+  'keys.compositeKey',
   /** not served: a range on the parent beside include. */
   'keys.includeWithRange',
   /** not served: include matching on attributes outside the parent's key. */

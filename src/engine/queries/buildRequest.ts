@@ -5,7 +5,7 @@
 import type { Design, PlanStep, QueryInput, Request } from '../design/types.ts';
 import type { PatternParams, Scalar } from '../model/types.ts';
 import { alwaysEmptyParameter } from './alwaysEmpty.ts';
-import { keyCondition, keyConditionValues, pairParam, scalarParam } from './keyCondition.ts';
+import { keyCondition, keyConditionValues, nativeConditionValues, nativeExpression, nativeValue, pairParam, scalarParam } from './keyCondition.ts';
 import { FILTER_NAME, filterExpressionText, filterForm, filterValues } from './filterForm.ts';
 import { patternParameters } from './patternParameters.ts';
 
@@ -19,17 +19,34 @@ export function buildRequest(design: Design, patternName: string, params: Patter
     pairParam(params, empty);
     return [];
   }
-  return plan.steps.map((step) => buildStep(design, step, params));
+  return plan.steps.flatMap((step) => buildStep(design, step, params));
 }
 
-function buildStep(design: Design, step: PlanStep, params: PatternParams): Request {
+/** One step's request; none on a native GSI when its range is a reversed pair (the answer is empty, and DynamoDB refuses it). */
+function buildStep(design: Design, step: PlanStep, params: PatternParams): Request[] {
   const index = design.indexes.find((i) => i.name === step.index);
   if (!index) throw new Error(`no index ${step.index}`);
-  const { pk, sk } = keyConditionValues(keyCondition(step.key), params);
+  const condition = keyCondition(step.key, index);
+  if (condition.native) {
+    const key = nativeConditionValues(condition, params);
+    if (!key) return [];
+    const { expression, names, values } = nativeExpression(condition);
+    const input: QueryInput = {
+      TableName: design.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: expression,
+      ExpressionAttributeNames: Object.fromEntries(names),
+      ExpressionAttributeValues: Object.fromEntries(values.map(([placeholder, operand]) => [placeholder, nativeValue(operand, params)])),
+    };
+    if (step.direction) input.ScanIndexForward = step.direction !== 'desc';
+    return [withFilter({ operation: 'Query', index: step.index, input, key }, step, params)];
+  }
+  if (index.keys === 'native') throw new Error(`${index.name} has native keys, the condition is composite`);
+  const { pk, sk } = keyConditionValues(condition, params);
   if (step.operation === 'GetItem') {
     // A GetItem's sort key is complete: its condition is `=`.
     if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
-    return { operation: 'GetItem', index: step.index, input: { TableName: design.tableName, Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value } } };
+    return [{ operation: 'GetItem', index: step.index, input: { TableName: design.tableName, Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value } } }];
   }
   const names: Record<string, string> = { '#pk': index.pkAttribute };
   const values: Record<string, Scalar> = { ':pk': pk };
@@ -56,7 +73,14 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
   const input: QueryInput = { TableName: design.tableName, KeyConditionExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
   if (index.kind === 'gsi') input.IndexName = index.name;
   if (step.direction) input.ScanIndexForward = step.direction !== 'desc';
-  const request: Extract<Request, { operation: 'Query' }> = { operation: 'Query', index: step.index, input, key: { pk, sk } };
+  return [withFilter({ operation: 'Query', index: step.index, input, key: { pk, sk } }, step, params)];
+}
+
+/** The step's FilterExpression (and its structured form for the evaluator) added to a Query. */
+function withFilter(request: Extract<Request, { operation: 'Query' }>, step: PlanStep, params: PatternParams): Extract<Request, { operation: 'Query' }> {
+  const { input } = request;
+  const names = input.ExpressionAttributeNames;
+  const values = input.ExpressionAttributeValues;
   if (step.filter) {
     const f = step.filter;
     const value: Scalar | [Scalar, Scalar] = f.op === 'between' ? [...pairParam(params, f.param)] : scalarParam(params, f.param);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compositeIndex } from '../design/indexKeys.ts';
 import type { Design, Item, Request, SkCondition } from '../design/types.ts';
 import type { RangeOp } from '../model/types.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
@@ -127,7 +128,7 @@ describe('evaluateRequest: indexes', () => {
       { PK: 'a', SK: '9', G: 'g', GS: 'same' },
       { PK: 'a', SK: '1', G: 'g', GS: 'same' },
     ];
-    const d: Design = { ...design, indexes: [design.indexes[0]!, { ...design.indexes[1]!, pkAttribute: 'G', skAttribute: 'GS' }] };
+    const d: Design = { ...design, indexes: [design.indexes[0]!, { ...compositeIndex(design.indexes[1]!), pkAttribute: 'G', skAttribute: 'GS' }] };
     const r = evaluateRequest({ design: d, items: tied, request: query({ index: 'GSI1', pk: 'g' }) });
     expect(r.items.map((i) => `${i.PK}${i.SK}`)).toEqual(['a1', 'a9', 'b1']);
   });

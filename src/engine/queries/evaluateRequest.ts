@@ -16,7 +16,9 @@
 // bytes), so the answer is deterministic. Do not show order among ties as
 // meaningful.
 import type { Diagnostic } from '../model/diagnostics.ts';
-import type { Design, IndexDesign, Item, Request, SkCondition } from '../design/types.ts';
+import type { CompositeKeySchema, Design, IndexDesign, Item, NativeKeyAttribute, NativeKeyValues, Request, SkCondition } from '../design/types.ts';
+import { indexKeyNames, isCompositeIndex } from '../design/indexKeys.ts';
+import { compareNative } from './keyCondition.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { filterForm, filterHolds, filterProblem, filterValues } from './filterForm.ts';
 import { queriesDiagnostic, type QueriesDiagnosticCode } from './queriesDiagnostic.ts';
@@ -27,7 +29,7 @@ export interface EvaluateResult {
   /** Items read: those the key condition selected, before the filter (DynamoDB's ScannedCount). */
   scannedCount: number;
   /** Where to continue: the table key and index key of the last item read, when `Limit` stopped the read. */
-  lastEvaluatedKey?: Record<string, string>;
+  lastEvaluatedKey?: Record<string, string | number>;
   /** Set when the request cannot be evaluated (unknown index, bad Limit, a filter DynamoDB refuses); items is then empty. */
   error?: Diagnostic;
 }
@@ -76,15 +78,88 @@ function skHolds(sk: string, cond: SkCondition): boolean {
   }
 }
 
-/** Position of an item in an index partition: index sort key, then table key (for GSI ties). */
-type Position = [indexSk: string, tablePk: string, tableSk: string];
+/**
+ * Position of an item in an index partition: the index's sort-key values (one for a composite
+ * index, one per sort attribute for a native one), then the table key (for GSI ties).
+ */
+type Position = (string | number)[];
 
 function comparePositions(a: Position, b: Position): number {
-  return compareUtf8(a[0], b[0]) || compareUtf8(a[1], b[1]) || compareUtf8(a[2], b[2]);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const c = compareNative(a[i] ?? '', b[i] ?? '');
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** A native key attribute's value on an item, when it has one of the attribute's type (else the item is not in the index). */
+function nativeKeyValue(item: Item, attribute: NativeKeyAttribute): string | number | undefined {
+  const v = item[attribute.name];
+  return attribute.type === 'N' ? (typeof v === 'number' ? v : undefined) : typeof v === 'string' ? v : undefined;
+}
+
+function rangeHolds(value: string | number, range: NonNullable<NativeKeyValues['range']>): boolean {
+  switch (range.op) {
+    case '=':
+      return compareNative(value, range.value) === 0;
+    case '<':
+      return compareNative(value, range.value) < 0;
+    case '<=':
+      return compareNative(value, range.value) <= 0;
+    case '>':
+      return compareNative(value, range.value) > 0;
+    case '>=':
+      return compareNative(value, range.value) >= 0;
+    case 'between':
+      return compareNative(value, range.low) >= 0 && compareNative(value, range.high) <= 0;
+    case 'begins_with':
+      return typeof value === 'string' && value.startsWith(range.prefix);
+    default: {
+      const never: never = range;
+      return never;
+    }
+  }
+}
+
+/** Where an item sits in the index, or undefined when it is not in it or the key condition leaves it out. */
+function placeOf(index: IndexDesign, table: CompositeKeySchema, key: Extract<Request, { operation: 'Query' }>['key'], item: Item): Position | undefined {
+  const tail = [keyOf(item, table.pkAttribute) ?? '', keyOf(item, table.skAttribute) ?? ''];
+  if (index.keys === 'native') {
+    if (!('native' in key)) return undefined;
+    // Only items holding every key attribute, of its type, are in the index (sparse GSIs).
+    const values = new Map<string, string | number>();
+    for (const a of [...index.pk, ...index.sk]) {
+      const v = nativeKeyValue(item, a);
+      if (v === undefined) return undefined;
+      values.set(a.name, v);
+    }
+    for (const e of key.equals) {
+      const v = values.get(e.attribute);
+      if (v === undefined || typeof v !== typeof e.value || compareNative(v, e.value) !== 0) return undefined;
+    }
+    if (key.range) {
+      const v = values.get(key.range.attribute);
+      if (v === undefined || !rangeHolds(v, key.range)) return undefined;
+    }
+    return [...index.sk.map((a) => values.get(a.name) ?? ''), ...tail];
+  }
+  if ('native' in key) return undefined;
+  // Only items holding both key attributes of the index are in it (sparse GSIs).
+  const pk = keyOf(item, index.pkAttribute);
+  const sk = keyOf(item, index.skAttribute);
+  if (pk === undefined || sk === undefined || pk !== key.pk || !skHolds(sk, key.sk)) return undefined;
+  return [sk, ...tail];
+}
+
+/** The position an ExclusiveStartKey names. */
+function positionOf(index: IndexDesign, table: CompositeKeySchema, key: Item): Position {
+  const tail = [keyOf(key, table.pkAttribute) ?? '', keyOf(key, table.skAttribute) ?? ''];
+  if (index.keys === 'native') return [...index.sk.map((a) => key[a.name] ?? ''), ...tail].map((v) => (typeof v === 'boolean' ? String(v) : v));
+  return [keyOf(key, index.skAttribute) ?? '', ...tail];
 }
 
 export function evaluateRequest({ design, items, request, exclusiveStartKey }: EvaluateArgs): EvaluateResult {
-  const table = design.indexes.find((i) => i.kind === 'table');
+  const table = design.indexes.filter(isCompositeIndex).find((i) => i.kind === 'table');
   const index = design.indexes.find((i) => i.name === request.index);
   if (!table) return fail('queries.noTable', request, 'The design has no base table index.');
   if (!index) return fail('queries.unknownIndex', request, `Request names index "${request.index}", which the design does not have.`);
@@ -105,7 +180,7 @@ export function evaluateRequest({ design, items, request, exclusiveStartKey }: E
 }
 
 function query(
-  table: IndexDesign,
+  table: CompositeKeySchema,
   index: IndexDesign,
   items: Item[],
   request: Extract<Request, { operation: 'Query' }>,
@@ -130,25 +205,17 @@ function query(
     passes = (item) => filterHolds(form, values, item[filter.attribute]);
   }
 
-  // Only items holding both key attributes of the index are in it (sparse GSIs).
   const selected: { item: Item; pos: Position }[] = [];
   for (const item of items) {
-    const pk = keyOf(item, index.pkAttribute);
-    const sk = keyOf(item, index.skAttribute);
-    if (pk === undefined || sk === undefined) continue;
-    if (pk !== request.key.pk || !skHolds(sk, request.key.sk)) continue;
-    selected.push({ item, pos: [sk, keyOf(item, table.pkAttribute) ?? '', keyOf(item, table.skAttribute) ?? ''] });
+    const pos = placeOf(index, table, request.key, item);
+    if (pos) selected.push({ item, pos });
   }
   selected.sort((a, b) => comparePositions(a.pos, b.pos));
   if (!forward) selected.reverse();
 
   let start = 0;
   if (exclusiveStartKey) {
-    const after: Position = [
-      keyOf(exclusiveStartKey, index.skAttribute) ?? '',
-      keyOf(exclusiveStartKey, table.pkAttribute) ?? '',
-      keyOf(exclusiveStartKey, table.skAttribute) ?? '',
-    ];
+    const after = positionOf(index, table, exclusiveStartKey);
     const sign = forward ? 1 : -1;
     while (start < selected.length && sign * comparePositions((selected[start] as { pos: Position }).pos, after) <= 0) start++;
   }
@@ -160,10 +227,10 @@ function query(
   const result: EvaluateResult = { items: returned, scannedCount: read.length };
   const last = read[read.length - 1];
   if (limit !== undefined && read.length === limit && last) {
-    const key: Record<string, string> = {};
-    for (const name of [table.pkAttribute, table.skAttribute, index.pkAttribute, index.skAttribute]) {
-      const v = keyOf(last.item, name);
-      if (v !== undefined) key[name] = v;
+    const key: Record<string, string | number> = {};
+    for (const name of [table.pkAttribute, table.skAttribute, ...indexKeyNames(index)]) {
+      const v = last.item[name];
+      if (typeof v === 'string' || typeof v === 'number') key[name] = v;
     }
     result.lastEvaluatedKey = key;
   }

@@ -2,6 +2,7 @@
 // buildRequest sends, the text people read, and the TypeScript of the generated
 // module (imported and called here), for every operator and a reversed pair.
 import fs from 'node:fs';
+import { compositeIndex } from '../design/indexKeys.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,8 +45,9 @@ describe('keyCondition', () => {
     for (const plan of design.patterns) {
       const [step] = plan.steps;
       if (!step) throw new Error(plan.pattern);
-      const index = design.indexes.find((i) => i.name === step.index) ?? { pkAttribute: '', skAttribute: '' };
-      const condition = keyCondition(step.key);
+      const index = compositeIndex(design.indexes.find((i) => i.name === step.index) ?? { name: '?', kind: 'gsi', pkAttribute: '', skAttribute: '' });
+      const condition = keyCondition(step.key, index);
+      if (condition.native) throw new Error('composite expected');
       expect(keyConditionText(condition, index), plan.pattern).toBe(step.keyConditionText);
       const params = PARAMS[plan.pattern] as never;
       const [request] = buildRequest(design, plan.pattern, params);
@@ -58,9 +60,11 @@ describe('keyCondition', () => {
   it('makes a reversed pair an empty range, never a BETWEEN DynamoDB refuses', () => {
     const step = design.patterns.find((p) => p.pattern === 'span')?.steps[0];
     if (!step) throw new Error('span');
-    const { sk } = keyConditionValues(keyCondition(step.key), { sensor: 's', seq: [9, 1] });
+    const condition = keyCondition(step.key);
+    if (condition.native) throw new Error('composite expected');
+    const { sk } = keyConditionValues(condition, { sensor: 's', seq: [9, 1] });
     expect(sk.op === 'between' && sk.low === sk.high && sk.low.endsWith('$')).toBe(true);
-    expect(keyConditionText(keyCondition(step.key), { pkAttribute: 'PK', skAttribute: 'SK' })).toMatch(/SK BETWEEN .*\{seq\[0\]\} AND .*\{seq\[1\]\}\$$/);
+    expect(keyConditionText(condition, { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK' })).toMatch(/SK BETWEEN .*\{seq\[0\]\} AND .*\{seq\[1\]\}\$$/);
   });
 
   let scratch: string | undefined;

@@ -6,7 +6,7 @@
 // generator's TypeScript. Keys are `#`-joined components; `<prefix>$` bounds
 // everything that starts with `<prefix>#` (src/engine/README.md, "Keys").
 import type { AttributeType, PatternParams, Scalar } from '../model/types.ts';
-import type { KeyPart, SkCondition, StepKey } from '../design/types.ts';
+import type { IndexKeySchema, KeyPart, NativeKeySchema, NativeKeyValues, SkCondition, StepKey } from '../design/types.ts';
 import { encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 
@@ -24,10 +24,29 @@ export type SortKeyCondition =
   /** `empty`: for a parameter pair, the bound both ends take when its low end is above its high end (no key equals it). */
   | { op: 'between'; low: KeyValue; high: KeyValue; empty?: KeyValue };
 
-export interface KeyCondition {
+/** The condition on a composite index: one value for the partition key, a condition on the sort key. */
+export interface CompositeKeyCondition {
+  native?: undefined;
   pk: KeyValue;
   sk: SortKeyCondition;
 }
+
+/** One value of a native key attribute: the entity's name (text) or a parameter's own value, not encoded. */
+export type NativeOperand = KeyToken;
+
+/**
+ * The condition on a native GSI: an equality on every partition-key attribute and on a prefix of
+ * the sort-key attributes, and at most one range, on the sort-key attribute right after them.
+ */
+export interface NativeKeyCondition {
+  native: true;
+  equals: { attribute: string; value: NativeOperand }[];
+  range?:
+    | { attribute: string; op: '=' | '<' | '<=' | '>' | '>=' | 'begins_with'; value: NativeOperand }
+    | { attribute: string; op: 'between'; low: NativeOperand; high: NativeOperand };
+}
+
+export type KeyCondition = CompositeKeyCondition | NativeKeyCondition;
 
 const text = (t: string): KeyToken => ({ kind: 'text', text: t });
 
@@ -36,7 +55,28 @@ export function partTokens(parts: readonly KeyPart[]): KeyToken[] {
   return parts.flatMap((p, i) => [...(i > 0 ? [text(KEY_SEPARATOR)] : []), p.kind === 'literal' ? text(p.text) : { kind: 'param' as const, param: p.param, attribute: p.attribute, type: p.type }]);
 }
 
-export function keyCondition(key: StepKey): KeyCondition {
+/** The step's key condition on its index: composite (one value each for PK and SK) or native (one per key attribute). */
+export function keyCondition(key: StepKey, index?: IndexKeySchema): KeyCondition {
+  return index?.keys === 'native' ? nativeKeyCondition(key, index) : compositeKeyCondition(key);
+}
+
+function nativeKeyCondition(key: StepKey, index: NativeKeySchema): NativeKeyCondition {
+  const operand = (p: KeyPart): NativeOperand => (p.kind === 'literal' ? text(p.text) : { kind: 'param', param: p.param, attribute: p.attribute, type: p.type });
+  const names = [...index.pk, ...index.sk].map((a) => a.name);
+  const parts = [...key.pk, ...key.skPrefix];
+  if (parts.length > names.length) throw new Error(`${index.name} has ${names.length} key attributes, the key names ${parts.length}`);
+  const condition: NativeKeyCondition = { native: true, equals: parts.map((p, i) => ({ attribute: names[i] ?? '', value: operand(p) })) };
+  const next = key.next;
+  if (next?.op === undefined) return condition;
+  const v = (extra: Partial<Extract<KeyToken, { kind: 'param' }>> = {}): NativeOperand => ({ kind: 'param', param: next.param, attribute: next.attribute, type: next.type, ...extra });
+  condition.range =
+    next.op === 'between'
+      ? { attribute: next.attribute, op: 'between', low: v({ end: 'low' }), high: v({ end: 'high' }) }
+      : { attribute: next.attribute, op: next.op, value: v(next.op === 'begins_with' ? { prefix: true } : {}) };
+  return condition;
+}
+
+function compositeKeyCondition(key: StepKey): CompositeKeyCondition {
   const pk = partTokens(key.pk);
   if (key.labelRange) return { pk, sk: { op: 'between', low: [text(key.labelRange.low)], high: [text(key.labelRange.high)] } };
   if (key.skPrefix.length === 0) return { pk, sk: { op: 'none' } };
@@ -97,8 +137,47 @@ export function keyValue(value: KeyValue, params: PatternParams): string {
     .join('');
 }
 
+/** A native key attribute's value: the text, or the parameter's own value (a number stays a number). */
+export function nativeValue(operand: NativeOperand, params: PatternParams): string | number {
+  if (operand.kind === 'text') return operand.text;
+  const raw = operand.end ? pairParam(params, operand.param)[operand.end === 'low' ? 0 : 1] : scalarParam(params, operand.param);
+  if (operand.prefix && typeof raw !== 'string') throw new TypeError(`parameter "${operand.param}" is a prefix (a string), got ${typeof raw}`);
+  // A key attribute is S or N: a boolean (or a value of the other type) can never be one.
+  const wanted = operand.type === 'number' ? 'number' : 'string';
+  if (typeof raw !== wanted) throw new TypeError(`parameter "${operand.param}" is a ${operand.type}, got ${typeof raw} ${JSON.stringify(raw)}`);
+  if (typeof raw === 'number' && !Number.isFinite(raw)) throw new TypeError(`parameter "${operand.param}" is not a finite number`);
+  return raw as string | number;
+}
+
+/**
+ * A native condition with values; undefined when its range is a reversed pair (low above high: the
+ * answer is empty, and DynamoDB refuses such a BETWEEN, so nothing is sent).
+ */
+export function nativeConditionValues(condition: NativeKeyCondition, params: PatternParams): NativeKeyValues | undefined {
+  const values: NativeKeyValues = { native: true, equals: condition.equals.map((e) => ({ attribute: e.attribute, value: nativeValue(e.value, params) })) };
+  const range = condition.range;
+  if (!range) return values;
+  if (range.op === 'between') {
+    const low = nativeValue(range.low, params);
+    const high = nativeValue(range.high, params);
+    if (compareNative(low, high) > 0) return undefined;
+    values.range = { attribute: range.attribute, op: 'between', low, high };
+  } else if (range.op === 'begins_with') {
+    values.range = { attribute: range.attribute, op: 'begins_with', prefix: String(nativeValue(range.value, params)) };
+  } else {
+    values.range = { attribute: range.attribute, op: range.op, value: nativeValue(range.value, params) };
+  }
+  return values;
+}
+
+/** DynamoDB's order of native key values: numbers numerically, strings by their UTF-8 bytes. */
+export function compareNative(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareUtf8(String(a), String(b));
+}
+
 /** The condition with values: what buildRequest sends and the in-memory evaluator reads. */
-export function keyConditionValues(condition: KeyCondition, params: PatternParams): { pk: string; sk: SkCondition } {
+export function keyConditionValues(condition: CompositeKeyCondition, params: PatternParams): { pk: string; sk: SkCondition } {
   const pk = keyValue(condition.pk, params);
   const sk = condition.sk;
   switch (sk.op) {
@@ -132,8 +211,19 @@ export function keyValueText(value: KeyValue): string {
   return value.map((t) => (t.kind === 'text' ? t.text : `{${t.param === t.attribute ? t.param : `${t.param}→${t.attribute}`}${t.end ? `[${t.end === 'low' ? 0 : 1}]` : ''}}`)).join('');
 }
 
-/** `PK = USER#{email} AND begins_with(SK, ORDER#)`. */
-export function keyConditionText(condition: KeyCondition, names: { pkAttribute: string; skAttribute: string }): string {
+/** `PK = USER#{email} AND begins_with(SK, ORDER#)`; native: `_type = "Order" AND status = {status} AND createdAt >= {createdAt}`. */
+export function keyConditionText(condition: KeyCondition, index: IndexKeySchema): string {
+  if (condition.native) {
+    const operand = (o: NativeOperand) => (o.kind === 'text' ? `"${o.text}"` : keyValueText([o]));
+    const parts = condition.equals.map((e) => `${e.attribute} = ${operand(e.value)}`);
+    const r = condition.range;
+    if (r?.op === 'between') parts.push(`${r.attribute} BETWEEN ${operand(r.low)} AND ${operand(r.high)}`);
+    else if (r?.op === 'begins_with') parts.push(`begins_with(${r.attribute}, ${operand(r.value)})`);
+    else if (r) parts.push(`${r.attribute} ${r.op} ${operand(r.value)}`);
+    return parts.join(' AND ');
+  }
+  if (index.keys === 'native') throw new Error(`${index.name} has native keys, the condition is composite`);
+  const names = index;
   const pk = `${names.pkAttribute} = ${keyValueText(condition.pk)}`;
   const sk = condition.sk;
   switch (sk.op) {
@@ -150,4 +240,33 @@ export function keyConditionText(condition: KeyCondition, names: { pkAttribute: 
       throw new Error(`unknown condition ${JSON.stringify(never)}`);
     }
   }
+}
+
+// --- a native condition as a KeyConditionExpression ----------------------------------------------
+
+/**
+ * The KeyConditionExpression of a native condition, once, for buildRequest and the code generator:
+ * its text, the attribute names behind `#k0…` and the operand behind each value placeholder.
+ */
+export function nativeExpression(condition: NativeKeyCondition): { expression: string; names: [string, string][]; values: [string, NativeOperand][] } {
+  const names: [string, string][] = [];
+  const values: [string, NativeOperand][] = [];
+  const clauses = condition.equals.map((e, i) => {
+    names.push([`#k${i}`, e.attribute]);
+    values.push([`:k${i}`, e.value]);
+    return `#k${i} = :k${i}`;
+  });
+  const r = condition.range;
+  if (r) {
+    const n = `#k${condition.equals.length}`;
+    names.push([n, r.attribute]);
+    if (r.op === 'between') {
+      values.push([':lo', r.low], [':hi', r.high]);
+      clauses.push(`${n} BETWEEN :lo AND :hi`);
+    } else {
+      values.push([':r', r.value]);
+      clauses.push(r.op === 'begins_with' ? `begins_with(${n}, :r)` : `${n} ${r.op} :r`);
+    }
+  }
+  return { expression: clauses.join(' AND '), names, values };
 }

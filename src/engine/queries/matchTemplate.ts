@@ -50,7 +50,11 @@ export function isTerminated(sk: readonly Segment[]): boolean {
   return sk.length > 1 && last?.kind === 'literal' && last.text === '';
 }
 
-export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask: KeyAsk; paramOf?: (attribute: string) => string }): TemplateMatch {
+/**
+ * `native`: the template is on a native GSI, one segment per key attribute: its partition starts with the
+ * entity's name (the entity attribute), so its sort key needs no label, and it has no terminator.
+ */
+export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask: KeyAsk; paramOf?: (attribute: string) => string; native?: boolean }): TemplateMatch {
   const { entity, template, ask } = args;
   const paramOf = args.paramOf ?? ((a: string) => a);
   const equals = new Set(ask.equals);
@@ -65,8 +69,8 @@ export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask
   }
   const first = template.sk[0];
   // The label tells this entity's items from the others' in a shared partition.
-  if (first?.kind !== 'literal') return { ok: false, miss: { kind: 'shape', detail: 'its sort key does not start with a label' } };
-  const terminated = isTerminated(template.sk);
+  if (!args.native && first?.kind !== 'literal') return { ok: false, miss: { kind: 'shape', detail: 'its sort key does not start with a label' } };
+  const terminated = !args.native && isTerminated(template.sk);
   const body = terminated ? template.sk.slice(0, -1) : template.sk;
   const rest = new Set([...equals].filter((a) => !pkAttrs.includes(a)));
   // The prefix: the leading segments through the last equality attribute, and the literals after it.

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { fromItem, toItem } from '../design/items.ts';
 import type { Design, Item } from '../design/types.ts';
+import type { KeysMode } from '../keys/nativeKeys.ts';
 import { parseProblemJson } from '../model/parseProblemJson.ts';
 import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
 import { generateSampleRecords } from '../samples/generateSampleRecords.ts';
@@ -85,8 +86,8 @@ function answerInMemory(design: Design, items: Item[], name: string, params: Pat
 }
 
 /** For every pattern and parameter set: the requests' records, in memory, are the brute-force answer. */
-function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; patterns?: string[] }): number {
-  const design = deriveDesign(m);
+function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; patterns?: string[]; keys?: KeysMode }): number {
+  const design = deriveDesign(m, { keys: options.keys ?? 'composite' });
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
   expect(errors).toEqual([]);
   const records = generateSampleRecords(m, { seed: options.seed });
@@ -108,6 +109,10 @@ function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; pa
 describe('the in-memory oracle', () => {
   it.each(allModels().map((x) => [x.slug, x.model] as const))('%s: every pattern’s requests, run on the sample items, give the brute-force answer', (slug, m) => {
     expect(expectAnswersMatch(m, { seed: `oracle:${slug}`, sets: 10 })).toBeGreaterThan(0);
+  });
+
+  it.each(allModels().map((x) => [x.slug, x.model] as const))('%s, native GSI keys: the same, with typed comparisons on the items’ own attributes', (slug, m) => {
+    expect(expectAnswersMatch(m, { seed: `oracle-native:${slug}`, sets: 10, keys: 'native' })).toBeGreaterThan(0);
   });
 });
 

@@ -120,7 +120,7 @@ function singleStep(
 ): PlanStep | NotServed {
   const misses: { index: string; miss: TemplateMiss }[] = [];
   for (const { index, template } of context.placements.get(entity.name) ?? []) {
-    const match = matchTemplate({ entity, template, ask, ...(options.paramOf ? { paramOf: options.paramOf } : {}) });
+    const match = matchTemplate({ entity, template, ask, native: index.keys === 'native', ...(options.paramOf ? { paramOf: options.paramOf } : {}) });
     if (!match.ok) {
       misses.push({ index: index.name, miss: match.miss });
       continue;
@@ -167,7 +167,8 @@ function collectionStep(context: Context, entity: Entity, partition: string[], c
   const included = [entity.name, ...children];
   const tried: string[] = [];
   for (const { index, template } of context.placements.get(entity.name) ?? []) {
-    if (!sameSequence(attributesOf(template.pk), partition)) continue;
+    // An item collection needs a shared composite key: a native GSI keys each entity on its own attributes.
+    if (index.keys === 'native' || !sameSequence(attributesOf(template.pk), partition)) continue;
     const sparse = sparseOn(entity, template);
     if (sparse.length > 0) {
       tried.push(`${index.name} keys ${entity.name} on ${sparse.join(', ')}, which not every ${entity.name} has`);

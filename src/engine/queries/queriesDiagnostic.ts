@@ -23,6 +23,8 @@ export const PLANNING_DIAGNOSTIC_CODES = [
   'queries.entityNotInDesign',
   /** a key template names an attribute the entity does not have in the model. */
   'queries.attributeNotInModel',
+  /** a native GSI is keyed on an attribute that some entity of the model holds with another type (DynamoDB refuses such writes). */
+  'queries.keyTypeMismatch',
 ] as const;
 
 /** Every code the queries stage reports (tests check each is reachable). */
