@@ -195,3 +195,111 @@ describe('the analysis keeps the last design', () => {
     expect(indexOf(other.store.getState().design, 'getOrdersByStatus')).toEqual(['GSI3']);
   });
 });
+
+describe('the key mode', () => {
+  const ecommerce = exampleText(DEFAULT_EXAMPLE);
+  const gsiKeys = (design: Design | undefined) => design?.indexes.filter((i) => i.kind === 'gsi').map((i) => i.keys ?? 'composite');
+  const byStatus = (design: Design | undefined) => design?.patterns.find((p) => p.pattern === 'getOrdersByStatus')?.steps.map((s) => `${s.index}: ${s.keyConditionText}`);
+
+  async function opened() {
+    const test = createTestStore();
+    test.store.getState().openSource({ text: ecommerce, format: 'text' });
+    await test.settled();
+    return test;
+  }
+
+  it('is composite by default, and native keys the GSIs on the items\' own attributes', async () => {
+    const { store, settled } = await opened();
+    expect(store.getState().keysMode).toBe('composite');
+    expect(gsiKeys(store.getState().design)).toEqual(['composite', 'composite']);
+    expect(byStatus(store.getState().design)).toEqual(['GSI2: GSI2PK = ORDER#{status} AND begins_with(GSI2SK, ORDER#)']);
+
+    store.getState().setKeysMode('native');
+    expect(store.getState()).toMatchObject({ keysMode: 'native', analyzing: true, keptLayout: undefined });
+    await settled();
+    const { design, keptLayout, items } = store.getState();
+    expect(gsiKeys(design)).toContain('native');
+    expect(byStatus(design)).toEqual(['GSI4: _type = "Order" AND status = {status}']);
+    // Derived afresh in the new mode, and the next analysis keeps that layout.
+    expect(design?.changes).toBeUndefined();
+    expect(keptLayout).toEqual(design && designLayout(design));
+    // The items have no composite keys for a native GSI: its keys are their own attributes.
+    expect(items.some((item) => 'GSI4PK' in item)).toBe(false);
+    store.getState().setSource(ecommerce + '# a comment\n');
+    await settled();
+    expect(store.getState().design?.changes).toEqual([]);
+    expect(byStatus(store.getState().design)).toEqual(['GSI4: _type = "Order" AND status = {status}']);
+
+    store.getState().setKeysMode('composite');
+    await settled();
+    expect(gsiKeys(store.getState().design)).toEqual(['composite', 'composite']);
+    expect(byStatus(store.getState().design)).toEqual(['GSI2: GSI2PK = ORDER#{status} AND begins_with(GSI2SK, ORDER#)']);
+    expect(store.getState().design?.changes).toBeUndefined();
+  });
+
+  it('switching derives afresh: a kept composite layout is not kept in native mode', async () => {
+    const { store, settled } = await opened();
+    store.getState().setSource(ecommerce.replace('getUserByEmail:', 'getOrdersByTotal: Order by total\ngetUserByEmail:'));
+    await settled();
+    expect(store.getState().design?.changes?.length).toBeGreaterThan(0);
+    store.getState().setKeysMode('native');
+    await settled();
+    expect(store.getState().design?.changes).toBeUndefined();
+    expect(gsiKeys(store.getState().design)).toContain('native');
+    // Setting the mode it has changes nothing.
+    const design = store.getState().design;
+    store.getState().setKeysMode('native');
+    expect(store.getState().analyzing).toBe(false);
+    expect(store.getState().design).toBe(design);
+  });
+
+  it('never keeps a native layout in composite mode', async () => {
+    const { store, settled } = await opened();
+    store.getState().setKeysMode('native');
+    await settled();
+    const native = store.getState().keptLayout;
+    store.getState().setKeysMode('composite');
+    await settled();
+    store.setState({ keptLayout: native });
+    store.getState().setSource(ecommerce + '# a comment\n');
+    await settled();
+    expect(gsiKeys(store.getState().design)).toEqual(['composite', 'composite']);
+    expect(store.getState().design?.changes).toBeUndefined();
+  });
+
+  it('opens a work in the mode it brings (a share link), and undo goes back to the mode the work before had', async () => {
+    const { store, settled } = await opened();
+    store.getState().setKeysMode('native');
+    await settled();
+    const link = readShareHash(shareHash(store.getState().source, store.getState().keptLayout, store.getState().keysMode));
+    if (link.kind !== 'ok') throw new Error('the link did not open');
+    expect(link.keys).toBe('native');
+
+    const other = createTestStore();
+    other.store.getState().openSource({ text: 'model "Elsewhere"\n', format: 'text' });
+    await other.settled();
+    other.store.getState().openSource(link.source, link.layout, link.keys);
+    await other.settled();
+    expect(other.store.getState().keysMode).toBe('native');
+    expect(byStatus(other.store.getState().design)).toEqual(['GSI4: _type = "Order" AND status = {status}']);
+    expect(other.store.getState().design?.changes).toEqual([]);
+    other.store.getState().undo();
+    await other.settled();
+    expect(other.store.getState().keysMode).toBe('composite');
+    other.store.getState().redo();
+    await other.settled();
+    expect(other.store.getState().keysMode).toBe('native');
+    expect(other.store.getState().design?.changes).toEqual([]);
+
+    // The same source in another mode is another work; an example opens in the current mode.
+    other.store.getState().openSource(link.source, undefined, 'composite');
+    await other.settled();
+    expect(gsiKeys(other.store.getState().design)).toEqual(['composite', 'composite']);
+    other.store.getState().setKeysMode('native');
+    await other.settled();
+    other.store.getState().openSource({ text: MODEL + 'getByPlan: User by plan\n', format: 'text' });
+    await other.settled();
+    expect(other.store.getState().keysMode).toBe('native');
+    expect(gsiKeys(other.store.getState().design)).toEqual(['native']);
+  });
+});

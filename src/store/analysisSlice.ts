@@ -3,11 +3,14 @@
 // and applies only the result that matches what the store holds now. While the
 // source has errors it keeps the last good design and marks it stale. Each
 // analysis keeps the last good design's layout (GSI names stay put across
-// edits); opening another work starts from the layout it brings, or afresh.
+// edits); opening another work starts from the layout it brings, or afresh. The
+// key mode (composite or native GSI keys) goes with every analysis; switching it
+// derives afresh.
 import type { StateCreator, StoreApi } from 'zustand';
 import { designLayout } from '../engine/index.ts';
 import type { AnalysisRequest, AnalysisResult } from './analyzeSource.ts';
 import type { Analyzer } from './analyzer.ts';
+import { DEFAULT_KEYS_MODE, layoutFitsKeysMode } from './keysMode.ts';
 import { patternResults, refreshParams } from './patternResults.ts';
 import type { AnalysisSlice, AppState } from './types.ts';
 
@@ -50,6 +53,13 @@ export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCr
         set({ keptLayout: undefined, analyzing: true });
         runNow();
       },
+      keysMode: DEFAULT_KEYS_MODE,
+      setKeysMode: (mode) => {
+        if (mode === get().keysMode) return;
+        // The kept layout's GSI keys are of the other kind: derive afresh in the new mode.
+        set({ keysMode: mode, keptLayout: undefined, analyzing: true });
+        runNow();
+      },
     };
   };
 }
@@ -59,20 +69,30 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
 
   const run = async () => {
     timer = undefined;
-    const { source, sampleScale, keptLayout } = api.getState();
-    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale, ...(keptLayout ? { previous: keptLayout } : {}) };
+    const { source, sampleScale, keptLayout, keysMode } = api.getState();
+    // A layout no derivation in this mode makes (a native one in composite mode) is not kept.
+    const previous = keptLayout && layoutFitsKeysMode(keptLayout, keysMode) ? keptLayout : undefined;
+    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale, keys: keysMode, ...(previous ? { previous } : {}) };
     const result = await analyzer.analyze(request);
     const now = api.getState();
-    // A newer source is on its way, or the layout to keep changed (another work, derive afresh); its own run will apply.
-    if (now.source.text !== request.text || now.source.format !== request.format || now.sampleScale !== request.scale || now.keptLayout !== keptLayout) return;
+    // A newer source is on its way, or the layout to keep or the key mode changed (another work, derive afresh); its own run will apply.
+    if (
+      now.source.text !== request.text ||
+      now.source.format !== request.format ||
+      now.sampleScale !== request.scale ||
+      now.keptLayout !== keptLayout ||
+      now.keysMode !== request.keys
+    ) {
+      return;
+    }
     api.setState(applyResult(now, result));
   };
 
   api.subscribe((state, previous) => {
-    // Another work: its design starts from the layout it brought, or afresh.
-    if (state.workStart !== previous.workStart) api.setState({ keptLayout: state.workStart.layout });
+    // Another work: its design starts from the layout it brought, or afresh, in the key mode it brought (else the current one).
+    if (state.workStart !== previous.workStart) api.setState({ keptLayout: state.workStart.layout, keysMode: state.workStart.keys ?? state.keysMode });
     const sourceChanged = state.source !== previous.source;
-    if (!sourceChanged && state.sampleScale === previous.sampleScale) return;
+    if (!sourceChanged && state.sampleScale === previous.sampleScale && state.keysMode === previous.keysMode) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => void run(), ANALYSIS_DEBOUNCE_MS);
     if (!state.analyzing) api.setState({ analyzing: true });

@@ -15,3 +15,17 @@ describe('analyzeSource: design diagnostics', () => {
     expect(filtered).toMatchObject({ code: 'keys.filtered', subject: { pattern: 'filtered', entity: 'Thing' }, span: { line: 3 + attributes.length + 2 } });
   });
 });
+
+describe('analyzeSource: the key mode', () => {
+  const text = 'model "Shop"\n\nentity User key email count 5\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+
+  it('derives composite GSI keys by default, and native ones when asked', () => {
+    const composite = analyzeSource({ text, format: 'text', scale: 1 }).derived;
+    expect(composite?.design.indexes[1]).toMatchObject({ name: 'GSI1', pkAttribute: 'GSI1PK' });
+    expect(composite?.items.every((item) => String(item['GSI1PK']).startsWith('USER#'))).toBe(true);
+    const native = analyzeSource({ text, format: 'text', scale: 1, keys: 'native' }).derived;
+    expect(native?.design.indexes[1]).toMatchObject({ name: 'GSI1', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'plan', type: 'S' }] });
+    expect(native?.items.some((item) => 'GSI1PK' in item)).toBe(false);
+    expect(native?.code).toContain('getByPlan');
+  });
+});

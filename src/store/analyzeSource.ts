@@ -13,6 +13,7 @@ import {
   type DesignLayout,
   type Diagnostic,
   type Item,
+  type KeysMode,
   type Model,
   type RecordValue,
   type SourceMap,
@@ -32,6 +33,8 @@ export interface AnalysisRequest {
    * templates stay wherever they still fit, and `design.changes` lists what differs. Absent: derived afresh.
    */
   previous?: DesignLayout;
+  /** How GSIs are keyed (`deriveDesign`'s `keys`); absent: composite. */
+  keys?: KeysMode;
 }
 
 export interface AnalysisResult {
@@ -47,14 +50,14 @@ export interface AnalysisResult {
   };
 }
 
-export function analyzeSource({ text, format, scale, previous }: AnalysisRequest): AnalysisResult {
+export function analyzeSource({ text, format, scale, previous, keys = 'composite' }: AnalysisRequest): AnalysisResult {
   const parsed = parseSource(text, format);
   const { sourceMap } = parsed;
   if (!parsed.model) return { diagnostics: parsed.diagnostics, sourceMap };
   const model = parsed.model;
   try {
     // The table is named after the model, as the app always has (it has no table name of its own to keep).
-    const design = deriveDesign(model, previous ? { previous, tableName: tableNameOf(model.name) } : {});
+    const design = deriveDesign(model, previous ? { previous, tableName: tableNameOf(model.name), keys } : { keys });
     const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
     if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };

@@ -183,4 +183,66 @@ describe('autosaved work', () => {
       expect(json).not.toMatch(/secret|accessKey|endpoint|credential/i);
     });
   });
+
+  describe('the key mode', () => {
+    const text = exampleText(DEFAULT_EXAMPLE);
+    const gsiKeys = (design: Design | undefined) => design?.indexes.filter((i) => i.kind === 'gsi').map((i) => `${i.name} ${i.keys ?? 'composite'}`);
+
+    it('is saved with the work and restored: the reloaded design keeps its native GSIs and their names', async () => {
+      const { store, settled } = createTestStore();
+      store.getState().openSource({ text, format: 'text' });
+      await settled();
+      const storage = memoryStorage();
+      const stop = autosave(store, storage, () => undefined);
+      store.getState().setKeysMode('native');
+      await settled();
+      store.getState().setSource(text.replace('getUserByEmail:', 'getOrdersByTotal: Order by total\ngetUserByEmail:'));
+      await settled();
+      await vi.waitFor(() => expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')).toMatchObject({ keysMode: 'native', source: { text: store.getState().source.text } }));
+      stop();
+      const kept = store.getState();
+      expect(gsiKeys(kept.design)).toContain('GSI4 native');
+      expect(kept.design?.changes?.length).toBeGreaterThan(0);
+
+      const saved = readSavedWork(storage);
+      expect(saved).toMatchObject({ keysMode: 'native', layout: kept.keptLayout });
+      const next = createTestStore();
+      restoreWork(next.store, saved!);
+      await next.settled();
+      const restored = next.store.getState();
+      expect(restored.keysMode).toBe('native');
+      expect(gsiKeys(restored.design)).toEqual(gsiKeys(kept.design));
+      expect(restored.design?.changes).toEqual([]);
+      expect(restored.keptLayout).toEqual(kept.keptLayout);
+    });
+
+    it('restores only a mode the app has, else composite, and drops a native layout a composite design could not have', async () => {
+      const { store, settled } = createTestStore();
+      store.getState().openSource({ text, format: 'text' });
+      await settled();
+      const composite = store.getState().keptLayout!;
+      store.getState().setKeysMode('native');
+      await settled();
+      const native = store.getState().keptLayout!;
+      expect(native.indexes.some((i) => i.keys === 'native')).toBe(true);
+      const read = (work: Record<string, unknown>) => readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text, format: 'text' }, ...work }) }));
+
+      expect(read({ keysMode: 'native', design: layoutDocument(native) })).toMatchObject({ keysMode: 'native', layout: native });
+      // An older save has no mode: composite, its layout kept.
+      expect(read({ design: layoutDocument(composite) })).toMatchObject({ keysMode: 'composite', layout: composite });
+      // A native derivation may keep composite GSIs where no native key fits.
+      expect(read({ keysMode: 'native', design: layoutDocument(composite) })).toMatchObject({ keysMode: 'native', layout: composite });
+      for (const keysMode of ['Native', 'both', '', 1, null, true, {}, ['native']]) {
+        const saved = read({ keysMode, design: layoutDocument(native) });
+        expect(saved?.keysMode, JSON.stringify(keysMode)).toBe('composite');
+        expect(saved?.layout, JSON.stringify(keysMode)).toBeUndefined();
+        expect(saved?.source.text).toBe(text);
+      }
+      const next = createTestStore();
+      restoreWork(next.store, read({ keysMode: 'Native', design: layoutDocument(native) })!);
+      await next.settled();
+      expect(next.store.getState().keysMode).toBe('composite');
+      expect(next.store.getState().design?.indexes.every((i) => i.keys !== 'native')).toBe(true);
+    });
+  });
 });

@@ -1,10 +1,11 @@
 // Autosave of the user's work to localStorage (debounced, flushed when the page
 // hides) and its restoration on the next visit. What is read back is checked
 // field by field: a damaged entry is ignored, never half-applied.
-import { numberProblem, type DesignLayout, type PatternParams, type Scalar } from '../engine/index.ts';
+import { numberProblem, type DesignLayout, type KeysMode, type PatternParams, type Scalar } from '../engine/index.ts';
 import { isIdentifier } from '../engine/model/isIdentifier.ts';
 import { isSampleScale } from './analysisSlice.ts';
 import type { AppStore } from './createAppStore.ts';
+import { DEFAULT_KEYS_MODE, isKeysMode, layoutFitsKeysMode } from './keysMode.ts';
 import { layoutDocument, readLayoutDocument } from './layoutDocument.ts';
 import { PANEL_IDS, type AppState, type PanelId, type ThemeChoice } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface SavedWork {
   source: AppState['source'];
   /** The layout the design keeps (its GSI names and keys), or undefined: derived afresh. */
   layout: DesignLayout | undefined;
+  /** How the design keys its GSIs (the layout is one of this mode). */
+  keysMode: KeysMode;
   sampleScale: number;
   selectedPattern: string | undefined;
   /** Only the parameters the user set; the others come from the sample records again. */
@@ -39,6 +42,7 @@ export function savedWorkOf(state: AppState): SavedWork {
   return {
     source: state.source,
     layout: state.keptLayout,
+    keysMode: state.keysMode,
     sampleScale: state.sampleScale,
     selectedPattern: state.selectedPattern,
     params,
@@ -64,14 +68,18 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const { source, design, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
+  const { source, design, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
   // Each setting is what the app itself could have set, or its default: names are model names
-  // (identifiers), the scale one the items panel offers.
+  // (identifiers), the scale one the items panel offers, the key mode one of the engine's.
+  const keys = isKeysMode(keysMode) ? keysMode : DEFAULT_KEYS_MODE;
+  // Checked by the engine's design.json reader: anything but a whole layout is dropped (derived afresh),
+  // and so is a layout the key mode could not have made (native GSIs in composite mode).
+  const layout = readLayoutDocument(design);
   return {
     source: { text: source['text'], format: source['format'] },
-    // Checked by the engine's design.json reader: anything but a whole layout is dropped (derived afresh).
-    layout: readLayoutDocument(design),
+    layout: layout && layoutFitsKeysMode(layout, keys) ? layout : undefined,
+    keysMode: keys,
     sampleScale: isSampleScale(sampleScale) ? sampleScale : 1,
     selectedPattern: isName(selectedPattern) ? selectedPattern : undefined,
     params: readParams(params),
@@ -90,8 +98,9 @@ function isName(value: unknown): value is string {
 export function restoreWork(store: AppStore, saved: SavedWork): void {
   store.setState({
     source: saved.source,
-    // The analysis starts the design from it, so the GSI names are the ones saved.
-    workStart: { layout: saved.layout },
+    // The analysis starts the design from it, in the mode saved, so the GSI names and keys are the ones saved.
+    workStart: { layout: saved.layout, keys: saved.keysMode },
+    keysMode: saved.keysMode,
     past: [],
     future: [],
     canUndo: false,
@@ -131,6 +140,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
     const changed =
       state.source !== previous.source ||
       state.keptLayout !== previous.keptLayout ||
+      state.keysMode !== previous.keysMode ||
       state.sampleScale !== previous.sampleScale ||
       state.selectedPattern !== previous.selectedPattern ||
       state.params !== previous.params ||

@@ -9,9 +9,9 @@ const source = { text: 'model "Ünïcode ✓"\n# a comment with "quotes" & #hash
 
 describe('share links', () => {
   it('round-trips the source exactly, in either form', () => {
-    expect(readShareHash(shareHash(source))).toEqual({ kind: 'ok', source });
+    expect(readShareHash(shareHash(source))).toEqual({ kind: 'ok', source, keys: 'composite' });
     const json = { text: '{\n  "name": "x"\n}\n', format: 'json' as const };
-    expect(readShareHash(shareHash(json))).toEqual({ kind: 'ok', source: json });
+    expect(readShareHash(shareHash(json))).toEqual({ kind: 'ok', source: json, keys: 'composite' });
   });
 
   it('puts the model in the hash of the page URL, keeping its path', () => {
@@ -19,7 +19,7 @@ describe('share links', () => {
     if (made.kind !== 'ok') throw new Error(made.message);
     const url = new URL(made.url);
     expect(url.pathname).toBe('/some/sub/path/');
-    expect(readShareHash(url.hash)).toEqual({ kind: 'ok', source });
+    expect(readShareHash(url.hash)).toEqual({ kind: 'ok', source, keys: 'composite' });
   });
 
   it('ignores a hash that is not a share link', () => {
@@ -74,7 +74,7 @@ describe('share link limits', () => {
     expect(made.kind).toBe('ok');
     if (made.kind === 'ok') {
       expect(made.hash.length).toBeLessThanOrEqual(SHARE_PREFIX.length + MAX_SHARE_LINK_CHARS);
-      expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: big });
+      expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: big, keys: 'composite' });
     }
   });
 
@@ -129,12 +129,12 @@ describe("share links carry the design's kept layout", () => {
     expect(layout.indexes.map((i) => i.name)).toEqual(['table', 'GSI1']);
     const made = makeShareHash(shop, layout);
     expect(made).toEqual({ kind: 'ok', hash: expect.stringMatching(/^#m=/) });
-    expect(readShareHash(shareHash(shop, layout))).toEqual({ kind: 'ok', source: shop, layout });
+    expect(readShareHash(shareHash(shop, layout))).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite' });
     const url = shareUrl('https://example.org/', shop, layout);
     if (url.kind !== 'ok') throw new Error(url.message);
-    expect(readShareHash(new URL(url.url).hash)).toEqual({ kind: 'ok', source: shop, layout });
+    expect(readShareHash(new URL(url.url).hash)).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite' });
     // A link without one (made before layouts were shared) still opens, afresh.
-    expect(readShareHash(shareHash(shop))).toEqual({ kind: 'ok', source: shop });
+    expect(readShareHash(shareHash(shop))).toEqual({ kind: 'ok', source: shop, keys: 'composite' });
   });
 
   it('refuses a link whose layout is damaged, opening nothing', () => {
@@ -142,7 +142,7 @@ describe("share links carry the design's kept layout", () => {
     for (const l of [null, 'GSI1', { ...good, indexes: 3 }, { ...good, surprise: 1 }, { ...good, entityAttribute: 'PK' }]) {
       expect(readShareHash(payload({ l })), JSON.stringify(l)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its design layout is incomplete\).*current work was kept/) });
     }
-    expect(readShareHash(payload({ l: good }))).toEqual({ kind: 'ok', source: shop, layout });
+    expect(readShareHash(payload({ l: good }))).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite' });
   });
 
   it('leaves the layout out, and says so, when only the model fits in a link', () => {
@@ -152,8 +152,62 @@ describe("share links carry the design's kept layout", () => {
     expect(makeShareHash(big).kind).toBe('ok');
     const made = makeShareHash(big, layout);
     expect(made).toEqual({ kind: 'ok', hash: expect.any(String), layoutLeftOut: true });
-    if (made.kind === 'ok') expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: big });
+    if (made.kind === 'ok') expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: big, keys: 'composite' });
     const url = shareUrl('https://example.org/', big, layout);
     expect(url).toMatchObject({ kind: 'ok', layoutLeftOut: true });
+  });
+});
+
+describe('share links carry the key mode', () => {
+  const text = 'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const model = parseModelText(text).model;
+  if (!model) throw new Error('the test model does not parse');
+  const composite = designLayout(deriveDesign(model));
+  const native = designLayout(deriveDesign(model, { keys: 'native' }));
+  const shop = { text, format: 'text' as const };
+  const payload = (extra: Record<string, unknown>) => SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
+  const content = (hash: string): unknown => JSON.parse(LZString.decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length)));
+
+  it('round-trips a native design with its mode, with or without its layout', () => {
+    expect(native.indexes.find((i) => i.name === 'GSI1')).toMatchObject({ keys: 'native' });
+    expect(content(shareHash(shop, native, 'native'))).toMatchObject({ k: 'native' });
+    expect(readShareHash(shareHash(shop, native, 'native'))).toEqual({ kind: 'ok', source: shop, layout: native, keys: 'native' });
+    expect(readShareHash(shareHash(shop, undefined, 'native'))).toEqual({ kind: 'ok', source: shop, keys: 'native' });
+    const url = shareUrl('https://example.org/', shop, native, 'native');
+    if (url.kind !== 'ok') throw new Error(url.message);
+    expect(readShareHash(new URL(url.url).hash)).toEqual({ kind: 'ok', source: shop, layout: native, keys: 'native' });
+  });
+
+  it('writes no mode for composite keys, so a link made before the switch opens as composite', () => {
+    expect(shareHash(shop, composite, 'composite')).toBe(shareHash(shop, composite));
+    expect(content(shareHash(shop, composite, 'composite'))).not.toHaveProperty('k');
+    expect(readShareHash(payload({ l: layoutDocument(composite) }))).toEqual({ kind: 'ok', source: shop, layout: composite, keys: 'composite' });
+    expect(readShareHash(payload({ k: 'composite' }))).toEqual({ kind: 'ok', source: shop, keys: 'composite' });
+    // A native derivation keeps composite keys where no native key fits: such a layout opens in native mode.
+    expect(readShareHash(payload({ k: 'native', l: layoutDocument(composite) }))).toEqual({ kind: 'ok', source: shop, layout: composite, keys: 'native' });
+  });
+
+  it('refuses a link naming an unknown key mode, or holding native keys without saying so', () => {
+    for (const k of ['Native', 'native ', 'both', 1, null, true, {}, ['native']]) {
+      expect(readShareHash(payload({ k })), JSON.stringify(k)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(it names no key mode Tablewright has\).*current work was kept/) });
+    }
+    for (const extra of [{}, { k: 'composite' }]) {
+      expect(readShareHash(payload({ ...extra, l: layoutDocument(native) }))).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its design layout has native keys/) });
+    }
+  });
+
+  it('counts the mode within the limit of what a link holds', () => {
+    /** A model whose link content (with `extra`) is exactly `chars` characters. */
+    const sized = (chars: number, extra: Record<string, unknown>) => {
+      const overhead = JSON.stringify({ v: 1, f: 'text', n: chars, t: '', ...extra }).length;
+      return { text: 'x'.repeat(chars - overhead), format: 'text' as const };
+    };
+    const fitsAlone = sized(MAX_SHARE_MODEL_CHARS, {});
+    expect(makeShareHash(fitsAlone).kind).toBe('ok');
+    expect(makeShareHash(fitsAlone, undefined, 'native')).toEqual({ kind: 'tooLarge', message: expect.stringContaining('too large for a share link') });
+    const fitsWithMode = sized(MAX_SHARE_MODEL_CHARS, { k: 'native' });
+    const made = makeShareHash(fitsWithMode, undefined, 'native');
+    if (made.kind !== 'ok') throw new Error(made.message);
+    expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: fitsWithMode, keys: 'native' });
   });
 });

@@ -1,10 +1,13 @@
 // The share link format: the whole source (text + form) and the layout its design
 // keeps (index names and key templates, as a design.json document) compressed into
-// the URL hash as `#m=<lz-string>`. Parsed once, here, at the edge: anything that
-// is not exactly what shareHash wrote is refused with a message and opens nothing.
-// Only the model and its layout go in: never settings, endpoints or credentials.
+// the URL hash as `#m=<lz-string>`, with the key mode when it is native (`k`; a
+// link without one is composite, as every link made before the mode was). Parsed
+// once, here, at the edge: anything that is not exactly what shareHash wrote is
+// refused with a message and opens nothing. Only the model, its layout and its key
+// mode go in: never settings, endpoints or credentials.
 import LZString from 'lz-string';
-import type { DesignLayout } from '../engine/index.ts';
+import type { DesignLayout, KeysMode } from '../engine/index.ts';
+import { DEFAULT_KEYS_MODE, isKeysMode, layoutFitsKeysMode } from './keysMode.ts';
 import { layoutDocument, readLayoutDocument } from './layoutDocument.ts';
 import { decompressFromEncodedURIComponent } from './lzStringBounded.ts';
 import type { Source } from './types.ts';
@@ -24,20 +27,24 @@ export const MAX_SHARE_MODEL_CHARS = 1024 * 1024;
 
 export type ShareLinkResult =
   | { kind: 'none' }
-  | { kind: 'ok'; source: Source; layout?: DesignLayout }
+  | { kind: 'ok'; source: Source; layout?: DesignLayout; keys: KeysMode }
   | { kind: 'error'; message: string };
 
 /**
  * A link made, or why none can be. `layoutLeftOut`: the layout did not fit within the limits, so the
- * link holds the model alone and opens it with a design derived afresh (GSI names may differ).
+ * link holds the model (and key mode) alone and opens it with a design derived afresh (GSI names may differ).
  */
 export type ShareLinkMade<T> = ({ kind: 'ok'; layoutLeftOut?: true } & T) | { kind: 'tooLarge'; message: string };
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** The hash `#m=…` for `source` and the layout its design keeps (left out when only the source fits), or why no share link can carry it. */
-export function makeShareHash(source: Source, layout?: DesignLayout): ShareLinkMade<{ hash: string }> {
-  const framed = { v: VERSION, f: source.format, n: source.text.length, t: source.text };
+/**
+ * The hash `#m=…` for `source`, the layout its design keeps (left out when only the source fits) and
+ * its key mode (always in: a few characters), or why no share link can carry it.
+ */
+export function makeShareHash(source: Source, layout?: DesignLayout, keys: KeysMode = DEFAULT_KEYS_MODE): ShareLinkMade<{ hash: string }> {
+  // The default mode is left out: such a link is the very link made before modes existed.
+  const framed = { v: VERSION, f: source.format, n: source.text.length, t: source.text, ...(keys === DEFAULT_KEYS_MODE ? {} : { k: keys }) };
   if (layout) {
     const payload = JSON.stringify({ ...framed, l: layoutDocument(layout) });
     const encoded = payload.length <= MAX_SHARE_MODEL_CHARS ? LZString.compressToEncodedURIComponent(payload) : undefined;
@@ -58,16 +65,16 @@ export function makeShareHash(source: Source, layout?: DesignLayout): ShareLinkM
   return { kind: 'ok', hash: SHARE_PREFIX + encoded, ...(layout ? { layoutLeftOut: true as const } : {}) };
 }
 
-/** The hash for a source (and layout) that fits in a share link (tests, benches); throws a RangeError when it does not. */
-export function shareHash(source: Source, layout?: DesignLayout): string {
-  const made = makeShareHash(source, layout);
+/** The hash for a source (and layout, key mode) that fits in a share link (tests, benches); throws a RangeError when it does not. */
+export function shareHash(source: Source, layout?: DesignLayout, keys?: KeysMode): string {
+  const made = makeShareHash(source, layout, keys);
   if (made.kind === 'tooLarge') throw new RangeError(made.message);
   return made.hash;
 }
 
-/** The link for `source` and its layout on the page at `href` (its hash replaced), or why there is none. */
-export function shareUrl(href: string, source: Source, layout?: DesignLayout): ShareLinkMade<{ url: string }> {
-  const made = makeShareHash(source, layout);
+/** The link for `source`, its layout and key mode on the page at `href` (its hash replaced), or why there is none. */
+export function shareUrl(href: string, source: Source, layout?: DesignLayout, keys?: KeysMode): ShareLinkMade<{ url: string }> {
+  const made = makeShareHash(source, layout, keys);
   if (made.kind === 'tooLarge') return made;
   const url = new URL(href);
   url.hash = made.hash.slice(1);
@@ -100,17 +107,20 @@ export function readShareHash(hash: string): ShareLinkResult {
     return broken('its content is incomplete');
   }
   if (typeof value !== 'object' || value === null) return broken('its content is not a model');
-  const { v, f, n, t, l } = value as Record<string, unknown>;
+  const { v, f, n, t, l, k } = value as Record<string, unknown>;
   if (v !== VERSION) {
     const format = typeof v === 'number' && Number.isSafeInteger(v) ? `format ${v}` : 'an unknown format';
     return { kind: 'error', message: `This share link was made by another version of Tablewright (${format}); your current work was kept.` };
   }
   if (f !== 'text' && f !== 'json') return broken('it names no model form');
   if (typeof t !== 'string' || n !== t.length) return broken('its model text is incomplete');
+  if (k !== undefined && !isKeysMode(k)) return broken('it names no key mode Tablewright has');
+  const keys = k ?? DEFAULT_KEYS_MODE;
   const source: Source = { text: t, format: f };
-  if (l === undefined) return { kind: 'ok', source };
+  if (l === undefined) return { kind: 'ok', source, keys };
   // Checked by the engine's design.json reader: a layout that is not whole opens nothing.
   const layout = readLayoutDocument(l);
   if (!layout) return broken('its design layout is incomplete');
-  return { kind: 'ok', source, layout };
+  if (!layoutFitsKeysMode(layout, keys)) return broken('its design layout has native keys and the link does not say so');
+  return { kind: 'ok', source, layout, keys };
 }

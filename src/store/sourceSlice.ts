@@ -1,9 +1,9 @@
 // The user's work and its undo history. Typing bursts coalesce into one step;
 // opening, converting and restoring are steps of their own. Owns no derived data:
 // it says which work the source belongs to (workStart), and the analysis starts
-// that work's design from the layout it brought, or afresh.
+// that work's design from the layout (and key mode) it brought, or afresh.
 import type { StateCreator } from 'zustand';
-import { formatDiagnostic, type DesignLayout } from '../engine/index.ts';
+import { formatDiagnostic } from '../engine/index.ts';
 import { convertSource } from './convertSource.ts';
 import { layoutDocument } from './layoutDocument.ts';
 import type { AppState, Source, SourceSlice, WorkStart } from './types.ts';
@@ -22,9 +22,13 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
     let burstAt: number | undefined;
 
     // Which work each source of the history belongs to (one token per opened work; a source
-    // not seen yet belongs to the current one), and the layout a work had when it was left.
+    // not seen yet belongs to the current one), and the layout and key mode a work had when it was left.
     const workOf = new WeakMap<Source, object>();
-    const layoutWhenLeft = new WeakMap<object, DesignLayout | undefined>();
+    const whenLeft = new WeakMap<object, WorkStart>();
+    const leave = () => {
+      const { keptLayout, keysMode } = get();
+      whenLeft.set(work, { layout: keptLayout, keys: keysMode });
+    };
     let work: object = {};
     const belongs = (source: Source) => {
       if (!workOf.has(source)) workOf.set(source, work);
@@ -33,9 +37,9 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
     const enterWorkOf = (target: Source): { workStart?: WorkStart } => {
       const next = workOf.get(target) ?? work;
       if (next === work) return {};
-      layoutWhenLeft.set(work, get().keptLayout);
+      leave();
       work = next;
-      return { workStart: { layout: layoutWhenLeft.get(next) } };
+      return { workStart: whenLeft.get(next) ?? { layout: undefined } };
     };
 
     const step = (next: Source, coalesce: boolean, extra: { workStart?: WorkStart } = {}) => {
@@ -72,15 +76,16 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         step({ text, format: nextFormat }, coalesce);
       },
 
-      openSource: (next, layout) => {
+      openSource: (next, layout, keys) => {
         burstAt = undefined;
-        const { source, keptLayout } = get();
+        const { source, keptLayout, keysMode } = get();
         const sameLayout = layout === undefined || (keptLayout !== undefined && JSON.stringify(layoutDocument(layout)) === JSON.stringify(layoutDocument(keptLayout)));
-        if (next.text === source.text && next.format === source.format && sameLayout) return;
+        const sameKeys = keys === undefined || keys === keysMode;
+        if (next.text === source.text && next.format === source.format && sameLayout && sameKeys) return;
         belongs(source);
-        layoutWhenLeft.set(work, keptLayout);
+        leave();
         work = {};
-        step({ text: next.text, format: next.format }, false, { workStart: { layout } });
+        step({ text: next.text, format: next.format }, false, { workStart: { layout, ...(keys ? { keys } : {}) } });
       },
 
       setFormat: (format) => {

@@ -1,7 +1,7 @@
 // The app state's shape: the contract between the store (src/store) and the
 // panels (src/ui). Derived engine output has exactly one writer: the analysis
 // slice, which runs parse → derive → samples off the typing path.
-import type { Design, DesignLayout, Diagnostic, Item, Model, PatternParams, RecordValue, Request, SourceMap } from '../engine/index.ts';
+import type { Design, DesignLayout, Diagnostic, Item, KeysMode, Model, PatternParams, RecordValue, Request, SourceMap } from '../engine/index.ts';
 
 export type SourceFormat = 'text' | 'json';
 
@@ -18,6 +18,8 @@ export interface Source {
  */
 export interface WorkStart {
   layout: DesignLayout | undefined;
+  /** The key mode the work brought (a share link's, the autosaved one, the one it was left in); absent: the current mode stays. */
+  keys?: KeysMode;
 }
 
 export interface SourceSlice {
@@ -31,10 +33,11 @@ export interface SourceSlice {
   setSource: (text: string, format?: SourceFormat) => void;
   /**
    * Opens another work (example, opened file, share link) as one undo step of its own: its design
-   * is derived afresh, or keeps `layout` when the work brings one (a share link's). Opening the
-   * source already shown does nothing, unless it brings another layout.
+   * is derived afresh, or keeps `layout` when the work brings one (a share link's), in the key mode
+   * `keys` when it brings one (else the current mode stays). Opening the source already shown does
+   * nothing, unless it brings another layout or key mode.
    */
-  openSource: (source: Source, layout?: DesignLayout) => void;
+  openSource: (source: Source, layout?: DesignLayout, keys?: KeysMode) => void;
   /**
    * Switch the editor between the text form and problem JSON (converting the model of the
    * current source). Refused, with a notice, while the source has errors.
@@ -76,6 +79,14 @@ export interface AnalysisSlice {
   keptLayout: DesignLayout | undefined;
   /** Derives the design again without keeping the previous one: fewest GSIs, but GSI names and keys may change. */
   deriveAfresh: () => void;
+  /**
+   * How the design keys its GSIs (`deriveDesign(model, { keys })`): one composite string attribute per
+   * key, or the items' own attributes wherever DynamoDB allows. Part of the user's work: autosaved and
+   * carried in share links.
+   */
+  keysMode: KeysMode;
+  /** Switches the key mode and derives afresh: a kept layout of the other mode is not kept (its GSI keys change kind). */
+  setKeysMode: (mode: KeysMode) => void;
 }
 
 export interface PatternsSlice {

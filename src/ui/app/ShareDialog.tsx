@@ -1,8 +1,8 @@
 // "Share link": the whole model and its design's layout (index names, key
-// templates) in the URL's hash. Holds nothing else (no settings, endpoints or
+// templates) and key mode in the URL's hash. Holds nothing else (no settings, endpoints or
 // credentials); anyone with the link sees the model and its design.
 import { useMemo, useState } from 'react';
-import { useKeptLayout, useSource } from '../../store/selectors.ts';
+import { useKeptLayout, useKeysMode, useSource } from '../../store/selectors.ts';
 import { shareUrl } from '../../store/shareLink.ts';
 import { copyText } from '../shared/copyText.ts';
 import { Dialog } from '../shared/Dialog.tsx';
@@ -13,7 +13,8 @@ const LONG_LINK = 8000;
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const source = useSource();
   const layout = useKeptLayout();
-  const made = useMemo(() => (open ? shareUrl(window.location.href, source, layout) : undefined), [open, source, layout]);
+  const keys = useKeysMode();
+  const made = useMemo(() => (open ? shareUrl(window.location.href, source, layout, keys) : undefined), [open, source, layout, keys]);
   // A model too large for a link gets no link at all: one that would not open is worse than none.
   const url = made?.kind === 'ok' ? made.url : '';
   const [status, setStatus] = useState('');
@@ -45,8 +46,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       }
     >
       <p>
-        The link holds the whole model and its design&apos;s index names and keys, so it opens the same model and design anywhere, without a
-        server. Nothing else goes in it.
+        The link holds the whole model, its design&apos;s index names and keys, and whether its GSI keys are composite or native, so it opens
+        the same model and design anywhere, without a server. Nothing else goes in it.
       </p>
       {made?.kind === 'tooLarge' ? (
         <p className="error-text" role="alert">
@@ -60,8 +61,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       )}
       {made?.kind === 'ok' && made.layoutLeftOut && (
         <p className="warning-text">
-          The design&apos;s layout did not fit in the link, so it holds the model alone: it opens with a design derived afresh, whose GSI names
-          may differ from these.
+          The design&apos;s layout did not fit in the link, so it holds the model and its key mode alone: it opens with a design derived
+          afresh, whose GSI names may differ from these.
         </p>
       )}
       {url.length > LONG_LINK && (

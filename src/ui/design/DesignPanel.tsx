@@ -1,10 +1,11 @@
-// The single-table design the engine derived: what changed from the design
+// The single-table design the engine derived (and the switch of how it keys GSIs): what changed from the design
 // before it, warnings and errors, the entity chart (key templates per entity and
 // index), and the request each access pattern becomes; dimmed while stale. Reads the store only; renders text, never HTML from values.
 import { useDesign, useSelectedPattern, useStale } from '../../store/selectors.ts';
 import { DesignChanges } from './DesignChanges.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { EntityChart } from './EntityChart.tsx';
+import { KeysModeSwitch } from './KeysModeSwitch.tsx';
 import { RequestTable } from './RequestTable.tsx';
 import { SparseIndexes } from './SparseIndexes.tsx';
 import './DesignPanel.css';
@@ -17,6 +18,7 @@ export function DesignPanel() {
   if (design === undefined) {
     return (
       <section className="tw-design" aria-label="Design">
+        <KeysModeSwitch />
         <p className="tw-design__empty">No design yet: once the model has no errors, its table layout appears here.</p>
       </section>
     );
@@ -24,6 +26,8 @@ export function DesignPanel() {
 
   return (
     <section className="tw-design" aria-label="Design">
+      {/* Outside the dimmed body: the mode can be switched while the model has errors. */}
+      <KeysModeSwitch />
       {/* The shell's banner above the panels says why it is dimmed (the model has errors). */}
       <div className={stale ? 'tw-design__body tw-design__body--stale' : 'tw-design__body'}>
         <p className="tw-design__summary">
