@@ -3,13 +3,19 @@
 // pattern (AccessPatterns), executing functions and conditional puts. Needs
 // only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb; compiles under
 // tsc --strict. Built from the same plan data (StepKey) that buildRequest reads.
+// Composite indexes (the table, `GSI1PK`/`GSI1SK`) get key attributes written
+// on items from each entity's template; native GSIs are keyed on the items' own
+// attributes, so the module writes nothing for them and queries them with the
+// parameters' own values (nativeExpression, as buildRequest does).
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
-import type { Design, IndexDesign, PlanStep, Segment } from '../design/types.ts';
+import type { Design, IndexKeySchema, KeyTemplate, PatternPlan, PlanStep, Segment } from '../design/types.ts';
+import { compositeIndex, indexKeyAttributes, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
 import { sparseIndexes } from '../design/sparseIndexes.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
+import { keyTemplateText } from '../design/templateText.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
-import { keyCondition, type KeyValue } from '../queries/keyCondition.ts';
+import { keyCondition, nativeExpression, type KeyValue, type NativeKeyCondition, type NativeOperand } from '../queries/keyCondition.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
 import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
@@ -38,7 +44,8 @@ export function generateModule(design: Design): string {
   const entityOf = (name: string) => entityByName.get(name);
   const planByName = new Map(design.patterns.map((p) => [p.pattern, p]));
   const layoutByName = new Map(design.entities.map((e) => [e.entity, e]));
-  const keyAttributes = design.indexes.flatMap((i) => [i.pkAttribute, i.skAttribute]);
+  // Only composite indexes write key attributes on items: a native GSI's keys are the record's own attributes.
+  const keyAttributes = design.indexes.flatMap(syntheticKeyAttributes);
   // Header, code before the runtime and code after it are separate parts: no
   // user text is ever searched for a marker.
   const header: string[] = [];
@@ -56,8 +63,15 @@ export function generateModule(design: Design): string {
   for (const e of design.entities) {
     for (const index of design.indexes) {
       const t = e.keys[index.name];
-      if (t) w(` *   ${comment(`${pad(e.entity, 14)} ${pad(index.name, 6)} ${index.pkAttribute} = ${segText(t.pk)}, ${index.skAttribute} = ${segText(t.sk)}`)}`);
+      if (t) w(` *   ${comment(`${pad(e.entity, 14)} ${pad(index.name, 6)} ${templateLine(index, t)}`)}`);
     }
+  }
+  const natives = design.indexes.filter((i) => i.keys === 'native');
+  if (natives.length > 0) {
+    w(` *`);
+    w(` * Native keys: ${natives.length === 1 ? 'this GSI is' : 'these GSIs are'} keyed on the items' own attributes (the entity name, then the`);
+    w(` * record's), so nothing is written on items for ${natives.length === 1 ? 'it' : 'them'}; an item that lacks one of them is not in the GSI.`);
+    for (const index of natives) w(` *   ${comment(`${pad(index.name, 6)} ${indexKeyText(index)}`)}`);
   }
   w(` */`);
   out = before;
@@ -112,8 +126,14 @@ export function generateModule(design: Design): string {
       if (!t) continue;
       const attrs = [...t.pk, ...t.sk].flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
       const unique = [...new Set(attrs)];
-      w(`    // ${comment(`${index.name}: ${index.pkAttribute} = ${segText(t.pk)}, ${index.skAttribute} = ${segText(t.sk)}`)}`);
+      w(`    // ${comment(`${index.name}: ${templateLine(index, t)}`)}`);
       const sparseOn = sparse.find((s) => s.index === index.name && s.entity === e.name)?.attributes;
+      if (index.keys === 'native') {
+        // Nothing to write: DynamoDB keys the item in this GSI by the attributes it already holds.
+        w(`    // ${comment(`Native keys: the record's own attributes, nothing to write; a record lacking one is not in ${index.name}.`)}`);
+        if (sparseOn) w(`    // ${comment(`Sparse: only records that have ${sparseOn.join(' and ')} are in ${index.name}.`)}`);
+        continue;
+      }
       if (sparseOn) w(`    // ${comment(`Sparse: only records that have ${sparseOn.join(' and ')} are in ${index.name}.`)}`);
       const assign = [
         `keys[${q(index.pkAttribute)}] = ${recordExpr(t.pk, e)};`,
@@ -249,13 +269,17 @@ export function generateModule(design: Design): string {
     for (const line of wrap(plan.reason, 90)) w(`   * ${comment(line)}`);
     for (const s of plan.steps) w(`   * ${s.operation} ${s.index}: ${comment(s.keyConditionText)}${s.direction ? ` (${s.direction})` : ''}`);
     w(`   */`);
-    const returnType = plan.steps.length > 1 ? 'Array<GetCommandInput | QueryCommandInput>' : plan.steps[0]?.operation === 'GetItem' ? 'GetCommandInput' : 'QueryCommandInput';
     const steps = plan.steps.map((s) => stepExpr(s));
-    const inputs = steps.map((x) => x.code);
+    const [only] = steps;
     const usesParams = steps.some((x) => x.usesParams);
+    const returnType =
+      plan.steps.length > 1 ? 'Array<GetCommandInput | QueryCommandInput>' : only?.emptyWhen ? '[] | [QueryCommandInput]' : plan.steps[0]?.operation === 'GetItem' ? 'GetCommandInput' : 'QueryCommandInput';
     w(`  ${prop(p.name)}(${usesParams ? 'params' : '_params'}: ${paramsName.get(p.name)}): ${returnType} {`);
-    if (inputs.length === 1) w(`    return ${indent(inputs[0] ?? '{}', 4)};`);
-    else w(`    return [\n${inputs.map((x) => `      ${indent(x, 6)}`).join(',\n')},\n    ];`);
+    if (steps.length === 1 && only?.emptyWhen) {
+      // One request, or none: a native BETWEEN whose low is above its high (as buildRequest sends none).
+      for (const line of maybeEmptyBody(only)) w(`    ${line}`);
+    } else if (steps.length === 1) w(`    return ${indent(stepCode(only), 4)};`);
+    else w(`    return [\n${steps.map((x) => `      ${indent(stepCode(x), 6)}`).join(',\n')},\n    ];`);
     w(`  },`);
   }
   w(`};`);
@@ -287,8 +311,8 @@ export function generateModule(design: Design): string {
   for (const p of model.patterns) {
     const plan = planByName.get(p.name);
     if (!plan) continue;
-    // An array already: several steps, or none for an always-empty pattern (`[]`).
-    const returnsArray = plan.steps.length > 1 || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined;
+    // An array already: several steps, none for an always-empty pattern (`[]`), none or one for a native BETWEEN.
+    const returnsArray = plan.steps.length > 1 || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined || mayBeEmpty(design, plan);
     const inputs = returnsArray ? `AccessPatterns${access(p.name)}(params)` : `[AccessPatterns${access(p.name)}(params)]`;
     const included = [p.entity, ...(p.include ?? [])].filter((x, i, a) => a.indexOf(x) === i);
     if (p.include && p.include.length) {
@@ -315,7 +339,10 @@ export function generateModule(design: Design): string {
   w();
   w(`/** Conditional puts: they refuse to overwrite an existing record with the same key. */`);
   w(`export const put = {`);
-  const table = design.indexes[0] as IndexDesign;
+  // The table's key is always composite.
+  const first = design.indexes[0];
+  if (!first) throw new Error('design has no table');
+  const table = compositeIndex(first);
   for (const e of model.entities) {
     w(`  async ${prop(e.name)}(client: DynamoDBDocumentClient, record: ${typeName.get(e.name)}): Promise<void> {`);
     w(`    const input: PutCommandInput = {`);
@@ -335,6 +362,52 @@ export function generateModule(design: Design): string {
 type Token = { text: string } | { expr: string };
 
 /**
+ * One step as code: the statements before the input (`pre`), the input object, and for a
+ * native BETWEEN the condition under which no request is sent (`emptyWhen`: low above high).
+ */
+interface StepCode {
+  pre: string[];
+  obj: string;
+  emptyWhen?: string;
+  usesParams: boolean;
+}
+
+const EMPTY_RANGE_COMMENT = '// Low above high: the answer is empty, and DynamoDB refuses such a BETWEEN, so nothing is sent.';
+
+/** A step as one expression: its input, or (with statements first) an arrow called at once; a step that may send nothing is spread in. */
+function stepCode(step: StepCode | undefined): string {
+  if (!step) return '{}';
+  if (step.emptyWhen) return `...((): QueryCommandInput[] => {\n${maybeEmptyBody(step).map((l) => `  ${l}`).join('\n')}\n})()`;
+  if (step.pre.length === 0) return step.obj;
+  return `(() => {\n${step.pre.map((l) => `  ${l}`).join('\n')}\n  return ${indent(step.obj, 2)};\n})()`;
+}
+
+/**
+ * The statements of a step that may send nothing: the input is built first (every key value
+ * checked, as buildRequest checks them before it compares the range), then none or it is returned.
+ */
+function maybeEmptyBody(step: StepCode): string[] {
+  return [...step.pre, `const input: QueryCommandInput = ${step.obj};`, EMPTY_RANGE_COMMENT, `return ${step.emptyWhen} ? [] : [input];`].flatMap((l) => l.split('\n'));
+}
+
+/** Whether a pattern's builder may send no request for some parameters: a step's BETWEEN on a native GSI (a reversed pair). */
+function mayBeEmpty(design: Design, plan: PatternPlan): boolean {
+  return plan.steps.some((step) => {
+    const index = design.indexes.find((i) => i.name === step.index);
+    if (index?.keys !== 'native') return false;
+    const condition = keyCondition(step.key, index);
+    return condition.native === true && condition.range?.op === 'between';
+  });
+}
+
+/** `GSI1PK = USER#{email}, GSI1SK = ORDER#{createdAt}`; native keys: `_type + status = "Order" + {status}, total = {total}`. */
+function templateLine(index: IndexKeySchema, t: KeyTemplate): string {
+  const { pk, sk } = indexKeyAttributes(index);
+  const part = (names: string[], segments: readonly Segment[]) => `${names.join(' + ')} = ${keyTemplateText(segments, index)}`;
+  return sk.length === 0 && t.sk.length === 0 ? part(pk, t.pk) : `${part(pk, t.pk)}, ${part(sk, t.sk)}`;
+}
+
+/**
  * The code emitters for one design. `needHelper` hears of every runtime helper the
  * emitted code calls, so the module carries exactly those.
  */
@@ -346,23 +419,28 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     return `params${access(name)}`;
   };
 
-  function stepExpr(step: PlanStep): { code: string; usesParams: boolean } {
+  function stepExpr(step: PlanStep): StepCode {
     paramsRead = false;
     const index = design.indexes.find((i) => i.name === step.index);
     if (!index) throw new Error(`no index ${step.index}`);
     // The one key condition (queries/keyCondition.ts), printed as TypeScript.
-    const condition = keyCondition(step.key);
+    const condition = keyCondition(step.key, index);
+    if (condition.native) {
+      if (step.operation === 'GetItem') throw new Error(`a native GSI takes no GetItem (${step.keyConditionText})`);
+      return nativeStep(step, index.name, condition);
+    }
+    const keys = compositeIndex(index);
     const pk = render(valueTokens(condition.pk));
     const sk = condition.sk;
     if (step.operation === 'GetItem') {
       if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
-      return { code: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(index.pkAttribute)}: ${pk}, ${q(index.skAttribute)}: ${render(valueTokens(sk.value))} },\n}`, usesParams: paramsRead };
+      return { pre: [], obj: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(keys.pkAttribute)}: ${pk}, ${q(keys.skAttribute)}: ${render(valueTokens(sk.value))} },\n}`, usesParams: paramsRead };
     }
-    const names: string[] = [`'#pk': ${q(index.pkAttribute)}`];
+    const names: string[] = [`'#pk': ${q(keys.pkAttribute)}`];
     const values: string[] = [`':pk': ${pk}`];
     const pre: string[] = [];
     let cond = '#pk = :pk';
-    const skName = `'#sk': ${q(index.skAttribute)}`;
+    const skName = `'#sk': ${q(keys.skAttribute)}`;
     switch (sk.op) {
       case 'none':
         break;
@@ -395,27 +473,90 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
         throw new Error(`unknown condition ${JSON.stringify(never)}`);
       }
     }
-    let filter = '';
-    if (step.filter) {
-      // The same FilterExpression as buildRequest (a boolean range as equalities).
-      const f = step.filter;
-      const form = filterForm(f.op, f.type === 'boolean');
-      names.push(`${q(FILTER_NAME)}: ${q(f.attribute)}`);
-      for (const [placeholder, operand] of form.operands) {
-        let v: string;
-        if (operand.kind === 'constant') v = String(operand.value);
-        else if (operand.kind === 'param') v = param(f.param);
-        else {
-          needHelper('pair');
-          v = `pair(${param(f.param)}, ${q(f.param)})[${operand.kind === 'low' ? 0 : 1}]`;
-        }
-        values.push(`${q(placeholder)}: ${v}`);
+    const filter = filterCode(step, names, values);
+    return { pre, obj: queryObject(step, index.kind === 'gsi' ? index.name : undefined, cond, filter, names, values), usesParams: paramsRead };
+  }
+
+  /**
+   * A Query on a native GSI, exactly as buildRequest builds it (nativeExpression): `#k0…` names, the
+   * entity name as text and every parameter's own value, type-checked as the composite keys' encoders
+   * check them (a number stays a number). A BETWEEN on a reversed pair sends nothing.
+   */
+  function nativeStep(step: PlanStep, indexName: string, condition: NativeKeyCondition): StepCode {
+    const { expression, names: keyNames, values: keyValues } = nativeExpression(condition);
+    const pre: string[] = [];
+    const ends = new Map<NativeOperand, string>();
+    let emptyWhen: string | undefined;
+    const range = condition.range;
+    if (range?.op === 'between') {
+      const { low, high } = range;
+      let lowCode: string;
+      let highCode: string;
+      if (low.kind === 'param' && high.kind === 'param' && low.end === 'low' && high.end === 'high' && low.param === high.param) {
+        // The pair's ends, checked once, then compared: DynamoDB refuses a BETWEEN with low above high.
+        needHelper('pair');
+        pre.push(`const [low, high] = pair(${param(low.param)}, ${q(low.param)});`);
+        lowCode = checked(low, 'low');
+        highCode = checked(high, 'high');
+      } else {
+        lowCode = operandCode(low);
+        highCode = operandCode(high);
       }
-      filter = filterExpressionText(form);
+      pre.push(`const bounds = { low: ${lowCode}, high: ${highCode} };`);
+      ends.set(low, 'bounds.low').set(high, 'bounds.high');
+      // DynamoDB's order: numbers numerically, strings by their UTF-8 bytes (compareNative).
+      if (isNumber(low) && isNumber(high)) emptyWhen = 'bounds.low > bounds.high';
+      else {
+        needHelper('compareUtf8');
+        emptyWhen = isNumber(low) || isNumber(high) ? 'compareUtf8(String(bounds.low), String(bounds.high)) > 0' : 'compareUtf8(bounds.low, bounds.high) > 0';
+      }
     }
+    const names = keyNames.map(([placeholder, name]) => `${q(placeholder)}: ${q(name)}`);
+    const values = keyValues.map(([placeholder, operand]) => `${q(placeholder)}: ${ends.get(operand) ?? operandCode(operand)}`);
+    const filter = filterCode(step, names, values);
+    return { pre, obj: queryObject(step, indexName, expression, filter, names, values), ...(emptyWhen ? { emptyWhen } : {}), usesParams: paramsRead };
+  }
+
+  /** A native operand as code: the text, or the parameter's own value, checked (`checkString(params.status, 'status')`). */
+  function operandCode(operand: NativeOperand): string {
+    if (operand.kind === 'text') return q(operand.text);
+    if (operand.end) {
+      needHelper('pair');
+      return checked(operand, `pair(${param(operand.param)}, ${q(operand.param)})[${operand.end === 'low' ? 0 : 1}]`);
+    }
+    return checked(operand, param(operand.param));
+  }
+
+  /** A parameter's value checked for its key attribute's type: N takes a number (checkNumber), anything else a string. */
+  function checked(operand: Extract<NativeOperand, { kind: 'param' }>, value: string): string {
+    const helper = isNumber(operand) ? 'checkNumber' : 'checkString';
+    needHelper(helper);
+    return `${helper}(${value}, ${q(operand.param)})`;
+  }
+
+  /** The step's FilterExpression, its name and values added (the same as buildRequest's: a boolean range as equalities); '' without a filter. */
+  function filterCode(step: PlanStep, names: string[], values: string[]): string {
+    if (!step.filter) return '';
+    const f = step.filter;
+    const form = filterForm(f.op, f.type === 'boolean');
+    names.push(`${q(FILTER_NAME)}: ${q(f.attribute)}`);
+    for (const [placeholder, operand] of form.operands) {
+      let v: string;
+      if (operand.kind === 'constant') v = String(operand.value);
+      else if (operand.kind === 'param') v = param(f.param);
+      else {
+        needHelper('pair');
+        v = `pair(${param(f.param)}, ${q(f.param)})[${operand.kind === 'low' ? 0 : 1}]`;
+      }
+      values.push(`${q(placeholder)}: ${v}`);
+    }
+    return filterExpressionText(form);
+  }
+
+  function queryObject(step: PlanStep, indexName: string | undefined, cond: string, filter: string, names: readonly string[], values: readonly string[]): string {
     const lines = [
       `TableName: TABLE_NAME,`,
-      ...(index.kind === 'gsi' ? [`IndexName: ${q(index.name)},`] : []),
+      ...(indexName !== undefined ? [`IndexName: ${q(indexName)},`] : []),
       `KeyConditionExpression: ${q(cond)},`,
       ...(filter ? [`FilterExpression: ${q(filter)},`] : []),
       `ExpressionAttributeNames: { ${names.join(', ')} },`,
@@ -424,9 +565,7 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
       `},`,
       ...(step.direction ? [`ScanIndexForward: ${step.direction !== 'desc'},`] : []),
     ];
-    const obj = `{\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
-    if (pre.length === 0) return { code: obj, usesParams: paramsRead };
-    return { code: `(() => {\n${pre.map((l) => `  ${l}`).join('\n')}\n  return ${indent(obj, 2)};\n})()`, usesParams: paramsRead };
+    return `{\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
   }
 
   function encExpr(type: AttributeType, value: string, name: string): string {
@@ -469,8 +608,9 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
   return { stepExpr, recordExpr };
 }
 
-function segText(segments: readonly Segment[]): string {
-  return segments.map((s) => (s.kind === 'literal' ? s.text : `{${s.name}}`)).join('#');
+/** Whether a native operand is a number (an N key attribute's value); a prefix is always text. */
+function isNumber(operand: NativeOperand): boolean {
+  return operand.kind === 'param' && operand.type === 'number' && !operand.prefix;
 }
 
 function tsType(a: Attribute): string {

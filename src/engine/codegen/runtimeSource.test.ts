@@ -36,6 +36,9 @@ describe('runtimeFor', () => {
     expect(code).toMatch(/function compareUtf8\(/);
     expect(code).not.toMatch(/function (encString|encNumber|pair|checkNumber)\(/);
     expect(runtimeFor(new Set(['encNumber']))).toMatch(/function checkNumber\(/);
+    // A native key's string value is checked, never encoded: checkString alone.
+    expect(runtimeFor(new Set(['checkString']))).toMatch(/function checkString\(/);
+    expect(runtimeFor(new Set(['checkString']))).not.toMatch(/function (encString|checkNumber)\(/);
     expect(runtimeFor(new Set())).toBe('');
   });
 

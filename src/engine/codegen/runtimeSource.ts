@@ -19,6 +19,12 @@ function encString(value: unknown, name: string): string {
   return out;
 }
 
+/** A string value as it is, for a native key attribute (S): the record's own value, never encoded. */
+function checkString(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new TypeError(\`"\${name}" must be a string, got \${typeof value}\`);
+  return value;
+}
+
 /** A number the SDK sends as it is and DynamoDB stores: 0, or magnitude 1E-130 to 9007199254740991 (Number.MAX_SAFE_INTEGER). */
 function checkNumber(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(\`"\${name}" must be a finite number, got \${String(value)}\`);
@@ -75,8 +81,8 @@ function pair<T>(value: readonly [T, T] | unknown, name: string): readonly [T, T
 `;
 
 /** The runtime's functions, by name. */
-export type RuntimeHelper = 'checkNumber' | 'encString' | 'encNumber' | 'encBoolean' | 'compareUtf8' | 'range' | 'pair';
-export const RUNTIME_HELPERS: readonly RuntimeHelper[] = ['encString', 'checkNumber', 'encNumber', 'encBoolean', 'compareUtf8', 'range', 'pair'];
+export type RuntimeHelper = 'checkString' | 'checkNumber' | 'encString' | 'encNumber' | 'encBoolean' | 'compareUtf8' | 'range' | 'pair';
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = ['encString', 'checkString', 'checkNumber', 'encNumber', 'encBoolean', 'compareUtf8', 'range', 'pair'];
 
 /** The helpers each helper calls. */
 const CALLS: Partial<Record<RuntimeHelper, RuntimeHelper[]>> = { encNumber: ['checkNumber'], range: ['compareUtf8'] };
