@@ -95,4 +95,18 @@ describe('native GSI keys', () => {
     expect(again.changes).toEqual([]);
     expect(again.indexes).toEqual(design.indexes);
   });
+
+  it('keeps a composite key where a pattern filters on an attribute the key would hold (DynamoDB filters only non-key attributes)', () => {
+    const d = deriveDesign(
+      modelFromText(`model "F"\nentity Order key id\n  id: string\n  status: string\n  total: number\n  placed: datetime\ngetOrder: Order by id returns one\nbyStatusTotal: Order by status where placed < ? order by total desc\nbyStatusAndTotal: Order by status, total order by placed asc\n`),
+      { keys: 'native' },
+    );
+    for (const plan of d.patterns) {
+      for (const step of plan.steps) {
+        const index = d.indexes.find((i) => i.name === step.index);
+        if (index?.keys === 'native' && step.filter) expect([...index.pk, ...index.sk].map((a) => a.name), plan.pattern).not.toContain(step.filter.attribute);
+      }
+    }
+    expect(d.diagnostics.filter((x) => x.code === 'keys.compositeKey').map((x) => x.message).join('\n')).toContain('byStatusTotal filters on "placed", and DynamoDB filters only attributes outside an index\'s key');
+  });
 });

@@ -7,6 +7,7 @@
 import type { Entity, Model } from '../model/types.ts';
 import type { NativeKeyAttribute, NativeKeySchema, KeyTemplate } from '../design/types.ts';
 import type { Chain } from './coverChains.ts';
+import { patternKeyOrder } from '../model/patternKeyOrder.ts';
 
 /** How a layout keys its GSIs: one synthetic string attribute each (`composite`, the default), or the items' own attributes (`native`). */
 export type KeysMode = 'composite' | 'native';
@@ -39,6 +40,16 @@ export function nativeProblem(chain: Chain, types: ReadonlyMap<string, 'S' | 'N'
   if (chain.template.pk.length + 1 > MAX_NATIVE_PARTITION_ATTRIBUTES) return `its partition needs ${chain.template.pk.length} attributes besides the entity, and a native key takes ${MAX_NATIVE_PARTITION_ATTRIBUTES - 1}`;
   if (chain.template.sk.length > MAX_NATIVE_SORT_ATTRIBUTES) return `its sort key needs ${chain.template.sk.length} attributes, and a native key takes ${MAX_NATIVE_SORT_ATTRIBUTES}`;
   const entity = model.entities.find((e) => e.name === chain.entity);
+  // DynamoDB filters only attributes outside the index's key ("Filter Expression can only contain
+  // non-primary key attributes"), and a native key is made of the items' attributes.
+  const keyed = new Set([...chain.template.pk, ...chain.template.sk]);
+  for (const need of chain.needs) {
+    for (const name of need.patterns) {
+      const pattern = model.patterns.find((p) => p.name === name);
+      const filtered = pattern && !pattern.include?.length ? patternKeyOrder(pattern).filter?.attribute : undefined;
+      if (filtered !== undefined && keyed.has(filtered)) return `${name} filters on "${filtered}", and DynamoDB filters only attributes outside an index's key`;
+    }
+  }
   for (const name of [...chain.template.pk, ...chain.template.sk]) {
     const own = entity?.attributes.find((a) => a.name === name);
     if (own?.type === 'boolean') return `"${name}" is a boolean, and a key attribute is a string or a number`;

@@ -9,6 +9,7 @@ import { patternKeyOrder, type PatternKeyOrder } from '../model/patternKeyOrder.
 import type { Entity, Model, Pattern } from '../model/types.ts';
 import type { DesignLayout, IndexLayout, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
 import { describeStepKey } from './describeStepKey.ts';
+import { indexKeyNames } from '../design/indexKeys.ts';
 import { attributesOf, keyParts, matchTemplate, sparseOn, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
 import { queriesDiagnostic } from './queriesDiagnostic.ts';
 
@@ -121,6 +122,11 @@ function singleStep(
   const misses: { index: string; miss: TemplateMiss }[] = [];
   for (const { index, template } of context.placements.get(entity.name) ?? []) {
     const match = matchTemplate({ entity, template, ask, native: index.keys === 'native', ...(options.paramOf ? { paramOf: options.paramOf } : {}) });
+    // DynamoDB filters only attributes outside the index's key: on a native GSI those are the items' own.
+    if (match.ok && options.filter && indexKeyNames(index).includes(options.filter.attribute)) {
+      misses.push({ index: index.name, miss: { kind: 'shape', detail: `the filter on "${options.filter.attribute}" would be on a key attribute of it, which DynamoDB refuses` } });
+      continue;
+    }
     if (!match.ok) {
       misses.push({ index: index.name, miss: match.miss });
       continue;
