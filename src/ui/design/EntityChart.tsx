@@ -1,9 +1,10 @@
 // The entity chart: one row per entity, a partition key and a sort key column
-// per index (the table, then each GSI), cells holding the key templates; a
+// per index (the table, then each GSI), cells holding the key templates (a
+// native GSI's columns hold its several key attributes each: chartKeys.ts); a
 // footer row lists the access patterns each index serves.
 import { Fragment } from 'react';
 import type { Design } from '../../engine/index.ts';
-import { keyTemplateText } from './keyTemplateText.ts';
+import { chartKeyCells, chartKeyHeaders } from './chartKeys.ts';
 
 export function EntityChart({ design, selectedPattern }: { design: Design; selectedPattern: string | undefined }) {
   return (
@@ -23,16 +24,19 @@ export function EntityChart({ design, selectedPattern }: { design: Design; selec
               ))}
             </tr>
             <tr>
-              {design.indexes.map((index) => (
-                <Fragment key={index.name}>
-                  <th scope="col" className="tw-chart__key tw-chart__key--pk">
-                    {index.pkAttribute}
-                  </th>
-                  <th scope="col" className="tw-chart__key">
-                    {index.skAttribute}
-                  </th>
-                </Fragment>
-              ))}
+              {design.indexes.map((index) => {
+                const headers = chartKeyHeaders(index);
+                return (
+                  <Fragment key={index.name}>
+                    <th scope="col" className="tw-chart__key tw-chart__key--pk">
+                      {headers.pk}
+                    </th>
+                    <th scope="col" className="tw-chart__key">
+                      {headers.sk}
+                    </th>
+                  </Fragment>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -50,13 +54,14 @@ export function EntityChart({ design, selectedPattern }: { design: Design; selec
                       </td>
                     );
                   }
+                  const cells = chartKeyCells(template, index);
                   return (
                     <Fragment key={index.name}>
                       <td className="tw-chart__cell tw-chart__cell--pk">
-                        <code>{keyTemplateText(template.pk)}</code>
+                        <code>{cells.pk}</code>
                       </td>
                       <td className="tw-chart__cell">
-                        <code>{keyTemplateText(template.sk)}</code>
+                        <code>{cells.sk}</code>
                       </td>
                     </Fragment>
                   );

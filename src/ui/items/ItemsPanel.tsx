@@ -3,13 +3,14 @@
 // and the selected pattern's result highlighted. Reads and writes the store
 // through named selectors; the grid itself is ItemsGrid.
 import { useId, useMemo } from 'react';
+import { indexKeyNames, indexKeyText } from '../../engine/index.ts';
 import { MAX_SAMPLE_SCALE } from '../../store/analysisSlice.ts';
 import { useAnalyzing, useDesign, useItems, useItemsView, usePatternQuery, useSampleControls } from '../../store/selectors.ts';
 import { gridColumnNames } from './gridColumnNames.ts';
 import { groupItems } from './groupItems.ts';
 import { ItemsGrid } from './ItemsGrid.tsx';
 import { formatScale, scaleOptions } from './scaleOptions.ts';
-import { sparseCounts, sparseNote } from './sparseCounts.ts';
+import { heldAttributesText, sparseCounts, sparseNote } from './sparseCounts.ts';
 import { highlightedRows, tableKeys } from './tableKey.ts';
 import './ItemsPanel.css';
 
@@ -32,12 +33,18 @@ export function ItemsPanel() {
     () =>
       design === undefined || index === undefined
         ? undefined
-        : groupItems({ items, index, entityAttribute: design.entityAttribute, entity: entityFilter }),
-    [design, index, items, entityFilter],
+        : groupItems({ items, index, entityAttribute: design.entityAttribute, entity: entityFilter, table: tableIndex }),
+    [design, index, items, entityFilter, tableIndex],
   );
+  // The entities the index holds: those keyed in it, and any other whose items have a native index's key attributes.
+  const viewEntities = useMemo(() => {
+    if (index === undefined) return [];
+    const extra = grouped?.entities.filter((e) => !index.entities.includes(e)) ?? [];
+    return extra.length === 0 ? index.entities : [...index.entities, ...extra];
+  }, [index, grouped]);
   const columns = useMemo(
-    () => (design === undefined || index === undefined ? undefined : gridColumnNames({ design, indexName: index.name, entity: entityFilter })),
-    [design, index, entityFilter],
+    () => (design === undefined || index === undefined ? undefined : gridColumnNames({ design, indexName: index.name, entity: entityFilter, entities: viewEntities })),
+    [design, index, entityFilter, viewEntities],
   );
   const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
   const highlighted = useMemo(
@@ -58,7 +65,7 @@ export function ItemsPanel() {
   }
 
   const viewName = index.kind === 'table' ? 'table' : index.name;
-  const entityChoices = index.entities.includes(entityFilter ?? '') || entityFilter === undefined ? index.entities : [...index.entities, entityFilter];
+  const entityChoices = viewEntities.includes(entityFilter ?? '') || entityFilter === undefined ? viewEntities : [...viewEntities, entityFilter];
   const shown = grouped.items.length;
   const sparseNames = new Set(sparse.map((c) => c.index));
   const sparseNotes = sparse.filter((c) => c.index === index.name && (entityFilter === undefined || c.entity === entityFilter)).map(sparseNote);
@@ -77,7 +84,7 @@ export function ItemsPanel() {
         >
           {design.indexes.map((i) => (
             <option key={i.name} value={i.name}>
-              {i.kind === 'table' ? `Table (${i.pkAttribute}, ${i.skAttribute})` : `${i.name} (${i.pkAttribute}, ${i.skAttribute})`}
+              {i.kind === 'table' ? `Table (${indexKeyText(i)})` : `${i.name} (${indexKeyText(i)})`}
               {sparseNames.has(i.name) ? ', sparse' : ''}
             </option>
           ))}
@@ -118,7 +125,7 @@ export function ItemsPanel() {
             {grouped.partitions === 1 ? 'partition' : 'partitions'}
           </span>
           {index.kind === 'gsi' && (
-            <span className="tw-items__note"> (of {numberFormat.format(items.length)}: only items with {index.pkAttribute} and {index.skAttribute})</span>
+            <span className="tw-items__note"> (of {numberFormat.format(items.length)}: only items with {heldAttributesText(index)})</span>
           )}
           {selectedPattern !== undefined && (
             <span className="tw-items__highlight-count">
@@ -146,7 +153,7 @@ export function ItemsPanel() {
           items={grouped.items}
           rows={grouped.rows}
           columns={columns}
-          keyAttributes={[index.pkAttribute, index.skAttribute]}
+          keyAttributes={indexKeyNames(index)}
           highlighted={highlighted}
           scrollKey={scrollKey}
         />

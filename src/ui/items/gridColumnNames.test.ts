@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveDesign, loadProblem } from '../../engine/index.ts';
+import { nativeDesign } from '../../testing/nativeDesign.ts';
 import { gridColumnNames } from './gridColumnNames.ts';
 
 const loaded = loadProblem(readFileSync(new URL('../../examples/ecommerce.problem.json', import.meta.url), 'utf8'));
@@ -27,5 +28,29 @@ describe('gridColumnNames', () => {
     const { others } = gridColumnNames({ design, indexName: 'table', entity: 'Review' });
     expect(others.filter((n) => !n.endsWith('PK') && !n.endsWith('SK'))).toEqual(['productId', 'userId', 'createdAt', 'rating', 'comment']);
     expect(new Set(others).size).toBe(others.length);
+  });
+});
+
+describe('gridColumnNames with native GSI keys', () => {
+  const { design: native } = nativeDesign();
+
+  it("pins a native GSI's key attributes, the entity attribute first, then lists the entity's other attributes and the composite keys", () => {
+    expect(gridColumnNames({ design: native, indexName: 'GSI2' })).toEqual({
+      pinned: ['_type', 'status', 'total'],
+      // GSI3's key attributes (_type, coupon, total) are the items' own: no column of their own.
+      others: ['orderId', 'customerId', 'coupon', 'PK', 'SK', 'GSI1PK', 'GSI1SK'],
+    });
+  });
+
+  it('adds no column for a native index in the table view: its key attributes are model attributes', () => {
+    expect(gridColumnNames({ design: native, indexName: 'table' })).toEqual({
+      pinned: ['PK', 'SK', '_type'],
+      others: ['customerId', 'name', 'orderId', 'status', 'total', 'coupon', 'GSI1PK', 'GSI1SK'],
+    });
+  });
+
+  it('shows the attributes of every entity the items put in the index, when told', () => {
+    expect(gridColumnNames({ design: native, indexName: 'GSI2', entities: ['Order', 'Customer'] }).others).toContain('name');
+    expect(gridColumnNames({ design: native, indexName: 'GSI2', entities: ['Order', 'Customer'], entity: 'Order' }).others).not.toContain('name');
   });
 });

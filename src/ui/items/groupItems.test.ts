@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../engine/index.ts';
+import type { IndexKeySchema, Item } from '../../engine/index.ts';
+import { nativeDesign } from '../../testing/nativeDesign.ts';
 import { groupItems } from './groupItems.ts';
 
-const table = { pkAttribute: 'PK', skAttribute: 'SK' };
-const gsi = { pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK' };
+const table: IndexKeySchema = { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK' };
+const gsi: IndexKeySchema = { name: 'GSI1', kind: 'gsi', pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK' };
 const item = (pk: string, sk: string, extra: Item = {}): Item => ({ PK: pk, SK: sk, _type: 'User', ...extra });
 
 describe('groupItems', () => {
@@ -60,6 +61,79 @@ describe('groupItems', () => {
   });
 
   it('gives no rows for no items', () => {
-    expect(groupItems({ items: [], index: table, entityAttribute: '_type' })).toEqual({ items: [], rows: [], partitions: 0 });
+    expect(groupItems({ items: [], index: table, entityAttribute: '_type' })).toEqual({ items: [], rows: [], partitions: 0, entities: [] });
+  });
+});
+
+describe('groupItems on a native GSI', () => {
+  const { design } = nativeDesign();
+  const gsi2 = design.indexes.find((i) => i.name === 'GSI2');
+  const tableIndex = design.indexes[0];
+  if (gsi2 === undefined || tableIndex === undefined) throw new Error('the native test design has no GSI2');
+  const order = (id: string, extra: Item): Item => ({ PK: `ORDER#${id}`, SK: 'ORDER', _type: 'Order', orderId: id, ...extra });
+
+  it('holds the items with every key attribute of its type, grouped by partition values, sorted by the N attribute numerically', () => {
+    const grouped = groupItems({
+      items: [
+        order('a', { status: 'open', total: 100 }),
+        order('b', { status: 'open', total: 9 }),
+        order('c', { status: 'shipped', total: 10 }),
+        order('d', { status: 'open', total: 10 }),
+        // Not in GSI2: a key attribute missing, or of another type than its definition (DynamoDB would not write it there).
+        order('e', { status: 'open' }),
+        order('f', { status: 'open', total: '5' }),
+        order('g', { status: 7 as unknown as string, total: 5 }),
+        { PK: 'CUSTOMER#x', SK: 'CUSTOMER', _type: 'Customer', customerId: 'x' },
+      ],
+      index: gsi2,
+      entityAttribute: '_type',
+      table: tableIndex,
+    });
+    // 9 < 10 < 100 as numbers (as strings, "10" < "100" < "9").
+    expect(grouped.items.map((i) => i['orderId'])).toEqual(['b', 'd', 'a', 'c']);
+    expect(grouped.rows).toEqual([
+      { kind: 'partition', pk: '"Order" + "open"', count: 3 },
+      { kind: 'item', item: 0 },
+      { kind: 'item', item: 1 },
+      { kind: 'item', item: 2 },
+      { kind: 'partition', pk: '"Order" + "shipped"', count: 1 },
+      { kind: 'item', item: 3 },
+    ]);
+    expect(grouped.partitions).toBe(2);
+    expect(grouped.entities).toEqual(['Order']);
+  });
+
+  it('orders items whose sort values tie by their table key, and lists another entity whose items have the key attributes', () => {
+    const grouped = groupItems({
+      items: [
+        order('z', { status: 'open', total: 10 }),
+        { PK: 'PAYMENT#p', SK: 'PAYMENT', _type: 'Payment', status: 'open', total: 3 },
+        order('d', { status: 'open', total: 10 }),
+        order('m', { status: 'open', total: -2.5 }),
+      ],
+      index: gsi2,
+      entityAttribute: '_type',
+      table: tableIndex,
+    });
+    expect(grouped.items.map((i) => i['PK'])).toEqual(['ORDER#m', 'ORDER#d', 'ORDER#z', 'PAYMENT#p']);
+    expect(grouped.rows.filter((r) => r.kind === 'partition')).toEqual([
+      { kind: 'partition', pk: '"Order" + "open"', count: 3 },
+      { kind: 'partition', pk: '"Payment" + "open"', count: 1 },
+    ]);
+    expect(grouped.entities).toEqual(['Order', 'Payment']);
+    // The entity filter shows one entity; the index still holds both.
+    const payments = groupItems({ items: grouped.items, index: gsi2, entityAttribute: '_type', entity: 'Payment' });
+    expect(payments.items.map((i) => i['PK'])).toEqual(['PAYMENT#p']);
+    expect(payments.entities).toEqual(['Order', 'Payment']);
+  });
+
+  it('holds, among the sample items, exactly the orders (every one has a status and a total)', () => {
+    const { items } = nativeDesign();
+    const grouped = groupItems({ items, index: gsi2, entityAttribute: '_type', table: tableIndex });
+    expect(grouped.items.length).toBe(items.filter((i) => i['_type'] === 'Order').length);
+    for (let i = 1; i < grouped.items.length; i++) {
+      const [a, b] = [grouped.items[i - 1], grouped.items[i]] as [Item, Item];
+      if (a['status'] === b['status']) expect(a['total'] as number).toBeLessThanOrEqual(b['total'] as number);
+    }
   });
 });

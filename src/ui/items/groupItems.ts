@@ -1,17 +1,16 @@
 // The rows of the items grid for one index: only the items the index holds
-// (those with both of its key attributes), grouped into item collections by
-// partition key and sorted by sort key in UTF-8 byte order, as DynamoDB keeps
-// them. Partitions are listed in UTF-8 order of their key too (DynamoDB hashes
-// them; a stable order is easier to read). Pure: no React.
-import { compareUtf8 } from '../../engine/index.ts';
-import type { Item } from '../../engine/index.ts';
+// (indexKeyOf: those with both of its key attributes, or for native keys with
+// every key attribute of its type), grouped into item collections by partition
+// key and sorted by sort key as DynamoDB keeps them (strings in UTF-8 byte
+// order, numbers numerically, attribute by attribute). Partitions are listed in
+// the same order of their key values too (DynamoDB hashes them; a stable order
+// is easier to read). Items whose sort-key values tie (a native GSI's sort key
+// need not be unique) follow their table key, as the engine returns them. Pure:
+// no React.
+import type { IndexKeySchema, Item } from '../../engine/index.ts';
+import { compareKeyValues, indexKeyOf, partitionText, type ItemIndexKey, type KeyValue } from './indexKeyOf.ts';
 
-export interface IndexKeys {
-  pkAttribute: string;
-  skAttribute: string;
-}
-
-/** A grid row: the header of an item collection, or one item (an index into `items`). */
+/** A grid row: the header of an item collection (`pk` as people read it), or one item (an index into `items`). */
 export type GridRow = { kind: 'partition'; pk: string; count: number } | { kind: 'item'; item: number };
 
 export interface GroupedItems {
@@ -20,6 +19,8 @@ export interface GroupedItems {
   /** Partition header rows and item rows, in display order. */
   rows: GridRow[];
   partitions: number;
+  /** Every entity with items in the index, whatever the entity filter, in the order first met. */
+  entities: string[];
 }
 
 export function groupItems({
@@ -27,40 +28,42 @@ export function groupItems({
   index,
   entityAttribute,
   entity,
+  table,
 }: {
   items: readonly Item[];
-  index: IndexKeys;
+  index: IndexKeySchema;
   entityAttribute: string;
   /** Show only this entity's items (undefined: all). */
   entity?: string | undefined;
+  /** The table's key, which orders items whose index sort key ties. */
+  table?: IndexKeySchema | undefined;
 }): GroupedItems {
-  const kept: Item[] = [];
-  const pks: string[] = [];
-  const sks: string[] = [];
+  const kept: { item: Item; key: ItemIndexKey; tie: KeyValue[] }[] = [];
+  const entities = new Set<string>();
   for (const item of items) {
-    const pk = item[index.pkAttribute];
-    const sk = item[index.skAttribute];
-    if (pk === undefined || sk === undefined) continue;
-    if (entity !== undefined && item[entityAttribute] !== entity) continue;
-    kept.push(item);
-    pks.push(String(pk));
-    sks.push(String(sk));
+    const key = indexKeyOf(item, index);
+    if (key === undefined) continue;
+    const name = item[entityAttribute];
+    if (typeof name === 'string') entities.add(name);
+    if (entity !== undefined && name !== entity) continue;
+    const tableKey = table === undefined ? undefined : indexKeyOf(item, table);
+    kept.push({ item, key, tie: tableKey === undefined ? [] : [...tableKey.pk, ...tableKey.sk] });
   }
-  const order = kept.map((_, i) => i);
-  order.sort((a, b) => compareUtf8(pks[a] as string, pks[b] as string) || compareUtf8(sks[a] as string, sks[b] as string));
+  kept.sort((a, b) => compareKeyValues(a.key.pk, b.key.pk) || compareKeyValues(a.key.sk, b.key.sk) || compareKeyValues(a.tie, b.tie));
 
-  const sorted: Item[] = new Array<Item>(order.length);
+  const sorted: Item[] = new Array<Item>(kept.length);
   const rows: GridRow[] = [];
   let header: { kind: 'partition'; pk: string; count: number } | undefined;
-  order.forEach((from, to) => {
-    sorted[to] = kept[from] as Item;
-    const pk = pks[from] as string;
-    if (header === undefined || header.pk !== pk) {
-      header = { kind: 'partition', pk, count: 0 };
+  let headerKey: KeyValue[] | undefined;
+  kept.forEach(({ item, key }, to) => {
+    sorted[to] = item;
+    if (headerKey === undefined || header === undefined || compareKeyValues(headerKey, key.pk) !== 0) {
+      header = { kind: 'partition', pk: partitionText(key.pk, index), count: 0 };
+      headerKey = key.pk;
       rows.push(header);
     }
     header.count++;
     rows.push({ kind: 'item', item: to });
   });
-  return { items: sorted, rows, partitions: rows.length - sorted.length };
+  return { items: sorted, rows, partitions: rows.length - sorted.length, entities: [...entities] };
 }

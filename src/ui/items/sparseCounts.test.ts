@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDesign, parseModelText, toItem } from '../../engine/index.ts';
 import type { Design, Item, RecordValue } from '../../engine/index.ts';
-import { attributeList, leftOutShare, sparseCounts, sparseNote } from './sparseCounts.ts';
+import { nativeDesign } from '../../testing/nativeDesign.ts';
+import { attributeList, heldAttributesText, leftOutShare, sparseCounts, sparseNote } from './sparseCounts.ts';
 import type { SparseCount } from './sparseCounts.ts';
 
 const MODEL = `model "Players"
@@ -70,6 +71,31 @@ describe('sparseCounts', () => {
       [0, 0],
       [0, 0],
     ]);
+  });
+});
+
+describe('sparseCounts on a native GSI', () => {
+  const { design: native } = nativeDesign();
+  const order = (id: string, extra: RecordValue = {}): Item => toItem(native, 'Order', { orderId: id, customerId: 'c', status: 'open', total: 10, ...extra });
+
+  it('counts the items that have every key attribute of the index, of its type', () => {
+    // GSI3 is keyed on _type + coupon / total; coupon is optional. GSI2 (status, total: both required) is not sparse.
+    const items = [order('a', { coupon: 'x' }), order('b', { coupon: 'y' }), order('c'), { ...order('d'), coupon: 42 }, toItem(native, 'Customer', { customerId: 'c', name: 'C' })];
+    expect(sparseCounts(native, items)).toEqual([{ index: 'GSI3', entity: 'Order', attributes: ['coupon'], total: 4, held: 2 }]);
+    expect(sparseNote({ index: 'GSI3', entity: 'Order', attributes: ['coupon'], total: 4, held: 2 })).toBe(
+      'GSI3 is sparse: it holds the 2 of 4 Order items that have coupon (2 without it are not in it)',
+    );
+  });
+});
+
+describe('heldAttributesText', () => {
+  it("names a composite index's two attributes, and a native index's with their types", () => {
+    const [, gsi1, gsi2] = nativeDesign().design.indexes;
+    if (!gsi1 || !gsi2) throw new Error('no GSIs');
+    expect(heldAttributesText(gsi1)).toBe('GSI1PK and GSI1SK');
+    expect(heldAttributesText(gsi2)).toBe('_type and status as strings and total as a number');
+    const n = (name: string) => ({ name, type: 'N' as const });
+    expect(heldAttributesText({ name: 'G', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }], sk: [n('a'), n('b'), n('c')] })).toBe('_type as a string and a, b and c as numbers');
   });
 });
 

@@ -1,11 +1,13 @@
 // How many sample items each sparse index holds. An index whose key template
 // uses an optional attribute is sparse: an item whose record lacks it has no
-// key attributes for that index and is not in it (the engine's sparseIndexes
-// names those templates). The counts come from the items themselves: an index
-// holds an item when the item has both of its key attributes, as the grid
-// shows. Pure: no React; the items panel and the design panel word it.
-import { designLayout, sparseIndexes } from '../../engine/index.ts';
-import type { Design, Item } from '../../engine/index.ts';
+// key attributes for that index (composite keys) or lacks one of its key
+// attributes (native keys), and is not in it (the engine's sparseIndexes names
+// those templates). The counts come from the items themselves: an index holds
+// an item when the item has its key attributes (indexKeyOf), as the grid shows.
+// Pure: no React; the items panel and the design panel word it.
+import { designLayout, isNativeIndex, sparseIndexes } from '../../engine/index.ts';
+import type { Design, IndexKeySchema, Item } from '../../engine/index.ts';
+import { indexKeyOf } from './indexKeyOf.ts';
 
 export interface SparseCount {
   /** The GSI (`GSI2`). */
@@ -22,14 +24,14 @@ export interface SparseCount {
 /** One count per sparse (index, entity) template, in the engine's order (index order, then entity order). */
 export function sparseCounts(design: Design, items: readonly Item[]): SparseCount[] {
   const counts: SparseCount[] = [];
-  const byEntity = new Map<string, { count: SparseCount; pk: string; sk: string }[]>();
+  const byEntity = new Map<string, { count: SparseCount; index: IndexKeySchema }[]>();
   for (const sparse of sparseIndexes(designLayout(design), design.model)) {
     const index = design.indexes.find((i) => i.name === sparse.index);
     if (index === undefined) continue;
     const count: SparseCount = { index: sparse.index, entity: sparse.entity, attributes: sparse.attributes, total: 0, held: 0 };
     counts.push(count);
     const list = byEntity.get(sparse.entity) ?? [];
-    list.push({ count, pk: index.pkAttribute, sk: index.skAttribute });
+    list.push({ count, index });
     byEntity.set(sparse.entity, list);
   }
   if (counts.length === 0) return counts;
@@ -38,9 +40,9 @@ export function sparseCounts(design: Design, items: readonly Item[]): SparseCoun
     if (typeof entity !== 'string') continue;
     const list = byEntity.get(entity);
     if (list === undefined) continue;
-    for (const { count, pk, sk } of list) {
+    for (const { count, index } of list) {
       count.total++;
-      if (item[pk] !== undefined && item[sk] !== undefined) count.held++;
+      if (indexKeyOf(item, index) !== undefined) count.held++;
     }
   }
   return counts;
@@ -50,6 +52,19 @@ export function sparseCounts(design: Design, items: readonly Item[]): SparseCoun
 export function attributeList(attributes: readonly string[]): string {
   if (attributes.length <= 1) return attributes.join('');
   return `${attributes.slice(0, -1).join(', ')} and ${attributes[attributes.length - 1] as string}`;
+}
+
+/**
+ * What an item needs to be in the index, for the grid's note: `GSI1PK and GSI1SK`, or for a native
+ * index its attributes with their types: `_type and status as strings and total as a number`.
+ */
+export function heldAttributesText(index: IndexKeySchema): string {
+  if (!isNativeIndex(index)) return attributeList([index.pkAttribute, index.skAttribute]);
+  const attributes = [...index.pk, ...index.sk];
+  const strings = attributes.filter((a) => a.type === 'S').map((a) => a.name);
+  const numbers = attributes.filter((a) => a.type === 'N').map((a) => a.name);
+  const group = (names: string[], one: string, many: string) => (names.length === 0 ? [] : [`${attributeList(names)} as ${names.length === 1 ? one : many}`]);
+  return [...group(strings, 'a string', 'strings'), ...group(numbers, 'a number', 'numbers')].join(' and ');
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');

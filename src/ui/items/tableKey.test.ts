@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../engine/index.ts';
+import type { IndexKeySchema, Item } from '../../engine/index.ts';
 import { groupItems } from './groupItems.ts';
-import { highlightedRows, tableKey, tableKeys } from './tableKey.ts';
+import { nativeDesign } from '../../testing/nativeDesign.ts';
+import { highlightedRows, tableKey, tableKeys, tableKeyText } from './tableKey.ts';
 
-const table = { pkAttribute: 'PK', skAttribute: 'SK' };
+const table: IndexKeySchema = { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK' };
 
 describe('tableKey', () => {
   it('tells apart items whose keys differ only in where partition key ends', () => {
@@ -22,7 +23,7 @@ describe('highlightedRows', () => {
       { PK: 'USER#b', SK: 'USER', GSI1PK: 'free', GSI1SK: '2' },
       { PK: 'USER#c', SK: 'USER', GSI1PK: 'paid', GSI1SK: '3' },
     ];
-    const grouped = groupItems({ items, index: { pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK' }, entityAttribute: '_type' });
+    const grouped = groupItems({ items, index: { name: 'GSI1', kind: 'gsi', pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK' }, entityAttribute: '_type' });
     // Result items are copies (as evaluated), not the same objects.
     const result = [{ ...items[2] }, { ...items[1] }] as Item[];
     const rows = highlightedRows(grouped.rows, grouped.items, tableKeys(result, table), table);
@@ -33,5 +34,28 @@ describe('highlightedRows', () => {
   it('finds nothing when there is no result', () => {
     const grouped = groupItems({ items: [{ PK: 'a', SK: 'b' }], index: table, entityAttribute: '_type' });
     expect(highlightedRows(grouped.rows, grouped.items, new Set(), table)).toEqual([]);
+  });
+});
+
+describe('tableKeyText', () => {
+  it('writes the table key of an item for people, whatever index it came from', () => {
+    expect(tableKeyText({ PK: 'ORDER#a', SK: 'ORDER', _type: 'Order', status: 'open', total: 3 }, table)).toBe('ORDER#a · ORDER');
+    expect(tableKeyText({ PK: 'ORDER#a' }, table)).toBe('ORDER#a · ');
+    expect(tableKeyText({ PK: 'ORDER#a', SK: 'ORDER' }, undefined)).toBe('');
+  });
+});
+
+describe('highlightedRows in a native GSI view', () => {
+  it('finds the result items by table key in a view keyed on the items own attributes', () => {
+    const { design, items } = nativeDesign();
+    const gsi2 = design.indexes.find((i) => i.name === 'GSI2');
+    const tableIndex = design.indexes[0];
+    if (gsi2 === undefined || tableIndex === undefined) throw new Error('no GSI2');
+    const grouped = groupItems({ items, index: gsi2, entityAttribute: '_type', table: tableIndex });
+    const result = grouped.items.filter((i) => i['status'] === 'shipped').map((i) => ({ ...i }));
+    expect(result.length).toBeGreaterThan(0);
+    const rows = highlightedRows(grouped.rows, grouped.items, tableKeys(result, tableIndex), tableIndex);
+    expect(rows.length).toBe(result.length);
+    expect(rows.map((r) => grouped.rows[r]).every((row) => row?.kind === 'item' && grouped.items[row.item]?.['status'] === 'shipped')).toBe(true);
   });
 });

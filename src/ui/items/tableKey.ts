@@ -1,19 +1,31 @@
 // An item's identity: its table primary key (partition key + sort key), which
 // every item has whatever index the grid shows. Used to match the selected
-// pattern's result items against the grid's items.
-import type { Item } from '../../engine/index.ts';
-import type { IndexKeys } from './groupItems.ts';
+// pattern's result items against the grid's items, and to name an item in the
+// pattern and run views.
+import { indexKeyNames } from '../../engine/index.ts';
+import type { IndexKeySchema, Item } from '../../engine/index.ts';
 
-export function tableKey(item: Item, table: IndexKeys): string | undefined {
-  const pk = item[table.pkAttribute];
-  const sk = item[table.skAttribute];
-  if (pk === undefined || sk === undefined) return undefined;
+export function tableKey(item: Item, table: IndexKeySchema): string | undefined {
+  const values: string[] = [];
+  for (const name of indexKeyNames(table)) {
+    const value = item[name];
+    if (value === undefined) return undefined;
+    values.push(String(value));
+  }
   // NUL never occurs in generated keys, so the pair cannot collide.
-  return `${String(pk)}\u0000${String(sk)}`;
+  return values.join('\u0000');
+}
+
+/** The table key as people read it: `USER#a · USER` (an attribute the item lacks is empty). */
+export function tableKeyText(item: Item, table: IndexKeySchema | undefined): string {
+  if (table === undefined) return '';
+  return indexKeyNames(table)
+    .map((name) => String(item[name] ?? ''))
+    .join(' · ');
 }
 
 /** Table keys of a set of items (the result of a pattern). */
-export function tableKeys(items: readonly Item[], table: IndexKeys): Set<string> {
+export function tableKeys(items: readonly Item[], table: IndexKeySchema): Set<string> {
   const keys = new Set<string>();
   for (const item of items) {
     const key = tableKey(item, table);
@@ -27,7 +39,7 @@ export function highlightedRows(
   rows: readonly ({ kind: 'partition' } | { kind: 'item'; item: number })[],
   items: readonly Item[],
   keys: ReadonlySet<string>,
-  table: IndexKeys,
+  table: IndexKeySchema,
 ): number[] {
   const found: number[] = [];
   if (keys.size === 0) return found;

@@ -2,6 +2,7 @@
 // count, then each item's entity and table key (the first ones; the grid
 // highlights them all).
 import type { Design, Item } from '../../engine/index.ts';
+import { tableKeyText } from '../items/tableKey.ts';
 
 const SHOWN = 50;
 
@@ -19,9 +20,7 @@ export function ResultList({ patternName, items, design }: { patternName: string
             <li key={i}>
               <span className="tw-result__entity">{String(item[design.entityAttribute] ?? '?')}</span>
               {table !== undefined && (
-                <code className="tw-result__key">
-                  {String(item[table.pkAttribute] ?? '')} · {String(item[table.skAttribute] ?? '')}
-                </code>
+                <code className="tw-result__key">{tableKeyText(item, table)}</code>
               )}
             </li>
           ))}

@@ -2,10 +2,11 @@
 // what is missing, unexpected, changed or out of order.
 import type { Design, Item } from '../../engine/index.ts';
 import type { AnswerComparison } from '../../runner/index.ts';
+import { tableKeyText } from '../items/tableKey.ts';
 
 export function ComparisonView({ comparison, design, count }: { comparison: AnswerComparison; design: Design; count: number }) {
   const table = design.indexes[0];
-  const key = (item: Item) => `${String(item[table?.pkAttribute ?? 'PK'] ?? '')} · ${String(item[table?.skAttribute ?? 'SK'] ?? '')}`;
+  const key = (item: Item) => tableKeyText(item, table);
   if (comparison.ok) {
     return (
       <p className="tw-run__verdict tw-run__verdict--ok">

@@ -3,6 +3,7 @@
 // comparison with the in-browser answer.
 import { alwaysEmptyParameter, alwaysEmptyText, patternParameters, type Design, type PatternPlan } from '../../engine/index.ts';
 import type { RequestRun } from '../../runner/index.ts';
+import { tableKeyText } from '../items/tableKey.ts';
 import { capacitySummary } from './capacitySummary.ts';
 import { ComparisonView } from './ComparisonView.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
@@ -74,9 +75,7 @@ function RequestResult({ design, run, label }: { design: Design; run: RequestRun
           <ol>
             {run.items.slice(0, 100).map((item, i) => (
               <li key={i}>
-                <code>
-                  {String(item[table?.pkAttribute ?? 'PK'] ?? '')} · {String(item[table?.skAttribute ?? 'SK'] ?? '')}
-                </code>{' '}
+                <code>{tableKeyText(item, table)}</code>{' '}
                 <span className="tw-run__muted">{JSON.stringify(item)}</span>
               </li>
             ))}
