@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Request } from '../engine/index.ts';
 import { compareAnswers } from './compareAnswers.ts';
+import { nativeDesign } from '../testing/nativeDesign.ts';
 import { exampleDesign } from './testing/exampleDesign.ts';
 
 const { design } = exampleDesign();
@@ -45,5 +46,32 @@ describe('compareAnswers', () => {
     expect(c.ties).toBe(2);
     const moved = compareAnswers({ design, request: query('GSI1'), expected, actual: [actual[2]!, actual[0]!, actual[1]!] });
     expect(moved.orderDiffers).toBe(true);
+  });
+});
+
+describe('compareAnswers on a native GSI', () => {
+  const { design: native } = nativeDesign();
+  const byStatus: Request = {
+    operation: 'Query',
+    index: 'GSI2',
+    input: { TableName: 't', IndexName: 'GSI2', KeyConditionExpression: '#k0 = :k0 AND #k1 = :k1', ExpressionAttributeNames: { '#k0': '_type', '#k1': 'status' }, ExpressionAttributeValues: { ':k0': 'Order', ':k1': 'open' } },
+    key: { native: true, equals: [{ attribute: '_type', value: 'Order' }, { attribute: 'status', value: 'open' }] },
+  };
+  const order = (id: string, total: number): Item => ({ PK: `ORDER#${id}`, SK: 'ORDER', _type: 'Order', status: 'open', total });
+
+  it('names items by table key and takes items with equal sort attributes as ties', () => {
+    const expected = [order('a', 5), order('b', 10), order('c', 10), order('d', 100)];
+    const actual = [order('a', 5), order('c', 10), order('b', 10), order('d', 100)];
+    const c = compareAnswers({ design: native, request: byStatus, expected, actual });
+    expect(c).toMatchObject({ ok: true, ties: 2, expectedOrder: ['ORDER#a | ORDER', 'ORDER#b | ORDER', 'ORDER#c | ORDER', 'ORDER#d | ORDER'] });
+  });
+
+  it('holds DynamoDB to the order between different sort values (numbers, not their text)', () => {
+    const expected = [order('a', 9), order('b', 10), order('c', 100)];
+    const c = compareAnswers({ design: native, request: byStatus, expected, actual: [expected[1]!, expected[2]!, expected[0]!] });
+    expect(c).toMatchObject({ ok: false, orderDiffers: true, ties: 0 });
+    // 10 and "10" are different values: no tie between them.
+    const mixed = compareAnswers({ design: native, request: byStatus, expected: [order('a', 10), { ...order('b', 0), total: '10' }], actual: [{ ...order('b', 0), total: '10' }, order('a', 10)] });
+    expect(mixed.orderDiffers).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 // Compares what DynamoDB returned for one request with the engine's in-memory
 // answer: the same items (by table key, then every attribute) in the same
-// order. Items that share the index's sort key value are ties whose order
-// DynamoDB does not define (DynamoDB Local returns GSI ties in a hash-like
-// order), so order is only compared between different sort key values.
-import { compareUtf8, type Design, type Item, type Request } from '../engine/index.ts';
+// order. Items that share the index's sort key value (every sort attribute's,
+// for a native index) are ties whose order DynamoDB does not define (DynamoDB
+// Local returns GSI ties in a hash-like order), so order is only compared
+// between different sort key values.
+import { compareUtf8, indexKeyAttributes, indexKeyNames, type Design, type Item, type Request } from '../engine/index.ts';
 
 export interface ChangedItem {
   key: string;
@@ -28,10 +29,11 @@ export interface AnswerComparison {
   ties: number;
 }
 
-function attributeNames(design: Design, request: Request): { tablePk: string; tableSk: string; indexSk: string } {
+/** The table's key attributes (an item's identity) and the sort-key attributes of the index the request reads. */
+function attributeNames(design: Design, request: Request): { table: string[]; indexSk: string[] } {
   const table = design.indexes.find((i) => i.kind === 'table');
   const index = design.indexes.find((i) => i.name === request.index) ?? table;
-  return { tablePk: table?.pkAttribute ?? 'PK', tableSk: table?.skAttribute ?? 'SK', indexSk: index?.skAttribute ?? 'SK' };
+  return { table: table ? indexKeyNames(table) : ['PK', 'SK'], indexSk: index ? indexKeyAttributes(index).sk : ['SK'] };
 }
 
 /** Canonical text of an item: attributes sorted by name. */
@@ -41,7 +43,9 @@ export function canonicalItem(item: Item): string {
 
 export function compareAnswers({ design, request, expected, actual }: { design: Design; request: Request; expected: readonly Item[]; actual: readonly Item[] }): AnswerComparison {
   const names = attributeNames(design, request);
-  const keyOf = (item: Item) => `${String(item[names.tablePk])} | ${String(item[names.tableSk])}`;
+  const keyOf = (item: Item) => names.table.map((name) => String(item[name])).join(' | ');
+  // The index sort key's values: items with equal ones tie (typed, so 5 and "5" differ).
+  const sortOf = (item: Item | undefined) => JSON.stringify(names.indexSk.map((name) => item?.[name] ?? null));
 
   const expectedByKey = new Map(expected.map((i) => [keyOf(i), i]));
   const actualByKey = new Map(actual.map((i) => [keyOf(i), i]));
@@ -58,9 +62,9 @@ export function compareAnswers({ design, request, expected, actual }: { design: 
     const kept = list.filter((i) => keep.has(keyOf(i)));
     const out: Item[] = [];
     for (let start = 0; start < kept.length; ) {
-      const tie = String(kept[start]?.[names.indexSk]);
+      const tie = sortOf(kept[start]);
       let end = start + 1;
-      while (end < kept.length && String(kept[end]?.[names.indexSk]) === tie) end++;
+      while (end < kept.length && sortOf(kept[end]) === tie) end++;
       out.push(...kept.slice(start, end).sort((a, b) => compareUtf8(keyOf(a), keyOf(b))));
       start = end;
     }
@@ -73,7 +77,7 @@ export function compareAnswers({ design, request, expected, actual }: { design: 
   let ties = 0;
   if (request.operation === 'Query') {
     const counts = new Map<string, number>();
-    for (const i of actual) counts.set(String(i[names.indexSk]), (counts.get(String(i[names.indexSk])) ?? 0) + 1);
+    for (const i of actual) counts.set(sortOf(i), (counts.get(sortOf(i)) ?? 0) + 1);
     for (const n of counts.values()) if (n > 1) ties += n;
   }
 

@@ -8,7 +8,7 @@ type KeyElement = { AttributeName?: string | undefined; KeyType?: string | undef
 
 export type TableDifferenceEntry =
   | { kind: 'tableKey'; expected: string; actual: string }
-  | { kind: 'attributeType'; attribute: string; expected: 'S'; actual: string }
+  | { kind: 'attributeType'; attribute: string; expected: 'S' | 'N'; actual: string }
   | { kind: 'missingIndex'; index: string; expected: string }
   | { kind: 'indexKey'; index: string; expected: string; actual: string }
   | { kind: 'indexProjection'; index: string; expected: 'ALL'; actual: string }
@@ -33,13 +33,16 @@ export function compareTableWithDesign(actual: TableDescription, expected: Table
   const haveKey = formatKeySchema(actual.KeySchema);
   if (wantKey !== haveKey) entries.push({ kind: 'tableKey', expected: wantKey, actual: haveKey });
 
+  // Each key attribute's type as the design defines it: S for composite keys, S or N for a native GSI's.
   const types = new Map((actual.AttributeDefinitions ?? []).map((a) => [a.AttributeName ?? '', a.AttributeType ?? '?']));
+  const wanted = new Map(expected.AttributeDefinitions.map((a) => [a.AttributeName, a.AttributeType]));
   const keyAttributes = new Set<string>();
   for (const k of expected.KeySchema) keyAttributes.add(k.AttributeName);
   for (const g of expected.GlobalSecondaryIndexes ?? []) for (const k of g.KeySchema) keyAttributes.add(k.AttributeName);
   for (const name of keyAttributes) {
     const type = types.get(name);
-    if (type !== undefined && type !== 'S') entries.push({ kind: 'attributeType', attribute: name, expected: 'S', actual: type });
+    const want = wanted.get(name) ?? 'S';
+    if (type !== undefined && type !== want) entries.push({ kind: 'attributeType', attribute: name, expected: want, actual: type });
   }
 
   const have = new Map((actual.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName ?? '', g]));
@@ -67,7 +70,7 @@ export function describeTableDifference(entry: TableDifferenceEntry): string {
     case 'tableKey':
       return `Table key is ${entry.actual}; the design needs ${entry.expected}.`;
     case 'attributeType':
-      return `Key attribute ${entry.attribute} has type ${entry.actual}; the design stores strings (S).`;
+      return `Key attribute ${entry.attribute} has type ${entry.actual}; the design stores ${entry.expected === 'N' ? 'numbers (N)' : 'strings (S)'}.`;
     case 'missingIndex':
       return `Index ${entry.index} is missing; the design needs it with key ${entry.expected}.`;
     case 'indexKey':
