@@ -2,7 +2,7 @@
 // design.json document (DESIGN-FORMAT.md) that holds the layout alone, so the
 // engine's own reader checks every field when it comes back. What is not
 // exactly a layout the app could have written is refused whole.
-import { DESIGN_FORMAT, parseDesignJson, type DesignLayout, type Segment } from '../engine/index.ts';
+import { DESIGN_FORMAT, parseDesignJson, type DesignLayout, type IndexLayout, type NativeKeyAttribute, type Segment } from '../engine/index.ts';
 
 /**
  * The layout as a design.json document: the format, the layout's fields in a fixed order, and
@@ -15,7 +15,7 @@ export function layoutDocument(layout: DesignLayout): Record<string, unknown> {
     model: '',
     tableName: layout.tableName,
     entityAttribute: layout.entityAttribute,
-    indexes: layout.indexes.map((i) => ({ name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: i.projection })),
+    indexes: layout.indexes.map(indexDocument),
     entities: layout.entities.map((e) => ({
       entity: e.entity,
       label: e.label,
@@ -27,6 +27,16 @@ export function layoutDocument(layout: DesignLayout): Record<string, unknown> {
       ),
     })),
   };
+}
+
+/** An index as design.json states it: composite keys by their two attribute names, native ones by their typed attributes in key order. */
+function indexDocument(i: IndexLayout): IndexLayout {
+  if (i.keys === 'native') return { name: i.name, kind: i.kind, keys: 'native', pk: i.pk.map(keyAttribute), sk: i.sk.map(keyAttribute), projection: i.projection };
+  return { name: i.name, kind: i.kind, pkAttribute: i.pkAttribute, skAttribute: i.skAttribute, projection: i.projection };
+}
+
+function keyAttribute(a: NativeKeyAttribute): NativeKeyAttribute {
+  return { name: a.name, type: a.type };
 }
 
 function segment(s: Segment): Segment {
