@@ -20,7 +20,7 @@
 // - requests to --endpoint are signed with fake local credentials unless
 //   --aws-credentials asks for the machine's own.
 import { randomUUID } from 'node:crypto';
-import { alwaysEmptyParameter, alwaysEmptyText, generateSampleRecords, patternParameters, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
+import { alwaysEmptyParameter, alwaysEmptyText, generateSampleRecords, indexKeyNames, patternParameters, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
 import {
   createClients,
   createDesignTable,
@@ -124,9 +124,9 @@ export function formatRunTable(rows: readonly PatternRunRow[]): string {
 
 /** What differs, for each mismatched run: parameters, then missing / unexpected / changed keys or the order. */
 export function formatMismatches(design: Design, rows: readonly PatternRunRow[]): string {
-  const pk = design.indexes[0]?.pkAttribute ?? 'PK';
-  const sk = design.indexes[0]?.skAttribute ?? 'SK';
-  const keys = (items: Item[]) => items.map((i) => `${String(i[pk] ?? '')} | ${String(i[sk] ?? '')}`).join(', ');
+  const table = design.indexes[0];
+  const names = table ? indexKeyNames(table) : ['PK', 'SK'];
+  const keys = (items: Item[]) => items.map((i) => names.map((name) => String(i[name] ?? '')).join(' | ')).join(', ');
   const out: string[] = [];
   for (const row of rows) {
     for (const run of row.runs) {
