@@ -113,6 +113,13 @@ function nativePlacement(args: { model: Model; chains: Chain[]; placement: Map<n
   const types = attributeKeyTypes(model);
   const onGsi = chains.filter((c) => (placement.get(c.id) ?? 0) > 0);
   const problems = new Map(onGsi.map((c) => [c.id, nativeProblem(c, types, model)]));
+  // A GSI that keeps a composite key anyway takes the other chains placed with it: a native GSI of their
+  // own would cost one more GSI for the same reads (fewest GSIs the rules allow).
+  const compositeSlots = new Set(onGsi.filter((c) => problems.get(c.id) !== undefined).map((c) => placement.get(c.id) ?? 0));
+  for (const c of onGsi) {
+    const slot = placement.get(c.id) ?? 0;
+    if (problems.get(c.id) === undefined && compositeSlots.has(slot)) problems.set(c.id, 'it shares that GSI with keys that must be composite, which saves a GSI of its own');
+  }
   const composite = onGsi.filter((c) => problems.get(c.id) !== undefined);
   const slots = [...new Set(composite.map((c) => placement.get(c.id) ?? 0))].sort((a, b) => a - b);
   const renumber = new Map(slots.map((s, i) => [s, i + 1]));

@@ -2,7 +2,7 @@
 // they get, which entities share one, and the requests on them evaluated with
 // DynamoDB's typed order.
 import { describe, expect, it } from 'vitest';
-import { modelFromText } from '../../testing/exampleModels.ts';
+import { exampleModel, modelFromText } from '../../testing/exampleModels.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { designLayout } from '../design/designJson.ts';
 import { toItem } from '../design/items.ts';
@@ -108,5 +108,11 @@ describe('native GSI keys', () => {
       }
     }
     expect(d.diagnostics.filter((x) => x.code === 'keys.compositeKey').map((x) => x.message).join('\n')).toContain('byStatusTotal filters on "placed", and DynamoDB filters only attributes outside an index\'s key');
+  });
+
+  it('keeps a chain composite beside one that must be (an item collection) rather than spend a GSI of its own on it', () => {
+    const d = deriveDesign(exampleModel('aws-labs-invoices-bills'), { keys: 'native' });
+    expect(d.indexes.length - 1).toBe(deriveDesign(exampleModel('aws-labs-invoices-bills')).indexes.length - 1);
+    expect(d.diagnostics.filter((x) => x.code === 'keys.compositeKey').map((x) => x.message).join('\n')).toContain('it shares that GSI with keys that must be composite, which saves a GSI of its own');
   });
 });
