@@ -10,7 +10,10 @@ import {
   formatDiagnostic,
   generateModule,
   hasKeyLayout,
+  indexKeyAttributes,
+  indexKeyText,
   isNotServedCode,
+  keyTemplateText,
   loadProblem,
   parseDesignJson,
   tableNameProblem,
@@ -233,19 +236,24 @@ export function changesText(design: Design): string {
   return `changed from the previous design (${design.changes.length}):\n${design.changes.map((c) => `  ${describeChange(c)}\n`).join('')}`;
 }
 
-/** The key layout and the pattern → request table as plain text. */
+/**
+ * The key layout and the pattern → request table as plain text. A key is its attributes = the
+ * template (`PK = USER#{email}`; native: `_type + status = "Order" + {status}`).
+ */
 export function explain(design: Design): string {
-  const seg = (s: { kind: 'literal'; text: string } | { kind: 'attribute'; name: string }) => (s.kind === 'literal' ? s.text : `{${s.name}}`);
+  const key = (names: string[], text: string) => (names.length === 0 ? '' : `${names.join(' + ')} = ${text}`);
   const rows: string[][] = [];
   for (const e of design.entities) {
     for (const i of design.indexes) {
       const t = e.keys[i.name];
-      if (t) rows.push([e.entity, i.name, `${i.pkAttribute} = ${t.pk.map(seg).join('#')}`, `${i.skAttribute} = ${t.sk.map(seg).join('#')}`]);
+      if (!t) continue;
+      const names = indexKeyAttributes(i);
+      rows.push([e.entity, i.name, key(names.pk, keyTemplateText(t.pk, i)), key(names.sk, keyTemplateText(t.sk, i))]);
     }
   }
   const out: string[] = [`${design.model.name}: table ${design.tableName}, ${design.indexes.length - 1} GSI(s)`, '', 'Key layout', table(['entity', 'index', 'partition key', 'sort key'], rows), ''];
   out.push('Indexes');
-  for (const i of design.indexes) out.push(`  ${i.name}: ${i.patterns.join(', ') || '(keys only)'}`);
+  for (const i of design.indexes) out.push(`  ${i.name} (${indexKeyText(i)}${i.keys === 'native' ? ', native keys' : ''}): ${i.patterns.join(', ') || '(keys only)'}`);
   out.push('', 'Patterns');
   const prow: string[][] = [];
   for (const p of design.patterns) for (const s of p.steps) prow.push([p.pattern, s.operation, s.index, s.keyConditionText + (s.filter ? ` FILTER ${s.filter.attribute} ${s.filter.op}` : ''), s.direction ?? '']);
