@@ -15,6 +15,21 @@ function capture() {
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tw-cli-'));
 const ecommerce = path.join(EXAMPLES_DIR, 'ecommerce.problem.json');
 
+describe('cli --keys', () => {
+  it('derives native GSI keys with --keys native, says where a key stays composite and why, and refuses another mode', async () => {
+    const invoices = path.join(EXAMPLES_DIR, 'aws-labs-invoices-bills.problem.json');
+    const native = capture();
+    expect(await runCli(['check', invoices, '--keys', 'native'], native.io)).toBe(0);
+    expect(native.out.join('')).toMatch(/warning: .*getBillWithInvoices: Bill's key on GSI1 is a composite string built from its attributes, not the attributes themselves \(native keys\): it is an item collection/);
+    const composite = capture();
+    expect(await runCli(['check', invoices], composite.io)).toBe(0);
+    expect(composite.out.join('')).not.toContain('native keys');
+    const bad = capture();
+    expect(await runCli(['check', invoices, '--keys', 'natural'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toBe('--keys: "natural" is not a key mode: composite or native\n');
+  });
+});
+
 describe('cli --previous', () => {
   it('keeps the previous design.json: a problem grown by a pattern gets a new GSI after the old ones, printed with its reason', async () => {
     const dir = tmp();

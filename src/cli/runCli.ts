@@ -18,6 +18,8 @@ import {
   parseDesignJson,
   tableNameProblem,
   TABLE_NAME_RULE,
+  KEYS_MODES,
+  type DeriveOptions,
   type Design,
   type DesignLayout,
   type Diagnostic,
@@ -31,15 +33,15 @@ export interface CliIo {
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  generate PROBLEM --out DIR [--table NAME] [--previous DESIGN]
+  generate PROBLEM --out DIR [--table NAME] [--keys MODE] [--previous DESIGN]
       Write DIR/accessPatterns.ts (the generated module), DIR/design.json and
       DIR/design.md (entity chart and pattern table).
-  check PROBLEM [--previous DESIGN]
+  check PROBLEM [--keys MODE] [--previous DESIGN]
       Validate the problem and print its errors and the design's warnings.
-  explain PROBLEM [--previous DESIGN]
+  explain PROBLEM [--keys MODE] [--previous DESIGN]
       Print the key layout and the pattern → request table.
   run PROBLEM [--endpoint URL] [--region R] [--table NAME] [--records N] [--keep]
-              [--previous DESIGN]
+              [--keys MODE] [--previous DESIGN]
               [--aws-credentials] [--timeout S]
       Create a table, load sample items, run every pattern, compare each
       answer with the engine's and delete the table (unless --keep); starts
@@ -50,6 +52,12 @@ Commands:
       answer (default 10). Ctrl-C cancels and deletes the table.
 
 --table NAME: ${TABLE_NAME_RULE}.
+--keys MODE: how GSIs are keyed. composite (the default): one string attribute
+each, built from the item's attributes (GSI1PK = ORDER#{status}). native: the
+items' own attributes, up to 4 for the partition and 4 for the sort key, typed
+(DynamoDB's multi-attribute GSI keys), wherever DynamoDB's rules allow; the
+others keep composite keys and the design says why. The table's own key is
+composite in both.
 --previous DESIGN: a design.json written by generate (DESIGN-FORMAT.md), the
 design a deployed table already has. Every index, key attribute, label and
 template that still fits the problem is kept (and the table name, unless
@@ -70,7 +78,7 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--previous', '--endpoint', '--region', '--records', '--timeout']);
+const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--endpoint', '--region', '--records', '--timeout']);
 const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -117,7 +125,7 @@ export function readPreviousDesign(file: string, io: CliIo): DesignLayout | unde
 }
 
 /** Reads and parses a problem file; located errors are printed with the file name. `tableName` must be valid (tableNameProblem). */
-export function readProblem(file: string, io: CliIo, tableName?: string, previous?: DesignLayout): { design: Design; diagnostics: Diagnostic[] } | undefined {
+export function readProblem(file: string, io: CliIo, options: DeriveOptions = {}): { design: Design; diagnostics: Diagnostic[] } | undefined {
   const text = readText(file, io);
   if (text === undefined) return undefined;
   const parsed = loadProblem(text);
@@ -126,7 +134,7 @@ export function readProblem(file: string, io: CliIo, tableName?: string, previou
     io.err(`${file}: not loaded (${parsed.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
     return undefined;
   }
-  return { design: deriveDesign(parsed.model, { ...(tableName !== undefined ? { tableName } : {}), ...(previous ? { previous } : {}) }), diagnostics: parsed.diagnostics };
+  return { design: deriveDesign(parsed.model, options), diagnostics: parsed.diagnostics };
 }
 
 function located(d: Diagnostic): string {
@@ -164,10 +172,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
+  const keys = options.get('--keys') ?? 'composite';
+  const mode = KEYS_MODES.find((m) => m === keys);
+  if (mode === undefined) {
+    io.err(`--keys: ${keys === true ? 'needs a value' : `"${keys}" is not a key mode`}: ${KEYS_MODES.join(' or ')}\n`);
+    return 2;
+  }
   const previousFile = options.get('--previous');
   const previous = typeof previousFile === 'string' ? readPreviousDesign(previousFile, io) : undefined;
   if (typeof previousFile === 'string' && !previous) return 2;
-  const loaded = readProblem(file, io, typeof table === 'string' ? table : undefined, previous);
+  const loaded = readProblem(file, io, { keys: mode, ...(typeof table === 'string' ? { tableName: table } : {}), ...(previous ? { previous } : {}) });
   if (!loaded) return 2;
   const design = loaded.design;
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
