@@ -59,6 +59,7 @@ export type { DeriveOptions } from './design/deriveDesign.ts';
 export { KEYS_MODES, type KeysMode } from './keys/nativeKeys.ts';
 export { planDesign } from './design/planDesign.ts';
 export { keyTemplateText } from './design/templateText.ts';
+export { compareKeyValue, compareKeyValues, indexKeyOf, type ItemIndexKey, type KeyValue } from './design/indexKeyOf.ts';
 export { indexKeyAttributes, indexKeyNames, indexKeyText, isCompositeIndex, isNativeIndex, syntheticKeyAttributes } from './design/indexKeys.ts';
 export { changeSubject, describeChange } from './design/describeChange.ts';
 export { toItem, fromItem } from './design/items.ts';

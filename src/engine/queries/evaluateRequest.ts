@@ -16,8 +16,9 @@
 // bytes), so the answer is deterministic. Do not show order among ties as
 // meaningful.
 import type { Diagnostic } from '../model/diagnostics.ts';
-import type { CompositeKeySchema, Design, IndexDesign, Item, NativeKeyAttribute, NativeKeyValues, Request, SkCondition } from '../design/types.ts';
+import type { CompositeKeySchema, Design, IndexDesign, Item, NativeKeyValues, Request, SkCondition } from '../design/types.ts';
 import { indexKeyNames, isCompositeIndex } from '../design/indexKeys.ts';
+import { indexKeyOf } from '../design/indexKeyOf.ts';
 import { compareNative } from './keyCondition.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { filterForm, filterHolds, filterProblem, filterValues } from './filterForm.ts';
@@ -92,12 +93,6 @@ function comparePositions(a: Position, b: Position): number {
   return 0;
 }
 
-/** A native key attribute's value on an item, when it has one of the attribute's type (else the item is not in the index). */
-function nativeKeyValue(item: Item, attribute: NativeKeyAttribute): string | number | undefined {
-  const v = item[attribute.name];
-  return attribute.type === 'N' ? (typeof v === 'number' ? v : undefined) : typeof v === 'string' ? v : undefined;
-}
-
 function rangeHolds(value: string | number, range: NonNullable<NativeKeyValues['range']>): boolean {
   switch (range.op) {
     case '=':
@@ -124,15 +119,12 @@ function rangeHolds(value: string | number, range: NonNullable<NativeKeyValues['
 /** Where an item sits in the index, or undefined when it is not in it or the key condition leaves it out. */
 function placeOf(index: IndexDesign, table: CompositeKeySchema, key: Extract<Request, { operation: 'Query' }>['key'], item: Item): Position | undefined {
   const tail = [keyOf(item, table.pkAttribute) ?? '', keyOf(item, table.skAttribute) ?? ''];
+  // Only items holding every key attribute of the index, of its type, are in it (sparse GSIs).
+  const held = indexKeyOf(item, index);
+  if (!held) return undefined;
   if (index.keys === 'native') {
     if (!('native' in key)) return undefined;
-    // Only items holding every key attribute, of its type, are in the index (sparse GSIs).
-    const values = new Map<string, string | number>();
-    for (const a of [...index.pk, ...index.sk]) {
-      const v = nativeKeyValue(item, a);
-      if (v === undefined) return undefined;
-      values.set(a.name, v);
-    }
+    const values = new Map([...index.pk, ...index.sk].map((a, i) => [a.name, [...held.pk, ...held.sk][i] ?? '']));
     for (const e of key.equals) {
       const v = values.get(e.attribute);
       if (v === undefined || typeof v !== typeof e.value || compareNative(v, e.value) !== 0) return undefined;
@@ -141,13 +133,11 @@ function placeOf(index: IndexDesign, table: CompositeKeySchema, key: Extract<Req
       const v = values.get(key.range.attribute);
       if (v === undefined || !rangeHolds(v, key.range)) return undefined;
     }
-    return [...index.sk.map((a) => values.get(a.name) ?? ''), ...tail];
+    return [...held.sk, ...tail];
   }
   if ('native' in key) return undefined;
-  // Only items holding both key attributes of the index are in it (sparse GSIs).
-  const pk = keyOf(item, index.pkAttribute);
-  const sk = keyOf(item, index.skAttribute);
-  if (pk === undefined || sk === undefined || pk !== key.pk || !skHolds(sk, key.sk)) return undefined;
+  const [pk, sk] = [String(held.pk[0]), String(held.sk[0])];
+  if (pk !== key.pk || !skHolds(sk, key.sk)) return undefined;
   return [sk, ...tail];
 }
 

@@ -9,6 +9,7 @@ import type { AttributeType, PatternParams, Scalar } from '../model/types.ts';
 import type { IndexKeySchema, KeyPart, NativeKeySchema, NativeKeyValues, SkCondition, StepKey } from '../design/types.ts';
 import { encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
 import { compareUtf8 } from './compareUtf8.ts';
+import { compareKeyValue } from '../design/indexKeyOf.ts';
 
 /** A piece of a key value: fixed text, or a parameter's value encoded (one end of a `[low, high]` pair, or a text prefix). */
 export type KeyToken =
@@ -171,10 +172,7 @@ export function nativeConditionValues(condition: NativeKeyCondition, params: Pat
 }
 
 /** DynamoDB's order of native key values: numbers numerically, strings by their UTF-8 bytes. */
-export function compareNative(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareUtf8(String(a), String(b));
-}
+export const compareNative = compareKeyValue;
 
 /** The condition with values: what buildRequest sends and the in-memory evaluator reads. */
 export function keyConditionValues(condition: CompositeKeyCondition, params: PatternParams): { pk: string; sk: SkCondition } {
