@@ -69,7 +69,7 @@ export { tableNameOf, tableNameProblem, TABLE_NAME_RULE } from './design/tableNa
 export { designMarkdown } from './design/designMarkdown.ts';
 export { sparseIndexes } from './design/sparseIndexes.ts';
 export type { SparseTemplate } from './design/sparseIndexes.ts';
-export { designJson, designLayout, DESIGN_FORMAT } from './design/designJson.ts';
+export { designJson, designLayout, layoutDocument, DESIGN_FORMAT } from './design/designJson.ts';
 export { parseDesignJson, indexNameProblem, INDEX_NAME_RULE } from './design/parseDesignJson.ts';
 export type { DesignDiagnosticCode, DesignParse } from './design/parseDesignJson.ts';
 
