@@ -1,27 +1,14 @@
-import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRequest, deriveDesign, loadProblem, runRequests, sampleParams, tableDefinition, toItem, type Item } from '../engine/index.ts';
-import { createDesignTable } from './createDesignTable.ts';
-import { loadItems } from './loadItems.ts';
 import { RunnerError } from './runnerError.ts';
 import { expectedAnswers, runPattern } from './runPattern.ts';
 import { exampleDesign, uniqueTableName } from './testing/exampleDesign.ts';
-import { testClients } from './testing/testClients.ts';
+import { loadedTable } from './testing/loadedTable.ts';
 
-const { client, doc, destroy } = testClients();
 const { design, records, items } = exampleDesign();
-const tableName = uniqueTableName('run');
-const made = [tableName];
-
-beforeAll(async () => {
-  expect((await createDesignTable({ client, design, tableName, pollMs: 50 })).status).toBe('created');
-  expect((await loadItems({ client: doc, tableName, items })).status).toBe('done');
-});
-afterAll(async () => {
-  for (const name of made) await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
-  destroy();
-});
+const { client, doc, tableName, made } = loadedTable('run', design, items);
 
 describe('runPattern', () => {
   it.each(design.patterns.map((p) => p.pattern))('%s: DynamoDB returns the engine’s items in the engine’s order', async (patternName) => {

@@ -3,29 +3,17 @@
 // items it writes, every request of every pattern compared with the engine's
 // in-memory answer, and paging on a native GSI (LastEvaluatedKey holds its
 // typed key attributes).
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRequest, runRequests, sampleParams, toItem, type Item } from '../engine/index.ts';
 import { nativeDesign } from '../testing/nativeDesign.ts';
 import { createDesignTable } from './createDesignTable.ts';
 import { loadItems } from './loadItems.ts';
 import { runPattern } from './runPattern.ts';
 import { uniqueTableName } from './testing/exampleDesign.ts';
-import { testClients } from './testing/testClients.ts';
+import { loadedTable } from './testing/loadedTable.ts';
 
-const { client, doc, destroy } = testClients();
 const { design, records, items } = nativeDesign();
-const tableName = uniqueTableName('native-run');
-const made = [tableName];
-
-beforeAll(async () => {
-  expect((await createDesignTable({ client, design, tableName, pollMs: 50 })).status).toBe('created');
-  expect((await loadItems({ client: doc, tableName, items })).status).toBe('done');
-});
-afterAll(async () => {
-  for (const name of made) await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
-  destroy();
-});
+const { client, doc, tableName, made } = loadedTable('native-run', design, items);
 
 describe('runPattern with native GSI keys', () => {
   it('finds the table it made compatible with the design (N key attributes included)', async () => {
