@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { bareDesign } from '../../testing/bareDesign.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import type { Design, Item, Request, SkCondition } from '../design/types.ts';
 import type { RangeOp } from '../model/types.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 import { runRequests } from './runRequests.ts';
 
-const design: Design = {
-  model: { name: 'test', entities: [], patterns: [] },
-  tableName: 'App',
-  entityAttribute: 'entity',
-  indexes: [
-    { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK', patterns: [], entities: [] },
-    { name: 'GSI1', kind: 'gsi', pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK', patterns: [], entities: [] },
-  ],
-  entities: [],
-  patterns: [],
-  diagnostics: [],
-};
+const design: Design = bareDesign();
 
 const order = (sk: string, total: number, extra: Item = {}): Item => ({ PK: 'USER#ana', SK: `ORDER#${sk}`, entity: 'Order', total, ...extra });
 

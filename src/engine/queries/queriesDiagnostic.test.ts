@@ -4,6 +4,7 @@
 // planning is reported as a Tablewright bug (`engine.internal`) about its
 // pattern, never as a pattern the design cannot serve.
 import { describe, expect, it } from 'vitest';
+import { bareDesign } from '../../testing/bareDesign.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import type { Design, Request } from '../design/types.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
@@ -14,18 +15,7 @@ import { modelFromText } from '../../testing/exampleModels.ts';
 
 const model = modelFromText;
 
-const design: Design = {
-  model: { name: 'test', entities: [], patterns: [] },
-  tableName: 'App',
-  entityAttribute: 'entity',
-  indexes: [
-    { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK', patterns: [], entities: [] },
-    { name: 'GSI1', kind: 'gsi', pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK', patterns: [], entities: [] },
-  ],
-  entities: [],
-  patterns: [],
-  diagnostics: [],
-};
+const design: Design = bareDesign();
 
 function query(index: string, extra: { limit?: number; filter?: NonNullable<Extract<Request, { operation: 'Query' }>['filter']> } = {}): Request {
   return {
