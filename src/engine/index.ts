@@ -65,6 +65,8 @@ export { changeSubject, describeChange } from './design/describeChange.ts';
 export { toItem, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';
+export { tableSettings, TABLE_SETTINGS_DIAGNOSTIC_CODES } from './design/tableSettings.ts';
+export type { TableSettingsDiagnosticCode, TableSettingsPlan } from './design/tableSettings.ts';
 export { tableNameOf, tableNameProblem, TABLE_NAME_RULE } from './design/tableNameOf.ts';
 export { designMarkdown } from './design/designMarkdown.ts';
 export { sparseIndexes } from './design/sparseIndexes.ts';

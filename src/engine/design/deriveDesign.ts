@@ -15,7 +15,7 @@ import { indexDesigns, planDesign } from './planDesign.ts';
 import { tableNameOf, tableNameProblem } from './tableNameOf.ts';
 
 export interface DeriveOptions {
-  /** Table name; by default the previous design's, else derived from the model's name. */
+  /** Table name; by default the model's `table.name`, else the previous design's, else derived from the model's name. */
   tableName?: string;
   /**
    * The design this model's table already has (the last derivation, or a design.json read back):
@@ -40,7 +40,10 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   const badName = options.tableName === undefined ? undefined : tableNameProblem(options.tableName);
   if (badName) throw new RangeError(`table name ${badName}`);
   const previous = options.previous && options.previous.indexes.length > 0 ? options.previous : undefined;
-  const tableName = options.tableName ?? previous?.tableName ?? tableNameOf(model.name);
+  // The model's own table name (FORMAT.md `table.name`) wins over the previous design's; one DynamoDB would refuse is left to the model's checks.
+  const stated = model.table?.name;
+  const modelTableName = stated !== undefined && tableNameProblem(stated) === undefined ? stated : undefined;
+  const tableName = options.tableName ?? modelTableName ?? previous?.tableName ?? tableNameOf(model.name);
   let layout: DesignLayout;
   let keysDiagnostics: Diagnostic[];
   let changes: DesignChange[] | undefined;

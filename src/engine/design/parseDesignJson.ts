@@ -15,10 +15,15 @@ import { PROBLEM_FORMAT } from '../model/parseProblemJson.ts';
 import { spanLocator } from '../model/spanLocator.ts';
 import { DESIGN_FORMAT } from './designJson.ts';
 import { tableNameProblem } from './tableNameOf.ts';
+import type { TableSettingsDiagnosticCode } from './tableSettings.ts';
 import type { EntityDesign, IndexLayout, KeyTemplate, LoadedDesign, NativeKeyAttribute, Segment } from './types.ts';
 
-/** The codes parseDesignJson reports (to join the engine's union of stage codes). */
+/**
+ * The `design.*` codes (to join the engine's union of stage codes): what parseDesignJson reports
+ * about a design.json, and tableSettings' warnings about the model's `ttl` and `table` fields.
+ */
 export type DesignDiagnosticCode =
+  | TableSettingsDiagnosticCode
   | 'design.jsonSyntax'
   | 'design.jsonTooDeep'
   | 'design.duplicateField'

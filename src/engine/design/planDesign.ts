@@ -8,6 +8,7 @@ import type { Model } from '../model/types.ts';
 import { planPatterns } from '../queries/planPattern.ts';
 import { queriesDiagnostic } from '../queries/queriesDiagnostic.ts';
 import { keySchemaOf } from './indexKeys.ts';
+import { tableSettings } from './tableSettings.ts';
 import type { Design, DesignLayout, IndexDesign, PatternPlan } from './types.ts';
 
 export function planDesign(model: Model, layout: DesignLayout): Design {
@@ -20,7 +21,8 @@ export function planDesign(model: Model, layout: DesignLayout): Design {
     indexes: indexDesigns(layout, planned.plans),
     entities: layout.entities.map((e) => ({ entity: e.entity, label: e.label, keys: e.keys })),
     patterns: planned.plans,
-    diagnostics: [...diagnostics, ...planned.diagnostics],
+    // The table settings' warnings (a second TTL attribute, capacity on the wrong billing) come with every layout.
+    diagnostics: [...diagnostics, ...planned.diagnostics, ...tableSettings({ model }).diagnostics],
   };
 }
 
