@@ -11,8 +11,9 @@
 //   with PROVISIONED). Every GSI gets the table's read and write units: AWS advises a GSI's
 //   write capacity be at least the table's, since a GSI short of write capacity throttles
 //   writes to the table (knowledge center "dynamodb-gsi-throttling-table"; the console's
-//   "copy from base table"). A unit left unstated is 1, DynamoDB's minimum, and
-//   `tableSettings` warns (`design.tableCapacity`).
+//   "copy from base table"). A unit left unstated is 1, DynamoDB's minimum (the model
+//   checks refuse such a model: `model.missingCapacity`); read and write on an on-demand
+//   table are left out, as DynamoDB refuses throughput with PAY_PER_REQUEST.
 // - stream: StreamSpecification { StreamEnabled: true, StreamViewType }.
 // - tableClass: TableClass; deletionProtection: DeletionProtectionEnabled.
 // Time to live and point-in-time recovery are not CreateTable fields: see `tableSettings`.

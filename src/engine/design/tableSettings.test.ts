@@ -1,6 +1,6 @@
 // The settings CreateTable cannot carry (time to live, point-in-time recovery) and the warnings about the
-// model's ttl and table fields: one TTL attribute per table, a number attribute of that name on an entity
-// that does not mean it as an expiry, capacity on the wrong billing. Models made in code.
+// entities' ttl across the table: one TTL attribute per table, and a number attribute of that name on an
+// entity that does not mean it as an expiry. Models made in code.
 import { describe, expect, it } from 'vitest';
 import { exampleModel } from '../../testing/exampleModels.ts';
 import type { Entity, Model } from '../model/types.ts';
@@ -60,22 +60,8 @@ describe('tableSettings', () => {
     expect(d?.message).toMatch(/^Coupon has a number attribute "expiresAt", the table's TTL attribute \(Session's ttl\): .* deleted once that time has passed/);
   });
 
-  it('warns when a provisioned table lacks read or write, and when an on-demand table states them', () => {
-    const at = (table: Model['table']) => tableSettings({ model: modelOf([entity('User')], table) }).diagnostics.map((d) => [d.code, d.path, d.subject, d.message]);
-    expect(at({ billing: 'provisioned', read: 10, write: 5 })).toEqual([]);
-    expect(at({ billing: 'provisioned', read: 10 })).toEqual([
-      ['design.tableCapacity', 'table.billing', {}, `a provisioned table needs read and write capacity units; without write it gets 1 (DynamoDB's minimum), and every GSI the same. State "write".`],
-    ]);
-    expect(at({ billing: 'provisioned' })[0]?.[3]).toMatch(/without read and write it gets 1/);
-    expect(at({ billing: 'on-demand', write: 5 })).toEqual([['design.tableCapacity', 'table.write', {}, 'write capacity units apply only to "billing": "provisioned"; this table is on demand, so they are ignored.']]);
-    expect(at({ read: 5, write: 5 })[0]?.[3]).toBe('read and write capacity units apply only to "billing": "provisioned"; this table is on demand (no billing stated), so they are ignored.');
-  });
-
   it('reaches every code it declares', () => {
-    const model = modelOf(
-      [entity('Session', { ttl: 'expiresAt' }, [expiresAt]), entity('Token', { ttl: 'validUntil' }, [validUntil]), entity('Coupon', {}, [expiresAt])],
-      { billing: 'provisioned' },
-    );
+    const model = modelOf([entity('Session', { ttl: 'expiresAt' }, [expiresAt]), entity('Token', { ttl: 'validUntil' }, [validUntil]), entity('Coupon', {}, [expiresAt])]);
     expect(new Set(tableSettings({ model }).diagnostics.map((d) => d.code))).toEqual(new Set(TABLE_SETTINGS_DIAGNOSTIC_CODES));
   });
 
@@ -83,13 +69,13 @@ describe('tableSettings', () => {
     const shop = exampleModel('ecommerce');
     const model: Model = {
       ...shop,
-      table: { read: 5 },
+      table: { pitr: true },
       entities: shop.entities.map((e, i) => (i === 0 ? { ...e, attributes: [...e.attributes, expiresAt], ttl: 'expiresAt' } : i === 1 ? { ...e, attributes: [...e.attributes, validUntil], ttl: 'validUntil' } : e)),
     };
     const derived = deriveDesign(model);
     const codes = (ds: { code: string }[]) => ds.map((d) => d.code).filter((c) => c.startsWith('design.'));
-    expect(codes(derived.diagnostics)).toEqual(['design.ttlConflict', 'design.tableCapacity']);
-    expect(codes(planDesign(model, designLayout(derived)).diagnostics)).toEqual(['design.ttlConflict', 'design.tableCapacity']);
+    expect(codes(derived.diagnostics)).toEqual(['design.ttlConflict']);
+    expect(codes(planDesign(model, designLayout(derived)).diagnostics)).toEqual(['design.ttlConflict']);
     // The plans do not change: the settings are about the table, not the keys.
     expect(derived.patterns).toEqual(deriveDesign(shop).patterns);
   });

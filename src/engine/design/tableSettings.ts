@@ -4,7 +4,7 @@
 // UpdateContinuousBackups); `tableDefinition` carries the rest (billing,
 // stream, table class, deletion protection).
 //
-// Its warnings (`design.*`, about the model's `ttl` and `table` fields; planDesign
+// Its warnings (`design.*`, about the entities' `ttl` across the table; planDesign
 // adds them to every design's diagnostics):
 // - `design.ttlConflict`: entities name different `ttl` attributes. DynamoDB has one
 //   TTL attribute per table: the first entity's (model order) is the table's, and the
@@ -13,14 +13,13 @@
 //   TTL attribute's name. DynamoDB's TTL reads any item's number attribute of that name
 //   as an expiry time, so its items would be deleted when that time passes. One per such
 //   entity, at the attribute.
-// - `design.tableCapacity`: `billing: provisioned` without `read` or `write` (the table
-//   gets DynamoDB's minimum, 1 unit), or `read`/`write` on an on-demand table (ignored).
+// The `table` fields themselves (billing, capacity, stream view, class, name) are the model
+// checks' (`model.*`); a ttl that is not a number attribute too (`model.ttlType`).
 import { stageDiagnostic, type Diagnostic, type DiagnosticSubject } from '../model/diagnostics.ts';
 import type { Model } from '../model/types.ts';
-import { MIN_CAPACITY_UNITS } from './tableDefinition.ts';
 
 /** The codes `tableSettings` reports (part of the `design.*` family: DesignDiagnosticCode). */
-export const TABLE_SETTINGS_DIAGNOSTIC_CODES = ['design.ttlConflict', 'design.ttlShared', 'design.tableCapacity'] as const;
+export const TABLE_SETTINGS_DIAGNOSTIC_CODES = ['design.ttlConflict', 'design.ttlShared'] as const;
 export type TableSettingsDiagnosticCode = (typeof TABLE_SETTINGS_DIAGNOSTIC_CODES)[number];
 
 export interface TableSettingsPlan {
@@ -30,7 +29,7 @@ export interface TableSettingsPlan {
   ttlEntities: string[];
   /** Point-in-time recovery (`table.pitr`). */
   pitr: boolean;
-  /** Warnings about the model's `ttl` and `table` fields (see the codes above). */
+  /** Warnings about the entities' `ttl` across the table (see the codes above). */
   diagnostics: Diagnostic[];
 }
 
@@ -73,32 +72,5 @@ export function tableSettings(design: { model: Model }): TableSettingsPlan {
     });
   }
 
-  const table = model.table;
-  if (table) {
-    const stated = (['read', 'write'] as const).filter((unit) => table[unit] !== undefined);
-    if (table.billing === 'provisioned') {
-      const missing = (['read', 'write'] as const).filter((unit) => table[unit] === undefined);
-      if (missing.length > 0) {
-        diagnostics.push(
-          warning(
-            'design.tableCapacity',
-            `a provisioned table needs read and write capacity units; without ${missing.join(' and ')} it gets ${MIN_CAPACITY_UNITS} (DynamoDB's minimum), and every GSI the same. State ${missing.map((unit) => `"${unit}"`).join(' and ')}.`,
-            'table.billing',
-            {},
-          ),
-        );
-      }
-    } else if (stated.length > 0) {
-      diagnostics.push(
-        warning(
-          'design.tableCapacity',
-          `${stated.join(' and ')} capacity units apply only to "billing": "provisioned"; this table is on demand${table.billing === undefined ? ' (no billing stated)' : ''}, so they are ignored.`,
-          `table.${stated[0] ?? 'read'}`,
-          {},
-        ),
-      );
-    }
-  }
-
-  return { ...(ttlAttribute !== undefined ? { ttlAttribute } : {}), ttlEntities, pitr: table?.pitr === true, diagnostics };
+  return { ...(ttlAttribute !== undefined ? { ttlAttribute } : {}), ttlEntities, pitr: model.table?.pitr === true, diagnostics };
 }
