@@ -47,7 +47,26 @@ export type ModelDiagnosticCode =
   | 'model.unknownDirection'
   | 'model.duplicateInclude'
   | 'model.includeNotChild'
-  | 'model.unknownReturns';
+  | 'model.unknownReturns'
+  // entity extensions: unique, version, ttl
+  | 'model.emptyUnique'
+  | 'model.duplicateUniqueAttribute'
+  | 'model.duplicateUnique'
+  | 'model.uniqueIsKey' // warning
+  | 'model.versionType'
+  | 'model.versionInKey'
+  | 'model.versionInVia'
+  | 'model.optionalVersion'
+  | 'model.ttlType'
+  | 'model.ttlInKey'
+  // the table's settings
+  | 'model.invalidTableName'
+  | 'model.unknownBilling'
+  | 'model.invalidCapacity'
+  | 'model.capacityWithoutProvisioned'
+  | 'model.missingCapacity'
+  | 'model.unknownStreamView'
+  | 'model.unknownTableClass';
 
 export function modelDiagnostic(
   code: ModelDiagnosticCode,

@@ -225,3 +225,82 @@ describe('parseProblemJson', () => {
     expect(result.model?.entities[1]?.belongsTo).toEqual([{ entity: '__proto__', via: ['__proto__'] }]);
   });
 });
+
+describe('parseProblemJson: unique, version, ttl and the table (v1 extensions)', () => {
+  const gameLobbyPath = fileURLToPath(new URL('../../../../shared/problems/extensions/game-lobby.problem.json', import.meta.url));
+  // The extension fields other issues own: still read as unknown fields, with a warning.
+  const OTHER_EXTENSIONS = ['writes', 'itemBytes', 'rate', 'consistent', 'shards', 'fixed', 'limit'];
+
+  it('reads game-lobby with no warning but for the extension fields other issues own', () => {
+    const result = parseProblemJson(readFileSync(gameLobbyPath, 'utf8'));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const unknown = result.diagnostics.map((d) => [d.code, d.path?.split('.').pop()]);
+    for (const [code, field] of unknown) {
+      expect(code).toBe('model.unknownField');
+      expect(OTHER_EXTENSIONS).toContain(field);
+    }
+    const model = result.model;
+    expect(model?.table).toEqual({ name: 'GameLobby', billing: 'provisioned', read: 20, write: 10, stream: 'NEW_AND_OLD_IMAGES', pitr: true, deletionProtection: false, tableClass: 'STANDARD' });
+    expect(model?.entities[0]).toMatchObject({ name: 'Player', unique: [['handle']], version: 'version' });
+    expect(model?.entities[1]).toMatchObject({ name: 'Game', ttl: 'expiresAt' });
+    expect(model?.entities[1]?.unique).toBeUndefined();
+  });
+
+  const problem = (entityFields: string, table?: string) => `{
+  "format": "ddb-design-problem/1", "name": "x",${table === undefined ? '' : `\n  "table": ${table},`}
+  "entities": [
+    { "name": "User", "attributes": [{ "name": "id", "type": "string" }, { "name": "v", "type": "number" }, { "name": "handle", "type": "string" }],
+      "key": ["id"]${entityFields} }
+  ],
+  "patterns": []
+}`;
+
+  it('refuses values of the wrong type, each at its place, and warns about unknown table fields', () => {
+    const text = problem(
+      `, "unique": [["handle"], "id", [1]], "version": 2, "ttl": ["v"]`,
+      `{ "name": 7, "billing": true, "read": "5", "write": null, "stream": 1, "pitr": "yes", "deletionProtection": 0, "tableClass": [], "colour": "red" }`,
+    );
+    const result = parseProblemJson(text);
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.path, d.severity, spanText(text, d)])).toEqual([
+      ['model.wrongType', 'table.name', 'error', '7'],
+      ['model.wrongType', 'table.billing', 'error', 'true'],
+      ['model.wrongType', 'table.read', 'error', '"5"'],
+      ['model.wrongType', 'table.write', 'error', 'null'],
+      ['model.wrongType', 'table.stream', 'error', '1'],
+      ['model.wrongType', 'table.pitr', 'error', '"yes"'],
+      ['model.wrongType', 'table.deletionProtection', 'error', '0'],
+      ['model.wrongType', 'table.tableClass', 'error', '[]'],
+      ['model.unknownField', 'table.colour', 'warning', '"colour"'],
+      ['model.wrongType', 'entities[0].unique[1]', 'error', '"id"'],
+      ['model.wrongType', 'entities[0].unique[2][0]', 'error', '1'],
+      ['model.wrongType', 'entities[0].version', 'error', '2'],
+      ['model.wrongType', 'entities[0].ttl', 'error', '["v"]'],
+    ]);
+    expect(result.diagnostics.find((d) => d.path === 'entities[0].unique[1]')?.message).toBe('entities[0].unique[1] must be a list of names, but it is the string "id"');
+    const notTable = parseProblemJson(problem('', '"App"'));
+    expect(notTable.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([['model.wrongType', 'table', 'table must be an object (the table settings), but it is the string "App"']]);
+    const notList = parseProblemJson(problem(', "unique": "handle"'));
+    expect(notList.diagnostics.map((d) => [d.code, d.path])).toEqual([['model.wrongType', 'entities[0].unique']]);
+  });
+
+  it('reads every field, false included, and an empty table as no settings', () => {
+    const result = parseProblemJson(problem(', "unique": [["handle"], ["handle", "v"]], "version": "v", "ttl": "v"', '{ "pitr": false, "deletionProtection": true }'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model?.table).toEqual({ pitr: false, deletionProtection: true });
+    expect(result.model?.entities[0]).toMatchObject({ unique: [['handle'], ['handle', 'v']], version: 'v', ttl: 'v' });
+    expect(parseProblemJson(problem('', '{}')).model?.table).toEqual({});
+  });
+
+  it('checks the values with the shared rules, located in the file', () => {
+    const text = problem(', "unique": [["handel"]], "version": "handle"', '{ "name": "a b", "billing": "provisoned", "read": 5 }');
+    const result = parseProblemJson(text);
+    expect(result.diagnostics.map((d) => [d.code, d.path, spanText(text, d)])).toEqual([
+      ['model.invalidTableName', 'table.name', '"a b"'],
+      ['model.unknownBilling', 'table.billing', '"provisoned"'],
+      ['model.unknownAttribute', 'entities[0].unique[0][0]', '"handel"'],
+      ['model.versionType', 'entities[0].version', '"handle"'],
+    ]);
+    expect(result.diagnostics[1]?.message).toBe('unknown billing mode "provisoned" — did you mean "provisioned"? (use one of on-demand, provisioned)');
+  });
+});

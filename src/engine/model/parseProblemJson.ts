@@ -7,17 +7,18 @@ import { joinPath } from './jsonPath.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { describeJsonNode, parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from './parseJson.ts';
 import { parseResult, type ParseResult } from './parseResult.ts';
-import type { Attribute, AttributeType, BelongsTo, Direction, Entity, Model, Pattern, RangeOp, Scalar } from './types.ts';
+import type { Attribute, AttributeType, BelongsTo, BillingMode, Direction, Entity, Model, Pattern, RangeOp, Scalar, StreamView, TableClass, TableSettings } from './types.ts';
 
 export const PROBLEM_FORMAT = 'ddb-design-problem/1';
 
-const MODEL_FIELDS = ['format', 'name', 'source', 'entities', 'patterns'] as const;
-const ENTITY_FIELDS = ['name', 'attributes', 'key', 'belongsTo', 'count'] as const;
+const MODEL_FIELDS = ['format', 'name', 'source', 'table', 'entities', 'patterns'] as const;
+const ENTITY_FIELDS = ['name', 'attributes', 'key', 'belongsTo', 'count', 'unique', 'version', 'ttl'] as const;
 const ATTRIBUTE_FIELDS = ['name', 'type', 'values', 'optional'] as const;
 const BELONGS_TO_FIELDS = ['entity', 'via'] as const;
 const PATTERN_FIELDS = ['name', 'text', 'entity', 'equals', 'range', 'order', 'include', 'returns'] as const;
 const RANGE_FIELDS = ['attribute', 'op'] as const;
 const ORDER_FIELDS = ['attribute', 'direction'] as const;
+const TABLE_FIELDS = ['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass'] as const;
 
 export function parseProblemJson(text: string): ParseResult {
   const parsed = parseJson(text);
@@ -115,6 +116,20 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
     return node.items.map((child, i) => item(child, joinPath(path, i)));
   }
   const names = (node: JsonNode | undefined, path: string) => list(node, path, 'a list of names', string);
+  function optionalNumber(o: ObjectFields, field: string): number | undefined {
+    const node = o.fields.get(field);
+    if (node === undefined) return undefined;
+    if (node.kind === 'number') return node.value;
+    wrongType(node, joinPath(o.path, field), 'a number');
+    return undefined;
+  }
+  function optionalBoolean(o: ObjectFields, field: string): boolean | undefined {
+    const node = o.fields.get(field);
+    if (node === undefined) return undefined;
+    if (node.kind === 'boolean') return node.value;
+    wrongType(node, joinPath(o.path, field), 'true or false');
+    return undefined;
+  }
 
   function readAttribute(node: JsonNode, path: string): Attribute {
     const o = fieldsOf(node, path, ATTRIBUTE_FIELDS, 'an attribute');
@@ -164,6 +179,12 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
       if (count.kind === 'number') entity.count = count.value;
       else wrongType(count, joinPath(path, 'count'), 'a number');
     }
+    const unique = o.fields.get('unique');
+    if (unique !== undefined) entity.unique = list(unique, joinPath(path, 'unique'), 'a list of attribute lists', (set, p) => list(set, p, 'a list of names', string));
+    const version = optionalString(o, 'version');
+    if (version !== undefined) entity.version = version;
+    const ttl = optionalString(o, 'ttl');
+    if (ttl !== undefined) entity.ttl = ttl;
     return entity;
   }
 
@@ -230,7 +251,34 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
   };
   const source = optionalString(top, 'source');
   if (source !== undefined) model.source = source;
+  const table = top.fields.get('table');
+  if (table !== undefined) {
+    const t = fieldsOf(table, 'table', TABLE_FIELDS, 'the table settings');
+    if (t) model.table = readTable(t);
+  }
   return model;
+
+  /** Every field optional; the values are checked by validateModel (enumerations, capacities, the name). */
+  function readTable(t: ObjectFields): TableSettings {
+    const settings: TableSettings = {};
+    const name = optionalString(t, 'name');
+    if (name !== undefined) settings.name = name;
+    const billing = optionalString(t, 'billing');
+    if (billing !== undefined) settings.billing = billing as BillingMode;
+    const read = optionalNumber(t, 'read');
+    if (read !== undefined) settings.read = read;
+    const write = optionalNumber(t, 'write');
+    if (write !== undefined) settings.write = write;
+    const stream = optionalString(t, 'stream');
+    if (stream !== undefined) settings.stream = stream as StreamView;
+    const pitr = optionalBoolean(t, 'pitr');
+    if (pitr !== undefined) settings.pitr = pitr;
+    const deletionProtection = optionalBoolean(t, 'deletionProtection');
+    if (deletionProtection !== undefined) settings.deletionProtection = deletionProtection;
+    const tableClass = optionalString(t, 'tableClass');
+    if (tableClass !== undefined) settings.tableClass = tableClass as TableClass;
+    return settings;
+  }
 }
 
 interface ObjectFields {

@@ -85,6 +85,28 @@ describe('problemToJson', () => {
     expect(parseProblemJson(written).model).toEqual(model);
   });
 
+  it('writes unique, version, ttl and the table in FORMAT.md order, only when present, and reads them back', () => {
+    const model: Model = {
+      ...shop,
+      table: { name: 'Shop', billing: 'provisioned', read: 5, write: 2, stream: 'NEW_IMAGE', pitr: false, deletionProtection: true, tableClass: 'STANDARD' },
+      entities: shop.entities.map((e, i) =>
+        i === 1 ? { ...e, attributes: [...e.attributes, { name: 'v', type: 'number' }, { name: 'exp', type: 'number' }], unique: [['email', 'level'], ['v']], version: 'v', ttl: 'exp' } : e,
+      ),
+    };
+    const written = problemToJson(model);
+    const parsed = JSON.parse(written) as { table: Record<string, unknown>; entities: Record<string, unknown>[] };
+    expect(Object.keys(parsed)).toEqual(['format', 'name', 'table', 'entities', 'patterns']);
+    expect(Object.keys(parsed.table)).toEqual(['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass']);
+    expect(Object.keys(parsed.entities[1] ?? {})).toEqual(['name', 'attributes', 'key', 'belongsTo', 'count', 'unique', 'version', 'ttl']);
+    expect(written).toContain('"unique": [["email", "level"], ["v"]],');
+    expect(parseProblemJson(written).model).toEqual(model);
+    // Only what is set; false is set.
+    const some = JSON.parse(problemToJson({ ...shop, table: { pitr: false } })) as { table: unknown };
+    expect(some.table).toEqual({ pitr: false });
+    expect(problemToJson({ ...shop, table: {} })).toContain('\n  "table": {},\n');
+    expect(problemToJson(shop)).not.toMatch(/"(table|unique|version|ttl)"/);
+  });
+
   it('round-trips text that needs escapes', () => {
     const model: Model = { ...shop, name: 'quote " backslash \\ newline \n tab \t é \u2028 \ud800', source: '' };
     expect(parseProblemJson(problemToJson(model)).model).toEqual(model);

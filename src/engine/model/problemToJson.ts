@@ -2,7 +2,7 @@
 // optional fields only when present. Two-space indentation; small objects and lists of plain
 // values stay on one line, like the example files.
 import { PROBLEM_FORMAT } from './parseProblemJson.ts';
-import type { Attribute, Entity, Model, Pattern } from './types.ts';
+import type { Attribute, Entity, Model, Pattern, TableSettings } from './types.ts';
 
 type Json = string | number | boolean | null | Json[] | JsonFields;
 /** An object as an ordered list of fields, so that the order is the one written here. */
@@ -15,6 +15,7 @@ const MAX_LINE = 100;
 export function problemToJson(model: Model): string {
   const fields: [string, Json][] = [['format', PROBLEM_FORMAT], ['name', model.name]];
   if (model.source !== undefined) fields.push(['source', model.source]);
+  if (model.table !== undefined) fields.push(['table', tableJson(model.table)]);
   fields.push(['entities', model.entities.map(entityJson)], ['patterns', model.patterns.map(patternJson)]);
   return `${write({ fields }, '')}\n`;
 }
@@ -29,6 +30,23 @@ function entityJson(entity: Entity): Json {
     fields.push(['belongsTo', entity.belongsTo.map((b) => ({ fields: [['entity', b.entity], ['via', [...b.via]]] }))]);
   }
   if (entity.count !== undefined) fields.push(['count', entity.count]);
+  if (entity.unique !== undefined) fields.push(['unique', entity.unique.map((set) => [...set])]);
+  if (entity.version !== undefined) fields.push(['version', entity.version]);
+  if (entity.ttl !== undefined) fields.push(['ttl', entity.ttl]);
+  return { fields };
+}
+
+/** The table's settings in FORMAT.md order, each only when present. */
+function tableJson(table: TableSettings): Json {
+  const fields: [string, Json][] = [];
+  if (table.name !== undefined) fields.push(['name', table.name]);
+  if (table.billing !== undefined) fields.push(['billing', table.billing]);
+  if (table.read !== undefined) fields.push(['read', table.read]);
+  if (table.write !== undefined) fields.push(['write', table.write]);
+  if (table.stream !== undefined) fields.push(['stream', table.stream]);
+  if (table.pitr !== undefined) fields.push(['pitr', table.pitr]);
+  if (table.deletionProtection !== undefined) fields.push(['deletionProtection', table.deletionProtection]);
+  if (table.tableClass !== undefined) fields.push(['tableClass', table.tableClass]);
   return { fields };
 }
 

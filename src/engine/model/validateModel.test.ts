@@ -244,3 +244,122 @@ describe('validateModel', () => {
     expect(validateModel(model).map((d) => d.code)).toContain('model.unknownAttribute');
   });
 });
+
+describe('validateModel: unique, version, ttl (v1 extensions)', () => {
+  it('accepts unique sets, a version and a ttl that follow the rules, optional attributes in a set included', () => {
+    expect(
+      problems((m) => {
+        order(m).attributes.push({ name: 'version', type: 'number' }, { name: 'expiresAt', type: 'number', optional: true }, { name: 'code', type: 'string', optional: true });
+        order(m).unique = [['code'], ['userEmail', 'day'], ['orderId', 'day']];
+        order(m).version = 'version';
+        order(m).ttl = 'expiresAt';
+      }),
+    ).toEqual([]);
+  });
+
+  it('checks each unique set: not empty, declared attributes each once, no set twice, none the key', () => {
+    expect(problems((m) => (order(m).unique = [[]]))).toEqual([['model.emptyUnique', 'entities[1].unique[0]', 'a unique set lists no attributes: name the attributes that identify at most one Order, or drop the set']]);
+    expect(problems((m) => (order(m).unique = [['stats']]))).toEqual([['model.unknownAttribute', 'entities[1].unique[0][0]', 'Order has no attribute "stats" — did you mean "status"?']]);
+    expect(problems((m) => (order(m).unique = [['status', 'status']]))).toEqual([['model.duplicateUniqueAttribute', 'entities[1].unique[0][1]', '"status" appears twice in this unique set']]);
+    expect(problems((m) => (order(m).unique = [['status', 'day'], ['total'], ['day', 'status']]))).toEqual([
+      ['model.duplicateUnique', 'entities[1].unique[2]', 'this unique set repeats unique set 1 (day, status): list each set once'],
+    ]);
+    const found = validateModel({ ...shop(), entities: [user(shop()), { ...order(shop()), unique: [['orderId']] }] });
+    expect(found).toEqual([expect.objectContaining({ code: 'model.uniqueIsKey', severity: 'warning', path: 'entities[1].unique[0]', message: "this unique set is Order's key, which already identifies one record: drop it" })]);
+  });
+
+  it('requires the version to be a number attribute outside the key and the via attributes, never optional', () => {
+    expect(problems((m) => (order(m).version = 'totl'))).toEqual([['model.unknownAttribute', 'entities[1].version', 'Order has no attribute "totl" — did you mean "total"?']]);
+    expect(problems((m) => (order(m).version = 'status'))).toEqual([
+      ['model.versionType', 'entities[1].version', 'the version attribute "status" is a string: optimistic locking counts versions, so it must be a number'],
+    ]);
+    expect(
+      problems((m) => {
+        order(m).attributes.push({ name: 'n', type: 'number' });
+        order(m).key = ['orderId', 'n'];
+        order(m).version = 'n';
+      }),
+    ).toEqual([['model.versionInKey', 'entities[1].version', expect.stringContaining(`"n" is part of Order's key: a key never changes`)]]);
+    expect(
+      problems((m) => {
+        user(m).attributes.push({ name: 'n', type: 'number' });
+        user(m).key = ['n'];
+        order(m).attributes.push({ name: 'userN', type: 'number' });
+        order(m).belongsTo = [{ entity: 'User', via: ['userN'] }];
+        order(m).version = 'userN';
+      }),
+    ).toEqual([['model.versionInVia', 'entities[1].version', expect.stringContaining(`"userN" holds a parent's key (via)`)]]);
+    expect(
+      problems((m) => {
+        order(m).attributes[3]!.optional = true;
+        order(m).version = 'total';
+      }),
+    ).toEqual([['model.optionalVersion', 'entities[1].version', expect.stringContaining('"total" is optional, but every record has a version')]]);
+  });
+
+  it('requires the ttl to be a number attribute outside the key', () => {
+    expect(problems((m) => (order(m).ttl = 'dya'))).toEqual([['model.unknownAttribute', 'entities[1].ttl', 'Order has no attribute "dya" — did you mean "day"?']]);
+    expect(problems((m) => (order(m).ttl = 'day'))).toEqual([['model.ttlType', 'entities[1].ttl', `the ttl attribute "day" is a date: DynamoDB's time to live reads a number (epoch seconds)`]]);
+    expect(
+      problems((m) => {
+        order(m).key = ['orderId', 'total'];
+        order(m).ttl = 'total';
+      }),
+    ).toEqual([['model.ttlInKey', 'entities[1].ttl', expect.stringContaining(`"total" is part of Order's key`)]]);
+    // Optional is fine: records without it never expire.
+    expect(
+      problems((m) => {
+        order(m).attributes[3]!.optional = true;
+        order(m).ttl = 'total';
+      }),
+    ).toEqual([]);
+  });
+
+  it('skips a type check on an unreadable type and sets with unreadable names', () => {
+    const model = shop();
+    order(model).version = 'status';
+    order(model).unique = [[''], ['']];
+    const unreadable = new Set(['entities[1].attributes[2].type', 'entities[1].unique[0][0]', 'entities[1].unique[1][0]']);
+    expect(validateModel(model, undefined, unreadable)).toEqual([]);
+  });
+});
+
+describe('validateModel: the table settings (v1 extension)', () => {
+  it('accepts every valid setting', () => {
+    expect(problems((m) => (m.table = { name: 'Shop.v1-test_', billing: 'provisioned', read: 5, write: 1, stream: 'KEYS_ONLY', pitr: false, deletionProtection: true, tableClass: 'STANDARD_INFREQUENT_ACCESS' }))).toEqual([]);
+    expect(problems((m) => (m.table = {}))).toEqual([]);
+    expect(problems((m) => (m.table = { billing: 'on-demand' }))).toEqual([]);
+  });
+
+  it("requires DynamoDB's table-name rule", () => {
+    expect(problems((m) => (m.table = { name: 'my table' }))).toEqual([
+      ['model.invalidTableName', 'table.name', 'table name "my table" contains a space at position 3: a DynamoDB table name is 3 to 255 characters of A-Z, a-z, 0-9, "_", "-" and "."'],
+    ]);
+    expect(problems((m) => (m.table = { name: 'ab' }))).toEqual([['model.invalidTableName', 'table.name', expect.stringContaining('"ab" has 2 characters')]]);
+  });
+
+  it('refuses unknown billing modes, stream views and table classes, suggesting the closest', () => {
+    expect(problems((m) => (m.table = { billing: 'ondemand' as never, stream: 'NEW_IMAGES' as never, tableClass: 'standard' as never }))).toEqual([
+      ['model.unknownBilling', 'table.billing', 'unknown billing mode "ondemand" — did you mean "on-demand"? (use one of on-demand, provisioned)'],
+      ['model.unknownStreamView', 'table.stream', 'unknown stream view "NEW_IMAGES" — did you mean "NEW_IMAGE"? (use one of NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)'],
+      ['model.unknownTableClass', 'table.tableClass', 'unknown table class "standard" — did you mean "STANDARD"? (use one of STANDARD, STANDARD_INFREQUENT_ACCESS)'],
+    ]);
+  });
+
+  it('requires read and write, whole and positive, with provisioned billing only', () => {
+    expect(problems((m) => (m.table = { billing: 'provisioned', read: 0, write: 2.5 }))).toEqual([
+      ['model.invalidCapacity', 'table.read', 'read capacity must be a whole number of units, 1 or more (found 0)'],
+      ['model.invalidCapacity', 'table.write', 'write capacity must be a whole number of units, 1 or more (found 2.5)'],
+    ]);
+    expect(problems((m) => (m.table = { billing: 'provisioned', read: 5 }))).toEqual([
+      ['model.missingCapacity', 'table.billing', 'provisioned billing needs write capacity units: add write (a whole number, 1 or more)'],
+    ]);
+    expect(problems((m) => (m.table = { read: 5, write: 5 }))).toEqual([
+      ['model.capacityWithoutProvisioned', 'table.read', 'read capacity is set only with provisioned billing (the table is on-demand by default): add billing provisioned, or drop read'],
+      ['model.capacityWithoutProvisioned', 'table.write', expect.stringContaining('write capacity is set only with provisioned billing')],
+    ]);
+    expect(problems((m) => (m.table = { billing: 'on-demand', write: 5 }))).toEqual([['model.capacityWithoutProvisioned', 'table.write', expect.stringContaining('(the table is on-demand)')]]);
+    // A misspelt billing mode is the one problem: nothing about the capacities it may explain.
+    expect(problems((m) => (m.table = { billing: 'provisoned' as never, read: 5 }))).toEqual([['model.unknownBilling', 'table.billing', expect.stringContaining('did you mean "provisioned"?')]]);
+  });
+});

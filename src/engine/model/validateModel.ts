@@ -9,7 +9,21 @@ import { matchesType } from './matchesType.ts';
 import { numberProblem } from './dynamoNumbers.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { didYouMean } from './suggest.ts';
-import { ATTRIBUTE_TYPES, RANGE_OPS, type Attribute, type AttributeType, type Entity, type Model, type RangeOp, type Scalar } from './types.ts';
+import { tableNameProblem } from './tableName.ts';
+import {
+  ATTRIBUTE_TYPES,
+  BILLING_MODES,
+  RANGE_OPS,
+  STREAM_VIEWS,
+  TABLE_CLASSES,
+  type Attribute,
+  type AttributeType,
+  type Entity,
+  type Model,
+  type RangeOp,
+  type Scalar,
+  type TableSettings,
+} from './types.ts';
 
 const NAME_RULE = 'names are ASCII identifiers: a letter or _, then letters, digits or _';
 const MAX_SUGGESTIONS = 100;
@@ -196,6 +210,99 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
         }
       });
     });
+
+    checkUnique(info);
+    const vias = new Set(entity.belongsTo.flatMap((relation) => relation.via));
+    if (entity.version !== undefined) {
+      const versionPath = `${path}.version`;
+      const found = resolve(info, entity.version, versionPath);
+      const name = quoteName(entity.version);
+      if (found && typeKnown(info, found.index, found.attribute.type) && found.attribute.type !== 'number') {
+        report('model.versionType', versionPath, `the version attribute ${name} is a ${found.attribute.type}: optimistic locking counts versions, so it must be a number`);
+      } else if (found && entity.key.includes(entity.version)) {
+        report('model.versionInKey', versionPath, `the version attribute ${name} is part of ${label(entity)}'s key: a key never changes, but every update changes the version; use an attribute of its own`);
+      } else if (found && vias.has(entity.version)) {
+        report('model.versionInVia', versionPath, `the version attribute ${name} holds a parent's key (via): every update changes the version; use an attribute of its own`);
+      } else if (found?.attribute.optional) {
+        report('model.optionalVersion', versionPath, `the version attribute ${name} is optional, but every record has a version (updates state the one they expect): drop optional`);
+      }
+    }
+    if (entity.ttl !== undefined) {
+      const ttlPath = `${path}.ttl`;
+      const found = resolve(info, entity.ttl, ttlPath);
+      const name = quoteName(entity.ttl);
+      if (found && typeKnown(info, found.index, found.attribute.type) && found.attribute.type !== 'number') {
+        report('model.ttlType', ttlPath, `the ttl attribute ${name} is a ${found.attribute.type}: DynamoDB's time to live reads a number (epoch seconds)`);
+      } else if (found && entity.key.includes(entity.ttl)) {
+        report('model.ttlInKey', ttlPath, `the ttl attribute ${name} is part of ${label(entity)}'s key: an expiry time does not identify a record; use an attribute of its own`);
+      }
+    }
+  }
+
+  // Unique attribute sets: each names attributes of the entity, once; no set twice, none the key (already unique).
+  function checkUnique(info: EntityInfo) {
+    const { entity } = info;
+    const path = `${entityPath(info.index)}.unique`;
+    const key = setIdentity(entity.key);
+    const seen = new Map<string, number>();
+    (entity.unique ?? []).forEach((set, k) => {
+      const setPath = `${path}[${k}]`;
+      if (set.length === 0 && !covered(setPath)) {
+        report('model.emptyUnique', setPath, `a unique set lists no attributes: name the attributes that identify at most one ${label(entity)}, or drop the set`);
+        return;
+      }
+      set.forEach((name, j) => resolve(info, name, `${setPath}[${j}]`));
+      noDuplicates(set, setPath, 'model.duplicateUniqueAttribute', 'this unique set');
+      if (listUncertain(setPath) || new Set(set).size !== set.length) return;
+      const identity = setIdentity(set);
+      const earlier = seen.get(identity);
+      if (earlier !== undefined) {
+        report('model.duplicateUnique', setPath, `this unique set repeats unique set ${earlier + 1} (${set.join(', ')}): list each set once`);
+        return;
+      }
+      seen.set(identity, k);
+      if (identity === key && !listUncertain(`${entityPath(info.index)}.key`)) {
+        report('model.uniqueIsKey', setPath, `this unique set is ${label(entity)}'s key, which already identifies one record: drop it`, 'warning');
+      }
+    });
+  }
+
+  // The table's settings.
+  if (model.table !== undefined) checkTable(model.table);
+
+  function checkTable(table: TableSettings) {
+    if (table.name !== undefined) {
+      const problem = tableNameProblem(table.name);
+      if (problem !== undefined) report('model.invalidTableName', 'table.name', `table name ${problem}`);
+    }
+    const oneOf = (value: string | undefined, known: readonly string[], code: ModelDiagnosticCode, path: string, what: string): boolean => {
+      if (value === undefined || known.includes(value)) return true;
+      report(code, path, `unknown ${what} ${quoteName(value)}${didYouMean(value, known)} (use one of ${known.join(', ')})`);
+      return false;
+    };
+    const billingKnown = oneOf(table.billing, BILLING_MODES, 'model.unknownBilling', 'table.billing', 'billing mode') && !covered('table.billing');
+    oneOf(table.stream, STREAM_VIEWS, 'model.unknownStreamView', 'table.stream', 'stream view');
+    oneOf(table.tableClass, TABLE_CLASSES, 'model.unknownTableClass', 'table.tableClass', 'table class');
+    const provisioned = table.billing === 'provisioned';
+    for (const field of ['read', 'write'] as const) {
+      const units = table[field];
+      const fieldPath = `table.${field}`;
+      if (units === undefined) {
+        if (provisioned && billingKnown && !covered(fieldPath)) {
+          report('model.missingCapacity', 'table.billing', `provisioned billing needs ${field} capacity units: add ${field} (a whole number, 1 or more)`);
+        }
+        continue;
+      }
+      if (!(Number.isSafeInteger(units) && units >= 1)) {
+        report('model.invalidCapacity', fieldPath, `${field} capacity must be a whole number of units, 1 or more (found ${String(units)})`);
+      } else if (!provisioned && billingKnown) {
+        report(
+          'model.capacityWithoutProvisioned',
+          fieldPath,
+          `${field} capacity is set only with provisioned billing (the table is ${table.billing ?? 'on-demand'}${table.billing === undefined ? ' by default' : ''}): add billing provisioned, or drop ${field}`,
+        );
+      }
+    }
   }
 
   // Access patterns.
@@ -311,6 +418,11 @@ const TYPE_HINT: Record<AttributeType, string> = {
   date: ' (YYYY-MM-DD, a real day)',
   datetime: ' (YYYY-MM-DDTHH:mm:ss.sssZ, in UTC)',
 };
+
+/** The same identity for the same set of names, whatever their order. */
+function setIdentity(names: readonly string[]): string {
+  return JSON.stringify([...new Set(names)].sort());
+}
 
 /** An entity's name for a message (a parser may have left it empty). */
 function label(entity: Entity): string {
