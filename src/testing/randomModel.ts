@@ -1,8 +1,9 @@
 // Test helper: seeded random models (mulberry32), valid or nearly so: odd names
 // (JavaScript words, `__proto__`, model keywords), every type, enumerations,
-// relations, ranges, orders, includes and optional attributes. The parsers'
+// relations, ranges, orders, includes, optional attributes, unique sets, version and
+// ttl attributes and the table's settings. The parsers'
 // fuzz tests and the design's stability properties draw from the same models.
-import type { Attribute, AttributeType, Entity, Model, Pattern, RangeOp, Scalar } from '../engine/model/types.ts';
+import { BILLING_MODES, STREAM_VIEWS, TABLE_CLASSES, type Attribute, type AttributeType, type Entity, type Model, type Pattern, type RangeOp, type Scalar, type TableSettings } from '../engine/model/types.ts';
 
 /** mulberry32: a tiny seeded PRNG, so that every run sees the same inputs. */
 export function prng(seed: number) {
@@ -126,5 +127,47 @@ export function randomModel(r: Random): Model {
     const fixed = new Set([...entity.key, ...entity.belongsTo.flatMap((b) => b.via)]);
     for (const attribute of entity.attributes) if (!fixed.has(attribute.name) && r.chance(0.3)) attribute.optional = true;
   }
+  // Drawn after that, for the same reason: unique sets, version and ttl, the table's settings.
+  for (const entity of entities) addEntityExtensions(entity, r);
+  if (r.chance(0.4)) model.table = randomTable(r);
   return model;
+}
+
+/** Table names, some spelt like the table line's clauses (the text form quotes those). */
+const TABLE_NAMES = ['App', 'billing', 'class', 'read', 'pitr', 'table', 'off.on', 'unique', 'My_Table-1.0', '123', 'x'.repeat(255)];
+
+function addEntityExtensions(entity: Entity, r: Random) {
+  const names = entity.attributes.map((a) => a.name);
+  const keyIdentity = JSON.stringify([...entity.key].sort());
+  if (r.chance(0.3)) {
+    const sets: string[][] = [];
+    const seen = new Set([keyIdentity]);
+    for (let i = 0; i < 1 + r.int(3); i++) {
+      const set = [...new Set(names.filter(() => r.chance(0.4)))];
+      const identity = JSON.stringify([...set].sort());
+      if (set.length > 0 && !seen.has(identity)) sets.push(set);
+      seen.add(identity);
+    }
+    if (sets.length > 0) entity.unique = sets;
+  }
+  const vias = new Set(entity.belongsTo.flatMap((b) => b.via));
+  const numbers = entity.attributes.filter((a) => a.type === 'number' && !entity.key.includes(a.name));
+  const versions = numbers.filter((a) => !vias.has(a.name) && !a.optional);
+  if (versions.length > 0 && r.chance(0.3)) entity.version = r.pick(versions).name;
+  if (numbers.length > 0 && r.chance(0.3)) entity.ttl = r.pick(numbers).name;
+}
+
+function randomTable(r: Random): TableSettings {
+  const table: TableSettings = {};
+  if (r.chance(0.6)) table.name = r.pick(TABLE_NAMES);
+  if (r.chance(0.6)) table.billing = r.pick(BILLING_MODES);
+  if (table.billing === 'provisioned') {
+    table.read = 1 + r.int(40000);
+    table.write = 1 + r.int(40000);
+  }
+  if (r.chance(0.4)) table.stream = r.pick(STREAM_VIEWS);
+  if (r.chance(0.4)) table.pitr = r.chance(0.5);
+  if (r.chance(0.4)) table.deletionProtection = r.chance(0.5);
+  if (r.chance(0.4)) table.tableClass = r.pick(TABLE_CLASSES);
+  return table;
 }

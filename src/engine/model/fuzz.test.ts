@@ -18,14 +18,34 @@ import { validateModel } from './validateModel.ts';
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
 const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
-const jsonCorpus = problemPaths.map((file) => readFileSync(file, 'utf8'));
+// Plus one model with every extension field this reader knows (unique, version, ttl, the table).
+const EXTENSIONS_TEXT = `model "Lobby"
+table GameLobby billing provisioned read 20 write 10 stream NEW_AND_OLD_IMAGES pitr deletionProtection off class STANDARD
+
+entity Player key playerId count 60 unique handle unique (region, handle) version version
+  playerId: string
+  handle: string
+  region: "eu" | "us"
+  version: number
+
+entity Game key gameId belongsTo Player via hostId ttl expiresAt
+  gameId: string
+  hostId: string
+  expiresAt?: number
+
+getPlayer: Player by playerId returns one
+getHostGames: Game by hostId
+`;
+const extensionsModel = parseModelText(EXTENSIONS_TEXT).model;
+if (!extensionsModel) throw new Error('the extensions model does not load');
+const jsonCorpus = [...problemPaths.map((file) => readFileSync(file, 'utf8')), problemToJson(extensionsModel)];
 const textCorpus = jsonCorpus.map((text) => {
   const model = parseProblemJson(text).model;
   if (!model) throw new Error('an example problem does not load');
   return printModelText(model);
 });
 
-const JUNK = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', '|', '(', ')', '?', '<', '>=', '=', '\n', '\r', '\r\n', ' ', '\t', 'é', '😀', '\ud800', '\u2028', '\u0000', '\ufeff', '-', '1e999', '0', 'x', 'entity', 'key', ' by ', 'newest first', '  '];
+const JUNK = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', '|', '(', ')', '?', '<', '>=', '=', '\n', '\r', '\r\n', ' ', '\t', 'é', '😀', '\ud800', '\u2028', '\u0000', '\ufeff', '-', '1e999', '0', 'x', 'entity', 'key', ' by ', 'newest first', '  ', ' unique ', ' version ', 'ttl', 'table ', ' pitr', ' off', ' read 5', '"table": {}'];
 
 function mutate(text: string, r: Random): string {
   let out = text;
@@ -101,10 +121,15 @@ function checkResult(text: string, result: ParseResult, label: string) {
   if (result.model) checkRoundTrips(result.model, label);
 }
 
-/** The text form cannot write an empty include list; it reads back as no include. */
-function withoutEmptyInclude(model: Model): Model {
+/** The text form cannot write an empty include list or an empty list of unique sets; they read back as none. */
+function withoutEmptyLists(model: Model): Model {
   return {
     ...model,
+    entities: model.entities.map((e) => {
+      if (e.unique === undefined || e.unique.length > 0) return e;
+      const { unique: _, ...rest } = e;
+      return rest;
+    }),
     patterns: model.patterns.map((p) => {
       if (p.include === undefined || p.include.length > 0) return p;
       const { include: _, ...rest } = p;
@@ -117,7 +142,7 @@ function checkRoundTrips(model: Model, label: string) {
   const text = printModelText(model);
   const fromText = parseModelText(text);
   expect(fromText.diagnostics.filter((d) => d.severity === 'error'), `${label}: printed text does not read back\n${text}`).toEqual([]);
-  expect(fromText.model, `${label}: text round trip\n${text}`).toEqual(withoutEmptyInclude(model));
+  expect(fromText.model, `${label}: text round trip\n${text}`).toEqual(withoutEmptyLists(model));
   expect(printModelText(fromText.model as Model), `${label}: printing is not stable`).toBe(text);
   const json = problemToJson(model);
   expect(parseProblemJson(json).model, `${label}: JSON round trip\n${json}`).toEqual(model);
@@ -133,12 +158,21 @@ const MUTATIONS = 350;
 
 describe('fuzz', () => {
   it('round-trips 500 random valid models through both forms, names like __proto__ and keywords included', () => {
+    const extensions = { unique: 0, version: 0, ttl: 0, table: 0 };
     for (let seed = 1; seed <= 500; seed++) {
       const model = randomModel(prng(seed));
       const errors = validateModel(model).filter((d) => d.severity === 'error');
       expect(errors, `seed ${seed}: the generator made an invalid model`).toEqual([]);
       checkRoundTrips(model, `random model, seed ${seed}`);
+      if (model.table) extensions.table++;
+      for (const e of model.entities) {
+        if (e.unique) extensions.unique++;
+        if (e.version !== undefined) extensions.version++;
+        if (e.ttl !== undefined) extensions.ttl++;
+      }
     }
+    // The extension fields are drawn often enough to be tested.
+    for (const [field, n] of Object.entries(extensions)) expect(n, field).toBeGreaterThan(50);
   });
 
   it('never throws on mutated text forms, and locates every problem inside the text', () => {

@@ -171,7 +171,7 @@ p: B "text first" returns one with B by x, z where y < ? order by y
 
   it('locates syntax errors and says what was expected', () => {
     expect(located(shopWith(4, 'entity User ky email'))).toEqual([
-      '4:13-15 model.syntax expected key, count or belongsTo, found "ky" — did you mean "key"?',
+      '4:13-15 model.syntax expected key, count, belongsTo, unique, version or ttl, found "ky" — did you mean "key"?',
     ]);
     expect(located(shopWith(18, 'getUsersByPlan: User by plan ordr by createdAt desc'))).toEqual([
       '18:30-34 model.syntax expected by, where, order by, newest first, oldest first, with, returns or a quoted description, found "ordr" — did you mean "order"?',
@@ -231,7 +231,7 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   it('reports all errors of the text at once, recovering at the next line', () => {
     const text = shopWith(4, 'entity User ky email').replace('  plan: "free" | "premium"', '  plan: "free" |').replace('getUserWithOrders: User by email with Order', 'getUserWithOrders: User by email with Ordr');
     expect(located(text)).toEqual([
-      '4:13-15 model.syntax expected key, count or belongsTo, found "ky" — did you mean "key"?',
+      '4:13-15 model.syntax expected key, count, belongsTo, unique, version or ttl, found "ky" — did you mean "key"?',
       '6:16-17 model.syntax expected a value ("text", a number, true or false) after "|", found the end of the line',
       '19:39-43 model.unknownEntity unknown entity "Ordr" — did you mean "Order"?',
     ]);
@@ -239,7 +239,7 @@ p: B "text first" returns one with B by x, z where y < ? order by y
 
   it('does not report unknown names that a broken entity name may explain', () => {
     expect(located(shopWith(9, 'entity Ord er key orderId belongsTo User via userEmail'))).toEqual([
-      '9:12-14 model.syntax expected key, count or belongsTo, found "er"',
+      '9:12-14 model.syntax expected key, count, belongsTo, unique, version or ttl, found "er"',
     ]);
   });
 
@@ -322,6 +322,131 @@ source: model where toString begins_with ?
   it('reports an invalid name found in the text as validateModel does', () => {
     expect(located('model "m"\nentity Café key id\n  id: string\n')).toEqual([
       '2:8-12 model.invalidName entity name "Café" is not valid: names are ASCII identifiers: a letter or _, then letters, digits or _',
+    ]);
+  });
+});
+
+describe('parseModelText: unique, version, ttl and the table line (v1 extensions)', () => {
+  const LOBBY = `model "Lobby"
+table GameLobby billing provisioned read 20 write 10 stream NEW_AND_OLD_IMAGES pitr deletionProtection off class STANDARD
+
+entity Player version version unique handle key playerId unique (region, handle) count 60
+  playerId: string
+  handle: string
+  region: "eu" | "us"
+  version: number
+
+entity Game ttl expiresAt key gameId belongsTo Player via hostId
+  gameId: string
+  hostId: string
+  expiresAt?: number
+`;
+
+  it('reads the header clauses in any order, unique repeated, and every table setting', () => {
+    const result = parseModelText(LOBBY);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model?.table).toEqual({ name: 'GameLobby', billing: 'provisioned', read: 20, write: 10, stream: 'NEW_AND_OLD_IMAGES', pitr: true, deletionProtection: false, tableClass: 'STANDARD' });
+    expect(result.model?.entities[0]).toMatchObject({ key: ['playerId'], count: 60, unique: [['handle'], ['region', 'handle']], version: 'version' });
+    expect(result.model?.entities[1]).toMatchObject({ key: ['gameId'], ttl: 'expiresAt', belongsTo: [{ entity: 'Player', via: ['hostId'] }] });
+    expect(result.model?.entities[1]?.unique).toBeUndefined();
+  });
+
+  it('maps the JSON paths of the new fields to the characters of the text', () => {
+    const { sourceMap } = parseModelText(LOBBY);
+    const lines = LOBBY.split('\n');
+    const at = (path: string) => {
+      const span = sourceMap.get(path);
+      return span && lines[span.line - 1]?.slice(span.column - 1, span.endColumn - 1);
+    };
+    expect(at('table.name')).toBe('GameLobby');
+    expect(at('table.billing')).toBe('provisioned');
+    expect(at('table.write')).toBe('10');
+    expect(at('table.pitr')).toBe('pitr');
+    expect(at('table.deletionProtection')).toBe('deletionProtection off');
+    expect(at('table.tableClass')).toBe('STANDARD');
+    expect(at('entities[0].unique[1]')).toBe('(region, handle)');
+    expect(at('entities[0].unique[1][1]')).toBe('handle');
+    expect(at('entities[0].version')).toBe('version');
+    expect(at('entities[1].ttl')).toBe('expiresAt');
+  });
+
+  it('reads a table line with only some settings, a quoted name, on and off', () => {
+    const table = (line: string) => parseModelText(`model "m"\n${line}\n`);
+    expect(table('table').model?.table).toEqual({});
+    expect(table('table Orders-2024.v1').model?.table).toEqual({ name: 'Orders-2024.v1' });
+    expect(table('table pitr on deletionProtection').model?.table).toEqual({ pitr: true, deletionProtection: true });
+    expect(table('table billing on-demand pitr off').model?.table).toEqual({ billing: 'on-demand', pitr: false });
+    expect(table('table "billing" billing on-demand').model?.table).toEqual({ name: 'billing', billing: 'on-demand' });
+    expect(table('table class STANDARD_INFREQUENT_ACCESS stream KEYS_ONLY').model?.table).toEqual({ tableClass: 'STANDARD_INFREQUENT_ACCESS', stream: 'KEYS_ONLY' });
+  });
+
+  it('keeps these words names where a name is expected', () => {
+    const text = `model "m"
+table "class" class STANDARD
+
+entity unique key table unique (version, ttl) version version ttl ttl
+  table: string
+  version: number
+  ttl: number
+  unique: string
+
+entity table key billing unique unique belongsTo unique via table
+  billing: string
+  unique: string
+  table: string
+
+table: unique by unique
+unique: table by table
+`;
+    const result = parseModelText(text);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.model?.table).toEqual({ name: 'class', tableClass: 'STANDARD' });
+    expect(result.model?.entities[0]).toMatchObject({ name: 'unique', key: ['table'], unique: [['version', 'ttl']], version: 'version', ttl: 'ttl' });
+    expect(result.model?.entities[1]).toMatchObject({ name: 'table', key: ['billing'], unique: [['unique']], belongsTo: [{ entity: 'unique', via: ['table'] }] });
+    expect(result.model?.patterns.map((p) => [p.name, p.entity, p.equals])).toEqual([
+      ['table', 'unique', ['unique']],
+      ['unique', 'table', ['table']],
+    ]);
+  });
+
+  it('locates the syntax errors of the new clauses', () => {
+    const entity = (header: string) => located(`model "m"\n${header}\n  id: string\n  v: number\n`);
+    expect(entity('entity A key id unique')).toEqual(['2:17-23 model.syntax expected a unique attribute after "unique" (one name, or several in parentheses: (a, b)), found the end of the line']);
+    expect(entity('entity A key id unique id, v')).toEqual(['2:26-27 model.syntax several unique attributes go in parentheses: unique (a, b)']);
+    expect(entity('entity A key id version')).toEqual(['2:17-24 model.syntax expected an attribute after version (version version), found the end of the line']);
+    expect(entity('entity A key id ttl (v)')).toEqual(['2:21-22 model.syntax expected an attribute after ttl (ttl expiresAt), found "("']);
+    expect(entity('entity A key id ttl v ttl v')).toEqual(['2:23-26 model.duplicateClause duplicate ttl clause: an entity has one ttl']);
+    expect(entity('entity A key id uniqe v')).toEqual(['2:17-22 model.syntax expected key, count, belongsTo, unique, version or ttl, found "uniqe" — did you mean "unique"?']);
+
+    const table = (line: string) => located(`model "m"\n${line}\n`);
+    expect(table('table App biling provisioned')).toEqual([
+      '2:11-17 model.syntax expected billing, read, write, stream, pitr, deletionProtection, class, found "biling" — did you mean "billing"?',
+    ]);
+    expect(table('table biling provisioned')).toEqual([
+      '2:7-13 model.syntax unknown table setting "biling" — did you mean "billing"? (a name right after table is the table\'s name; then billing, read, write, stream, pitr, deletionProtection, class)',
+    ]);
+    expect(table('table App read many')).toEqual(['2:16-20 model.syntax expected the read capacity units after read (a whole number), found "many"']);
+    expect(table('table App stream')).toEqual(['2:11-17 model.syntax expected the stream view (NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY) after stream, found the end of the line']);
+    expect(table('table App pitr true')).toEqual(['2:16-20 model.syntax write pitr (or pitr on) to turn it on, pitr off to turn it off']);
+    expect(table('table App pitr pitr off')).toEqual(['2:16-20 model.duplicateClause duplicate pitr clause: the table has one pitr']);
+    expect(table('table billing on-demand "App"')).toEqual([
+      '2:25-30 model.syntax expected billing, read, write, stream, pitr, deletionProtection, class, found the quoted text "App" (the table name comes right after table)',
+    ]);
+    expect(table('table App\ntable Other')).toEqual(['3:1-6 model.duplicateLine a second table line: the model has one table (put every setting on one line)']);
+  });
+
+  it('gives the rules of validateModel a span in the text, and nothing for what a broken line did not say', () => {
+    expect(located('model "m"\ntable ab billing provisoned class standard\n')).toEqual([
+      '2:7-9 model.invalidTableName table name "ab" has 2 characters: a DynamoDB table name is 3 to 255 characters of A-Z, a-z, 0-9, "_", "-" and "."',
+      '2:18-28 model.unknownBilling unknown billing mode "provisoned" — did you mean "provisioned"? (use one of on-demand, provisioned)',
+      '2:35-43 model.unknownTableClass unknown table class "standard" — did you mean "STANDARD"? (use one of STANDARD, STANDARD_INFREQUENT_ACCESS)',
+    ]);
+    expect(located('model "m"\ntable billing provisioned read 5\n')).toEqual(['2:15-26 model.missingCapacity provisioned billing needs write capacity units: add write (a whole number, 1 or more)']);
+    // The write clause is broken: no "needs write" on top of it.
+    expect(located('model "m"\ntable billing provisioned read 5 write\n')).toEqual(['2:34-39 model.syntax expected the write capacity units after write (a whole number), found the end of the line']);
+    expect(located('model "m"\nentity A key id unique (id, nme) version id\n  id: string\n  name: string\n')).toEqual([
+      '2:29-32 model.unknownAttribute A has no attribute "nme" — did you mean "name"?',
+      '2:42-44 model.versionType the version attribute "id" is a string: optimistic locking counts versions, so it must be a number',
     ]);
   });
 });

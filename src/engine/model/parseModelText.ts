@@ -8,10 +8,41 @@ import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDia
 import { parseResult, type ParseResult } from './parseResult.ts';
 import { didYouMean, suggest } from './suggest.ts';
 import { isModelTextSpace, tokenizeModelLine, type LineToken } from './tokenizeModelLine.ts';
-import { ATTRIBUTE_TYPES, type Attribute, type AttributeType, type BelongsTo, type Entity, type Model, type Pattern, type RangeOp, type Scalar } from './types.ts';
+import {
+  ATTRIBUTE_TYPES,
+  BILLING_MODES,
+  STREAM_VIEWS,
+  TABLE_CLASSES,
+  type Attribute,
+  type AttributeType,
+  type BelongsTo,
+  type BillingMode,
+  type Entity,
+  type Model,
+  type Pattern,
+  type RangeOp,
+  type Scalar,
+  type StreamView,
+  type TableClass,
+  type TableSettings,
+} from './types.ts';
 
-const LINE_STARTS = ['entity', 'model', 'source'];
-const HEADER_CLAUSES = ['key', 'count', 'belongsTo'];
+const LINE_STARTS = ['entity', 'model', 'source', 'table'];
+const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl'];
+/** The clauses of a table line, and the TableSettings field each sets. */
+const TABLE_CLAUSES = {
+  billing: 'billing',
+  read: 'read',
+  write: 'write',
+  stream: 'stream',
+  pitr: 'pitr',
+  deletionProtection: 'deletionProtection',
+  class: 'tableClass',
+} as const satisfies Record<string, keyof TableSettings>;
+type TableClause = keyof typeof TABLE_CLAUSES;
+/** The words that start a clause of the table line (a table so named is written quoted). */
+export const TABLE_CLAUSE_WORDS = Object.keys(TABLE_CLAUSES) as TableClause[];
+const TABLE_FIELDS: readonly (keyof TableSettings)[] = ['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass'];
 const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'with', 'returns'];
 const COMPARISONS: readonly RangeOp[] = ['=', '<', '<=', '>', '>='];
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -79,6 +110,16 @@ function looksLikeAttribute(tokens: readonly LineToken[]): boolean {
   return typeLike && (after === undefined || (after.kind === 'word' && after.text === 'in') || (after.kind === 'punct' && after.text === '|'));
 }
 
+function isTableClause(word: string): word is TableClause {
+  return Object.hasOwn(TABLE_CLAUSES, word);
+}
+
+const TABLE_VALUE_HINT: Record<'billing' | 'stream' | 'class', string> = {
+  billing: `the billing mode (${BILLING_MODES.join(' or ')})`,
+  stream: `the stream view (${STREAM_VIEWS.join(', ')})`,
+  class: `the table class (${TABLE_CLASSES.join(' or ')})`,
+};
+
 function toNumber(text: string): number {
   const n = Number(text);
   return n === 0 ? 0 : n;
@@ -97,6 +138,7 @@ class ModelTextParser {
   private readonly attributeLike: { index: number; span: Span }[] = [];
   private name: string | undefined;
   private source: string | undefined;
+  private table: TableSettings | undefined;
   private current: { entity: Entity; path: string } | undefined;
   private firstTokenSpan: Span | undefined;
   /** The previous line was an entity header or attribute (no blank line since). */
@@ -128,6 +170,7 @@ class ModelTextParser {
     }
     const model: Model = { name: this.name ?? '', entities: this.entities, patterns: this.patterns };
     if (this.source !== undefined) model.source = this.source;
+    if (this.table !== undefined) model.table = this.table;
     return parseResult(model, this.diagnostics, this.sourceMap, this.unreadable);
   }
 
@@ -192,13 +235,14 @@ class ModelTextParser {
     if (first.kind === 'word' && c.isPunct(tokens[1], ':')) this.readPattern(c);
     else if (c.isWord(first, 'model') || c.isWord(first, 'source')) this.readModelLine(c, first.text as 'model' | 'source');
     else if (c.isWord(first, 'entity')) this.readEntity(c);
+    else if (c.isWord(first, 'table')) this.readTable(c);
     else if (first.kind === 'word') {
       const hint = didYouMean(first.text, LINE_STARTS);
       if (hint) this.fail(c, first, `unknown line start ${quoteName(first.text)}${hint}`);
       else if (tokens[1]) this.fail(c, tokens[1], `expected ":" after the pattern name ${quoteName(first.text)}, found ${describe(tokens[1])} (a pattern line is name: Entity by ...)`);
-      else this.fail(c, first, `expected entity Name ..., model "Name", source "..." or a pattern name: Entity ..., found ${describe(first)}`);
+      else this.fail(c, first, `expected entity Name ..., model "Name", source "...", table ... or a pattern name: Entity ..., found ${describe(first)}`);
     } else {
-      this.fail(c, first, `expected entity Name ..., model "Name", source "..." or a pattern name: Entity ..., found ${describe(first)}`);
+      this.fail(c, first, `expected entity Name ..., model "Name", source "...", table ... or a pattern name: Entity ..., found ${describe(first)}`);
     }
   }
 
@@ -222,6 +266,7 @@ class ModelTextParser {
   }
 
   // entity Name key a | key (a, b) · count N · belongsTo Parent via a, Other via (b, c)
+  //   · unique a | unique (a, b) (repeatable) · version v · ttl t
   private readEntity(c: Cursor) {
     const keyword = c.next();
     const last = c.lastOfLine();
@@ -248,21 +293,23 @@ class ModelTextParser {
       if (!clause) break;
       if (!c.isWord(clause) || !HEADER_CLAUSES.includes(clause.text)) {
         const previous = c.tokens[c.tokens.indexOf(clause) - 2];
-        const afterBareKey = c.isPunct(clause, ',') && c.isWord(previous, 'key');
+        const afterBareList = c.isPunct(clause, ',') && (c.isWord(previous, 'key') || c.isWord(previous, 'unique')) ? previous : undefined;
         // `entity Produ ct key ...`: the name itself may be cut short (unless this is a misspelt clause).
         if (c.isWord(clause) && c.tokens.indexOf(clause) === 2 && suggest(clause.text, HEADER_CLAUSES) === undefined) this.unreadable.add(`${path}.name`);
+        // `unique a, b`: the set read is only the start of the one meant.
+        if (c.isWord(afterBareList, 'unique') && entity.unique) this.unreadable.add(`${path}.unique[${entity.unique.length - 1}]`);
         ok = this.fail(
           c,
           clause,
-          afterBareKey
-            ? 'several key attributes go in parentheses: key (a, b)'
-            : `expected key, count or belongsTo, found ${describe(clause)}${clause.kind === 'word' ? didYouMean(clause.text, HEADER_CLAUSES) : ''}`,
+          afterBareList
+            ? `several ${afterBareList.text} attributes go in parentheses: ${afterBareList.text} (a, b)`
+            : `expected key, count, belongsTo, unique, version or ttl, found ${describe(clause)}${clause.kind === 'word' ? didYouMean(clause.text, HEADER_CLAUSES) : ''}`,
           'model.syntax',
           path,
         );
         break;
       }
-      if (done.has(clause.text)) {
+      if (done.has(clause.text) && clause.text !== 'unique') {
         ok = this.fail(c, clause, `duplicate ${clause.text} clause: an entity has one ${clause.text}${clause.text === 'belongsTo' ? ' (list several parents after one belongsTo, separated by commas)' : ''}`, 'model.duplicateClause', path);
         break;
       }
@@ -277,6 +324,23 @@ class ModelTextParser {
           entity.count = toNumber(count.text);
           this.map(`${path}.count`, c.span(count));
         } else ok = this.fail(c, count, `expected the number of records after count, found ${describe(count)}`, 'model.syntax', path);
+      } else if (clause.text === 'unique') {
+        const sets = (entity.unique ??= []);
+        const set = this.nameList(c, `${path}.unique[${sets.length}]`, clause, 'a unique attribute');
+        if (set) {
+          sets.push(set);
+          const first = this.sourceMap.get(`${path}.unique`);
+          const span = c.span(clause, c.previous());
+          this.map(`${path}.unique`, first ? { ...first, endLine: span.endLine, endColumn: span.endColumn } : span);
+        } else if (sets.length === 0) delete entity.unique;
+        ok = set !== undefined;
+      } else if (clause.text === 'version' || clause.text === 'ttl') {
+        const attribute = c.peek();
+        if (c.isWord(attribute)) {
+          c.next();
+          entity[clause.text] = attribute.text;
+          this.map(`${path}.${clause.text}`, c.span(attribute));
+        } else ok = this.fail(c, attribute, `expected an attribute after ${clause.text} (${clause.text === 'ttl' ? 'ttl expiresAt' : 'version version'}), found ${describe(attribute)}`, 'model.syntax', path);
       } else {
         ok = this.readBelongsTo(c, entity, path, clause);
       }
@@ -286,6 +350,91 @@ class ModelTextParser {
       if (!done.has('key')) this.unreadable.add(`${path}.key`);
       if (!done.has('belongsTo')) this.unreadable.add(`${path}.belongsTo`);
     }
+  }
+
+  // table Name · billing on-demand|provisioned · read N · write N · stream VIEW · pitr [on|off]
+  //   · deletionProtection [on|off] · class CLASS (every part optional; a name like a clause is quoted)
+  private readTable(c: Cursor) {
+    const keyword = c.next();
+    const last = c.lastOfLine();
+    if (!keyword || !last) return;
+    if (this.table !== undefined) {
+      this.fail(c, keyword, 'a second table line: the model has one table (put every setting on one line)', 'model.duplicateLine');
+      return;
+    }
+    const table: TableSettings = {};
+    this.table = table;
+    this.map('table', c.span(keyword, last));
+    const done = new Set<keyof TableSettings>();
+    const name = c.peek();
+    if (name?.kind === 'string' || (c.isWord(name) && !isTableClause(name.text))) {
+      c.next();
+      table.name = name.value;
+      this.map('table.name', c.span(name));
+      done.add('name');
+    }
+    let ok = true;
+    while (ok && !c.atEnd()) {
+      const clause = c.next();
+      if (!clause) break;
+      if (!c.isWord(clause) || !isTableClause(clause.text)) {
+        // `table billng provisioned`: the misspelt clause was read as the name.
+        const misspelt = c.tokens.indexOf(clause) === 2 && c.isWord(name) && suggest(name.text, TABLE_CLAUSE_WORDS) !== undefined ? name : undefined;
+        ok = this.fail(
+          c,
+          misspelt ?? clause,
+          misspelt
+            ? `unknown table setting ${quoteName(misspelt.text)}${didYouMean(misspelt.text, TABLE_CLAUSE_WORDS)} (a name right after table is the table's name; then ${TABLE_CLAUSE_WORDS.join(', ')})`
+            : `expected ${TABLE_CLAUSE_WORDS.join(', ')}, found ${describe(clause)}${clause.kind === 'word' ? didYouMean(clause.text, TABLE_CLAUSE_WORDS) : ''}${done.has('name') || clause.kind !== 'string' ? '' : ' (the table name comes right after table)'}`,
+          'model.syntax',
+          'table',
+        );
+        break;
+      }
+      const field = TABLE_CLAUSES[clause.text];
+      if (done.has(field)) {
+        ok = this.fail(c, clause, `duplicate ${clause.text} clause: the table has one ${clause.text}`, 'model.duplicateClause', 'table');
+        break;
+      }
+      const path = `table.${field}`;
+      const value = c.peek();
+      switch (clause.text) {
+        case 'billing':
+        case 'stream':
+        case 'class':
+          if (c.isWord(value) || value?.kind === 'string') {
+            c.next();
+            if (clause.text === 'billing') table.billing = value.value as BillingMode;
+            else if (clause.text === 'stream') table.stream = value.value as StreamView;
+            else table.tableClass = value.value as TableClass;
+            this.map(path, c.span(value));
+          } else ok = this.fail(c, value, `expected ${TABLE_VALUE_HINT[clause.text]} after ${clause.text}, found ${describe(value)}`, 'model.syntax', 'table');
+          break;
+        case 'read':
+        case 'write':
+          if (c.isWord(value) && JSON_NUMBER.test(value.text)) {
+            c.next();
+            table[clause.text] = toNumber(value.text);
+            this.map(path, c.span(value));
+          } else ok = this.fail(c, value, `expected the ${clause.text} capacity units after ${clause.text} (a whole number), found ${describe(value)}`, 'model.syntax', 'table');
+          break;
+        case 'pitr':
+        case 'deletionProtection': {
+          const switched = c.isWord(value, 'on') || c.isWord(value, 'off');
+          if (!switched && c.isWord(value) && ['true', 'false', 'yes', 'no'].includes(value.text)) {
+            ok = this.fail(c, value, `write ${clause.text} (or ${clause.text} on) to turn it on, ${clause.text} off to turn it off`, 'model.syntax', 'table');
+            break;
+          }
+          if (switched) c.next();
+          table[clause.text] = !(switched && value.text === 'off');
+          this.map(path, c.span(clause, switched ? value : clause));
+          break;
+        }
+      }
+      if (ok) done.add(field);
+    }
+    // What a broken line did not say is unknown, not absent (no "provisioned needs write" after a broken write).
+    if (!ok) for (const field of TABLE_FIELDS) if (!done.has(field)) this.unreadable.add(`table.${field}`);
   }
 
   private readBelongsTo(c: Cursor, entity: Entity, path: string, keyword: LineToken): boolean {

@@ -149,6 +149,60 @@ q: A by x where y < ? order by y desc with B returns one
     expect(parseModelText(text).model).toEqual(model);
   });
 
+  it('writes the table line after model and source, and unique, version, ttl after belongsTo, canonically', () => {
+    const model: Model = {
+      name: 'Lobby',
+      source: 's',
+      table: { tableClass: 'STANDARD', deletionProtection: false, pitr: true, stream: 'NEW_IMAGE', write: 10, read: 20, billing: 'provisioned', name: 'GameLobby' },
+      entities: [
+        {
+          name: 'Player',
+          attributes: [
+            { name: 'id', type: 'string' },
+            { name: 'handle', type: 'string' },
+            { name: 'region', type: 'string' },
+            { name: 'v', type: 'number' },
+          ],
+          key: ['id'],
+          belongsTo: [],
+          count: 3,
+          ttl: 'v',
+          version: 'v',
+          unique: [['handle'], ['region', 'handle']],
+        },
+      ],
+      patterns: [],
+    };
+    const text = printModelText(model);
+    expect(text).toBe(`model "Lobby"
+source "s"
+table GameLobby billing provisioned read 20 write 10 stream NEW_IMAGE pitr deletionProtection off class STANDARD
+
+entity Player key id count 3 unique handle unique (region, handle) version v ttl v
+  id: string
+  handle: string
+  region: string
+  v: number
+`);
+    expect(parseModelText(text).model).toEqual(model);
+    const withTable = (table: Model['table']) => printModelText({ name: 'm', table, entities: [], patterns: [] }).split('\n')[1];
+    expect(withTable({})).toBe('table');
+    expect(withTable({ pitr: false, deletionProtection: true })).toBe('table pitr off deletionProtection');
+    // A name spelt like a clause is quoted, so that it reads back as the name.
+    for (const name of ['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class']) {
+      const table = { name, billing: 'on-demand' as const };
+      expect(withTable(table)).toBe(`table "${name}" billing on-demand`);
+      expect(parseModelText(printModelText({ name: 'm', table, entities: [], patterns: [] })).model?.table).toEqual(table);
+    }
+  });
+
+  it('prints invalid table settings without throwing, quoted where they are not plain words', () => {
+    const model = { name: 'm', table: { name: 'my table', billing: 'on demand', read: 1.5, stream: '' }, entities: [], patterns: [] } as unknown as Model;
+    const text = printModelText(model);
+    expect(text).toContain('table "my table" billing "on demand" read 1.5 stream ""');
+    expect(parseModelText(text).diagnostics.map((d) => d.code)).toEqual(['model.invalidTableName', 'model.unknownBilling', 'model.invalidCapacity', 'model.unknownStreamView']);
+  });
+
   it('uses newest first / oldest first only for a date or datetime where attribute', () => {
     const model = load(examplePath('ecommerce'));
     const text = printModelText(model);

@@ -1,11 +1,13 @@
-// Writes a model in the text form's canonical layout (see README.md): model and source lines,
-// one block per entity (header, then indented attributes), then one line per access pattern.
+// Writes a model in the text form's canonical layout (see README.md): model, source and table
+// lines, one block per entity (header, then indented attributes), then one line per access pattern.
 // parseModelText reads it back to the same model.
-import type { Attribute, Entity, Model, Pattern, Scalar } from './types.ts';
+import { TABLE_CLAUSE_WORDS } from './parseModelText.ts';
+import type { Attribute, Entity, Model, Pattern, Scalar, TableSettings } from './types.ts';
 
 export function printModelText(model: Model): string {
   const lines = [`model ${quote(model.name)}`];
   if (model.source !== undefined) lines.push(`source ${quote(model.source)}`);
+  if (model.table !== undefined) lines.push(tableLine(model.table));
   for (const entity of model.entities) {
     lines.push('', entityHeader(entity));
     for (const attribute of entity.attributes) lines.push(`  ${attribute.name}${attribute.optional ? '?' : ''}: ${attributeType(attribute)}`);
@@ -28,6 +30,27 @@ function entityHeader(entity: Entity): string {
   let line = `entity ${entity.name} key ${names(entity.key)}`;
   if (entity.count !== undefined) line += ` count ${String(entity.count)}`;
   if (entity.belongsTo.length > 0) line += ` belongsTo ${entity.belongsTo.map((b) => `${b.entity} via ${names(b.via)}`).join(', ')}`;
+  for (const set of entity.unique ?? []) line += ` unique ${names(set)}`;
+  if (entity.version !== undefined) line += ` version ${entity.version}`;
+  if (entity.ttl !== undefined) line += ` ttl ${entity.ttl}`;
+  return line;
+}
+
+/** A plain word as itself, anything else (an invalid value, kept) quoted. */
+function word(text: string): string {
+  return /^[A-Za-z0-9_.-]+$/.test(text) ? text : quote(text);
+}
+
+function tableLine(table: TableSettings): string {
+  let line = 'table';
+  if (table.name !== undefined) line += ` ${(TABLE_CLAUSE_WORDS as readonly string[]).includes(table.name) ? quote(table.name) : word(table.name)}`;
+  if (table.billing !== undefined) line += ` billing ${word(table.billing)}`;
+  if (table.read !== undefined) line += ` read ${String(table.read)}`;
+  if (table.write !== undefined) line += ` write ${String(table.write)}`;
+  if (table.stream !== undefined) line += ` stream ${word(table.stream)}`;
+  if (table.pitr !== undefined) line += table.pitr ? ' pitr' : ' pitr off';
+  if (table.deletionProtection !== undefined) line += table.deletionProtection ? ' deletionProtection' : ' deletionProtection off';
+  if (table.tableClass !== undefined) line += ` class ${word(table.tableClass)}`;
   return line;
 }
 
