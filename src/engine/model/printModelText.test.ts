@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModelText } from './parseModelText.ts';
 import { parseProblemJson } from './parseProblemJson.ts';
 import { printModelText } from './printModelText.ts';
-import type { Model } from './types.ts';
+import type { Model, TableSettings } from './types.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 /**
@@ -185,7 +185,7 @@ entity Player key id count 3 unique handle unique (region, handle) version v ttl
   v: number
 `);
     expect(parseModelText(text).model).toEqual(model);
-    const withTable = (table: Model['table']) => printModelText({ name: 'm', table, entities: [], patterns: [] }).split('\n')[1];
+    const withTable = (table: TableSettings) => printModelText({ name: 'm', table, entities: [], patterns: [] }).split('\n')[1];
     expect(withTable({})).toBe('table');
     expect(withTable({ pitr: false, deletionProtection: true })).toBe('table pitr off deletionProtection');
     // A name spelt like a clause is quoted, so that it reads back as the name.
