@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { designLayout } from '../engine/index.ts';
 import { analyzeSource } from './analyzeSource.ts';
 
 describe('analyzeSource: design diagnostics', () => {
@@ -27,5 +28,17 @@ describe('analyzeSource: the key mode', () => {
     expect(native?.design.indexes[1]).toMatchObject({ name: 'GSI1', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'plan', type: 'S' }] });
     expect(native?.items.some((item) => 'GSI1PK' in item)).toBe(false);
     expect(native?.code).toContain('getByPlan');
+  });
+});
+
+describe('analyzeSource: the table name', () => {
+  const text = (table: string) => `model "Shop"\n${table}\nentity User key email\n  email: string\ngetUser: User by email returns one\n`;
+
+  it("is the model's table name, also when a previous layout is kept, else named after the model", () => {
+    const first = analyzeSource({ text: text('table ShopTable'), format: 'text', scale: 1 }).derived?.design;
+    expect(first?.tableName).toBe('ShopTable');
+    const previous = first && designLayout(first);
+    expect(analyzeSource({ text: text('table Renamed'), format: 'text', scale: 1, ...(previous ? { previous } : {}) }).derived?.design.tableName).toBe('Renamed');
+    expect(analyzeSource({ text: text(''), format: 'text', scale: 1, ...(previous ? { previous } : {}) }).derived?.design.tableName).toBe('Shop');
   });
 });

@@ -56,8 +56,9 @@ export function analyzeSource({ text, format, scale, previous, keys = 'composite
   if (!parsed.model) return { diagnostics: parsed.diagnostics, sourceMap };
   const model = parsed.model;
   try {
-    // The table is named after the model, as the app always has (it has no table name of its own to keep).
-    const design = deriveDesign(model, previous ? { previous, tableName: tableNameOf(model.name), keys } : { keys });
+    // The table is the model's table.name, else named after the model, as the app always has
+    // (it has no table name of its own to keep): never the kept layout's name.
+    const design = deriveDesign(model, previous ? { previous, tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys });
     const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
     if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };

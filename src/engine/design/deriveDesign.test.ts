@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compositeIndex } from './indexKeys.ts';
 import type { Model } from '../model/types.ts';
 import { deriveDesign, hasKeyLayout } from './deriveDesign.ts';
+import { designLayout } from './designJson.ts';
 import type { Design } from './types.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { parseModelText } from '../model/parseModelText.ts';
@@ -208,6 +209,22 @@ get: Thing by id returns one
 
   it('is deterministic: the same model gives the same design, byte for byte', () => {
     expect(JSON.stringify(deriveDesign(model(SHOP)))).toBe(JSON.stringify(deriveDesign(model(SHOP))));
+  });
+});
+
+describe("deriveDesign: the table's name", () => {
+  it('is the option, else the model\'s table.name (also over a kept design\'s), else the previous design\'s, else from the model\'s name', () => {
+    const shop = model(SHOP);
+    const named = model(SHOP.replace('model "Shop"\n', 'model "Shop"\ntable ShopTable billing on-demand\n'));
+    expect(deriveDesign(shop).tableName).toBe('Shop');
+    expect(deriveDesign(named).tableName).toBe('ShopTable');
+    expect(deriveDesign(named, { tableName: 'FromCli' }).tableName).toBe('FromCli');
+    const previous = { ...designLayout(deriveDesign(shop)), tableName: 'Deployed' };
+    expect(deriveDesign(shop, { previous }).tableName).toBe('Deployed');
+    const kept = deriveDesign(named, { previous });
+    expect(kept.tableName).toBe('ShopTable');
+    expect(kept.changes).toEqual([]);
+    expect(deriveDesign(named, { previous, tableName: 'FromCli' }).tableName).toBe('FromCli');
   });
 });
 
