@@ -1,5 +1,8 @@
-// Creates the table a design needs (key schema, every GSI, on-demand) and
-// waits until the table and its indexes are ACTIVE. An existing table of the
+// Creates the table a design needs (key schema, every GSI, the model's table
+// settings: tableDefinition) and waits until the table and its indexes are
+// ACTIVE; then applies what CreateTable cannot carry (time to live,
+// point-in-time recovery) and reports every setting as applied or not, and why
+// (applyTableSettings). An existing table of the
 // same name is never deleted, overwritten or written into: it is described and
 // compared with the design, and only used when the caller confirms its name.
 //
@@ -10,6 +13,7 @@
 // it exists, so a caller cancelled while it waits for ACTIVE can still delete it.
 import { CreateTableCommand, ResourceInUseException, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, type Design } from '../engine/index.ts';
+import { applyTableSettings, type TableSettingOutcome } from './applyTableSettings.ts';
 import { compareTableWithDesign, type TableDifference } from './compareTableWithDesign.ts';
 import { rememberCreatedTable, type CreatedTable } from './createdTables.ts';
 import { findTable } from './findTable.ts';
@@ -31,8 +35,12 @@ export interface CreateDesignTableOptions {
 }
 
 export type CreateDesignTableResult =
-  /** Created here; `table` is the handle deleteDesignTable accepts. */
-  | { status: 'created'; tableName: string; table: CreatedTable; description: TableDescription }
+  /**
+   * Created here; `table` is the handle deleteDesignTable accepts. `settings`: one outcome per table setting
+   * the model states (billing, stream, table class, deletion protection, time to live, point-in-time
+   * recovery), applied or not and why; empty when it states none.
+   */
+  | { status: 'created'; tableName: string; table: CreatedTable; description: TableDescription; settings: TableSettingOutcome[] }
   /** Existed already, matches the design, and the caller confirmed its name. */
   | { status: 'existing'; tableName: string; difference: TableDifference; description: TableDescription }
   /** Existed already and was left alone: not confirmed, or it cannot serve the design. */
@@ -50,10 +58,17 @@ export async function createDesignTable(options: CreateDesignTableOptions): Prom
       const out = await client.send(new CreateTableCommand(definition));
       // An endpoint that did not say when it made the table: take the first description.
       const made = out.TableDescription?.CreationDateTime || out.TableDescription?.TableId ? out.TableDescription : await findTable(client, tableName);
-      const table = rememberCreatedTable({ tableName, target: options.target ?? '', createdAt: made?.CreationDateTime, tableId: made?.TableId });
+      const table = rememberCreatedTable({
+        tableName,
+        target: options.target ?? '',
+        createdAt: made?.CreationDateTime,
+        tableId: made?.TableId,
+        deletionProtection: definition.DeletionProtectionEnabled === true,
+      });
       options.onCreated?.(table);
       const description = await waitForTableActive(wait);
-      return { status: 'created', tableName, table, description };
+      const settings = await applyTableSettings({ client, design, tableName, description, ...(signal ? { signal } : {}) });
+      return { status: 'created', tableName, table, description, settings };
     } catch (e) {
       // Someone created it between DescribeTable and CreateTable: treat it as existing.
       if (!(e instanceof ResourceInUseException || (e as Error).name === 'ResourceInUseException')) throw e;

@@ -11,16 +11,22 @@ export interface CreatedTable {
   readonly createdAt?: Date;
   /** TableId as CreateTable returned it (AWS gives one; DynamoDB Local does not). */
   readonly tableId?: string;
+  /**
+   * Created with deletion protection (the model's `table.deletionProtection`): deleteDesignTable turns it off
+   * before DeleteTable. A table protected by someone else after we made it is not unprotected from here.
+   */
+  readonly deletionProtection?: true;
 }
 
 const created = new WeakSet<CreatedTable>();
 
-export function rememberCreatedTable(table: { tableName: string; target: string; createdAt?: Date | undefined; tableId?: string | undefined }): CreatedTable {
+export function rememberCreatedTable(table: { tableName: string; target: string; createdAt?: Date | undefined; tableId?: string | undefined; deletionProtection?: boolean | undefined }): CreatedTable {
   const handle: CreatedTable = Object.freeze({
     tableName: table.tableName,
     target: table.target,
     ...(table.createdAt ? { createdAt: new Date(table.createdAt.getTime()) } : {}),
     ...(table.tableId ? { tableId: table.tableId } : {}),
+    ...(table.deletionProtection ? { deletionProtection: true as const } : {}),
   });
   created.add(handle);
   return handle;

@@ -5,7 +5,14 @@
 // time, same id where the endpoint gives one) it is left alone. DynamoDB has no
 // conditional DeleteTable, so a replacement made in the milliseconds between
 // that check and the delete cannot be told apart; anything earlier can.
-import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+//
+// DynamoDB refuses to delete a table with deletion protection. One created here
+// with it (the model's `table.deletionProtection`, remembered on the handle) has
+// it turned off first (UpdateTable, after the same identity check; the caller
+// hears of it through `onDeletionProtectionDisabled`), then deleted. One that
+// someone protected after we made it is refused (`table.protected`): that was
+// their decision, not the design's.
+import { DeleteTableCommand, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { forgetCreatedTable, isSameTable, wasCreatedHere, type CreatedTable } from './createdTables.ts';
 import { findTable } from './findTable.ts';
 import { RunnerError } from './runnerError.ts';
@@ -20,6 +27,8 @@ export interface DeleteDesignTableOptions {
   signal?: AbortSignal;
   /** Called once DynamoDB accepted the DeleteTable (the table is then on its way out). */
   onDeleteAccepted?: () => void;
+  /** Called once the deletion protection the table was created with is turned off (right before DeleteTable). */
+  onDeletionProtectionDisabled?: () => void;
   timeoutMs?: number;
   pollMs?: number;
 }
@@ -29,7 +38,16 @@ export type DeleteDesignTableResult = 'deleted' | 'alreadyGone';
 
 const when = (d: Date | undefined) => (d ? d.toISOString() : 'an unknown time');
 
-export async function deleteDesignTable({ client, table, confirmTableName, signal, onDeleteAccepted, timeoutMs, pollMs }: DeleteDesignTableOptions): Promise<DeleteDesignTableResult> {
+export async function deleteDesignTable({
+  client,
+  table,
+  confirmTableName,
+  signal,
+  onDeleteAccepted,
+  onDeletionProtectionDisabled,
+  timeoutMs,
+  pollMs,
+}: DeleteDesignTableOptions): Promise<DeleteDesignTableResult> {
   if (!wasCreatedHere(table)) {
     throw new RunnerError('table.notCreatedHere', `Table ${table.tableName} was not created here, so it is not deleted from here.`);
   }
@@ -60,8 +78,22 @@ export async function deleteDesignTable({ client, table, confirmTableName, signa
     return 'alreadyGone';
   }
   if (current.TableStatus !== 'DELETING') {
+    const options = signal ? { abortSignal: signal } : {};
     try {
-      await client.send(new DeleteTableCommand({ TableName: table.tableName }), signal ? { abortSignal: signal } : {});
+      if (current.DeletionProtectionEnabled === true) {
+        if (!table.deletionProtection) {
+          throw new RunnerError(
+            'table.protected',
+            `Table ${table.tableName} has deletion protection, which was turned on after it was created here, so it is left alone. Turn its deletion protection off yourself to delete it from here.`,
+          );
+        }
+        await client.send(new UpdateTableCommand({ TableName: table.tableName, DeletionProtectionEnabled: false }), options);
+        onDeletionProtectionDisabled?.();
+        // UpdateTable can leave the table UPDATING for a moment; it is deleted once ACTIVE, if still ours.
+        current = await waitForTableActive(wait);
+        refuseOther();
+      }
+      await client.send(new DeleteTableCommand({ TableName: table.tableName }), options);
     } catch (e) {
       if ((e as Error).name !== 'ResourceNotFoundException') throw e;
       forgetCreatedTable(table);

@@ -6,6 +6,8 @@ export { testConnection } from './testConnection.ts';
 export type { ConnectionInfo } from './testConnection.ts';
 export { createDesignTable } from './createDesignTable.ts';
 export type { CreateDesignTableOptions, CreateDesignTableResult } from './createDesignTable.ts';
+export { describeTableSetting } from './applyTableSettings.ts';
+export type { TableSettingName, TableSettingOutcome } from './applyTableSettings.ts';
 export { compareTableWithDesign, describeTableDifference, formatKeySchema } from './compareTableWithDesign.ts';
 export type { TableDifference, TableDifferenceEntry } from './compareTableWithDesign.ts';
 export type { CreatedTable } from './createdTables.ts';

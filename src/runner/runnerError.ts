@@ -8,6 +8,8 @@ export type RunnerErrorCode =
   | 'table.confirmationMismatch'
   /** The table of that name is not the one created here: someone deleted ours and made another. */
   | 'table.replaced'
+  /** The table created here was given deletion protection by someone else since: not unprotected from here. */
+  | 'table.protected'
   | 'run.unknownPattern'
   | 'run.badParams';
 

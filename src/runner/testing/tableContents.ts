@@ -1,5 +1,5 @@
 // Test helpers that reach past the runner: what a table holds, raw tables.
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, type Design } from '../../engine/index.ts';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -16,9 +16,12 @@ export async function tableKeys(doc: DynamoDBDocumentClient, tableName: string):
 
 export const keyOf = (item: Record<string, unknown>): string => `${String(item['PK'])} | ${String(item['SK'])}`;
 
-/** Deletes a table by name, for test clean-up only (the app deletes through deleteDesignTable). */
+/** Deletes a table by name, deletion protection and all, for test clean-up only (the app deletes through deleteDesignTable). */
 export async function dropTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+  const drop = () => client.send(new DeleteTableCommand({ TableName: tableName })).then(() => true, () => false);
+  if (await drop()) return;
+  await client.send(new UpdateTableCommand({ TableName: tableName, DeletionProtectionEnabled: false })).catch(() => undefined);
+  await drop();
 }
 
 /** Creates a table keyed by `id` alone: someone else's table, for tests. */
