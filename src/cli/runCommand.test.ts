@@ -1,12 +1,12 @@
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { pingDynamoDB } from '../devtools/dynamodbLocal.mjs';
-import { deriveDesign, loadProblem } from '../engine/index.ts';
+import { deriveDesign, loadProblem, type Model } from '../engine/index.ts';
 import { testConnection } from '../runner/index.ts';
 import { createForeignTable, dropTable, tableKeys } from '../runner/testing/tableContents.ts';
 import { testClients } from '../runner/testing/testClients.ts';
 import { problemText } from '../runner/testing/exampleDesign.ts';
-import { formatRunTable, paramSets, sampleData } from './runCommand.ts';
+import { formatRunTable, paramSets, runCommand, sampleData } from './runCommand.ts';
 import { cli } from './testing/spawnCli.ts';
 
 const endpoint = inject('dynamodbEndpoint');
@@ -90,6 +90,35 @@ describe('cli run', () => {
     expect(port).toBeGreaterThan(0);
     expect(ran.code).toBe(130);
     expect(await pingDynamoDB(port)).toBe(false);
+  });
+});
+
+describe('cli run with the model’s table settings', () => {
+  it('creates the table with them, says which settings DynamoDB Local left out, and deletes it despite its deletion protection', async () => {
+    const shop = loadProblem(problemText('ecommerce.problem.json')).model!;
+    const model: Model = {
+      ...shop,
+      table: { billing: 'provisioned', read: 5, write: 5, stream: 'NEW_IMAGE', deletionProtection: true, pitr: true },
+      entities: shop.entities.map((e, i) => (i === 0 ? { ...e, attributes: [...e.attributes, { name: 'expiresAt', type: 'number' as const, optional: true as const }], ttl: 'expiresAt' } : e)),
+    };
+    let out = '';
+    let err = '';
+    const code = await runCommand({
+      design: deriveDesign(model),
+      options: new Map<string, string | true>([
+        ['--endpoint', endpoint],
+        ['--records', '5'],
+      ]),
+      io: { out: (t) => void (out += t), err: (t) => void (err += t) },
+    });
+    expect(err).not.toMatch(/MISMATCH|run:|not deleting|left table/);
+    expect(code).toBe(0);
+    expect(out).toContain('table settings: provisioned (read 5, write 5 units); stream NEW_IMAGE; deletion protection on; time to live on expiresAt\n');
+    expect(err).toContain('warning: table setting point-in-time recovery NOT applied: the endpoint does not support UpdateContinuousBackups (UnknownOperationException; DynamoDB Local has no point-in-time recovery)\n');
+    const name = /created table (\S+)/.exec(out)?.[1] ?? '';
+    expect(out).toContain(`turned off deletion protection of table ${name} (it was created with it) to delete it\n`);
+    expect(out).toContain(`deleted table ${name}`);
+    expect((await testConnection({ client })).tableNames).not.toContain(name);
   });
 });
 

@@ -1,7 +1,10 @@
 // `run PROBLEM`: create a table for the design, load seeded sample items, run
 // every access pattern (default parameters plus a few more sets from other
 // sample records), compare each answer with the engine's in-memory answer,
-// print a result table, delete the table unless --keep. Without --endpoint it
+// print a result table, delete the table unless --keep (turning off the deletion
+// protection the model gave it first). The model's table settings are applied
+// with the table; any the endpoint left out (DynamoDB Local has no point-in-time
+// recovery) is a warning, not a failure. Without --endpoint it
 // starts its own DynamoDB Local and stops it at the end (and on Ctrl-C).
 // Exit codes: 0 all match; 1 a mismatch or a pattern the design cannot serve;
 // 2 bad options, an existing table in the way, or DynamoDB could not be used;
@@ -29,6 +32,7 @@ import {
   describeError,
   expectedAnswers,
   describeTableDifference,
+  describeTableSetting,
   formatDescribedError,
   formatDuration,
   loadItems,
@@ -314,6 +318,10 @@ export async function runCommand({ design, options, io }: { design: Design; opti
         return 2;
       }
       io.out(`created table ${tableName} at ${clients.target} (${design.indexes.length - 1} GSI(s))\n`);
+      // Every table setting the model states: applied ones on one line, each one left out with why.
+      const applied = table.settings.filter((s) => s.applied);
+      if (applied.length) io.out(`table settings: ${applied.map(describeTableSetting).join('; ')}\n`);
+      for (const missed of table.settings.filter((s) => !s.applied)) io.err(`warning: table setting ${describeTableSetting(missed)}\n`);
 
       const load = await loadItems({ client: clients.doc, tableName, items: sample.items, concurrency: 8, signal: work.signal, abortInFlight: true });
       if (load.status === 'cancelled' || work.signal.aborted) return 130;
@@ -382,12 +390,13 @@ export async function runCommand({ design, options, io }: { design: Design; opti
         confirmTableName: name,
         signal: cleanup.signal,
         onDeleteAccepted: () => (deleteAccepted = true),
+        onDeletionProtectionDisabled: () => io.out(`turned off deletion protection of table ${name} (it was created with it) to delete it\n`),
         pollMs: isLocalHost(endpoint ?? '') ? 50 : 1000,
       });
       io.out(result === 'deleted' ? `deleted table ${name}\n` : `table ${name} was already gone\n`);
     } catch (e) {
       if (cleanup.signal.aborted) leftBehind('stopped waiting (Ctrl-C)');
-      else if (e instanceof RunnerError && e.code === 'table.replaced') io.err(`not deleting: ${e.message}\n`);
+      else if (e instanceof RunnerError && (e.code === 'table.replaced' || e.code === 'table.protected')) io.err(`not deleting: ${e.message}\n`);
       else leftBehind(`could not delete it: ${explain(e, 'DeleteTable')}`);
     }
   }
