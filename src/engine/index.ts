@@ -5,6 +5,7 @@ export type {
   Attribute,
   AttributeType,
   BelongsTo,
+  BillingMode,
   Direction,
   Entity,
   Model,
@@ -13,8 +14,11 @@ export type {
   RangeOp,
   RecordValue,
   Scalar,
+  StreamView,
+  TableClass,
+  TableSettings,
 } from './model/types.ts';
-export { ATTRIBUTE_TYPES, RANGE_OPS } from './model/types.ts';
+export { ATTRIBUTE_TYPES, BILLING_MODES, RANGE_OPS, STREAM_VIEWS, TABLE_CLASSES } from './model/types.ts';
 export type { Diagnostic, DiagnosticCode, DiagnosticSubject, EngineDiagnosticCode, Severity, SourceMap, Span } from './model/diagnostics.ts';
 export { formatDiagnostic, internalDiagnostic } from './model/diagnostics.ts';
 export type { ModelDiagnosticCode } from './model/modelDiagnostic.ts';
