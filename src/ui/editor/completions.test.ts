@@ -54,6 +54,27 @@ describe('model text completions', () => {
     expect(labels('entity Order key orderId belongsTo ')).toEqual(['User', 'Order']);
   });
 
+  it('offers the new header clauses, and attributes after unique, version and ttl', () => {
+    expect(labels('entity Order key orderId ')).toEqual(expect.arrayContaining(['unique', 'version', 'ttl']));
+    for (const clause of ['unique', 'version', 'ttl']) expect(labels(`entity Order key orderId ${clause} `)).toEqual(['orderId', 'userEmail', 'createdAt', 'note']);
+    expect(labels('entity Order key orderId unique (userEmail, ')).toEqual(['orderId', 'userEmail', 'createdAt', 'note']);
+  });
+
+  it('offers the table line its clauses not given yet, and the values of billing, stream and class', () => {
+    expect(labels('table ')).toEqual(['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class']);
+    expect(labels('table App billing provisioned read 5 ')).toEqual(['write', 'stream', 'pitr', 'deletionProtection', 'class']);
+    expect(labels('table App billing ')).toEqual(['on-demand', 'provisioned']);
+    expect(labels('table App billing prov')).toEqual(['on-demand', 'provisioned']);
+    expect(labels('table App stream ')).toEqual(['NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY']);
+    expect(labels('table App class ')).toEqual(['STANDARD', 'STANDARD_INFREQUENT_ACCESS']);
+    expect(labels('table App read ')).toEqual([]);
+    expect(labels('table App pitr ')).toEqual(['on', 'off', 'billing', 'read', 'write', 'stream', 'deletionProtection', 'class']);
+    expect(labels('table App constructor ')).toContain('billing');
+    // A pattern named table is a pattern line; a line start offers table.
+    expect(labels('table: ')).toEqual(['User', 'Order']);
+    expect(labels('')).toEqual(expect.arrayContaining(['entity', 'model', 'source', 'table']));
+  });
+
   it('offers the attributes inside an open list of key attributes', () => {
     expect(labels('entity Order key (orderId, ')).toEqual(['orderId', 'userEmail', 'createdAt', 'note']);
     expect(labels('entity Order key (orderId) ')).not.toContain('orderId');

@@ -1,6 +1,7 @@
 // What to offer at the cursor in the model text: entity names, the attributes
 // of the entity the line is about, keywords, operators and types, most likely
 // first. Pure: the Monaco provider (monacoSetup.ts) only maps kinds and ranges.
+import { BILLING_MODES, STREAM_VIEWS, TABLE_CLASSES } from '../../engine/index.ts';
 import { MODEL_KEYWORDS, MODEL_OPERATORS, MODEL_TYPES } from './modelLanguage.ts';
 import type { OutlineEntity } from './modelOutline.ts';
 
@@ -13,7 +14,19 @@ export interface Completion {
 }
 
 const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'with', 'returns'];
-const HEADER_CLAUSES = ['key', 'count', 'belongsTo'];
+const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl'];
+/** Header clauses followed by attributes of the entity. */
+const ATTRIBUTE_CLAUSES = ['key', 'via', 'unique', 'version', 'ttl'];
+const TABLE_CLAUSES = ['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class'];
+/** What follows a table clause word: its values, or nothing to offer (a number). */
+const TABLE_VALUES = new Map<string, readonly string[]>([
+  ['billing', BILLING_MODES],
+  ['stream', STREAM_VIEWS],
+  ['class', TABLE_CLASSES],
+  ['read', []],
+  ['write', []],
+]);
+const LINE_STARTS = ['entity', 'model', 'source', 'table'];
 
 /** `before`: the line's text left of the cursor. */
 export function completionsAt(before: string, outline: readonly OutlineEntity[]): Completion[] {
@@ -34,8 +47,15 @@ export function completionsAt(before: string, outline: readonly OutlineEntity[])
   const header = /^entity\s+([A-Za-z_]\w*)\s/.exec(before);
   if (header) {
     if (previous === 'belongsTo') return entities;
-    if (previous === 'key' || previous === 'via' || insideParentheses(before)) return attributesOf(header[1]);
+    if ((previous !== undefined && ATTRIBUTE_CLAUSES.includes(previous)) || insideParentheses(before)) return attributesOf(header[1]);
     return [...keywords([...HEADER_CLAUSES, 'via']), ...entities];
+  }
+  // The table line: a clause's values after it, else the clauses not given yet.
+  if (/^table\s/.test(before) && !/^table\s*:/.test(before)) {
+    const values = previous === undefined ? undefined : TABLE_VALUES.get(previous);
+    if (values) return values.map((v) => ({ label: v, kind: 'keyword', detail: `${previous ?? ''} setting` }));
+    const unused = keywords(TABLE_CLAUSES.filter((k) => !words.includes(k)));
+    return previous === 'pitr' || previous === 'deletionProtection' ? [...keywords(['on', 'off']), ...unused] : unused;
   }
   // A pattern line: `name: Entity by ...`.
   const pattern = /^[A-Za-z_]\w*\s*:\s*([A-Za-z_]\w*)?/.exec(before);
@@ -52,7 +72,7 @@ export function completionsAt(before: string, outline: readonly OutlineEntity[])
     return [...attributesOf(entity), ...keywords(PATTERN_CLAUSES), ...keywords(['asc', 'desc', 'first']), ...operators];
   }
   // Start of a line, or anything else.
-  return [...keywords(['entity', 'model', 'source']), ...keywords(MODEL_KEYWORDS.filter((k) => !['entity', 'model', 'source'].includes(k))), ...entities];
+  return [...keywords(LINE_STARTS), ...keywords(MODEL_KEYWORDS.filter((k) => !LINE_STARTS.includes(k))), ...entities];
 }
 
 /** True when the last `(` of `before` is not closed (an open list of key attributes). */
