@@ -34,6 +34,16 @@ export interface Entity {
   belongsTo: BelongsTo[];
   /** Expected number of records. */
   count?: number;
+  /**
+   * Attribute sets besides `key` that identify at most one record (FORMAT.md `unique`):
+   * writes refuse a second record with the same values. A record lacking one of a set's
+   * (optional) attributes holds no values for it.
+   */
+  unique?: string[][];
+  /** A number attribute for optimistic locking: every update states the version it expects. */
+  version?: string;
+  /** A number attribute holding an expiry time in epoch seconds: the table's time to live. */
+  ttl?: string;
 }
 
 export type RangeOp = '=' | '<' | '<=' | '>' | '>=' | 'between' | 'begins_with';
@@ -52,9 +62,31 @@ export interface Pattern {
   returns: 'one' | 'many';
 }
 
+export type BillingMode = 'on-demand' | 'provisioned';
+export const BILLING_MODES: readonly BillingMode[] = ['on-demand', 'provisioned'];
+export type StreamView = 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY';
+export const STREAM_VIEWS: readonly StreamView[] = ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY'];
+export type TableClass = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+export const TABLE_CLASSES: readonly TableClass[] = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'];
+
+/** The table's settings (FORMAT.md `table`); every field optional. */
+export interface TableSettings {
+  name?: string;
+  billing?: BillingMode;
+  /** Provisioned read and write capacity units (with `billing: provisioned`). */
+  read?: number;
+  write?: number;
+  stream?: StreamView;
+  /** Point-in-time recovery. */
+  pitr?: boolean;
+  deletionProtection?: boolean;
+  tableClass?: TableClass;
+}
+
 export interface Model {
   name: string;
   source?: string;
+  table?: TableSettings;
   entities: Entity[];
   patterns: Pattern[];
 }
