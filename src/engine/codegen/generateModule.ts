@@ -10,7 +10,6 @@
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
 import type { Design, IndexKeySchema, KeyTemplate, PatternPlan, PlanStep, Segment } from '../design/types.ts';
 import { compositeIndex, indexKeyAttributes, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
-import { sparseIndexes } from '../design/sparseIndexes.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { keyTemplateText } from '../design/templateText.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
@@ -20,10 +19,16 @@ import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filter
 import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
+import { emitIndexKeys, emitWrites, WRITES_GLOBALS, type WritesContext } from './writesCode.ts';
+import { WRITE_RUNTIME_NAMES, WRITE_RUNTIME_SOURCE } from '../writes/writeRuntimeSource.generated.ts';
+import { IDENTITY_GUARD, UNIQUE_GUARD } from '../writes/writePlan.ts';
 
 /** Names the module declares or uses itself: no generated type may take them. */
 const GLOBALS = new Set([
   ...RUNTIME_HELPERS,
+  ...WRITE_RUNTIME_NAMES,
+  ...WRITES_GLOBALS,
+  'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand',
   'KEY_ATTRIBUTES', 'ENTITY_NAMES', 'NUMBER_ATTRIBUTES', 'keysOf', 'readAll', 'recordsOf',
   'Record', 'Promise', 'Array', 'ReadonlyArray', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'Math', 'JSON', 'Map', 'Set',
   'ReadonlySet', 'Partial', 'Symbol', 'Date', 'Function', 'Iterable', 'Extract', 'Exclude', 'Pick', 'Omit',
@@ -43,7 +48,10 @@ export function generateModule(design: Design): string {
   const entityByName = new Map(model.entities.map((e) => [e.name, e]));
   const entityOf = (name: string) => entityByName.get(name);
   const planByName = new Map(design.patterns.map((p) => [p.pattern, p]));
-  const layoutByName = new Map(design.entities.map((e) => [e.entity, e]));
+  // The table's key is always composite.
+  const tableIndex = design.indexes[0];
+  if (!tableIndex) throw new Error('design has no table');
+  const tableKeyNames = compositeIndex(tableIndex);
   // Only composite indexes write key attributes on items: a native GSI's keys are the record's own attributes.
   const keyAttributes = design.indexes.flatMap(syntheticKeyAttributes);
   // Header, code before the runtime and code after it are separate parts: no
@@ -76,8 +84,8 @@ export function generateModule(design: Design): string {
   w(` */`);
   out = before;
   w(`import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';`);
-  w(`import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';`);
-  w(`import type { DynamoDBDocumentClient, GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';`);
+  w(`import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';`);
+  w(`import type { DynamoDBDocumentClient, GetCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';`);
   w();
   w(`export const TABLE_NAME = ${q(design.tableName)};`);
   w(`/** The attribute that holds the entity name on every item. */`);
@@ -114,43 +122,30 @@ export function generateModule(design: Design): string {
   w(`const KEY_ATTRIBUTES: ReadonlySet<string> = new Set(${JSON.stringify([...keyAttributes, design.entityAttribute])});`);
   w(`const ENTITY_NAMES: ReadonlySet<string> = new Set(${JSON.stringify(model.entities.map((e) => e.name))});`);
   w();
-  const sparse = sparseIndexes(design, model);
-  w(`const keysOf: { [E in EntityName]: (record: EntityRecords[E]) => Record<string, string> } = {`);
-  for (const e of model.entities) {
-    const layout = layoutByName.get(e.name);
-    if (!layout) continue;
-    w(`  ${prop(e.name)}: (r) => {`);
-    w(`    const keys: Record<string, string> = {};`);
-    for (const index of design.indexes) {
-      const t = layout.keys[index.name];
-      if (!t) continue;
-      const attrs = [...t.pk, ...t.sk].flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
-      const unique = [...new Set(attrs)];
-      w(`    // ${comment(`${index.name}: ${templateLine(index, t)}`)}`);
-      const sparseOn = sparse.find((s) => s.index === index.name && s.entity === e.name)?.attributes;
-      if (index.keys === 'native') {
-        // Nothing to write: DynamoDB keys the item in this GSI by the attributes it already holds.
-        w(`    // ${comment(`Native keys: the record's own attributes, nothing to write; a record lacking one is not in ${index.name}.`)}`);
-        if (sparseOn) w(`    // ${comment(`Sparse: only records that have ${sparseOn.join(' and ')} are in ${index.name}.`)}`);
-        continue;
-      }
-      if (sparseOn) w(`    // ${comment(`Sparse: only records that have ${sparseOn.join(' and ')} are in ${index.name}.`)}`);
-      const assign = [
-        `keys[${q(index.pkAttribute)}] = ${recordExpr(t.pk, e)};`,
-        `keys[${q(index.skAttribute)}] = ${recordExpr(t.sk, e)};`,
-      ];
-      if (index.kind === 'gsi' && unique.length > 0) {
-        w(`    if (${unique.map((a) => `r${access(a)} !== undefined`).join(' && ')}) {`);
-        for (const line of assign) w(`      ${line}`);
-        w(`    }`);
-      } else {
-        for (const line of assign) w(`    ${line}`);
-      }
-    }
-    w(`    return keys;`);
-    w(`  },`);
-  }
-  w(`};`);
+  const writes: WritesContext = {
+    design,
+    w,
+    typeName,
+    allocate: (wanted, suffix) => ids.allocate(wanted, suffix),
+    recordExpr,
+    tsType: (entity, name) => {
+      const a = entity.attributes.find((x) => x.name === name);
+      return a ? tsType(a) : 'string';
+    },
+    templateLine,
+  };
+  emitIndexKeys(writes);
+  w();
+  w(`/** The key attributes of every index a record is in: a GSI's only when the record holds all of its attributes (sparse). */`);
+  w(`function keysOf(entity: EntityName, record: Item): Item {`);
+  w(`  let keys: Item = {};`);
+  w(`  for (const [i, index] of INDEX_KEYS[entity].entries()) {`);
+  w(`    if (index.written.length === 0) continue;`);
+  w(`    if (i > 0 && !index.attributes.every((name) => record[name] !== undefined)) continue;`);
+  w(`    keys = { ...keys, ...index.keys(record) };`);
+  w(`  }`);
+  w(`  return keys;`);
+  w(`}`);
   w();
   const numberAttributes = model.entities.map((e) => [e.name, e.attributes.filter((a) => a.type === 'number').map((a) => a.name)] as const);
   const checksNumbers = numberAttributes.some(([, names]) => names.length > 0);
@@ -179,12 +174,14 @@ export function generateModule(design: Design): string {
     w(`  }`);
   }
   w(`  // Spread (not Object.assign) defines own properties: an attribute named __proto__ stays data.`);
-  if (anyOptional) w(`  return { ...own, ...keysOf[entity](own as unknown as EntityRecords[E]), [entityAttribute]: entity };`);
-  else w(`  return { ...(record as object), ...keysOf[entity](record), [entityAttribute]: entity };`);
+  if (anyOptional) w(`  return { ...own, ...keysOf(entity, own), [entityAttribute]: entity };`);
+  else w(`  return { ...(record as object), ...keysOf(entity, record as unknown as Item), [entityAttribute]: entity };`);
   w(`}`);
   w();
-  w(`/** The entity and record of a stored item: the item without key attributes and entity name. */`);
-  w(`export function fromItem(item: Item): AnyRecord {`);
+  w(`/** The entity and record of a stored item: the item without key attributes and entity name; undefined for a guard item, which holds no record. */`);
+  w(`export function fromItem(item: Item): AnyRecord | undefined {`);
+  w(`  const pk = item[${q(tableKeyNames.pkAttribute)}];`);
+  w(`  if (typeof pk === 'string' && (pk.startsWith(${q(`${IDENTITY_GUARD}#`)}) || pk.startsWith(${q(`${UNIQUE_GUARD}#`)}))) return undefined;`);
   w(`  const entity = item[entityAttribute];`);
   w(`  if (typeof entity !== 'string' || !ENTITY_NAMES.has(entity)) throw new Error(\`not a \${TABLE_NAME} item: "\${entityAttribute}" is \${String(entity)}\`);`);
   w(`  // fromEntries defines own properties, so an attribute named __proto__ stays data.`);
@@ -304,7 +301,10 @@ export function generateModule(design: Design): string {
   w(`}`);
   w();
   w(`function recordsOf<E extends EntityName>(items: Item[], entity: E): EntityRecords[E][] {`);
-  w(`  return items.map(fromItem).filter((r) => r.entity === entity).map((r) => r.record as EntityRecords[E]);`);
+  w(`  return items.flatMap((item) => {`);
+  w(`    const back = fromItem(item);`);
+  w(`    return back?.entity === entity ? [back.record as EntityRecords[E]] : [];`);
+  w(`  });`);
   w(`}`);
   w();
   w(`export const execute = {`);
@@ -337,26 +337,9 @@ export function generateModule(design: Design): string {
   }
   w(`};`);
   w();
-  w(`/** Conditional puts: they refuse to overwrite an existing record with the same key. */`);
-  w(`export const put = {`);
-  // The table's key is always composite.
-  const first = design.indexes[0];
-  if (!first) throw new Error('design has no table');
-  const table = compositeIndex(first);
-  for (const e of model.entities) {
-    w(`  async ${prop(e.name)}(client: DynamoDBDocumentClient, record: ${typeName.get(e.name)}): Promise<void> {`);
-    w(`    const input: PutCommandInput = {`);
-    w(`      TableName: TABLE_NAME,`);
-    w(`      Item: toItem(${q(e.name)}, record),`);
-    w(`      ConditionExpression: 'attribute_not_exists(#pk)',`);
-    w(`      ExpressionAttributeNames: { '#pk': ${q(table.pkAttribute)} },`);
-    w(`    };`);
-    w(`    await client.send(new PutCommand(input));`);
-    w(`  },`);
-  }
-  w(`};`);
+  emitWrites(writes);
   const runtime = runtimeFor(helpers);
-  return `${[...header, ...before, ...(runtime ? ['', runtime] : []), ...after].join('\n')}\n`;
+  return `${[...header, ...before, ...(runtime ? ['', runtime] : []), '', WRITE_RUNTIME_SOURCE, ...after].join('\n')}\n`;
 }
 
 type Token = { text: string } | { expr: string };

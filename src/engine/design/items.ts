@@ -19,8 +19,8 @@ export function toItem(design: Design, entityName: string, record: RecordValue):
     const template = layout.keys[index.name];
     // A native GSI's keys are the item's own attributes (and its entity name): nothing to write.
     if (!template || index.keys === 'native') continue;
-    const pk = render(template.pk, record, entity.attributes);
-    const sk = render(template.sk, record, entity.attributes);
+    const pk = renderKey(template.pk, record, entity.attributes);
+    const sk = renderKey(template.sk, record, entity.attributes);
     if (pk === undefined || sk === undefined) {
       if (index.kind === 'table') {
         const missing = [...template.pk, ...template.sk].find((s) => s.kind === 'attribute' && record[s.name] === undefined);
@@ -35,7 +35,8 @@ export function toItem(design: Design, entityName: string, record: RecordValue):
   return item;
 }
 
-function render(segments: readonly Segment[], record: RecordValue, attributes: readonly { name: string; type: import('../model/types.ts').AttributeType }[]): string | undefined {
+/** A key value from a template's segments and a record (values encoded by type); undefined when the record lacks one of its attributes. */
+export function renderKey(segments: readonly Segment[], record: RecordValue, attributes: readonly { name: string; type: import('../model/types.ts').AttributeType }[]): string | undefined {
   const parts: string[] = [];
   for (const s of segments) {
     if (s.kind === 'literal') {
