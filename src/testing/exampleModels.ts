@@ -8,6 +8,8 @@ import { parseModelText, parseProblemJson, type Model } from '../engine/index.ts
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const EXAMPLES_DIR = path.join(here, '..', 'examples');
 export const TEST_PROBLEMS_DIR = path.join(here, '..', 'engine', 'testing', 'problems');
+/** Test models the conformance harness checks in its read phase only (see the README there). */
+export const READS_ONLY_PROBLEMS_DIR = path.join(TEST_PROBLEMS_DIR, 'reads-only');
 
 export function problemFiles(dir: string): string[] {
   return fs
@@ -29,7 +31,7 @@ export function exampleModel(slug: string): Model {
 
 /** Every example and test model, by file slug. */
 export function allModels(): { slug: string; file: string; model: Model }[] {
-  return [...problemFiles(EXAMPLES_DIR), ...problemFiles(TEST_PROBLEMS_DIR)].map((file) => ({
+  return [...problemFiles(EXAMPLES_DIR), ...problemFiles(TEST_PROBLEMS_DIR), ...problemFiles(READS_ONLY_PROBLEMS_DIR)].map((file) => ({
     slug: path.basename(file, '.problem.json'),
     file,
     model: loadModel(file),

@@ -155,6 +155,19 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       return;
     }
     const partition = entity.key.filter((a) => pattern.equals.includes(a));
+    if (partition.length < entity.key.length) {
+      // One query of the collection returns every child in the partition: it cannot tell those whose parent
+      // was removed (removes do not cascade) or never created.
+      const children = include.filter((e) => e !== entity.name);
+      diagnostics.push(
+        keysDiagnostic(
+          'keys.includeOrphans',
+          `${pattern.name}: matching on ${partition.length ? partition.join(', ') : 'nothing'}, not the whole key of ${entity.name} (${entity.key.join(', ')}), the answer also holds ${children.join(' and ') || entity.name} records whose ${entity.name} does not exist (removed, or never created), as they share the partition. Match on the whole key, or remove the children with their parent.`,
+          { path: `${path}.equals`, subject },
+          'warning',
+        ),
+      );
+    }
     if (include.includes(entity.name)) {
       const rel = entity.belongsTo.find((b) => b.entity === entity.name);
       if (!rel) {

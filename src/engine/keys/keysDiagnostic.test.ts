@@ -84,6 +84,20 @@ withFollows: User by id with Follow
     options: { keys: 'native' },
     expected: { severity: 'warning', path: 'patterns[1]', subject: { pattern: 'byDone', entity: 'Task', index: 'GSI1' } },
   },
+  'keys.includeOrphans': {
+    model: () =>
+      model(`model "Tenants"
+entity Account key (tenant, id)
+  tenant: string
+  id: string
+entity Invoice key invoiceNo belongsTo Account via (tenant, accountId)
+  invoiceNo: number
+  tenant: string
+  accountId: string
+tenantAccounts: Account by tenant with Invoice
+`),
+    expected: { severity: 'warning', path: 'patterns[0].equals', subject: { pattern: 'tenantAccounts', entity: 'Account' } },
+  },
   'keys.includeWithRange': {
     model: () => model(`${SHOP}withRange: User by email with Order where createdAt >= ?\n`),
     expected: { severity: 'error', path: 'patterns[0].range', subject: { pattern: 'withRange', entity: 'User' } },

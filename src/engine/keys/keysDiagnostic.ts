@@ -16,6 +16,8 @@ export const KEYS_DIAGNOSTIC_CODES = [
   'keys.hotPartition',
   /** warning, native mode: a GSI template that keeps a composite key (an item collection, a boolean, too many attributes, a type conflict). */
   'keys.compositeKey',
+  /** warning: an include matching on part of the parent's key also returns children whose parent does not exist. */
+  'keys.includeOrphans',
   /** not served: a range on the parent beside include. */
   'keys.includeWithRange',
   /** not served: include matching on attributes outside the parent's key. */
