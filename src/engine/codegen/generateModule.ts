@@ -20,7 +20,7 @@ import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
 import { emitIndexKeys, emitWrites, WRITES_GLOBALS, type WritesContext } from './writesCode.ts';
-import { WRITE_RUNTIME_NAMES, WRITE_RUNTIME_SOURCE } from '../writes/writeRuntimeSource.generated.ts';
+import { WRITE_RUNTIME_BLOCKS, WRITE_RUNTIME_NAMES } from '../writes/writeRuntimeSource.generated.ts';
 import { IDENTITY_GUARD, UNIQUE_GUARD } from '../writes/writePlan.ts';
 
 /** Names the module declares or uses itself: no generated type may take them. */
@@ -28,7 +28,7 @@ const GLOBALS = new Set([
   ...RUNTIME_HELPERS,
   ...WRITE_RUNTIME_NAMES,
   ...WRITES_GLOBALS,
-  'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand',
+  'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand', 'BatchWriteCommand',
   'KEY_ATTRIBUTES', 'ENTITY_NAMES', 'NUMBER_ATTRIBUTES', 'keysOf', 'readAll', 'recordsOf',
   'Record', 'Promise', 'Array', 'ReadonlyArray', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'Math', 'JSON', 'Map', 'Set',
   'ReadonlySet', 'Partial', 'Symbol', 'Date', 'Function', 'Iterable', 'Extract', 'Exclude', 'Pick', 'Omit',
@@ -84,7 +84,7 @@ export function generateModule(design: Design): string {
   w(` */`);
   out = before;
   w(`import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';`);
-  w(`import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';`);
+  w(`import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';`);
   w(`import type { DynamoDBDocumentClient, GetCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';`);
   w();
   w(`export const TABLE_NAME = ${q(design.tableName)};`);
@@ -337,9 +337,11 @@ export function generateModule(design: Design): string {
   }
   w(`};`);
   w();
-  emitWrites(writes);
+  const { omit } = emitWrites(writes);
   const runtime = runtimeFor(helpers);
-  return `${[...header, ...before, ...(runtime ? ['', runtime] : []), '', WRITE_RUNTIME_SOURCE, ...after].join('\n')}\n`;
+  // The write runtime, less what this module never calls (add where no entity has a number to add to).
+  const writeRuntime = WRITE_RUNTIME_BLOCKS.filter((b) => !b.names.some((n) => omit.has(n))).map((b) => b.text).join('\n\n');
+  return `${[...header, ...before, ...(runtime ? ['', runtime] : []), '', writeRuntime, ...after].join('\n')}\n`;
 }
 
 type Token = { text: string } | { expr: string };

@@ -27,7 +27,7 @@ export interface WritesContext {
 }
 
 /** Names the writes part declares (reserved for generated types). */
-export const WRITES_GLOBALS = ['INDEX_KEYS', 'WRITE_ENTITIES', 'writeEnv', 'WRITE_TARGET', 'create', 'update', 'remove', 'Writes', 'recordOf'];
+export const WRITES_GLOBALS = ['INDEX_KEYS', 'WRITE_ENTITIES', 'writeEnv', 'WRITE_TARGET', 'create', 'update', 'remove', 'add', 'createMany', 'Writes', 'recordOf', 'decodeStreamRecord', 'StreamChange', 'sleep'];
 
 /** INDEX_KEYS: for each entity, every index it is in and the key attributes written for it. toItem writes them. */
 export function emitIndexKeys(ctx: WritesContext): void {
@@ -67,8 +67,8 @@ export function emitIndexKeys(ctx: WritesContext): void {
   w(`};`);
 }
 
-/** WRITE_ENTITIES and the typed write helpers. */
-export function emitWrites(ctx: WritesContext): void {
+/** WRITE_ENTITIES and the typed write helpers; `omit`: the write runtime's names they never call. */
+export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
   const { design, w } = ctx;
   const model = design.model;
   const table = design.indexes[0];
@@ -76,7 +76,14 @@ export function emitWrites(ctx: WritesContext): void {
   const tableKeys = compositeIndex(table);
   const plans = planWrites(design);
   const entityOf = (name: string) => model.entities.find((e) => e.name === name);
-  const typeNames = new Map(plans.map((p) => [p.entity, { key: ctx.allocate(`${p.entity}Key`, '_'), changes: ctx.allocate(`${p.entity}Changes`, '_') }]));
+  const typeNames = new Map(
+    plans.map((p) => [
+      p.entity,
+      { key: ctx.allocate(`${p.entity}Key`, '_'), changes: ctx.allocate(`${p.entity}Changes`, '_'), condition: ctx.allocate(`${p.entity}Condition`, '_'), counters: ctx.allocate(`${p.entity}Counters`, '_') },
+    ]),
+  );
+  /** Number attributes add may change: outside the key, not the version. */
+  const countersOf = (e: Entity, plan: EntityWritePlan) => e.attributes.filter((a) => a.type === 'number' && !a.values && !plan.key.includes(a.name) && a.name !== plan.version);
 
   w();
   w(`// ---------------------------------------------------------------------------`);
@@ -99,6 +106,16 @@ export function emitWrites(ctx: WritesContext): void {
       else w(`  ${prop(a.name)}?: ${ctx.tsType(e, a.name)}${a.optional ? ' | null' : ''};`);
     }
     w(`}`);
+    const t = ctx.typeName.get(plan.entity);
+    w(`/** ${comment(`A condition on a ${plan.entity}: each attribute equal to a value, or meeting a test ({ ge: 2 }, { exists: false }).`)} */`);
+    w(`export type ${n.condition} = { [K in keyof ${t}]?: ${t}[K] | AttributeTest<NonNullable<${t}[K]>> };`);
+    const counters = countersOf(e, plan);
+    if (counters.length > 0) {
+      w(`/** ${comment(`Amounts add may add to a ${plan.entity}'s number attributes (negative to subtract).`)} */`);
+      w(`export interface ${n.counters} {`);
+      for (const a of counters) w(`  ${prop(a.name)}?: number;`);
+      w(`}`);
+    }
   }
   w();
   w(`/** An item's record when it is of this entity; undefined for another entity's item or a guard. */`);
@@ -125,12 +142,22 @@ export function emitWrites(ctx: WritesContext): void {
   w(`    async send(request) {`);
   w(`      if ('Get' in request) return (await client.send(new GetCommand(request.Get))).Item;`);
   w(`      if ('Update' in request) return (await client.send(new UpdateCommand(request.Update))).Attributes;`);
+  w(`      if ('BatchWrite' in request) return (await client.send(new BatchWriteCommand(request.BatchWrite))).UnprocessedItems;`);
   w(`      if ('Put' in request) await client.send(new PutCommand(request.Put));`);
   w(`      else if ('Delete' in request) await client.send(new DeleteCommand(request.Delete));`);
   w(`      else await client.send(new TransactWriteCommand(request.TransactWrite));`);
   w(`      return undefined;`);
   w(`    },`);
+  w(`    sleep,`);
+  w(`    random: Math.random,`);
+  w(`    now: Date.now,`);
   w(`  };`);
+  w(`}`);
+  w();
+  w(`/** A timer without DOM or Node typings: batches wait between retries. */`);
+  w(`function sleep(ms: number): Promise<void> {`);
+  w(`  const timers = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };`);
+  w(`  return new Promise((resolve) => timers.setTimeout(resolve, ms));`);
   w(`}`);
   w();
   w(`/** Stores a new record and its guards; RecordExistsError when one with its key exists, UniqueConflictError when another holds a unique value (nothing changes). */`);
@@ -152,24 +179,84 @@ export function emitWrites(ctx: WritesContext): void {
     const t = ctx.typeName.get(plan.entity);
     const n = typeNames.get(plan.entity);
     if (!n) continue;
-    w(`  ${prop(plan.entity)}: async (client: DynamoDBDocumentClient, key: ${n.key}, changes: ${n.changes}): Promise<${t}> =>`);
-    w(`    (await updateRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, changes as unknown as WriteItem)) as unknown as ${t},`);
+    w(`  ${prop(plan.entity)}: async (client: DynamoDBDocumentClient, key: ${n.key}, changes: ${n.changes}, options: { if?: ${n.condition} } = {}): Promise<${t}> =>`);
+    w(`    (await updateRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, changes as unknown as WriteItem, options as WriteOptions)) as unknown as ${t},`);
   }
   w(`};`);
   w();
-  w(`/** Deletes a record and every item stored for it; resolves when there is none.${plans.some((p) => p.version) ? ' With { version }, only that version (StaleVersionError).' : ''} */`);
+  w(`/** Deletes a record and every item stored for it; resolves when there is none. With { if }, only a record that meets it (ConditionFailedError).${plans.some((p) => p.version) ? ' With { version }, only that version (StaleVersionError).' : ''} */`);
   w(`export const remove = {`);
   for (const plan of plans) {
     const n = typeNames.get(plan.entity);
     if (!n) continue;
-    if (plan.version) {
-      w(`  ${prop(plan.entity)}: (client: DynamoDBDocumentClient, key: ${n.key}, options: { version?: number } = {}): Promise<void> =>`);
-      w(`    removeRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, options.version),`);
-    } else {
-      w(`  ${prop(plan.entity)}: (client: DynamoDBDocumentClient, key: ${n.key}): Promise<void> => removeRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem),`);
-    }
+    const options = plan.version ? `{ version?: number; if?: ${n.condition} }` : `{ if?: ${n.condition} }`;
+    w(`  ${prop(plan.entity)}: (client: DynamoDBDocumentClient, key: ${n.key}, options: ${options} = {}): Promise<void> =>`);
+    w(`    removeRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, options as RemoveOptions),`);
   }
   w(`};`);
+  const adders = plans.filter((plan) => {
+    const e = entityOf(plan.entity);
+    return e !== undefined && countersOf(e, plan).length > 0;
+  });
+  const omit = new Set<string>(adders.length > 0 ? [] : ['addToRecord', 'AddOptions']);
+  if (adders.length > 0) {
+    w();
+    w(`/**`);
+    w(` * Atomic counters: adds to number attributes in one request (two concurrent adds both count), and`);
+    w(` * resolves to the record as stored. With { if: { stock: { ge: 2 } } }, adding -2 never takes stock below`);
+    w(` * zero (ConditionFailedError, nothing changes). Where an index key is made of one of them, it reads first.`);
+    w(` */`);
+    w(`export const add = {`);
+    for (const plan of adders) {
+      const t = ctx.typeName.get(plan.entity);
+      const n = typeNames.get(plan.entity);
+      if (!n) continue;
+      const options = plan.version ? `{ version?: number; if?: ${n.condition} }` : `{ if?: ${n.condition} }`;
+      w(`  ${prop(plan.entity)}: async (client: DynamoDBDocumentClient, key: ${n.key}, amounts: ${n.counters}, options: ${options} = {}): Promise<${t}> =>`);
+      w(`    (await addToRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, amounts as unknown as WriteItem, options as AddOptions)) as unknown as ${t},`);
+    }
+    w(`};`);
+  }
+  w();
+  w(`/**`);
+  w(` * Many new records: BatchWriteItem in chunks of 25 (a bulk load: a record with the same key is replaced),`);
+  w(` * retrying unprocessed items with exponential backoff and full jitter within maxTimeMs; entities with`);
+  w(` * guard items go through create, a few at a time. Resolves to how many were written and each that was not.`);
+  w(` */`);
+  w(`export const createMany = {`);
+  for (const plan of plans) {
+    const t = ctx.typeName.get(plan.entity);
+    w(`  ${prop(plan.entity)}: (client: DynamoDBDocumentClient, records: readonly ${t}[], options: CreateManyOptions = {}): Promise<CreateManyResult> =>`);
+    w(`    createManyRecords(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), records as unknown as readonly WriteItem[], options),`);
+  }
+  w(`};`);
+  w();
+  w(`/** A change of one record, as a stream record tells it. */`);
+  w(`export type StreamChange = {`);
+  w(`  [E in EntityName]: { eventName: 'INSERT' | 'MODIFY' | 'REMOVE'; entity: E; oldRecord?: EntityRecords[E]; newRecord?: EntityRecords[E] };`);
+  w(`}[EntityName];`);
+  w();
+  w(`/**`);
+  w(` * A DynamoDB Streams record (a Lambda event's Records[i]) as the change of a record: its entity, and the`);
+  w(` * record before and after as the stream view holds them. Undefined for a guard item, and for a KEYS_ONLY`);
+  w(` * stream (no images). A record whose table key changes shows as a REMOVE and an INSERT.`);
+  w(` */`);
+  w(`export function decodeStreamRecord(record: StreamRecordInput): StreamChange | undefined {`);
+  w(`  const eventName = record.eventName;`);
+  w(`  if (eventName !== 'INSERT' && eventName !== 'MODIFY' && eventName !== 'REMOVE') return undefined;`);
+  w(`  const oldImage = record.dynamodb?.OldImage;`);
+  w(`  const newImage = record.dynamodb?.NewImage;`);
+  w(`  const before = oldImage ? fromItem(unmarshallImage(oldImage)) : undefined;`);
+  w(`  const after = newImage ? fromItem(unmarshallImage(newImage)) : undefined;`);
+  w(`  const entity = (after ?? before)?.entity;`);
+  w(`  if (entity === undefined) return undefined;`);
+  w(`  return {`);
+  w(`    eventName,`);
+  w(`    entity,`);
+  w(`    ...(before ? { oldRecord: before.record } : {}),`);
+  w(`    ...(after ? { newRecord: after.record } : {}),`);
+  w(`  } as StreamChange;`);
+  w(`}`);
   w();
   w(`/**`);
   w(` * Pure builders: the request(s) each write sends, as lib-dynamodb inputs, for callers who send them`);
@@ -183,12 +270,14 @@ export function emitWrites(ctx: WritesContext): void {
     const we = `WRITE_ENTITIES${access(plan.entity)}`;
     w(`  ${prop(plan.entity)}: {`);
     w(`    create: (record: ${t}): WriteRequest => buildCreate(${we}, WRITE_TARGET, record as unknown as WriteItem).request,`);
-    w(`    update: (key: ${n.key}, changes: ${n.changes}, current?: ${t}): WriteRequest =>`);
-    w(`      buildUpdate(${we}, WRITE_TARGET, key as unknown as WriteItem, changes as unknown as WriteItem, current as unknown as WriteItem | undefined),`);
-    w(`    remove: (key: ${n.key}, current?: ${t}): WriteRequest => buildRemove(${we}, WRITE_TARGET, key as unknown as WriteItem, current as unknown as WriteItem | undefined),`);
+    w(`    update: (key: ${n.key}, changes: ${n.changes}, current?: ${t}, condition?: ${n.condition}): WriteRequest =>`);
+    w(`      buildUpdate(${we}, WRITE_TARGET, key as unknown as WriteItem, changes as unknown as WriteItem, current as unknown as WriteItem | undefined, condition as WriteCondition | undefined),`);
+    w(`    remove: (key: ${n.key}, current?: ${t}, condition?: ${n.condition}): WriteRequest =>`);
+    w(`      buildRemove(${we}, WRITE_TARGET, key as unknown as WriteItem, current as unknown as WriteItem | undefined, condition as WriteCondition | undefined),`);
     w(`  },`);
   }
   w(`};`);
+  return { omit };
 }
 
 function emitWriteEntity(ctx: WritesContext, e: Entity, plan: EntityWritePlan, pk: string, sk: string): void {

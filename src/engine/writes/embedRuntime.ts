@@ -12,6 +12,16 @@ export const WRITE_RUNTIME_EXPORTS: readonly string[] = [
   'UniqueConflictError',
   'StaleVersionError',
   'WriteConflictError',
+  'ConditionFailedError',
+  'WriteCondition',
+  'AttributeTest',
+  'WriteOptions',
+  'AddOptions',
+  'RemoveOptions',
+  'CreateManyOptions',
+  'CreateManyResult',
+  'StreamRecordInput',
+  'StreamAttributeValue',
   'WriteItem',
   'TableKey',
   'WriteRequest',
@@ -26,7 +36,7 @@ export const WRITE_RUNTIME_EXPORTS: readonly string[] = [
 const DECLARATION = /^export (?:async function|function|class|interface|type|const) (\w+)/;
 
 /** The runtime's text for a module, and the names it declares at its top level. */
-export function embedRuntime(text: string): { source: string; names: string[] } {
+export function embedRuntime(text: string): { source: string; names: string[]; blocks: { names: string[]; text: string }[] } {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   let start = 0;
   while (start < lines.length && (lines[start]?.startsWith('//') || lines[start] === '')) start++;
@@ -47,5 +57,11 @@ export function embedRuntime(text: string): { source: string; names: string[] } 
     '// identity guard, the unique guards.',
     '// ---------------------------------------------------------------------------',
   ];
-  return { source: [...header, ...out].join('\n').trimEnd(), names };
+  const body = out.join('\n').trimEnd();
+  // Top-level blocks (a doc comment and its declaration), so a module can leave out what it never calls.
+  const blocks = body.split(/\n\n(?=\/\*\*|(?:export )?(?:async function|function|class|interface|type|const) )/).map((block) => ({
+    names: [...block.matchAll(/^(?:export )?(?:async function|function|class|interface|type|const) (\w+)/gm)].map((m) => m[1] ?? ''),
+    text: block,
+  }));
+  return { source: [...header, body].join('\n'), names, blocks: [{ names: [], text: header.join('\n') }, ...blocks] };
 }

@@ -2,7 +2,7 @@
 import { embedRuntime } from './embedRuntime.ts';
 
 export function generatedRuntimeFile(runtimeText: string): string {
-  const { source, names } = embedRuntime(runtimeText);
+  const { source, names, blocks } = embedRuntime(runtimeText);
   return [
     '// Generated from writeRuntime.ts by `npm run gen:runtime`: do not edit.',
     '',
@@ -11,6 +11,9 @@ export function generatedRuntimeFile(runtimeText: string): string {
     '',
     '/** The names it declares at its top level: reserved in generated modules. */',
     `export const WRITE_RUNTIME_NAMES: readonly string[] = ${JSON.stringify(names)};`,
+    '',
+    '/** The same text in top-level blocks, each with the names it declares: a module leaves out those it never calls. */',
+    `export const WRITE_RUNTIME_BLOCKS: readonly { names: readonly string[]; text: string }[] = ${JSON.stringify(blocks, null, 2)};`,
     '',
   ].join('\n');
 }

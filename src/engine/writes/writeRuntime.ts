@@ -89,14 +89,25 @@ export interface WriteEnv extends WriteTarget {
    * to its new item; the others to anything. Rejects as DynamoDB does: ConditionalCheckFailedException,
    * TransactionCanceledException with CancellationReasons, and so on.
    */
-  send(request: WriteRequest | ReadRequest): Promise<WriteItem | undefined>;
+  send(request: WriteRequest | ReadRequest | BatchRequest): Promise<WriteItem | undefined>;
+  /** Waits (batches back off between retries); the module passes a timer, the app one that resolves at once. */
+  sleep(ms: number): Promise<void>;
+  /** Uniform in [0, 1): the jitter of the backoff. */
+  random(): number;
+  /** Milliseconds since some origin: bounds a batch's total time. */
+  now(): number;
+}
+
+/** One BatchWriteItem: resolves to its UnprocessedItems (the puts DynamoDB did not write), if any. */
+export interface BatchRequest {
+  BatchWrite: { RequestItems: Record<string, { PutRequest: { Item: WriteItem } }[]> };
 }
 
 /** Why a write was refused. Every write error is one of these (`code` tells which). */
 export class WriteError extends Error {
   override name = 'WriteError';
   constructor(
-    readonly code: 'exists' | 'notFound' | 'unique' | 'staleVersion' | 'conflict',
+    readonly code: 'exists' | 'notFound' | 'unique' | 'staleVersion' | 'condition' | 'conflict',
     readonly entity: string,
     message: string,
   ) {
@@ -136,6 +147,14 @@ export class StaleVersionError extends WriteError {
   }
 }
 
+/** update, add or remove with `if`: the record does not meet the condition (nothing was changed). */
+export class ConditionFailedError extends WriteError {
+  override name = 'ConditionFailedError';
+  constructor(entity: string, readonly key: WriteItem, readonly condition: WriteCondition) {
+    super('condition', entity, `${entity} ${JSON.stringify(key)} does not meet the condition ${JSON.stringify(condition)}`);
+  }
+}
+
 /** update or remove: other writes kept changing the record; every attempt was refused. */
 export class WriteConflictError extends WriteError {
   override name = 'WriteConflictError';
@@ -144,11 +163,64 @@ export class WriteConflictError extends WriteError {
   }
 }
 
+/**
+ * A condition on a record's attributes, all of which must hold: a value (equality), or a test:
+ * `{ stock: { ge: 2 } }`, `{ status: { ne: 'closed' } }`, `{ note: { exists: false } }`,
+ * `{ total: { between: [10, 20] } }`, `{ name: { beginsWith: 'A' } }`.
+ */
+export type WriteCondition = Record<string, unknown>;
+
+/** The tests a condition may state for one attribute. */
+export interface AttributeTest<T> {
+  eq?: T;
+  ne?: T;
+  lt?: T;
+  le?: T;
+  gt?: T;
+  ge?: T;
+  between?: readonly [T, T];
+  beginsWith?: string;
+  exists?: boolean;
+}
+
+const TESTS: Record<string, string> = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' };
+
+/** A condition as expression text, every name and value a placeholder; undefined when it states nothing. */
+function conditionText(entity: WriteEntity, condition: WriteCondition | undefined, p: Placeholders): string | undefined {
+  if (condition === undefined) return undefined;
+  if (typeof condition !== 'object' || condition === null) throw new TypeError(`${entity.name}: a condition must be an object of attributes`);
+  const parts: string[] = [];
+  for (const [name, test] of Object.entries(condition)) {
+    if (!entity.attributes.includes(name)) throw new TypeError(`${entity.name} has no attribute "${name}" to test`);
+    const n = p.name(name);
+    if (typeof test !== 'object' || test === null) {
+      parts.push(`${n} = ${p.value(test)}`);
+      continue;
+    }
+    for (const [op, operand] of Object.entries(test as Record<string, unknown>)) {
+      const comparison = TESTS[op];
+      if (comparison) parts.push(`${n} ${comparison} ${p.value(operand)}`);
+      else if (op === 'between') {
+        if (!Array.isArray(operand) || operand.length !== 2) throw new TypeError(`${entity.name}: "${name}" between takes [low, high]`);
+        parts.push(`${n} BETWEEN ${p.value(operand[0])} AND ${p.value(operand[1])}`);
+      } else if (op === 'beginsWith') parts.push(`begins_with(${n}, ${p.value(operand)})`);
+      else if (op === 'exists') parts.push(operand ? `attribute_exists(${n})` : `attribute_not_exists(${n})`);
+      else throw new TypeError(`${entity.name}: "${op}" is not a test (eq, ne, lt, le, gt, ge, between, beginsWith, exists)`);
+    }
+  }
+  return parts.length ? parts.map((x) => `(${x})`).join(' AND ') : undefined;
+}
+
+/** Two conditions as one. */
+function both(a: string, b: string | undefined): string {
+  return b === undefined ? a : `${a} AND ${b}`;
+}
+
 /** How many times a write that read first is tried before WriteConflictError. */
 const WRITE_ATTEMPTS = 8;
 
 /** What each request of a write is for, so that a refused condition says which error it is. */
-type Role = { role: 'record' | 'identity' | 'moved' } | { role: 'unique'; set: readonly string[]; values: readonly unknown[] };
+type Role = { role: 'record' | 'identity' | 'moved' | 'guard' | 'conflict' } | { role: 'unique'; set: readonly string[]; values: readonly unknown[] };
 
 /** A write built: its request and what each of its parts is for (in TransactItems order). */
 interface Planned {
@@ -297,17 +369,18 @@ export interface Found {
  * one transaction when its table key changes), the identity guard pointed at it, unique guards given
  * up and taken; every part conditional on what was read.
  */
-export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: WriteItem, changes: WriteItem, found: Found): Planned {
+export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: WriteItem, changes: WriteItem, found: Found, condition?: WriteCondition): Planned {
   const current = entity.fromItem(found.item);
   if (current === undefined) throw new Error(`${entity.name}: the item found holds no record`);
   const next = applyChanges(entity, current, changes);
   const item = entity.toItem(next);
   const at = tableKeyOf(env, item);
   const parts: { item: TransactItem; role: Role }[] = [];
+  const stillAsRead = (p: Placeholders) => both(unchanged(entity, current, p), conditionText(entity, condition, p));
   if (sameKey(at, found.at)) {
-    parts.push({ item: putPart(env, item, (p) => unchanged(entity, current, p)), role: { role: 'record' } });
+    parts.push({ item: putPart(env, item, stillAsRead), role: { role: 'record' } });
   } else {
-    parts.push({ item: deletePart(env, found.at, (p) => unchanged(entity, current, p)), role: { role: 'record' } });
+    parts.push({ item: deletePart(env, found.at, stillAsRead), role: { role: 'record' } });
     parts.push({ item: putPart(env, item, (p) => notExists(env, p)), role: { role: 'moved' } });
     if (entity.identityKey) {
       const guard = { ...entity.identityKey(key), recordPk: at[env.tableKey.pk], recordSk: at[env.tableKey.sk] };
@@ -323,7 +396,7 @@ export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: Writ
   for (const [set, old] of before) {
     const now = after.get(set);
     if (now && sameKey(now.key, old.key)) continue;
-    parts.push({ item: deletePart(env, old.key, (p) => `${p.name('owner')} = ${p.value(owner)}`), role: { role: 'record' } });
+    parts.push({ item: deletePart(env, old.key, (p) => `${p.name('owner')} = ${p.value(owner)}`), role: { role: 'guard' } });
   }
   for (const [set, now] of after) {
     const old = before.get(set);
@@ -338,7 +411,7 @@ export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: Writ
  * alone, no unique set changes, and every index key a change touches is made of changed attributes
  * and the key. Undefined when the update must read first.
  */
-export function buildUpdateInPlace(entity: WriteEntity, env: WriteTarget, key: WriteItem, changes: WriteItem): Planned | undefined {
+export function buildUpdateInPlace(entity: WriteEntity, env: WriteTarget, key: WriteItem, changes: WriteItem, condition?: WriteCondition): Planned | undefined {
   const at = entity.itemKey(key);
   if (at === undefined) return undefined;
   const changed = Object.keys(changes).filter((n) => n !== entity.version);
@@ -365,25 +438,28 @@ export function buildUpdateInPlace(entity: WriteEntity, env: WriteTarget, key: W
       for (const k of ix.written) set.push(`${p.name(k)} = ${p.value(keys[k])}`);
     } else for (const k of ix.written) remove.push(p.name(k));
   }
-  let condition = `attribute_exists(${p.name(env.tableKey.pk)})`;
+  let exists = `attribute_exists(${p.name(env.tableKey.pk)})`;
   if (entity.version !== undefined) {
     const expected = changes[entity.version];
-    condition += ` AND ${p.name(entity.version)} = ${p.value(expected)}`;
+    exists += ` AND ${p.name(entity.version)} = ${p.value(expected)}`;
     set.push(`${p.name(entity.version)} = ${p.value((expected as number) + 1)}`);
   }
   const expression = [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' ');
-  return { request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: expression, ReturnValues: 'ALL_NEW', ...p.parts(condition) } }, roles: [{ role: 'record' }] };
+  const text = both(exists, conditionText(entity, condition, p));
+  return { request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: expression, ReturnValues: 'ALL_NEW', ...p.parts(text) } }, roles: [{ role: 'record' }] };
 }
 
 /** The requests that delete a record found, its identity guard and its unique guards. */
-export function buildRemoveFrom(entity: WriteEntity, env: WriteTarget, key: WriteItem, found: Found): Planned {
+export function buildRemoveFrom(entity: WriteEntity, env: WriteTarget, key: WriteItem, found: Found, condition?: WriteCondition): Planned {
   const current = entity.fromItem(found.item);
   if (current === undefined) throw new Error(`${entity.name}: the item found holds no record`);
-  const parts: { item: TransactItem; role: Role }[] = [{ item: deletePart(env, found.at, (p) => unchanged(entity, current, p)), role: { role: 'record' } }];
+  const parts: { item: TransactItem; role: Role }[] = [
+    { item: deletePart(env, found.at, (p) => both(unchanged(entity, current, p), conditionText(entity, condition, p))), role: { role: 'record' } },
+  ];
   if (entity.identityKey) parts.push({ item: deletePart(env, entity.identityKey(key)), role: { role: 'identity' } });
   const owner = entity.owner(key);
   for (const u of entity.uniqueKeys(current)) {
-    parts.push({ item: deletePart(env, u.key, (p) => `attribute_not_exists(${p.name(env.tableKey.pk)}) OR ${p.name('owner')} = ${p.value(owner)}`), role: { role: 'record' } });
+    parts.push({ item: deletePart(env, u.key, (p) => `attribute_not_exists(${p.name(env.tableKey.pk)}) OR ${p.name('owner')} = ${p.value(owner)}`), role: { role: 'guard' } });
   }
   return planParts(parts);
 }
@@ -398,24 +474,27 @@ function foundFrom(entity: WriteEntity, env: WriteTarget, current: WriteItem): F
  * The request(s) of an update, for callers who send them themselves: one UpdateItem where no read is
  * needed, else the conditional writes made from `current` (the record as stored now).
  */
-export function buildUpdate(entity: WriteEntity, env: WriteTarget, keyIn: WriteItem, changes: WriteItem, current?: WriteItem): WriteRequest {
+export function buildUpdate(entity: WriteEntity, env: WriteTarget, keyIn: WriteItem, changes: WriteItem, current?: WriteItem, condition?: WriteCondition): WriteRequest {
   const key = checkKey(entity, keyIn);
   checkChanges(entity, changes);
-  const inPlace = buildUpdateInPlace(entity, env, key, changes);
+  const inPlace = buildUpdateInPlace(entity, env, key, changes, condition);
   if (inPlace) return inPlace.request;
   if (current === undefined) {
     throw new TypeError(`${entity.name}: this update must read the record first (an index key it changes is made of attributes the changes lack, a unique set changes, or the record is found through its identity guard): pass the current record`);
   }
-  return buildUpdateFrom(entity, env, key, changes, foundFrom(entity, env, current)).request;
+  return buildUpdateFrom(entity, env, key, changes, foundFrom(entity, env, current), condition).request;
 }
 
 /** The request(s) of a remove, for callers who send them themselves; with unique sets or an identity guard, made from `current`. */
-export function buildRemove(entity: WriteEntity, env: WriteTarget, keyIn: WriteItem, current?: WriteItem): WriteRequest {
+export function buildRemove(entity: WriteEntity, env: WriteTarget, keyIn: WriteItem, current?: WriteItem, condition?: WriteCondition): WriteRequest {
   const key = checkKey(entity, keyIn);
   const at = entity.itemKey(key);
-  if (at !== undefined && entity.uniqueSets.length === 0) return { Delete: { TableName: env.tableName, Key: at } };
+  if (at !== undefined && entity.uniqueSets.length === 0) {
+    const p = new Placeholders();
+    return { Delete: { TableName: env.tableName, Key: at, ...p.parts(conditionText(entity, condition, p)) } };
+  }
   if (current === undefined) throw new TypeError(`${entity.name}: removing it also deletes its guard items: pass the current record`);
-  return buildRemoveFrom(entity, env, key, foundFrom(entity, env, current)).request;
+  return buildRemoveFrom(entity, env, key, foundFrom(entity, env, current), condition).request;
 }
 
 /** Whether a remove needs the record read first: to find it, or to know its unique guards. */
@@ -436,7 +515,8 @@ export async function locate(entity: WriteEntity, env: WriteEnv, key: WriteItem)
   return item ? { item, at } : undefined;
 }
 
-/** Which part of a write DynamoDB refused on a condition, or undefined for any other error. */
+
+/** Which part of a write DynamoDB refused, or undefined for an error that is no refusal. */
 function refused(error: unknown, planned: Planned): Role | undefined {
   const e = error as { name?: unknown; CancellationReasons?: { Code?: string }[] } | null;
   if (e?.name === 'ConditionalCheckFailedException') return planned.roles[0];
@@ -445,8 +525,20 @@ function refused(error: unknown, planned: Planned): Role | undefined {
   const at = reasons.findIndex((r) => r?.Code === 'ConditionalCheckFailed');
   if (at >= 0) return planned.roles[at];
   // Another transaction on the same items at the same time: read again and retry.
-  if (reasons.some((r) => r?.Code === 'TransactionConflict')) return { role: 'record' };
+  if (reasons.some((r) => r?.Code === 'TransactionConflict')) return { role: 'conflict' };
   return undefined;
+}
+
+/** Whether two records hold the same attributes and values. */
+function sameRecord(a: WriteItem, b: WriteItem): boolean {
+  const text = (r: WriteItem) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]));
+  return text(a) === text(b);
+}
+
+/** Options of update, add and remove. */
+export interface WriteOptions {
+  /** A condition the record must meet; ConditionFailedError (nothing changes) when it does not. */
+  if?: WriteCondition;
 }
 
 /** Stores a new record; RecordExistsError or UniqueConflictError, changing nothing, when it cannot. */
@@ -456,47 +548,54 @@ export async function createRecord(entity: WriteEntity, env: WriteEnv, record: W
     await env.send(planned.request);
   } catch (error) {
     const role = refused(error, planned);
-    if (!role) throw error;
+    if (!role || role.role === 'conflict') throw error;
     if (role.role === 'unique') throw new UniqueConflictError(entity.name, role.set, role.values);
     throw new RecordExistsError(entity.name, pickAttributes(record, entity.keyNames));
   }
 }
 
 /**
- * Changes a record's attributes and every index key made of them, and resolves to the record as
- * stored. Without reading when it can (buildUpdateInPlace); else it reads the record (strongly
- * consistent) and writes on condition that it is unchanged, again on a conflict.
+ * One in-place write (an UpdateItem conditional on the record existing, its version and `condition`).
+ * Resolves to the record written, or undefined when a race calls for the read-first path; a refusal
+ * becomes RecordNotFoundError, StaleVersionError or ConditionFailedError after one consistent read.
  */
-export async function updateRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, changes: WriteItem): Promise<WriteItem> {
-  const key = checkKey(entity, keyIn);
-  checkChanges(entity, changes);
-  const inPlace = buildUpdateInPlace(entity, env, key, changes);
-  if (inPlace) {
-    try {
-      const item = await env.send(inPlace.request);
-      const record = item && entity.fromItem(item);
-      if (!record) throw new Error(`${entity.name}: the update returned no record`);
-      return record;
-    } catch (error) {
-      if (!refused(error, inPlace)) throw error;
-      // No such record, or another version: read to say which (or, after a race, write as below).
-      const found = await locate(entity, env, key);
-      if (!found) throw new RecordNotFoundError(entity.name, key);
-      const current = entity.fromItem(found.item) ?? {};
-      if (entity.version !== undefined && current[entity.version] !== changes[entity.version]) {
-        throw new StaleVersionError(entity.name, key, changes[entity.version], current[entity.version]);
-      }
+async function sendInPlace(entity: WriteEntity, env: WriteEnv, key: WriteItem, planned: Planned, expectedVersion: unknown, condition: WriteCondition | undefined): Promise<WriteItem | undefined> {
+  try {
+    const item = await env.send(planned.request);
+    const record = item && entity.fromItem(item);
+    if (!record) throw new Error(`${entity.name}: the update returned no record`);
+    return record;
+  } catch (error) {
+    if (!refused(error, planned)) throw error;
+    const found = await locate(entity, env, key);
+    if (!found) throw new RecordNotFoundError(entity.name, key);
+    const current = entity.fromItem(found.item) ?? {};
+    if (entity.version !== undefined && expectedVersion !== undefined && current[entity.version] !== expectedVersion) {
+      throw new StaleVersionError(entity.name, key, expectedVersion, current[entity.version]);
     }
+    if (condition !== undefined) throw new ConditionFailedError(entity.name, key, condition);
+    return undefined;
   }
+}
+
+/**
+ * The read-first path of update and add: a consistent read, the changes made from the record read,
+ * a write conditional on the record being unchanged (and meeting `condition`), again on a conflict.
+ * A refusal of a record that did not change since is the condition's: ConditionFailedError.
+ */
+async function updateAfterRead(entity: WriteEntity, env: WriteEnv, key: WriteItem, changesFor: (current: WriteItem) => WriteItem, condition: WriteCondition | undefined): Promise<WriteItem> {
+  let refusedAt: WriteItem | undefined;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const found = await locate(entity, env, key);
     if (!found) throw new RecordNotFoundError(entity.name, key);
     const current = entity.fromItem(found.item);
     if (!current) throw new Error(`${entity.name}: the item found holds no record`);
+    if (refusedAt && condition !== undefined && sameRecord(refusedAt, current)) throw new ConditionFailedError(entity.name, key, condition);
+    const changes = changesFor(current);
     if (entity.version !== undefined && current[entity.version] !== changes[entity.version]) {
       throw new StaleVersionError(entity.name, key, changes[entity.version], current[entity.version]);
     }
-    const planned = buildUpdateFrom(entity, env, key, changes, found);
+    const planned = buildUpdateFrom(entity, env, key, changes, found, condition);
     try {
       await env.send(planned.request);
       return applyChanges(entity, current, changes);
@@ -504,36 +603,241 @@ export async function updateRecord(entity: WriteEntity, env: WriteEnv, keyIn: Wr
       const role = refused(error, planned);
       if (!role) throw error;
       if (role.role === 'unique') throw new UniqueConflictError(entity.name, role.set, role.values);
+      refusedAt = role.role === 'record' ? current : undefined;
     }
   }
   throw new WriteConflictError(entity.name, key, WRITE_ATTEMPTS);
 }
 
 /**
- * Deletes a record and every item the design keeps for it; resolves when none exists. With
- * `version`, only the record at that version (StaleVersionError otherwise).
+ * Changes a record's attributes and every index key made of them, and resolves to the record as
+ * stored. Without reading when it can (buildUpdateInPlace); else it reads the record (strongly
+ * consistent) and writes on condition that it is unchanged, again on a conflict.
  */
-export async function removeRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, version?: number): Promise<void> {
+export async function updateRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, changes: WriteItem, options: WriteOptions = {}): Promise<WriteItem> {
+  const key = checkKey(entity, keyIn);
+  checkChanges(entity, changes);
+  const expected = entity.version !== undefined ? changes[entity.version] : undefined;
+  const inPlace = buildUpdateInPlace(entity, env, key, changes, options.if);
+  if (inPlace) {
+    const record = await sendInPlace(entity, env, key, inPlace, expected, options.if);
+    if (record) return record;
+  }
+  return updateAfterRead(entity, env, key, () => changes, options.if);
+}
+
+/** Options of add: with a version attribute, `version` (when given) is the version it expects. */
+export interface AddOptions extends WriteOptions {
+  version?: number;
+}
+
+/**
+ * Adds to number attributes (`{ stock: -2 }`) in one request where no index key is made of them
+ * (ADD, atomic: two concurrent adds both count), else read first like update. The version, if any,
+ * goes up by one. With `if: { stock: { ge: 2 } }` stock never goes below zero.
+ */
+export async function addToRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, deltas: WriteItem, options: AddOptions = {}): Promise<WriteItem> {
+  const key = checkKey(entity, keyIn);
+  if (typeof deltas !== 'object' || deltas === null || Object.keys(deltas).length === 0) throw new TypeError(`${entity.name}: add takes a non-empty object of numbers`);
+  for (const [name, delta] of Object.entries(deltas)) {
+    if (!entity.attributes.includes(name) || entity.keyNames.includes(name) || name === entity.version) throw new TypeError(`${entity.name}: "${name}" is not a number attribute add can change`);
+    if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new TypeError(`${entity.name}: the amount for "${name}" must be a finite number`);
+  }
+  const names = Object.keys(deltas);
+  const at = entity.itemKey(key);
+  const inIndex = entity.indexes.some((ix) => ix.attributes.some((n) => names.includes(n))) || entity.uniqueSets.some((set) => set.some((n) => names.includes(n)));
+  if (at !== undefined && !inIndex) {
+    const p = new Placeholders();
+    const add = names.map((n) => `${p.name(n)} ${p.value(deltas[n])}`);
+    let condition = `attribute_exists(${p.name(env.tableKey.pk)})`;
+    if (entity.version !== undefined) {
+      add.push(`${p.name(entity.version)} ${p.value(1)}`);
+      if (options.version !== undefined) condition += ` AND ${p.name(entity.version)} = ${p.value(options.version)}`;
+    }
+    const text = both(condition, conditionText(entity, options.if, p));
+    const planned: Planned = { request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: `ADD ${add.join(', ')}`, ReturnValues: 'ALL_NEW', ...p.parts(text) } }, roles: [{ role: 'record' }] };
+    const record = await sendInPlace(entity, env, key, planned, options.version, options.if);
+    if (record) return record;
+  }
+  return updateAfterRead(
+    entity,
+    env,
+    key,
+    (current) => {
+      const changes: WriteItem = {};
+      for (const n of names) changes[n] = (typeof current[n] === 'number' ? (current[n] as number) : 0) + (deltas[n] as number);
+      if (entity.version !== undefined) changes[entity.version] = options.version ?? current[entity.version];
+      return changes;
+    },
+    options.if,
+  );
+}
+
+/** Options of remove: with a version attribute, `version` (when given) is the version it expects. */
+export interface RemoveOptions extends WriteOptions {
+  version?: number;
+}
+
+/**
+ * Deletes a record and every item the design keeps for it; resolves when none exists. With
+ * `version`, only the record at that version (StaleVersionError otherwise); with `if`, only a record
+ * that meets it (ConditionFailedError otherwise).
+ */
+export async function removeRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, options: RemoveOptions = {}): Promise<void> {
   const key = checkKey(entity, keyIn);
   const at = entity.itemKey(key);
-  if (at !== undefined && !removeReads(entity, key) && version === undefined) {
+  if (at !== undefined && !removeReads(entity, key) && options.version === undefined && options.if === undefined) {
     await env.send({ Delete: { TableName: env.tableName, Key: at } });
     return;
   }
+  let refusedAt: WriteItem | undefined;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const found = await locate(entity, env, key);
     if (!found) return;
     const current = entity.fromItem(found.item) ?? {};
-    if (version !== undefined && entity.version !== undefined && current[entity.version] !== version) {
-      throw new StaleVersionError(entity.name, key, version, current[entity.version]);
+    if (options.version !== undefined && entity.version !== undefined && current[entity.version] !== options.version) {
+      throw new StaleVersionError(entity.name, key, options.version, current[entity.version]);
     }
-    const planned = buildRemoveFrom(entity, env, key, found);
+    if (refusedAt && options.if !== undefined && sameRecord(refusedAt, current)) throw new ConditionFailedError(entity.name, key, options.if);
+    const planned = buildRemoveFrom(entity, env, key, found, options.if);
     try {
       await env.send(planned.request);
       return;
     } catch (error) {
-      if (!refused(error, planned)) throw error;
+      const role = refused(error, planned);
+      if (!role) throw error;
+      refusedAt = role.role === 'record' ? current : undefined;
     }
   }
   throw new WriteConflictError(entity.name, key, WRITE_ATTEMPTS);
+}
+
+/** Options of createMany. */
+export interface CreateManyOptions {
+  /** Called after each chunk with how many records are written so far and how many there are. */
+  onProgress?: (written: number, total: number) => void;
+  /** The most the whole call may take, retries included (default 60 s); what is not written by then is reported. */
+  maxTimeMs?: number;
+}
+
+/** What createMany did: how many records were written, and each one that was not, with why. */
+export interface CreateManyResult {
+  written: number;
+  failed: { record: WriteItem; error: Error }[];
+}
+
+const BATCH_SIZE = 25;
+const GUARDED_IN_FLIGHT = 8;
+const BACKOFF_BASE_MS = 50;
+const BACKOFF_CAP_MS = 5000;
+
+/** Exponential backoff with full jitter: a uniform delay in [0, min(cap, base · 2^attempt)). */
+function backoff(env: WriteEnv, attempt: number): number {
+  return Math.floor(env.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+}
+
+/** Whether DynamoDB refused a request for throughput (worth waiting and retrying). */
+function throttled(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'ProvisionedThroughputExceededException' || name === 'ThrottlingException' || name === 'RequestLimitExceeded';
+}
+
+/**
+ * Stores many new records. Entities without guards go in BatchWriteItem chunks of 25 (a bulk load:
+ * no existence check, a record with the same key is replaced), retrying UnprocessedItems with
+ * exponential backoff and full jitter; entities with guards (identity or unique) go through create,
+ * a few at a time, so that every guard holds. Never counts a record that was not written.
+ */
+export async function createManyRecords(entity: WriteEntity, env: WriteEnv, records: readonly WriteItem[], options: CreateManyOptions = {}): Promise<CreateManyResult> {
+  const deadline = env.now() + (options.maxTimeMs ?? 60_000);
+  const result: CreateManyResult = { written: 0, failed: [] };
+  const progress = () => options.onProgress?.(result.written, records.length);
+  if (entity.identityKey || entity.uniqueSets.length > 0) {
+    let next = 0;
+    const worker = async () => {
+      while (next < records.length) {
+        const record = records[next++] as WriteItem;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await createRecord(entity, env, record);
+            result.written++;
+            progress();
+            break;
+          } catch (error) {
+            if (throttled(error) && env.now() < deadline) {
+              await env.sleep(backoff(env, attempt));
+              continue;
+            }
+            result.failed.push({ record, error: error instanceof Error ? error : new Error(String(error)) });
+            break;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(GUARDED_IN_FLIGHT, records.length) }, worker));
+    return result;
+  }
+  for (let start = 0; start < records.length; start += BATCH_SIZE) {
+    const chunk = records.slice(start, start + BATCH_SIZE);
+    // Items by table key, to tell which records DynamoDB left unprocessed.
+    const byKey = new Map<string, WriteItem>();
+    let pending = chunk.map((record) => {
+      const item = entity.toItem(record);
+      byKey.set(JSON.stringify(tableKeyOf(env, item)), record);
+      return item;
+    });
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) {
+        if (env.now() >= deadline) break;
+        await env.sleep(backoff(env, attempt - 1));
+      }
+      let unprocessed: WriteItem[];
+      try {
+        const left = await env.send({ BatchWrite: { RequestItems: { [env.tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } } });
+        const requests = (left?.[env.tableName] ?? []) as { PutRequest?: { Item?: WriteItem } }[];
+        unprocessed = requests.flatMap((r) => (r.PutRequest?.Item ? [r.PutRequest.Item] : []));
+      } catch (error) {
+        if (!throttled(error)) {
+          for (const item of pending) result.failed.push({ record: byKey.get(JSON.stringify(tableKeyOf(env, item))) ?? item, error: error instanceof Error ? error : new Error(String(error)) });
+          pending = [];
+          break;
+        }
+        unprocessed = pending;
+      }
+      result.written += pending.length - unprocessed.length;
+      pending = unprocessed;
+      progress();
+    }
+    for (const item of pending) result.failed.push({ record: byKey.get(JSON.stringify(tableKeyOf(env, item))) ?? item, error: new Error('not written: DynamoDB left it unprocessed until the time allowed ran out') });
+  }
+  return result;
+}
+
+/** An attribute value as DynamoDB Streams gives it (the low-level form). */
+export type StreamAttributeValue = Record<string, unknown>;
+
+/** A DynamoDB Streams record, as a Lambda handler receives it (the fields decodeStreamRecord reads). */
+export interface StreamRecordInput {
+  eventName?: string;
+  dynamodb?: { NewImage?: Record<string, StreamAttributeValue>; OldImage?: Record<string, StreamAttributeValue> };
+}
+
+/** A low-level attribute value as the document client would give it. */
+export function unmarshallValue(value: StreamAttributeValue): unknown {
+  if ('S' in value) return value.S;
+  if ('N' in value) return Number(value.N);
+  if ('BOOL' in value) return value.BOOL;
+  if ('NULL' in value) return null;
+  if ('M' in value) return unmarshallImage(value.M as Record<string, StreamAttributeValue>);
+  if ('L' in value) return (value.L as StreamAttributeValue[]).map(unmarshallValue);
+  if ('SS' in value) return new Set(value.SS as string[]);
+  if ('NS' in value) return new Set((value.NS as string[]).map(Number));
+  if ('B' in value) return value.B;
+  if ('BS' in value) return new Set(value.BS as unknown[]);
+  throw new TypeError(`not a DynamoDB attribute value: ${JSON.stringify(value)}`);
+}
+
+/** A stream image (low-level attribute values) as an item. */
+export function unmarshallImage(image: Record<string, StreamAttributeValue>): WriteItem {
+  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, unmarshallValue(value)]));
 }
