@@ -6,9 +6,9 @@
 // test creates the module's table, writes through the module, and ends by
 // scanning the table (exactly the items the records it believes stored imply:
 // testing/writesModule.ts) and by running every access pattern against the
-// brute force; the table is deleted after each test. Two bugs of the write
-// runtime are pinned at the end as it.fails (a write racing a move of the same
-// record; null for a required attribute): each says what it expects.
+// brute force; the table is deleted after each test. At the end, regression
+// tests of two bugs found here (a write racing a move of the same record; null
+// for a required attribute), fixed in the write runtime.
 // Optimistic locking and unique sets: moduleWritesGuards.dynamodb.test.ts.
 // The pure builders and the types: moduleWritesBuilders.dynamodb.test.ts.
 import fs from 'node:fs';
@@ -332,7 +332,7 @@ describe('remove', () => {
   });
 });
 
-// BUG (write runtime, locate in src/engine/writes/writeRuntime.ts): a record found through its identity
+// Fixed (write runtime, locate in src/engine/writes/writeRuntime.ts; it now reads the guard again when the item is gone): a record found through its identity
 // guard is read in two steps, the guard, then the item where the guard points. When another writer moves
 // the record (a change of a table-key attribute: its via userEmail, its createdAt, a Ticket's queue)
 // between the two reads, the item read finds nothing and locate answers "no such record": update rejects
@@ -345,7 +345,7 @@ describe('remove', () => {
 describe('a write racing a move of the same record (identity guard read, then the record moves)', () => {
   const guardRead = (command: string, input: Record<string, unknown>) => command === 'GetCommand' && String((input['Key'] as Record<string, unknown>)['PK']).startsWith('$id#');
 
-  it.fails('update finds the record at its new place and applies its changes there (BUG: RecordNotFoundError)', async () => {
+  it('update finds the record at its new place and applies its changes there (BUG: RecordNotFoundError)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [
@@ -364,7 +364,7 @@ describe('a write racing a move of the same record (identity guard read, then th
     });
   });
 
-  it.fails('an update stating a version the mover replaced rejects with StaleVersionError (BUG: RecordNotFoundError)', async () => {
+  it('an update stating a version the mover replaced rejects with StaleVersionError (BUG: RecordNotFoundError)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [['Ticket', { ticketId: 't1', queue: 'support', title: 'Printer', revision: 1 }]]);
@@ -377,7 +377,7 @@ describe('a write racing a move of the same record (identity guard read, then th
     });
   });
 
-  it.fails('remove deletes the record at its new place (BUG: resolves and leaves the record and its guard)', async () => {
+  it('remove deletes the record at its new place (BUG: resolves and leaves the record and its guard)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [
@@ -418,7 +418,7 @@ describe('a write racing a move of the same record (identity guard read, then th
   });
 });
 
-// BUG (write runtime, checkChanges in src/engine/writes/writeRuntime.ts): null (or undefined) in
+// Fixed (write runtime, checkChanges in src/engine/writes/writeRuntime.ts; it now refuses these with a TypeError): null (or undefined) in
 // `changes` removes any attribute, not only an optional one. update.Order(client, key, { total: null })
 // resolves to a record without total and stores it so; { status: null } also takes the Order out of the
 // orders-by-status GSI; on the in-place path { balance: null, version } stores an Account without its
@@ -426,7 +426,7 @@ describe('a write racing a move of the same record (identity guard read, then th
 // passes the types without exactOptionalPropertyTypes, and JavaScript callers get no check at all.
 // Expected: a TypeError (as for a key attribute or an unknown one), nothing changed.
 describe('null for a required attribute', () => {
-  it.fails('is refused, changing nothing (BUG: the attribute is removed and the record stored without it)', async () => {
+  it('is refused, changing nothing (BUG: the attribute is removed and the record stored without it)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [

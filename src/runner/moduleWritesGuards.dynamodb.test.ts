@@ -122,7 +122,7 @@ describe('optimistic locking', () => {
       for (let round = 0; round < 5; round++) {
         const cases: [string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>][] = [
           ['Account', { accountId: 'acc1' }, { balance: 1000 + round, version: round + 1 }, { balance: 2000 + round, owner: `o${round}`, version: round + 1 }],
-          // Neither moves the Ticket: a move racing its guard read is a bug of its own (moduleWrites.dynamodb.test.ts).
+          // Neither moves the Ticket: a move racing its guard read has tests of its own (moduleWrites.dynamodb.test.ts).
           ['Ticket', { ticketId: 't1' }, { title: `first ${round}`, revision: round + 1 }, { title: `second ${round}`, revision: round + 1 }],
         ];
         for (const [entity, key, a, b] of cases) {

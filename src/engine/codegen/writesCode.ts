@@ -287,6 +287,7 @@ function emitWriteEntity(ctx: WritesContext, e: Entity, plan: EntityWritePlan, p
   w(`    name: ${q(plan.entity)},`);
   w(`    keyNames: ${names(plan.key)},`);
   w(`    attributes: ${names(e.attributes.map((a) => a.name))},`);
+  w(`    optional: ${names(e.attributes.filter((a) => a.optional).map((a) => a.name))},`);
   if (plan.version) w(`    version: ${q(plan.version)},`);
   if (plan.itemKey) {
     w(`    // Its item is found from the key alone.`);

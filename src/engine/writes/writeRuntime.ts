@@ -34,6 +34,8 @@ export interface WriteEntity {
   keyNames: readonly string[];
   /** Every attribute of the entity, for the "unchanged since read" condition. */
   attributes: readonly string[];
+  /** The attributes a record may lack: only these may be removed (null in changes). */
+  optional: readonly string[];
   /** The optimistic-locking attribute, when the entity has one. */
   version?: string;
   /** Where the record's item is, when the key alone tells; undefined when the identity guard records it. */
@@ -288,9 +290,12 @@ function checkKey(entity: WriteEntity, key: WriteItem): WriteItem {
 /** The changes, checked: attributes of the entity outside its key; with a version, the expected one. */
 function checkChanges(entity: WriteEntity, changes: WriteItem): void {
   if (typeof changes !== 'object' || changes === null) throw new TypeError(`${entity.name}: the changes must be an object`);
-  for (const name of Object.keys(changes)) {
+  for (const [name, value] of Object.entries(changes)) {
     if (entity.keyNames.includes(name)) throw new TypeError(`${entity.name}: "${name}" is part of the key and cannot change (remove the record and create another)`);
     if (!entity.attributes.includes(name)) throw new TypeError(`${entity.name} has no attribute "${name}"`);
+    if ((value === null || value === undefined) && !entity.optional.includes(name)) {
+      throw new TypeError(`${entity.name}: "${name}" is not optional, so it cannot be removed (${String(value)} in the changes)`);
+    }
   }
   if (entity.version !== undefined && typeof changes[entity.version] !== 'number') {
     throw new TypeError(`${entity.name}: the changes must state the version the update expects ("${entity.version}")`);
@@ -504,17 +509,28 @@ function removeReads(entity: WriteEntity, key: WriteItem): boolean {
 
 /** The record's item and where it is (strongly consistent reads), or undefined when none exists. */
 export async function locate(entity: WriteEntity, env: WriteEnv, key: WriteItem): Promise<Found | undefined> {
-  let at = entity.itemKey(key);
-  if (at === undefined) {
-    if (!entity.identityKey) throw new Error(`${entity.name}: no way to find a record from its key`);
-    const guard = await env.send({ Get: { TableName: env.tableName, Key: entity.identityKey(key), ConsistentRead: true } });
-    if (!guard || typeof guard.recordPk !== 'string' || typeof guard.recordSk !== 'string') return undefined;
-    at = { [env.tableKey.pk]: guard.recordPk, [env.tableKey.sk]: guard.recordSk };
+  const at = entity.itemKey(key);
+  if (at !== undefined) {
+    const item = await env.send({ Get: { TableName: env.tableName, Key: at, ConsistentRead: true } });
+    return item ? { item, at } : undefined;
   }
-  const item = await env.send({ Get: { TableName: env.tableName, Key: at, ConsistentRead: true } });
-  return item ? { item, at } : undefined;
+  if (!entity.identityKey) throw new Error(`${entity.name}: no way to find a record from its key`);
+  const guardKey = entity.identityKey(key);
+  // The guard says where the record is; a write that moves it between the two reads moves the guard
+  // too, so an item missing where the guard pointed means: read the guard again.
+  let where: TableKey | undefined;
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    const guard = await env.send({ Get: { TableName: env.tableName, Key: guardKey, ConsistentRead: true } });
+    if (!guard || typeof guard.recordPk !== 'string' || typeof guard.recordSk !== 'string') return undefined;
+    const now = { [env.tableKey.pk]: guard.recordPk, [env.tableKey.sk]: guard.recordSk };
+    // The guard still points where the record was not: none exists (a guard never outlives its record).
+    if (where !== undefined && sameKey(where, now)) return undefined;
+    where = now;
+    const item = await env.send({ Get: { TableName: env.tableName, Key: now, ConsistentRead: true } });
+    if (item) return { item, at: now };
+  }
+  throw new WriteConflictError(entity.name, key, WRITE_ATTEMPTS);
 }
-
 
 /** Which part of a write DynamoDB refused, or undefined for an error that is no refusal. */
 function refused(error: unknown, planned: Planned): Role | undefined {
