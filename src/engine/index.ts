@@ -95,3 +95,10 @@ export { generateSampleRecords, sampleCount } from './samples/generateSampleReco
 export { generateModule } from './codegen/generateModule.ts';
 export { encodeKeyValue } from './keys/encodeKeyValue.ts';
 export { compareUtf8 } from './queries/compareUtf8.ts';
+
+export { applyWrite, WRITE_OPERATIONS } from './writes/applyWrite.ts';
+export type { AppliedWrite, ApplyWriteOptions, ItemRole, RequestAnswer, SentRequest, WriteCall, WriteChange, WriteFailure, WriteOperation, WriteOutcome } from './writes/applyWrite.ts';
+export { designTable, withGuardItems, type TableItems } from './writes/guardItems.ts';
+export { MemoryTable, type ItemChange } from './writes/memoryTable.ts';
+export { isGuardKey } from './writes/writePlan.ts';
+export type { ReadRequest, WriteCondition, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
