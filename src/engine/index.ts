@@ -102,3 +102,4 @@ export { designTable, withGuardItems, type TableItems } from './writes/guardItem
 export { MemoryTable, type ItemChange } from './writes/memoryTable.ts';
 export { isGuardKey } from './writes/writePlan.ts';
 export type { ReadRequest, WriteCondition, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
+export { indexChanges, type IndexChanges, type IndexEntryChange, type IndexEntryChangeKind } from './writes/indexChanges.ts';
