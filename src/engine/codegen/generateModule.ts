@@ -11,6 +11,7 @@ import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.t
 import type { Design, IndexKeySchema, KeyTemplate, PatternPlan, PlanStep, Segment } from '../design/types.ts';
 import { compositeIndex, indexKeyAttributes, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
+import { tableSettings } from '../design/tableSettings.ts';
 import { keyTemplateText } from '../design/templateText.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
@@ -33,7 +34,7 @@ const GLOBALS = new Set([
   'Record', 'Promise', 'Array', 'ReadonlyArray', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'Math', 'JSON', 'Map', 'Set',
   'ReadonlySet', 'Partial', 'Symbol', 'Date', 'Function', 'Iterable', 'Extract', 'Exclude', 'Pick', 'Omit',
   'GetCommand', 'QueryCommand', 'PutCommand', 'DynamoDBDocumentClient', 'GetCommandInput', 'QueryCommandInput', 'PutCommandInput', 'CreateTableCommandInput',
-  'TABLE_NAME', 'EntityName', 'EntityRecords', 'AnyRecord', 'AccessPatterns', 'AccessPatternParams', 'execute', 'put', 'toItem', 'fromItem', 'tableDefinition', 'entityAttribute', 'Item',
+  'TABLE_NAME', 'timeToLive', 'pointInTimeRecovery', 'EntityName', 'EntityRecords', 'AnyRecord', 'AccessPatterns', 'AccessPatternParams', 'execute', 'put', 'toItem', 'fromItem', 'tableDefinition', 'entityAttribute', 'Item',
 ]);
 
 export function generateModule(design: Design): string {
@@ -91,9 +92,23 @@ export function generateModule(design: Design): string {
   w(`/** The attribute that holds the entity name on every item. */`);
   w(`export const entityAttribute = ${q(design.entityAttribute)};`);
   w();
-  w(`/** CreateTable input: on-demand, every GSI projects all attributes. */`);
-  w(`export const tableDefinition: CreateTableCommandInput = ${JSON.stringify(tableDefinition(design), null, 2)};`);
+  const definition = tableDefinition(design);
+  w(`/** CreateTable input: ${definition.BillingMode === 'PROVISIONED' ? 'provisioned capacity' : 'on-demand'}, every GSI projects all attributes. */`);
+  w(`export const tableDefinition: CreateTableCommandInput = ${JSON.stringify(definition, null, 2)};`);
   w();
+  const settings = tableSettings(design);
+  if (settings.ttlAttribute !== undefined || settings.pitr) {
+    w(`/** What CreateTable cannot set: send these once the table is ACTIVE. */`);
+    if (settings.ttlAttribute !== undefined) {
+      w(`/** UpdateTimeToLive's TimeToLiveSpecification: ${comment(settings.ttlEntities.join(', '))} records expire at this attribute's time (epoch seconds), their guard items with them. */`);
+      w(`export const timeToLive = { AttributeName: ${q(settings.ttlAttribute)}, Enabled: true } as const;`);
+    }
+    if (settings.pitr) {
+      w(`/** UpdateContinuousBackups' PointInTimeRecoverySpecification. */`);
+      w(`export const pointInTimeRecovery = { PointInTimeRecoveryEnabled: true } as const;`);
+    }
+    w();
+  }
   w(`// ---------------------------------------------------------------------------`);
   w(`// Records`);
   w(`// ---------------------------------------------------------------------------`);

@@ -289,6 +289,7 @@ function emitWriteEntity(ctx: WritesContext, e: Entity, plan: EntityWritePlan, p
   w(`    attributes: ${names(e.attributes.map((a) => a.name))},`);
   w(`    optional: ${names(e.attributes.filter((a) => a.optional).map((a) => a.name))},`);
   if (plan.version) w(`    version: ${q(plan.version)},`);
+  if (plan.ttl) w(`    ttl: ${q(plan.ttl)}, // its guard items expire with it`);
   if (plan.itemKey) {
     w(`    // Its item is found from the key alone.`);
     w(`    itemKey: (r) => ${tableKey(plan.itemKey)},`);

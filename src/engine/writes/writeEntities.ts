@@ -62,6 +62,7 @@ function writeEntity(design: Design, entity: Entity, plan: EntityWritePlan, targ
     },
   };
   if (plan.version !== undefined) result.version = plan.version;
+  if (plan.ttl !== undefined) result.ttl = plan.ttl;
   if (plan.identityGuard) {
     const guard = plan.identityGuard;
     result.identityKey = (key) => tableKey(guard, key);

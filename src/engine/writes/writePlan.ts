@@ -6,6 +6,7 @@
 // the same runtime entities in memory for the app.
 import { syntheticKeyAttributes } from '../design/indexKeys.ts';
 import type { Design, KeyTemplate, Segment } from '../design/types.ts';
+import { tableSettings } from '../design/tableSettings.ts';
 
 /** Guard items' partition keys start with `$id#` or `$unique#`: no encoded value or literal can (literals hold no `$`; an encoded value's `$` is followed by a character from `@` to `d`). */
 export const IDENTITY_GUARD = '$id';
@@ -38,6 +39,8 @@ export interface EntityWritePlan {
   /** One guard per unique set: `$unique#LABEL#a+b#{a}#{b}`, `$unique`. */
   unique: { set: string[]; template: KeyTemplate }[];
   version?: string;
+  /** The table's time-to-live attribute, when this entity's records expire through it (guards carry it too). */
+  ttl?: string;
   /** Every index the entity is in, the table first. */
   indexes: IndexWrite[];
 }
@@ -52,6 +55,7 @@ export function templateAttributes(t: KeyTemplate): string[] {
 
 export function planWrites(design: Design): EntityWritePlan[] {
   const plans: EntityWritePlan[] = [];
+  const settings = tableSettings(design);
   for (const entity of design.model.entities) {
     const layout = design.entities.find((e) => e.entity === entity.name);
     const table = design.indexes[0];
@@ -78,6 +82,7 @@ export function planWrites(design: Design): EntityWritePlan[] {
     if (byKeyAlone) plan.itemKey = tableTemplate;
     else plan.identityGuard = { pk: [literal(IDENTITY_GUARD), literal(layout.label), ...entity.key.map(attribute)], sk: [literal(IDENTITY_GUARD)] };
     if (entity.version !== undefined) plan.version = entity.version;
+    if (settings.ttlAttribute !== undefined && settings.ttlEntities.includes(entity.name)) plan.ttl = settings.ttlAttribute;
     plans.push(plan);
   }
   return plans;

@@ -38,6 +38,8 @@ export interface WriteEntity {
   optional: readonly string[];
   /** The optimistic-locking attribute, when the entity has one. */
   version?: string;
+  /** The table's time-to-live attribute, when this entity's records expire: its guards carry the same expiry. */
+  ttl?: string;
   /** Where the record's item is, when the key alone tells; undefined when the identity guard records it. */
   itemKey(key: WriteItem): TableKey | undefined;
   /** The identity guard's key, for an entity whose table key holds more than its key. */
@@ -344,6 +346,12 @@ function deletePart(env: WriteTarget, key: TableKey, condition?: (p: Placeholder
   return { Delete: { TableName: env.tableName, Key: key, ...p.parts(text) } };
 }
 
+/** A guard item: its key and what it records, plus the record's expiry (so that it expires with the record). */
+function guardItem(entity: WriteEntity, key: TableKey, fields: WriteItem, record: WriteItem): WriteItem {
+  const expiry = entity.ttl !== undefined && holds(record, entity.ttl) ? { [entity.ttl]: record[entity.ttl] } : {};
+  return { ...key, ...fields, ...expiry };
+}
+
 function uniqueValues(record: WriteItem, set: readonly string[]): unknown[] {
   return set.map((n) => record[n]);
 }
@@ -354,11 +362,12 @@ export function buildCreate(entity: WriteEntity, env: WriteTarget, record: Write
   const item = entity.toItem(record);
   const parts: { item: TransactItem; role: Role }[] = [{ item: putPart(env, item, (p) => notExists(env, p)), role: { role: 'record' } }];
   if (entity.identityKey) {
-    const guard = { ...entity.identityKey(key), recordPk: item[env.tableKey.pk], recordSk: item[env.tableKey.sk] };
+    const guard = guardItem(entity, entity.identityKey(key), { recordPk: item[env.tableKey.pk], recordSk: item[env.tableKey.sk] }, record);
     parts.push({ item: putPart(env, guard, (p) => notExists(env, p)), role: { role: 'identity' } });
   }
   for (const u of entity.uniqueKeys(record)) {
-    parts.push({ item: putPart(env, { ...u.key, owner: entity.owner(key) }, (p) => notExists(env, p)), role: { role: 'unique', set: u.set, values: uniqueValues(record, u.set) } });
+    const guard = guardItem(entity, u.key, { owner: entity.owner(key) }, record);
+    parts.push({ item: putPart(env, guard, (p) => notExists(env, p)), role: { role: 'unique', set: u.set, values: uniqueValues(record, u.set) } });
   }
   return planParts(parts);
 }
@@ -382,31 +391,38 @@ export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: Writ
   const at = tableKeyOf(env, item);
   const parts: { item: TransactItem; role: Role }[] = [];
   const stillAsRead = (p: Placeholders) => both(unchanged(entity, current, p), conditionText(entity, condition, p));
+  // Guards expire with their record: a new expiry is written on the guards that stay.
+  const expiryChanged = entity.ttl !== undefined && !sameRecord(pickAttributes(current, [entity.ttl]), pickAttributes(next, [entity.ttl]));
+  const located = (p: Placeholders) => `${p.name('recordPk')} = ${p.value(found.at[env.tableKey.pk])} AND ${p.name('recordSk')} = ${p.value(found.at[env.tableKey.sk])}`;
   if (sameKey(at, found.at)) {
     parts.push({ item: putPart(env, item, stillAsRead), role: { role: 'record' } });
+    if (entity.identityKey && expiryChanged) {
+      parts.push({ item: putPart(env, guardItem(entity, entity.identityKey(key), { recordPk: at[env.tableKey.pk], recordSk: at[env.tableKey.sk] }, next), located), role: { role: 'identity' } });
+    }
   } else {
     parts.push({ item: deletePart(env, found.at, stillAsRead), role: { role: 'record' } });
     parts.push({ item: putPart(env, item, (p) => notExists(env, p)), role: { role: 'moved' } });
     if (entity.identityKey) {
-      const guard = { ...entity.identityKey(key), recordPk: at[env.tableKey.pk], recordSk: at[env.tableKey.sk] };
-      parts.push({
-        item: putPart(env, guard, (p) => `${p.name('recordPk')} = ${p.value(found.at[env.tableKey.pk])} AND ${p.name('recordSk')} = ${p.value(found.at[env.tableKey.sk])}`),
-        role: { role: 'identity' },
-      });
+      const guard = guardItem(entity, entity.identityKey(key), { recordPk: at[env.tableKey.pk], recordSk: at[env.tableKey.sk] }, next);
+      parts.push({ item: putPart(env, guard, located), role: { role: 'identity' } });
     }
   }
   const before = new Map(entity.uniqueKeys(current).map((u) => [u.set.join('\u0000'), u]));
   const after = new Map(entity.uniqueKeys(next).map((u) => [u.set.join('\u0000'), u]));
   const owner = entity.owner(key);
+  const owned = (p: Placeholders) => `${p.name('owner')} = ${p.value(owner)}`;
   for (const [set, old] of before) {
     const now = after.get(set);
-    if (now && sameKey(now.key, old.key)) continue;
-    parts.push({ item: deletePart(env, old.key, (p) => `${p.name('owner')} = ${p.value(owner)}`), role: { role: 'guard' } });
+    if (now && sameKey(now.key, old.key)) {
+      if (expiryChanged) parts.push({ item: putPart(env, guardItem(entity, now.key, { owner }, next), owned), role: { role: 'guard' } });
+      continue;
+    }
+    parts.push({ item: deletePart(env, old.key, owned), role: { role: 'guard' } });
   }
   for (const [set, now] of after) {
     const old = before.get(set);
     if (old && sameKey(now.key, old.key)) continue;
-    parts.push({ item: putPart(env, { ...now.key, owner }, (p) => notExists(env, p)), role: { role: 'unique', set: now.set, values: uniqueValues(next, now.set) } });
+    parts.push({ item: putPart(env, guardItem(entity, now.key, { owner }, next), (p) => notExists(env, p)), role: { role: 'unique', set: now.set, values: uniqueValues(next, now.set) } });
   }
   return planParts(parts);
 }
@@ -423,6 +439,8 @@ export function buildUpdateInPlace(entity: WriteEntity, env: WriteTarget, key: W
   if (changed.length === 0 && entity.version === undefined) return undefined;
   const known = new Set([...changed, ...entity.keyNames]);
   if (entity.uniqueSets.some((set) => set.some((n) => changed.includes(n)))) return undefined;
+  // Unique guards carry the record's expiry: a new one is written on them too.
+  if (entity.ttl !== undefined && changed.includes(entity.ttl) && entity.uniqueSets.length > 0) return undefined;
   const touched = entity.indexes.filter((ix) => ix.attributes.some((n) => changed.includes(n)));
   if (touched.some((ix) => ix.attributes.some((n) => !known.has(n)))) return undefined;
   const values: WriteItem = { ...key };
