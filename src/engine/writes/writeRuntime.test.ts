@@ -134,10 +134,10 @@ describe('the write runtime in memory', () => {
       ...env,
       send: async (request) => {
         if (!('BatchWrite' in request)) return env.send(request);
-        const [[name, puts = []]] = Object.entries(request.BatchWrite.RequestItems);
+        const [name = '', puts = []] = Object.entries(request.BatchWrite.RequestItems)[0] ?? [];
         batches.push(puts.length);
-        for (const put of puts.slice(0, 10)) await table.send({ Put: { TableName: name ?? '', Item: put.PutRequest.Item } });
-        return puts.length > 10 ? { [name ?? '']: puts.slice(10) } : undefined;
+        for (const put of puts.slice(0, 10)) await table.send({ Put: { TableName: name, Item: put.PutRequest.Item } });
+        return puts.length > 10 ? { [name]: puts.slice(10) } : undefined;
       },
     };
     const progress: number[] = [];
