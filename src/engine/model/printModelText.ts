@@ -7,7 +7,7 @@ import type { Attribute, Entity, Model, Pattern, Scalar, TableSettings } from '.
 export function printModelText(model: Model): string {
   const lines = [`model ${quote(model.name)}`];
   if (model.source !== undefined) lines.push(`source ${quote(model.source)}`);
-  if (model.table !== undefined) lines.push(tableLine(model.table));
+  if (model.table !== undefined) lines.push(printTableLine(model.table));
   for (const entity of model.entities) {
     lines.push('', entityHeader(entity));
     for (const attribute of entity.attributes) lines.push(`  ${attribute.name}${attribute.optional ? '?' : ''}: ${attributeType(attribute)}`);
@@ -41,7 +41,8 @@ function word(text: string): string {
   return /^[A-Za-z0-9_.-]+$/.test(text) ? text : quote(text);
 }
 
-function tableLine(table: TableSettings): string {
+/** The table line of the text form (canonical: clauses in the README's order), e.g. for rewriting that one line of a source. */
+export function printTableLine(table: TableSettings): string {
   let line = 'table';
   if (table.name !== undefined) line += ` ${(TABLE_CLAUSE_WORDS as readonly string[]).includes(table.name) ? quote(table.name) : word(table.name)}`;
   if (table.billing !== undefined) line += ` billing ${word(table.billing)}`;

@@ -50,6 +50,14 @@ function tableJson(table: TableSettings): Json {
   return { fields };
 }
 
+/**
+ * The `table` value of a problem file as problemToJson writes it, for rewriting that one field of a
+ * source: `indent` is its line's indentation, `prefix` how many characters precede the value on it.
+ */
+export function tableSettingsJson(table: TableSettings, indent = '', prefix = indent.length): string {
+  return write(tableJson(table), indent, prefix);
+}
+
 function attributeJson(attribute: Attribute): Json {
   const fields: [string, Json][] = [['name', attribute.name], ['type', attribute.type]];
   if (attribute.values !== undefined) fields.push(['values', [...attribute.values]]);
