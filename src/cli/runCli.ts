@@ -6,6 +6,7 @@ import {
   deriveDesign,
   describeChange,
   designJson,
+  describeWrites,
   designMarkdown,
   formatDiagnostic,
   generateModule,
@@ -200,7 +201,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       fs.mkdirSync(out, { recursive: true });
       fs.writeFileSync(path.join(out, 'accessPatterns.ts'), generateModule(design));
       fs.writeFileSync(path.join(out, 'design.json'), designJson(design));
-      fs.writeFileSync(path.join(out, 'design.md'), designMarkdown(design));
+      fs.writeFileSync(path.join(out, 'design.md'), designMarkdown(design, describeWrites(design)));
       for (const d of design.diagnostics) io.err(`${file}: ${d.severity}: ${formatDiagnostic(d)}\n`);
       io.out(changesText(design));
       io.out(`wrote ${path.join(out, 'accessPatterns.ts')}, design.json, design.md (${design.indexes.length - 1} GSIs, ${design.patterns.length} patterns)\n`);

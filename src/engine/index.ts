@@ -101,5 +101,6 @@ export type { AppliedWrite, ApplyWriteOptions, ItemRole, RequestAnswer, SentRequ
 export { designTable, withGuardItems, type TableItems } from './writes/guardItems.ts';
 export { MemoryTable, type ItemChange } from './writes/memoryTable.ts';
 export { isGuardKey } from './writes/writePlan.ts';
+export { describeWrites, type EntityWrites } from './writes/describeWrites.ts';
 export type { ReadRequest, WriteCondition, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
 export { indexChanges, type IndexChanges, type IndexEntryChange, type IndexEntryChangeKind } from './writes/indexChanges.ts';

@@ -9,7 +9,13 @@ import { formatDiagnostic } from '../model/diagnostics.ts';
 import { mdCode, mdText } from './markdownText.ts';
 import { sparseIndexes } from './sparseIndexes.ts';
 
-export function designMarkdown(design: Design): string {
+/** How each entity's records are written (writes/describeWrites), when the caller adds it: one section per entity. */
+export interface WritesSection {
+  entity: string;
+  lines: readonly string[];
+}
+
+export function designMarkdown(design: Design, writes: readonly WritesSection[] = []): string {
   const lines: string[] = [];
   lines.push(`# ${mdText(design.model.name)}: single-table design`, '');
   lines.push(`Table ${mdCode(design.tableName)} with ${design.indexes.length - 1} GSI${design.indexes.length === 2 ? '' : 's'}; the entity name is stored in ${mdCode(design.entityAttribute)}.`, '');
@@ -48,6 +54,10 @@ export function designMarkdown(design: Design): string {
       const filter = s.filter ? ` + filter ${mdCode(`${s.filter.attribute} ${s.filter.op}`)}` : '';
       lines.push(`| ${mdText(p.pattern)} | ${s.operation} | ${mdText(s.index)} | ${mdCode(s.keyConditionText)}${filter} | ${s.direction ?? ''} | ${mdText(p.reason)} |`);
     }
+  }
+  if (writes.length > 0) {
+    lines.push('', '## Writes', '');
+    for (const w of writes) lines.push(`- **${mdText(w.entity)}**: ${w.lines.map(mdText).join(' ')}`);
   }
   if (design.diagnostics.length) {
     lines.push('', '## Warnings and errors', '');
