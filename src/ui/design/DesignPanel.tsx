@@ -1,6 +1,6 @@
 // The single-table design the engine derived (and the switch of how it keys GSIs): what changed from the design
 // before it, warnings and errors, the entity chart (key templates per entity and
-// index), and the request each access pattern becomes; dimmed while stale. Reads the store only; renders text, never HTML from values.
+// index), the request each access pattern becomes, and the table's settings (edited in place); dimmed while stale. Reads the store only; renders text, never HTML from values.
 import { useDesign, useSelectedPattern, useStale } from '../../store/selectors.ts';
 import { DesignChanges } from './DesignChanges.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
@@ -8,6 +8,7 @@ import { EntityChart } from './EntityChart.tsx';
 import { KeysModeSwitch } from './KeysModeSwitch.tsx';
 import { RequestTable } from './RequestTable.tsx';
 import { SparseIndexes } from './SparseIndexes.tsx';
+import { TableSettingsSection } from './TableSettingsSection.tsx';
 import './DesignPanel.css';
 
 export function DesignPanel() {
@@ -41,6 +42,7 @@ export function DesignPanel() {
         <EntityChart design={design} selectedPattern={selectedPattern} />
         <SparseIndexes design={design} />
         <RequestTable design={design} selectedPattern={selectedPattern} />
+        <TableSettingsSection design={design} />
       </div>
     </section>
   );
