@@ -1,5 +1,5 @@
 // The app shell: header, notices, then the editor beside the panels (design,
-// items, patterns, code, run), split by a handle that mouse and keyboard move.
+// items, patterns, writes, code, run), split by a handle that mouse and keyboard move.
 import { useEffect, useState } from 'react';
 import { useModelName } from './store/selectors.ts';
 import { EditorPane } from './ui/editor/EditorPane.tsx';

@@ -8,6 +8,7 @@ import { createPatternsSlice } from './patternsSlice.ts';
 import { createSourceSlice } from './sourceSlice.ts';
 import type { AppState } from './types.ts';
 import { createUiSlice } from './uiSlice.ts';
+import { createWritesSlice } from './writesSlice.ts';
 
 export interface AppStoreOptions {
   analyzer?: Analyzer;
@@ -21,6 +22,7 @@ export function createAppStore({ analyzer = inlineAnalyzer, now = Date.now }: Ap
     ...createSourceSlice({ now })(...a),
     ...createAnalysisSlice({ analyzer })(...a),
     ...createPatternsSlice(...a),
+    ...createWritesSlice(...a),
     ...createItemsViewSlice(...a),
     ...createUiSlice(...a),
   }));

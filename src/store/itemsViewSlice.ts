@@ -1,4 +1,4 @@
-// What the items grid shows: which index, and which entity's items.
+// What the items grid shows: which index, which entity's items, and whether only the last write's changes.
 import type { StateCreator } from 'zustand';
 import type { AppState, ItemsViewSlice } from './types.ts';
 
@@ -7,4 +7,6 @@ export const createItemsViewSlice: StateCreator<AppState, [], [], ItemsViewSlice
   entityFilter: undefined,
   setGridIndex: (index) => set({ gridIndex: index }),
   setEntityFilter: (entity) => set({ entityFilter: entity }),
+  onlyWriteChanges: false,
+  setOnlyWriteChanges: (only) => set({ onlyWriteChanges: only }),
 });

@@ -1,12 +1,14 @@
-// Which pattern is selected, its parameter values, and its in-memory answer.
+// Which pattern is selected, its parameter values, and its in-memory answer (on
+// the sample items as the Writes view's writes left them).
 import type { StateCreator } from 'zustand';
 import { sampleParams } from '../engine/index.ts';
 import { patternResults } from './patternResults.ts';
 import type { AppState, PatternsSlice } from './types.ts';
+import { sampleItemsOf } from './writesSlice.ts';
 
 export const createPatternsSlice: StateCreator<AppState, [], [], PatternsSlice> = (set, get) => {
   const resultsFor = (state: AppState, pattern: string | undefined, params: AppState['params']) =>
-    patternResults({ design: state.design, items: state.items, pattern, params: pattern === undefined ? undefined : params[pattern] });
+    patternResults({ design: state.design, items: sampleItemsOf(state), pattern, params: pattern === undefined ? undefined : params[pattern] });
 
   return {
     selectedPattern: undefined,

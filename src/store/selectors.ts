@@ -4,6 +4,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from './appStore.ts';
 import type { AppState } from './types.ts';
+import { sampleItemsOf } from './writesSlice.ts';
 
 export const selectSource = (s: AppState) => s.source;
 export const selectSourceFormat = (s: AppState) => s.source.format;
@@ -19,6 +20,8 @@ export const selectStale = (s: AppState) => s.stale;
 export const selectAnalyzing = (s: AppState) => s.analyzing;
 export const selectRecords = (s: AppState) => s.records;
 export const selectItems = (s: AppState) => s.items;
+/** The sample items as the writes left them (the generated ones before any write): what the grid shows. */
+export const selectSampleItems = sampleItemsOf;
 export const selectCode = (s: AppState) => s.code;
 export const selectSampleScale = (s: AppState) => s.sampleScale;
 export const selectSelectedPattern = (s: AppState) => s.selectedPattern;
@@ -47,6 +50,17 @@ export const selectItemsView = (s: AppState) => ({
   entityFilter: s.entityFilter,
   setGridIndex: s.setGridIndex,
   setEntityFilter: s.setEntityFilter,
+  onlyWriteChanges: s.onlyWriteChanges,
+  setOnlyWriteChanges: s.setOnlyWriteChanges,
+});
+export const selectWriteForm = (s: AppState) => ({ writeEntity: s.writeEntity, writeDrafts: s.writeDrafts });
+export const selectWriteState = (s: AppState) => ({ lastWrite: s.lastWrite, writing: s.writing, writesDropped: s.writesDropped, written: s.writeTable !== undefined });
+export const selectLastWrite = (s: AppState) => s.lastWrite;
+export const selectWriteActions = (s: AppState) => ({
+  setWriteEntity: s.setWriteEntity,
+  setWriteDraft: s.setWriteDraft,
+  runWrite: s.runWrite,
+  resetSampleData: s.resetSampleData,
 });
 export const selectSampleControls = (s: AppState) => ({ sampleScale: s.sampleScale, setSampleScale: s.setSampleScale });
 export const selectNoticeActions = (s: AppState) => ({ showNotice: s.showNotice, dismissNotice: s.dismissNotice });
@@ -65,6 +79,8 @@ export const useStale = () => useAppStore(selectStale);
 export const useAnalyzing = () => useAppStore(selectAnalyzing);
 export const useRecords = () => useAppStore(selectRecords);
 export const useItems = () => useAppStore(selectItems);
+export const useSampleItems = () => useAppStore(selectSampleItems);
+export const useLastWrite = () => useAppStore(selectLastWrite);
 export const useCode = () => useAppStore(selectCode);
 export const useSelectedPattern = () => useAppStore(selectSelectedPattern);
 export const useParams = () => useAppStore(selectParams);
@@ -81,6 +97,9 @@ export const useSourceActions = () => useAppStore(useShallow(selectSourceActions
 export const usePatternQuery = () => useAppStore(useShallow(selectPatternQuery));
 export const usePatternActions = () => useAppStore(useShallow(selectPatternActions));
 export const useItemsView = () => useAppStore(useShallow(selectItemsView));
+export const useWriteForm = () => useAppStore(useShallow(selectWriteForm));
+export const useWriteState = () => useAppStore(useShallow(selectWriteState));
+export const useWriteActions = () => useAppStore(useShallow(selectWriteActions));
 export const useSampleControls = () => useAppStore(useShallow(selectSampleControls));
 export const useNoticeActions = () => useAppStore(useShallow(selectNoticeActions));
 export const useUiActions = () => useAppStore(useShallow(selectUiActions));

@@ -1,7 +1,24 @@
 // The app state's shape: the contract between the store (src/store) and the
 // panels (src/ui). Derived engine output has exactly one writer: the analysis
 // slice, which runs parse → derive → samples off the typing path.
-import type { Design, DesignLayout, Diagnostic, Item, KeysMode, Model, PatternParams, RecordValue, Request, SourceMap } from '../engine/index.ts';
+import type {
+  Design,
+  DesignLayout,
+  Diagnostic,
+  IndexChanges,
+  Item,
+  KeysMode,
+  Model,
+  PatternParams,
+  RecordValue,
+  Request,
+  SentRequest,
+  SourceMap,
+  WriteCall,
+  WriteChange,
+  WriteOperation,
+  WriteOutcome,
+} from '../engine/index.ts';
 
 export type SourceFormat = 'text' | 'json';
 
@@ -105,19 +122,83 @@ export interface PatternsSlice {
   requestError: string | undefined;
 }
 
+/** How an update treats one attribute: leaves it, sets it to the value typed, or removes it (optional attributes). */
+export type UpdateMode = 'keep' | 'set' | 'remove';
+
+/** The tests a write's condition may state on one attribute (the runtime's `if`). */
+export const CONDITION_TESTS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'beginsWith', 'exists', 'notExists'] as const;
+export type ConditionTest = (typeof CONDITION_TESTS)[number];
+
+/** One test of a write's condition as the user set it. */
+export interface ConditionDraft {
+  attribute: string;
+  test: ConditionTest;
+  /** The value typed (none for exists / notExists). */
+  text: string;
+}
+
+/** The Writes view's form for one entity, as typed: parsed only when the write runs. */
+export interface WriteDraft {
+  operation: WriteOperation;
+  /** What the user typed, by field: `key.<name>`, `record.<name>`, `set.<name>`, `add.<name>`, `version`. */
+  texts: Record<string, string>;
+  /** update: per attribute (`set.<name>`), what happens to it; absent: keep. */
+  modes: Record<string, UpdateMode>;
+  conditions: ConditionDraft[];
+}
+
+/** A write run in memory and everything it did. */
+export interface LastWrite {
+  call: WriteCall;
+  requests: SentRequest[];
+  outcome: WriteOutcome;
+  /** Every item it changed (records' items and guard items), before and after. */
+  changes: WriteChange[];
+  /** What that did to each index's entries. */
+  indexes: IndexChanges[];
+}
+
+export interface WritesSlice {
+  /** The entity the Writes view writes. */
+  writeEntity: string | undefined;
+  /** The form per entity (kept while the user looks elsewhere). */
+  writeDrafts: Record<string, WriteDraft>;
+  setWriteEntity: (entity: string | undefined) => void;
+  setWriteDraft: (entity: string, draft: WriteDraft) => void;
+  /**
+   * Every item of the sample table as the writes left it, guard items included; undefined while no
+   * write changed anything (the sample items as generated).
+   */
+  writeTable: Item[] | undefined;
+  /** The records' items of `writeTable`: what the items grid and the patterns read instead of `items`. */
+  writtenItems: Item[] | undefined;
+  lastWrite: LastWrite | undefined;
+  /** True while a write runs. */
+  writing: boolean;
+  /** True when a new analysis replaced the sample items the writes had changed (they are gone). */
+  writesDropped: boolean;
+  /** Runs one write on the sample table in memory (through the write runtime). */
+  runWrite: (call: WriteCall) => Promise<void>;
+  /** Back to the sample items as generated: every write undone. */
+  resetSampleData: () => void;
+}
+
 export interface ItemsViewSlice {
   /** `table` or a GSI name: which index the grid shows. */
   gridIndex: string;
   entityFilter: string | undefined;
   setGridIndex: (index: string) => void;
   setEntityFilter: (entity: string | undefined) => void;
+  /** Show only the entries the last write changed (before and after). */
+  onlyWriteChanges: boolean;
+  setOnlyWriteChanges: (only: boolean) => void;
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 /** The panels beside the editor. */
-export type PanelId = 'design' | 'items' | 'patterns' | 'code' | 'run';
-export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'code', 'run'];
+export type PanelId = 'design' | 'items' | 'patterns' | 'writes' | 'code' | 'run';
+export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'writes', 'code', 'run'];
 
 /** A message for the user about something the app did or refused to do. */
 export interface Notice {
@@ -138,4 +219,4 @@ export interface UiSlice {
   setActivePanel: (panel: PanelId) => void;
 }
 
-export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & ItemsViewSlice & UiSlice;
+export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice;

@@ -7,13 +7,14 @@ import { PANEL_IDS, type PanelId } from '../../store/types.ts';
 import { CodePanel } from '../code/CodePanel.tsx';
 import { DesignPanel } from '../design/DesignPanel.tsx';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
+import { WritesPanel } from '../writes/WritesPanel.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 
 // The items grid brings TanStack Table and Virtual; the Run panel the AWS SDK.
 const ItemsPanel = lazy(() => import('../items/ItemsPanel.tsx').then((m) => ({ default: m.ItemsPanel })));
 const RunPanel = lazy(() => import('../run/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
 
-const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', code: 'Code', run: 'Run' };
+const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', writes: 'Writes', code: 'Code', run: 'Run' };
 
 export function PanelTabs({ dark }: { dark: boolean }) {
   const active = useActivePanel();
@@ -49,6 +50,9 @@ export function PanelTabs({ dark }: { dark: boolean }) {
       break;
     case 'patterns':
       panel = <PatternsPanel />;
+      break;
+    case 'writes':
+      panel = <WritesPanel />;
       break;
     case 'code':
       panel = <CodePanel dark={dark} />;

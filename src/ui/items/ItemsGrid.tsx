@@ -1,7 +1,7 @@
 // The items of one index as a virtualized grid: item collections as groups
 // (a header row per partition key value), items in sort key order, the key
 // attributes and the entity pinned at the start, the selected pattern's result
-// highlighted. Only the rows in view are in the DOM; every row has the same
+// highlighted, the last write's rows marked before/after. Only the rows in view are in the DOM; every row has the same
 // height, so the virtualizer needs no measuring.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
@@ -12,6 +12,7 @@ import type { Item } from '../../engine/index.ts';
 import { columnWidths, fitPinned } from './columnWidths.ts';
 import type { GridColumnNames } from './gridColumnNames.ts';
 import type { GridRow } from './groupItems.ts';
+import { markLabel, type RowMark } from './writeMarks.ts';
 
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
@@ -34,11 +35,17 @@ export interface ItemsGridProps {
   keyAttributes: readonly string[];
   /** Positions in `rows` of the highlighted item rows, in order. */
   highlighted: readonly number[];
+  /** Positions in `rows` of the rows the last write marks (before/after). */
+  marks?: ReadonlyMap<number, RowMark>;
+  /** The row to scroll to instead of the first highlighted one (the write's first mark). */
+  scrollTo?: number;
   /** Changes when the grid should scroll to the first highlighted row again (a new result or view). */
   scrollKey: unknown;
 }
 
-export function ItemsGrid({ label, items, rows, columns, keyAttributes, highlighted, scrollKey }: ItemsGridProps) {
+const NO_MARKS: ReadonlyMap<number, RowMark> = new Map();
+
+export function ItemsGrid({ label, items, rows, columns, keyAttributes, highlighted, marks = NO_MARKS, scrollTo, scrollKey }: ItemsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const names = useMemo(() => [...columns.pinned, ...columns.others], [columns]);
@@ -85,7 +92,7 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
   const highlightedSet = useMemo(() => new Set(highlighted), [highlighted]);
   // Scroll the first highlighted row into view when the result or the view changes
   // (scrollKey), or the rows move under it (new sample items).
-  const first = highlighted[0];
+  const first = scrollTo ?? highlighted[0];
   useEffect(() => {
     if (first !== undefined) virtualizer.scrollToIndex(first, { align: 'center' });
   }, [first, scrollKey, virtualizer]);
@@ -157,21 +164,25 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
             const tableRow = rowModel[row.item];
             if (tableRow === undefined) return null;
             const isHighlighted = highlightedSet.has(virtual.index);
+            const mark = marks.get(virtual.index);
+            let rowClass = isHighlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item';
+            if (mark !== undefined) rowClass += ` tw-grid__item--${mark.side} tw-grid__item--${mark.change}`;
             return (
               <tr
                 key={virtual.key}
                 aria-rowindex={virtual.index + 2}
                 {...(isHighlighted ? { 'aria-selected': true } : {})}
-                className={isHighlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item'}
+                className={rowClass}
                 style={{ height: ROW_HEIGHT }}
               >
-                {tableRow.getAllCells().map((cell) => (
+                {tableRow.getAllCells().map((cell, at) => (
                   <td
                     key={cell.id}
-                    className={columnClass('tw-grid__cell', cell.column, keySet, lastPinned)}
+                    className={columnClass('tw-grid__cell', cell.column, keySet, lastPinned) + (mark?.attributes.includes(cell.column.id) ? ' tw-grid__cell--changed' : '')}
                     style={pinStyle(cell.column)}
                     title={titleOf(cell.getValue(), cell.column.getSize())}
                   >
+                    {at === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

@@ -1,26 +1,30 @@
-// The sample items as DynamoDB holds them: the table grouped into item
-// collections, or one GSI's view of them; a filter by entity, the sample size,
-// and the selected pattern's result highlighted. Reads and writes the store
+// The sample items as DynamoDB holds them (as the Writes view's writes left
+// them): the table grouped into item collections, or one GSI's view of them; a
+// filter by entity, the sample size, the selected pattern's result highlighted,
+// and the last write's entries before and after. Reads and writes the store
 // through named selectors; the grid itself is ItemsGrid.
 import { useId, useMemo } from 'react';
 import { indexKeyNames, indexKeyText } from '../../engine/index.ts';
 import { MAX_SAMPLE_SCALE } from '../../store/analysisSlice.ts';
-import { useAnalyzing, useDesign, useItems, useItemsView, usePatternQuery, useSampleControls } from '../../store/selectors.ts';
+import { useAnalyzing, useDesign, useItemsView, useLastWrite, usePatternQuery, useSampleControls, useSampleItems } from '../../store/selectors.ts';
 import { gridColumnNames } from './gridColumnNames.ts';
 import { groupItems } from './groupItems.ts';
 import { ItemsGrid } from './ItemsGrid.tsx';
 import { formatScale, scaleOptions } from './scaleOptions.ts';
 import { heldAttributesText, sparseCounts, sparseNote } from './sparseCounts.ts';
-import { highlightedRows, tableKeys } from './tableKey.ts';
+import { highlightedRows, tableKey, tableKeys } from './tableKey.ts';
+import { WriteMarksToggle } from './WriteMarksToggle.tsx';
+import { markedRows, writeMarks, type RowMark } from './writeMarks.ts';
 import './ItemsPanel.css';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
 export function ItemsPanel() {
   const design = useDesign();
-  const items = useItems();
+  const sampleItems = useSampleItems();
+  const lastWrite = useLastWrite();
   const analyzing = useAnalyzing();
-  const { gridIndex, setGridIndex, entityFilter, setEntityFilter } = useItemsView();
+  const { gridIndex, setGridIndex, entityFilter, setEntityFilter, onlyWriteChanges, setOnlyWriteChanges } = useItemsView();
   const { sampleScale, setSampleScale } = useSampleControls();
   const { selectedPattern, resultItems } = usePatternQuery();
   const ids = useId();
@@ -28,6 +32,15 @@ export function ItemsPanel() {
   // The index shown: the store's choice, or the table when that index is gone.
   const index = design?.indexes.find((i) => i.name === gridIndex) ?? design?.indexes[0];
   const tableIndex = design?.indexes[0];
+
+  // The last write's entries in this view: the old items as rows of their own (before), the new ones marked (after).
+  const marks = useMemo(() => writeMarks(lastWrite?.indexes, index?.name ?? '', tableIndex), [lastWrite, index?.name, tableIndex]);
+  const marked = marks.before.length + marks.afterMarks.size > 0;
+  const items = useMemo(() => {
+    if (!marked) return sampleItems;
+    if (!onlyWriteChanges || tableIndex === undefined) return [...marks.before, ...sampleItems];
+    return [...marks.before, ...sampleItems.filter((item) => marks.afterMarks.has(tableKey(item, tableIndex) ?? ''))];
+  }, [marked, marks, sampleItems, onlyWriteChanges, tableIndex]);
 
   const grouped = useMemo(
     () =>
@@ -47,14 +60,19 @@ export function ItemsPanel() {
     [design, index, entityFilter, viewEntities],
   );
   const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
+  const rowMarks = useMemo(() => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.rows, grouped.items, marks, tableIndex)), [grouped, marks, tableIndex]);
   const highlighted = useMemo(
-    () => (grouped === undefined || tableIndex === undefined ? [] : highlightedRows(grouped.rows, grouped.items, resultKeys, tableIndex)),
-    [grouped, resultKeys, tableIndex],
+    () =>
+      grouped === undefined || tableIndex === undefined
+        ? []
+        : highlightedRows(grouped.rows, grouped.items, resultKeys, tableIndex).filter((row) => rowMarks.get(row)?.side !== 'before'),
+    [grouped, resultKeys, tableIndex, rowMarks],
   );
-  const scrollKey = useMemo(() => ({ resultItems, view: index?.name, entityFilter }), [resultItems, index?.name, entityFilter]);
+  const firstMarked = rowMarks.size > 0 ? Math.min(...rowMarks.keys()) : undefined;
+  const scrollKey = useMemo(() => ({ resultItems, lastWrite, view: index?.name, entityFilter }), [resultItems, lastWrite, index?.name, entityFilter]);
   const scales = useMemo(() => (design === undefined ? [] : scaleOptions(design.model, sampleScale, MAX_SAMPLE_SCALE)), [design, sampleScale]);
   // Sparse indexes (keyed on an optional attribute): how many of each entity's items they hold.
-  const sparse = useMemo(() => (design === undefined ? [] : sparseCounts(design, items)), [design, items]);
+  const sparse = useMemo(() => (design === undefined ? [] : sparseCounts(design, sampleItems)), [design, sampleItems]);
 
   if (design === undefined || index === undefined || grouped === undefined || columns === undefined) {
     return (
@@ -66,7 +84,7 @@ export function ItemsPanel() {
 
   const viewName = index.kind === 'table' ? 'table' : index.name;
   const entityChoices = viewEntities.includes(entityFilter ?? '') || entityFilter === undefined ? viewEntities : [...viewEntities, entityFilter];
-  const shown = grouped.items.length;
+  const shown = grouped.items.length - [...rowMarks.values()].filter((m) => m.side === 'before').length;
   const sparseNames = new Set(sparse.map((c) => c.index));
   const sparseNotes = sparse.filter((c) => c.index === index.name && (entityFilter === undefined || c.entity === entityFilter)).map(sparseNote);
 
@@ -125,7 +143,7 @@ export function ItemsPanel() {
             {grouped.partitions === 1 ? 'partition' : 'partitions'}
           </span>
           {index.kind === 'gsi' && (
-            <span className="tw-items__note"> (of {numberFormat.format(items.length)}: only items with {heldAttributesText(index)})</span>
+            <span className="tw-items__note"> (of {numberFormat.format(sampleItems.length)}: only items with {heldAttributesText(index)})</span>
           )}
           {selectedPattern !== undefined && (
             <span className="tw-items__highlight-count">
@@ -134,6 +152,9 @@ export function ItemsPanel() {
             </span>
           )}
         </p>
+        {lastWrite !== undefined && (
+          <WriteMarksToggle view={viewName} entries={marks.before.length + marks.afterMarks.size} shown={rowMarks.size} only={onlyWriteChanges} onOnly={setOnlyWriteChanges} />
+        )}
         {sparseNotes.length > 0 && (
           <p id={`${ids}-sparse`} className="tw-items__sparse">
             {sparseNotes.map((note) => (
@@ -155,6 +176,8 @@ export function ItemsPanel() {
           columns={columns}
           keyAttributes={indexKeyNames(index)}
           highlighted={highlighted}
+          marks={rowMarks}
+          {...(firstMarked !== undefined ? { scrollTo: firstMarked } : {})}
           scrollKey={scrollKey}
         />
       )}
