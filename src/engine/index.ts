@@ -96,11 +96,13 @@ export { generateModule } from './codegen/generateModule.ts';
 export { encodeKeyValue } from './keys/encodeKeyValue.ts';
 export { compareUtf8 } from './queries/compareUtf8.ts';
 
-export { applyWrite, WRITE_OPERATIONS } from './writes/applyWrite.ts';
-export type { AppliedWrite, ApplyWriteOptions, ItemRole, RequestAnswer, SentRequest, WriteCall, WriteChange, WriteFailure, WriteOperation, WriteOutcome } from './writes/applyWrite.ts';
+export { applyWrite } from './writes/applyWrite.ts';
+export type { AppliedWrite, ApplyWriteOptions, ItemRole, WriteChange } from './writes/applyWrite.ts';
+export { recordWrite, WRITE_OPERATIONS } from './writes/writeCall.ts';
+export type { RecordedWrite, RequestAnswer, SentRequest, WriteCall, WriteFailure, WriteOperation, WriteOutcome } from './writes/writeCall.ts';
 export { designTable, withGuardItems, type TableItems } from './writes/guardItems.ts';
 export { MemoryTable, type ItemChange } from './writes/memoryTable.ts';
 export { isGuardKey } from './writes/writePlan.ts';
 export { describeWrites, type EntityWrites } from './writes/describeWrites.ts';
-export type { ReadRequest, WriteCondition, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
+export type { ReadRequest, WriteCondition, WriteEnv, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
 export { indexChanges, type IndexChanges, type IndexEntryChange, type IndexEntryChangeKind } from './writes/indexChanges.ts';
