@@ -106,3 +106,4 @@ export { isGuardKey } from './writes/writePlan.ts';
 export { describeWrites, type EntityWrites } from './writes/describeWrites.ts';
 export type { ReadRequest, WriteCondition, WriteEnv, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
 export { indexChanges, type IndexChanges, type IndexEntryChange, type IndexEntryChangeKind } from './writes/indexChanges.ts';
+export { writeTarget } from './writes/writeEntities.ts';

@@ -19,6 +19,8 @@ export { loadItems, BATCH_SIZE } from './loadItems.ts';
 export type { LoadItemsError, LoadItemsOptions, LoadItemsResult, LoadProgress, BatchWriteSend } from './loadItems.ts';
 export { expectedAnswers, runPattern } from './runPattern.ts';
 export type { PatternRun, RequestRun, RunPatternOptions } from './runPattern.ts';
+export { runWrite } from './runWrite.ts';
+export type { RunWriteOptions, WriteRun } from './runWrite.ts';
 export { compareAnswers } from './compareAnswers.ts';
 export type { AnswerComparison } from './compareAnswers.ts';
 export { describeError, formatDescribedError, formatDuration, HOW_TO_GET_AN_ENDPOINT } from './describeError.ts';

@@ -1,5 +1,5 @@
 // The runner's own failures: typed codes namespaced `table.*`, `load.*`,
-// `run.*`, `endpoint.*`, so callers branch on the code and describeError words them.
+// `run.*`, `write.*`, `endpoint.*`, so callers branch on the code and describeError words them.
 export type RunnerErrorCode =
   | 'endpoint.invalid'
   | 'table.notActive'
@@ -11,7 +11,9 @@ export type RunnerErrorCode =
   /** The table created here was given deletion protection by someone else since: not unprotected from here. */
   | 'table.protected'
   | 'run.unknownPattern'
-  | 'run.badParams';
+  | 'run.badParams'
+  /** A write sent to a table this page or process did not create. */
+  | 'write.notCreatedHere';
 
 export class RunnerError extends Error {
   override readonly name = 'RunnerError';

@@ -1,0 +1,62 @@
+// Sends one write (the Writes view's, the engine's WriteCall) to a table through
+// the write runtime with lib-dynamodb commands: the very requests the app runs
+// in memory, recorded with DynamoDB's answers, and the outcome. Only to a table
+// this page or process created (a CreatedTable handle): writes change data, and
+// a table somebody else made is not ours to change.
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type BatchWriteCommandInput,
+  type DeleteCommandInput,
+  type DynamoDBDocumentClient,
+  type GetCommandInput,
+  type PutCommandInput,
+  type TransactWriteCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { recordWrite, writeTarget, type Design, type RecordedWrite, type WriteCall, type WriteEnv, type WriteItem } from '../engine/index.ts';
+import { wasCreatedHere, type CreatedTable } from './createdTables.ts';
+import { RunnerError } from './runnerError.ts';
+import { sleep } from './sleep.ts';
+
+export interface RunWriteOptions {
+  client: DynamoDBDocumentClient;
+  design: Design;
+  /** The table: one created by this page or process. */
+  table: CreatedTable;
+  write: WriteCall;
+  signal?: AbortSignal;
+}
+
+export interface WriteRun extends RecordedWrite {
+  /** Wall time of the whole write, retries included, in milliseconds. */
+  latencyMs: number;
+}
+
+/** Runs the write on the table; refuses (`write.notCreatedHere`) a table this page or process did not create. */
+export async function runWrite({ client, design, table, write, signal }: RunWriteOptions): Promise<WriteRun> {
+  if (!wasCreatedHere(table)) {
+    throw new RunnerError('write.notCreatedHere', `Writes go only to a table created here; "${table.tableName}" was not.`);
+  }
+  const options = signal ? { abortSignal: signal } : {};
+  const send: WriteEnv['send'] = async (request) => {
+    if ('Get' in request) return (await client.send(new GetCommand(request.Get as GetCommandInput), options)).Item as WriteItem | undefined;
+    if ('Put' in request) return void (await client.send(new PutCommand(request.Put as PutCommandInput), options));
+    if ('Update' in request) return (await client.send(new UpdateCommand(request.Update as UpdateCommandInput), options)).Attributes as WriteItem | undefined;
+    if ('Delete' in request) return void (await client.send(new DeleteCommand(request.Delete as DeleteCommandInput), options));
+    if ('TransactWrite' in request) return void (await client.send(new TransactWriteCommand(request.TransactWrite as TransactWriteCommandInput), options));
+    const out = await client.send(new BatchWriteCommand(request.BatchWrite as BatchWriteCommandInput), options);
+    return out.UnprocessedItems as WriteItem | undefined;
+  };
+  const started = Date.now();
+  const recorded = await recordWrite({
+    design,
+    write,
+    env: { ...writeTarget(design, table.tableName), send, sleep: (ms) => sleep(ms, signal), random: Math.random, now: Date.now },
+  });
+  return { ...recorded, latencyMs: Date.now() - started };
+}
