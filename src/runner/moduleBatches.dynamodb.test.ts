@@ -166,13 +166,13 @@ describe('createMany on batches (an entity without guards)', () => {
     });
   });
 
-  // BUG (writeRuntime.ts createManyRecords): the records of a failed chunk are found back by their
+  // Fixed (writeRuntime.ts createManyRecords): the records of a failed chunk are found back by their
   // table key (byKey, a Map from table key to record), so two records with the same key in one chunk
   // come back as the later one twice. Inputs: 75 products, records[40] = { ...records[30], name:
   // 'Duplicate' }. Expected: failed lists records 25..49 as given, each once. Actual: 'Duplicate' at
   // the places of both records 30 and 40; the record named 'Product 30' is in no list (neither
   // written nor failed). The same lookup maps UnprocessedItems back to records.
-  it.fails('reports each record of a failed chunk as given, even two with the same key', async () => {
+  it('reports each record of a failed chunk as given, even two with the same key', async () => {
     await withTable(main.client, fx.mod.tableDefinition, async () => {
       const records = duplicateInSecondChunk();
       const result = await fx.mod.createMany['Product']!(main.doc, records);
@@ -243,13 +243,13 @@ describe('createMany on an entity with guard items (through create)', () => {
     });
   });
 
-  // BUG (writeRuntime.ts createManyRecords, `throttled`): AWS throttles a TransactWriteItems with a
+  // Fixed (writeRuntime.ts createManyRecords, `throttled`): AWS throttles a TransactWriteItems with a
   // TransactionCanceledException whose CancellationReasons carry the code ThrottlingError (the SDK does
   // not retry it). createMany retries only errors named ProvisionedThroughputExceededException,
   // ThrottlingException or RequestLimitExceeded, so on a throttled table an entity with guards gets
   // each such record in `failed` at once, with maxTimeMs left. Expected: retried like the others, all
   // 20 written; actual: written 17, the three throttled creates in failed.
-  it.fails('retries a create whose transaction was cancelled for throttling (CancellationReasons ThrottlingError)', async () => {
+  it('retries a create whose transaction was cancelled for throttling (CancellationReasons ThrottlingError)', async () => {
     const c = ownClients();
     let refusals = 0;
     c.client.middlewareStack.add(

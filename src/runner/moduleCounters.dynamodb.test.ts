@@ -249,13 +249,13 @@ describe('add: atomic counters with a condition', () => {
     expect(sent).toEqual([]);
   });
 
-  // BUG (writeRuntime.ts addToRecord): add checks that each amount names an attribute outside the key
+  // Fixed (writeRuntime.ts addToRecord): add checks that each amount names an attribute outside the key
   // and the version, never that it is a number attribute. Untyped callers (JavaScript, JSON input)
   // get: a string attribute that is absent becomes a number (ADD note 5 stores note: 5 on a Product);
   // one behind the read-first path is replaced by the amount (a Review's text 'Works well' + 1 stores
   // text: 1, since a non-number counts as 0); a present one on the in-place path is DynamoDB's
   // ValidationException, not a TypeError. Expected: a TypeError for each, nothing sent, nothing changed.
-  it.fails('refuses a string attribute at run time too (TypeError, nothing changes)', async () => {
+  it('refuses a string attribute at run time too (TypeError, nothing changes)', async () => {
     await withModuleTable(async () => {
       const stored: Stored[] = [
         { entity: 'Product', record: product('p1') },
@@ -445,7 +445,7 @@ describe('conditions ({ if }) on update, add and remove', () => {
     });
   });
 
-  // BUG (writeRuntime.ts conditionText): two conditions the generated types accept become invalid
+  // Fixed (writeRuntime.ts conditionText): two conditions the generated types accept become invalid
   // requests that DynamoDB refuses with a ValidationException (no WriteError, no TypeError):
   // `{ note: undefined }` (ProductCondition allows it: Product['note'] includes undefined) puts
   // `#n = :v1` in the expression while the document client drops the undefined value ("An expression
@@ -453,7 +453,7 @@ describe('conditions ({ if }) on update, add and remove', () => {
   // AttributeTest with no test) names #n in ExpressionAttributeNames but in no expression ("Value
   // provided in ExpressionAttributeNames unused in expressions"). Expected: refused before sending
   // (TypeError) or read as no constraint; actual: DynamoDB's ValidationException.
-  it.fails('a condition with an undefined value or an empty test is never sent to DynamoDB as an invalid expression', async () => {
+  it('a condition with an undefined value or an empty test is never sent to DynamoDB as an invalid expression', async () => {
     await withModuleTable(async () => {
       await seed([{ entity: 'Product', record: product('p1') }]);
       const outcomes: string[] = [];

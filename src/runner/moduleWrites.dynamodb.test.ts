@@ -345,7 +345,7 @@ describe('remove', () => {
 describe('a write racing a move of the same record (identity guard read, then the record moves)', () => {
   const guardRead = (command: string, input: Record<string, unknown>) => command === 'GetCommand' && String((input['Key'] as Record<string, unknown>)['PK']).startsWith('$id#');
 
-  it('update finds the record at its new place and applies its changes there (BUG: RecordNotFoundError)', async () => {
+  it('update finds the record at its new place and applies its changes there (was: RecordNotFoundError)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [
@@ -364,7 +364,7 @@ describe('a write racing a move of the same record (identity guard read, then th
     });
   });
 
-  it('an update stating a version the mover replaced rejects with StaleVersionError (BUG: RecordNotFoundError)', async () => {
+  it('an update stating a version the mover replaced rejects with StaleVersionError (was: RecordNotFoundError)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [['Ticket', { ticketId: 't1', queue: 'support', title: 'Printer', revision: 1 }]]);
@@ -377,7 +377,7 @@ describe('a write racing a move of the same record (identity guard read, then th
     });
   });
 
-  it('remove deletes the record at its new place (BUG: resolves and leaves the record and its guard)', async () => {
+  it('remove deletes the record at its new place (was: resolved and left the record and its guard)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [
@@ -426,7 +426,7 @@ describe('a write racing a move of the same record (identity guard read, then th
 // passes the types without exactOptionalPropertyTypes, and JavaScript callers get no check at all.
 // Expected: a TypeError (as for a key attribute or an unknown one), nothing changed.
 describe('null for a required attribute', () => {
-  it('is refused, changing nothing (BUG: the attribute is removed and the record stored without it)', async () => {
+  it('is refused, changing nothing (was: the attribute removed and the record stored without it)', async () => {
     await withTable(fx, client, async () => {
       const mirror = new Mirror(fx.model);
       await seed(mirror, [

@@ -12,6 +12,8 @@ import { access, comment, prop, q } from './printTs.ts';
 
 /** `['a', 'b']`: a list of names as string literals. */
 const names = (list: readonly string[]) => `[${list.map(q).join(', ')}]`;
+/** `a User`, `an Order`. */
+const an = (name: string) => `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
 
 export interface WritesContext {
   design: Design;
@@ -27,7 +29,7 @@ export interface WritesContext {
 }
 
 /** Names the writes part declares (reserved for generated types). */
-export const WRITES_GLOBALS = ['INDEX_KEYS', 'WRITE_ENTITIES', 'writeEnv', 'WRITE_TARGET', 'create', 'update', 'remove', 'add', 'createMany', 'Writes', 'recordOf', 'decodeStreamRecord', 'StreamChange', 'sleep'];
+export const WRITES_GLOBALS = ['INDEX_KEYS', 'WRITE_ENTITIES', 'writeEnv', 'WRITE_TARGET', 'create', 'update', 'remove', 'add', 'createMany', 'Writes', 'recordOf', 'decodeStreamRecord', 'StreamChange', 'sleep', 'recordIn'];
 
 /** INDEX_KEYS: for each entity, every index it is in and the key attributes written for it. toItem writes them. */
 export function emitIndexKeys(ctx: WritesContext): void {
@@ -94,11 +96,11 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
     const n = typeNames.get(plan.entity);
     if (!e || !n) continue;
     w();
-    w(`/** ${comment(`The attributes that identify a ${plan.entity}.`)} */`);
+    w(`/** ${comment(`The attributes that identify ${an(plan.entity)}.`)} */`);
     w(`export interface ${n.key} {`);
     for (const a of plan.key) w(`  ${prop(a)}: ${ctx.tsType(e, a)};`);
     w(`}`);
-    w(`/** ${comment(`What an update of a ${plan.entity} may change${e.attributes.some((a) => a.optional) ? ' (null removes an optional attribute)' : ''}${plan.version ? `; ${plan.version} is the version the update expects` : ''}.`)} */`);
+    w(`/** ${comment(`What an update of ${an(plan.entity)} may change${e.attributes.some((a) => a.optional) ? ' (null removes an optional attribute)' : ''}${plan.version ? `; ${plan.version} is the version the update expects` : ''}.`)} */`);
     w(`export interface ${n.changes} {`);
     for (const a of e.attributes) {
       if (plan.key.includes(a.name)) continue;
@@ -107,11 +109,11 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
     }
     w(`}`);
     const t = ctx.typeName.get(plan.entity);
-    w(`/** ${comment(`A condition on a ${plan.entity}: each attribute equal to a value, or meeting a test ({ ge: 2 }, { exists: false }).`)} */`);
+    w(`/** ${comment(`A condition on ${an(plan.entity)}: each attribute equal to a value, or meeting a test ({ ge: 2 }, { exists: false }).`)} */`);
     w(`export type ${n.condition} = { [K in keyof ${t}]?: ${t}[K] | AttributeTest<NonNullable<${t}[K]>> };`);
     const counters = countersOf(e, plan);
     if (counters.length > 0) {
-      w(`/** ${comment(`Amounts add may add to a ${plan.entity}'s number attributes (negative to subtract).`)} */`);
+      w(`/** ${comment(`Amounts add may add to ${an(plan.entity)}'s number attributes (negative to subtract).`)} */`);
       w(`export interface ${n.counters} {`);
       for (const a of counters) w(`  ${prop(a.name)}?: number;`);
       w(`}`);
@@ -238,16 +240,17 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
   w();
   w(`/**`);
   w(` * A DynamoDB Streams record (a Lambda event's Records[i]) as the change of a record: its entity, and the`);
-  w(` * record before and after as the stream view holds them. Undefined for a guard item, and for a KEYS_ONLY`);
-  w(` * stream (no images). A record whose table key changes shows as a REMOVE and an INSERT.`);
+  w(` * record before and after as the stream view holds them. Undefined for a guard item or an item of no`);
+  w(` * entity of this design, and when the view holds no image for the event (KEYS_ONLY; a REMOVE under`);
+  w(` * NEW_IMAGE; an INSERT under OLD_IMAGE). A record whose table key changes shows as a REMOVE and an INSERT.`);
   w(` */`);
   w(`export function decodeStreamRecord(record: StreamRecordInput): StreamChange | undefined {`);
   w(`  const eventName = record.eventName;`);
   w(`  if (eventName !== 'INSERT' && eventName !== 'MODIFY' && eventName !== 'REMOVE') return undefined;`);
   w(`  const oldImage = record.dynamodb?.OldImage;`);
   w(`  const newImage = record.dynamodb?.NewImage;`);
-  w(`  const before = oldImage ? fromItem(unmarshallImage(oldImage)) : undefined;`);
-  w(`  const after = newImage ? fromItem(unmarshallImage(newImage)) : undefined;`);
+  w(`  const before = oldImage ? recordIn(oldImage) : undefined;`);
+  w(`  const after = newImage ? recordIn(newImage) : undefined;`);
   w(`  const entity = (after ?? before)?.entity;`);
   w(`  if (entity === undefined) return undefined;`);
   w(`  return {`);
@@ -256,6 +259,15 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
   w(`    ...(before ? { oldRecord: before.record } : {}),`);
   w(`    ...(after ? { newRecord: after.record } : {}),`);
   w(`  } as StreamChange;`);
+  w(`}`);
+  w();
+  w(`/** The record a stream image holds, or undefined for a guard item or an item of no entity of this design. */`);
+  w(`function recordIn(image: Record<string, StreamAttributeValue>): AnyRecord | undefined {`);
+  w(`  try {`);
+  w(`    return fromItem(unmarshallImage(image));`);
+  w(`  } catch {`);
+  w(`    return undefined;`);
+  w(`  }`);
   w(`}`);
   w();
   w(`/**`);
@@ -288,6 +300,7 @@ function emitWriteEntity(ctx: WritesContext, e: Entity, plan: EntityWritePlan, p
   w(`    keyNames: ${names(plan.key)},`);
   w(`    attributes: ${names(e.attributes.map((a) => a.name))},`);
   w(`    optional: ${names(e.attributes.filter((a) => a.optional).map((a) => a.name))},`);
+  w(`    numbers: ${names(e.attributes.filter((a) => a.type === 'number').map((a) => a.name))},`);
   if (plan.version) w(`    version: ${q(plan.version)},`);
   if (plan.ttl) w(`    ttl: ${q(plan.ttl)}, // its guard items expire with it`);
   if (plan.itemKey) {

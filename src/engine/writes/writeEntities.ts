@@ -40,6 +40,7 @@ function writeEntity(design: Design, entity: Entity, plan: EntityWritePlan, targ
     keyNames: plan.key,
     attributes: entity.attributes.map((a) => a.name),
     optional: entity.attributes.filter((a) => a.optional).map((a) => a.name),
+    numbers: entity.attributes.filter((a) => a.type === 'number').map((a) => a.name),
     itemKey: (key) => (plan.itemKey ? tableKey(plan.itemKey, key) : undefined),
     owner: (key) => value(plan.owner, key),
     uniqueSets: plan.unique.map((u) => u.set),

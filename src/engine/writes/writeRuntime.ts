@@ -36,6 +36,8 @@ export interface WriteEntity {
   attributes: readonly string[];
   /** The attributes a record may lack: only these may be removed (null in changes). */
   optional: readonly string[];
+  /** The number attributes: the only ones add may add to. */
+  numbers: readonly string[];
   /** The optimistic-locking attribute, when the entity has one. */
   version?: string;
   /** The table's time-to-live attribute, when this entity's records expire: its guards carry the same expiry. */
@@ -183,7 +185,7 @@ export interface AttributeTest<T> {
   gt?: T;
   ge?: T;
   between?: readonly [T, T];
-  beginsWith?: string;
+  beginsWith?: T extends string ? string : never;
   exists?: boolean;
 }
 
@@ -197,11 +199,18 @@ function conditionText(entity: WriteEntity, condition: WriteCondition | undefine
   for (const [name, test] of Object.entries(condition)) {
     if (!entity.attributes.includes(name)) throw new TypeError(`${entity.name} has no attribute "${name}" to test`);
     const n = p.name(name);
-    if (typeof test !== 'object' || test === null) {
+    // null or undefined: the record lacks the attribute.
+    if (test === null || test === undefined) {
+      parts.push(`attribute_not_exists(${n})`);
+      continue;
+    }
+    if (typeof test !== 'object') {
       parts.push(`${n} = ${p.value(test)}`);
       continue;
     }
-    for (const [op, operand] of Object.entries(test as Record<string, unknown>)) {
+    const tests = Object.entries(test as Record<string, unknown>).filter(([, operand]) => operand !== undefined);
+    if (tests.length === 0) throw new TypeError(`${entity.name}: the condition on "${name}" states no test (eq, ne, lt, le, gt, ge, between, beginsWith, exists)`);
+    for (const [op, operand] of tests) {
       const comparison = TESTS[op];
       if (comparison) parts.push(`${n} ${comparison} ${p.value(operand)}`);
       else if (op === 'between') {
@@ -213,6 +222,11 @@ function conditionText(entity: WriteEntity, condition: WriteCondition | undefine
     }
   }
   return parts.length ? parts.map((x) => `(${x})`).join(' AND ') : undefined;
+}
+
+/** Throws the TypeError a malformed condition gives, before anything is read or sent. */
+function checkCondition(entity: WriteEntity, condition: WriteCondition | undefined): void {
+  conditionText(entity, condition, new Placeholders());
 }
 
 /** Two conditions as one. */
@@ -651,6 +665,7 @@ async function updateAfterRead(entity: WriteEntity, env: WriteEnv, key: WriteIte
 export async function updateRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, changes: WriteItem, options: WriteOptions = {}): Promise<WriteItem> {
   const key = checkKey(entity, keyIn);
   checkChanges(entity, changes);
+  checkCondition(entity, options.if);
   const expected = entity.version !== undefined ? changes[entity.version] : undefined;
   const inPlace = buildUpdateInPlace(entity, env, key, changes, options.if);
   if (inPlace) {
@@ -674,9 +689,10 @@ export async function addToRecord(entity: WriteEntity, env: WriteEnv, keyIn: Wri
   const key = checkKey(entity, keyIn);
   if (typeof deltas !== 'object' || deltas === null || Object.keys(deltas).length === 0) throw new TypeError(`${entity.name}: add takes a non-empty object of numbers`);
   for (const [name, delta] of Object.entries(deltas)) {
-    if (!entity.attributes.includes(name) || entity.keyNames.includes(name) || name === entity.version) throw new TypeError(`${entity.name}: "${name}" is not a number attribute add can change`);
+    if (!entity.numbers.includes(name) || entity.keyNames.includes(name) || name === entity.version) throw new TypeError(`${entity.name}: "${name}" is not a number attribute add can change`);
     if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new TypeError(`${entity.name}: the amount for "${name}" must be a finite number`);
   }
+  checkCondition(entity, options.if);
   const names = Object.keys(deltas);
   const at = entity.itemKey(key);
   const inIndex = entity.indexes.some((ix) => ix.attributes.some((n) => names.includes(n))) || entity.uniqueSets.some((set) => set.some((n) => names.includes(n)));
@@ -719,6 +735,7 @@ export interface RemoveOptions extends WriteOptions {
  */
 export async function removeRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, options: RemoveOptions = {}): Promise<void> {
   const key = checkKey(entity, keyIn);
+  checkCondition(entity, options.if);
   const at = entity.itemKey(key);
   if (at !== undefined && !removeReads(entity, key) && options.version === undefined && options.if === undefined) {
     await env.send({ Delete: { TableName: env.tableName, Key: at } });
@@ -772,8 +789,9 @@ function backoff(env: WriteEnv, attempt: number): number {
 
 /** Whether DynamoDB refused a request for throughput (worth waiting and retrying). */
 function throttled(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'ProvisionedThroughputExceededException' || name === 'ThrottlingException' || name === 'RequestLimitExceeded';
+  const e = error as { name?: unknown; CancellationReasons?: { Code?: string }[] } | null;
+  if (e?.name === 'TransactionCanceledException') return (e.CancellationReasons ?? []).some((r) => r?.Code === 'ThrottlingError' || r?.Code === 'ProvisionedThroughputExceeded');
+  return e?.name === 'ProvisionedThroughputExceededException' || e?.name === 'ThrottlingException' || e?.name === 'RequestLimitExceeded';
 }
 
 /**
@@ -811,28 +829,37 @@ export async function createManyRecords(entity: WriteEntity, env: WriteEnv, reco
     await Promise.all(Array.from({ length: Math.min(GUARDED_IN_FLIGHT, records.length) }, worker));
     return result;
   }
+  let reported = 0;
+  const report = () => {
+    if (result.written !== reported) progress();
+    reported = result.written;
+  };
+  const failure = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
   for (let start = 0; start < records.length; start += BATCH_SIZE) {
-    const chunk = records.slice(start, start + BATCH_SIZE);
-    // Items by table key, to tell which records DynamoDB left unprocessed.
-    const byKey = new Map<string, WriteItem>();
-    let pending = chunk.map((record) => {
-      const item = entity.toItem(record);
-      byKey.set(JSON.stringify(tableKeyOf(env, item)), record);
-      return item;
-    });
+    // Each record with its item: unprocessed items are matched back to the records they came from,
+    // one each, so that two records with the same key are both told apart.
+    let pending = records.slice(start, start + BATCH_SIZE).map((record) => ({ record, item: entity.toItem(record) }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) {
         if (env.now() >= deadline) break;
         await env.sleep(backoff(env, attempt - 1));
       }
-      let unprocessed: WriteItem[];
+      let unprocessed: typeof pending;
       try {
-        const left = await env.send({ BatchWrite: { RequestItems: { [env.tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } } });
+        const left = await env.send({ BatchWrite: { RequestItems: { [env.tableName]: pending.map(({ item }) => ({ PutRequest: { Item: item } })) } } });
         const requests = (left?.[env.tableName] ?? []) as { PutRequest?: { Item?: WriteItem } }[];
-        unprocessed = requests.flatMap((r) => (r.PutRequest?.Item ? [r.PutRequest.Item] : []));
+        const open = [...pending];
+        unprocessed = [];
+        for (const r of requests) {
+          const item = r.PutRequest?.Item;
+          if (!item) continue;
+          const key = tableKeyOf(env, item);
+          const at = open.findIndex((x) => sameKey(tableKeyOf(env, x.item), key));
+          if (at >= 0) unprocessed.push(...open.splice(at, 1));
+        }
       } catch (error) {
         if (!throttled(error)) {
-          for (const item of pending) result.failed.push({ record: byKey.get(JSON.stringify(tableKeyOf(env, item))) ?? item, error: error instanceof Error ? error : new Error(String(error)) });
+          for (const { record } of pending) result.failed.push({ record, error: failure(error) });
           pending = [];
           break;
         }
@@ -840,20 +867,23 @@ export async function createManyRecords(entity: WriteEntity, env: WriteEnv, reco
       }
       result.written += pending.length - unprocessed.length;
       pending = unprocessed;
-      progress();
+      report();
     }
-    for (const item of pending) result.failed.push({ record: byKey.get(JSON.stringify(tableKeyOf(env, item))) ?? item, error: new Error('not written: DynamoDB left it unprocessed until the time allowed ran out') });
+    for (const { record } of pending) result.failed.push({ record, error: new Error('not written: DynamoDB left it unprocessed until the time allowed ran out') });
   }
   return result;
 }
 
-/** An attribute value as DynamoDB Streams gives it (the low-level form). */
-export type StreamAttributeValue = Record<string, unknown>;
+/** An attribute value as DynamoDB Streams gives it (the low-level form: { S: '…' }, { N: '…' }, { M: {…} }…). */
+export type StreamAttributeValue = object;
 
-/** A DynamoDB Streams record, as a Lambda handler receives it (the fields decodeStreamRecord reads). */
+/**
+ * A DynamoDB Streams record, as a Lambda handler receives it or client-dynamodb-streams' GetRecords
+ * gives it (the fields decodeStreamRecord reads).
+ */
 export interface StreamRecordInput {
-  eventName?: string;
-  dynamodb?: { NewImage?: Record<string, StreamAttributeValue>; OldImage?: Record<string, StreamAttributeValue> };
+  eventName?: string | undefined;
+  dynamodb?: { NewImage?: Record<string, StreamAttributeValue> | undefined; OldImage?: Record<string, StreamAttributeValue> | undefined } | undefined;
 }
 
 /** A low-level attribute value as the document client would give it. */
