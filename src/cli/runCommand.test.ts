@@ -33,14 +33,19 @@ describe('cli run', () => {
     expect((await testConnection({ client })).tableNames).not.toContain(name);
   });
 
-  it('keeps a named table with --keep, holding exactly the items it reports', async () => {
+  it('keeps a named table with --keep, holding exactly the items it reports: the records and their guard items', async () => {
     const name = `cli-keep-${Date.now()}`;
     made.push(name);
     const ran = await cli([ecommerce, '--endpoint', endpoint, '--table', name, '--records', '5', '--keep']);
     expect(ran.code).toBe(0);
     const loaded = Number(/loaded (\d+) items/.exec(ran.out)?.[1]);
-    expect(loaded).toBe(20);
-    expect((await tableKeys(doc, name)).size).toBe(loaded);
+    // 5 records of each of the 4 entities, and an identity guard for each Order and Review (their table
+    // keys hold more than their keys), so that the module's update and remove find them in the kept table.
+    expect(loaded).toBe(30);
+    expect(ran.out).toContain(': 20 records and 10 guard items');
+    const keys = await tableKeys(doc, name);
+    expect(keys.size).toBe(loaded);
+    expect([...keys].filter((k) => k.includes('$id#')).length).toBe(10);
     expect(ran.out).toContain(`kept table ${name}`);
   });
 

@@ -23,7 +23,7 @@
 // - requests to --endpoint are signed with fake local credentials unless
 //   --aws-credentials asks for the machine's own.
 import { randomUUID } from 'node:crypto';
-import { alwaysEmptyParameter, alwaysEmptyText, generateSampleRecords, indexKeyNames, patternParameters, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
+import { alwaysEmptyParameter, alwaysEmptyText, generateSampleRecords, indexKeyNames, patternParameters, sampleParams, toItem, withGuardItems, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
 import {
   createClients,
   createDesignTable,
@@ -323,13 +323,20 @@ export async function runCommand({ design, options, io }: { design: Design; opti
       if (applied.length) io.out(`table settings: ${applied.map(describeTableSetting).join('; ')}\n`);
       for (const missed of table.settings.filter((s) => !s.applied)) io.err(`warning: table setting ${describeTableSetting(missed)}\n`);
 
-      const load = await loadItems({ client: clients.doc, tableName, items: sample.items, concurrency: 8, signal: work.signal, abortInFlight: true });
+      // The records' items and the guard items their creates write, so that a kept table takes the module's writes.
+      const stored = withGuardItems(design, sample.items);
+      const load = await loadItems({ client: clients.doc, tableName, items: stored.items, concurrency: 8, signal: work.signal, abortInFlight: true });
       if (load.status === 'cancelled' || work.signal.aborted) return 130;
       if (load.status === 'failed') {
         io.err(`loading items failed after ${load.written} of ${load.total}: ${explain(load.error.cause, 'BatchWriteItem')}\n`);
         return 2;
       }
-      io.out(`loaded ${load.written} items in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.itemsPerSecond)} items/s)\n\n`);
+      const guards = stored.items.length - sample.items.length;
+      io.out(
+        `loaded ${load.written} items in ${(load.ms / 1000).toFixed(1)} s (${Math.round(load.itemsPerSecond)} items/s)${guards ? `: ${sample.items.length} records and ${guards} guard items` : ''}\n`,
+      );
+      if (stored.skipped) io.err(`warning: ${stored.skipped} guard item(s) left out: sample records repeat a unique set's values\n`);
+      io.out('\n');
 
       const rows: PatternRunRow[] = [];
       for (const planned of plan) {
