@@ -1,7 +1,7 @@
 // Test helper: seeded random models (mulberry32), valid or nearly so: odd names
 // (JavaScript words, `__proto__`, model keywords), every type, enumerations,
 // relations, ranges, orders, includes, optional attributes, unique sets, version and
-// ttl attributes and the table's settings. The parsers'
+// ttl attributes, the table's settings, literal conditions (fixed) and limits. The parsers'
 // fuzz tests and the design's stability properties draw from the same models.
 import { BILLING_MODES, STREAM_VIEWS, TABLE_CLASSES, type Attribute, type AttributeType, type Entity, type Model, type Pattern, type RangeOp, type Scalar, type TableSettings } from '../engine/model/types.ts';
 
@@ -130,7 +130,29 @@ export function randomModel(r: Random): Model {
   // Drawn after that, for the same reason: unique sets, version and ttl, the table's settings.
   for (const entity of entities) addEntityExtensions(entity, r);
   if (r.chance(0.4)) model.table = randomTable(r);
+  // Drawn after that, for the same reason: literal conditions (fixed) and limits.
+  for (const pattern of patterns) addPatternExtensions(pattern, entities, r);
   return model;
+}
+
+/** Fixed values (of the attribute's type, among its values; never an equality or the range attribute) and a limit where there is an order. */
+function addPatternExtensions(pattern: Pattern, entities: readonly Entity[], r: Random) {
+  const entity = entities.find((e) => e.name === pattern.entity);
+  if (!entity) return;
+  if (r.chance(0.3)) {
+    const free = entity.attributes.filter((a) => !pattern.equals.includes(a.name) && a.name !== pattern.range?.attribute);
+    const chosen = [...new Set(free.filter(() => r.chance(0.4)).map((a) => a.name))].slice(0, 2);
+    // fromEntries defines own properties: an attribute named __proto__ stays data.
+    if (chosen.length > 0) {
+      pattern.fixed = Object.fromEntries(
+        chosen.map((name) => {
+          const a = free.find((x) => x.name === name) as Attribute;
+          return [name, a.values && a.values.length > 0 ? r.pick(a.values) : randomValue(a.type, r)];
+        }),
+      );
+    }
+  }
+  if (pattern.order && r.chance(0.3)) pattern.limit = r.pick([1, 1, 2, 3, 10, 1000]);
 }
 
 /** Table names, some spelt like the table line's clauses (the text form quotes those). */

@@ -18,7 +18,7 @@ import { validateModel } from './validateModel.ts';
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
 const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
-// Plus one model with every extension field this reader knows (unique, version, ttl, the table).
+// Plus one model with every extension field this reader knows (unique, version, ttl, the table, fixed, limit).
 const EXTENSIONS_TEXT = `model "Lobby"
 table GameLobby billing provisioned read 20 write 10 stream NEW_AND_OLD_IMAGES pitr deletionProtection off class STANDARD
 
@@ -35,6 +35,7 @@ entity Game key gameId belongsTo Player via hostId ttl expiresAt
 
 getPlayer: Player by playerId returns one
 getHostGames: Game by hostId
+getTopPlayers: Player where region = "eu" and version >= ? order by version desc limit 3
 `;
 const extensionsModel = parseModelText(EXTENSIONS_TEXT).model;
 if (!extensionsModel) throw new Error('the extensions model does not load');
@@ -45,7 +46,7 @@ const textCorpus = jsonCorpus.map((text) => {
   return printModelText(model);
 });
 
-const JUNK = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', '|', '(', ')', '?', '<', '>=', '=', '\n', '\r', '\r\n', ' ', '\t', 'é', '😀', '\ud800', '\u2028', '\u0000', '\ufeff', '-', '1e999', '0', 'x', 'entity', 'key', ' by ', 'newest first', '  ', ' unique ', ' version ', 'ttl', 'table ', ' pitr', ' off', ' read 5', '"table": {}'];
+const JUNK = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', '|', '(', ')', '?', '<', '>=', '=', '\n', '\r', '\r\n', ' ', '\t', 'é', '😀', '\ud800', '\u2028', '\u0000', '\ufeff', '-', '1e999', '0', 'x', 'entity', 'key', ' by ', 'newest first', '  ', ' unique ', ' version ', 'ttl', 'table ', ' pitr', ' off', ' read 5', '"table": {}', ' limit 3', ' and x = "v"', ' = 1', '"fixed": {}', '"limit": 2'];
 
 function mutate(text: string, r: Random): string {
   let out = text;
@@ -121,7 +122,7 @@ function checkResult(text: string, result: ParseResult, label: string) {
   if (result.model) checkRoundTrips(result.model, label);
 }
 
-/** The text form cannot write an empty include list or an empty list of unique sets; they read back as none. */
+/** The text form cannot write an empty include list, an empty list of unique sets or an empty fixed; they read back as none. */
 function withoutEmptyLists(model: Model): Model {
   return {
     ...model,
@@ -131,9 +132,16 @@ function withoutEmptyLists(model: Model): Model {
       return rest;
     }),
     patterns: model.patterns.map((p) => {
-      if (p.include === undefined || p.include.length > 0) return p;
-      const { include: _, ...rest } = p;
-      return rest;
+      let out = p;
+      if (out.include !== undefined && out.include.length === 0) {
+        const { include: _, ...rest } = out;
+        out = rest;
+      }
+      if (out.fixed !== undefined && Object.keys(out.fixed).length === 0) {
+        const { fixed: _, ...rest } = out;
+        out = rest;
+      }
+      return out;
     }),
   };
 }
@@ -158,13 +166,17 @@ const MUTATIONS = 350;
 
 describe('fuzz', () => {
   it('round-trips 500 random valid models through both forms, names like __proto__ and keywords included', () => {
-    const extensions = { unique: 0, version: 0, ttl: 0, table: 0 };
+    const extensions = { unique: 0, version: 0, ttl: 0, table: 0, fixed: 0, limit: 0 };
     for (let seed = 1; seed <= 500; seed++) {
       const model = randomModel(prng(seed));
       const errors = validateModel(model).filter((d) => d.severity === 'error');
       expect(errors, `seed ${seed}: the generator made an invalid model`).toEqual([]);
       checkRoundTrips(model, `random model, seed ${seed}`);
       if (model.table) extensions.table++;
+      for (const p of model.patterns) {
+        if (p.fixed) extensions.fixed++;
+        if (p.limit !== undefined) extensions.limit++;
+      }
       for (const e of model.entities) {
         if (e.unique) extensions.unique++;
         if (e.version !== undefined) extensions.version++;

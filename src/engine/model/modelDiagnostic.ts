@@ -48,6 +48,12 @@ export type ModelDiagnosticCode =
   | 'model.duplicateInclude'
   | 'model.includeNotChild'
   | 'model.unknownReturns'
+  // pattern extensions: fixed, limit
+  | 'model.fixedType'
+  | 'model.fixedNotAValue'
+  | 'model.fixedConflict'
+  | 'model.invalidLimit'
+  | 'model.limitWithoutOrder'
   // entity extensions: unique, version, ttl
   | 'model.emptyUnique'
   | 'model.duplicateUniqueAttribute'

@@ -174,7 +174,7 @@ p: B "text first" returns one with B by x, z where y < ? order by y
       '4:13-15 model.syntax expected key, count, belongsTo, unique, version or ttl, found "ky" — did you mean "key"?',
     ]);
     expect(located(shopWith(18, 'getUsersByPlan: User by plan ordr by createdAt desc'))).toEqual([
-      '18:30-34 model.syntax expected by, where, order by, newest first, oldest first, with, returns or a quoted description, found "ordr" — did you mean "order"?',
+      '18:30-34 model.syntax expected by, where, order by, newest first, oldest first, limit, with, returns or a quoted description, found "ordr" — did you mean "order"?',
     ]);
     expect(located(shopWith(20, 'getRecentUserOrders: Order by userEmail where createdAt => ?'))).toEqual([
       '20:57-59 model.syntax unknown operator "=>": use =, <, <=, >, >= (then ?), between ? and ?, or begins_with ?',
@@ -215,9 +215,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
     expect(located(shopWith(2, 'model "Other"'))).toEqual(['2:1-6 model.duplicateLine a second model line: the model has one name']);
   });
 
-  it('refuses newest first without a where clause', () => {
+  it('refuses newest first without a range', () => {
     expect(located(shopWith(18, 'getUsersByPlan: User by plan newest first'))).toEqual([
-      '18:30-42 model.orderWithoutWhere newest first sorts by the where attribute, but this pattern has no where clause: write order by <attribute> desc',
+      '18:30-42 model.orderWithoutWhere newest first sorts by the where attribute, but this pattern has no range (where x OP ?): write order by <attribute> desc',
     ]);
   });
 
@@ -448,5 +448,92 @@ unique: table by table
       '2:29-32 model.unknownAttribute A has no attribute "nme" — did you mean "name"?',
       '2:42-44 model.versionType the version attribute "id" is a string: optimistic locking counts versions, so it must be a number',
     ]);
+  });
+});
+
+describe('parseModelText: literal conditions and limit (v1 extensions)', () => {
+  const GAMES = `model "Games"
+
+entity Game key gameId
+  gameId: string
+  hostId: string
+  status: "open" | "playing" | "done"
+  mode?: string
+  level: number
+  ranked: boolean
+  createdAt: datetime
+
+getOpenGames: Game where status = "open" order by createdAt desc limit 10
+getOpenByMode: Game by mode where status = "open" and createdAt >= ? and level = 3 and ranked = false oldest first
+getLatest: Game by hostId order by createdAt desc limit 1 returns one
+getBetween: Game where createdAt between ? and ? and status = "done"
+`;
+
+  it('reads literal conditions as fixed (in their order, beside the one range) and limit as a number', () => {
+    const result = parseModelText(GAMES);
+    expect(result.diagnostics).toEqual([]);
+    const patterns = result.model?.patterns ?? [];
+    expect(patterns[0]).toEqual({ name: 'getOpenGames', entity: 'Game', equals: [], fixed: { status: 'open' }, order: { attribute: 'createdAt', direction: 'desc' }, limit: 10, returns: 'many' });
+    expect(patterns[1]).toEqual({
+      name: 'getOpenByMode',
+      entity: 'Game',
+      equals: ['mode'],
+      fixed: { status: 'open', level: 3, ranked: false },
+      range: { attribute: 'createdAt', op: '>=' },
+      order: { attribute: 'createdAt', direction: 'asc' },
+      returns: 'many',
+    });
+    expect(Object.keys(patterns[1]?.fixed ?? {})).toEqual(['status', 'level', 'ranked']);
+    expect(patterns[2]).toMatchObject({ limit: 1, returns: 'one' });
+    expect(patterns[3]).toMatchObject({ range: { attribute: 'createdAt', op: 'between' }, fixed: { status: 'done' } });
+  });
+
+  it('maps the fixed values, the range and the limit to the characters of the text', () => {
+    const { sourceMap } = parseModelText(GAMES);
+    const lines = GAMES.split('\n');
+    const at = (path: string) => {
+      const span = sourceMap.get(path);
+      return span && lines[span.line - 1]?.slice(span.column - 1, span.endColumn - 1);
+    };
+    expect(at('patterns[0].fixed.status')).toBe('status = "open"');
+    expect(at('patterns[0].limit')).toBe('10');
+    expect(at('patterns[1].fixed')).toBe('where status = "open" and createdAt >= ? and level = 3 and ranked = false');
+    expect(at('patterns[1].range')).toBe('createdAt >= ?');
+    expect(at('patterns[1].fixed.ranked')).toBe('ranked = false');
+    expect(at('patterns[3].range')).toBe('where createdAt between ? and ?');
+  });
+
+  it('reads an attribute named __proto__, and, limit or where in a condition', () => {
+    const text = `model "m"\n\nentity E key id\n  id: string\n  __proto__: string\n  and: number\n  limit: boolean\n  where: date\n\np: E where __proto__ = "x" and and = 1 and limit = true and where >= ? order by where desc limit 2\n`;
+    const result = parseModelText(text);
+    expect(result.diagnostics).toEqual([]);
+    const pattern = result.model?.patterns[0];
+    expect(Object.entries(pattern?.fixed ?? {})).toEqual([['__proto__', 'x'], ['and', 1], ['limit', true]]);
+    expect(pattern).toMatchObject({ range: { attribute: 'where', op: '>=' }, limit: 2 });
+  });
+
+  it('locates the syntax errors of literal conditions and limit', () => {
+    const line = (pattern: string) => located(`model "m"\n\nentity E key id\n  id: string\n  s: string\n  n: number\n\n${pattern}\n`);
+    expect(line('p: E where s = open')).toEqual(['8:16-20 model.syntax expected ? (a parameter) or a value after =, found "open": text values are quoted (s = "open")']);
+    expect(line('p: E where n > 3')).toEqual(['8:14-15 model.syntax a condition on a value takes = (n = 3); a range compares with a parameter: n > ?']);
+    expect(line('p: E where s = "a" and s = "b"')).toEqual(['8:24-25 model.duplicateClause "s" is given a value twice in this where clause']);
+    expect(line('p: E where n > ? and s >= ?')).toEqual([
+      '8:22-23 model.duplicateClause a pattern has one range on a parameter, and this where clause already has one (on "n"); literal conditions (x = "value") may be added with and',
+    ]);
+    expect(line('p: E where s = "a" and')).toEqual(['8:20-23 model.syntax expected an attribute after "and", found the end of the line']);
+    expect(line('p: E where n =')).toEqual(['8:14-15 model.syntax expected ? (a parameter) or a value ("text", a number, true or false) after "=", found the end of the line']);
+    expect(line('p: E order by n limit')).toEqual(['8:17-22 model.syntax expected a number after limit (limit 10: the first 10 records in the pattern\'s order), found the end of the line']);
+    expect(line('p: E order by n limit ten')).toEqual(['8:23-26 model.syntax expected a number after limit (limit 10: the first 10 records in the pattern\'s order), found "ten"']);
+    expect(line('p: E order by n limit 2 limit 3')).toEqual(['8:25-30 model.duplicateClause duplicate limit clause in this pattern']);
+    expect(line('p: E where s = "a" newest first')).toEqual(['8:20-32 model.orderWithoutWhere newest first sorts by the where attribute, but this pattern has no range (where x OP ?): write order by <attribute> desc']);
+  });
+
+  it('gives the rules of validateModel a span in the text', () => {
+    const line = (pattern: string) => located(`model "m"\n\nentity E key id\n  id: string\n  s: "a" | "b"\n  n: number\n\n${pattern}\n`);
+    expect(line('p: E where s = "c"')).toEqual(['8:12-19 model.fixedNotAValue "s" is fixed to "c", which is not one of its values ("a", "b"): no record has it']);
+    expect(line('p: E where n = "3"')).toEqual(['8:12-19 model.fixedType "n" is fixed to "3", which is not a number']);
+    expect(line('p: E by s where s = "a"')).toEqual(['8:17-24 model.fixedConflict "s" is fixed to "a" and is also a parameter (by, JSON: equals): drop it from one of them']);
+    expect(line('p: E limit 0 order by n')).toEqual(['8:12-13 model.invalidLimit limit must be a whole number of records, 1 or more (found 0)']);
+    expect(line('p: E limit 5')).toEqual(["8:12-13 model.limitWithoutOrder limit keeps the first 5 records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)"]);
   });
 });

@@ -4,6 +4,7 @@
 // format, with spans pointing at the characters of the text. What a broken line could not
 // provide is listed as unreadable, so validateModel does not report its consequences.
 import type { Diagnostic, SourceMap, Span } from './diagnostics.ts';
+import { joinPath } from './jsonPath.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { parseResult, type ParseResult } from './parseResult.ts';
 import { didYouMean, suggest } from './suggest.ts';
@@ -43,7 +44,7 @@ type TableClause = keyof typeof TABLE_CLAUSES;
 /** The words that start a clause of the table line (a table so named is written quoted). */
 export const TABLE_CLAUSE_WORDS = Object.keys(TABLE_CLAUSES) as TableClause[];
 const TABLE_FIELDS: readonly (keyof TableSettings)[] = ['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass'];
-const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'with', 'returns'];
+const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'limit', 'with', 'returns'];
 const COMPARISONS: readonly RangeOp[] = ['=', '<', '<=', '>', '>='];
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const OPERATORS_HINT = '=, <, <=, >, >= (then ?), between ? and ?, or begins_with ?';
@@ -634,7 +635,7 @@ class ModelTextParser {
     return this.parenthesized(c, path, open, (token) => (token ? literalOf(token) : undefined), 'a value ("text", a number, true or false)', 'the list of values');
   }
 
-  // name: Entity by a, b where x OP ? order by y desc | newest first with Child returns one "text"
+  // name: Entity by a, b where x OP ? and y = "v" order by y desc | newest first limit 10 with Child returns one "text"
   private readPattern(c: Cursor) {
     const name = c.next();
     const colon = c.next();
@@ -672,7 +673,7 @@ class ModelTextParser {
       const clause = token.kind === 'string' ? 'text' : token.kind === 'word' && PATTERN_CLAUSES.includes(token.text) ? token.text : undefined;
       if (clause === undefined) {
         const hint = token.kind === 'word' ? didYouMean(token.text, PATTERN_CLAUSES) : '';
-        ok = this.fail(c, token, `expected by, where, order by, newest first, oldest first, with, returns or a quoted description, found ${describe(token)}${hint}`, 'model.syntax', path);
+        ok = this.fail(c, token, `expected by, where, order by, newest first, oldest first, limit, with, returns or a quoted description, found ${describe(token)}${hint}`, 'model.syntax', path);
         break;
       }
       const slot = clause === 'newest' || clause === 'oldest' ? 'order' : clause;
@@ -692,6 +693,9 @@ class ModelTextParser {
           break;
         case 'order':
           ok = this.readOrder(c, pattern, path, token);
+          break;
+        case 'limit':
+          ok = this.readLimit(c, pattern, path);
           break;
         case 'newest':
         case 'oldest': {
@@ -736,16 +740,38 @@ class ModelTextParser {
         this.error(
           'model.orderWithoutWhere',
           sugar.span,
-          `${sugar.text} sorts by the where attribute, but this pattern has no where clause: write order by <attribute> ${sugar.direction}`,
+          `${sugar.text} sorts by the where attribute, but this pattern has no range (where x OP ?): write order by <attribute> ${sugar.direction}`,
           path,
         );
       }
     }
   }
 
+  /**
+   * `where` and its conditions joined by `and`: at most one range on a parameter (`x OP ?`,
+   * `x between ? and ?`, `x begins_with ?`) and any number of literal conditions (`status = "open"`,
+   * FORMAT.md `fixed`), in any order.
+   */
   private readWhere(c: Cursor, pattern: Pattern, path: string, where: LineToken): boolean {
+    const fixed: [string, Scalar][] = [];
+    let ok = this.readCondition(c, pattern, path, where, fixed);
+    while (ok && c.isWord(c.peek(), 'and')) {
+      c.next();
+      // After `and`, a condition's span starts at its attribute.
+      ok = this.readCondition(c, pattern, path, c.peek() ?? where, fixed);
+    }
+    if (fixed.length > 0) {
+      // fromEntries defines own properties: an attribute named __proto__ stays data.
+      pattern.fixed = Object.fromEntries(fixed);
+      this.map(`${path}.fixed`, c.span(where, c.previous()));
+    }
+    return ok;
+  }
+
+  /** One condition of a where clause; `from` is where its span starts (the `where` for the first). */
+  private readCondition(c: Cursor, pattern: Pattern, path: string, from: LineToken, fixed: [string, Scalar][]): boolean {
     const attribute = c.peek();
-    if (!c.isWord(attribute)) return this.fail(c, attribute, `expected an attribute after where, found ${describe(attribute)}`, 'model.syntax', path);
+    if (!c.isWord(attribute)) return this.fail(c, attribute, `expected an attribute after ${describe(c.previous())}, found ${describe(attribute)}`, 'model.syntax', path);
     c.next();
     const opToken = c.peek();
     let op: RangeOp;
@@ -754,7 +780,31 @@ class ModelTextParser {
       if (!comparison) return this.fail(c, opToken, `unknown operator ${quoteName(opToken.text)}: use ${OPERATORS_HINT}`, 'model.syntax', path);
       op = comparison;
       c.next();
-      if (!this.expectParameter(c, path)) return false;
+      const value = c.peek();
+      const literal = value === undefined ? undefined : literalOf(value);
+      if (value !== undefined && literal !== undefined) {
+        // A literal condition: the attribute is fixed to a value (FORMAT.md `fixed`), not a parameter.
+        if (op !== '=') {
+          return this.fail(c, opToken, `a condition on a value takes = (${attribute.text} = ${value.text}); a range compares with a parameter: ${attribute.text} ${op} ?`, 'model.syntax', path);
+        }
+        c.next();
+        if (fixed.some(([name]) => name === attribute.text)) {
+          return this.fail(c, attribute, `${quoteName(attribute.text)} is given a value twice in this where clause`, 'model.duplicateClause', path);
+        }
+        fixed.push([attribute.text, literal]);
+        this.map(joinPath(`${path}.fixed`, attribute.text), c.span(attribute, value));
+        return true;
+      }
+      if (value?.kind === 'word' && !c.isPunct(value, '?')) {
+        return this.fail(
+          c,
+          value,
+          `expected ? (a parameter) or a value after ${op}, found ${describe(value)}: text values are quoted (${attribute.text} ${op} "${value.text}")`,
+          'model.syntax',
+          path,
+        );
+      }
+      if (!this.expectParameter(c, path, true)) return false;
     } else if (c.isWord(opToken, 'begins_with')) {
       op = 'begins_with';
       c.next();
@@ -770,20 +820,44 @@ class ModelTextParser {
     } else {
       return this.fail(c, opToken, `expected an operator after ${quoteName(attribute.text)}: ${OPERATORS_HINT}, found ${describe(opToken)}`, 'model.syntax', path);
     }
+    if (pattern.range) {
+      return this.fail(
+        c,
+        attribute,
+        `a pattern has one range on a parameter, and this where clause already has one (on ${quoteName(pattern.range.attribute)}); literal conditions (x = "value") may be added with and`,
+        'model.duplicateClause',
+        path,
+      );
+    }
     pattern.range = { attribute: attribute.text, op };
-    this.map(`${path}.range`, c.span(where, c.previous()));
+    this.map(`${path}.range`, c.span(from, c.previous()));
     this.map(`${path}.range.attribute`, c.span(attribute));
     this.map(`${path}.range.op`, c.span(opToken));
     return true;
   }
 
-  private expectParameter(c: Cursor, path: string): boolean {
+  /** `limit N`: the first N records in the pattern's order (FORMAT.md `limit`); the number is checked by validateModel. */
+  private readLimit(c: Cursor, pattern: Pattern, path: string): boolean {
+    const count = c.peek();
+    const value = count === undefined || count.kind !== 'word' ? undefined : literalOf(count);
+    if (count === undefined || typeof value !== 'number') {
+      return this.fail(c, count, `expected a number after limit (limit 10: the first 10 records in the pattern's order), found ${describe(count)}`, 'model.syntax', path);
+    }
+    c.next();
+    pattern.limit = value;
+    this.map(`${path}.limit`, c.span(count));
+    return true;
+  }
+
+  /** `?`; `orValue`: after a comparison, where a value ("open", 10, true) could also be (a literal condition). */
+  private expectParameter(c: Cursor, path: string, orValue = false): boolean {
     const mark = c.peek();
     if (c.isPunct(mark, '?')) {
       c.next();
       return true;
     }
-    return this.fail(c, mark, `expected ? (the parameter) after ${describe(c.previous())}, found ${describe(mark)}`, 'model.syntax', path);
+    const expected = orValue ? '? (a parameter) or a value ("text", a number, true or false)' : '? (the parameter)';
+    return this.fail(c, mark, `expected ${expected} after ${describe(c.previous())}, found ${describe(mark)}`, 'model.syntax', path);
   }
 
   private readOrder(c: Cursor, pattern: Pattern, path: string, order: LineToken): boolean {

@@ -229,7 +229,7 @@ describe('parseProblemJson', () => {
 describe('parseProblemJson: unique, version, ttl and the table (v1 extensions)', () => {
   const gameLobbyPath = fileURLToPath(new URL('../../../../shared/problems/extensions/game-lobby.problem.json', import.meta.url));
   // The extension fields other issues own: still read as unknown fields, with a warning.
-  const OTHER_EXTENSIONS = ['writes', 'itemBytes', 'rate', 'consistent', 'shards', 'fixed', 'limit'];
+  const OTHER_EXTENSIONS = ['writes', 'itemBytes', 'rate', 'consistent', 'shards'];
 
   it('reads game-lobby with no warning but for the extension fields other issues own', () => {
     const result = parseProblemJson(readFileSync(gameLobbyPath, 'utf8'));
@@ -244,6 +244,8 @@ describe('parseProblemJson: unique, version, ttl and the table (v1 extensions)',
     expect(model?.entities[0]).toMatchObject({ name: 'Player', unique: [['handle']], version: 'version' });
     expect(model?.entities[1]).toMatchObject({ name: 'Game', ttl: 'expiresAt' });
     expect(model?.entities[1]?.unique).toBeUndefined();
+    expect(model?.patterns.find((p) => p.name === 'getOpenGamesByMode')).toMatchObject({ equals: ['mode'], fixed: { status: 'open' }, range: { attribute: 'createdAt', op: '>=' } });
+    expect(model?.patterns.find((p) => p.name === 'getLatestHostGame')).toMatchObject({ limit: 1, returns: 'one' });
   });
 
   const problem = (entityFields: string, table?: string) => `{
@@ -302,5 +304,53 @@ describe('parseProblemJson: unique, version, ttl and the table (v1 extensions)',
       ['model.versionType', 'entities[0].version', '"handle"'],
     ]);
     expect(result.diagnostics[1]?.message).toBe('unknown billing mode "provisoned" — did you mean "provisioned"? (use one of on-demand, provisioned)');
+  });
+});
+
+describe('parseProblemJson: fixed and limit (v1 extensions)', () => {
+  const problem = (patternFields: string) => `{
+  "format": "ddb-design-problem/1", "name": "x",
+  "entities": [
+    { "name": "Game", "attributes": [{ "name": "id", "type": "string" }, { "name": "status", "type": "string", "values": ["open", "done"] },
+      { "name": "level", "type": "number" }, { "name": "__proto__", "type": "boolean" }, { "name": "at", "type": "datetime" }], "key": ["id"] }
+  ],
+  "patterns": [
+    { "name": "p", "entity": "Game", "equals": []${patternFields}, "returns": "many" }
+  ]
+}`;
+
+  it('reads fixed as attribute → value in the order given (an attribute named __proto__ included) and limit as a number', () => {
+    const result = parseProblemJson(problem(`, "fixed": { "status": "open", "level": 2, "__proto__": true }, "order": { "attribute": "at", "direction": "desc" }, "limit": 10`));
+    expect(result.diagnostics).toEqual([]);
+    const pattern = result.model?.patterns[0];
+    expect(Object.entries(pattern?.fixed ?? {})).toEqual([['status', 'open'], ['level', 2], ['__proto__', true]]);
+    expect(Object.getPrototypeOf(pattern?.fixed)).toBe(Object.prototype);
+    expect(pattern?.limit).toBe(10);
+  });
+
+  it('refuses a fixed that is not an object, a value that is not a scalar and a limit that is not a number, each at its place', () => {
+    const text = problem(`, "fixed": { "status": ["open"], "level": null }, "limit": "5"`);
+    const result = parseProblemJson(text);
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.path, spanText(text, d)])).toEqual([
+      ['model.wrongType', 'patterns[0].fixed.status', '["open"]'],
+      ['model.wrongType', 'patterns[0].fixed.level', 'null'],
+      ['model.wrongType', 'patterns[0].limit', '"5"'],
+    ]);
+    const notObject = parseProblemJson(problem(`, "fixed": ["status"]`));
+    expect(notObject.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      ['model.wrongType', 'patterns[0].fixed', 'patterns[0].fixed must be an object (attribute → value), but it is a list'],
+    ]);
+  });
+
+  it('checks fixed and limit with the shared rules, located at the value', () => {
+    const text = problem(`, "fixed": { "status": "closed", "level": "2", "colour": "red" }, "limit": 0`);
+    const result = parseProblemJson(text);
+    expect(result.diagnostics.map((d) => [d.code, d.path, spanText(text, d)])).toEqual([
+      ['model.fixedNotAValue', 'patterns[0].fixed.status', '"closed"'],
+      ['model.fixedType', 'patterns[0].fixed.level', '"2"'],
+      ['model.unknownAttribute', 'patterns[0].fixed.colour', '"red"'],
+      ['model.invalidLimit', 'patterns[0].limit', '0'],
+    ]);
   });
 });

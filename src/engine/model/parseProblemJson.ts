@@ -15,7 +15,7 @@ const MODEL_FIELDS = ['format', 'name', 'source', 'table', 'entities', 'patterns
 const ENTITY_FIELDS = ['name', 'attributes', 'key', 'belongsTo', 'count', 'unique', 'version', 'ttl'] as const;
 const ATTRIBUTE_FIELDS = ['name', 'type', 'values', 'optional'] as const;
 const BELONGS_TO_FIELDS = ['entity', 'via'] as const;
-const PATTERN_FIELDS = ['name', 'text', 'entity', 'equals', 'range', 'order', 'include', 'returns'] as const;
+const PATTERN_FIELDS = ['name', 'text', 'entity', 'equals', 'fixed', 'range', 'order', 'limit', 'include', 'returns'] as const;
 const RANGE_FIELDS = ['attribute', 'op'] as const;
 const ORDER_FIELDS = ['attribute', 'direction'] as const;
 const TABLE_FIELDS = ['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass'] as const;
@@ -219,6 +219,27 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
         };
       }
     }
+    const fixed = o.fields.get('fixed');
+    if (fixed !== undefined) {
+      const fixedPath = joinPath(path, 'fixed');
+      if (fixed.kind !== 'object') wrongType(fixed, fixedPath, 'an object (attribute → value)');
+      else {
+        // Attribute → literal, in the order given (first of any duplicates, which recordSpans reports).
+        // fromEntries defines own properties: an attribute named __proto__ stays data.
+        const entries: [string, Scalar][] = [];
+        const seen = new Set<string>();
+        for (const entry of fixed.entries) {
+          if (seen.has(entry.key)) continue;
+          seen.add(entry.key);
+          const v = entry.value;
+          if (v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean') entries.push([entry.key, v.value]);
+          else wrongType(v, joinPath(fixedPath, entry.key), 'a string, a number or a boolean');
+        }
+        pattern.fixed = Object.fromEntries(entries);
+      }
+    }
+    const limit = optionalNumber(o, 'limit');
+    if (limit !== undefined) pattern.limit = limit;
     const include = o.fields.get('include');
     if (include !== undefined) pattern.include = names(include, joinPath(path, 'include'));
     const returns = required(o, 'returns');

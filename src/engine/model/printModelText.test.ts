@@ -215,6 +215,34 @@ entity Player key id count 3 unique handle unique (region, handle) version v ttl
     expect(printModelText(numeric)).toContain('top: S where score > ? order by score desc');
   });
 
+  it('writes literal conditions in the where clause before the range, joined by and, and limit after the order', () => {
+    const model: Model = {
+      name: 'g',
+      entities: [
+        {
+          name: 'Game',
+          attributes: [
+            { name: 'id', type: 'string' },
+            { name: 'status', type: 'string', values: ['open', 'done'] },
+            { name: 'level', type: 'number' },
+            { name: 'ranked', type: 'boolean' },
+            { name: 'at', type: 'datetime' },
+          ],
+          key: ['id'],
+          belongsTo: [],
+        },
+      ],
+      patterns: [
+        { name: 'open', entity: 'Game', equals: [], fixed: { status: 'open' }, order: { attribute: 'at', direction: 'desc' }, limit: 10, returns: 'many' },
+        { name: 'since', entity: 'Game', equals: ['id'], range: { attribute: 'at', op: '>=' }, fixed: { level: -2.5, ranked: true }, order: { attribute: 'at', direction: 'desc' }, limit: 1, returns: 'one' },
+      ],
+    };
+    const text = printModelText(model);
+    expect(text).toContain('open: Game where status = "open" order by at desc limit 10\n');
+    expect(text).toContain('since: Game by id where level = -2.5 and ranked = true and at >= ? newest first limit 1 returns one\n');
+    expect(parseModelText(text).model).toEqual(model);
+  });
+
   it('escapes text so that it reads back the same, line separators included', () => {
     const model: Model = { name: 'a "quoted" # not a comment \\ \n \u2028 é', source: '\t', entities: [], patterns: [] };
     const text = printModelText(model);

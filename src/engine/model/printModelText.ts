@@ -2,6 +2,7 @@
 // lines, one block per entity (header, then indented attributes), then one line per access pattern.
 // parseModelText reads it back to the same model.
 import { TABLE_CLAUSE_WORDS } from './parseModelText.ts';
+import { fixedEntries } from './patternEqualities.ts';
 import type { Attribute, Entity, Model, Pattern, Scalar, TableSettings } from './types.ts';
 
 export function printModelText(model: Model): string {
@@ -77,10 +78,10 @@ function patternLine(pattern: Pattern, model: Model): string {
   let line = `${pattern.name}: ${pattern.entity}`;
   if (pattern.equals.length > 0) line += ` by ${pattern.equals.join(', ')}`;
   const { range, order } = pattern;
-  if (range) {
-    const op = range.op === 'between' ? 'between ? and ?' : `${range.op} ?`;
-    line += ` where ${range.attribute} ${op}`;
-  }
+  // One where clause: the literal conditions (fixed) in their order, then the range.
+  const conditions = fixedEntries(pattern).map(([name, value]) => `${name} = ${literal(value)}`);
+  if (range) conditions.push(`${range.attribute} ${range.op === 'between' ? 'between ? and ?' : `${range.op} ?`}`);
+  if (conditions.length > 0) line += ` where ${conditions.join(' and ')}`;
   if (order) {
     const type = model.entities.find((e) => e.name === pattern.entity)?.attributes.find((a) => a.name === order.attribute)?.type;
     const timely = type === 'date' || type === 'datetime';
@@ -88,6 +89,7 @@ function patternLine(pattern: Pattern, model: Model): string {
       line += order.direction === 'desc' ? ' newest first' : ' oldest first';
     } else line += ` order by ${order.attribute} ${order.direction}`;
   }
+  if (pattern.limit !== undefined) line += ` limit ${String(pattern.limit)}`;
   if (pattern.include !== undefined && pattern.include.length > 0) line += ` with ${pattern.include.join(', ')}`;
   if (pattern.returns !== 'many') line += ` returns ${pattern.returns}`;
   if (pattern.text !== undefined) line += ` ${quote(pattern.text)}`;

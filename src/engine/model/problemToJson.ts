@@ -2,6 +2,7 @@
 // optional fields only when present. Two-space indentation; small objects and lists of plain
 // values stay on one line, like the example files.
 import { PROBLEM_FORMAT } from './parseProblemJson.ts';
+import { fixedEntries } from './patternEqualities.ts';
 import type { Attribute, Entity, Model, Pattern, TableSettings } from './types.ts';
 
 type Json = string | number | boolean | null | Json[] | JsonFields;
@@ -69,8 +70,10 @@ function patternJson(pattern: Pattern): Json {
   const fields: [string, Json][] = [['name', pattern.name]];
   if (pattern.text !== undefined) fields.push(['text', pattern.text]);
   fields.push(['entity', pattern.entity], ['equals', [...pattern.equals]]);
+  if (pattern.fixed !== undefined) fields.push(['fixed', { fields: fixedEntries(pattern) }]);
   if (pattern.range) fields.push(['range', { fields: [['attribute', pattern.range.attribute], ['op', pattern.range.op]] }]);
   if (pattern.order) fields.push(['order', { fields: [['attribute', pattern.order.attribute], ['direction', pattern.order.direction]] }]);
+  if (pattern.limit !== undefined) fields.push(['limit', pattern.limit]);
   if (pattern.include !== undefined) fields.push(['include', [...pattern.include]]);
   fields.push(['returns', pattern.returns]);
   return { fields };

@@ -58,6 +58,15 @@ export interface Pattern {
   equals: string[];
   range?: { attribute: string; op: RangeOp };
   order?: { attribute: string; direction: Direction };
+  /**
+   * Attributes that must equal a literal value, not a parameter (FORMAT.md `fixed`): the answer holds
+   * only records whose every fixed attribute equals its value (a record lacking one is not in it).
+   * Never also in `equals` or `range`. Read with own-property access (model/patternEqualities.ts): an attribute
+   * may be called `__proto__`.
+   */
+  fixed?: Record<string, Scalar>;
+  /** The answer is the first `limit` records in `order` (FORMAT.md `limit`; `order` is then required). */
+  limit?: number;
   include?: string[];
   returns: 'one' | 'many';
 }

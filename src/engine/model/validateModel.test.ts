@@ -193,6 +193,53 @@ describe('validateModel', () => {
     ).toEqual([['model.beginsWithType', 'patterns[1].range.op', expect.stringContaining('"total" is a number')]]);
   });
 
+  it('accepts fixed values of their attribute\'s type and among its values, and a limit with an order', () => {
+    expect(
+      problems((m) => {
+        getOrders(m).fixed = { status: 'paid', total: 10 };
+        getOrders(m).limit = 5;
+        m.patterns[0]!.fixed = { plan: 'free' };
+      }),
+    ).toEqual([]);
+  });
+
+  it('checks each fixed attribute: declared, its value of the type and among the values, a number DynamoDB stores, not also a parameter or the range', () => {
+    const fixed = (values: Record<string, unknown>) => (m: Model) => {
+      getOrders(m).fixed = values as never;
+    };
+    expect(problems(fixed({ stauts: 'paid' }))).toEqual([['model.unknownAttribute', 'patterns[1].fixed.stauts', 'Order has no attribute "stauts" — did you mean "status"?']]);
+    expect(problems(fixed({ total: '10' }))).toEqual([['model.fixedType', 'patterns[1].fixed.total', '"total" is fixed to "10", which is not a number']]);
+    expect(problems((m) => (m.patterns[0]!.fixed = { createdAt: '2024-02-30' }))).toEqual([
+      ['model.fixedType', 'patterns[0].fixed.createdAt', '"createdAt" is fixed to "2024-02-30", which is not a datetime (YYYY-MM-DDTHH:mm:ss.sssZ, in UTC)'],
+    ]);
+    expect(problems(fixed({ total: 1e200 }))).toEqual([['model.numberRange', 'patterns[1].fixed.total', expect.any(String)]]);
+    expect(problems((m) => (m.patterns[0]!.fixed = { plan: 'gold' }))).toEqual([
+      ['model.fixedNotAValue', 'patterns[0].fixed.plan', '"plan" is fixed to "gold", which is not one of its values ("free", "premium"): no record has it'],
+    ]);
+    expect(problems(fixed({ userEmail: 'a@b' }))).toEqual([
+      ['model.fixedConflict', 'patterns[1].fixed.userEmail', '"userEmail" is fixed to "a@b" and is also a parameter (by, JSON: equals): drop it from one of them'],
+    ]);
+    expect(problems(fixed({ day: '2024-01-01' }))).toEqual([
+      ['model.fixedConflict', 'patterns[1].fixed.day', '"day" is fixed to "2024-01-01" and also has a range (where day >= ?): drop one of them'],
+    ]);
+    // An attribute named like an Object.prototype member is an attribute like any other.
+    expect(
+      problems((m) => {
+        order(m).attributes.push({ name: '__proto__', type: 'boolean' });
+        getOrders(m).fixed = Object.fromEntries([['__proto__', 'yes']]);
+      }),
+    ).toEqual([['model.fixedType', 'patterns[1].fixed.__proto__', '"__proto__" is fixed to "yes", which is not a boolean (true or false)']]);
+  });
+
+  it('requires a limit to be a whole number, 1 or more, and the pattern to have an order', () => {
+    for (const limit of [0, -1, 2.5, Number.NaN]) {
+      expect(problems((m) => (getOrders(m).limit = limit))).toEqual([['model.invalidLimit', 'patterns[1].limit', `limit must be a whole number of records, 1 or more (found ${String(limit)})`]]);
+    }
+    expect(problems((m) => (m.patterns[0]!.limit = 1))).toEqual([
+      ['model.limitWithoutOrder', 'patterns[0].limit', "limit keeps the first 1 records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)"],
+    ]);
+  });
+
   it('requires included entities to exist and to belong to the pattern entity', () => {
     expect(problems((m) => (getOrders(m).include = ['User']))).toEqual([['model.includeNotChild', 'patterns[1].include[0]', 'include: User does not belong to Order (add belongsTo Order to User)']]);
     expect(problems((m) => (getOrders(m).include = ['Revew']))).toEqual([['model.unknownEntity', 'patterns[1].include[0]', 'unknown entity "Revew"']]);

@@ -3,7 +3,8 @@
 // the span of that path (or of its nearest ancestor that has one).
 import type { Diagnostic, DiagnosticSubject, Severity, SourceMap } from './diagnostics.ts';
 import { isIdentifier } from './isIdentifier.ts';
-import { parentPath } from './jsonPath.ts';
+import { joinPath, parentPath } from './jsonPath.ts';
+import { fixedEntries } from './patternEqualities.ts';
 import { locatePath } from './locatePath.ts';
 import { matchesType } from './matchesType.ts';
 import { numberProblem } from './dynamoNumbers.ts';
@@ -20,6 +21,7 @@ import {
   type AttributeType,
   type Entity,
   type Model,
+  type Pattern,
   type RangeOp,
   type Scalar,
   type TableSettings,
@@ -332,6 +334,14 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
         report('model.rangeOnEquality', `${path}.range.attribute`, rangeOnEqualityMessage(attribute, op, pattern.equals), 'warning');
       }
     }
+    checkFixed(pattern, path, info);
+    if (pattern.limit !== undefined) {
+      if (!(Number.isSafeInteger(pattern.limit) && pattern.limit >= 1)) {
+        report('model.invalidLimit', `${path}.limit`, `limit must be a whole number of records, 1 or more (found ${String(pattern.limit)})`);
+      } else if (!pattern.order && !covered(`${path}.order`)) {
+        report('model.limitWithoutOrder', `${path}.limit`, `limit keeps the first ${String(pattern.limit)} records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)`);
+      }
+    }
     if (pattern.order) {
       if (info) resolve(info, pattern.order.attribute, `${path}.order.attribute`);
       const direction: string = pattern.order.direction;
@@ -355,6 +365,34 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       report('model.unknownReturns', `${path}.returns`, `returns must be one or many, not ${quoteName(returns)}`);
     }
   });
+
+  /**
+   * Fixed attributes (FORMAT.md `fixed`): each an attribute of the entity, its value of the attribute's
+   * type and among its values; never also an equality parameter or the range (one condition each).
+   */
+  function checkFixed(pattern: Pattern, path: string, info: EntityInfo | undefined) {
+    for (const [name, value] of fixedEntries(pattern)) {
+      const valuePath = joinPath(`${path}.fixed`, name);
+      if (covered(valuePath)) continue;
+      const a = quoteName(name);
+      if (pattern.equals.includes(name)) {
+        report('model.fixedConflict', valuePath, `${a} is fixed to ${showValue(value)} and is also a parameter (by, JSON: equals): drop it from one of them`);
+      } else if (pattern.range?.attribute === name) {
+        report('model.fixedConflict', valuePath, `${a} is fixed to ${showValue(value)} and also has a range (where ${name} ${pattern.range.op} ?): drop one of them`);
+      }
+      const found = info && resolve(info, name, valuePath);
+      if (!info || !found || !typeKnown(info, found.index, found.attribute.type)) continue;
+      const { attribute } = found;
+      if (!matchesType(value, attribute.type)) {
+        report('model.fixedType', valuePath, `${a} is fixed to ${showValue(value)}, which is not a ${attribute.type}${TYPE_HINT[attribute.type]}`);
+      } else if (attribute.values !== undefined && !covered(`${entityPath(info.index)}.attributes[${found.index}].values`) && !attribute.values.some((v) => v === value)) {
+        report('model.fixedNotAValue', valuePath, `${a} is fixed to ${showValue(value)}, which is not one of its values (${attribute.values.map(showValue).join(', ')}): no record has it`);
+      } else if (typeof value === 'number') {
+        const problem = numberProblem(value);
+        if (problem !== undefined) report('model.numberRange', valuePath, problem);
+      }
+    }
+  }
 
   return out;
 }

@@ -13,7 +13,7 @@ export interface Completion {
   detail: string;
 }
 
-const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'with', 'returns'];
+const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'limit', 'with', 'returns'];
 const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl'];
 /** Header clauses followed by attributes of the entity. */
 const ATTRIBUTE_CLAUSES = ['key', 'via', 'unique', 'version', 'ttl'];

@@ -9,7 +9,7 @@ export const MODEL_LANGUAGE_ID = 'tablewright-model';
 
 export const MODEL_KEYWORDS = [
   'model', 'source', 'entity', 'key', 'count', 'belongsTo', 'via', 'by', 'where', 'order', 'asc', 'desc',
-  'newest', 'oldest', 'first', 'with', 'returns', 'one', 'many', 'between', 'and', 'in', 'true', 'false',
+  'newest', 'oldest', 'first', 'limit', 'with', 'returns', 'one', 'many', 'between', 'and', 'in', 'true', 'false',
   'unique', 'version', 'ttl', 'table',
 ] as const;
 /** The clause words of the table line (`table App billing provisioned read 5 ...`), and `on`/`off` after pitr and deletionProtection. */
