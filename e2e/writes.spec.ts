@@ -1,11 +1,13 @@
 // The Writes view: a write run in memory on the sample items, the exact requests
 // it sent, its outcome, and the items grid's before/after of the entries it
-// changed, per index view; typed errors, field errors, and "Reset sample data".
+// changed, per index view; typed errors, field errors, and "Reset sample data";
+// the same write sent by the Run panel to a table it created (DynamoDB Local).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { shareHash } from '../src/store/shareLink.ts';
 import { STORAGE_KEY } from '../src/store/persistWork.ts';
-import { appendToModel, panelTab } from './appHelpers.ts';
+import { appendToModel, openRunPanelOnEcommerce, panelTab } from './appHelpers.ts';
+import { DYNAMODB_ENDPOINT } from './environment.ts';
 import { expect, test } from './fixtures.ts';
 
 const ecommerce = readFileSync(new URL('../src/examples/ecommerce.problem.json', import.meta.url), 'utf8');
@@ -154,4 +156,66 @@ test('while the model has errors the view writes on the last design; without any
   );
   await page.goto('./');
   await expect(writesView(page)).toContainText('No writes yet: once the model has no errors, its entities can be written here.');
+});
+
+test("the Run panel sends the Writes view's write to a table it created, never to one it did not", async ({ page }) => {
+  test.setTimeout(120_000);
+  await choose(page, 'Order', 'update');
+  const view = writesView(page);
+  const orderId = await view.getByLabel('orderId', { exact: true }).inputValue();
+  const status = view.getByLabel('status', { exact: true });
+  const to = (await status.inputValue()) === 'paid' ? 'shipped' : 'paid';
+  await status.selectOption(to);
+
+  await panelTab(page, 'Run').click();
+  const run = page.getByRole('region', { name: 'Run against DynamoDB' });
+  await run.getByRole('radio', { name: 'Custom URL' }).check();
+  await run.getByRole('textbox', { name: 'Endpoint URL' }).fill(DYNAMODB_ENDPOINT);
+  await run.getByRole('textbox', { name: 'Access key id' }).fill('local');
+  await run.getByLabel('Secret access key').fill('local');
+  const send = run.getByRole('button', { name: /^Send this write/ });
+  await expect(send).toBeDisabled();
+  const tableName = `E2E-writes-${Date.now()}`;
+  await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
+  await run.getByRole('button', { name: 'Create table' }).click();
+  await expect(run.getByText(`✓ Table ${tableName} is ACTIVE`)).toBeVisible({ timeout: 30_000 });
+  // The sample items and the guard items their creates write: the write finds the order through its guard.
+  const load = run.getByRole('button', { name: /^Load \d+ sample items$/ });
+  const total = Number((await load.textContent())?.match(/\d+/)?.[0]);
+  expect(total).toBe(410 + 150 + 120);
+  await load.click();
+  await expect(run.getByText(`${total} of ${total} items written`)).toBeVisible({ timeout: 60_000 });
+
+  await expect(run.getByText('The write in the Writes view: update Order')).toBeVisible();
+  await send.click();
+  const sent = run.getByRole('group', { name: 'Write sent' });
+  await expect(sent.getByRole('status')).toContainText(/^Written in \d+ ms\.$/);
+  const requests = sent.getByRole('list', { name: 'Requests sent to DynamoDB' }).getByRole('listitem');
+  await expect(requests).toHaveCount(3);
+  await expect(requests.nth(0)).toContainText(`"PK": "$id#ORDER#${orderId}"`);
+  await expect(requests.nth(0)).toContainText('Found the item.');
+  await expect(requests.nth(2)).toContainText('PutItem');
+  await expect(requests.nth(2)).toContainText(`"GSI2PK": "ORDER#${to}"`);
+  await expect(requests.nth(2)).toContainText(`"TableName": "${tableName}"`);
+
+  // Another page that uses this table (its name typed back) did not create it: it sends no write.
+  const other = await page.context().newPage();
+  const otherRun = await openRunPanelOnEcommerce(other);
+  await otherRun.getByRole('radio', { name: 'Custom URL' }).check();
+  await otherRun.getByRole('textbox', { name: 'Endpoint URL' }).fill(DYNAMODB_ENDPOINT);
+  await otherRun.getByRole('textbox', { name: 'Access key id' }).fill('local');
+  await otherRun.getByLabel('Secret access key').fill('local');
+  await otherRun.getByRole('textbox', { name: 'Table name' }).fill(tableName);
+  await otherRun.getByRole('button', { name: 'Create table' }).click();
+  const refused = otherRun.getByRole('alert', { name: 'Existing table' });
+  await refused.getByRole('textbox', { name: `Type ${tableName} to load items into it and run patterns on it` }).fill(tableName);
+  await refused.getByRole('button', { name: 'Use existing table' }).click();
+  await expect(otherRun.getByText(`Writes are sent only to a table this page created: ${tableName} existed before.`)).toBeVisible();
+  await expect(otherRun.getByRole('button', { name: /^Send this write/ })).toBeDisabled();
+  await other.close();
+
+  await run.getByRole('button', { name: 'Delete table…' }).click();
+  await page.getByRole('textbox', { name: `Type ${tableName} to confirm` }).fill(tableName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete table' }).click();
+  await expect(run.getByRole('button', { name: 'Create table' })).toBeVisible({ timeout: 30_000 });
 });

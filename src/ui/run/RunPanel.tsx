@@ -1,12 +1,15 @@
 // The Run panel: the design against a real endpoint. Endpoint and credentials,
 // the table, the sample items, every pattern run and compared with the
-// engine's in-browser answer. Lazy-loaded by the shell: this module is the
+// engine's in-browser answer, and the Writes view's write. Lazy-loaded by the shell: this module is the
 // only way the AWS SDK (through src/runner) enters the app, as its own chunk.
-import { useModel, useDesign, useItems, useParams, useRecords } from '../../store/selectors.ts';
+import { useMemo } from 'react';
+import { withGuardItems } from '../../engine/index.ts';
+import { useModel, useDesign, useItems, useParams, useRecords, useSampleItems } from '../../store/selectors.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { LoadSection } from './LoadSection.tsx';
 import { PatternRunList } from './PatternRunList.tsx';
 import { TableSection } from './TableSection.tsx';
+import { WriteSection } from './WriteSection.tsx';
 import './RunPanel.css';
 
 export function RunPanel() {
@@ -15,6 +18,9 @@ export function RunPanel() {
   const items = useItems();
   const records = useRecords();
   const params = useParams();
+  const written = useSampleItems();
+  // The sample items with the guard items their creates write, so that writes sent later find their records.
+  const loadable = useMemo(() => (design === undefined ? items : withGuardItems(design, items).items), [design, items]);
 
   return (
     <div className="tw-run" role="region" aria-label="Run against DynamoDB">
@@ -25,8 +31,9 @@ export function RunPanel() {
       ) : (
         <>
           <TableSection design={design} />
-          <LoadSection items={items} />
-          <PatternRunList design={design} model={model} records={records} params={params} items={items} />
+          <LoadSection items={loadable} />
+          <PatternRunList design={design} model={model} records={records} params={params} items={loadable} />
+          <WriteSection design={design} model={model} items={written} />
         </>
       )}
     </div>

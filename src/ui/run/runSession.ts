@@ -1,10 +1,10 @@
 // The Run panel's session: endpoint settings, credentials (in memory; in
 // sessionStorage only when "Remember for this tab" is ticked), the table made
-// or chosen, the load and the pattern runs. A store of its own, outside the
+// or chosen, the load, the pattern runs and the write sent. A store of its own, outside the
 // app store, so credentials never reach the autosave, share links or exports,
 // and the session survives switching tabs (which unmounts the panel).
 import { createStore } from 'zustand/vanilla';
-import { tableDefinition, tableNameProblem, type Design, type Item, type PatternParams } from '../../engine/index.ts';
+import { tableDefinition, tableNameProblem, type Design, type Item, type PatternParams, type WriteCall } from '../../engine/index.ts';
 import {
   createClients,
   createDesignTable,
@@ -14,6 +14,7 @@ import {
   loadItems,
   RunnerError,
   runPattern,
+  runWrite,
   testConnection,
   type Clients,
   type ConnectionInfo,
@@ -21,6 +22,7 @@ import {
   type DescribedError,
   type PatternRun,
   type TableDifference,
+  type WriteRun,
 } from '../../runner/index.ts';
 import { DEFAULT_LOCAL_ENDPOINT, EMPTY_CREDENTIALS, resolveTarget, secretsOf, type CredentialFields, type EndpointSettings, type Target, type TargetField } from './endpointSettings.ts';
 import { probeEndpoint } from './probeEndpoint.ts';
@@ -48,6 +50,9 @@ export type LoadState =
 
 export type PatternRunState = { status: 'running' } | { status: 'done'; run: PatternRun; params: PatternParams } | { status: 'failed'; error: DescribedError };
 
+/** The Writes view's write sent to the table: running, its recorded requests and outcome, or why it could not be sent. */
+export type WriteRunState = { status: 'idle' } | { status: 'running'; call: WriteCall } | { status: 'done'; call: WriteCall; run: WriteRun } | { status: 'failed'; call: WriteCall; error: DescribedError };
+
 export interface RunSessionState {
   settings: EndpointSettings;
   credentials: CredentialFields;
@@ -60,6 +65,7 @@ export interface RunSessionState {
   load: LoadState;
   runs: Record<string, PatternRunState>;
   runningAll: boolean;
+  write: WriteRunState;
 }
 
 const envEndpoint = (import.meta.env as { VITE_TABLEWRIGHT_LOCAL_ENDPOINT?: string } | undefined)?.VITE_TABLEWRIGHT_LOCAL_ENDPOINT;
@@ -82,6 +88,7 @@ function initialState(): RunSessionState {
     load: { status: 'idle' },
     runs: {},
     runningAll: false,
+    write: { status: 'idle' },
   };
 }
 
@@ -192,7 +199,7 @@ export async function createTable(design: Design, confirmExisting?: string): Pro
   const target = currentTarget();
   const tableName = input.trim() || design.tableName;
   if (!target) return;
-  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {} });
+  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' } });
   try {
     const result = await createDesignTable({
       client: clientsFor(target).client,
@@ -302,7 +309,7 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
   runSession.setState({ table: { ...rest, status: 'deleting' } });
   try {
     await deleteDesignTable({ client: clientsFor(table.target).client, table: table.created, confirmTableName, pollMs: table.target.endpoint ? 200 : 1_000 });
-    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {} });
+    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' } });
   } catch (e) {
     const error = await explain(e, table.target, 'DeleteTable');
     // Ours is gone and the table of that name is someone else's: nothing here to use or delete.
@@ -313,5 +320,18 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
 
 /** Back to a fresh session (keeps endpoint settings and credentials). */
 export function forgetTable(): void {
-  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {} });
+  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' } });
+}
+
+/** Sends one write to the table this session created (never to one it did not: runWrite refuses it too). */
+export async function sendWrite(design: Design, call: WriteCall): Promise<void> {
+  const { table, write } = runSession.getState();
+  if (table.status !== 'ready' || table.created === undefined || write.status === 'running') return;
+  runSession.setState({ write: { status: 'running', call } });
+  try {
+    const run = await runWrite({ client: clientsFor(table.target).doc, design, table: table.created, write: call });
+    runSession.setState({ write: { status: 'done', call, run } });
+  } catch (e) {
+    runSession.setState({ write: { status: 'failed', call, error: await explain(e, table.target, 'write', call) } });
+  }
 }

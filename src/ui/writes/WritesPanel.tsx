@@ -4,14 +4,15 @@
 // items and index entries it changed (highlighted before/after in the items
 // grid). The writes stay in the sample data until "Reset sample data".
 import { useId, useMemo, useState } from 'react';
-import { fromItem, WRITE_OPERATIONS, type Entity, type RecordValue, type WriteOperation } from '../../engine/index.ts';
+import { WRITE_OPERATIONS, type RecordValue, type WriteOperation } from '../../engine/index.ts';
 import { useDesign, useItemsView, useModel, useSampleItems, useUiActions, useWriteActions, useWriteForm, useWriteState } from '../../store/selectors.ts';
 import type { WriteDraft } from '../../store/types.ts';
 import { ConditionInputs } from './ConditionInputs.tsx';
+import { currentWrite, recordsByEntity } from './currentWrite.ts';
 import { freshRecord } from './freshRecord.ts';
 import { WriteForm } from './WriteForm.tsx';
 import { WriteResult } from './WriteResult.tsx';
-import { buildWriteCall, draftFrom, operationsOf, visibleErrors, writeFormFields } from './writeFields.ts';
+import { draftFrom, visibleErrors, writeFormFields } from './writeFields.ts';
 import './WritesPanel.css';
 
 const OPERATION_WORDS: Record<WriteOperation, string> = { create: 'create', update: 'update', remove: 'remove', add: 'add (atomic counter)' };
@@ -30,17 +31,7 @@ export function WritesPanel() {
   const id = useId();
 
   // The sample records by entity, as the writes left them.
-  const records = useMemo(() => {
-    const out = new Map<string, RecordValue[]>();
-    if (design === undefined) return out;
-    for (const item of items) {
-      const { entity, record } = fromItem(design, item);
-      const list = out.get(entity);
-      if (list) list.push(record);
-      else out.set(entity, [record]);
-    }
-    return out;
-  }, [design, items]);
+  const records = useMemo(() => (design === undefined ? new Map<string, RecordValue[]>() : recordsByEntity(design, items)), [design, items]);
 
   if (model === undefined || design === undefined) {
     return (
@@ -50,21 +41,17 @@ export function WritesPanel() {
     );
   }
 
-  const entity: Entity | undefined = model.entities.find((e) => e.name === writeEntity) ?? model.entities[0];
-  if (entity === undefined) {
+  const write = currentWrite({ model, records, writeEntity, drafts: writeDrafts });
+  if (write === undefined) {
     return (
       <section className="tw-writes" aria-label="Writes">
         <p className="tw-writes__empty">The model has no entities to write.</p>
       </section>
     );
   }
+  const { entity, draft: current, operations, built } = write;
+  const operation = current.operation;
   const recordsOf = (name: string) => records.get(name) ?? [];
-  const stored = Object.hasOwn(writeDrafts, entity.name) ? writeDrafts[entity.name] : undefined;
-  const draft: WriteDraft = stored ?? draftFrom(entity, 'update', recordsOf(entity.name)[0]);
-  const operations = operationsOf(entity);
-  const operation = operations.includes(draft.operation) ? draft.operation : 'update';
-  const current = { ...draft, operation };
-  const built = buildWriteCall(entity, current);
   const formKey = `${entity.name}/${operation}`;
   // Values that do not read show as they are typed; missing ones once the write is tried.
   const errors = built.ok ? {} : visibleErrors(built.errors, current, submitted === formKey);
