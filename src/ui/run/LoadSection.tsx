@@ -6,7 +6,7 @@ import { cancelLoad, loadSampleItems } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-export function LoadSection({ items }: { items: readonly Item[] }) {
+export function LoadSection({ items, guards = 0 }: { items: readonly Item[]; /** How many of `items` are guard items (identity, unique). */ guards?: number }) {
   const table = useRunSession((s) => s.table);
   const load = useRunSession((s) => s.load);
   const id = useId();
@@ -47,6 +47,11 @@ export function LoadSection({ items }: { items: readonly Item[] }) {
       )}
       {load.status === 'stopped' && load.error && <ErrorMessage error={load.error} label="Load error" />}
       {stale && <p className="tw-run__warning">The sample items have changed since this load (the model or the sample size changed). Load them again before comparing.</p>}
+      {guards > 0 && (
+        <p className="tw-run__muted">
+          Of these, {guards} are guard items (an identity guard where the table key holds more than the record&apos;s key, one per unique set), as creating the records would write them: writes sent later find their records through them.
+        </p>
+      )}
       {!ready && <p className="tw-run__muted">Create a table first.</p>}
     </section>
   );
