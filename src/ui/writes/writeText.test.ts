@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { IndexKeySchema, SentRequest } from '../../engine/index.ts';
 import { answerText, changedAttributes, entryKeyText, requestText } from './writeText.ts';
 
-const get: SentRequest = { request: { Get: { TableName: 'T', Key: { PK: 'a', SK: 'b' }, ConsistentRead: true } }, answer: { ok: true } };
+const read = { TableName: 'T', Key: { PK: 'a', SK: 'b' }, ConsistentRead: true as const };
+const get: SentRequest = { request: { Get: read }, answer: { ok: true } };
 
 describe('writeText', () => {
   it("names DynamoDB's operation and the lib-dynamodb command whose input is shown", () => {
-    expect(requestText(get)).toEqual({ operation: 'GetItem', command: 'GetCommand', input: JSON.stringify(get.request.Get, null, 2) });
+    expect(requestText(get)).toEqual({ operation: 'GetItem', command: 'GetCommand', input: JSON.stringify(read, null, 2) });
     expect(requestText({ request: { TransactWrite: { TransactItems: [] } }, answer: { ok: true } })).toMatchObject({ operation: 'TransactWriteItems', command: 'TransactWriteCommand' });
   });
 
