@@ -14,6 +14,7 @@ import { tableDefinition } from '../design/tableDefinition.ts';
 import { tableSettings } from '../design/tableSettings.ts';
 import { keyTemplateText } from '../design/templateText.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
+import { encodeKeyValue } from '../keys/encodeKeyValue.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
 import { keyCondition, nativeExpression, type KeyValue, type NativeKeyCondition, type NativeOperand } from '../queries/keyCondition.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
@@ -300,17 +301,21 @@ export function generateModule(design: Design): string {
   w(`// Executing functions: run a pattern, follow pagination, return typed records`);
   w(`// ---------------------------------------------------------------------------`);
   w();
+  // A pattern's limit is a Query's Limit: that Query is one page (its first N items), never followed.
+  const limited = design.patterns.some((p) => p.steps.some((s) => s.limit !== undefined));
+  if (limited) w(`/** Every item a request answers: a Query is read page by page to its end, except one with Limit (a pattern's first N records), which is one page. */`);
   w(`async function readAll(client: DynamoDBDocumentClient, input: GetCommandInput | QueryCommandInput): Promise<Item[]> {`);
   w(`  if ('Key' in input && input.Key) {`);
   w(`    const result = await client.send(new GetCommand(input as GetCommandInput));`);
   w(`    return result.Item ? [result.Item] : [];`);
   w(`  }`);
+  if (limited) w(`  const query = input as QueryCommandInput;`);
   w(`  const items: Item[] = [];`);
   w(`  let start: Record<string, unknown> | undefined;`);
   w(`  do {`);
-  w(`    const page = await client.send(new QueryCommand({ ...(input as QueryCommandInput), ...(start ? { ExclusiveStartKey: start } : {}) }));`);
+  w(`    const page = await client.send(new QueryCommand({ ...${limited ? 'query' : '(input as QueryCommandInput)'}, ...(start ? { ExclusiveStartKey: start } : {}) }));`);
   w(`    items.push(...(page.Items ?? []));`);
-  w(`    start = page.LastEvaluatedKey;`);
+  w(`    start = ${limited ? 'query.Limit === undefined ? page.LastEvaluatedKey : undefined' : 'page.LastEvaluatedKey'};`);
   w(`  } while (start);`);
   w(`  return items;`);
   w(`}`);
@@ -520,6 +525,8 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
   /** A native operand as code: the text, or the parameter's own value, checked (`checkString(params.status, 'status')`). */
   function operandCode(operand: NativeOperand): string {
     if (operand.kind === 'text') return q(operand.text);
+    // A fixed attribute's literal: the builder holds it (validateModel checked its type).
+    if (operand.kind === 'fixed') return typeof operand.value === 'string' ? q(operand.value) : String(operand.value);
     if (operand.end) {
       needHelper('pair');
       return checked(operand, `pair(${param(operand.param)}, ${q(operand.param)})[${operand.end === 'low' ? 0 : 1}]`);
@@ -564,6 +571,8 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
       ...values.map((v) => `  ${v},`),
       `},`,
       ...(step.direction ? [`ScanIndexForward: ${step.direction !== 'desc'},`] : []),
+      // The pattern's limit: the first N items in key order are its first N records (never beside a filter).
+      ...(step.limit !== undefined ? [`Limit: ${String(step.limit)},`] : []),
     ];
     return `{\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
   }
@@ -574,9 +583,16 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     return `${helper}(${value}, ${q(name)})`;
   }
 
-  /** A key value's tokens as code: fixed text, encoded parameter values (a pair's ends are the locals `low` and `high`). */
+  /**
+   * A key value's tokens as code: fixed text, encoded parameter values (a pair's ends are the locals `low` and
+   * `high`); a fixed attribute's literal is encoded here, once, into the text (the builder fills it itself).
+   */
   function valueTokens(value: KeyValue): Token[] {
-    return value.map((t) => (t.kind === 'text' ? { text: t.text } : { expr: encExpr(t.type, t.end ?? param(t.param), t.param) }));
+    return value.map((t) => {
+      if (t.kind === 'text') return { text: t.text };
+      if (t.kind === 'fixed') return { text: encodeKeyValue(t.type, t.value, t.attribute) };
+      return { expr: encExpr(t.type, t.end ?? param(t.param), t.param) };
+    });
   }
 
   /** `'USER#' + encString(params.email, 'email')`: adjacent fixed text merged into one literal. */
@@ -610,6 +626,7 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
 
 /** Whether a native operand is a number (an N key attribute's value); a prefix is always text. */
 function isNumber(operand: NativeOperand): boolean {
+  if (operand.kind === 'fixed') return typeof operand.value === 'number';
   return operand.kind === 'param' && operand.type === 'number' && !operand.prefix;
 }
 

@@ -1,7 +1,7 @@
 // The design: what the engine derives from a model. Plain data that the UI,
 // the runner, the CLI and the code generator all read; nothing here sends.
 import type { Diagnostic } from '../model/diagnostics.ts';
-import type { AttributeType, Direction, Model, RangeOp } from '../model/types.ts';
+import type { AttributeType, Direction, Model, RangeOp, Scalar } from '../model/types.ts';
 
 /** One piece of a key value. Keys are the segments joined by `#`. */
 export type Segment =
@@ -96,10 +96,12 @@ export interface LoadedDesign extends DesignLayout {
   modelName: string;
 }
 
-/** A piece of a key value in a plan: fixed text or the encoded value of a parameter. */
+/** A piece of a key value in a plan: fixed text, the encoded value of a parameter, or of a fixed attribute's literal. */
 export type KeyPart =
   | { kind: 'literal'; text: string }
-  | { kind: 'param'; param: string; attribute: string; type: AttributeType };
+  | { kind: 'param'; param: string; attribute: string; type: AttributeType }
+  /** An attribute the pattern fixes to a literal (FORMAT.md `fixed`): a constant, encoded as a parameter's value would be. */
+  | { kind: 'fixed'; attribute: string; type: AttributeType; value: Scalar };
 
 /**
  * How a step's key condition is computed from the pattern's parameters, as
@@ -137,6 +139,11 @@ export interface PlanStep {
   key: StepKey;
   /** Attribute filtered after the key condition (costs reads): only when no key design avoids it. */
   filter?: { attribute: string; param: string; type: AttributeType; op: RangeOp };
+  /**
+   * A Query's `Limit`: the pattern's limit (the first N records in its order). Never beside a filter
+   * (DynamoDB counts Limit before the FilterExpression); a GetItem takes none.
+   */
+  limit?: number;
 }
 
 export interface PatternPlan {

@@ -8,6 +8,8 @@ import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model, Pattern, RangeOp } from '../model/types.ts';
 import { keysDiagnostic } from './keysDiagnostic.ts';
 import { patternKeyOrder } from '../model/patternKeyOrder.ts';
+import { equalityAttributes, fixedEntries } from '../model/patternEqualities.ts';
+import { includeWithFixedText, includeWithLimitText, limitWithFilterText } from './notServedText.ts';
 
 export interface Need {
   id: number;
@@ -112,6 +114,12 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       return;
     }
     const { next, op, filter } = patternKeyOrder(pattern);
+    const subject = { pattern: pattern.name, entity: entity.name };
+    if (filter && pattern.limit !== undefined) {
+      // No key avoids the filter, and Limit counts the items read before it.
+      diagnostics.push(keysDiagnostic('keys.limitWithFilter', `${pattern.name}: ${limitWithFilterText(pattern, filter.attribute, next)}.`, { path: `${path}.limit`, subject }));
+      return;
+    }
     if (filter) {
       diagnostics.push(
         keysDiagnostic(
@@ -124,7 +132,8 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
         ),
       );
     }
-    const need = patternNeed(pattern.name, entity.name, [...pattern.equals], next, op);
+    // A fixed attribute is an equality whose value is a literal: keyed like the others.
+    const need = patternNeed(pattern.name, entity.name, [...equalityAttributes(pattern)], next, op);
     routes.set(pattern.name, filter ? { kind: 'single', need, filter } : { kind: 'single', need });
   });
   return { needs, collections, routes, diagnostics };
@@ -133,6 +142,14 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const { pattern, entity, path } = args;
     const include = pattern.include ?? [];
     const subject = { pattern: pattern.name, entity: entity.name };
+    if (fixedEntries(pattern).length > 0) {
+      diagnostics.push(keysDiagnostic('keys.includeWithFixed', `${pattern.name}: ${includeWithFixedText(pattern, entity)}.`, { path: `${path}.fixed`, subject }));
+      return;
+    }
+    if (pattern.limit !== undefined) {
+      diagnostics.push(keysDiagnostic('keys.includeWithLimit', `${pattern.name}: ${includeWithLimitText(entity)}.`, { path: `${path}.limit`, subject }));
+      return;
+    }
     if (pattern.range) {
       diagnostics.push(
         keysDiagnostic(

@@ -233,3 +233,47 @@ filtered: Event by userId where kind = ? order by at
     }
   });
 });
+
+describe('deriveKeyLayout: fixed attributes are equalities, keyed like parameters', () => {
+  const GAMES = modelFromText(`model "Games"
+entity Game key gameId
+  gameId: string
+  hostId: string
+  status: "open" | "playing" | "done"
+  mode?: string
+  level: number
+  createdAt: datetime
+byStatus: Game by status order by createdAt desc
+openGames: Game where status = "open" order by createdAt desc limit 10
+doneGames: Game where status = "done" order by createdAt desc
+openByMode: Game by mode where status = "open" and createdAt >= ? oldest first
+byHost: Game by hostId order by createdAt desc
+levelTwoOfHost: Game by hostId where level = 2 order by createdAt desc limit 1 returns one
+`);
+
+  it('gives patterns that fix an attribute the template of the patterns that take it as a parameter, and shares one need between them', () => {
+    const needs = accessNeeds(GAMES, entityLabels(GAMES)).needs.filter((n) => n.kind === 'pattern');
+    expect(needs.map((n) => [n.patterns, n.eq, n.next ?? null, n.op ?? null])).toEqual([
+      [['byStatus', 'openGames', 'doneGames'], ['status'], 'createdAt', null],
+      [['openByMode'], ['mode', 'status'], 'createdAt', '>='],
+      [['byHost'], ['hostId'], 'createdAt', null],
+      [['levelTwoOfHost'], ['hostId', 'level'], 'createdAt', null],
+    ]);
+    // The fixed attribute is in the template: every record has keys there, whatever its value.
+    expect(templates(layoutOf(GAMES))).toEqual([
+      'Game table: "GAME" status | "GAME" createdAt gameId',
+      'Game GSI1: "GAME" hostId | "GAME" createdAt gameId',
+      'Game GSI2: "GAME" status mode | "GAME" createdAt gameId',
+      'Game GSI3: "GAME" hostId level | "GAME" createdAt gameId',
+    ]);
+  });
+
+  it('keys fixed attributes natively too (the literal is a typed operand of the query), in native mode', () => {
+    const native = layoutOf(GAMES, { keys: 'native' });
+    expect(native.indexes.filter((i) => i.keys === 'native').map((i) => (i.keys === 'native' ? [...i.pk, ...i.sk].map((a) => `${a.name}:${a.type}`).join(' ') : ''))).toEqual([
+      '_type:S hostId:S createdAt:S',
+      '_type:S status:S mode:S createdAt:S',
+      '_type:S hostId:S level:N createdAt:S',
+    ]);
+  });
+});

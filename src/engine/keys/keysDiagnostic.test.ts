@@ -110,6 +110,18 @@ tenantAccounts: Account by tenant with Invoice
     model: selfIncludeWithoutRelation,
     expected: { severity: 'error', path: 'patterns[0].include', subject: { pattern: 'withReports', entity: 'Employee' } },
   },
+  'keys.includeWithFixed': {
+    model: () => model(`${SHOP}openWith: User by email where plan = "free" with Order\n`),
+    expected: { severity: 'error', path: 'patterns[0].fixed', subject: { pattern: 'openWith', entity: 'User' } },
+  },
+  'keys.includeWithLimit': {
+    model: () => model(`${SHOP}firstWith: User by email order by createdAt desc limit 1 with Order\n`),
+    expected: { severity: 'error', path: 'patterns[0].limit', subject: { pattern: 'firstWith', entity: 'User' } },
+  },
+  'keys.limitWithFilter': {
+    model: () => model(`${SHOP}latestSince: Order by userEmail where orderId >= ? order by createdAt desc limit 3\n`),
+    expected: { severity: 'error', path: 'patterns[0].limit', subject: { pattern: 'latestSince', entity: 'Order' } },
+  },
   'keys.tooManyIndexes': {
     model: tooManyIndexes,
     // About the whole design: no pattern, entity or index is to blame.
@@ -152,13 +164,14 @@ top: Image order by viewCount desc
   });
 
   it('leaves a pattern unplanned only with a not-served code whose subject is that pattern', () => {
-    for (const code of ['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild'] as const) {
+    const notServed = ['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild', 'keys.includeWithFixed', 'keys.includeWithLimit', 'keys.limitWithFilter'] as const;
+    for (const code of notServed) {
       const design = deriveDesign(CASES[code].model());
       const error = design.diagnostics.find((d) => d.code === code);
       expect(isNotServedCode(code)).toBe(true);
       expect(design.patterns.some((p) => p.pattern === error?.subject?.pattern)).toBe(false);
     }
-    for (const code of KEYS_DIAGNOSTIC_CODES.filter((c) => !['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild'].includes(c))) {
+    for (const code of KEYS_DIAGNOSTIC_CODES.filter((c) => !(notServed as readonly string[]).includes(c))) {
       expect(isNotServedCode(code), code).toBe(false);
     }
     expect(isNotServedCode('engine.internal')).toBe(false);

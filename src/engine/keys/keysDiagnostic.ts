@@ -24,13 +24,27 @@ export const KEYS_DIAGNOSTIC_CODES = [
   'keys.includeNeedsKey',
   /** not served: an entity including itself without belonging to itself. */
   'keys.includeSelfNotChild',
+  /** not served: a fixed value on the parent beside include (the included records lack the attribute). */
+  'keys.includeWithFixed',
+  /** not served: a limit beside include (Limit counts the included records too). */
+  'keys.includeWithLimit',
+  /** not served: a limit on a pattern whose range must be filtered (Limit counts the items before the filter). */
+  'keys.limitWithFilter',
   /** the patterns need more GSIs than DynamoDB allows (about the whole design: subject `{}`). */
   'keys.tooManyIndexes',
 ] as const;
 
 export type KeysDiagnosticCode = (typeof KEYS_DIAGNOSTIC_CODES)[number];
 
-const NOT_SERVED: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild', 'queries.notServed']);
+const NOT_SERVED: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'keys.includeWithRange',
+  'keys.includeNeedsKey',
+  'keys.includeSelfNotChild',
+  'keys.includeWithFixed',
+  'keys.includeWithLimit',
+  'keys.limitWithFilter',
+  'queries.notServed',
+]);
 
 /**
  * True for the errors that leave a pattern without a plan, as a limit of the design (their subject names

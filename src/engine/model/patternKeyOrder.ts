@@ -3,6 +3,7 @@
 // order), the range operator that becomes a key condition, and the range that
 // no key can take beside that order (a FilterExpression). The derivation
 // places keys by it and the planner matches templates by it: one owner.
+import { equalityAttributes } from './patternEqualities.ts';
 import type { Pattern, RangeOp } from './types.ts';
 
 export interface PatternKeyOrder {
@@ -14,11 +15,13 @@ export interface PatternKeyOrder {
   filter?: { attribute: string; op: RangeOp };
 }
 
-export function patternKeyOrder(pattern: Pick<Pattern, 'equals' | 'range' | 'order'>): PatternKeyOrder {
-  const order = pattern.order && !pattern.equals.includes(pattern.order.attribute) ? pattern.order.attribute : undefined;
+export function patternKeyOrder(pattern: Pick<Pattern, 'equals' | 'fixed' | 'range' | 'order'>): PatternKeyOrder {
+  // Fixed attributes are equalities too (a literal instead of a parameter): an order on one orders nothing.
+  const equals = equalityAttributes(pattern);
+  const order = pattern.order && !equals.includes(pattern.order.attribute) ? pattern.order.attribute : undefined;
   const range = pattern.range;
   if (!range) return order ? { next: order } : {};
-  if (pattern.equals.includes(range.attribute)) return { ...(order ? { next: order } : {}), filter: { attribute: range.attribute, op: range.op } };
+  if (equals.includes(range.attribute)) return { ...(order ? { next: order } : {}), filter: { attribute: range.attribute, op: range.op } };
   if (order && order !== range.attribute) return { next: order, filter: { attribute: range.attribute, op: range.op } };
   return { next: range.attribute, op: range.op };
 }

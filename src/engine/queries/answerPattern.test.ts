@@ -159,3 +159,68 @@ describe('answerPattern', () => {
     ]);
   });
 });
+
+describe('answerPattern: fixed values and limits (v1 extensions)', () => {
+  const games: Model = {
+    name: 'Games',
+    entities: [
+      {
+        name: 'Game',
+        attributes: [
+          { name: 'id', type: 'string' },
+          { name: 'host', type: 'string' },
+          { name: 'status', type: 'string' },
+          { name: 'level', type: 'number' },
+          { name: 'mode', type: 'string', optional: true },
+          { name: '__proto__', type: 'string', optional: true },
+        ],
+        key: ['id'],
+        belongsTo: [],
+      },
+      { name: 'Move', attributes: [{ name: 'moveId', type: 'string' }, { name: 'gameId', type: 'string' }], key: ['moveId'], belongsTo: [{ entity: 'Game', via: ['gameId'] }] },
+    ],
+    patterns: [
+      { name: 'open', entity: 'Game', equals: [], fixed: { status: 'open' }, returns: 'many' },
+      { name: 'openSolo', entity: 'Game', equals: ['host'], fixed: { status: 'open', mode: 'solo' }, returns: 'many' },
+      { name: 'levelTwo', entity: 'Game', equals: [], fixed: { level: 2 }, returns: 'many' },
+      { name: 'odd', entity: 'Game', equals: [], fixed: Object.fromEntries([['__proto__', 'x']]), returns: 'many' },
+      { name: 'topLevels', entity: 'Game', equals: [], order: { attribute: 'level', direction: 'desc' }, limit: 2, returns: 'many' },
+      { name: 'firstOpen', entity: 'Game', equals: ['host'], fixed: { status: 'open' }, order: { attribute: 'level', direction: 'asc' }, limit: 1, returns: 'one' },
+      { name: 'topWithMoves', entity: 'Game', equals: [], order: { attribute: 'level', direction: 'desc' }, limit: 1, include: ['Move'], returns: 'many' },
+    ],
+  };
+  const list: RecordValue[] = [
+    { id: 'g1', host: 'ana', status: 'open', level: 1, mode: 'solo' },
+    { id: 'g2', host: 'ana', status: 'done', level: 3, mode: 'solo' },
+    { id: 'g3', host: 'bo', status: 'open', level: 3 },
+    { id: 'g4', host: 'ana', status: 'open', level: 2, mode: 'duo' },
+    Object.fromEntries([['id', 'g5'], ['host', 'bo'], ['status', 'OPEN'], ['level', '2' as unknown as number], ['__proto__', 'x']]) as RecordValue,
+  ];
+  const moves: RecordValue[] = [
+    { moveId: 'm1', gameId: 'g2' },
+    { moveId: 'm2', gameId: 'g3' },
+  ];
+  const data = new Map([
+    ['Game', list],
+    ['Move', moves],
+  ]);
+  const answer = (name: string, params = {}) => ids(answerPattern(games, data, name, params), 'id');
+
+  it('keeps the records whose every fixed attribute equals its literal, of the same type; one lacking it is not in the answer', () => {
+    expect(answer('open')).toEqual(['g1', 'g3', 'g4']);
+    expect(answer('openSolo', { host: 'ana' })).toEqual(['g1']);
+    expect(answer('openSolo', { host: 'bo' })).toEqual([]);
+    expect(answer('levelTwo')).toEqual(['g4']);
+    expect(answer('odd')).toEqual(['g5']);
+  });
+
+  it('keeps the first limit records in the order, ties at the boundary in record order, each with its included records', () => {
+    expect(answer('topLevels')).toEqual(['g2', 'g3']);
+    expect(answer('firstOpen', { host: 'ana' })).toEqual(['g1']);
+    expect(answer('firstOpen', { host: 'bo' })).toEqual(['g3']);
+    expect(answerPattern(games, data, 'topWithMoves', {}).map((a) => [a.entity, a.record['id'] ?? a.record['moveId']])).toEqual([
+      ['Game', 'g2'],
+      ['Move', 'm1'],
+    ]);
+  });
+});

@@ -7,9 +7,12 @@
 // record order), followed at once by the records of each `include` entity
 // that belong to it (entity by entity, in record order): the shape of an item
 // collection. An unknown pattern answers nothing. A record that lacks an
-// attribute the pattern names in equals, range or order (an optional one) is
-// not matched.
+// attribute the pattern names in equals, fixed, range or order (an optional
+// one) is not matched; a fixed attribute must equal its literal. With `limit`,
+// the first `limit` matched records in the order are kept (ties at the
+// boundary in record order), each with its included records.
 import type { Entity, Model, Pattern, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import { fixedEntries } from '../model/patternEqualities.ts';
 import { compareScalars } from './compareScalars.ts';
 import { matchesCondition } from './matchesCondition.ts';
 
@@ -23,9 +26,14 @@ const tupleKey = (values: (Scalar | undefined)[]): string => JSON.stringify(valu
 /** Whether the record holds the attribute (an optional one may be absent; own properties only). */
 const holds = (record: RecordValue, name: string): boolean => Object.hasOwn(record, name) && record[name] !== undefined && record[name] !== null;
 
+/** The record's value of an attribute: own properties only (an attribute may be called `__proto__`). */
+const valueOf = (record: RecordValue, name: string): Scalar | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
+
 function matches(pattern: Pattern, record: RecordValue, params: PatternParams): boolean {
   // A record that lacks an attribute the pattern names is not in its answer (FORMAT.md, optional attributes).
   if (pattern.order && !holds(record, pattern.order.attribute)) return false;
+  // Fixed attributes equal their literal (FORMAT.md `fixed`); a record lacking one is not in the answer.
+  for (const [name, value] of fixedEntries(pattern)) if (!matchesCondition(valueOf(record, name), '=', value)) return false;
   for (const name of pattern.equals) {
     const param = params[name];
     if (param === undefined || Array.isArray(param) || !matchesCondition(record[name], '=', param)) return false;
@@ -72,6 +80,9 @@ export function answerPattern(model: Model, records: Map<string, RecordValue[]>,
       return c === undefined ? typeof x < typeof y ? -1 : typeof x > typeof y ? 1 : 0 : sign * c;
     });
   }
+
+  // The first `limit` records in the order (FORMAT.md `limit`): ties at the boundary keep record order.
+  if (pattern.limit !== undefined && order) matched.splice(Math.max(0, pattern.limit));
 
   const includes = (pattern.include ?? []).flatMap((name) => {
     const child = model.entities.find((e) => e.name === name);

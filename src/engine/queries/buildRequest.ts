@@ -39,6 +39,7 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
       ExpressionAttributeValues: Object.fromEntries(values.map(([placeholder, operand]) => [placeholder, nativeValue(operand, params)])),
     };
     if (step.direction) input.ScanIndexForward = step.direction !== 'desc';
+    if (step.limit !== undefined) input.Limit = step.limit;
     return [withFilter({ operation: 'Query', index: step.index, input, key }, step, params)];
   }
   if (index.keys === 'native') throw new Error(`${index.name} has native keys, the condition is composite`);
@@ -73,6 +74,8 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
   const input: QueryInput = { TableName: design.tableName, KeyConditionExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
   if (index.kind === 'gsi') input.IndexName = index.name;
   if (step.direction) input.ScanIndexForward = step.direction !== 'desc';
+  // The pattern's limit (never beside a filter: DynamoDB counts Limit before it).
+  if (step.limit !== undefined) input.Limit = step.limit;
   return [withFilter({ operation: 'Query', index: step.index, input, key: { pk, sk } }, step, params)];
 }
 

@@ -221,12 +221,18 @@ describe('evaluateRequest: Limit, pagination and filters', () => {
 });
 
 describe('runRequests', () => {
-  it('follows every page and concatenates several requests in order', () => {
+  it('concatenates several requests in order, each read to its end', () => {
+    const requests = [query({ pk: 'USER#ana', sk: { op: 'begins_with', prefix: 'ORDER#' } }), query({ index: 'GSI1', pk: 'STATUS#paid' })];
+    const out = runRequests({ design, items, requests });
+    expect(out.map((i) => i.total)).toEqual([10, 25, 40, 55, 70, 5, 10, 25, 70]);
+  });
+
+  it('reads one page of a request with Limit (a pattern\'s first N records), as DynamoDB and the harness do', () => {
     const requests = [
       query({ pk: 'USER#ana', sk: { op: 'begins_with', prefix: 'ORDER#' }, limit: 2 }),
       query({ index: 'GSI1', pk: 'STATUS#paid', limit: 1 }),
     ];
     const out = runRequests({ design, items, requests });
-    expect(out.map((i) => i.total)).toEqual([10, 25, 40, 55, 70, 5, 10, 25, 70]);
+    expect(out.map((i) => i.total)).toEqual([10, 25, 5]);
   });
 });

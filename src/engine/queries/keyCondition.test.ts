@@ -10,6 +10,7 @@ import { modelFromText } from '../../testing/exampleModels.ts';
 import { MODULES_SCRATCH } from '../../testing/typeCheckModules.ts';
 import { generateModule } from '../codegen/generateModule.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
+import { encodeKeyValue } from '../keys/encodeKeyValue.ts';
 import { buildRequest } from './buildRequest.ts';
 import { keyCondition, keyConditionText, keyConditionValues } from './keyCondition.ts';
 
@@ -27,6 +28,8 @@ lt: Reading by sensor where seq < ?
 span: Reading by sensor where seq between ? and ?
 prefix: Reading by site where label begins_with ?
 get: Reading by sensor, seq returns one
+fixedSite: Reading where site = "a#b é" and seq >= ? order by seq desc limit 5
+fixedSeq: Reading by sensor where seq = 5 and label = "x"
 `);
 const design = deriveDesign(model);
 const PARAMS: Record<string, Record<string, unknown>> = {
@@ -38,6 +41,8 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   span: { sensor: 's', seq: [9, 1] },
   prefix: { site: 'b', label: 'ab$' },
   get: { sensor: 'é', seq: 1 },
+  fixedSite: { seq: 4 },
+  fixedSeq: { sensor: 's' },
 };
 
 describe('keyCondition', () => {
@@ -48,7 +53,7 @@ describe('keyCondition', () => {
       const index = compositeIndex(design.indexes.find((i) => i.name === step.index) ?? { name: '?', kind: 'gsi', pkAttribute: '', skAttribute: '' });
       const condition = keyCondition(step.key, index);
       if (condition.native) throw new Error('composite expected');
-      expect(keyConditionText(condition, index), plan.pattern).toBe(step.keyConditionText);
+      expect(keyConditionText(condition, index, step.limit), plan.pattern).toBe(step.keyConditionText);
       const params = PARAMS[plan.pattern] as never;
       const [request] = buildRequest(design, plan.pattern, params);
       const values = keyConditionValues(condition, params);
@@ -65,6 +70,14 @@ describe('keyCondition', () => {
     const { sk } = keyConditionValues(condition, { sensor: 's', seq: [9, 1] });
     expect(sk.op === 'between' && sk.low === sk.high && sk.low.endsWith('$')).toBe(true);
     expect(keyConditionText(condition, { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK' })).toMatch(/SK BETWEEN .*\{seq\[0\]\} AND .*\{seq\[1\]\}\$$/);
+  });
+
+  it('holds a fixed attribute\'s literal, encoded in the values and shown with its attribute in the text', () => {
+    const text = (name: string) => design.patterns.find((p) => p.pattern === name)?.steps[0]?.keyConditionText;
+    expect(text('fixedSite')).toMatch(/^\w+ = READING#\{site="a#b é"\} AND \w+ BETWEEN READING#\{seq\} AND READING\$ LIMIT 5$/);
+    expect(text('fixedSeq')).toMatch(/\{seq=5\}.*\{label="x"\}|\{label="x"\}.*\{seq=5\}/);
+    const [site] = buildRequest(design, 'fixedSite', { seq: 4 });
+    expect(site?.operation === 'Query' && site.key).toMatchObject({ pk: `READING#${encodeKeyValue('string', 'a#b é', 'site')}` });
   });
 
   let scratch: string | undefined;

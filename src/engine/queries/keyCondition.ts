@@ -11,10 +11,14 @@ import { encodeKeyValue, KEY_END, KEY_SEPARATOR } from '../keys/encodeKeyValue.t
 import { compareUtf8 } from './compareUtf8.ts';
 import { compareKeyValue } from '../design/indexKeyOf.ts';
 
-/** A piece of a key value: fixed text, or a parameter's value encoded (one end of a `[low, high]` pair, or a text prefix). */
+/**
+ * A piece of a key value: fixed text, a parameter's value encoded (one end of a `[low, high]` pair, or a
+ * text prefix), or the literal a pattern fixes an attribute to (FORMAT.md `fixed`), encoded the same way.
+ */
 export type KeyToken =
   | { kind: 'text'; text: string }
-  | { kind: 'param'; param: string; attribute: string; type: AttributeType; end?: 'low' | 'high'; prefix?: true };
+  | { kind: 'param'; param: string; attribute: string; type: AttributeType; end?: 'low' | 'high'; prefix?: true }
+  | { kind: 'fixed'; attribute: string; type: AttributeType; value: Scalar };
 
 /** A key value: its tokens, concatenated. */
 export type KeyValue = readonly KeyToken[];
@@ -32,7 +36,7 @@ export interface CompositeKeyCondition {
   sk: SortKeyCondition;
 }
 
-/** One value of a native key attribute: the entity's name (text) or a parameter's own value, not encoded. */
+/** One value of a native key attribute: the entity's name (text), a parameter's own value or a fixed literal, not encoded. */
 export type NativeOperand = KeyToken;
 
 /**
@@ -51,9 +55,25 @@ export type KeyCondition = CompositeKeyCondition | NativeKeyCondition;
 
 const text = (t: string): KeyToken => ({ kind: 'text', text: t });
 
+/** A key part as a token: literals as text, parameters and fixed values as themselves. */
+function partToken(p: KeyPart): KeyToken {
+  switch (p.kind) {
+    case 'literal':
+      return text(p.text);
+    case 'param':
+      return { kind: 'param', param: p.param, attribute: p.attribute, type: p.type };
+    case 'fixed':
+      return { kind: 'fixed', attribute: p.attribute, type: p.type, value: p.value };
+    default: {
+      const never: never = p;
+      throw new Error(`unknown key part ${JSON.stringify(never)}`);
+    }
+  }
+}
+
 /** Key parts as tokens, `#` between them. */
 export function partTokens(parts: readonly KeyPart[]): KeyToken[] {
-  return parts.flatMap((p, i) => [...(i > 0 ? [text(KEY_SEPARATOR)] : []), p.kind === 'literal' ? text(p.text) : { kind: 'param' as const, param: p.param, attribute: p.attribute, type: p.type }]);
+  return parts.flatMap((p, i) => [...(i > 0 ? [text(KEY_SEPARATOR)] : []), partToken(p)]);
 }
 
 /** The step's key condition on its index: composite (one value each for PK and SK) or native (one per key attribute). */
@@ -62,7 +82,7 @@ export function keyCondition(key: StepKey, index?: IndexKeySchema): KeyCondition
 }
 
 function nativeKeyCondition(key: StepKey, index: NativeKeySchema): NativeKeyCondition {
-  const operand = (p: KeyPart): NativeOperand => (p.kind === 'literal' ? text(p.text) : { kind: 'param', param: p.param, attribute: p.attribute, type: p.type });
+  const operand = partToken;
   const names = [...index.pk, ...index.sk].map((a) => a.name);
   const parts = [...key.pk, ...key.skPrefix];
   if (parts.length > names.length) throw new Error(`${index.name} has ${names.length} key attributes, the key names ${parts.length}`);
@@ -131,6 +151,7 @@ export function keyValue(value: KeyValue, params: PatternParams): string {
   return value
     .map((t) => {
       if (t.kind === 'text') return t.text;
+      if (t.kind === 'fixed') return encodeKeyValue(t.type, t.value, t.attribute);
       const raw = t.end ? pairParam(params, t.param)[t.end === 'low' ? 0 : 1] : scalarParam(params, t.param);
       if (t.prefix && typeof raw !== 'string') throw new TypeError(`parameter "${t.param}" is a prefix (a string), got ${typeof raw}`);
       return encodeKeyValue(t.type, raw, t.param);
@@ -141,6 +162,11 @@ export function keyValue(value: KeyValue, params: PatternParams): string {
 /** A native key attribute's value: the text, or the parameter's own value (a number stays a number). */
 export function nativeValue(operand: NativeOperand, params: PatternParams): string | number {
   if (operand.kind === 'text') return operand.text;
+  if (operand.kind === 'fixed') {
+    // validateModel checks the literal's type; a key attribute is S or N, never a boolean.
+    if (typeof operand.value === 'boolean') throw new TypeError(`"${operand.attribute}" is fixed to a boolean, which no native key attribute holds`);
+    return operand.value;
+  }
   const raw = operand.end ? pairParam(params, operand.param)[operand.end === 'low' ? 0 : 1] : scalarParam(params, operand.param);
   if (operand.prefix && typeof raw !== 'string') throw new TypeError(`parameter "${operand.param}" is a prefix (a string), got ${typeof raw}`);
   // A key attribute is S or N: a boolean (or a value of the other type) can never be one.
@@ -204,15 +230,48 @@ export function keyConditionValues(condition: CompositeKeyCondition, params: Pat
 
 // --- text -----------------------------------------------------------------------------------------
 
-/** `USER#{email}`: parameters in braces (`{userId→managerId}` where the parameter fills another attribute, `{day[0]}` for a pair's end). */
+/**
+ * `USER#{email}`: parameters in braces (`{userId→managerId}` where the parameter fills another attribute,
+ * `{day[0]}` for a pair's end), a fixed attribute with its literal (`GAME#{status="open"}`).
+ */
 export function keyValueText(value: KeyValue): string {
-  return value.map((t) => (t.kind === 'text' ? t.text : `{${t.param === t.attribute ? t.param : `${t.param}→${t.attribute}`}${t.end ? `[${t.end === 'low' ? 0 : 1}]` : ''}}`)).join('');
+  return value.map(tokenText).join('');
 }
 
-/** `PK = USER#{email} AND begins_with(SK, ORDER#)`; native: `_type = "Order" AND status = {status} AND createdAt >= {createdAt}`. */
-export function keyConditionText(condition: KeyCondition, index: IndexKeySchema): string {
+function tokenText(t: KeyToken): string {
+  switch (t.kind) {
+    case 'text':
+      return t.text;
+    case 'fixed':
+      return `{${t.attribute}=${JSON.stringify(t.value)}}`;
+    case 'param':
+      return `{${t.param === t.attribute ? t.param : `${t.param}→${t.attribute}`}${t.end ? `[${t.end === 'low' ? 0 : 1}]` : ''}}`;
+    default: {
+      const never: never = t;
+      throw new Error(`unknown key token ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** A native operand as text: the entity name and fixed literals as values (`"Order"`, `"open"`, `3`), parameters in braces. */
+export function nativeOperandText(o: NativeOperand): string {
+  if (o.kind === 'text') return JSON.stringify(o.text);
+  if (o.kind === 'fixed') return JSON.stringify(o.value);
+  return keyValueText([o]);
+}
+
+/**
+ * `PK = USER#{email} AND begins_with(SK, ORDER#)`; native: `_type = "Order" AND status = {status} AND createdAt >= {createdAt}`;
+ * with the Query's `Limit` after it: `... LIMIT 10`.
+ */
+export function keyConditionText(condition: KeyCondition, index: IndexKeySchema, limit?: number): string {
+  const text = conditionText(condition, index);
+  return limit === undefined ? text : `${text} LIMIT ${String(limit)}`;
+}
+
+function conditionText(condition: KeyCondition, index: IndexKeySchema): string {
   if (condition.native) {
-    const operand = (o: NativeOperand) => (o.kind === 'text' ? `"${o.text}"` : keyValueText([o]));
+    const operand = nativeOperandText;
     const parts = condition.equals.map((e) => `${e.attribute} = ${operand(e.value)}`);
     const r = condition.range;
     if (r?.op === 'between') parts.push(`${r.attribute} BETWEEN ${operand(r.low)} AND ${operand(r.high)}`);

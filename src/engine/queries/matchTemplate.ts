@@ -3,12 +3,15 @@
 // template alone: its partition attributes must all take an equality, the other
 // equality attributes must lead its sort key (after the label), and the
 // attribute the pattern ranges over or sorts by must come right after them.
-import type { Entity, RangeOp } from '../model/types.ts';
+import type { Entity, RangeOp, Scalar } from '../model/types.ts';
 import type { KeyPart, KeyTemplate, Segment, StepKey } from '../design/types.ts';
 
 /** What a request asks of a key: equality attributes, and the attribute that must follow them. */
 export interface KeyAsk {
+  /** Equality attributes: parameters, and the `fixed` ones. */
   equals: readonly string[];
+  /** The equality attributes fixed to a literal (the pattern's `fixed`): their key parts hold the value, not a parameter. */
+  fixed?: Readonly<Record<string, Scalar>>;
   next?: string;
   op?: RangeOp;
   /** Other attributes the pattern names (a filtered range, an order): a record lacking one is not in its answer anyway. */
@@ -28,11 +31,16 @@ export type TemplateMatch = { ok: true; key: StepKey } | { ok: false; miss: Temp
 
 export const attributesOf = (segments: readonly Segment[]): string[] => segments.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
 
-/** Key parts of template segments: literals as they are, attributes as the parameters `paramOf` names. */
-export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: (attribute: string) => string): KeyPart[] {
+/**
+ * Key parts of template segments: literals as they are, attributes as the parameters `paramOf` names, or as
+ * their literal where `fixed` holds one (own properties only: an attribute may be called `__proto__`).
+ */
+export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: (attribute: string) => string, fixed?: Readonly<Record<string, Scalar>>): KeyPart[] {
   return segments.map((s) => {
     if (s.kind === 'literal') return { kind: 'literal', text: s.text };
     const type = entity.attributes.find((a) => a.name === s.name)?.type ?? 'string';
+    const value = fixed !== undefined && Object.hasOwn(fixed, s.name) ? fixed[s.name] : undefined;
+    if (value !== undefined) return { kind: 'fixed', attribute: s.name, type, value };
     return { kind: 'param', param: paramOf(s.name), attribute: s.name, type };
   });
 }
@@ -88,8 +96,8 @@ export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask
   while (end < body.length && body[end]?.kind === 'literal') end++;
   const prefix = body.slice(0, end);
   const key: StepKey = {
-    pk: keyParts(template.pk, entity, paramOf),
-    skPrefix: keyParts(prefix, entity, paramOf),
+    pk: keyParts(template.pk, entity, paramOf, ask.fixed),
+    skPrefix: keyParts(prefix, entity, paramOf, ask.fixed),
     skComplete: ask.next === undefined && end === body.length,
     skTerminated: terminated,
   };

@@ -33,6 +33,15 @@ describe('patternParameters', () => {
     ]);
   });
 
+  it('takes no parameter for a fixed attribute (its value is a literal of the pattern)', () => {
+    const m = model([
+      { name: 'p', equals: ['sensor'], fixed: { unit: 'C', ok: true }, range: { attribute: 'at', op: '>=' } },
+      { name: 'onlyFixed', equals: [], fixed: { level: 3 } },
+    ]);
+    expect(patternParameters(m, 'p').map((p) => p.name)).toEqual(['sensor', 'at']);
+    expect(patternParameters(m, 'onlyFixed')).toEqual([]);
+  });
+
   it('gives a pattern without equals or range no parameters, and an unknown pattern none', () => {
     const m = model([{ name: 'all', equals: [] }]);
     expect(patternParameters(m, 'all')).toEqual([]);

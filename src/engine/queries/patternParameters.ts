@@ -8,6 +8,8 @@
 // equality attribute there is ONE parameter under that name, at its place in
 // `equals`, shaped by the range: the range's value is the one every reader
 // (answerPattern, sampleParams, the conformance harness) finds under the name.
+// A `fixed` attribute is no parameter: its value is a literal of the pattern
+// (FORMAT.md v1 extensions), which the plans and the generated builders hold.
 import type { AttributeType, Model, RangeOp, Scalar } from '../model/types.ts';
 
 /** How a parameter's value is given: one value, a `[low, high]` pair (`between`), or a text prefix (`begins_with`). */

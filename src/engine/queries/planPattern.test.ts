@@ -8,7 +8,9 @@ import { fromItem, toItem } from '../design/items.ts';
 import type { Design, Item } from '../design/types.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { parseProblemJson } from '../model/parseProblemJson.ts';
-import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import type { Model, Pattern, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import { designLayout } from '../design/designJson.ts';
+import { planDesign } from '../design/planDesign.ts';
 import { generateSampleRecords } from '../samples/generateSampleRecords.ts';
 import { answerPattern } from './answerPattern.ts';
 import { buildRequest } from './buildRequest.ts';
@@ -73,7 +75,9 @@ function answerInMemory(design: Design, items: Item[], name: string, params: Pat
     }
     const page = evaluateRequest({ design, items, request });
     expect(page.error, `${name} ${JSON.stringify(params)}`).toBeUndefined();
-    expect(page.lastEvaluatedKey).toBeUndefined();
+    // One page is the whole answer; with Limit (a pattern's limit) it is the first N, and DynamoDB says where it stopped.
+    if (request.operation === 'GetItem' || request.input.Limit === undefined) expect(page.lastEvaluatedKey).toBeUndefined();
+    else expect(page.items.length).toBeLessThanOrEqual(request.input.Limit);
     const order = pattern?.order;
     if (order && !pattern.include?.length) {
       const sign = order.direction === 'desc' ? -1 : 1;
@@ -97,9 +101,24 @@ function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; pa
     if (options.patterns && !options.patterns.includes(pattern.name)) continue;
     expect(design.patterns.some((p) => p.pattern === pattern.name), `${pattern.name} is served`).toBe(true);
     for (const params of paramSets(m, records, pattern.name, options.sets ?? 12)) {
-      const got = answerInMemory(design, items, pattern.name, params).map((i) => canon(fromItem(design, i)));
+      const answer = answerInMemory(design, items, pattern.name, params);
+      const got = answer.map((i) => canon(fromItem(design, i)));
       const expected = answerPattern(m, records, pattern.name, params).map((a) => canon(a));
-      expect(got.sort(), `${pattern.name} ${JSON.stringify(params)}`).toEqual(expected.sort());
+      const context = `${pattern.name} ${JSON.stringify(params)}`;
+      const order = pattern.order;
+      if (pattern.limit !== undefined && order) {
+        // The first N in order: records tied at the boundary may be any of them (FORMAT.md), so each
+        // returned record is in the whole answer, and the order values are those of the first N.
+        const { limit: _, ...withoutLimit } = pattern;
+        const unlimited: Model = { ...m, patterns: m.patterns.map((p) => (p === pattern ? withoutLimit : p)) };
+        const whole = new Set(answerPattern(unlimited, records, pattern.name, params).map((a) => canon(a)));
+        expect(got.length, context).toBe(expected.length);
+        for (const g of got) expect(whole.has(g), `${context}: ${g} is in the answer`).toBe(true);
+        const orderValues = (list: readonly string[]) => list.map((x) => JSON.stringify((JSON.parse(x) as { record: RecordValue }).record[order.attribute])).sort();
+        expect(orderValues(got), context).toEqual(orderValues(expected));
+      } else {
+        expect(got.sort(), context).toEqual(expected.sort());
+      }
       if (expected.length > 0) nonEmpty++;
     }
   }
@@ -226,5 +245,101 @@ describe('optional attributes', () => {
       }
     }
     expect(expectAnswersMatch(m, { seed: 'optional', sets: 16 })).toBeGreaterThan(100);
+  });
+});
+
+describe('fixed values and limits', () => {
+  const LOBBY = `model "Lobby"
+entity Game key gameId
+  gameId: string
+  hostId: string
+  status: "open" | "playing" | "done"
+  mode?: string
+  level: number
+  createdAt: datetime
+openGames: Game where status = "open" order by createdAt desc limit 10
+openByMode: Game by mode where status = "open" and createdAt >= ? oldest first
+levelTwo: Game by hostId where level = 2 order by createdAt desc limit 1 returns one
+byHost: Game by hostId order by createdAt desc limit 3
+`;
+  const m = model(LOBBY);
+
+  it('puts the literal in the key (a fixed part, not a parameter) and the limit on the Query, both in the key condition text', () => {
+    const design = deriveDesign(m);
+    expect(design.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const step = (name: string) => design.patterns.find((p) => p.pattern === name)?.steps[0];
+    expect(step('openGames')?.key.pk).toEqual([{ kind: 'literal', text: 'GAME' }, { kind: 'fixed', attribute: 'status', type: 'string', value: 'open' }]);
+    expect([step('openGames')?.keyConditionText, step('openGames')?.limit, step('openGames')?.direction]).toEqual(['PK = GAME#{status="open"} AND begins_with(SK, GAME#) LIMIT 10', 10, 'desc']);
+    expect(step('openByMode')?.keyConditionText).toBe('GSI2PK = GAME#{status="open"}#{mode} AND GSI2SK BETWEEN GAME#{createdAt} AND GAME$');
+    expect(step('openByMode')?.limit).toBeUndefined();
+    expect(step('levelTwo')?.keyConditionText).toBe('GSI3PK = GAME#{hostId}#{level=2} AND begins_with(GSI3SK, GAME#) LIMIT 1');
+    expect(design.patterns.find((p) => p.pattern === 'openGames')?.reason).toContain('holds the Game items with status = "open"');
+    expect(design.patterns.find((p) => p.pattern === 'openGames')?.reason).toContain('Limit 10: the Query stops after the first 10 items in key order');
+  });
+
+  it('sends the encoded literal and Limit, never a parameter for a fixed attribute; natively the literal itself, typed', () => {
+    const [open] = buildRequest(deriveDesign(m), 'openGames', {});
+    expect(open?.input).toMatchObject({ KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)', ExpressionAttributeValues: { ':pk': 'GAME#open', ':sk': 'GAME#' }, ScanIndexForward: false, Limit: 10 });
+    const [level] = buildRequest(deriveDesign(m), 'levelTwo', { hostId: 'h#1' });
+    expect(level?.input).toMatchObject({ ExpressionAttributeValues: { ':pk': 'GAME#h$c1#P400.2', ':sk': 'GAME#' }, Limit: 1 });
+    const native = deriveDesign(m, { keys: 'native' });
+    const [nativeLevel] = buildRequest(native, 'levelTwo', { hostId: 'h#1' });
+    expect(nativeLevel?.input).toMatchObject({ KeyConditionExpression: '#k0 = :k0 AND #k1 = :k1 AND #k2 = :k2', ExpressionAttributeValues: { ':k0': 'Game', ':k1': 'h#1', ':k2': 2 }, Limit: 1 });
+    expect(native.patterns.find((p) => p.pattern === 'levelTwo')?.steps[0]?.keyConditionText).toBe('_type = "Game" AND hostId = {hostId} AND level = 2 LIMIT 1');
+  });
+
+  it('answers by the meaning on random data, ties at the boundary included, in both key modes', () => {
+    const ties = model(`${LOBBY}fewLevels: Game by status order by level asc limit 4\nopenFewLevels: Game where status = "open" order by level desc limit 2\n`);
+    for (const entity of ties.entities) if (entity.name === 'Game') entity.attributes = entity.attributes.map((a) => (a.name === 'level' ? { ...a, values: [1, 2, 3] } : a));
+    expect(expectAnswersMatch(ties, { seed: 'fixed-limit', sets: 12 })).toBeGreaterThan(20);
+    expect(expectAnswersMatch(ties, { seed: 'fixed-limit-native', sets: 12, keys: 'native' })).toBeGreaterThan(20);
+  });
+
+  it('gets a record by a key that holds a fixed part (a GetItem with the literal in its key)', () => {
+    const lookup = model(`model "Tickets"
+entity Ticket key ticketId
+  ticketId: string
+  status: "open" | "closed"
+getIfOpen: Ticket by ticketId where status = "open" returns one
+`);
+    const design = deriveDesign(lookup);
+    const plan = design.patterns.find((p) => p.pattern === 'getIfOpen');
+    expect(plan?.steps.map((s) => [s.operation, s.keyConditionText])).toEqual([['GetItem', 'PK = TICKET#{ticketId}#{status="open"} AND SK = TICKET']]);
+    expect(plan?.reason).toBe('GetItem on the table: ticketId, status (fixed) are the whole primary key of Ticket (partition TICKET#{ticketId}#{status="open"}).');
+    expect(buildRequest(design, 'getIfOpen', { ticketId: 't1' }).map((r) => r.input)).toEqual([{ TableName: design.tableName, Key: { PK: 'TICKET#t1#open', SK: 'TICKET' } }]);
+    expect(expectAnswersMatch(lookup, { seed: 'get-if-open' })).toBeGreaterThan(0);
+  });
+
+  it('does not serve a limit beside a filter, nor fixed values or a limit beside include, on any layout, saying why', () => {
+    const refused = model(`model "Shop"
+entity User key email
+  email: string
+  plan: "free" | "premium"
+  createdAt: datetime
+entity Order key orderId belongsTo User via userEmail
+  orderId: string
+  userEmail: string
+  total: number
+  createdAt: datetime
+latestBig: Order by userEmail where total >= ? order by createdAt desc limit 3
+freeWithOrders: User by email where plan = "free" with Order
+firstWithOrders: User by email order by createdAt asc limit 1 with Order
+`);
+    const design = deriveDesign(refused);
+    expect(design.patterns.map((p) => p.pattern)).toEqual([]);
+    expect(design.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path])).toEqual([
+      ['keys.limitWithFilter', 'patterns[0].limit'],
+      ['keys.includeWithFixed', 'patterns[1].fixed'],
+      ['keys.includeWithLimit', 'patterns[2].limit'],
+    ]);
+    expect(design.diagnostics[0]?.message).toBe(
+      'latestBig: limit 3 cannot be served: the items are sorted by "createdAt", so the range on "total" is a FilterExpression, and DynamoDB counts Limit before the filter, so a request with Limit could miss records of the first 3; order by the range attribute, or drop the limit or the range.',
+    );
+    // A layout made without the limit serves the filtered pattern; with the limit, the planner refuses it on that layout too.
+    const { limit: _, ...unlimited } = refused.patterns[0] as Pattern;
+    const layout = designLayout(deriveDesign({ ...refused, patterns: [unlimited] }));
+    const planned = planDesign(refused, layout);
+    expect(planned.patterns).toEqual([]);
+    expect(planned.diagnostics.filter((d) => d.code === 'queries.notServed').map((d) => d.subject?.pattern)).toEqual(['latestBig', 'freeWithOrders', 'firstWithOrders']);
   });
 });

@@ -6,12 +6,14 @@
 // Query on the table, then the GSIs in order.
 import { internalDiagnostic, type Diagnostic } from '../model/diagnostics.ts';
 import { patternKeyOrder, type PatternKeyOrder } from '../model/patternKeyOrder.ts';
+import { equalityAttributes, fixedEntries } from '../model/patternEqualities.ts';
 import type { Entity, Model, Pattern } from '../model/types.ts';
-import type { DesignLayout, IndexLayout, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
+import type { DesignLayout, IndexLayout, KeyPart, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
 import { describeStepKey } from './describeStepKey.ts';
 import { indexKeyNames } from '../design/indexKeys.ts';
 import { attributesOf, keyParts, matchTemplate, sparseOn, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
 import { queriesDiagnostic } from './queriesDiagnostic.ts';
+import { includeWithFixedText, includeWithLimitText, limitWithFilterText } from '../keys/notServedText.ts';
 
 export interface PlannedPatterns {
   /** One plan per served pattern, in model order. */
@@ -27,6 +29,7 @@ interface Placement {
 
 interface Context {
   entities: Map<string, Entity>;
+  indexes: Map<string, IndexLayout>;
   /** Entity → its templates, in index order (table first). */
   placements: Map<string, Placement[]>;
 }
@@ -50,7 +53,7 @@ export function planPatterns(model: Model, layout: DesignLayout): PlannedPattern
       }),
     );
   }
-  const context: Context = { entities, placements };
+  const context: Context = { entities, placements, indexes: new Map(layout.indexes.map((i) => [i.name, i])) };
   model.patterns.forEach((pattern, i) => {
     const entity = entities.get(pattern.entity);
     if (!entity) return; // validation reports it
@@ -73,9 +76,15 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
   const plan = (steps: PlanStep[], reason: string): PatternPlan => ({ pattern: pattern.name, entity: entity.name, steps, returnsEntities, reason });
   if (include.length === 0) {
     const order = patternKeyOrder(pattern);
+    if (pattern.limit !== undefined && order.filter) return new NotServed(limitWithFilterText(pattern, order.filter.attribute, order.next));
     const step = singleStep(context, entity, pattern, askOf(pattern, order), { filter: order.filter });
-    return step instanceof NotServed ? step : plan([step], reasonFor(pattern, entity, step));
+    if (step instanceof NotServed) return step;
+    if (pattern.limit !== undefined && step.operation === 'Query') withLimit(step, pattern.limit, context);
+    return plan([step], reasonFor(pattern, entity, step));
   }
+  const fixed = fixedEntries(pattern);
+  if (fixed.length > 0) return new NotServed(includeWithFixedText(pattern, entity));
+  if (pattern.limit !== undefined) return new NotServed(includeWithLimitText(entity));
   if (pattern.range) return new NotServed(`a range on ${entity.name} cannot be combined with include in one request (the included records have no "${pattern.range.attribute}")`);
   const outside = pattern.equals.filter((a) => !entity.key.includes(a));
   if (outside.length > 0) return new NotServed(`include gathers the records that belong to each matched ${entity.name}, so it matches on ${entity.name}'s key (${entity.key.join(', ')}), not on ${outside.join(', ')}`);
@@ -108,7 +117,16 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
 
 function askOf(pattern: Pattern, order: PatternKeyOrder): KeyAsk {
   const named = [pattern.range?.attribute, pattern.order?.attribute].filter((a): a is string => a !== undefined);
-  return { equals: pattern.equals, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named };
+  // Fixed attributes are equalities whose value is a literal: the key holds it instead of a parameter.
+  const fixed = pattern.fixed !== undefined && Object.keys(pattern.fixed).length > 0 ? { fixed: pattern.fixed } : {};
+  return { equals: equalityAttributes(pattern), ...fixed, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named };
+}
+
+/** A Query's Limit: the pattern's limit, in the step and its key condition's text. */
+function withLimit(step: PlanStep, limit: number, context: Context): void {
+  step.limit = limit;
+  const index = context.indexes.get(step.index);
+  if (index) step.keyConditionText = describeStepKey(step.key, index, limit).condition;
 }
 
 /** The first template (table first) that serves the ask, as a step; or why none does. */
@@ -273,15 +291,22 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
   const where = step.index === 'table' ? 'the table' : step.index;
   const pkAttrs = step.key.pk.flatMap((p) => (p.kind === 'param' ? [p.attribute] : []));
   const prefixAttrs = step.key.skPrefix.flatMap((p) => (p.kind === 'param' ? [p.attribute] : []));
+  // Fixed attributes (a literal, not a parameter): `status = "open"`.
+  const fixedText = (parts: readonly KeyPart[]) => parts.flatMap((p) => (p.kind === 'fixed' ? [`${p.attribute} = ${JSON.stringify(p.value)}`] : []));
+  const pkFixed = fixedText(step.key.pk);
+  const prefixFixed = fixedText(step.key.skPrefix);
   if (step.operation === 'GetItem') {
-    return `GetItem on the table: ${[...pkAttrs, ...prefixAttrs].join(', ')} ${pkAttrs.length + prefixAttrs.length > 1 ? 'are' : 'is'} the whole primary key of ${entity.name} (partition ${step.pkText}).`;
+    const named = [...step.key.pk, ...step.key.skPrefix].flatMap((p) => (p.kind === 'param' ? [p.attribute] : p.kind === 'fixed' ? [`${p.attribute} (fixed)`] : []));
+    return `GetItem on the table: ${named.join(', ')} ${named.length > 1 ? 'are' : 'is'} the whole primary key of ${entity.name} (partition ${step.pkText}).`;
   }
   const parts: string[] = [];
+  const holds = [...(pkAttrs.length ? [`the same ${pkAttrs.join(', ')}`] : []), ...pkFixed].join(' and ');
   parts.push(
-    pkAttrs.length === 0
+    pkAttrs.length === 0 && pkFixed.length === 0
       ? `Query on ${where}: all ${entity.name} items share the constant partition ${step.pkText}`
-      : `Query on ${where}: the partition ${step.pkText} holds the ${entity.name} items with the same ${pkAttrs.join(', ')}`,
+      : `Query on ${where}: the partition ${step.pkText} holds the ${entity.name} items with ${holds}`,
   );
+  if (prefixFixed.length) parts.push(`the sort key starts with ${prefixFixed.join(' and ')} (fixed), so only those items are read`);
   if (prefixAttrs.length) parts.push(`the sort key starts with ${prefixAttrs.join(', ')}, so ${pattern.equals.length > pkAttrs.length ? 'the narrower patterns on this index share it through a longer prefix' : 'they are matched by prefix'}`);
   if (step.key.next) {
     const n = step.key.next;
@@ -295,6 +320,10 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
     const f = step.filter;
     parts.push(`"${f.attribute}" ${f.op} is a FilterExpression (read amplification)${f.type === 'boolean' && f.op !== '=' ? ', written with = and IN because DynamoDB compares booleans only for equality (false < true)' : ''}`);
   }
-  if (step.index !== 'table') parts.push(`${where} is needed because the table's partition key for ${entity.name} is not ${pkAttrs.join(', ') || 'constant'}`);
+  if (step.limit !== undefined) {
+    parts.push(`Limit ${String(step.limit)}: the Query stops after the first ${String(step.limit)} items in key order, which are the first records ${step.key.next ? `by "${step.key.next.attribute}"` : '(all tied on the order)'}`);
+  }
+  const pkNames = step.key.pk.flatMap((p) => (p.kind === 'literal' ? [] : [p.attribute]));
+  if (step.index !== 'table') parts.push(`${where} is needed because the table's partition key for ${entity.name} is not ${pkNames.join(', ') || 'constant'}`);
   return `${parts.join('; ')}.`;
 }

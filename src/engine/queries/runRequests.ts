@@ -1,7 +1,8 @@
 // Runs the requests of one pattern on items in memory, following every
 // page (`LastEvaluatedKey` → `ExclusiveStartKey`) to the end, and concatenates
-// what they return in request order. What the generated code does against an
-// endpoint, without one.
+// what they return in request order. A Query with `Limit` (a pattern's limit:
+// the first N records) is one request: its first page is the answer. What the
+// generated code does against an endpoint, without one.
 import type { Design, Item, Request } from '../design/types.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 
@@ -14,6 +15,7 @@ export function runRequests({ design, items, requests }: { design: Design; items
       for (const item of page.items) out.push(item);
       // Every page reads at least one item past the last one, so this ends.
       if (!page.lastEvaluatedKey || page.error) break;
+      if (request.operation === 'Query' && request.input.Limit !== undefined) break;
       exclusiveStartKey = page.lastEvaluatedKey;
     }
   }

@@ -43,14 +43,18 @@ function previousSampleParams(model: Model, records: ReadonlyMap<string, readonl
 
 /**
  * The records sampleParams draws from: those of the pattern's entity that hold every attribute
- * it names (all of them in a model without optional attributes, so the values do not move there).
+ * it names (all of them in a model without optional attributes, so the values do not move there),
+ * and of those the ones that hold its fixed values, when some do.
  */
 function holdingRecords(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string): ReadonlyMap<string, readonly RecordValue[]> {
   const pattern = model.patterns.find((p) => p.name === patternName);
   if (!pattern) return records;
   const named = [...pattern.equals, ...(pattern.range ? [pattern.range.attribute] : []), ...(pattern.order ? [pattern.order.attribute] : [])];
   const holding = (records.get(pattern.entity) ?? []).filter((r) => named.every((a) => Object.hasOwn(r, a)));
-  return holding.length > 0 ? new Map([...records, [pattern.entity, holding]]) : records;
+  const fixed = Object.entries(pattern.fixed ?? {});
+  const fitting = holding.filter((r) => fixed.every(([a, v]) => Object.hasOwn(r, a) && r[a] === v));
+  const list = fitting.length > 0 ? fitting : holding;
+  return list.length > 0 ? new Map([...records, [pattern.entity, list]]) : records;
 }
 
 const DIRS = ['../../examples/', '../testing/problems/'];

@@ -1,6 +1,7 @@
 // Parameter values for a pattern taken from sample records, so a pattern
 // shown or run with its defaults returns something.
 import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import { fixedEntries } from '../model/patternEqualities.ts';
 import { compareScalars } from './compareScalars.ts';
 import { patternParameters } from './patternParameters.ts';
 
@@ -10,11 +11,13 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
   if (!pattern) throw new Error(`no pattern "${patternName}"`);
   const entity = model.entities.find((e) => e.name === pattern.entity);
   // Records that hold every attribute the pattern names (an optional one may be absent, and such
-  // a record is in no answer of the pattern); all of them when none does.
+  // a record is in no answer of the pattern), preferably its fixed values too; all of them when none does.
   const all = records.get(pattern.entity) ?? [];
   const named = [...pattern.equals, ...(pattern.range ? [pattern.range.attribute] : []), ...(pattern.order ? [pattern.order.attribute] : [])];
   const holding = all.filter((r) => named.every((a) => Object.hasOwn(r, a)));
-  const list = holding.length > 0 ? holding : all;
+  const fixed = fixedEntries(pattern);
+  const fitting = fixed.length > 0 ? holding.filter((r) => fixed.every(([a, v]) => Object.hasOwn(r, a) && r[a] === v)) : holding;
+  const list = fitting.length > 0 ? fitting : holding.length > 0 ? holding : all;
   const base = list.length ? list[((pick % list.length) + list.length) % list.length] : undefined;
   const other = list.length ? list[(pick + Math.floor(list.length / 2)) % list.length] : undefined;
   const placeholder = (attribute: string): Scalar => {

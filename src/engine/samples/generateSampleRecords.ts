@@ -8,12 +8,19 @@
 // conformance harness), drawn from a stream of its own so that the other values
 // are the ones the model gives without it; never a key or via attribute.
 //
+// A literal a pattern fixes an attribute to (FORMAT.md `fixed`) is held by about
+// 40% of the records (as in the conformance harness), so such patterns answer
+// something; drawn from a stream of its own, and only for an attribute outside
+// the key, the via attributes and the unique sets, without an enumeration.
+//
 // Limits, by design: an entity whose key space is smaller than its count
 // (a key of one enumeration, of booleans, of dates past 1,096 days...) gets
 // as many records as it has distinct keys. In a belongsTo cycle, the relation
 // generated first cannot point at records that do not exist yet: it is filled
 // in afterwards when its `via` is not part of the key, else left unrelated.
 import type { Attribute, BelongsTo, Entity, Model, RecordValue, Scalar } from '../model/types.ts';
+import { matchesType } from '../model/matchesType.ts';
+import { fixedEntries } from '../model/patternEqualities.ts';
 import { attributeKind } from './attributeKind.ts';
 import type { AttributeKind } from './attributeKind.ts';
 import { createIdSequence } from './createIdSequence.ts';
@@ -45,6 +52,8 @@ const ROOT_CHANCE = 0.25;
 const LOCAL_POOL_SHARE = 3;
 /** Share of records that lack an optional attribute. */
 export const ABSENT_CHANCE = 0.3;
+/** Share of records that hold one of the literals patterns fix an attribute to. */
+export const FIXED_CHANCE = 0.4;
 
 const tupleKey = (values: readonly (Scalar | undefined)[]): string => JSON.stringify(values);
 
@@ -102,6 +111,7 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
       relations,
       generated,
       idPools,
+      literals: fixedLiterals(model, entity),
     });
     generated.set(entity.name, records);
     for (const attr of entity.attributes) {
@@ -130,6 +140,27 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
   return new Map(model.entities.map((e) => [e.name, generated.get(e.name) ?? []]));
 }
 
+/**
+ * Attribute → the literals the model's patterns fix it to, for the attributes whose values samples may
+ * take from them: not in the key, a via or a unique set (their values must stay distinct or point at a
+ * parent), without an enumeration (drawn from it already).
+ */
+function fixedLiterals(model: Model, entity: Entity): Map<string, Scalar[]> {
+  const kept = new Set([...entity.key, ...entity.belongsTo.flatMap((b) => b.via), ...(entity.unique ?? []).flat()]);
+  const literals = new Map<string, Scalar[]>();
+  for (const pattern of model.patterns) {
+    if (pattern.entity !== entity.name) continue;
+    for (const [name, value] of fixedEntries(pattern)) {
+      const attr = entity.attributes.find((a) => a.name === name);
+      if (!attr || attr.values !== undefined || kept.has(name) || !matchesType(value, attr.type)) continue;
+      const list = literals.get(name) ?? [];
+      if (!list.includes(value)) list.push(value);
+      literals.set(name, list);
+    }
+  }
+  return literals;
+}
+
 function generateEntity(args: {
   entity: Entity;
   count: number;
@@ -137,8 +168,9 @@ function generateEntity(args: {
   relations: Relation[];
   generated: Map<string, RecordValue[]>;
   idPools: IdPools;
+  literals: Map<string, Scalar[]>;
 }): RecordValue[] {
-  const { entity, count, random, relations, generated, idPools } = args;
+  const { entity, count, random, relations, generated, idPools, literals } = args;
   const list: RecordValue[] = [];
   const keySet = new Set<string>();
   const keyNames = entity.key;
@@ -165,6 +197,7 @@ function generateEntity(args: {
   const fixed = new Set([...keyNames, ...entity.belongsTo.flatMap((b) => b.via)]);
   const mayLack = entity.attributes.filter((a) => a.optional && !fixed.has(a.name)).map((a) => a.name);
   const absence = random.fork('absent');
+  const fixedDraw = random.fork('fixed');
   const keyRelations = relations.filter((r) => r.inKey);
   const otherRelations = relations.filter((r) => !r.inKey);
   /** Records whose self-reference is a root, with the relation: their `via` must not name an existing key. */
@@ -244,6 +277,7 @@ function generateEntity(args: {
     for (const relation of otherRelations) if (!assignParent(relation, values, 0, scope)) rootOf.push(relation);
     for (const { attr } of attrs) if (!values.has(attr.name)) values.set(attr.name, valueFor(attr.name, 0, scope));
     for (const relation of rootOf) roots.push({ values, relation, index: list.length });
+    for (const [name, list] of literals) if (fixedDraw.chance(FIXED_CHANCE)) values.set(name, fixedDraw.pick(list));
     for (const name of mayLack) if (absence.chance(ABSENT_CHANCE)) values.delete(name);
     list.push(Object.fromEntries(entity.attributes.flatMap((a) => (values.has(a.name) ? [[a.name, values.get(a.name) as Scalar]] : []))));
   }
