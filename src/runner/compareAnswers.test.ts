@@ -66,6 +66,18 @@ describe('compareAnswers on a native GSI', () => {
     expect(c).toMatchObject({ ok: true, ties: 2, expectedOrder: ['ORDER#a | ORDER', 'ORDER#b | ORDER', 'ORDER#c | ORDER', 'ORDER#d | ORDER'] });
   });
 
+  it('takes any of the items tied at the last sort value of a Query with Limit (the first N records), and no other', () => {
+    const limited: Request = { ...byStatus, input: { ...byStatus.input, Limit: 3 } };
+    const expected = [order('a', 5), order('b', 10), order('c', 10)];
+    const other = [order('a', 5), order('b', 10), order('e', 10)];
+    expect(compareAnswers({ design: native, request: limited, expected, actual: other })).toMatchObject({ ok: true, missing: [], unexpected: [], ties: 3 });
+    // Without Limit the whole answer is compared; an item at another value is never a tie.
+    expect(compareAnswers({ design: native, request: byStatus, expected, actual: other }).ok).toBe(false);
+    expect(compareAnswers({ design: native, request: limited, expected, actual: [order('a', 5), order('e', 10), order('c', 10)] }).ok).toBe(true);
+    expect(compareAnswers({ design: native, request: limited, expected, actual: [order('x', 5), order('b', 10), order('c', 10)] }).ok).toBe(false);
+    expect(compareAnswers({ design: native, request: limited, expected, actual: [order('a', 5), order('b', 10)] }).ok).toBe(false);
+  });
+
   it('holds DynamoDB to the order between different sort values (numbers, not their text)', () => {
     const expected = [order('a', 9), order('b', 10), order('c', 100)];
     const c = compareAnswers({ design: native, request: byStatus, expected, actual: [expected[1]!, expected[2]!, expected[0]!] });

@@ -1,5 +1,6 @@
 // Runs one access pattern against a table: the engine's requests (GetItem or
-// Query, every page), each with ReturnConsumedCapacity INDEXES, timed; then,
+// Query, every page; one page for a Query with Limit, a pattern's first N
+// records), each with ReturnConsumedCapacity INDEXES, timed; then,
 // when the sample items are given, compares each answer with the engine's
 // in-memory answer on those items.
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
@@ -96,7 +97,8 @@ export async function runPattern({ client, design, tableName, patternName, param
         run.count += out.Count ?? 0;
         run.scannedCount += out.ScannedCount ?? 0;
         if (out.ConsumedCapacity) run.consumedCapacity.push(out.ConsumedCapacity);
-        exclusiveStartKey = out.LastEvaluatedKey;
+        // A Query with Limit (a pattern's limit) is one page: its first N items are the answer.
+        exclusiveStartKey = request.input.Limit === undefined ? out.LastEvaluatedKey : undefined;
       } while (exclusiveStartKey);
     }
     run.latencyMs = performance.now() - started;
