@@ -141,3 +141,39 @@ test('a between range on a by attribute sends no request and says the answer is 
   await expect(card.getByRole('status')).toHaveText('Returns 0 items');
   await expect(card.getByRole('alert')).toHaveCount(0);
 });
+
+test('a pattern with a fixed value and a limit asks for no parameter for the value, sends the literal and Limit, and returns at most that many', async ({ page }) => {
+  const games = [
+    'model "Games"',
+    '',
+    'entity Game key gameId count 60',
+    '  gameId: string',
+    '  hostId: string',
+    '  status: "open" | "playing" | "done"',
+    '  createdAt: datetime',
+    '',
+    'newestOpen: Game where status = "open" order by createdAt desc limit 3',
+    'openOfHost: Game by hostId where status = "open"',
+    '',
+  ].join('\n');
+  await page.goto(`./${shareHash({ text: games, format: 'text' })}`);
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  await monacoEditor(page);
+  const card = page.getByRole('article', { name: 'newestOpen', exact: true });
+  await expect(card).toContainText('Game where status = "open" · first 3 · returns many');
+  await expect(card.getByRole('group', { name: 'Parameters of newestOpen' }).locator('input, select')).toHaveCount(0);
+  await expect(card).toContainText(':pk: "GAME#open"');
+  await expect(card).toContainText('LIMIT 3');
+
+  // Selected (after another one: the first pattern may be selected already), its answer in memory: the first 3.
+  await page.getByRole('button', { name: 'Select pattern openOfHost' }).click();
+  const select = page.getByRole('button', { name: 'Select pattern newestOpen' });
+  await select.click();
+  await expect(select).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByRole('status')).toHaveText('Returns 3 items');
+
+  // Beside a parameter, the fixed value is still no input: one for hostId only.
+  const other = page.getByRole('article', { name: 'openOfHost', exact: true });
+  await expect(other.getByRole('group', { name: 'Parameters of openOfHost' }).locator('input, select')).toHaveCount(1);
+  await expect(other.getByRole('group', { name: 'Parameters of openOfHost' }).getByLabel('hostId equals')).toBeVisible();
+});

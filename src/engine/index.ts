@@ -31,6 +31,7 @@ export { problemToJson, tableSettingsJson } from './model/problemToJson.ts';
 export { parseModelText } from './model/parseModelText.ts';
 export { printModelText, printTableLine } from './model/printModelText.ts';
 export { validateModel } from './model/validateModel.ts';
+export { equalityAttributes, fixedEntries, fixedValue } from './model/patternEqualities.ts';
 export { loadProblem } from './model/loadProblem.ts';
 export { numberProblem, DYNAMODB_NUMBER_RULE } from './model/dynamoNumbers.ts';
 

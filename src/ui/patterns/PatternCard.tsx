@@ -1,7 +1,7 @@
 // One access pattern: a button that selects it, its parameter inputs, the
 // request(s) it becomes and, when selected, what they return.
 import { useMemo, useState } from 'react';
-import { alwaysEmptyParameter, alwaysEmptyText, buildRequest, patternParameters } from '../../engine/index.ts';
+import { alwaysEmptyParameter, alwaysEmptyText, buildRequest, fixedEntries, patternParameters } from '../../engine/index.ts';
 import type { Design, Item, Model, Pattern, PatternParams, Request } from '../../engine/index.ts';
 import { ParamInputs } from './ParamInputs.tsx';
 import type { InvalidTexts } from './ParamInputs.tsx';
@@ -47,6 +47,8 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
   // A pattern whose answer is always empty has no request to show: say why instead.
   const alwaysEmpty = plan === undefined ? undefined : alwaysEmptyParameter(plan, patternParameters(model, pattern.name));
   const headingId = `tw-pattern-${pattern.name}`;
+  // Fixed values are part of the pattern, not parameters (no input): shown beside its entity, with its limit.
+  const fixed = fixedEntries(pattern);
 
   return (
     <article className={selected ? 'tw-pattern tw-pattern--selected' : 'tw-pattern'} aria-labelledby={headingId}>
@@ -65,7 +67,9 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
             {pattern.name}
           </h3>
           <span className="tw-pattern__meta">
-            {pattern.entity} · returns {pattern.returns}
+            {pattern.entity}
+            {fixed.length > 0 ? ` where ${fixed.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(' and ')}` : ''}
+            {pattern.limit !== undefined ? ` · first ${String(pattern.limit)}` : ''} · returns {pattern.returns}
             {pattern.include && pattern.include.length > 0 ? ` with ${pattern.include.join(', ')}` : ''}
           </span>
           {pattern.text !== undefined && <p className="tw-pattern__text">{pattern.text}</p>}

@@ -1,6 +1,6 @@
 // One concrete request in DynamoDB's own words: operation and index, the key
-// condition (or the key of a GetItem), filter, expression attribute names and
-// values, and the direction.
+// condition (or the key of a GetItem), its Limit, filter, expression attribute
+// names and values, and the direction.
 import type { PlanStep, Request } from '../../engine/index.ts';
 import { requestSummary } from './requestSummary.ts';
 
@@ -18,6 +18,14 @@ export function RequestView({ request, step }: { request: Request; step: PlanSte
           <code>{summary.keyCondition}</code>
           {step !== undefined && summary.operation === 'Query' && <span className="tw-request__symbolic">{step.keyConditionText}</span>}
         </dd>
+        {summary.limit !== undefined && (
+          <>
+            <dt>Limit</dt>
+            <dd>
+              <code>{summary.limit}</code>
+            </dd>
+          </>
+        )}
         {summary.filter !== undefined && (
           <>
             <dt>FilterExpression</dt>

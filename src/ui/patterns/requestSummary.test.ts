@@ -31,5 +31,21 @@ describe('requestSummary', () => {
   it('names the GSI a query uses', () => {
     const [request] = buildRequest(design, 'getOrdersByStatus', { status: 'paid' });
     expect(requestSummary(request!)).toMatchObject({ index: 'GSI2', direction: 'ascending' });
+    expect(requestSummary(request!).limit).toBeUndefined();
+  });
+
+  it('shows the Limit of a pattern that keeps its first N records, and the literal of a fixed attribute among the values', () => {
+    const model = loadProblem(`model "Games"
+entity Game key gameId
+  gameId: string
+  status: "open" | "done"
+  createdAt: datetime
+newestOpen: Game where status = "open" order by createdAt desc limit 10
+`).model;
+    if (model === undefined) throw new Error('the games model does not load');
+    const [request] = buildRequest(deriveDesign(model), 'newestOpen', {});
+    const summary = requestSummary(request!);
+    expect(summary).toMatchObject({ operation: 'Query', direction: 'descending', limit: 10 });
+    expect(summary.values).toContainEqual([':pk', '"GAME#open"']);
   });
 });

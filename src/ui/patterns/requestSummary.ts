@@ -1,5 +1,6 @@
 // A request as the patterns panel shows it: what DynamoDB is asked, in its own
-// words (operation, index, KeyConditionExpression, names, values, direction).
+// words (operation, index, KeyConditionExpression, names, values, direction,
+// and the Limit of a pattern that keeps its first N records).
 // Values are shown as JSON so strings, numbers and booleans stay distinct.
 import type { Request } from '../../engine/index.ts';
 
@@ -14,6 +15,8 @@ export interface RequestSummary {
   values: [string, string][];
   /** Query only: `ascending` or `descending` (ScanIndexForward). */
   direction?: 'ascending' | 'descending';
+  /** Query only: the Limit (a pattern's limit: its first N records). */
+  limit?: number;
 }
 
 export function requestSummary(request: Request): RequestSummary {
@@ -36,5 +39,6 @@ export function requestSummary(request: Request): RequestSummary {
     names: Object.entries(input.ExpressionAttributeNames),
     values: Object.entries(input.ExpressionAttributeValues).map(([name, value]) => [name, JSON.stringify(value)]),
     direction: input.ScanIndexForward === false ? 'descending' : 'ascending',
+    ...(input.Limit !== undefined ? { limit: input.Limit } : {}),
   };
 }
