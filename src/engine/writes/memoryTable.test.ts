@@ -162,6 +162,7 @@ describe('the memory table', () => {
     );
     expect(failed).toBeInstanceOf(Error);
     expect(failed).toMatchObject({ name: 'ConditionalCheckFailedException', message: 'The conditional request failed' });
+    expect('CancellationReasons' in failed).toBe(false);
     const cancelled = await refusal(() =>
       t.send({
         TransactWrite: {

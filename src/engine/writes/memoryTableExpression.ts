@@ -6,9 +6,9 @@
 //
 // Conditions:  a = b, <>, <, <=, >, >=; a BETWEEN b AND c; a IN (b, ...) (at most 100);
 //   attribute_exists(p), attribute_not_exists(p), attribute_type(p, :t),
-//   begins_with(a, b), contains(a, b), size(p) as an operand; NOT, AND, OR with
+//   begins_with(a, b), contains(a, b), size(a) as an operand; NOT, AND, OR with
 //   DynamoDB's precedence (NOT binds tighter than AND, AND than OR); parentheses.
-//   Operands are paths (`a`, `#n`, `a.b[0]`), `:values` and size(p). Keywords are
+//   Operands are paths (`a`, `#n`, `a.b[0]`), `:values` and size(a). Keywords are
 //   read in any case, function names only in lower case.
 // Updates:  SET p = v, v + v, v - v, if_not_exists(p, v), list_append(v, v);
 //   REMOVE p; ADD p :number; DELETE p :set (refused: sets are not held). Each section
@@ -192,8 +192,9 @@ function syntax(token: string, near: string): string {
 // ---------------------------------------------------------------- parse trees (placeholders unresolved)
 
 type RawSegment = { word: string } | { ref: string } | { index: number };
+/** `parens`: how many pairs of parentheses are written around it (two or more are refused, after parsing). */
 type RawOperand = ({ kind: 'path'; segments: RawSegment[] } | { kind: 'value'; ref: string } | { kind: 'call'; fn: string; args: RawOperand[] }) & {
-  paren?: boolean;
+  parens?: number;
 };
 type RawCondition = (
   | { kind: 'compare'; op: CompareOp; left: RawOperand; right: RawOperand }
@@ -202,12 +203,12 @@ type RawCondition = (
   | { kind: 'call'; fn: string; args: RawOperand[] }
   | { kind: 'not'; inner: RawCondition }
   | { kind: 'and' | 'or'; left: RawCondition; right: RawCondition }
-) & { paren?: boolean };
+) & { parens?: number };
 type RawSetValue = (
   | RawOperand
   | { kind: 'arithmetic'; op: '+' | '-'; left: RawSetValue; right: RawSetValue }
   | { kind: 'setCall'; fn: string; args: RawSetValue[] }
-) & { paren?: boolean };
+) & { parens?: number };
 
 const COMPARE_OPS: readonly string[] = ['=', '<>', '<', '<=', '>', '>='];
 const CONDITION_FUNCTIONS: readonly string[] = ['attribute_exists', 'attribute_not_exists', 'attribute_type', 'begins_with', 'contains', 'size'];
@@ -251,9 +252,6 @@ class Parser {
   reported(failure: ParseFailure): ParseFailure {
     return this.furthest && this.furthest.at > failure.at ? this.furthest : failure;
   }
-  private refuse(message: string): never {
-    throw validation(`Invalid ${this.kind}: ${message}`);
-  }
   private attempt<T>(parse: () => T): T | undefined {
     const save = this.pos;
     try {
@@ -264,9 +262,8 @@ class Parser {
       return undefined;
     }
   }
-  private parenthesize<T extends { paren?: boolean }>(node: T): T {
-    if (node.paren) this.refuse('The expression has redundant parentheses;');
-    return { ...node, paren: true };
+  private parenthesize<T extends { parens?: number }>(node: T): T {
+    return { ...node, parens: (node.parens ?? 0) + 1 };
   }
   atEnd(): void {
     if (this.peek().kind !== 'eof') this.fail();
@@ -311,12 +308,6 @@ class Parser {
       });
       if (grouped) return this.parenthesize(grouped);
     }
-    const start = this.peek();
-    if (start.kind === 'word' && this.isPunct(this.peek(1), '(') && start.text !== 'size') {
-      const call = this.call();
-      if (this.comparisonFollows()) this.refuse(`The function is not allowed to be used this way in an expression; function: ${call.fn}`);
-      return call;
-    }
     const left = this.operand();
     const t = this.peek();
     if (t.kind === 'punct' && COMPARE_OPS.includes(t.text)) {
@@ -341,19 +332,15 @@ class Parser {
       this.expectPunct(')');
       return { kind: 'in', subject: left, list };
     }
-    if (left.kind === 'call') this.fail(t, `The function is not allowed to be used this way in an expression; function: ${left.fn}`);
+    // A function alone is a condition (attribute_exists(a)); checkCondition refuses one that is not.
+    if (left.kind === 'call' && !left.parens) return left;
     return this.fail();
   }
 
   /** A function call `name(arg, ...)`, its name checked for the expression it is in. */
+  /** A function call `name(arg, ...)`; its name and use are checked after parsing (checkCondition). */
   private call(): RawOperand & { kind: 'call' } {
     const name = this.next();
-    const known = this.kind === 'ConditionExpression' ? CONDITION_FUNCTIONS : UPDATE_FUNCTIONS;
-    const other = this.kind === 'ConditionExpression' ? UPDATE_FUNCTIONS : CONDITION_FUNCTIONS;
-    if (other.includes(name.text)) {
-      this.refuse(`The function is not allowed in ${this.kind === 'UpdateExpression' ? 'an update' : 'a condition'} expression; function: ${name.text}`);
-    }
-    if (!known.includes(name.text)) this.refuse(`Invalid function name; function: ${name.text}`);
     this.expectPunct('(');
     const args: RawOperand[] = [this.operand()];
     while (this.isPunct(this.peek(), ',')) {
@@ -377,13 +364,7 @@ class Parser {
       this.next();
       return { kind: 'value', ref: t.text };
     }
-    if (t.kind === 'word' && this.isPunct(this.peek(1), '(')) {
-      const call = this.call();
-      if (this.kind === 'ConditionExpression' && call.fn !== 'size') {
-        this.refuse(`The function is not allowed to be used this way in an expression; function: ${call.fn}`);
-      }
-      return call;
-    }
+    if (t.kind === 'word' && this.isPunct(this.peek(1), '(')) return this.call();
     return { kind: 'path', segments: this.path() };
   }
 
@@ -414,7 +395,6 @@ class Parser {
     }
     if (t.kind !== 'word' || EXPRESSION_KEYWORDS.has(t.text.toUpperCase())) this.fail();
     this.next();
-    if (RESERVED_WORDS.has(t.text.toUpperCase())) this.refuse(`Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
     return { word: t.text };
   }
 
@@ -426,7 +406,6 @@ class Parser {
       const section = t.kind === 'word' ? t.text.toUpperCase() : '';
       if (!['SET', 'REMOVE', 'ADD', 'DELETE'].includes(section)) this.fail();
       this.next();
-      if (sections.some((s) => s.section === section)) this.refuse(`The "${section}" section can only be used once in an update expression;`);
       const actions: RawAction[] = [this.action(section)];
       while (this.isPunct(this.peek(), ',')) {
         this.next();
@@ -468,8 +447,6 @@ class Parser {
     }
     if (t.kind === 'word' && this.isPunct(this.peek(1), '(')) {
       const name = this.next();
-      if (CONDITION_FUNCTIONS.includes(name.text)) this.refuse(`The function is not allowed in an update expression; function: ${name.text}`);
-      if (!UPDATE_FUNCTIONS.includes(name.text)) this.refuse(`Invalid function name; function: ${name.text}`);
       this.expectPunct('(');
       const args = [this.setValue()];
       while (this.isPunct(this.peek(), ',')) {
@@ -504,6 +481,124 @@ function parse<T>(source: string, kind: ExpressionKind, run: (p: Parser) => T): 
     if (!(error instanceof ParseFailure)) throw error;
     const failure = parser ? parser.reported(error) : error;
     throw validation(`Invalid ${kind}: ${failure.message}`);
+  }
+}
+
+// ---------------------------------------------------------------- checks after parsing, before placeholders
+
+/**
+ * What DynamoDB refuses once an expression parses, before it looks at placeholders, in the
+ * order DynamoDB Local reports it: first two pairs of parentheses around one thing anywhere;
+ * then, reading the tree from the top, left to right, an unknown function or one out of its
+ * place and a reserved word as a name; then (updates) a section written twice.
+ */
+function checkTree(kind: ExpressionKind, walk: (check: TreeCheck) => void): void {
+  walk(new TreeCheck(kind, 'parentheses'));
+  walk(new TreeCheck(kind, 'names'));
+}
+
+class TreeCheck {
+  constructor(
+    private readonly kind: ExpressionKind,
+    private readonly pass: 'parentheses' | 'names',
+  ) {}
+
+  private refuse(message: string): never {
+    throw validation(`Invalid ${this.kind}: ${message}`);
+  }
+
+  private parens(node: { parens?: number }): void {
+    if (this.pass === 'parentheses' && (node.parens ?? 0) > 1) this.refuse('The expression has redundant parentheses;');
+  }
+
+  private functionName(fn: string): void {
+    if (this.pass !== 'names') return;
+    const known = this.kind === 'ConditionExpression' ? CONDITION_FUNCTIONS : UPDATE_FUNCTIONS;
+    const other = this.kind === 'ConditionExpression' ? UPDATE_FUNCTIONS : CONDITION_FUNCTIONS;
+    if (other.includes(fn)) this.refuse(`The function is not allowed in ${this.kind === 'UpdateExpression' ? 'an update' : 'a condition'} expression; function: ${fn}`);
+    if (!known.includes(fn)) this.refuse(`Invalid function name; function: ${fn}`);
+  }
+
+  path(segments: readonly RawSegment[]): void {
+    if (this.pass !== 'names') return;
+    for (const s of segments) {
+      if ('word' in s && RESERVED_WORDS.has(s.word.toUpperCase())) this.refuse(`Attribute name is a reserved keyword; reserved keyword: ${s.word}`);
+    }
+  }
+
+  operand(o: RawOperand): void {
+    this.parens(o);
+    if (o.kind === 'path') this.path(o.segments);
+    else if (o.kind === 'call') {
+      this.functionName(o.fn);
+      if (this.pass === 'names' && o.fn !== 'size') this.refuse(`The function is not allowed to be used this way in an expression; function: ${o.fn}`);
+      o.args.forEach((a) => this.operand(a));
+    }
+  }
+
+  condition(c: RawCondition): void {
+    this.parens(c);
+    switch (c.kind) {
+      case 'and':
+      case 'or':
+        this.condition(c.left);
+        this.condition(c.right);
+        return;
+      case 'not':
+        this.condition(c.inner);
+        return;
+      case 'compare':
+        this.operand(c.left);
+        this.operand(c.right);
+        return;
+      case 'between':
+        [c.subject, c.low, c.high].forEach((o) => this.operand(o));
+        return;
+      case 'in':
+        this.operand(c.subject);
+        c.list.forEach((o) => this.operand(o));
+        return;
+      case 'call':
+        this.functionName(c.fn);
+        if (this.pass === 'names' && c.fn === 'size') this.refuse('The function is not allowed to be used this way in an expression; function: size');
+        c.args.forEach((a) => this.operand(a));
+        return;
+    }
+  }
+
+  setValue(v: RawSetValue): void {
+    this.parens(v);
+    switch (v.kind) {
+      case 'path':
+        this.path(v.segments);
+        return;
+      case 'value':
+        return;
+      case 'arithmetic':
+        this.setValue(v.left);
+        this.setValue(v.right);
+        return;
+      case 'setCall':
+      case 'call':
+        this.functionName(v.fn);
+        (v.args as RawSetValue[]).forEach((a) => this.setValue(a));
+        return;
+    }
+  }
+
+  update(sections: readonly { section: string; actions: RawAction[] }[]): void {
+    for (const { actions } of sections) {
+      for (const action of actions) {
+        this.path(action.path);
+        if (action.kind === 'set') this.setValue(action.value);
+      }
+    }
+    if (this.pass !== 'names') return;
+    const seen = new Set<string>();
+    for (const { section } of sections) {
+      if (seen.has(section)) this.refuse(`The "${section}" section can only be used once in an update expression;`);
+      seen.add(section);
+    }
   }
 }
 
@@ -683,6 +778,7 @@ function pathText(path: Path): string {
 export function compileCondition(source: string, placeholders: Placeholders): Condition {
   const kind = 'ConditionExpression';
   const raw = parse(source, kind, (p) => p.condition());
+  checkTree(kind, (check) => check.condition(raw));
   return new Compiler(kind, placeholders).condition(raw);
 }
 
@@ -692,6 +788,7 @@ const OPERAND_TYPE_NAMES: Record<TypeTag, string> = { S: 'STRING', N: 'NUMBER', 
 export function compileUpdate(source: string, placeholders: Placeholders): UpdatePlan {
   const kind = 'UpdateExpression';
   const sections = parse(source, kind, (p) => p.update());
+  checkTree(kind, (check) => check.update(sections));
   const compiler: Compiler = new Compiler(kind, placeholders);
   const plan: UpdatePlan = { set: [], remove: [], add: [] };
   // Paths first: DynamoDB refuses two actions on one path before it looks at their operands.

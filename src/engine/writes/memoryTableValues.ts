@@ -36,11 +36,12 @@ export interface CancellationReason {
  */
 export class MemoryTableError extends Error {
   override name: string;
-  readonly CancellationReasons?: CancellationReason[];
+  // Declared, not a field: only a TransactionCanceledException has the property at all.
+  declare readonly CancellationReasons?: CancellationReason[];
   constructor(name: string, message: string, reasons?: CancellationReason[]) {
     super(message);
     this.name = name;
-    if (reasons !== undefined) this.CancellationReasons = reasons;
+    if (reasons !== undefined) Object.defineProperty(this, 'CancellationReasons', { value: reasons, enumerable: true });
   }
 }
 
