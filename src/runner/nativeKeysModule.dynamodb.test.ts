@@ -17,6 +17,7 @@ import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, type GetComma
 import { answerPattern, buildRequest, compareUtf8, deriveDesign, generateModule, generateSampleRecords, parseModelText, runRequests, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
 import { NATIVE_MODEL_TEXT, nativeDesign, nativeModel } from '../engine/codegen/testing/nativeKeysDesign.ts';
 import { allModels } from '../testing/exampleModels.ts';
+import { limitedAnswerProblem } from '../testing/limitedAnswer.ts';
 import { uniqueTableName } from './testing/exampleDesign.ts';
 import { testClients } from './testing/testClients.ts';
 import { waitForTableActive } from './waitForTable.ts';
@@ -81,7 +82,8 @@ async function send(input: Input, tableName = table): Promise<Item[]> {
   do {
     const r = await doc.send(new QueryCommand({ ...(input as QueryCommandInput), TableName: tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
     items.push(...((r.Items ?? []) as Item[]));
-    start = r.LastEvaluatedKey;
+    // A Query with Limit (a pattern's first N records) is one page.
+    start = (input as QueryCommandInput).Limit === undefined ? r.LastEvaluatedKey : undefined;
   } while (start);
   return items;
 }
@@ -219,9 +221,11 @@ describe.each(allModels())('the generated module of $slug derived with native ke
           const label = `${slug}.${plan.pattern} ${JSON.stringify(params)}`;
           const got = await answer(module, tableName, plan.pattern, params);
           const memory = runRequests({ design: d, items, requests: buildRequest(d, plan.pattern, params) });
-          expect(got.map(canon).sort(), label).toEqual(memory.map(canon).sort());
-          const expected = answerPattern(m, sample, plan.pattern, params).map((a) => canon({ entity: a.entity, record: a.record }));
-          expect(got.map((i) => canon(module.fromItem(i))).sort(), label).toEqual([...expected].sort());
+          // A native GSI's sort keys need not be unique: with a Limit, DynamoDB and the evaluator may cut
+          // through the items tied at the boundary differently, and both are answers.
+          if (m.patterns.find((p) => p.name === plan.pattern)?.limit === undefined) expect(got.map(canon).sort(), label).toEqual(memory.map(canon).sort());
+          else expect(limitedAnswerProblem(m, sample, plan.pattern, params, memory.map((i) => module.fromItem(i))), `memory: ${label}`).toBeUndefined();
+          expect(limitedAnswerProblem(m, sample, plan.pattern, params, got.map((i) => module.fromItem(i))), label).toBeUndefined();
         }
       }
     });
