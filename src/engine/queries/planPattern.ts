@@ -321,7 +321,9 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
     parts.push(`"${f.attribute}" ${f.op} is a FilterExpression (read amplification)${f.type === 'boolean' && f.op !== '=' ? ', written with = and IN because DynamoDB compares booleans only for equality (false < true)' : ''}`);
   }
   if (step.limit !== undefined) {
-    parts.push(`Limit ${String(step.limit)}: the Query stops after the first ${String(step.limit)} items in key order, which are the first records ${step.key.next ? `by "${step.key.next.attribute}"` : '(all tied on the order)'}`);
+    const n = step.limit === 1 ? 'item' : `${String(step.limit)} items`;
+    const records = step.limit === 1 ? 'record' : 'records';
+    parts.push(`Limit ${String(step.limit)}: the Query stops after the first ${n} in key order, which ${step.limit === 1 ? 'is' : 'are'} the first ${records} ${step.key.next ? `by "${step.key.next.attribute}"` : '(all tied on the order)'}`);
   }
   const pkNames = step.key.pk.flatMap((p) => (p.kind === 'literal' ? [] : [p.attribute]));
   if (step.index !== 'table') parts.push(`${where} is needed because the table's partition key for ${entity.name} is not ${pkNames.join(', ') || 'constant'}`);
