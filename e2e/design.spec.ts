@@ -33,3 +33,13 @@ test('each pattern shows the request it becomes and why, and the warnings are li
   await expect(page.getByRole('heading', { name: /Warnings and errors \(0 errors, 2 warnings\)/ })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'keys.hotPartition' }).first()).toContainText('getUsersByPlan');
 });
+
+test('the Writes section says how each entity is written: found by its key or through an identity guard, and which updates read first', async ({ page }) => {
+  const writes = page.getByRole('list', { name: 'Writes', exact: true });
+  const order = writes.getByRole('listitem').filter({ hasText: /^Order:/ });
+  await expect(order).toContainText('an identity guard item ($id#ORDER#{orderId})');
+  await expect(order).toContainText('Every update reads the record first');
+  const user = writes.getByRole('listitem').filter({ hasText: /^User:/ });
+  await expect(user).toContainText('Its item is found from its key (email)');
+  await expect(user).toContainText('A change of userId, name is one UpdateItem');
+});

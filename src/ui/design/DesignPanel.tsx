@@ -9,6 +9,7 @@ import { KeysModeSwitch } from './KeysModeSwitch.tsx';
 import { RequestTable } from './RequestTable.tsx';
 import { SparseIndexes } from './SparseIndexes.tsx';
 import { TableSettingsSection } from './TableSettingsSection.tsx';
+import { WritesSummary } from './WritesSummary.tsx';
 import './DesignPanel.css';
 
 export function DesignPanel() {
@@ -42,6 +43,7 @@ export function DesignPanel() {
         <EntityChart design={design} selectedPattern={selectedPattern} />
         <SparseIndexes design={design} />
         <RequestTable design={design} selectedPattern={selectedPattern} />
+        <WritesSummary design={design} />
         <TableSettingsSection design={design} />
       </div>
     </section>
