@@ -22,13 +22,13 @@ import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
 import { emitIndexKeys, emitWrites, WRITES_GLOBALS, type WritesContext } from './writesCode.ts';
-import { WRITE_RUNTIME_BLOCKS, WRITE_RUNTIME_NAMES } from '../writes/writeRuntimeSource.generated.ts';
+import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
 import { IDENTITY_GUARD, UNIQUE_GUARD } from '../writes/writePlan.ts';
 
 /** Names the module declares or uses itself: no generated type may take them. */
 const GLOBALS = new Set([
   ...RUNTIME_HELPERS,
-  ...WRITE_RUNTIME_NAMES,
+  ...WRITE_RUNTIME_BLOCKS.flatMap((block) => block.names),
   ...WRITES_GLOBALS,
   'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand', 'BatchWriteCommand',
   'KEY_ATTRIBUTES', 'ENTITY_NAMES', 'NUMBER_ATTRIBUTES', 'keysOf', 'readAll', 'recordsOf',

@@ -35,18 +35,14 @@ export const WRITE_RUNTIME_EXPORTS: readonly string[] = [
 
 const DECLARATION = /^export (?:async function|function|class|interface|type|const) (\w+)/;
 
-/** The runtime's text for a module, and the names it declares at its top level. */
-export function embedRuntime(text: string): { source: string; names: string[]; blocks: { names: string[]; text: string }[] } {
+/** The runtime's text for a module, in top-level blocks, each with the names it declares. */
+export function embedRuntime(text: string): { blocks: { names: string[]; text: string }[] } {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   let start = 0;
   while (start < lines.length && (lines[start]?.startsWith('//') || lines[start] === '')) start++;
-  const names: string[] = [];
   const out = lines.slice(start).map((line) => {
     const declared = DECLARATION.exec(line)?.[1];
-    const bare = /^(?:async function|function|class|interface|type|const) (\w+)/.exec(line)?.[1];
-    if (bare) names.push(bare);
     if (declared === undefined) return line;
-    names.push(declared);
     return WRITE_RUNTIME_EXPORTS.includes(declared) ? line : line.slice('export '.length);
   });
   const header = [
@@ -63,5 +59,5 @@ export function embedRuntime(text: string): { source: string; names: string[]; b
     names: [...block.matchAll(/^(?:export )?(?:async function|function|class|interface|type|const) (\w+)/gm)].map((m) => m[1] ?? ''),
     text: block,
   }));
-  return { source: [...header, body].join('\n'), names, blocks: [{ names: [], text: header.join('\n') }, ...blocks] };
+  return { blocks: [{ names: [], text: header.join('\n') }, ...blocks] };
 }

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generatedRuntimeFile } from './generatedRuntimeFile.ts';
-import { WRITE_RUNTIME_NAMES, WRITE_RUNTIME_SOURCE } from './writeRuntimeSource.generated.ts';
+import { WRITE_RUNTIME_BLOCKS } from './writeRuntimeSource.generated.ts';
+
+const WRITE_RUNTIME_SOURCE = WRITE_RUNTIME_BLOCKS.map((block) => block.text).join('\n\n');
+const WRITE_RUNTIME_NAMES = WRITE_RUNTIME_BLOCKS.flatMap((block) => block.names);
 import { WRITE_RUNTIME_EXPORTS } from './embedRuntime.ts';
 
 const read = (name: string) => readFileSync(fileURLToPath(new URL(name, import.meta.url)), 'utf8');
