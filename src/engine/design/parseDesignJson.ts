@@ -13,6 +13,7 @@ import { quoteName } from '../model/modelDiagnostic.ts';
 import { describeJsonNode, parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from '../model/parseJson.ts';
 import { PROBLEM_FORMAT } from '../model/parseProblemJson.ts';
 import { spanLocator } from '../model/spanLocator.ts';
+import { utf8Length } from '../model/utf8Length.ts';
 import { DESIGN_FORMAT } from './designJson.ts';
 import { tableNameProblem } from './tableNameOf.ts';
 import type { TableSettingsDiagnosticCode } from './tableSettings.ts';
@@ -709,15 +710,6 @@ function isBlank(text: string): boolean {
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
   }
   return true;
-}
-
-function utf8Length(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 function bySpan(a: Diagnostic, b: Diagnostic): number {
