@@ -60,7 +60,7 @@ describe('evaluateRequest: GetItem', () => {
 
   it('returns nothing when no item has that key', () => {
     const request: Request = { operation: 'GetItem', index: 'table', input: { TableName: 'App', Key: { PK: 'USER#ana', SK: 'USER#x' } } };
-    expect(run(request)).toEqual({ items: [], scannedCount: 0 });
+    expect(run(request)).toEqual({ items: [], scannedCount: 0, scanned: [] });
   });
 });
 
@@ -96,7 +96,7 @@ describe('evaluateRequest: Query key conditions', () => {
   });
 
   it('returns nothing for a partition no item has', () => {
-    expect(run(query({ pk: 'USER#nobody' }))).toEqual({ items: [], scannedCount: 0 });
+    expect(run(query({ pk: 'USER#nobody' }))).toEqual({ items: [], scannedCount: 0, scanned: [] });
   });
 
   it('reverses the order when ScanIndexForward is false', () => {
@@ -186,7 +186,7 @@ describe('evaluateRequest: Limit, pagination and filters', () => {
     expect(first.items).toHaveLength(2);
     expect(first.lastEvaluatedKey).toEqual({ PK: 'USER#ana', SK: 'ORDER#2024-05-25' });
     const second = evaluateRequest({ design, items, request, exclusiveStartKey: first.lastEvaluatedKey! });
-    expect(second).toEqual({ items: [], scannedCount: 0 });
+    expect(second).toEqual({ items: [], scannedCount: 0, scanned: [] });
   });
 
   it('includes the index key in a GSI last key and pages descending', () => {

@@ -29,6 +29,8 @@ export interface EvaluateResult {
   items: Item[];
   /** Items read: those the key condition selected, before the filter (DynamoDB's ScannedCount). */
   scannedCount: number;
+  /** The items read, in order, before the filter: what a request's read capacity is computed from (cost/readUnits). */
+  scanned: Item[];
   /** Where to continue: the table key and index key of the last item read, when `Limit` stopped the read. */
   lastEvaluatedKey?: Record<string, string | number>;
   /** Set when the request cannot be evaluated (unknown index, bad Limit, a filter DynamoDB refuses); items is then empty. */
@@ -46,6 +48,7 @@ export interface EvaluateArgs {
 const fail = (code: QueriesDiagnosticCode, request: Request, message: string): EvaluateResult => ({
   items: [],
   scannedCount: 0,
+  scanned: [],
   error: queriesDiagnostic(code, message, { subject: { index: request.index } }),
 });
 
@@ -158,7 +161,7 @@ export function evaluateRequest({ design, items, request, exclusiveStartKey }: E
     case 'GetItem': {
       const entries = Object.entries(request.input.Key);
       const found = items.find((item) => entries.every(([name, value]) => item[name] === value));
-      return { items: found ? [found] : [], scannedCount: found ? 1 : 0 };
+      return { items: found ? [found] : [], scannedCount: found ? 1 : 0, scanned: found ? [found] : [] };
     }
     case 'Query':
       return query(table, index, items, request, exclusiveStartKey);
@@ -212,9 +215,10 @@ function query(
 
   const end = limit === undefined ? selected.length : Math.min(selected.length, start + limit);
   const read = selected.slice(start, end);
-  const returned = read.map((s) => s.item).filter(passes);
+  const scanned = read.map((s) => s.item);
+  const returned = scanned.filter(passes);
 
-  const result: EvaluateResult = { items: returned, scannedCount: read.length };
+  const result: EvaluateResult = { items: returned, scannedCount: read.length, scanned };
   const last = read[read.length - 1];
   if (limit !== undefined && read.length === limit && last) {
     const key: Record<string, string | number> = {};
