@@ -439,7 +439,8 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     const sk = condition.sk;
     if (step.operation === 'GetItem') {
       if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
-      return { pre: [], obj: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(keys.pkAttribute)}: ${pk}, ${q(keys.skAttribute)}: ${render(valueTokens(sk.value))} },\n}`, usesParams: paramsRead };
+      const consistent = step.consistent ? `  ConsistentRead: true,\n` : '';
+      return { pre: [], obj: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(keys.pkAttribute)}: ${pk}, ${q(keys.skAttribute)}: ${render(valueTokens(sk.value))} },\n${consistent}}`, usesParams: paramsRead };
     }
     const names: string[] = [`'#pk': ${q(keys.pkAttribute)}`];
     const values: string[] = [`':pk': ${pk}`];
@@ -573,6 +574,8 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
       ...(step.direction ? [`ScanIndexForward: ${step.direction !== 'desc'},`] : []),
       // The pattern's limit: the first N items in key order are its first N records (never beside a filter).
       ...(step.limit !== undefined ? [`Limit: ${String(step.limit)},`] : []),
+      // The pattern asks for a strongly consistent read (the table's; a GSI has none).
+      ...(step.consistent ? [`ConsistentRead: true,`] : []),
     ];
     return `{\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
   }

@@ -144,6 +144,11 @@ export interface PlanStep {
    * (DynamoDB counts Limit before the FilterExpression); a GetItem takes none.
    */
   limit?: number;
+  /**
+   * A strongly consistent read (`ConsistentRead`): the pattern asks for one (FORMAT.md `consistent`) and the
+   * step reads the table. A GSI is eventually consistent only, so a step on one never has it.
+   */
+  consistent?: true;
 }
 
 export interface PatternPlan {
@@ -190,7 +195,7 @@ export type Request =
   | {
       operation: 'GetItem';
       index: string;
-      input: { TableName: string; Key: Record<string, string> };
+      input: { TableName: string; Key: Record<string, string>; ConsistentRead?: boolean };
     }
   | {
       operation: 'Query';
@@ -228,6 +233,7 @@ export interface QueryInput {
   ExpressionAttributeValues: Record<string, string | number | boolean>;
   ScanIndexForward?: boolean;
   Limit?: number;
+  ConsistentRead?: boolean;
 }
 
 /** A stored item: the record's attributes plus key attributes and the entity name. */

@@ -65,6 +65,10 @@ export type ModelDiagnosticCode =
   | 'model.optionalVersion'
   | 'model.ttlType'
   | 'model.ttlInKey'
+  // workload: rates, item sizes, shards
+  | 'model.invalidRate'
+  | 'model.invalidItemBytes'
+  | 'model.invalidShards'
   // the table's settings
   | 'model.invalidTableName'
   | 'model.unknownBilling'

@@ -171,10 +171,10 @@ p: B "text first" returns one with B by x, z where y < ? order by y
 
   it('locates syntax errors and says what was expected', () => {
     expect(located(shopWith(4, 'entity User ky email'))).toEqual([
-      '4:13-15 model.syntax expected key, count, belongsTo, unique, version or ttl, found "ky" — did you mean "key"?',
+      '4:13-15 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "ky" — did you mean "key"?',
     ]);
     expect(located(shopWith(18, 'getUsersByPlan: User by plan ordr by createdAt desc'))).toEqual([
-      '18:30-34 model.syntax expected by, where, order by, newest first, oldest first, limit, with, returns or a quoted description, found "ordr" — did you mean "order"?',
+      '18:30-34 model.syntax expected by, where, order by, newest first, oldest first, limit, with, returns, consistent, rate, shards or a quoted description, found "ordr" — did you mean "order"?',
     ]);
     expect(located(shopWith(20, 'getRecentUserOrders: Order by userEmail where createdAt => ?'))).toEqual([
       '20:57-59 model.syntax unknown operator "=>": use =, <, <=, >, >= (then ?), between ? and ?, or begins_with ?',
@@ -231,7 +231,7 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   it('reports all errors of the text at once, recovering at the next line', () => {
     const text = shopWith(4, 'entity User ky email').replace('  plan: "free" | "premium"', '  plan: "free" |').replace('getUserWithOrders: User by email with Order', 'getUserWithOrders: User by email with Ordr');
     expect(located(text)).toEqual([
-      '4:13-15 model.syntax expected key, count, belongsTo, unique, version or ttl, found "ky" — did you mean "key"?',
+      '4:13-15 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "ky" — did you mean "key"?',
       '6:16-17 model.syntax expected a value ("text", a number, true or false) after "|", found the end of the line',
       '19:39-43 model.unknownEntity unknown entity "Ordr" — did you mean "Order"?',
     ]);
@@ -239,7 +239,7 @@ p: B "text first" returns one with B by x, z where y < ? order by y
 
   it('does not report unknown names that a broken entity name may explain', () => {
     expect(located(shopWith(9, 'entity Ord er key orderId belongsTo User via userEmail'))).toEqual([
-      '9:12-14 model.syntax expected key, count, belongsTo, unique, version or ttl, found "er"',
+      '9:12-14 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "er"',
     ]);
   });
 
@@ -416,7 +416,7 @@ unique: table by table
     expect(entity('entity A key id version')).toEqual(['2:17-24 model.syntax expected an attribute after version (version version), found the end of the line']);
     expect(entity('entity A key id ttl (v)')).toEqual(['2:21-22 model.syntax expected an attribute after ttl (ttl expiresAt), found "("']);
     expect(entity('entity A key id ttl v ttl v')).toEqual(['2:23-26 model.duplicateClause duplicate ttl clause: an entity has one ttl']);
-    expect(entity('entity A key id uniqe v')).toEqual(['2:17-22 model.syntax expected key, count, belongsTo, unique, version or ttl, found "uniqe" — did you mean "unique"?']);
+    expect(entity('entity A key id uniqe v')).toEqual(['2:17-22 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "uniqe" — did you mean "unique"?']);
 
     const table = (line: string) => located(`model "m"\n${line}\n`);
     expect(table('table App biling provisioned')).toEqual([

@@ -22,6 +22,7 @@ import {
   type Model,
   type Pattern,
   type RangeOp,
+  type Rate,
   type Scalar,
   type StreamView,
   type TableClass,
@@ -29,7 +30,7 @@ import {
 } from './types.ts';
 
 const LINE_STARTS = ['entity', 'model', 'source', 'table'];
-const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl'];
+const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl', 'writes', 'itemBytes'];
 /** The clauses of a table line, and the TableSettings field each sets. */
 const TABLE_CLAUSES = {
   billing: 'billing',
@@ -44,7 +45,7 @@ type TableClause = keyof typeof TABLE_CLAUSES;
 /** The words that start a clause of the table line (a table so named is written quoted). */
 export const TABLE_CLAUSE_WORDS = Object.keys(TABLE_CLAUSES) as TableClause[];
 const TABLE_FIELDS: readonly (keyof TableSettings)[] = ['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass'];
-const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'limit', 'with', 'returns'];
+const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'limit', 'with', 'returns', 'consistent', 'rate', 'shards'];
 const COMPARISONS: readonly RangeOp[] = ['=', '<', '<=', '>', '>='];
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const OPERATORS_HINT = '=, <, <=, >, >= (then ?), between ? and ?, or begins_with ?';
@@ -304,7 +305,7 @@ class ModelTextParser {
           clause,
           afterBareList
             ? `several ${afterBareList.text} attributes go in parentheses: ${afterBareList.text} (a, b)`
-            : `expected key, count, belongsTo, unique, version or ttl, found ${describe(clause)}${clause.kind === 'word' ? didYouMean(clause.text, HEADER_CLAUSES) : ''}`,
+            : `expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found ${describe(clause)}${clause.kind === 'word' ? didYouMean(clause.text, HEADER_CLAUSES) : ''}`,
           'model.syntax',
           path,
         );
@@ -335,6 +336,14 @@ class ModelTextParser {
           this.map(`${path}.unique`, first ? { ...first, endLine: span.endLine, endColumn: span.endColumn } : span);
         } else if (sets.length === 0) delete entity.unique;
         ok = set !== undefined;
+      } else if (clause.text === 'writes') {
+        const writes = this.readRate(c, `${path}.writes`, 'writes 5 peak 50: 5 writes a second on average, 50 at the peak');
+        if (writes) entity.writes = writes;
+        ok = writes !== undefined;
+      } else if (clause.text === 'itemBytes') {
+        const bytes = this.readNumber(c, `${path}.itemBytes`, 'itemBytes', 'itemBytes 1200: items of 1,200 bytes on average');
+        if (bytes !== undefined) entity.itemBytes = bytes;
+        ok = bytes !== undefined;
       } else if (clause.text === 'version' || clause.text === 'ttl') {
         const attribute = c.peek();
         if (c.isWord(attribute)) {
@@ -673,7 +682,7 @@ class ModelTextParser {
       const clause = token.kind === 'string' ? 'text' : token.kind === 'word' && PATTERN_CLAUSES.includes(token.text) ? token.text : undefined;
       if (clause === undefined) {
         const hint = token.kind === 'word' ? didYouMean(token.text, PATTERN_CLAUSES) : '';
-        ok = this.fail(c, token, `expected by, where, order by, newest first, oldest first, limit, with, returns or a quoted description, found ${describe(token)}${hint}`, 'model.syntax', path);
+        ok = this.fail(c, token, `expected by, where, order by, newest first, oldest first, limit, with, returns, consistent, rate, shards or a quoted description, found ${describe(token)}${hint}`, 'model.syntax', path);
         break;
       }
       const slot = clause === 'newest' || clause === 'oldest' ? 'order' : clause;
@@ -694,8 +703,27 @@ class ModelTextParser {
         case 'order':
           ok = this.readOrder(c, pattern, path, token);
           break;
-        case 'limit':
-          ok = this.readLimit(c, pattern, path);
+        case 'limit': {
+          const limit = this.readNumber(c, `${path}.limit`, 'limit', "limit 10: the first 10 records in the pattern's order");
+          if (limit !== undefined) pattern.limit = limit;
+          ok = limit !== undefined;
+          break;
+        }
+        case 'shards': {
+          const shards = this.readNumber(c, `${path}.shards`, 'shards', "shards 8: the pattern's partition spread over 8 shards");
+          if (shards !== undefined) pattern.shards = shards;
+          ok = shards !== undefined;
+          break;
+        }
+        case 'rate': {
+          const rate = this.readRate(c, `${path}.rate`, 'rate 20 peak 400: 20 calls a second on average, 400 at the peak');
+          if (rate) pattern.rate = rate;
+          ok = rate !== undefined;
+          break;
+        }
+        case 'consistent':
+          pattern.consistent = true;
+          this.map(`${path}.consistent`, c.span(token));
           break;
         case 'newest':
         case 'oldest': {
@@ -836,17 +864,34 @@ class ModelTextParser {
     return true;
   }
 
-  /** `limit N`: the first N records in the pattern's order (FORMAT.md `limit`); the number is checked by validateModel. */
-  private readLimit(c: Cursor, pattern: Pattern, path: string): boolean {
-    const count = c.peek();
-    const value = count === undefined || count.kind !== 'word' ? undefined : literalOf(count);
-    if (count === undefined || typeof value !== 'number') {
-      return this.fail(c, count, `expected a number after limit (limit 10: the first 10 records in the pattern's order), found ${describe(count)}`, 'model.syntax', path);
+  /** `limit N`, `shards N`, `itemBytes N`: a number after its clause word; the value is checked by validateModel. */
+  private readNumber(c: Cursor, path: string, clause: string, example: string): number | undefined {
+    const token = c.peek();
+    const value = token === undefined || token.kind !== 'word' ? undefined : literalOf(token);
+    if (token === undefined || typeof value !== 'number') {
+      this.fail(c, token, `expected a number after ${clause} (${example}), found ${describe(token)}`, 'model.syntax', path);
+      return undefined;
     }
     c.next();
-    pattern.limit = value;
-    this.map(`${path}.limit`, c.span(count));
-    return true;
+    this.map(path, c.span(token));
+    return value;
+  }
+
+  /** `N` or `N peak M` (FORMAT.md `rate`, `writes`: per second); the numbers are checked by validateModel. */
+  private readRate(c: Cursor, path: string, example: string): Rate | undefined {
+    const clause = c.previous();
+    const avg = this.readNumber(c, `${path}.avg`, clause?.kind === 'word' ? clause.text : 'rate', example);
+    if (avg === undefined) return undefined;
+    const rate: Rate = { avg };
+    if (c.isWord(c.peek(), 'peak')) {
+      c.next();
+      const peak = this.readNumber(c, `${path}.peak`, 'peak', example);
+      if (peak === undefined) return undefined;
+      rate.peak = peak;
+    }
+    const first = clause ?? c.previous();
+    if (first) this.map(path, c.span(first, c.previous()));
+    return rate;
   }
 
   /** `?`; `orValue`: after a comparison, where a value ("open", 10, true) could also be (a literal condition). */

@@ -7,15 +7,16 @@ import { joinPath } from './jsonPath.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { describeJsonNode, parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from './parseJson.ts';
 import { parseResult, type ParseResult } from './parseResult.ts';
-import type { Attribute, AttributeType, BelongsTo, BillingMode, Direction, Entity, Model, Pattern, RangeOp, Scalar, StreamView, TableClass, TableSettings } from './types.ts';
+import type { Attribute, AttributeType, BelongsTo, BillingMode, Direction, Entity, Model, Pattern, RangeOp, Rate, Scalar, StreamView, TableClass, TableSettings } from './types.ts';
 
 export const PROBLEM_FORMAT = 'ddb-design-problem/1';
 
 const MODEL_FIELDS = ['format', 'name', 'source', 'table', 'entities', 'patterns'] as const;
-const ENTITY_FIELDS = ['name', 'attributes', 'key', 'belongsTo', 'count', 'unique', 'version', 'ttl'] as const;
+const ENTITY_FIELDS = ['name', 'attributes', 'key', 'belongsTo', 'count', 'unique', 'version', 'ttl', 'writes', 'itemBytes'] as const;
 const ATTRIBUTE_FIELDS = ['name', 'type', 'values', 'optional'] as const;
 const BELONGS_TO_FIELDS = ['entity', 'via'] as const;
-const PATTERN_FIELDS = ['name', 'text', 'entity', 'equals', 'fixed', 'range', 'order', 'limit', 'include', 'returns'] as const;
+const PATTERN_FIELDS = ['name', 'text', 'entity', 'equals', 'fixed', 'range', 'order', 'limit', 'include', 'returns', 'rate', 'consistent', 'shards'] as const;
+const RATE_FIELDS = ['avg', 'peak'] as const;
 const RANGE_FIELDS = ['attribute', 'op'] as const;
 const ORDER_FIELDS = ['attribute', 'direction'] as const;
 const TABLE_FIELDS = ['name', 'billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'tableClass'] as const;
@@ -131,6 +132,23 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
     return undefined;
   }
 
+  /** `{ "avg": 5, "peak": 50 }` (peak optional); the numbers are checked by validateModel. */
+  function optionalRate(o: ObjectFields, field: string, what: string): Rate | undefined {
+    const node = o.fields.get(field);
+    if (node === undefined) return undefined;
+    const r = fieldsOf(node, joinPath(o.path, field), RATE_FIELDS, `a rate (${what}: { "avg": 5, "peak": 50 })`);
+    if (!r) return undefined;
+    const avg = required(r, 'avg');
+    const rate: Rate = { avg: 0 };
+    if (avg !== undefined) {
+      if (avg.kind === 'number') rate.avg = avg.value;
+      else wrongType(avg, joinPath(r.path, 'avg'), 'a number');
+    }
+    const peak = optionalNumber(r, 'peak');
+    if (peak !== undefined) rate.peak = peak;
+    return rate;
+  }
+
   function readAttribute(node: JsonNode, path: string): Attribute {
     const o = fieldsOf(node, path, ATTRIBUTE_FIELDS, 'an attribute');
     if (!o) return { name: '', type: 'string' };
@@ -185,6 +203,10 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
     if (version !== undefined) entity.version = version;
     const ttl = optionalString(o, 'ttl');
     if (ttl !== undefined) entity.ttl = ttl;
+    const writes = optionalRate(o, 'writes', 'expected writes per second');
+    if (writes !== undefined) entity.writes = writes;
+    const itemBytes = optionalNumber(o, 'itemBytes');
+    if (itemBytes !== undefined) entity.itemBytes = itemBytes;
     return entity;
   }
 
@@ -244,6 +266,12 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
     if (include !== undefined) pattern.include = names(include, joinPath(path, 'include'));
     const returns = required(o, 'returns');
     if (returns !== undefined) pattern.returns = string(returns, joinPath(path, 'returns')) as Pattern['returns'];
+    const rate = optionalRate(o, 'rate', 'expected calls per second');
+    if (rate !== undefined) pattern.rate = rate;
+    // `false` says what leaving the field out says.
+    if (optionalBoolean(o, 'consistent') === true) pattern.consistent = true;
+    const shards = optionalNumber(o, 'shards');
+    if (shards !== undefined) pattern.shards = shards;
     return pattern;
   }
 

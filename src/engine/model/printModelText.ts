@@ -3,7 +3,7 @@
 // parseModelText reads it back to the same model.
 import { TABLE_CLAUSE_WORDS } from './parseModelText.ts';
 import { fixedEntries } from './patternEqualities.ts';
-import type { Attribute, Entity, Model, Pattern, Scalar, TableSettings } from './types.ts';
+import type { Attribute, Entity, Model, Pattern, Rate, Scalar, TableSettings } from './types.ts';
 
 export function printModelText(model: Model): string {
   const lines = [`model ${quote(model.name)}`];
@@ -34,7 +34,14 @@ function entityHeader(entity: Entity): string {
   for (const set of entity.unique ?? []) line += ` unique ${names(set)}`;
   if (entity.version !== undefined) line += ` version ${entity.version}`;
   if (entity.ttl !== undefined) line += ` ttl ${entity.ttl}`;
+  if (entity.writes !== undefined) line += ` writes ${rateText(entity.writes)}`;
+  if (entity.itemBytes !== undefined) line += ` itemBytes ${String(entity.itemBytes)}`;
   return line;
+}
+
+/** `5` or `5 peak 50`: a rate's words after its clause. */
+function rateText(rate: Rate): string {
+  return rate.peak === undefined ? String(rate.avg) : `${String(rate.avg)} peak ${String(rate.peak)}`;
 }
 
 /** A plain word as itself, anything else (an invalid value, kept) quoted. */
@@ -92,6 +99,9 @@ function patternLine(pattern: Pattern, model: Model): string {
   if (pattern.limit !== undefined) line += ` limit ${String(pattern.limit)}`;
   if (pattern.include !== undefined && pattern.include.length > 0) line += ` with ${pattern.include.join(', ')}`;
   if (pattern.returns !== 'many') line += ` returns ${pattern.returns}`;
+  if (pattern.consistent) line += ' consistent';
+  if (pattern.rate !== undefined) line += ` rate ${rateText(pattern.rate)}`;
+  if (pattern.shards !== undefined) line += ` shards ${String(pattern.shards)}`;
   if (pattern.text !== undefined) line += ` ${quote(pattern.text)}`;
   return line;
 }

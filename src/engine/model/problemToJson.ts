@@ -3,7 +3,7 @@
 // values stay on one line, like the example files.
 import { PROBLEM_FORMAT } from './parseProblemJson.ts';
 import { fixedEntries } from './patternEqualities.ts';
-import type { Attribute, Entity, Model, Pattern, TableSettings } from './types.ts';
+import type { Attribute, Entity, Model, Pattern, Rate, TableSettings } from './types.ts';
 
 type Json = string | number | boolean | null | Json[] | JsonFields;
 /** An object as an ordered list of fields, so that the order is the one written here. */
@@ -34,6 +34,8 @@ function entityJson(entity: Entity): Json {
   if (entity.unique !== undefined) fields.push(['unique', entity.unique.map((set) => [...set])]);
   if (entity.version !== undefined) fields.push(['version', entity.version]);
   if (entity.ttl !== undefined) fields.push(['ttl', entity.ttl]);
+  if (entity.writes !== undefined) fields.push(['writes', rateJson(entity.writes)]);
+  if (entity.itemBytes !== undefined) fields.push(['itemBytes', entity.itemBytes]);
   return { fields };
 }
 
@@ -76,6 +78,15 @@ function patternJson(pattern: Pattern): Json {
   if (pattern.limit !== undefined) fields.push(['limit', pattern.limit]);
   if (pattern.include !== undefined) fields.push(['include', [...pattern.include]]);
   fields.push(['returns', pattern.returns]);
+  if (pattern.rate !== undefined) fields.push(['rate', rateJson(pattern.rate)]);
+  if (pattern.consistent) fields.push(['consistent', true]);
+  if (pattern.shards !== undefined) fields.push(['shards', pattern.shards]);
+  return { fields };
+}
+
+function rateJson(rate: Rate): Json {
+  const fields: [string, Json][] = [['avg', rate.avg]];
+  if (rate.peak !== undefined) fields.push(['peak', rate.peak]);
   return { fields };
 }
 

@@ -44,6 +44,16 @@ export interface Entity {
   version?: string;
   /** A number attribute holding an expiry time in epoch seconds: the table's time to live. */
   ttl?: string;
+  /** Expected writes of this entity's records per second: creates, updates and removes together (FORMAT.md `writes`). */
+  writes?: Rate;
+  /** The average item size in bytes to assume instead of the sample records' (FORMAT.md `itemBytes`). */
+  itemBytes?: number;
+}
+
+/** A rate per second (FORMAT.md `rate`, `writes`): the average, and the peak (the average when not given). */
+export interface Rate {
+  avg: number;
+  peak?: number;
 }
 
 export type RangeOp = '=' | '<' | '<=' | '>' | '>=' | 'between' | 'begins_with';
@@ -69,6 +79,12 @@ export interface Pattern {
   limit?: number;
   include?: string[];
   returns: 'one' | 'many';
+  /** Expected calls per second (FORMAT.md `rate`). */
+  rate?: Rate;
+  /** The caller needs a strongly consistent read (FORMAT.md `consistent`): only the table serves one. */
+  consistent?: true;
+  /** Spread the pattern's partition over this many shards (FORMAT.md `shards`, write sharding); its answer is unchanged. */
+  shards?: number;
 }
 
 export type BillingMode = 'on-demand' | 'provisioned';

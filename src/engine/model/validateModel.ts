@@ -23,6 +23,7 @@ import {
   type Model,
   type Pattern,
   type RangeOp,
+  type Rate,
   type Scalar,
   type TableSettings,
 } from './types.ts';
@@ -30,6 +31,10 @@ import {
 const NAME_RULE = 'names are ASCII identifiers: a letter or _, then letters, digits or _';
 const MAX_SUGGESTIONS = 100;
 const PREFIX_TYPES: readonly AttributeType[] = ['string', 'date', 'datetime'];
+/** DynamoDB's item size limit: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-items */
+const MAX_ITEM_BYTES = 400 * 1024;
+/** Shards a pattern may ask for: each is one request per call. */
+const MAX_SHARDS = 1000;
 
 interface EntityInfo {
   entity: Entity;
@@ -239,6 +244,19 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
         report('model.ttlInKey', ttlPath, `the ttl attribute ${name} is part of ${label(entity)}'s key: an expiry time does not identify a record; use an attribute of its own`);
       }
     }
+    if (entity.writes !== undefined) checkRate(entity.writes, `${path}.writes`, 'writes');
+    if (entity.itemBytes !== undefined && !(Number.isSafeInteger(entity.itemBytes) && entity.itemBytes >= 1 && entity.itemBytes <= MAX_ITEM_BYTES)) {
+      report('model.invalidItemBytes', `${path}.itemBytes`, `itemBytes must be a whole number of bytes from 1 to ${String(MAX_ITEM_BYTES)} (DynamoDB's item size limit, 400 KB) (found ${String(entity.itemBytes)})`);
+    }
+  }
+
+  /** A rate per second: `avg` 0 or more, `peak` (when given) at least `avg`; both finite. */
+  function checkRate(rate: Rate, path: string, what: string) {
+    if (!(Number.isFinite(rate.avg) && rate.avg >= 0)) {
+      report('model.invalidRate', `${path}.avg`, `${what}: the average must be a number of ${what === 'rate' ? 'calls' : 'writes'} per second, 0 or more (found ${String(rate.avg)})`);
+    } else if (rate.peak !== undefined && !(Number.isFinite(rate.peak) && rate.peak >= rate.avg)) {
+      report('model.invalidRate', `${path}.peak`, `${what}: the peak must be a number per second at least the average, ${String(rate.avg)} (found ${String(rate.peak)})`);
+    }
   }
 
   // Unique attribute sets: each names attributes of the entity, once; no set twice, none the key (already unique).
@@ -341,6 +359,10 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       } else if (!pattern.order && !covered(`${path}.order`)) {
         report('model.limitWithoutOrder', `${path}.limit`, `limit keeps the first ${String(pattern.limit)} records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)`);
       }
+    }
+    if (pattern.rate !== undefined) checkRate(pattern.rate, `${path}.rate`, 'rate');
+    if (pattern.shards !== undefined && !(Number.isSafeInteger(pattern.shards) && pattern.shards >= 1 && pattern.shards <= MAX_SHARDS)) {
+      report('model.invalidShards', `${path}.shards`, `shards must be a whole number from 1 (no sharding) to ${String(MAX_SHARDS)} (found ${String(pattern.shards)})`);
     }
     if (pattern.order) {
       if (info) resolve(info, pattern.order.attribute, `${path}.order.attribute`);

@@ -47,7 +47,8 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
   if (step.operation === 'GetItem') {
     // A GetItem's sort key is complete: its condition is `=`.
     if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
-    return [{ operation: 'GetItem', index: step.index, input: { TableName: design.tableName, Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value } } }];
+    const input = { TableName: design.tableName, Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value }, ...(step.consistent ? { ConsistentRead: true } : {}) };
+    return [{ operation: 'GetItem', index: step.index, input }];
   }
   const names: Record<string, string> = { '#pk': index.pkAttribute };
   const values: Record<string, Scalar> = { ':pk': pk };
@@ -76,6 +77,7 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
   if (step.direction) input.ScanIndexForward = step.direction !== 'desc';
   // The pattern's limit (never beside a filter: DynamoDB counts Limit before it).
   if (step.limit !== undefined) input.Limit = step.limit;
+  if (step.consistent) input.ConsistentRead = true;
   return [withFilter({ operation: 'Query', index: step.index, input, key: { pk, sk } }, step, params)];
 }
 

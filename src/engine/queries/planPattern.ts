@@ -80,7 +80,8 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
     const step = singleStep(context, entity, pattern, askOf(pattern, order), { filter: order.filter });
     if (step instanceof NotServed) return step;
     if (pattern.limit !== undefined && step.operation === 'Query') withLimit(step, pattern.limit, context);
-    return plan([step], reasonFor(pattern, entity, step));
+    if (pattern.consistent && step.index === 'table') step.consistent = true;
+    return plan([step], `${reasonFor(pattern, entity, step)}${consistencyNote(pattern, step)}`);
   }
   const fixed = fixedEntries(pattern);
   if (fixed.length > 0) return new NotServed(includeWithFixedText(pattern, entity));
@@ -120,6 +121,14 @@ function askOf(pattern: Pattern, order: PatternKeyOrder): KeyAsk {
   // Fixed attributes are equalities whose value is a literal: the key holds it instead of a parameter.
   const fixed = pattern.fixed !== undefined && Object.keys(pattern.fixed).length > 0 ? { fixed: pattern.fixed } : {};
   return { equals: equalityAttributes(pattern), ...fixed, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named };
+}
+
+/** What a pattern that asks for a strongly consistent read gets: the table's, or a GSI's eventual one. */
+function consistencyNote(pattern: Pattern, step: PlanStep): string {
+  if (!pattern.consistent) return '';
+  return step.consistent
+    ? ' Strongly consistent (ConsistentRead), as the pattern asks: the read reflects every write that succeeded before it, for twice the read units.'
+    : ` The pattern asks for a strongly consistent read, but ${step.index} is a GSI, which is eventually consistent only: the read may miss a write made just before it.`;
 }
 
 /** A Query's Limit: the pattern's limit, in the step and its key condition's text. */
