@@ -156,7 +156,7 @@ describe('patternReadUnits and patternReadCost', () => {
 describe('a table Query, strongly consistent', () => {
   const lines = deriveDesign(
     modelFromText(`model "Lines"
-entity Line key orderId, lineId
+entity Line key (orderId, lineId)
   orderId: string
   lineId: string
   note: string

@@ -20,6 +20,8 @@ export type WriteChange = ItemChange & { role: ItemRole };
 export interface AppliedWrite extends RecordedWrite {
   /** Every item the write created, updated or deleted, in table-key order (none when refused). */
   changes: WriteChange[];
+  /** What each request did, in the order of `requests`: the items it created, updated or deleted (none for a read or a refusal). */
+  requestChanges: WriteChange[][];
 }
 
 export interface ApplyWriteOptions {
@@ -36,20 +38,27 @@ export async function applyWrite({ design, table, write, seed = 'tablewright' }:
   const random = createRandom(seed);
   let tick = 0;
   const before = table.snapshot();
+  const requestChanges: WriteChange[][] = [];
   const recorded = await recordWrite({
     design,
     write,
     env: {
       tableName: table.tableName,
       tableKey: table.tableKey,
-      send: (request) => table.send(request as MemoryRequest),
+      send: async (request) => {
+        try {
+          return await table.send(request as MemoryRequest);
+        } finally {
+          requestChanges.push(table.lastChanges().map((change) => ({ ...change, role: roleOf(change.key[table.tableKey.pk]) })));
+        }
+      },
       sleep: () => Promise.resolve(),
       random: () => random.next(),
       now: () => tick++,
     },
   });
   const changes = table.changesSince(before).map((change) => ({ ...change, role: roleOf(change.key[table.tableKey.pk]) }));
-  return { ...recorded, changes };
+  return { ...recorded, changes, requestChanges };
 }
 
 function roleOf(pk: unknown): ItemRole {
