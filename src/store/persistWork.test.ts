@@ -56,6 +56,12 @@ describe('autosaved work', () => {
     expect(read({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' })).toMatchObject({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' });
     expect(read({ selectedPattern: 'x'.repeat(10) + ' <b>', gridIndex: 42, entityFilter: '' })).toMatchObject({ selectedPattern: undefined, gridIndex: 'table', entityFilter: undefined });
     expect(read({ theme: 'neon', activePanel: 'secrets' })).toMatchObject({ theme: 'system', activePanel: 'design' });
+    // The splitter's place: a whole percentage within the splitter's range, else the default.
+    expect(read({ editorShare: 55 })?.editorShare).toBe(55);
+    expect(read({ editorShare: 55.4 })?.editorShare).toBe(55);
+    expect(read({ editorShare: 5 })?.editorShare).toBe(20);
+    expect(read({ editorShare: 500 })?.editorShare).toBe(70);
+    for (const editorShare of ['55', null, [55], undefined]) expect(read({ editorShare })?.editorShare).toBe(40);
   });
 
   it("restores a pattern's parameters only when every one is a value its input accepts", () => {

@@ -7,7 +7,7 @@ import { isSampleScale } from './analysisSlice.ts';
 import type { AppStore } from './createAppStore.ts';
 import { DEFAULT_KEYS_MODE, isKeysMode, layoutFitsKeysMode } from './keysMode.ts';
 import { layoutDocument, readLayoutDocument } from './layoutDocument.ts';
-import { PANEL_IDS, type AppState, type PanelId, type ThemeChoice } from './types.ts';
+import { PANEL_IDS, clampEditorShare, type AppState, type PanelId, type ThemeChoice } from './types.ts';
 
 export const STORAGE_KEY = 'tablewright.work.v1';
 export const AUTOSAVE_DELAY_MS = 250;
@@ -31,6 +31,8 @@ export interface SavedWork {
   entityFilter: string | undefined;
   theme: ThemeChoice;
   activePanel: PanelId;
+  /** Where the splitter between the editor and the panels is (percent). */
+  editorShare: number;
 }
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -50,6 +52,7 @@ export function savedWorkOf(state: AppState): SavedWork {
     entityFilter: state.entityFilter,
     theme: state.theme,
     activePanel: state.activePanel,
+    editorShare: state.editorShare,
   };
 }
 
@@ -68,7 +71,7 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const { source, design, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel } = value;
+  const { source, design, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel, editorShare } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
   // Each setting is what the app itself could have set, or its default: names are model names
   // (identifiers), the scale one the items panel offers, the key mode one of the engine's.
@@ -87,6 +90,7 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     entityFilter: isName(entityFilter) ? entityFilter : undefined,
     theme: theme === 'light' || theme === 'dark' ? theme : 'system',
     activePanel: PANEL_IDS.find((id) => id === activePanel) ?? 'design',
+    editorShare: clampEditorShare(editorShare),
   };
 }
 
@@ -113,6 +117,7 @@ export function restoreWork(store: AppStore, saved: SavedWork): void {
     entityFilter: saved.entityFilter,
     theme: saved.theme,
     activePanel: saved.activePanel,
+    editorShare: saved.editorShare,
   });
 }
 
@@ -147,7 +152,8 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
       state.gridIndex !== previous.gridIndex ||
       state.entityFilter !== previous.entityFilter ||
       state.theme !== previous.theme ||
-      state.activePanel !== previous.activePanel;
+      state.activePanel !== previous.activePanel ||
+      state.editorShare !== previous.editorShare;
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);

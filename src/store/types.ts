@@ -217,6 +217,19 @@ export interface UiSlice {
   /** Which panel is shown beside the editor. */
   activePanel: PanelId;
   setActivePanel: (panel: PanelId) => void;
+  /** The editor's share of the workspace in percent (its width beside the panels, or its height above them on a narrow screen). */
+  editorShare: number;
+  setEditorShare: (share: number) => void;
+}
+
+export const DEFAULT_EDITOR_SHARE = 40;
+export const MIN_EDITOR_SHARE = 20;
+export const MAX_EDITOR_SHARE = 70;
+
+/** A whole percentage the splitter can take; anything else (NaN, a string) is the default. */
+export function clampEditorShare(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_EDITOR_SHARE;
+  return Math.round(Math.min(MAX_EDITOR_SHARE, Math.max(MIN_EDITOR_SHARE, value)));
 }
 
 export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice;

@@ -1,17 +1,36 @@
-// A vertical handle between two panes (WAI-ARIA window splitter): drag it, or
-// focus it and use the arrow keys, Home and End. The value is a percentage.
+// A handle between two panes (WAI-ARIA window splitter): drag it, or focus it and
+// use the arrow keys, Home and End. The value is a percentage of the parent: of its
+// width when the panes sit side by side (vertical handle), of its height when they
+// are stacked (horizontal handle, on a narrow screen).
 import { useRef } from 'react';
 
-export function Splitter({ value, onChange, min, max, label }: { value: number; onChange: (value: number) => void; min: number; max: number; label: string }) {
+export type SplitterOrientation = 'vertical' | 'horizontal';
+
+export function Splitter({
+  value,
+  onChange,
+  min,
+  max,
+  label,
+  orientation = 'vertical',
+}: {
+  value: number;
+  onChange: (value: number) => void;
+  min: number;
+  max: number;
+  label: string;
+  orientation?: SplitterOrientation;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const clamp = (v: number) => Math.round(Math.min(max, Math.max(min, v)));
+  const vertical = orientation === 'vertical';
 
   return (
     <div
       ref={ref}
-      className="splitter"
+      className={`splitter splitter--${orientation}`}
       role="separator"
-      aria-orientation="vertical"
+      aria-orientation={orientation}
       aria-label={label}
       aria-valuenow={value}
       aria-valuemin={min}
@@ -19,9 +38,10 @@ export function Splitter({ value, onChange, min, max, label }: { value: number; 
       tabIndex={0}
       onKeyDown={(event) => {
         const step = event.shiftKey ? 10 : 2;
+        const [less, more] = vertical ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
         const next =
-          event.key === 'ArrowLeft' ? value - step
-          : event.key === 'ArrowRight' ? value + step
+          event.key === less ? value - step
+          : event.key === more ? value + step
           : event.key === 'Home' ? min
           : event.key === 'End' ? max
           : undefined;
@@ -36,7 +56,7 @@ export function Splitter({ value, onChange, min, max, label }: { value: number; 
         const box = parent.getBoundingClientRect();
         const target = event.currentTarget;
         target.setPointerCapture(event.pointerId);
-        const move = (e: PointerEvent) => onChange(clamp(((e.clientX - box.left) / box.width) * 100));
+        const move = (e: PointerEvent) => onChange(clamp(vertical ? ((e.clientX - box.left) / box.width) * 100 : ((e.clientY - box.top) / box.height) * 100));
         const up = () => {
           target.removeEventListener('pointermove', move);
           target.removeEventListener('pointerup', up);
