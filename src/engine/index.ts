@@ -25,6 +25,7 @@ export type { ModelDiagnosticCode } from './model/modelDiagnostic.ts';
 export type { KeysDiagnosticCode } from './keys/keysDiagnostic.ts';
 export { isNotServedCode } from './keys/keysDiagnostic.ts';
 export type { QueriesDiagnosticCode } from './queries/queriesDiagnostic.ts';
+export { LINT_DIAGNOSTIC_CODES, type LintDiagnosticCode } from './lint/lintDiagnostic.ts';
 export type { ParseResult } from './model/parseResult.ts';
 export { parseProblemJson } from './model/parseProblemJson.ts';
 export { problemToJson, tableSettingsJson } from './model/problemToJson.ts';
@@ -108,6 +109,9 @@ export { describeWrites, type EntityWrites } from './writes/describeWrites.ts';
 export type { ReadRequest, WriteCondition, WriteEnv, WriteItem, WriteRequest } from './writes/writeRuntime.ts';
 export { indexChanges, type IndexChanges, type IndexEntryChange, type IndexEntryChangeKind } from './writes/indexChanges.ts';
 export { writeTarget } from './writes/writeEntities.ts';
+
+export { lintDesign, withLint, LINT_RULES } from './lint/lintDesign.ts';
+export type { LintOptions } from './lint/lintContext.ts';
 
 export { attributeSizes, indexEntryBytes, indexEntrySizes, itemBytes, numberBytes, valueBytes, type AttributeSize, type SizedIndex, type SizedItem } from './cost/itemSize.ts';
 export {

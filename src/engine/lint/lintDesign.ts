@@ -1,0 +1,47 @@
+// The lint stage: a design review of a derived (or loaded) design against its
+// workload (cost/workload.ts: rates or their defaults) and its sample items.
+// One rule per file (rules/); each finding names what it is about (`subject`),
+// the rule (`code`), the numbers and a fix (message), and where it is in the
+// model (`path`). Runs after deriveDesign, since some rules measure sample
+// items; callers put the findings beside the design's own diagnostics
+// (`withLint`). A rule that throws is a Tablewright bug (`engine.internal`), and
+// the other rules still run.
+import type { Design } from '../design/types.ts';
+import { internalDiagnostic, type Diagnostic } from '../model/diagnostics.ts';
+import { lintContext, type LintContext, type LintOptions } from './lintContext.ts';
+import { consistentGsiReadRule } from './rules/consistentGsiRead.ts';
+import { gsiQuotaRule } from './rules/gsiQuota.ts';
+import { hotPartitionRule } from './rules/hotPartition.ts';
+import { readAmplificationRule } from './rules/readAmplification.ts';
+
+/** Every rule, by name, in the order findings are listed. */
+export const LINT_RULES: readonly { name: string; run: (ctx: LintContext) => Diagnostic[] }[] = [
+  { name: 'hotPartition', run: hotPartitionRule },
+  { name: 'readAmplification', run: readAmplificationRule },
+  { name: 'consistentGsiRead', run: consistentGsiReadRule },
+  { name: 'gsiQuota', run: gsiQuotaRule },
+];
+
+export function lintDesign(design: Design, options: LintOptions = {}): Diagnostic[] {
+  // No key layout (an engine.internal error already says why): nothing to review.
+  if (design.indexes.length === 0) return [];
+  let ctx: LintContext;
+  try {
+    ctx = lintContext(design, options);
+  } catch (error) {
+    return [internalDiagnostic('linting the design (its sample items)', error, { subject: {} })];
+  }
+  return LINT_RULES.flatMap((rule) => {
+    try {
+      return rule.run(ctx);
+    } catch (error) {
+      return [internalDiagnostic(`the lint rule ${rule.name}`, error, { subject: {} })];
+    }
+  });
+}
+
+/** The design with its lint findings after its own diagnostics: what `check`, `explain` and the app's Design panel show. */
+export function withLint(design: Design, options: LintOptions = {}): Design {
+  const findings = lintDesign(design, options);
+  return findings.length ? { ...design, diagnostics: [...design.diagnostics, ...findings] } : design;
+}

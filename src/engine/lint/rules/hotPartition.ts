@@ -1,0 +1,111 @@
+// Hot partitions under load. The keys stage already finds the partition keys that
+// crowd an entity into one or a few partitions (keys/hotPartitions.ts:
+// `keys.hotPartition`, at any rate: low cardinality is its finding); this rule
+// builds on those warnings (by code and subject, never by message) and adds the
+// declared rates: the read and write units per second that land on the busiest
+// of those partitions, against what one partition serves
+// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html:
+// 3,000 RCU and 1,000 WCU). Where they exceed it, it proposes N shards
+// (FORMAT.md `shards`): N = ceil(peak units / per-partition limit), at least 2. A
+// pattern that already has shards spreads its partition over them: the partition
+// then takes that many times the limits.
+import { indexKeyOf } from '../../design/indexKeyOf.ts';
+import type { IndexDesign } from '../../design/types.ts';
+import type { Diagnostic } from '../../model/diagnostics.ts';
+import { patternReadCost } from '../../cost/readUnits.ts';
+import { entityWrites, patternRate } from '../../cost/workload.ts';
+import { figure, type LintContext } from '../lintContext.ts';
+import { lintDiagnostic } from '../lintDiagnostic.ts';
+import { MIN_PROPOSED_SHARDS, PARTITION_READ_UNITS_PER_SECOND, PARTITION_WRITE_UNITS_PER_SECOND } from '../thresholds.ts';
+
+/** The load on the busiest partition of a hot key, per second at the peak rates. */
+export interface PartitionLoad {
+  /** Read units per second, over every pattern that reads through the key. */
+  readUnits: number;
+  /** Write units per second of the entity's writes into the index. */
+  writeUnits: number;
+  /** Shards the partition is already spread over (the largest `shards` of its patterns; 1 without). */
+  shards: number;
+  /** Shards that would keep it within the per-partition limits. */
+  proposedShards: number;
+}
+
+/** The shards a load needs: ceil(peak units / per-partition limit) for reads and writes, at least MIN_PROPOSED_SHARDS. */
+export function proposedShards(readUnits: number, writeUnits: number): number {
+  return Math.max(MIN_PROPOSED_SHARDS, Math.ceil(readUnits / PARTITION_READ_UNITS_PER_SECOND), Math.ceil(writeUnits / PARTITION_WRITE_UNITS_PER_SECOND));
+}
+
+export function hotPartitionRule(ctx: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const warning of ctx.design.diagnostics) {
+    if (warning.code !== 'keys.hotPartition') continue;
+    const { entity: entityName, index: indexName } = warning.subject ?? {};
+    const entity = entityName === undefined ? undefined : ctx.entity(entityName);
+    const index = indexName === undefined ? undefined : ctx.index(indexName);
+    if (!entity || !index || seen.has(`${index.name}\u0000${entity.name}`)) continue;
+    seen.add(`${index.name}\u0000${entity.name}`);
+
+    const share = busiestShare(ctx, entity.name, index);
+    const readers = ctx.readersOf(index.name, entity.name);
+    const reads = readers.map((pattern) => {
+      const model = ctx.model.patterns.find((p) => p.name === pattern);
+      const rate = model ? patternRate(model) : { avg: 0, peak: 0, isDefault: true };
+      const perCall = unitsPerCallOn(ctx, pattern, index.name);
+      return { pattern, rate, perCall, units: rate.peak * perCall * share.share, shards: model?.shards ?? 1 };
+    });
+    const writes = entityWrites(entity);
+    const entry = ctx.entryWrite(entity.name, index);
+    const writeUnits = writes.peak * entry.units * share.share;
+    const readUnits = reads.reduce((n, r) => n + r.units, 0);
+    const shards = Math.max(1, ...reads.map((r) => r.shards));
+    const readOver = readUnits > shards * PARTITION_READ_UNITS_PER_SECOND;
+    const writeOver = writeUnits > shards * PARTITION_WRITE_UNITS_PER_SECOND;
+    if (!readOver && !writeOver) continue;
+
+    const proposed = proposedShards(readUnits, writeUnits);
+    const busiest = reads.reduce<(typeof reads)[number] | undefined>((b, r) => (b === undefined || r.units > b.units ? r : b), undefined);
+    const blamed = readOver ? busiest : undefined;
+    const blamedPattern = blamed ? ctx.model.patterns.find((p) => p.name === blamed.pattern) : undefined;
+    const path = blamed
+      ? `${ctx.patternPath(blamed.pattern)}${blamedPattern?.rate ? '.rate' : ''}`
+      : `${ctx.entityPath(entity.name)}${entity.writes ? '.writes' : ''}`;
+    const defaults = (isDefault: boolean) => (isDefault ? ' (default rate)' : '');
+    const readText = reads
+      .filter((r) => r.units > 0)
+      .map((r) => `${r.pattern} ${figure(r.rate.peak)} calls/s${defaults(r.rate.isDefault)} × ${figure(r.perCall)} RCU`)
+      .join(', ');
+    const where = share.partitions === 1 ? 'its one partition' : `its busiest partition (${figure(share.share * 100)}% of the ${share.items} sample items, over ${share.partitions} partitions)`;
+    const limit = shards > 1 ? `${shards} shards serve ${figure(shards * PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(shards * PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second` : `one partition serves ${figure(PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second`;
+    out.push(
+      lintDiagnostic(
+        'lint.hotPartition',
+        `Hot partition: ${entity.name} in ${index.name} (a ${share.partitions === 1 ? 'constant' : 'few-valued'} partition key) takes ${figure(readUnits)} read units/s${readText ? ` (${readText})` : ''} and ${figure(writeUnits)} write units/s (${figure(writes.peak)} writes/s${defaults(writes.isDefault)} × ${figure(entry.units)} WCU) at peak in ${where}; ${limit}, so it throttles. Fix: spread it over ${proposed} shards (\`shards ${proposed}\` on ${readers.join(', ') || 'its patterns'}; ${proposed} = ceil(peak units / per-partition limit)), or key it on an attribute with many values.`,
+        { path, subject: { ...(blamed ? { pattern: blamed.pattern } : warning.subject?.pattern !== undefined ? { pattern: warning.subject.pattern } : {}), entity: entity.name, index: index.name } },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The busiest partition's share of the entity's items in the index (measured on the samples), the partitions and the items. */
+function busiestShare(ctx: LintContext, entity: string, index: IndexDesign): { share: number; partitions: number; items: number } {
+  const counts = new Map<string, number>();
+  let items = 0;
+  for (const item of ctx.itemsOf(entity)) {
+    const key = indexKeyOf(item, index);
+    if (!key) continue;
+    items++;
+    const pk = JSON.stringify(key.pk);
+    counts.set(pk, (counts.get(pk) ?? 0) + 1);
+  }
+  if (items === 0) return { share: 1, partitions: 1, items: 0 };
+  return { share: Math.max(...counts.values()) / items, partitions: counts.size, items };
+}
+
+/** A pattern's mean read units per call on one index, over the seeded parameter picks of cost/readUnits.ts. */
+function unitsPerCallOn(ctx: LintContext, pattern: string, index: string): number {
+  const cost = patternReadCost({ design: ctx.design, records: ctx.records, items: ctx.items, pattern });
+  if (cost.calls.length === 0) return 0;
+  return cost.calls.reduce((n, c) => n + c.requests.filter((r) => r.index === index).reduce((m, r) => m + r.units, 0), 0) / cost.calls.length;
+}
