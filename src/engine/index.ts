@@ -131,3 +131,34 @@ export {
 export { indexEntryWrite, requestCapacity, writeCapacity, writeUnitsOf, WRITE_UNIT_BYTES, type CapacityOperation, type IndexEntryWrite, type RequestCapacity, type WriteCapacity } from './cost/writeUnits.ts';
 export { sampleWriteSteps, writeOperationCosts, type WriteOperationCost, type WriteStep } from './cost/writeOperations.ts';
 export { LOCAL_DEVIATIONS, measuredCapacity, readFigures, sameCapacity, writeFigures, type CapacityFigure, type ConsumedCapacityLike, type LocalDeviation } from './cost/localDynamoDB.ts';
+export { DEFAULT_ENTITY_WRITES, DEFAULT_PATTERN_RATE, entityWrites, patternRate, type WorkloadRate } from './cost/workload.ts';
+export { DEFAULT_PRICES, GB_BYTES, PRICE_FIELDS, priceTableProblems, secondsPerMonth, type PriceTable } from './cost/prices.ts';
+export {
+  breakEven,
+  costChart,
+  monthlyCost,
+  onDemandMonth,
+  provisionedCapacity,
+  provisionedShare,
+  storageMonth,
+  wholeUnits,
+  DEFAULT_TARGET_UTILIZATION,
+  ITEM_OVERHEAD_BYTES,
+  type BreakEven,
+  type CallUnits,
+  type CapacityMode,
+  type CostPoint,
+  type IndexCapacity,
+  type IndexStorage,
+  type Load,
+  type ModeTotal,
+  type MonthlyCost,
+  type MonthlyCostInput,
+  type OnDemandMonth,
+  type ProvisionedShare,
+  type StoredEntries,
+} from './cost/monthlyCost.ts';
+export { DEFAULT_WRITE_MIX, writeMixText, writeShares, type WriteMix } from './cost/writeMix.ts';
+export { naiveScan, scanRead, type NaiveScan, type ScannedTable, type ScanRead } from './cost/naiveScan.ts';
+export { assumedItems, padRecord, FILLER_ATTRIBUTE, type AssumedItems, type AssumedSize } from './cost/assumedItems.ts';
+export { costReport, type CostReport, type CostReportOptions, type EntityCost, type IndexCost, type MonthlyDollars, type PatternCost, type WriteOperationCostRow } from './cost/costReport.ts';
