@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { LINT_DIAGNOSTIC_CODES } from './lintDiagnostic.ts';
-import { lintDesign, withLint } from './lintDesign.ts';
+import { lintDesign, LINT_RULES, withLint } from './lintDesign.ts';
 
 const MODEL = `model "Lobby"
 entity Player key playerId count 50
@@ -45,5 +45,9 @@ describe('lintDesign', () => {
     const codes = lintDesign(broken).map((d) => d.code);
     expect(codes).toContain('lint.consistentGsiRead');
     expect(codes).toContain('engine.internal');
+  });
+
+  it('has one rule per code, each named as its code', () => {
+    expect(LINT_RULES.map((r) => `lint.${r.name}`)).toEqual([...LINT_DIAGNOSTIC_CODES]);
   });
 });

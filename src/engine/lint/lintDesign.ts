@@ -11,15 +11,23 @@ import { internalDiagnostic, type Diagnostic } from '../model/diagnostics.ts';
 import { lintContext, type LintContext, type LintOptions } from './lintContext.ts';
 import { consistentGsiReadRule } from './rules/consistentGsiRead.ts';
 import { gsiQuotaRule } from './rules/gsiQuota.ts';
+import { gsiWriteAmplificationRule } from './rules/gsiWriteAmplification.ts';
 import { hotPartitionRule } from './rules/hotPartition.ts';
+import { itemSizeRule } from './rules/itemSize.ts';
+import { keySizeRule } from './rules/keySize.ts';
 import { readAmplificationRule } from './rules/readAmplification.ts';
+import { timeOrderedKeyRule } from './rules/timeOrderedKey.ts';
 
 /** Every rule, by name, in the order findings are listed. */
 export const LINT_RULES: readonly { name: string; run: (ctx: LintContext) => Diagnostic[] }[] = [
   { name: 'hotPartition', run: hotPartitionRule },
+  { name: 'timeOrderedKey', run: timeOrderedKeyRule },
+  { name: 'keySize', run: keySizeRule },
+  { name: 'itemSize', run: itemSizeRule },
+  { name: 'gsiQuota', run: gsiQuotaRule },
   { name: 'readAmplification', run: readAmplificationRule },
   { name: 'consistentGsiRead', run: consistentGsiReadRule },
-  { name: 'gsiQuota', run: gsiQuotaRule },
+  { name: 'gsiWriteAmplification', run: gsiWriteAmplificationRule },
 ];
 
 export function lintDesign(design: Design, options: LintOptions = {}): Diagnostic[] {
