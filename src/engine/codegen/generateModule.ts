@@ -7,6 +7,7 @@
 // on items from each entity's template; native GSIs are keyed on the items' own
 // attributes, so the module writes nothing for them and queries them with the
 // parameters' own values (nativeExpression, as buildRequest does).
+import { shardSegmentOf } from '../keys/shards.ts';
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
 import type { Design, IndexKeySchema, KeyTemplate, PatternPlan, PlanStep, Segment } from '../design/types.ts';
 import { compositeIndex, indexKeyAttributes, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
@@ -46,7 +47,9 @@ export function generateModule(design: Design): string {
   const paramsName = new Map(model.patterns.map((p) => [p.name, ids.allocate(`${p.name[0]?.toUpperCase() ?? ''}${p.name.slice(1)}Params`, '_')]));
   // Runtime helpers the emitted code calls: decided while emitting, never by searching the text.
   const helpers = new Set<RuntimeHelper>();
-  const { stepExpr, recordExpr } = emitters(design, (h) => helpers.add(h));
+  const needHelper = (h: RuntimeHelper) => helpers.add(h);
+  const { stepExpr, recordExpr } = emitters(design, needHelper);
+  const anySharded = design.patterns.some((p) => p.steps.some((x) => x.shards !== undefined));
   const entityByName = new Map(model.entities.map((e) => [e.name, e]));
   const entityOf = (name: string) => entityByName.get(name);
   const planByName = new Map(design.patterns.map((p) => [p.pattern, p]));
@@ -285,14 +288,23 @@ export function generateModule(design: Design): string {
     const steps = plan.steps.map((s) => stepExpr(s));
     const [only] = steps;
     const usesParams = steps.some((x) => x.usesParams);
+    const sharded = plan.steps.some((x) => x.shards !== undefined);
     const returnType =
-      plan.steps.length > 1 ? 'Array<GetCommandInput | QueryCommandInput>' : only?.emptyWhen ? '[] | [QueryCommandInput]' : plan.steps[0]?.operation === 'GetItem' ? 'GetCommandInput' : 'QueryCommandInput';
+      plan.steps.length > 1 || sharded
+        ? `Array<${plan.steps.some((x) => x.operation === 'GetItem') ? 'GetCommandInput | ' : ''}QueryCommandInput>`
+        : only?.emptyWhen
+          ? '[] | [QueryCommandInput]'
+          : plan.steps[0]?.operation === 'GetItem'
+            ? 'GetCommandInput'
+            : 'QueryCommandInput';
     w(`  ${prop(p.name)}(${usesParams ? 'params' : '_params'}: ${paramsName.get(p.name)}): ${returnType} {`);
-    if (steps.length === 1 && only?.emptyWhen) {
+    const [onlyStep] = plan.steps;
+    if (steps.length === 1 && onlyStep?.shards !== undefined) w(`    return ${indent(shardedCode(onlyStep.shards, stepCode(only)), 4)};`);
+    else if (steps.length === 1 && only?.emptyWhen) {
       // One request, or none: a native BETWEEN whose low is above its high (as buildRequest sends none).
       for (const line of maybeEmptyBody(only)) w(`    ${line}`);
     } else if (steps.length === 1) w(`    return ${indent(stepCode(only), 4)};`);
-    else w(`    return [\n${steps.map((x) => `      ${indent(stepCode(x), 6)}`).join(',\n')},\n    ];`);
+    else w(`    return [\n${steps.map((x, i) => `      ${indent(plan.steps[i]?.shards !== undefined ? `...${shardedCode(plan.steps[i]?.shards ?? 1, stepCode(x))}` : stepCode(x), 6)}`).join(',\n')},\n    ];`);
     w(`  },`);
   }
   w(`};`);
@@ -327,12 +339,41 @@ export function generateModule(design: Design): string {
   w(`  });`);
   w(`}`);
   w();
+  if (anySharded) {
+    needHelper('compareUtf8');
+    w(`/**`);
+    w(` * Write sharding: a sharded pattern's answer from each shard's (each in the pattern's order), merged by the`);
+    w(` * index's sort key (UTF-8 byte order, as DynamoDB sorts keys) in that order and cut to the limit. The sort`);
+    w(` * key ends with the record's key, so the merge is the order one unsharded partition would have.`);
+    w(` */`);
+    w(`function mergeShards(answers: Item[][], sortKey: string, forward: boolean, limit?: number): Item[] {`);
+    w(`  const merged = answers.flat().sort((a, b) => (forward ? 1 : -1) * compareUtf8(String(a[sortKey]), String(b[sortKey])));`);
+    w(`  return limit === undefined ? merged : merged.slice(0, limit);`);
+    w(`}`);
+    w();
+  }
   w(`export const execute = {`);
   for (const p of model.patterns) {
     const plan = planByName.get(p.name);
     if (!plan) continue;
+    const shardedStep = plan.steps.length === 1 ? plan.steps.find((x) => x.shards !== undefined) : undefined;
+    if (shardedStep) {
+      // One Query per shard, in parallel; merged in the pattern's order and cut to its limit.
+      const index = design.indexes.find((i) => i.name === shardedStep.index);
+      if (!index || index.keys === 'native') throw new Error(`a sharded step reads a composite index (${shardedStep.index})`);
+      const t = typeName.get(p.entity);
+      const one = p.returns === 'one';
+      const limitArg = shardedStep.limit === undefined ? '' : `, ${String(shardedStep.limit)}`;
+      w(`  /** ${comment(p.text ?? p.name)} (${String(shardedStep.shards)} shards, queried in parallel) */`);
+      w(`  async ${prop(p.name)}(client: DynamoDBDocumentClient, params: ${paramsName.get(p.name)}): Promise<${one ? `${t} | undefined` : `${t}[]`}> {`);
+      w(`    const answers = await Promise.all(AccessPatterns${access(p.name)}(params).map((input) => readAll(client, input)));`);
+      w(`    const records = recordsOf(mergeShards(answers, ${q(index.skAttribute)}, ${String(shardedStep.direction !== 'desc')}${limitArg}), ${q(p.entity)});`);
+      w(`    return ${one ? 'records[0]' : 'records'};`);
+      w(`  },`);
+      continue;
+    }
     // An array already: several steps, none for an always-empty pattern (`[]`), none or one for a native BETWEEN.
-    const returnsArray = plan.steps.length > 1 || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined || mayBeEmpty(design, plan);
+    const returnsArray = plan.steps.length > 1 || plan.steps.some((x) => x.shards !== undefined) || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined || mayBeEmpty(design, plan);
     const inputs = returnsArray ? `AccessPatterns${access(p.name)}(params)` : `[AccessPatterns${access(p.name)}(params)]`;
     const included = [p.entity, ...(p.include ?? [])].filter((x, i, a) => a.indexOf(x) === i);
     if (p.include && p.include.length) {
@@ -357,7 +398,9 @@ export function generateModule(design: Design): string {
   }
   w(`};`);
   w();
-  const { omit } = emitWrites(writes);
+  const { omit: omitWrites } = emitWrites(writes);
+  // The runtime's shardOf only where a template is sharded.
+  const omit = new Set([...omitWrites, ...(design.entities.some((e) => Object.values(e.keys).some((t) => shardSegmentOf(t) !== undefined)) ? [] : ['shardOf'])]);
   const runtime = runtimeFor(helpers);
   // The write runtime, less what this module never calls (add where no entity has a number to add to).
   const writeRuntime = WRITE_RUNTIME_BLOCKS.filter((b) => !b.names.some((n) => omit.has(n))).map((b) => b.text).join('\n\n');
@@ -378,6 +421,11 @@ interface StepCode {
 }
 
 const EMPTY_RANGE_COMMENT = '// Low above high: the answer is empty, and DynamoDB refuses such a BETWEEN, so nothing is sent.';
+
+/** A sharded step's inputs: the step's input once per shard, `shard` its number (0 to count - 1). */
+function shardedCode(count: number, code: string): string {
+  return `Array.from({ length: ${String(count)} }, (_, shard): QueryCommandInput => (${code}))`;
+}
 
 /** A step as one expression: its input, or (with statements first) an arrow called at once; a step that may send nothing is spread in. */
 function stepCode(step: StepCode | undefined): string {
@@ -526,6 +574,7 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
   /** A native operand as code: the text, or the parameter's own value, checked (`checkString(params.status, 'status')`). */
   function operandCode(operand: NativeOperand): string {
     if (operand.kind === 'text') return q(operand.text);
+    if (operand.kind === 'shard') throw new Error('a native key has no shard component');
     // A fixed attribute's literal: the builder holds it (validateModel checked its type).
     if (operand.kind === 'fixed') return typeof operand.value === 'string' ? q(operand.value) : String(operand.value);
     if (operand.end) {
@@ -594,6 +643,8 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     return value.map((t) => {
       if (t.kind === 'text') return { text: t.text };
       if (t.kind === 'fixed') return { text: encodeKeyValue(t.type, t.value, t.attribute) };
+      // A sharded partition: the builder makes one input per shard, `shard` its number (shardedCode).
+      if (t.kind === 'shard') return { expr: 'String(shard)' };
       return { expr: encExpr(t.type, t.end ?? param(t.param), t.param) };
     });
   }
@@ -619,7 +670,11 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     segments.forEach((s, i) => {
       if (i > 0) tokens.push({ text: '#' });
       if (s.kind === 'literal') tokens.push({ text: s.text });
-      else tokens.push({ expr: encExpr(entity.attributes.find((a) => a.name === s.name)?.type ?? 'string', `r${access(s.name)}`, s.name) });
+      else if (s.kind === 'shard') {
+        // Write sharding: the runtime's shardOf over the record's key, encoded and #-joined as in a key (keys/shards.ts).
+        const keyText = render(s.of.flatMap((name, k): Token[] => [...(k > 0 ? [{ text: '#' }] : []), { expr: encExpr(entity.attributes.find((a) => a.name === name)?.type ?? 'string', `r${access(name)}`, name) }]));
+        tokens.push({ expr: `String(shardOf(${keyText}, ${String(s.count)}))` });
+      } else tokens.push({ expr: encExpr(entity.attributes.find((a) => a.name === s.name)?.type ?? 'string', `r${access(s.name)}`, s.name) });
     });
     return render(tokens);
   }

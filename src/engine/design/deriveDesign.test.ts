@@ -10,7 +10,7 @@ import { parseModelText } from '../model/parseModelText.ts';
 const model = modelFromText;
 const seg = (d: Design, entity: string, index: string) => {
   const t = d.entities.find((e) => e.entity === entity)?.keys[index];
-  const text = (s: NonNullable<typeof t>['pk']) => s.map((x) => (x.kind === 'literal' ? x.text : `{${x.name}}`)).join('#');
+  const text = (s: NonNullable<typeof t>['pk']) => s.map((x) => (x.kind === 'literal' ? x.text : x.kind === 'shard' ? `{shard ${String(x.count)}}` : `{${x.name}}`)).join('#');
   return t ? `${text(t.pk)} | ${text(t.sk)}` : undefined;
 };
 const plan = (d: Design, name: string) => {

@@ -24,7 +24,8 @@ export function designLayout(design: Design): DesignLayout {
  * one layout always writes the same document. The app keeps a layout in the user's work this way.
  */
 export function layoutDocument(layout: DesignLayout, modelName: string) {
-  const copy = (s: Segment): Segment => (s.kind === 'literal' ? { kind: 'literal', text: s.text } : { kind: 'attribute', name: s.name });
+  const copy = (s: Segment): Segment =>
+    s.kind === 'literal' ? { kind: 'literal', text: s.text } : s.kind === 'shard' ? { kind: 'shard', count: s.count, of: [...s.of] } : { kind: 'attribute', name: s.name };
   return {
     format: DESIGN_FORMAT,
     model: modelName,

@@ -6,6 +6,7 @@
 // attributes (a sparse index); table keys are required.
 import type { RecordValue, Scalar } from '../model/types.ts';
 import { encodeKeyValue, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
+import { segmentAttributes, shardValue } from '../keys/shards.ts';
 import { syntheticKeyAttributes } from './indexKeys.ts';
 import type { Design, Item, Segment } from './types.ts';
 
@@ -23,8 +24,8 @@ export function toItem(design: Design, entityName: string, record: RecordValue):
     const sk = renderKey(template.sk, record, entity.attributes);
     if (pk === undefined || sk === undefined) {
       if (index.kind === 'table') {
-        const missing = [...template.pk, ...template.sk].find((s) => s.kind === 'attribute' && record[s.name] === undefined);
-        throw new Error(`${entityName} record lacks "${missing?.kind === 'attribute' ? missing.name : '?'}", part of its table key`);
+        const missing = [...template.pk, ...template.sk].flatMap(segmentAttributes).find((name) => record[name] === undefined);
+        throw new Error(`${entityName} record lacks "${missing ?? '?'}", part of its table key`);
       }
       continue;
     }
@@ -41,6 +42,13 @@ export function renderKey(segments: readonly Segment[], record: RecordValue, att
   for (const s of segments) {
     if (s.kind === 'literal') {
       parts.push(s.text);
+      continue;
+    }
+    if (s.kind === 'shard') {
+      // Write sharding: the shard is picked from the record's key (keys/shards.ts).
+      const shard = shardValue(s, record, attributes);
+      if (shard === undefined) return undefined;
+      parts.push(shard);
       continue;
     }
     const value: Scalar | undefined = Object.prototype.hasOwnProperty.call(record, s.name) ? record[s.name] : undefined;

@@ -50,7 +50,8 @@ export type DesignDiagnosticCode =
   | 'design.nativeKeyCount'
   | 'design.nativeEntityAttribute'
   | 'design.keyAttributeType'
-  | 'design.nativeTemplate';
+  | 'design.nativeTemplate'
+  | 'design.shardSegment';
 
 export interface DesignParse {
   /** The layout, or undefined whenever any diagnostic is an error. */
@@ -74,6 +75,7 @@ const ENTITY_FIELDS = ['entity', 'label', 'keys'] as const;
 const TEMPLATE_FIELDS = ['pk', 'sk'] as const;
 const LITERAL_FIELDS = ['kind', 'text'] as const;
 const ATTRIBUTE_FIELDS = ['kind', 'name'] as const;
+const SHARD_FIELDS = ['kind', 'count', 'of'] as const;
 
 export function designDiagnostic(
   code: DesignDiagnosticCode,
@@ -312,7 +314,7 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     }
     const kindNode = node.entries.find((e) => e.key === 'kind')?.value;
     const kind = kindNode?.kind === 'string' ? kindNode.value : undefined;
-    const known = kind === 'literal' ? LITERAL_FIELDS : kind === 'attribute' ? ATTRIBUTE_FIELDS : ['kind', 'text', 'name'];
+    const known = kind === 'literal' ? LITERAL_FIELDS : kind === 'attribute' ? ATTRIBUTE_FIELDS : kind === 'shard' ? SHARD_FIELDS : ['kind', 'text', 'name'];
     const o = fieldsOf(node, path, known, 'a key segment');
     if (!o) return undefined;
     const k = string(required(o, 'kind'), joinPath(path, 'kind'));
@@ -337,8 +339,28 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       }
       return { kind: 'attribute', name: name.value };
     }
-    report('design.unknownValue', k.path, k.span, `${k.path} must be "literal" or "attribute", but it is ${quoteName(k.value)}`);
+    if (k.value === 'shard') return readShard(o, path, at);
+    report('design.unknownValue', k.path, k.span, `${k.path} must be "literal", "attribute" or "shard", but it is ${quoteName(k.value)}`);
     return undefined;
+  }
+
+  /** Write sharding: `{"kind": "shard", "count": N, "of": [key attributes]}`, the last segment of a partition key (keys/shards.ts). */
+  function readShard(o: ObjectFields, path: string, at: { part: 'pk' | 'sk'; i: number; count: number }): Segment | undefined {
+    const countNode = required(o, 'count');
+    const countPath = joinPath(path, 'count');
+    if (countNode === undefined) return undefined;
+    if (countNode.kind !== 'number' || !Number.isSafeInteger(countNode.value) || countNode.value < 2) {
+      if (countNode.kind !== 'number') wrongType(countNode, countPath, 'a whole number of shards, 2 or more');
+      else report('design.shardSegment', countPath, countNode.span, `${countPath} is ${String(countNode.value)}: a shard segment spreads a partition over 2 or more shards (a whole number)`);
+      return undefined;
+    }
+    const of = list(required(o, 'of'), joinPath(path, 'of'), "a list of the entity's key attribute names", (node, itemPath) => string(node, itemPath)?.value);
+    if (!of || of.some((x) => x === undefined) || of.length === 0) return undefined;
+    if (at.part !== 'pk' || at.i !== at.count - 1 || at.i === 0) {
+      report('design.shardSegment', path, o.node.span, `${path}: a shard segment is the last segment of a partition key, after at least one other`);
+      return undefined;
+    }
+    return { kind: 'shard', count: countNode.value, of: of as string[] };
   }
 
   /** A template's `pk` or `sk`; in a native index (`native`) an empty list is read, and its length checked against the index's keys. */

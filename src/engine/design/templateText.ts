@@ -3,9 +3,15 @@
 // braces, joined by `#` as the key values are (`USER#{email}`). Native keys: one
 // value per key attribute, joined by ` + ` (`"Order" + {status}`: the entity
 // attribute holds the entity's name, the others are the items' own attributes).
-import type { IndexKeySchema, Segment } from './types.ts';
+// A shard segment (write sharding) reads `{shard of gameId, 4}`.
+import type { IndexKeySchema, Segment, ShardSegment } from './types.ts';
 
 export function keyTemplateText(segments: readonly Segment[], index?: IndexKeySchema): string {
-  if (index?.keys === 'native') return segments.map((s) => (s.kind === 'literal' ? `"${s.text}"` : `{${s.name}}`)).join(' + ');
-  return segments.map((s) => (s.kind === 'literal' ? s.text : `{${s.name}}`)).join('#');
+  if (index?.keys === 'native') return segments.map((s) => (s.kind === 'literal' ? `"${s.text}"` : s.kind === 'shard' ? shardText(s) : `{${s.name}}`)).join(' + ');
+  return segments.map((s) => (s.kind === 'literal' ? s.text : s.kind === 'shard' ? shardText(s) : `{${s.name}}`)).join('#');
+}
+
+/** A shard segment as people read it: `{shard of gameId, 4}` (the shard picked from those key attributes, one of 4). */
+export function shardText(s: ShardSegment): string {
+  return `{shard of ${s.of.join('+')}, ${String(s.count)}}`;
 }

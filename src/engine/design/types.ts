@@ -6,7 +6,20 @@ import type { AttributeType, Direction, Model, RangeOp, Scalar } from '../model/
 /** One piece of a key value. Keys are the segments joined by `#`. */
 export type Segment =
   | { kind: 'literal'; text: string }
-  | { kind: 'attribute'; name: string };
+  | { kind: 'attribute'; name: string }
+  /**
+   * Write sharding (FORMAT.md `shards`): the last segment of a sharded template's partition key, the
+   * shard the record's item is in, `shardOf(key text, count)` from the record's own key attributes `of`
+   * (encoded and `#`-joined as in a key), written as its decimal digits. A record never changes shard.
+   */
+  | ShardSegment;
+
+/** The shard component of a partition key: `count` shards, picked from the entity's key attributes `of`. */
+export interface ShardSegment {
+  kind: 'shard';
+  count: number;
+  of: string[];
+}
 
 /** How one entity's items are keyed in one index (table or GSI). */
 export interface KeyTemplate {
@@ -101,7 +114,9 @@ export type KeyPart =
   | { kind: 'literal'; text: string }
   | { kind: 'param'; param: string; attribute: string; type: AttributeType }
   /** An attribute the pattern fixes to a literal (FORMAT.md `fixed`): a constant, encoded as a parameter's value would be. */
-  | { kind: 'fixed'; attribute: string; type: AttributeType; value: Scalar };
+  | { kind: 'fixed'; attribute: string; type: AttributeType; value: Scalar }
+  /** A sharded partition's shard component: one request per shard, 0 to count - 1 (`buildRequest`). */
+  | { kind: 'shard'; count: number };
 
 /**
  * How a step's key condition is computed from the pattern's parameters, as
@@ -149,6 +164,12 @@ export interface PlanStep {
    * step reads the table. A GSI is eventually consistent only, so a step on one never has it.
    */
   consistent?: true;
+  /**
+   * Write sharding: the partition is spread over this many shards (its key's shard component), so the step
+   * is one Query per shard, each in the step's order (and with its Limit), merged by the index's sort key
+   * in that order and cut to the limit. Absent: one request.
+   */
+  shards?: number;
 }
 
 export interface PatternPlan {
@@ -203,6 +224,8 @@ export type Request =
       input: QueryInput;
       /** Structured form of the key condition, for the in-memory evaluator. */
       key: { pk: string; sk: SkCondition } | NativeKeyValues;
+      /** One shard of a sharded step (`PlanStep.shards`): its requests follow each other, and their answers are merged (`runRequests`). */
+      shard?: { shard: number; count: number };
       filter?: { attribute: string; op: RangeOp; value: ScalarOrPair };
     };
 

@@ -9,6 +9,7 @@ import type { Entity, Model, Pattern, RangeOp } from '../model/types.ts';
 import { keysDiagnostic } from './keysDiagnostic.ts';
 import { patternKeyOrder } from '../model/patternKeyOrder.ts';
 import { equalityAttributes, fixedEntries } from '../model/patternEqualities.ts';
+import { patternShards, shardsIgnoredReason } from './shards.ts';
 import { includeWithFixedText, includeWithLimitText, limitWithFilterText } from './notServedText.ts';
 
 export interface Need {
@@ -29,6 +30,8 @@ export interface Need {
   /** Range operator on `next` (none: it only orders). */
   op?: RangeOp;
   collection?: number;
+  /** Write sharding: the partition spread over this many shards (keys/shards.ts); absent for 1. A need of its own. */
+  shards?: number;
 }
 
 export interface Collection {
@@ -79,14 +82,14 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
   };
   // Pattern needs by what they need; collection members by collection and entity.
   const patternNeeds = new Map<string, Need>();
-  const patternNeed = (pattern: string, entity: string, eq: string[], next?: string, op?: RangeOp): Need => {
-    const signature = JSON.stringify([entity, [...eq].sort(), next ?? null, op ?? null]);
+  const patternNeed = (pattern: string, entity: string, eq: string[], next?: string, op?: RangeOp, shards = 1): Need => {
+    const signature = JSON.stringify([entity, [...eq].sort(), next ?? null, op ?? null, shards]);
     const known = patternNeeds.get(signature);
     if (known) {
       known.patterns.push(pattern);
       return known;
     }
-    const need = addNeed({ kind: 'pattern', entity, patterns: [pattern], eq, ...(next ? { next } : {}), ...(op ? { op } : {}) });
+    const need = addNeed({ kind: 'pattern', entity, patterns: [pattern], eq, ...(next ? { next } : {}), ...(op ? { op } : {}), ...(shards > 1 ? { shards } : {}) });
     patternNeeds.set(signature, need);
     return need;
   };
@@ -109,6 +112,12 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const entity = entities.get(pattern.entity);
     if (!entity) return;
     const path = `patterns[${index}]`;
+    const unshardable = shardsIgnoredReason(entity, pattern);
+    if (unshardable !== undefined) {
+      diagnostics.push(
+        keysDiagnostic('keys.shardsIgnored', `${pattern.name}: shards ${String(pattern.shards)} is ignored: ${unshardable}.`, { path: `${path}.shards`, subject: { pattern: pattern.name, entity: entity.name } }, 'warning'),
+      );
+    }
     if (pattern.include && pattern.include.length > 0) {
       routeInclude({ pattern, entity, path });
       return;
@@ -133,7 +142,7 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       );
     }
     // A fixed attribute is an equality whose value is a literal: keyed like the others.
-    const need = patternNeed(pattern.name, entity.name, [...equalityAttributes(pattern)], next, op);
+    const need = patternNeed(pattern.name, entity.name, [...equalityAttributes(pattern)], next, op, patternShards(entity, pattern));
     routes.set(pattern.name, filter ? { kind: 'single', need, filter } : { kind: 'single', need });
   });
   return { needs, collections, routes, diagnostics };

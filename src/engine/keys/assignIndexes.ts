@@ -5,6 +5,7 @@
 // A template on an optional attribute never goes into the table: every item
 // needs the table's key, and a record may lack that attribute. It goes to a GSI,
 // which is sparse on purpose (coverChains only gives it patterns that name it).
+// Nor does a sharded template (keys/shards.ts).
 import type { Entity } from '../model/types.ts';
 import type { Chain } from './coverChains.ts';
 
@@ -16,6 +17,8 @@ export function assignIndexes(entities: readonly Entity[], chains: readonly Chai
   const optional = new Map(entities.map((e) => [e.name, new Set(e.attributes.filter((a) => a.optional).map((a) => a.name))]));
   /** The template uses an attribute a record may lack. */
   const sparse = (c: Chain): boolean => {
+    // A sharded template is never the table's either: the table key finds a record from its key (keys/shards.ts).
+    if ((c.template.shards ?? 1) > 1) return true;
     const own = optional.get(c.entity);
     return !!own && own.size > 0 && [...c.template.pk, ...c.template.sk].some((a) => own.has(a));
   };

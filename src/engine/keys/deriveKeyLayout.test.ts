@@ -12,7 +12,7 @@ import { deriveKeyLayout, type KeyLayout, type KeyLayoutOptions } from './derive
 import { entityLabels } from './entityLabels.ts';
 
 /** A segment as text: `"LABEL"` for a literal, the attribute name for an attribute. */
-const segment = (s: Segment) => (s.kind === 'literal' ? JSON.stringify(s.text) : s.name);
+const segment = (s: Segment) => (s.kind === 'literal' ? JSON.stringify(s.text) : s.kind === 'shard' ? `shard ${String(s.count)}` : s.name);
 const template = (t: KeyTemplate) => `${t.pk.map(segment).join(' ')} | ${t.sk.map(segment).join(' ')}`;
 
 /** Every entity's templates as `Entity index: pk | sk`, in layout order. */

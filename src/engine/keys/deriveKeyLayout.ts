@@ -1,6 +1,7 @@
 // The key layout: every entity's key templates in the table and the GSIs,
 // derived from what the access patterns need (accessNeeds → coverChains →
 // assignIndexes). Pure and deterministic: the same model gives the same layout.
+import { shardSegment } from './shards.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
 import type { EntityDesign, IndexDesign, KeyTemplate, NativeKeySchema, Segment } from '../design/types.ts';
@@ -183,5 +184,6 @@ function templateOf(args: { entity: Entity; chain: Chain; labels: Map<string, st
   const sk: Segment[] = [{ kind: 'literal', text: label }, ...skAttrs.map(attr)];
   const last = skAttrs[skAttrs.length - 1];
   if (last !== undefined && chain.needs.some((n: Need) => n.next === last && n.op === '<')) sk.push({ kind: 'literal', text: '' });
-  return { pk: [{ kind: 'literal', text: pkLabel }, ...chain.template.pk.map(attr)], sk };
+  const shards = chain.template.shards ?? 1;
+  return { pk: [{ kind: 'literal', text: pkLabel }, ...chain.template.pk.map(attr), ...(shards > 1 ? [shardSegment(shards, entity.key)] : [])], sk };
 }

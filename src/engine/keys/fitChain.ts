@@ -21,6 +21,8 @@ export interface ChainTemplate {
   pk: string[];
   /** Sort key attributes after the label (before the key attributes are appended). */
   sk: string[];
+  /** Write sharding: the partition key ends with a shard segment of this many shards (keys/shards.ts). */
+  shards?: number;
 }
 
 interface Level {
@@ -67,6 +69,8 @@ export class ChainFit {
     if (need.collection !== undefined && this.collection !== undefined && need.collection !== this.collection) return null;
     const named = this.optionalNamed(need);
     if (this.named !== undefined && named !== this.named) return null;
+    // A sharded need has a template of its own: only needs with the same shard count share one (keys/shards.ts).
+    if (this.levels.length > 0 && (need.shards ?? 1) !== (this.template.shards ?? 1)) return null;
     const set = new Set(need.eq);
     const levels = [...this.levels];
     let at = 0;
@@ -90,8 +94,9 @@ export class ChainFit {
       levels.splice(at, 0, { set, attributes: need.eq, firstId: need.id, ...(need.next === undefined ? {} : { next: need.next }) });
     }
     const member = this.member ?? (need.kind === 'pattern' ? undefined : need);
-    const template = templateOf(levels, member, this.declared);
-    if (!template) return null;
+    const found = templateOf(levels, member, this.declared);
+    if (!found) return null;
+    const template: ChainTemplate = need.shards !== undefined && need.shards > 1 ? { ...found, shards: need.shards } : found;
     return new ChainFit(this.declared, this.optional, named, levels, member, this.collection ?? need.collection, template);
   }
 }

@@ -53,6 +53,16 @@ r: Reading by sensor where day >= ? order by value desc
 `),
     expected: { severity: 'warning', path: 'patterns[0].range', subject: { pattern: 'r', entity: 'Reading' } },
   },
+  'keys.shardsIgnored': {
+    model: () =>
+      model(`model "Shards"
+entity Player key playerId
+  playerId: string
+  handle: string
+getPlayer: Player by playerId shards 4
+`),
+    expected: { severity: 'warning', path: 'patterns[0].shards', subject: { pattern: 'getPlayer', entity: 'Player' } },
+  },
   'keys.multipleRequests': {
     model: () =>
       model(`model "Org"

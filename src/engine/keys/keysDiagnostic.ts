@@ -16,6 +16,8 @@ export const KEYS_DIAGNOSTIC_CODES = [
   'keys.hotPartition',
   /** warning, native mode: a GSI template that keeps a composite key (an item collection, a boolean, too many attributes, a type conflict). */
   'keys.compositeKey',
+  /** warning: `shards` on a pattern that cannot be sharded (an include, a read of one record by its whole key); it is ignored. */
+  'keys.shardsIgnored',
   /** warning: an include matching on part of the parent's key also returns children whose parent does not exist. */
   'keys.includeOrphans',
   /** not served: a range on the parent beside include. */

@@ -2,7 +2,7 @@
 // as @aws-sdk/lib-dynamodb inputs (plus a structured key condition for the
 // in-memory evaluator). Values never go into expression text; attribute names
 // always go through ExpressionAttributeNames (reserved words are safe).
-import type { Design, PlanStep, QueryInput, Request } from '../design/types.ts';
+import type { CompositeKeySchema, Design, PlanStep, QueryInput, Request, SkCondition } from '../design/types.ts';
 import type { PatternParams, Scalar } from '../model/types.ts';
 import { alwaysEmptyParameter } from './alwaysEmpty.ts';
 import { keyCondition, keyConditionValues, nativeConditionValues, nativeExpression, nativeValue, pairParam, scalarParam } from './keyCondition.ts';
@@ -43,12 +43,22 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
     return [withFilter({ operation: 'Query', index: step.index, input, key }, step, params)];
   }
   if (index.keys === 'native') throw new Error(`${index.name} has native keys, the condition is composite`);
-  const { pk, sk } = keyConditionValues(condition, params);
+  if (step.shards !== undefined) {
+    // Write sharding: one Query per shard of the partition, each in the step's order (and with its Limit);
+    // runRequests and the module's execute merge them in that order (keys/shards.ts).
+    const count = step.shards;
+    return Array.from({ length: count }, (_, shard) => ({ ...compositeStep(design, step, index, keyConditionValues(condition, params, shard), params), shard: { shard, count } }));
+  }
+  return [compositeStep(design, step, index, keyConditionValues(condition, params), params)];
+}
+
+/** One request of a composite index's step, its key condition's values given. */
+function compositeStep(design: Design, step: PlanStep, index: CompositeKeySchema, { pk, sk }: { pk: string; sk: SkCondition }, params: PatternParams): Request {
   if (step.operation === 'GetItem') {
     // A GetItem's sort key is complete: its condition is `=`.
     if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
     const input = { TableName: design.tableName, Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value }, ...(step.consistent ? { ConsistentRead: true } : {}) };
-    return [{ operation: 'GetItem', index: step.index, input }];
+    return { operation: 'GetItem', index: step.index, input };
   }
   const names: Record<string, string> = { '#pk': index.pkAttribute };
   const values: Record<string, Scalar> = { ':pk': pk };
@@ -78,7 +88,7 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
   // The pattern's limit (never beside a filter: DynamoDB counts Limit before it).
   if (step.limit !== undefined) input.Limit = step.limit;
   if (step.consistent) input.ConsistentRead = true;
-  return [withFilter({ operation: 'Query', index: step.index, input, key: { pk, sk } }, step, params)];
+  return withFilter({ operation: 'Query', index: step.index, input, key: { pk, sk } }, step, params);
 }
 
 /** The step's FilterExpression (and its structured form for the evaluator) added to a Query. */

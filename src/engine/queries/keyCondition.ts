@@ -18,7 +18,9 @@ import { compareKeyValue } from '../design/indexKeyOf.ts';
 export type KeyToken =
   | { kind: 'text'; text: string }
   | { kind: 'param'; param: string; attribute: string; type: AttributeType; end?: 'low' | 'high'; prefix?: true }
-  | { kind: 'fixed'; attribute: string; type: AttributeType; value: Scalar };
+  | { kind: 'fixed'; attribute: string; type: AttributeType; value: Scalar }
+  /** A sharded partition's shard component: each request of the step fills in its shard, 0 to count - 1 (keys/shards.ts). */
+  | { kind: 'shard'; count: number };
 
 /** A key value: its tokens, concatenated. */
 export type KeyValue = readonly KeyToken[];
@@ -64,6 +66,8 @@ function partToken(p: KeyPart): KeyToken {
       return { kind: 'param', param: p.param, attribute: p.attribute, type: p.type };
     case 'fixed':
       return { kind: 'fixed', attribute: p.attribute, type: p.type, value: p.value };
+    case 'shard':
+      return { kind: 'shard', count: p.count };
     default: {
       const never: never = p;
       throw new Error(`unknown key part ${JSON.stringify(never)}`);
@@ -146,12 +150,16 @@ export function pairParam(params: PatternParams, name: string): [Scalar, Scalar]
   return v;
 }
 
-/** A key value with the parameters' values encoded in. */
-export function keyValue(value: KeyValue, params: PatternParams): string {
+/** A key value with the parameters' values encoded in (and, in a sharded partition, the shard of this request). */
+export function keyValue(value: KeyValue, params: PatternParams, shard?: number): string {
   return value
     .map((t) => {
       if (t.kind === 'text') return t.text;
       if (t.kind === 'fixed') return encodeKeyValue(t.type, t.value, t.attribute);
+      if (t.kind === 'shard') {
+        if (shard === undefined || !Number.isInteger(shard) || shard < 0 || shard >= t.count) throw new Error(`a sharded partition needs its shard, 0 to ${String(t.count - 1)}`);
+        return String(shard);
+      }
       const raw = t.end ? pairParam(params, t.param)[t.end === 'low' ? 0 : 1] : scalarParam(params, t.param);
       if (t.prefix && typeof raw !== 'string') throw new TypeError(`parameter "${t.param}" is a prefix (a string), got ${typeof raw}`);
       return encodeKeyValue(t.type, raw, t.param);
@@ -162,6 +170,8 @@ export function keyValue(value: KeyValue, params: PatternParams): string {
 /** A native key attribute's value: the text, or the parameter's own value (a number stays a number). */
 export function nativeValue(operand: NativeOperand, params: PatternParams): string | number {
   if (operand.kind === 'text') return operand.text;
+  // A sharded template keeps a composite key (keys/shards.ts): no native operand is a shard.
+  if (operand.kind === 'shard') throw new Error('a native key has no shard component');
   if (operand.kind === 'fixed') {
     // validateModel checks the literal's type; a key attribute is S or N, never a boolean.
     if (typeof operand.value === 'boolean') throw new TypeError(`"${operand.attribute}" is fixed to a boolean, which no native key attribute holds`);
@@ -201,8 +211,8 @@ export function nativeConditionValues(condition: NativeKeyCondition, params: Pat
 export const compareNative = compareKeyValue;
 
 /** The condition with values: what buildRequest sends and the in-memory evaluator reads. */
-export function keyConditionValues(condition: CompositeKeyCondition, params: PatternParams): { pk: string; sk: SkCondition } {
-  const pk = keyValue(condition.pk, params);
+export function keyConditionValues(condition: CompositeKeyCondition, params: PatternParams, shard?: number): { pk: string; sk: SkCondition } {
+  const pk = keyValue(condition.pk, params, shard);
   const sk = condition.sk;
   switch (sk.op) {
     case 'none':
@@ -244,6 +254,9 @@ function tokenText(t: KeyToken): string {
       return t.text;
     case 'fixed':
       return `{${t.attribute}=${JSON.stringify(t.value)}}`;
+    case 'shard':
+      // One request per shard: `{shard 0..3}`.
+      return `{shard 0..${String(t.count - 1)}}`;
     case 'param':
       return `{${t.param === t.attribute ? t.param : `${t.param}→${t.attribute}`}${t.end ? `[${t.end === 'low' ? 0 : 1}]` : ''}}`;
     default: {

@@ -44,7 +44,7 @@ describe('matchTemplate', () => {
   it('carries literals between attributes into the prefix (a hand-written design)', () => {
     const template: KeyTemplate = { pk: [lit('ORDER'), at('user')], sk: [lit('ORDER'), at('status'), lit('AT'), at('total')] };
     const match = matchTemplate({ entity, template, ask: { equals: ['user', 'status'], next: 'total' } });
-    expect(match.ok && match.key.skPrefix.map((p) => (p.kind === 'literal' ? p.text : p.kind === 'param' ? `{${p.param}}` : `{${p.attribute}=${String(p.value)}}`))).toEqual(['ORDER', '{status}', 'AT']);
+    expect(match.ok && match.key.skPrefix.map((p) => (p.kind === 'literal' ? p.text : p.kind === 'param' ? `{${p.param}}` : p.kind === 'shard' ? `{shard}` : `{${p.attribute}=${String(p.value)}}`))).toEqual(['ORDER', '{status}', 'AT']);
     expect(match.ok && match.key.next?.last).toBe(true);
   });
 

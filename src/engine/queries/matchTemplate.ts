@@ -4,6 +4,7 @@
 // equality attributes must lead its sort key (after the label), and the
 // attribute the pattern ranges over or sorts by must come right after them.
 import type { Entity, RangeOp, Scalar } from '../model/types.ts';
+import { templateShards } from '../keys/shards.ts';
 import type { KeyPart, KeyTemplate, Segment, StepKey } from '../design/types.ts';
 
 /** What a request asks of a key: equality attributes, and the attribute that must follow them. */
@@ -16,6 +17,8 @@ export interface KeyAsk {
   op?: RangeOp;
   /** Other attributes the pattern names (a filtered range, an order): a record lacking one is not in its answer anyway. */
   named?: readonly string[];
+  /** Write sharding: the shards the pattern's partition is spread over (`patternShards`); absent or 1: none. */
+  shards?: number;
 }
 
 /** Why a template does not serve a request, from the farthest it got. */
@@ -25,7 +28,9 @@ export type TemplateMiss =
   | { kind: 'next'; pk: string[]; prefix: string[]; found?: string }
   | { kind: 'shape'; detail: string }
   /** The template is sparse on optional attributes the request does not name: it would lose the records that lack them. */
-  | { kind: 'sparse'; optional: string[] };
+  | { kind: 'sparse'; optional: string[] }
+  /** The template's partition is spread over another number of shards than the request asks (1: unsharded); keys/shards.ts. */
+  | { kind: 'shards'; template: number; asked: number };
 
 export type TemplateMatch = { ok: true; key: StepKey } | { ok: false; miss: TemplateMiss };
 
@@ -38,6 +43,7 @@ export const attributesOf = (segments: readonly Segment[]): string[] => segments
 export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: (attribute: string) => string, fixed?: Readonly<Record<string, Scalar>>): KeyPart[] {
   return segments.map((s) => {
     if (s.kind === 'literal') return { kind: 'literal', text: s.text };
+    if (s.kind === 'shard') return { kind: 'shard', count: s.count };
     const type = entity.attributes.find((a) => a.name === s.name)?.type ?? 'string';
     const value = fixed !== undefined && Object.hasOwn(fixed, s.name) ? fixed[s.name] : undefined;
     if (value !== undefined) return { kind: 'fixed', attribute: s.name, type, value };
@@ -69,6 +75,9 @@ export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask
   const pkAttrs = attributesOf(template.pk);
   const extra = pkAttrs.filter((a) => !equals.has(a));
   if (extra.length > 0) return { ok: false, miss: { kind: 'partition', extra } };
+  // A template serves only the patterns that ask for its shard count (keys/shards.ts).
+  const shards = templateShards(template);
+  if (shards !== (ask.shards ?? 1)) return { ok: false, miss: { kind: 'shards', template: shards, asked: ask.shards ?? 1 } };
   const optional = sparseOn(entity, template);
   if (optional.length > 0) {
     const named = new Set([...ask.equals, ...(ask.next === undefined ? [] : [ask.next]), ...(ask.named ?? [])]);

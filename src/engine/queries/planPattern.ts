@@ -13,6 +13,7 @@ import { describeStepKey } from './describeStepKey.ts';
 import { indexKeyNames } from '../design/indexKeys.ts';
 import { attributesOf, keyParts, matchTemplate, sparseOn, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
 import { queriesDiagnostic } from './queriesDiagnostic.ts';
+import { patternShards } from '../keys/shards.ts';
 import { includeWithFixedText, includeWithLimitText, limitWithFilterText } from '../keys/notServedText.ts';
 
 export interface PlannedPatterns {
@@ -77,11 +78,11 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
   if (include.length === 0) {
     const order = patternKeyOrder(pattern);
     if (pattern.limit !== undefined && order.filter) return new NotServed(limitWithFilterText(pattern, order.filter.attribute, order.next));
-    const step = singleStep(context, entity, pattern, askOf(pattern, order), { filter: order.filter });
+    const step = singleStep(context, entity, pattern, askOf(pattern, order, entity), { filter: order.filter });
     if (step instanceof NotServed) return step;
     if (pattern.limit !== undefined && step.operation === 'Query') withLimit(step, pattern.limit, context);
     if (pattern.consistent && step.index === 'table') step.consistent = true;
-    return plan([step], `${reasonFor(pattern, entity, step)}${consistencyNote(pattern, step)}`);
+    return plan([step], `${reasonFor(pattern, entity, step)}${shardingNote(pattern, step)}${consistencyNote(pattern, step)}`);
   }
   const fixed = fixedEntries(pattern);
   if (fixed.length > 0) return new NotServed(includeWithFixedText(pattern, entity));
@@ -116,11 +117,21 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
   );
 }
 
-function askOf(pattern: Pattern, order: PatternKeyOrder): KeyAsk {
+function askOf(pattern: Pattern, order: PatternKeyOrder, entity: Entity): KeyAsk {
   const named = [pattern.range?.attribute, pattern.order?.attribute].filter((a): a is string => a !== undefined);
   // Fixed attributes are equalities whose value is a literal: the key holds it instead of a parameter.
   const fixed = pattern.fixed !== undefined && Object.keys(pattern.fixed).length > 0 ? { fixed: pattern.fixed } : {};
-  return { equals: equalityAttributes(pattern), ...fixed, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named };
+  // Write sharding: only a template spread over as many shards serves it (keys/shards.ts).
+  const shards = patternShards(entity, pattern);
+  return { equals: equalityAttributes(pattern), ...fixed, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named, ...(shards > 1 ? { shards } : {}) };
+}
+
+/** What a sharded step does: one Query per shard, merged in the declared order (and cut to the limit). */
+function shardingNote(pattern: Pattern, step: PlanStep): string {
+  if (step.shards === undefined) return '';
+  const order = pattern.order ? `by "${pattern.order.attribute}" ${pattern.order.direction === 'desc' ? 'descending' : 'ascending'}` : 'in key order';
+  const limit = step.limit === undefined ? '' : `, and the first ${String(step.limit)} kept (each shard's Query has Limit ${String(step.limit)}, so together they hold the first ${String(step.limit)})`;
+  return ` Sharded over ${String(step.shards)} shards (write sharding: each item's shard is picked from its key, so writes spread over ${String(step.shards)} partitions): one Query per shard, sent in parallel, their items merged ${order}${limit}.`;
 }
 
 /** What a pattern that asks for a strongly consistent read gets: the table's, or a GSI's eventual one. */
@@ -161,6 +172,8 @@ function singleStep(
     // GetItem takes no FilterExpression: a filtered lookup is a Query for the one key.
     const getItem = index.kind === 'table' && match.key.skComplete && !options.filter && options.getItem !== false;
     const step = stepOf({ index, key: match.key, entity, getItem });
+    const shards = match.key.pk.find((p) => p.kind === 'shard')?.count;
+    if (shards !== undefined) step.shards = shards;
     if (!getItem && pattern.order && match.key.next?.attribute === pattern.order.attribute) step.direction = pattern.order.direction;
     else if (!getItem && match.key.next) step.direction = 'asc';
     if (options.filter) {
@@ -261,7 +274,7 @@ function sameSequence(a: readonly string[], b: readonly string[]): boolean {
 function sameLiterals(a: KeyTemplate['pk'], b: KeyTemplate['pk']): boolean {
   return a.length === b.length && a.every((s, i) => {
     const t = b[i];
-    return s.kind === 'literal' ? t?.kind === 'literal' && t.text === s.text : t?.kind === 'attribute';
+    return s.kind === 'literal' ? t?.kind === 'literal' && t.text === s.text : s.kind === 'shard' ? t?.kind === 'shard' && t.count === s.count : t?.kind === 'attribute';
   });
 }
 
@@ -269,20 +282,22 @@ function sameLiterals(a: KeyTemplate['pk'], b: KeyTemplate['pk']): boolean {
 function samePartition(child: KeyTemplate['pk'], parent: KeyTemplate['pk'], via: readonly string[], partition: readonly string[]): boolean {
   return sameLiterals(child, parent) && child.every((s, i) => {
     const p = parent[i];
-    return s.kind === 'literal' || (p?.kind === 'attribute' && via[partition.indexOf(p.name)] === s.name);
+    return s.kind === 'literal' || (s.kind === 'attribute' && p?.kind === 'attribute' && via[partition.indexOf(p.name)] === s.name);
   });
 }
 
 function missMessage(entity: Entity, ask: KeyAsk, misses: { index: string; miss: TemplateMiss }[]): string {
   const by = ask.equals.length ? ask.equals.join(', ') : 'a constant partition key';
   const needed = `it needs an index with ${entity.name} partitioned by ${by}${ask.next ? ` and ${ask.op ? 'ranged' : 'sorted'} by ${ask.next} in the sort key` : ''}`;
-  const rank = (m: TemplateMiss) => ({ shape: 0, partition: 1, sparse: 2, prefix: 3, next: 4 })[m.kind];
+  const rank = (m: TemplateMiss) => ({ shape: 0, partition: 1, shards: 2, sparse: 3, prefix: 4, next: 5 })[m.kind];
   const best = [...misses].sort((a, b) => rank(b.miss) - rank(a.miss))[0];
   if (!best || best.miss.kind === 'partition') return `no index has ${entity.name} partitioned by ${by}; ${needed}.`;
   const m = best.miss;
   switch (m.kind) {
     case 'shape':
       return `the template of ${entity.name} in ${best.index} cannot be queried: ${m.detail}; ${needed}.`;
+    case 'shards':
+      return `${best.index} has ${entity.name} partitioned by ${by}${m.template > 1 ? ` over ${String(m.template)} shards` : ' unsharded'}, but the pattern asks for ${m.asked > 1 ? `${String(m.asked)} shards` : 'none'}; ${needed}${ask.shards !== undefined && ask.shards > 1 ? ` over ${String(ask.shards)} shards` : ''}.`;
     case 'sparse':
       return `${best.index} keys ${entity.name} on ${m.optional.join(', ')}, which not every ${entity.name} has, so it would miss the records that lack ${m.optional.length > 1 ? 'them' : 'it'}; ${needed}.`;
     case 'prefix':
@@ -334,7 +349,7 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
     const records = step.limit === 1 ? 'record' : 'records';
     parts.push(`Limit ${String(step.limit)}: the Query stops after the first ${n} in key order, which ${step.limit === 1 ? 'is' : 'are'} the first ${records} ${step.key.next ? `by "${step.key.next.attribute}"` : '(all tied on the order)'}`);
   }
-  const pkNames = step.key.pk.flatMap((p) => (p.kind === 'literal' ? [] : [p.attribute]));
+  const pkNames = step.key.pk.flatMap((p) => (p.kind === 'literal' || p.kind === 'shard' ? [] : [p.attribute]));
   if (step.index !== 'table') parts.push(`${where} is needed because the table's partition key for ${entity.name} is not ${pkNames.join(', ') || 'constant'}`);
   return `${parts.join('; ')}.`;
 }

@@ -5,6 +5,7 @@ import { fromItem, renderKey, toItem } from '../design/items.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import type { Design, Item, KeyTemplate } from '../design/types.ts';
 import type { Entity, RecordValue } from '../model/types.ts';
+import { segmentAttributes } from '../keys/shards.ts';
 import { isGuardKey, planWrites, type EntityWritePlan } from './writePlan.ts';
 import type { TableKey, WriteEntity, WriteItem, WriteTarget } from './writeRuntime.ts';
 
@@ -30,7 +31,7 @@ export function writeEntities(design: Design): Map<string, WriteEntity> {
 function writeEntity(design: Design, entity: Entity, plan: EntityWritePlan, target: WriteTarget): WriteEntity {
   const value = (segments: KeyTemplate['pk'], record: WriteItem): string => {
     const text = renderKey(segments, record as RecordValue, entity.attributes);
-    if (text === undefined) throw new TypeError(`${entity.name}: a key needs ${segments.flatMap((s) => (s.kind === 'attribute' ? [s.name] : [])).join(', ')}`);
+    if (text === undefined) throw new TypeError(`${entity.name}: a key needs ${segments.flatMap(segmentAttributes).join(', ')}`);
     return text;
   };
   const tableKey = (t: KeyTemplate, record: WriteItem): TableKey => ({ [target.tableKey.pk]: value(t.pk, record), [target.tableKey.sk]: value(t.sk, record) });

@@ -6,6 +6,7 @@
 // the same runtime entities in memory for the app.
 import { syntheticKeyAttributes } from '../design/indexKeys.ts';
 import type { Design, KeyTemplate, Segment } from '../design/types.ts';
+import { segmentAttributes } from '../keys/shards.ts';
 import { tableSettings } from '../design/tableSettings.ts';
 
 /** Guard items' partition keys start with `$id#` or `$unique#`: no encoded value or literal can (literals hold no `$`; an encoded value's `$` is followed by a character from `@` to `d`). */
@@ -50,7 +51,7 @@ const attribute = (name: string): Segment => ({ kind: 'attribute', name });
 
 /** The attribute names a template is made of, once each, in order. */
 export function templateAttributes(t: KeyTemplate): string[] {
-  return [...new Set([...t.pk, ...t.sk].flatMap((s) => (s.kind === 'attribute' ? [s.name] : [])))];
+  return [...new Set([...t.pk, ...t.sk].flatMap(segmentAttributes))];
 }
 
 export function planWrites(design: Design): EntityWritePlan[] {

@@ -275,6 +275,21 @@ class Placeholders {
   }
 }
 
+/**
+ * Write sharding: the shard (0 to count - 1) of a record whose key, encoded and `#`-joined as in a key
+ * value, is `keyText`. FNV-1a (32 bits) over the text's UTF-16 code units, modulo the count: the same in
+ * the engine, the app and every generated module, so a record's item is always in the same shard, and
+ * depends on the key alone (a record never changes shard).
+ */
+export function shardOf(keyText: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < keyText.length; i++) {
+    hash ^= keyText.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+
 function holds(record: WriteItem, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, name) && record[name] !== undefined && record[name] !== null;
 }

@@ -174,6 +174,12 @@ export const WRITE_RUNTIME_BLOCKS: readonly { names: readonly string[]; text: st
   },
   {
     "names": [
+      "shardOf"
+    ],
+    "text": "/**\n * Write sharding: the shard (0 to count - 1) of a record whose key, encoded and `#`-joined as in a key\n * value, is `keyText`. FNV-1a (32 bits) over the text's UTF-16 code units, modulo the count: the same in\n * the engine, the app and every generated module, so a record's item is always in the same shard, and\n * depends on the key alone (a record never changes shard).\n */\nfunction shardOf(keyText: string, count: number): number {\n  let hash = 0x811c9dc5;\n  for (let i = 0; i < keyText.length; i++) {\n    hash ^= keyText.charCodeAt(i);\n    hash = Math.imul(hash, 0x01000193) >>> 0;\n  }\n  return hash % count;\n}"
+  },
+  {
+    "names": [
       "holds"
     ],
     "text": "function holds(record: WriteItem, name: string): boolean {\n  return Object.prototype.hasOwnProperty.call(record, name) && record[name] !== undefined && record[name] !== null;\n}"
