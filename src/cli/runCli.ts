@@ -25,6 +25,7 @@ import {
   type DesignLayout,
   type Diagnostic,
 } from '../engine/index.ts';
+import { textTable } from './textTable.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -41,6 +42,13 @@ Commands:
       Validate the problem and print its errors and the design's warnings.
   explain PROBLEM [--keys MODE] [--previous DESIGN]
       Print the key layout and the pattern → request table.
+  cost PROBLEM [--json] [--keys MODE] [--previous DESIGN]
+      Print what the design costs a month, on-demand and provisioned: per
+      pattern and per write operation the capacity units and dollars, per
+      index the provisioned capacity and storage, the totals, the cheaper
+      mode, the break-even traffic, the naive Scan beside each pattern and
+      every assumption (README.md "Cost model"). --json prints the report
+      as JSON.
   run PROBLEM [--endpoint URL] [--region R] [--table NAME] [--records N] [--keep]
               [--keys MODE] [--previous DESIGN]
               [--aws-credentials] [--timeout S]
@@ -80,7 +88,7 @@ interface Parsed {
 }
 
 const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--endpoint', '--region', '--records', '--timeout']);
-const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--help', '-h']);
+const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const options = new Map<string, string | true>();
@@ -156,7 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
   }
-  if (!['generate', 'check', 'explain', 'run'].includes(command)) {
+  if (!['generate', 'check', 'explain', 'cost', 'run'].includes(command)) {
     io.err(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -215,6 +223,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     case 'explain': {
       io.out(explain(design));
+      return errors.length ? 1 : 0;
+    }
+    case 'cost': {
+      const { costCommand } = await import('./costCommand.ts');
+      await costCommand({ design, json: options.has('--json'), io });
       return errors.length ? 1 : 0;
     }
     case 'run': {
@@ -283,7 +296,5 @@ export function explain(design: Design): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`;
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return textTable(header, rows);
 }

@@ -323,7 +323,7 @@ function assumptions({
 }): string[] {
   const out: string[] = [];
   out.push(
-    `Prices: ${prices.region} as of ${prices.date} (${prices.source}): on-demand $${prices.perMillionReadRequestUnits} per million read and $${prices.perMillionWriteRequestUnits} per million write request units; provisioned $${prices.perRcuHour} per RCU-hour and $${prices.perWcuHour} per WCU-hour; storage $${prices.perGbMonth} per GB-month (GB = 2^30 bytes). A month is ${prices.hoursPerMonth} hours (${prices.hoursPerMonth * 3600} s). No free tier, reserved capacity or taxes.`,
+    `Prices: ${prices.region} as of ${prices.date} (${prices.source}): on-demand $${prices.perMillionReadRequestUnits} per million read and $${prices.perMillionWriteRequestUnits} per million write request units; provisioned $${prices.perRcuHour} per RCU-hour and $${prices.perWcuHour} per WCU-hour; storage $${prices.perGbMonth} per GB-month (GB = 2^30 bytes). A month is ${prices.hoursPerMonth} hours (${(prices.hoursPerMonth * 3600).toLocaleString('en-US')} s). No free tier, reserved capacity or taxes.`,
   );
   const defaultPatterns = patterns.filter((p) => p.rate.isDefault).map((p) => p.pattern);
   if (defaultPatterns.length) out.push(`Patterns without a rate are called ${rateText(DEFAULT_PATTERN_RATE)} (the default): ${defaultPatterns.join(', ')}.`);
@@ -345,7 +345,7 @@ function assumptions({
       `${e.entity} items are ${e.assumed.itemBytes} bytes as declared (itemBytes; samples average ${Math.round(e.assumed.sampleAverage)}): ${e.assumed.padded} of ${e.assumed.records} sample items padded with a "${FILLER_ATTRIBUTE}" string${e.assumed.larger ? `, ${e.assumed.larger} already larger left as they are` : ''}.`,
     );
   }
-  out.push(`Storage: item bytes + ${ITEM_OVERHEAD_BYTES} bytes per item, in the table and in each GSI that holds the item (every GSI projects all attributes); the identity and unique guard items are stored in ${tableIndex}.`);
+  out.push(`Storage: item bytes + ${ITEM_OVERHEAD_BYTES} bytes per item, in the table and in each GSI that holds the item (every GSI projects all attributes); the identity and unique guard items are stored in the table (${tableIndex}).`);
   out.push(
     `Provisioned: each index (${design.indexes.map((i) => i.name).join(', ')}) gets the units per second its patterns and writes need at their peaks, taken to coincide, ÷ ${Math.round(targetUtilization * 100)}% target utilisation, rounded up, at least 1 RCU and 1 WCU; a GSI's reads and writes use its own capacity. A pattern's or write's provisioned cost is its share before rounding.`,
   );
