@@ -57,6 +57,7 @@ export type {
   QueryInput,
   Request,
   Segment,
+  ShardSegment,
   SkCondition,
   StepKey,
 } from './design/types.ts';
@@ -85,7 +86,8 @@ export { buildRequest } from './queries/buildRequest.ts';
 export { alwaysEmptyParameter, alwaysEmptyText } from './queries/alwaysEmpty.ts';
 export { describeStepKey, joinParts } from './queries/describeStepKey.ts';
 export { evaluateRequest } from './queries/evaluateRequest.ts';
-export { runRequests } from './queries/runRequests.ts';
+export { mergeShards, runRequests } from './queries/runRequests.ts';
+export { patternShards, shardOf, shardSegmentOf, shardsIgnoredReason, templateShards } from './keys/shards.ts';
 export { answerPattern } from './queries/answerPattern.ts';
 export { sampleParams } from './queries/sampleParams.ts';
 export { patternParameters, type ParameterShape, type PatternParameter } from './queries/patternParameters.ts';
