@@ -24,6 +24,7 @@ import {
   type Design,
   type DesignLayout,
   type Diagnostic,
+  withLint,
 } from '../engine/index.ts';
 import { textTable } from './textTable.ts';
 
@@ -39,7 +40,8 @@ Commands:
       Write DIR/accessPatterns.ts (the generated module), DIR/design.json and
       DIR/design.md (entity chart and pattern table).
   check PROBLEM [--keys MODE] [--previous DESIGN]
-      Validate the problem and print its errors and the design's warnings.
+      Validate the problem and print its errors and the design's warnings,
+      the design review's (lint) findings among them.
   explain PROBLEM [--keys MODE] [--previous DESIGN]
       Print the key layout and the pattern → request table.
   cost PROBLEM [--json] [--keys MODE] [--previous DESIGN]
@@ -192,7 +194,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (typeof previousFile === 'string' && !previous) return 2;
   const loaded = readProblem(file, io, { keys: mode, ...(typeof table === 'string' ? { tableName: table } : {}), ...(previous ? { previous } : {}) });
   if (!loaded) return 2;
-  const design = loaded.design;
+  // The lint's findings (hot partitions under load, read amplification, sizes...) are the design's warnings too.
+  const design = withLint(loaded.design);
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
   if (!hasKeyLayout(design)) {
     // A Tablewright bug left no key layout: nothing to write, explain or run.

@@ -42,3 +42,16 @@ describe('analyzeSource: the table name', () => {
     expect(analyzeSource({ text: text(''), format: 'text', scale: 1, ...(previous ? { previous } : {}) }).derived?.design.tableName).toBe('Shop');
   });
 });
+
+describe('analyzeSource: the design review (lint)', () => {
+  const text = 'model "Users"\nentity User key userId count 20\n  userId: string\n  email: string\ngetUser: User by userId returns one\nbyEmail: User by email returns one consistent\n';
+
+  it("puts the lint's findings in the design's diagnostics (the Design panel) and, placed on their path, in the editor's", () => {
+    const result = analyzeSource({ text, format: 'text', scale: 1 });
+    const inDesign = result.derived?.design.diagnostics.find((d) => d.code === 'lint.consistentGsiRead');
+    expect(inDesign).toMatchObject({ path: 'patterns[1].consistent', subject: { pattern: 'byEmail', entity: 'User', index: 'GSI1' } });
+    // `consistent` on line 6, after "byEmail: User by email returns one ".
+    const located = result.diagnostics.find((d) => d.code === 'lint.consistentGsiRead');
+    expect(located?.span).toMatchObject({ line: 6, column: 36 });
+  });
+});

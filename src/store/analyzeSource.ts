@@ -1,5 +1,5 @@
 // The whole derivation the app shows, as one pure function: source → diagnostics,
-// model, design, sample records, items and generated code. Runs in the analysis
+// model, design (with the lint's findings), sample records, items and generated code. Runs in the analysis
 // worker (or inline where there is no Worker); never touches the store.
 import {
   deriveDesign,
@@ -17,6 +17,7 @@ import {
   type Model,
   type RecordValue,
   type SourceMap,
+  withLint,
 } from '../engine/index.ts';
 import { parseSource } from './parseSource.ts';
 import type { SourceFormat } from './types.ts';
@@ -65,8 +66,11 @@ export function analyzeSource({ text, format, scale, previous, keys = 'composite
     const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale });
     const items: Item[] = [];
     for (const [entity, list] of records) for (const record of list) items.push(toItem(design, entity, record));
-    const diagnostics = [...parsed.diagnostics, ...designDiagnostics];
-    return { diagnostics, sourceMap, derived: { model, design, records, items, code: generateModule(design) } };
+    // The design review (lint) measures these very samples; its findings join the design's warnings, so the
+    // Design panel lists them and the editor marks them, placed by their model path like the others.
+    const linted = withLint(design, { records, items });
+    const diagnostics = [...parsed.diagnostics, ...linted.diagnostics.map((d) => locate(d, sourceMap))];
+    return { diagnostics, sourceMap, derived: { model, design: linted, records, items, code: generateModule(design) } };
   } catch (error) {
     // An engine bug (sample data, items, the module) must not take the app down:
     // report it as one, on the model line, and keep the last design.
