@@ -41,6 +41,7 @@ export function RequestTable({ design, selectedPattern }: { design: Design; sele
                       <td className="tw-requests__request">
                         <strong>{step.operation}</strong> on {step.index === 'table' ? 'the table' : step.index}
                         <span className="tw-requests__direction">{directionText(step)}</span>
+                        {step.shards !== undefined && <span className="tw-requests__shards"> × {step.shards} shards, merged</span>}
                       </td>
                       <td className="tw-requests__condition">
                         <code>{step.keyConditionText}</code>
