@@ -1,0 +1,31 @@
+// A design review (lint) finding where the user works: listed in the Design panel with its code and
+// path, and marked in the editor on the very words it is about, with its message on hover.
+import { shareHash } from '../src/store/shareLink.ts';
+import { expect, test } from './fixtures.ts';
+import { monacoEditor, panelTab } from './appHelpers.ts';
+
+// byEmail asks for a strongly consistent read, and a GSI serves it: lint.consistentGsiRead.
+const MODEL = 'model "Users"\n\nentity User key userId count 20\n  userId: string\n  email: string\n\ngetUser: User by userId returns one\nbyEmail: User by email returns one consistent\n';
+
+test('a lint finding shows in the Design panel and as an editor marker on its place in the model', async ({ page }) => {
+  await page.goto(`./${shareHash({ text: MODEL, format: 'text' })}`);
+  await panelTab(page, 'Design').click();
+
+  const design = page.getByRole('region', { name: 'Design' });
+  await expect(design.getByRole('heading', { name: /Warnings and errors \(0 errors, 1 warning\)/ })).toBeVisible();
+  const finding = design.getByRole('listitem').filter({ hasText: 'lint.consistentGsiRead' });
+  await expect(finding).toContainText('byEmail asks for a strongly consistent read, but GSI1 serves it');
+  await expect(finding).toContainText('Fix: serve it from the table');
+  await expect(finding).toContainText('at patterns[1].consistent');
+
+  // The editor: one warning marker, placed on `consistent` (line 8, columns 36–46), as the Problems list says.
+  await monacoEditor(page);
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('status')).toHaveText('1 warning');
+  await expect(problems.getByRole('button', { name: /8:36.*byEmail asks for a strongly consistent read/ })).toBeVisible();
+  const squiggle = page.locator('.monaco-editor .squiggly-warning');
+  await expect(squiggle).toHaveCount(1);
+  // The squiggle is a decoration under the text (never "stable" to Playwright): point at its middle.
+  await squiggle.hover({ force: true });
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'byEmail asks for a strongly consistent read' })).toBeVisible();
+});
