@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LINT_LOBBY_TEXT } from '../testing/lintModels.ts';
 import { runCli } from './runCli.ts';
 
 function capture() {
@@ -11,20 +12,11 @@ function capture() {
   return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
 }
 
-const PROBLEM = `model "Lobby"
-entity Player key playerId count 50
-  playerId: string
-  handle: string
-  createdAt: datetime
-getPlayer: Player by playerId returns one
-byHandle: Player by handle returns one consistent
-newest: Player order by createdAt desc rate 1000 peak 4000
-`;
 
 function problemFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-lint-'));
   const file = path.join(dir, 'lobby.model');
-  fs.writeFileSync(file, PROBLEM);
+  fs.writeFileSync(file, LINT_LOBBY_TEXT);
   return file;
 }
 

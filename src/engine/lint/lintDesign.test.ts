@@ -3,18 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
+import { LINT_LOBBY_TEXT } from '../../testing/lintModels.ts';
 import { LINT_DIAGNOSTIC_CODES } from './lintDiagnostic.ts';
 import { lintDesign, LINT_RULES, withLint } from './lintDesign.ts';
 
-const MODEL = `model "Lobby"
-entity Player key playerId count 50
-  playerId: string
-  handle: string
-  createdAt: datetime
-getPlayer: Player by playerId returns one
-byHandle: Player by handle returns one consistent
-newest: Player order by createdAt desc rate 1000 peak 4000
-`;
+const MODEL = LINT_LOBBY_TEXT;
 
 describe('lintDesign', () => {
   it('runs every rule on the design and its seeded samples; each finding is located and about something', () => {
