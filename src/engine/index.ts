@@ -12,6 +12,7 @@ export type {
   Pattern,
   PatternParams,
   RangeOp,
+  Rate,
   RecordValue,
   Scalar,
   StreamView,
@@ -28,9 +29,9 @@ export type { QueriesDiagnosticCode } from './queries/queriesDiagnostic.ts';
 export { LINT_DIAGNOSTIC_CODES, type LintDiagnosticCode } from './lint/lintDiagnostic.ts';
 export type { ParseResult } from './model/parseResult.ts';
 export { parseProblemJson } from './model/parseProblemJson.ts';
-export { problemToJson, tableSettingsJson } from './model/problemToJson.ts';
+export { problemToJson, rateJsonText, tableSettingsJson } from './model/problemToJson.ts';
 export { parseModelText } from './model/parseModelText.ts';
-export { printModelText, printTableLine } from './model/printModelText.ts';
+export { printModelText, printRate, printTableLine } from './model/printModelText.ts';
 export { validateModel } from './model/validateModel.ts';
 export { equalityAttributes, fixedEntries, fixedValue } from './model/patternEqualities.ts';
 export { loadProblem } from './model/loadProblem.ts';

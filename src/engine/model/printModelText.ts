@@ -34,13 +34,13 @@ function entityHeader(entity: Entity): string {
   for (const set of entity.unique ?? []) line += ` unique ${names(set)}`;
   if (entity.version !== undefined) line += ` version ${entity.version}`;
   if (entity.ttl !== undefined) line += ` ttl ${entity.ttl}`;
-  if (entity.writes !== undefined) line += ` writes ${rateText(entity.writes)}`;
+  if (entity.writes !== undefined) line += ` writes ${printRate(entity.writes)}`;
   if (entity.itemBytes !== undefined) line += ` itemBytes ${String(entity.itemBytes)}`;
   return line;
 }
 
-/** `5` or `5 peak 50`: a rate's words after its clause. */
-function rateText(rate: Rate): string {
+/** `5` or `5 peak 50`: a rate's words after its clause (`rate`, `writes`), e.g. for rewriting that clause of a source. */
+export function printRate(rate: Rate): string {
   return rate.peak === undefined ? String(rate.avg) : `${String(rate.avg)} peak ${String(rate.peak)}`;
 }
 
@@ -100,7 +100,7 @@ function patternLine(pattern: Pattern, model: Model): string {
   if (pattern.include !== undefined && pattern.include.length > 0) line += ` with ${pattern.include.join(', ')}`;
   if (pattern.returns !== 'many') line += ` returns ${pattern.returns}`;
   if (pattern.consistent) line += ' consistent';
-  if (pattern.rate !== undefined) line += ` rate ${rateText(pattern.rate)}`;
+  if (pattern.rate !== undefined) line += ` rate ${printRate(pattern.rate)}`;
   if (pattern.shards !== undefined) line += ` shards ${String(pattern.shards)}`;
   if (pattern.text !== undefined) line += ` ${quote(pattern.text)}`;
   return line;

@@ -84,6 +84,11 @@ function patternJson(pattern: Pattern): Json {
   return { fields };
 }
 
+/** A rate's value in a problem file as problemToJson writes it (`{ "avg": 5, "peak": 50 }`), e.g. for rewriting that one field of a source. */
+export function rateJsonText(rate: Rate): string {
+  return inline(rateJson(rate));
+}
+
 function rateJson(rate: Rate): Json {
   const fields: [string, Json][] = [['avg', rate.avg]];
   if (rate.peak !== undefined) fields.push(['peak', rate.peak]);
