@@ -6,7 +6,8 @@
 // with the table; any the endpoint left out (DynamoDB Local has no point-in-time
 // recovery) is a warning, not a failure. Without --endpoint it
 // starts its own DynamoDB Local and stops it at the end (and on Ctrl-C).
-// Exit codes: 0 all match; 1 a mismatch or a pattern the design cannot serve;
+// Exit codes: 0 all match; 1 a mismatch, a pattern the design cannot serve, or
+// capacity (read or write) other than expected (runner/capacityComparison.ts);
 // 2 bad options, an existing table in the way, or DynamoDB could not be used;
 // 130 interrupted.
 //
@@ -63,9 +64,14 @@ import {
   type DescribedError,
   type ErrorContext,
   type PatternRun,
+  differingRows,
+  isLocalEndpoint,
+  patternCapacityRow,
+  writeCapacityRow,
+  type CapacityRow,
 } from '../runner/index.ts';
 import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
-import { formatCapacityTable, patternCapacityRow, writeCapacityRow, type CapacityRow } from './capacityReport.ts';
+import { formatCapacityTable } from './capacityReport.ts';
 import type { CliIo } from './runCli.ts';
 
 /** The seed of the CLI's sample data (the app uses its own; both are fixed). */
@@ -84,13 +90,6 @@ export interface PatternRunRow {
   alwaysEmpty?: string;
 }
 
-const isLocalHost = (url: string): boolean => {
-  try {
-    return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-};
 
 /** Sample items of the design: `records` records per entity, or each entity's count. */
 export function sampleData(design: Design, records: number | undefined): { records: Map<string, RecordValue[]>; items: Item[] } {
@@ -337,7 +336,7 @@ export async function runCommand({ design, options, io }: { design: Design; opti
         target: clients.target,
         signal: work.signal,
         onCreated: (t) => (created = t),
-        pollMs: isLocalHost(endpoint) ? 50 : 1000,
+        pollMs: isLocalEndpoint(endpoint) ? 50 : 1000,
       });
       if (table.status !== 'created') {
         io.err(`table ${tableName} already exists at ${clients.target}; it is left alone.\n`);
@@ -381,7 +380,7 @@ export async function runCommand({ design, options, io }: { design: Design; opti
       }
       io.out(formatRunTable(rows));
       // Capacity: every pattern's calls, then every write operation in sequence (the same sequence the engine priced in memory).
-      const onLocal = local !== undefined || isLocalHost(endpoint);
+      const onLocal = local !== undefined || isLocalEndpoint(endpoint);
       const capacityRows: CapacityRow[] = [];
       for (const [i, planned] of plan.entries()) {
         const runs = rows[i]?.runs ?? [];
@@ -393,11 +392,8 @@ export async function runCommand({ design, options, io }: { design: Design; opti
         capacityRows.push(writeCapacityRow(cost, run, onLocal));
       }
       io.out(`\n${formatCapacityTable(capacityRows)}`);
-      // Reads fail the run on any difference. Writes do not yet: DynamoDB Local's counting of
-      // TransactWriteItems is not understood (engine/cost/README.md), so their differences are shown only.
-      const differing = capacityRows.filter((r) => r.kind === 'read' && r.differences.length > 0);
-      const writesDiffering = capacityRows.filter((r) => r.kind === 'write' && r.differences.length > 0);
-      if (writesDiffering.length) io.out(`${writesDiffering.length} write operation(s) differ from the prediction (not yet a failure: see engine/cost/README.md)\n`);
+      // Any difference in capacity, read or write, fails the run.
+      const differing = differingRows(capacityRows);
       const mismatches = rows.filter((r) => r.runs.some((run) => run.ok === false));
       const notServed = rows.filter((r) => r.notServed);
       const details = formatMismatches(design, rows);
@@ -408,7 +404,7 @@ export async function runCommand({ design, options, io }: { design: Design; opti
           ? `\n${mismatches.length} pattern(s) with a MISMATCH, ${notServed.length} not served (${runs} runs)\n`
           : `\nall ${rows.length} patterns match the engine (${runs} runs)\n`,
       );
-      if (differing.length) io.out(`${differing.length} pattern(s) read other capacity than predicted\n`);
+      if (differing.length) io.out(`${differing.length} row(s) consumed other capacity than expected: ${differing.join(', ')}\n`);
       return mismatches.length || notServed.length || differing.length ? 1 : 0;
     } catch (e) {
       if (work.signal.aborted) return 130;
@@ -443,7 +439,7 @@ export async function runCommand({ design, options, io }: { design: Design; opti
         signal: cleanup.signal,
         onDeleteAccepted: () => (deleteAccepted = true),
         onDeletionProtectionDisabled: () => io.out(`turned off deletion protection of table ${name} (it was created with it) to delete it\n`),
-        pollMs: isLocalHost(endpoint ?? '') ? 50 : 1000,
+        pollMs: isLocalEndpoint(endpoint ?? '') ? 50 : 1000,
       });
       io.out(result === 'deleted' ? `deleted table ${name}\n` : `table ${name} was already gone\n`);
     } catch (e) {

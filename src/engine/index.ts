@@ -131,7 +131,7 @@ export {
   type ReadPage,
   type RequestReadUnits,
 } from './cost/readUnits.ts';
-export { indexEntryWrite, requestCapacity, writeCapacity, writeUnitsOf, WRITE_UNIT_BYTES, type CapacityOperation, type IndexEntryWrite, type RequestCapacity, type WriteCapacity } from './cost/writeUnits.ts';
+export { indexEntryWrite, requestCapacity, writeCapacity, writeUnitsOf, WRITE_UNIT_BYTES, type CapacityOperation, type IndexEntryWrite, type RequestCapacity, type TransactActionCapacity, type WriteCapacity } from './cost/writeUnits.ts';
 export { sampleWriteSteps, writeOperationCosts, type WriteOperationCost, type WriteStep } from './cost/writeOperations.ts';
 export { LOCAL_DEVIATIONS, measuredCapacity, readFigures, sameCapacity, writeFigures, type CapacityFigure, type ConsumedCapacityLike, type LocalDeviation } from './cost/localDynamoDB.ts';
 export { DEFAULT_ENTITY_WRITES, DEFAULT_PATTERN_RATE, entityWrites, patternRate, type WorkloadRate } from './cost/workload.ts';

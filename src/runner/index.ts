@@ -29,3 +29,5 @@ export { redactSecrets } from './redactSecrets.ts';
 export { RunnerError } from './runnerError.ts';
 export type { RunnerErrorCode } from './runnerError.ts';
 export type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+export { differingRows, isLocalEndpoint, patternCapacityRow, writeCapacityRow } from './capacityComparison.ts';
+export type { CapacityRow } from './capacityComparison.ts';

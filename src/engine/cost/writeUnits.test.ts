@@ -99,3 +99,37 @@ describe('requestCapacity', () => {
     expect(requestCapacity(design, { request: get as SentRequest['request'], answer: { ok: true } }, none, [])).toMatchObject({ kind: 'read', units: 1 });
   });
 });
+
+describe('requestCapacity: a TransactWriteItems action by action', () => {
+  const none = () => undefined;
+  const created = (item: Item) => ({ kind: 'created' as const, key: { PK: item['PK'] as string, SK: item['SK'] as string }, after: item, role: 'record' as const });
+  const deleted = (item: Item) => ({ kind: 'deleted' as const, key: { PK: item['PK'] as string, SK: item['SK'] as string }, before: item, role: 'record' as const });
+  const keyOf = (item: Item) => ({ PK: item['PK'], SK: item['SK'] });
+
+  it('a move of a 500-byte item: Delete (2 × 1 on the table, the GSI entry deleted: 1) + Put (2 × 1, the entry put: 1) = table 4, GSI 2', () => {
+    const old = sized({ orderId: 'a' }, 500);
+    const moved = sized({ orderId: 'b' }, 500);
+    const capacity = requestCapacity(design, sent({ TransactWrite: { TransactItems: [{ Delete: { TableName: 't', Key: keyOf(old) } }, { Put: { TableName: 't', Item: moved } }] } }), (k) => (k['PK'] === old['PK'] ? old : undefined), [deleted(old), created(moved)]);
+    expect(capacity).toMatchObject({ table: 2 * 1 + 2 * 1, indexes: { [byStatus]: 1 + 1 }, units: 6 });
+    expect(capacity.actions).toEqual([
+      { action: 'Delete', table: 2, indexes: { [byStatus]: 1 } },
+      { action: 'Put', table: 2, indexes: { [byStatus]: 1 } },
+    ]);
+  });
+  it('items of different sizes add up, each rounded on its own: 500 B + 1.5 KB + 3 KB = 2 × (1 + 2 + 3) = 12 on the table', () => {
+    const items = [sized({ orderId: 'a' }, 500), sized({ orderId: 'b' }, 1.5 * KB), sized({ orderId: 'c' }, 3 * KB)];
+    const capacity = requestCapacity(design, sent({ TransactWrite: { TransactItems: items.map((Item) => ({ Put: { TableName: 't', Item } })) } }), none, items.map(created));
+    expect(capacity.table).toBe(2 * (1 + 2 + 3));
+    expect(capacity.indexes).toEqual({ [byStatus]: 1 + 2 + 3 });
+  });
+  it('a Delete of a missing item: the write of nothing, one unit, twice: 2', () => {
+    const capacity = requestCapacity(design, sent({ TransactWrite: { TransactItems: [{ Delete: { TableName: 't', Key: { PK: 'x', SK: 'y' } } }] } }), none, []);
+    expect(capacity).toMatchObject({ table: 2, units: 2, actions: [{ action: 'Delete', table: 2, indexes: {}, absent: true }] });
+  });
+  it('a ConditionCheck reads its item twice at 4 KB a unit: 5,000 bytes → 2 × 2 = 4; a missing item 2 × 1; it writes no GSI', () => {
+    const item = sized({}, 5000);
+    const check = (key: unknown) => sent({ TransactWrite: { TransactItems: [{ ConditionCheck: { TableName: 't', Key: key, ConditionExpression: 'attribute_exists(PK)' } }] } });
+    expect(requestCapacity(design, check(keyOf(item)), () => item, [])).toMatchObject({ table: 4, indexes: {}, units: 4, actions: [{ action: 'ConditionCheck', table: 4 }] });
+    expect(requestCapacity(design, check({ PK: 'x', SK: 'y' }), none, [])).toMatchObject({ table: 2, units: 2 });
+  });
+});

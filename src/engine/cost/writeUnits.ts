@@ -17,10 +17,17 @@
 //   nothing the index holds.
 // - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling
 //   "DynamoDB performs two underlying reads or writes of every item in the
-//   transaction": each table write of a TransactWriteItems counts twice. The GSIs are
-//   updated after the transaction completes ("its changes start propagating to global
-//   secondary indexes"), by ordinary index writes: counted once (DynamoDB Local counts
-//   them twice: localDynamoDB.ts).
+//   transaction: one to prepare the transaction and one to commit the transaction";
+//   "each transaction writes three 500-byte items… six WCUs": every action of a
+//   TransactWriteItems counts twice on the table, and the actions add up (a Delete of
+//   a missing item too: 2 × 1). The GSIs are updated after the transaction completes
+//   ("changes made with transactions are propagated to global secondary indexes…
+//   after the transaction completes"), by ordinary index writes: counted once. A
+//   ConditionCheck reads its item: two reads (prepare, commit) at 4 KB per unit (a
+//   missing item: the least read, 1), reported among the transaction's units; the guide
+//   does not spell the ConditionCheck out, cost/README.md says why this reading.
+//   DynamoDB Local counts transactions otherwise (localDynamoDB.ts); each action's own
+//   figure is kept (`actions`) so that its count can be derived.
 // - the consistent reads the write runtime sends first (GetItem with ConsistentRead) are
 //   reads: readUnits.ts's rule, one unit per 4 KB (a missing item one unit).
 // Guard items (identity, unique) are items like any other: the same rules.
@@ -66,6 +73,19 @@ export interface RequestCapacity {
   entries: IndexEntryWrite[];
   /** The request was refused (a failed condition): priced by the failed-conditional-write rule, GSIs untouched. */
   refused?: true;
+  /** A TransactWriteItems: each action's own units, in the order sent (they add up to `table` and `indexes`). */
+  actions?: TransactActionCapacity[];
+}
+
+/** One action of a TransactWriteItems, priced on its own. */
+export interface TransactActionCapacity {
+  action: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
+  /** Units on the table: twice the item's (prepare and commit). */
+  table: number;
+  /** Units per GSI the action changed (once each). */
+  indexes: Record<string, number>;
+  /** The item was not there before and is not after (a Delete or a ConditionCheck of a missing item). */
+  absent?: true;
 }
 
 /** The capacity of a whole write: each request's, and the sums. */
@@ -129,14 +149,14 @@ export function requestCapacity(design: Design, sent: SentRequest, existing: (ke
   }
   if ('TransactWrite' in request) {
     const items = (request['TransactWrite'] as { TransactItems: Record<string, { Item?: WriteItem; Key?: WriteItem }>[] }).TransactItems;
-    const writes = items.flatMap((t) => {
+    const actions = items.flatMap((t) => {
       const [kind, input] = Object.entries(t)[0] ?? [];
-      if (!input || kind === 'ConditionCheck') return [];
+      if (!input) return [];
       const key = (input.Item ?? input.Key) as SizedItem;
-      return [{ before: existing(key), after: afterOf(key) }];
+      return [{ action: kind as TransactActionCapacity['action'], before: existing(key), after: kind === 'ConditionCheck' ? existing(key) : afterOf(key) }];
     });
-    if (!ok) return refused('TransactWriteItems', undefined, writes.length);
-    return itemWrites(design, 'TransactWriteItems', writes, 2);
+    if (!ok) return refused('TransactWriteItems', undefined, actions.filter((a) => a.action !== 'ConditionCheck').length);
+    return transactWrites(design, actions);
   }
   if ('BatchWrite' in request) {
     const byTable = (request['BatchWrite'] as { RequestItems: Record<string, ({ PutRequest?: { Item: WriteItem }; DeleteRequest?: { Key: WriteItem } })[]> }).RequestItems;
@@ -161,6 +181,27 @@ function tableKeyOf(design: Design, item: SizedItem): [unknown, unknown] {
 function refused(operation: CapacityOperation, bytes: number | undefined, items = 1): RequestCapacity {
   const units = operation === 'TransactWriteItems' ? 2 * items : writeUnitsOf(bytes ?? 0);
   return { operation, kind: 'write', table: units, indexes: {}, units, entries: [], refused: true };
+}
+
+/** A TransactWriteItems: each action on its own (twice on the table, GSIs once; a ConditionCheck two reads), then the sum. */
+function transactWrites(design: Design, actions: readonly { action: TransactActionCapacity['action']; before: SizedItem | undefined; after: SizedItem | undefined }[]): RequestCapacity {
+  const priced: TransactActionCapacity[] = [];
+  const entries: IndexEntryWrite[] = [];
+  for (const { action, before, after } of actions) {
+    const absent = !before && !after ? ({ absent: true } as const) : {};
+    if (action === 'ConditionCheck') {
+      priced.push({ action, table: 2 * readUnitsOf(before ? itemBytes(before) : 0, true), indexes: {}, ...absent });
+      continue;
+    }
+    const one = itemWrites(design, 'TransactWriteItems', [{ before, after }], 2);
+    entries.push(...one.entries);
+    priced.push({ action, table: one.table, indexes: one.indexes, ...absent });
+  }
+  const indexes: Record<string, number> = {};
+  for (const a of priced) for (const [name, u] of Object.entries(a.indexes)) indexes[name] = (indexes[name] ?? 0) + u;
+  const table = priced.reduce((n, a) => n + a.table, 0);
+  const units = table + Object.values(indexes).reduce((n, u) => n + u, 0);
+  return { operation: 'TransactWriteItems', kind: 'write', table, indexes, units, entries, actions: priced };
 }
 
 /** Writes of items, each before and after (undefined: absent), on the table (times `tableFactor`) and every GSI. */
