@@ -35,6 +35,7 @@ export { printModelText, printRate, printTableLine } from './model/printModelTex
 export { validateModel } from './model/validateModel.ts';
 export { equalityAttributes, fixedEntries, fixedValue } from './model/patternEqualities.ts';
 export { loadProblem } from './model/loadProblem.ts';
+export { MAX_SAMPLE_RECORDS, sampleBudget, type SampleBudget } from './samples/sampleBudget.ts';
 export { numberProblem, DYNAMODB_NUMBER_RULE } from './model/dynamoNumbers.ts';
 
 export type {

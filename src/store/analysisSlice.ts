@@ -42,6 +42,7 @@ export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCr
       records: new Map(),
       items: [],
       code: '',
+      sampleBudget: undefined,
       sampleScale: 1,
       setSampleScale: (scale) => {
         if (!Number.isFinite(scale)) return;
@@ -111,7 +112,7 @@ export function applyResult(state: AppState, result: AnalysisResult): Partial<Ap
   const base = { diagnostics: result.diagnostics, sourceMap: result.sourceMap, analyzing: false };
   const derived = result.derived;
   if (!derived) return { ...base, stale: true };
-  const { model, design, records, items, code } = derived;
+  const { model, design, records, items, code, samples } = derived;
   const { params, editedParams } = refreshParams({ model, records, params: state.params, edited: state.editedParams });
   const selectedPattern =
     state.selectedPattern !== undefined && model.patterns.some((p) => p.name === state.selectedPattern)
@@ -128,6 +129,7 @@ export function applyResult(state: AppState, result: AnalysisResult): Partial<Ap
     records,
     items,
     code,
+    sampleBudget: samples,
     keptLayout: designLayout(design),
     params,
     editedParams,

@@ -6,6 +6,7 @@ import {
   generateModule,
   generateSampleRecords,
   hasKeyLayout,
+  sampleBudget,
   internalDiagnostic,
   tableNameOf,
   toItem,
@@ -16,6 +17,7 @@ import {
   type KeysMode,
   type Model,
   type RecordValue,
+  type SampleBudget,
   type SourceMap,
   withLint,
 } from '../engine/index.ts';
@@ -48,6 +50,8 @@ export interface AnalysisResult {
     records: Map<string, RecordValue[]>;
     items: Item[];
     code: string;
+    /** How many sample records the counts asked for and how many were made (at most MAX_SAMPLE_RECORDS). */
+    samples: SampleBudget;
   };
 }
 
@@ -63,14 +67,16 @@ export function analyzeSource({ text, format, scale, previous, keys = 'composite
     const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
     if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };
-    const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale });
+    // Within the budget whatever the counts and the scale: `count 100000000` must not stall the page.
+    const samples = sampleBudget(model, { scale });
+    const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale, ...(samples.counts ? { counts: samples.counts } : {}) });
     const items: Item[] = [];
     for (const [entity, list] of records) for (const record of list) items.push(toItem(design, entity, record));
     // The design review (lint) measures these very samples; its findings join the design's warnings, so the
     // Design panel lists them and the editor marks them, placed by their model path like the others.
     const linted = withLint(design, { records, items });
     const diagnostics = [...parsed.diagnostics, ...linted.diagnostics.map((d) => locate(d, sourceMap))];
-    return { diagnostics, sourceMap, derived: { model, design: linted, records, items, code: generateModule(design) } };
+    return { diagnostics, sourceMap, derived: { model, design: linted, records, items, code: generateModule(design), samples } };
   } catch (error) {
     // An engine bug (sample data, items, the module) must not take the app down:
     // report it as one, on the model line, and keep the last design.

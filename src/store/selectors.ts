@@ -24,6 +24,7 @@ export const selectItems = (s: AppState) => s.items;
 export const selectSampleItems = sampleItemsOf;
 export const selectCode = (s: AppState) => s.code;
 export const selectSampleScale = (s: AppState) => s.sampleScale;
+export const selectSampleBudget = (s: AppState) => s.sampleBudget;
 export const selectSelectedPattern = (s: AppState) => s.selectedPattern;
 export const selectParams = (s: AppState) => s.params;
 export const selectGridIndex = (s: AppState) => s.gridIndex;
@@ -64,6 +65,14 @@ export const selectWriteActions = (s: AppState) => ({
 });
 export const selectSampleControls = (s: AppState) => ({ sampleScale: s.sampleScale, setSampleScale: s.setSampleScale });
 export const selectNoticeActions = (s: AppState) => ({ showNotice: s.showNotice, dismissNotice: s.dismissNotice });
+export const selectCost = (s: AppState) => ({ report: s.costReport, error: s.costError, costing: s.costing });
+export const selectCostSettings = (s: AppState) => ({
+  prices: s.prices,
+  targetUtilization: s.targetUtilization,
+  setPrices: s.setPrices,
+  resetPrices: s.resetPrices,
+  setTargetUtilization: s.setTargetUtilization,
+});
 export const selectUiActions = (s: AppState) => ({ setTheme: s.setTheme, setActivePanel: s.setActivePanel });
 
 export const useSource = () => useAppStore(selectSource);
@@ -101,5 +110,8 @@ export const useWriteForm = () => useAppStore(useShallow(selectWriteForm));
 export const useWriteState = () => useAppStore(useShallow(selectWriteState));
 export const useWriteActions = () => useAppStore(useShallow(selectWriteActions));
 export const useSampleControls = () => useAppStore(useShallow(selectSampleControls));
+export const useSampleBudget = () => useAppStore(selectSampleBudget);
 export const useNoticeActions = () => useAppStore(useShallow(selectNoticeActions));
+export const useCost = () => useAppStore(useShallow(selectCost));
+export const useCostSettings = () => useAppStore(useShallow(selectCostSettings));
 export const useUiActions = () => useAppStore(useShallow(selectUiActions));

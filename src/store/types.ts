@@ -2,6 +2,7 @@
 // panels (src/ui). Derived engine output has exactly one writer: the analysis
 // slice, which runs parse → derive → samples off the typing path.
 import type {
+  CostReport,
   Design,
   DesignLayout,
   Diagnostic,
@@ -10,8 +11,10 @@ import type {
   KeysMode,
   Model,
   PatternParams,
+  PriceTable,
   RecordValue,
   Request,
+  SampleBudget,
   SentRequest,
   SourceMap,
   WriteCall,
@@ -83,6 +86,8 @@ export interface AnalysisSlice {
   /** Sample records (entity → records) and the items they become under `design`. */
   records: Map<string, RecordValue[]>;
   items: Item[];
+  /** How many sample records the counts and scale asked for, and how many were made (capped at MAX_SAMPLE_RECORDS). */
+  sampleBudget: SampleBudget | undefined;
   /** The generated AccessPatterns module of `design` ('' before the first good design). */
   code: string;
   /** How many records per entity: a multiplier of each entity's count. */
@@ -197,8 +202,32 @@ export interface ItemsViewSlice {
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 /** The panels beside the editor. */
-export type PanelId = 'design' | 'items' | 'patterns' | 'writes' | 'code' | 'run';
-export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'writes', 'code', 'run'];
+export type PanelId = 'design' | 'items' | 'patterns' | 'writes' | 'cost' | 'code' | 'run';
+export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'writes', 'cost', 'code', 'run'];
+
+/**
+ * What the design costs a month (the engine's costReport) at the user's prices: computed off the
+ * typing path (in a worker) while the Cost panel is shown, again whenever the design, the prices or
+ * the target utilisation change; a computation a newer one supersedes is dropped.
+ */
+export interface CostSlice {
+  /** The price table the design is costed at (autosaved with the work). */
+  prices: PriceTable;
+  /** Of provisioned capacity, above 0 and at most 1 (autosaved with the work). */
+  targetUtilization: number;
+  /** Takes a price table priceTableProblems finds nothing wrong with; returns its problems (then nothing changes). */
+  setPrices: (prices: PriceTable) => string[];
+  /** Back to DEFAULT_PRICES. */
+  resetPrices: () => void;
+  /** Takes a utilisation above 0 and at most 1; anything else is ignored. */
+  setTargetUtilization: (utilization: number) => void;
+  /** The last report computed (kept while a newer one is computed or when it fails). */
+  costReport: CostReport | undefined;
+  /** Why the last computation failed (cleared by the next that succeeds). */
+  costError: string | undefined;
+  /** True from a change of what the report depends on (while the Cost panel is shown) until its report has arrived. */
+  costing: boolean;
+}
 
 /** A message for the user about something the app did or refused to do. */
 export interface Notice {
@@ -232,4 +261,4 @@ export function clampEditorShare(value: unknown): number {
   return Math.round(Math.min(MAX_EDITOR_SHARE, Math.max(MIN_EDITOR_SHARE, value)));
 }
 
-export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice;
+export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice & CostSlice;

@@ -4,9 +4,9 @@
 // and the last write's entries before and after. Reads and writes the store
 // through named selectors; the grid itself is ItemsGrid.
 import { useId, useMemo } from 'react';
-import { indexKeyNames, indexKeyText } from '../../engine/index.ts';
+import { indexKeyNames, indexKeyText, MAX_SAMPLE_RECORDS } from '../../engine/index.ts';
 import { MAX_SAMPLE_SCALE } from '../../store/analysisSlice.ts';
-import { useAnalyzing, useDesign, useItemsView, useLastWrite, usePatternQuery, useSampleControls, useSampleItems } from '../../store/selectors.ts';
+import { useAnalyzing, useDesign, useItemsView, useLastWrite, usePatternQuery, useSampleBudget, useSampleControls, useSampleItems } from '../../store/selectors.ts';
 import { gridColumnNames } from './gridColumnNames.ts';
 import { groupItems } from './groupItems.ts';
 import { ItemsGrid } from './ItemsGrid.tsx';
@@ -26,6 +26,7 @@ export function ItemsPanel() {
   const analyzing = useAnalyzing();
   const { gridIndex, setGridIndex, entityFilter, setEntityFilter, onlyWriteChanges, setOnlyWriteChanges } = useItemsView();
   const { sampleScale, setSampleScale } = useSampleControls();
+  const budget = useSampleBudget();
   const { selectedPattern, resultItems } = usePatternQuery();
   const ids = useId();
 
@@ -129,9 +130,9 @@ export function ItemsPanel() {
         </label>
         <select id={`${ids}-scale`} value={String(sampleScale)} onChange={(e) => setSampleScale(Number(e.target.value))}>
           {scales.map((option) => (
-            <option key={option.scale} value={String(option.scale)} disabled={option.disabled}>
+            <option key={option.scale} value={String(option.scale)}>
               {formatScale(option.scale)} · {numberFormat.format(option.items)} items
-              {option.disabled ? ' (too many)' : ''}
+              {option.capped ? ' (capped)' : ''}
             </option>
           ))}
         </select>
@@ -152,6 +153,12 @@ export function ItemsPanel() {
             </span>
           )}
         </p>
+        {budget?.capped && (
+          <p className="tw-items__capped">
+            The counts ask for {numberFormat.format(budget.requested)} records: the sample is capped at {numberFormat.format(MAX_SAMPLE_RECORDS)}, each entity scaled down alike (
+            {numberFormat.format(budget.records)} made).
+          </p>
+        )}
         {lastWrite !== undefined && (
           <WriteMarksToggle view={viewName} entries={marks.before.length + marks.afterMarks.size} shown={rowMarks.size} only={onlyWriteChanges} onOnly={setOnlyWriteChanges} />
         )}

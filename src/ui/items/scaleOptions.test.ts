@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../engine/index.ts';
-import { expectedItemCount, MAX_ITEMS, scaleOptions } from './scaleOptions.ts';
+import { MAX_SAMPLE_RECORDS, type Model } from '../../engine/index.ts';
+import { expectedItemCount, scaleOptions } from './scaleOptions.ts';
 
 const model = (counts: (number | undefined)[]): Model => ({
   name: 'm',
@@ -28,11 +28,12 @@ describe('scaleOptions', () => {
     expect(scaleOptions(model([10]), 1, 50).map((o) => o.scale).at(-1)).toBe(50);
   });
 
-  it('disables scales that would give more items than the browser can hold, but never the current one', () => {
-    const big = model([MAX_ITEMS]);
-    const options = scaleOptions(big, 2);
-    expect(options.find((o) => o.scale === 1)?.disabled).toBe(false);
-    expect(options.find((o) => o.scale === 2)?.disabled).toBe(false);
-    expect(options.find((o) => o.scale === 5)?.disabled).toBe(true);
+  it('caps scales that would give more records than the sample budget at the budget, and says so', () => {
+    const big = model([MAX_SAMPLE_RECORDS / 2]);
+    const options = scaleOptions(big, 1);
+    expect(options.find((o) => o.scale === 1)).toMatchObject({ items: MAX_SAMPLE_RECORDS / 2, capped: false });
+    expect(options.find((o) => o.scale === 2)).toMatchObject({ items: MAX_SAMPLE_RECORDS, capped: false });
+    expect(options.find((o) => o.scale === 5)).toMatchObject({ items: MAX_SAMPLE_RECORDS, capped: true });
+    expect(expectedItemCount(model([100_000_000]), 1)).toBe(MAX_SAMPLE_RECORDS);
   });
 });
