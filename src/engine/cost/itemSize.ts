@@ -45,8 +45,12 @@ export function numberBytes(value: number | string): number {
   let digits = whole + fraction;
   // The value is 0.<digits> × 10^point.
   let point = whole.length + Number(exponentText);
-  const lead = digits.length - digits.replace(/^0+/, '').length;
-  digits = digits.slice(lead).replace(/0+$/, '');
+  // Zeros trimmed at both ends by scanning (a /0+$/ backtracks quadratically on a long run of zeros).
+  let lead = 0;
+  while (lead < digits.length && digits[lead] === '0') lead++;
+  let end = digits.length;
+  while (end > lead && digits[end - 1] === '0') end--;
+  digits = digits.slice(lead, end);
   point -= lead;
   if (digits === '') return 1;
   // Pairs align on the decimal point: an odd point puts a zero before the first digit.
