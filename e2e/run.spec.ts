@@ -1,6 +1,6 @@
 // The Run panel against the DynamoDB Local that playwright.config.ts starts
 // with -cors for the preview origin: create → load → run all → every pattern
-// matches; a closed port says "unreachable"; typed credentials stay out of the
+// matches, its predicted capacity units equal to the measured ones; a closed port says "unreachable"; typed credentials stay out of the
 // URL and localStorage.
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -50,7 +50,15 @@ test('creates the table, loads the sample items and every pattern’s answer mat
     await expect(card.getByText(/Matches the in-browser answer/)).toBeVisible();
     await expect(card.getByText('Differs from the in-browser answer')).toHaveCount(0);
     await expect(card.getByText('Count', { exact: true })).toBeVisible();
+    // The predicted capacity units beside the measured ones: the same.
+    const capacity = card.getByRole('group', { name: 'Capacity: predicted and measured' });
+    await expect(capacity.getByTestId('capacity-verdict')).toHaveText('same');
+    const expected = (await capacity.getByTestId('capacity-expected').count()) ? capacity.getByTestId('capacity-expected') : capacity.getByTestId('capacity-predicted');
+    expect(await capacity.getByTestId('capacity-measured').textContent()).toBe(await expected.textContent());
   }
+  // getOrderById reads one small order, eventually consistent: predicted 0.5 RCU, measured 0.5.
+  const getOrder = patterns.filter({ has: page.getByRole('heading', { name: 'getOrderById', exact: true }) });
+  await expect(getOrder.getByRole('group', { name: 'Capacity: predicted and measured' })).toContainText(/Predicted 0\.5 RCU, measured 0\.5: same/);
   await expect(run.getByText('Differs from the in-browser answer')).toHaveCount(0);
 
   // The credentials typed above are nowhere the page keeps or shows addresses.

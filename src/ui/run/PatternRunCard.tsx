@@ -1,9 +1,10 @@
 // One access pattern on the real table: its Run button, and per request the
 // items, Count, ScannedCount, consumed capacity, latency, pages and the
-// comparison with the in-browser answer.
+// comparison with the in-browser answer; the predicted capacity units beside the measured ones.
 import { alwaysEmptyParameter, alwaysEmptyText, patternParameters, type Design, type PatternPlan } from '../../engine/index.ts';
 import type { RequestRun } from '../../runner/index.ts';
 import { tableKeyText } from '../items/tableKey.ts';
+import { CapacityComparison } from './CapacityComparison.tsx';
 import { capacitySummary } from './capacitySummary.ts';
 import { ComparisonView } from './ComparisonView.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
@@ -29,6 +30,7 @@ export function PatternRunCard({ design, plan, state, disabled, onRun }: { desig
           <p className="tw-run__muted">
             Parameters: <code>{JSON.stringify(state.params)}</code>
           </p>
+          {state.run.requests.length > 0 && <CapacityComparison row={state.capacity} />}
           {state.run.requests.length === 0 && <p className="tw-run__muted">{alwaysEmpty !== undefined ? alwaysEmptyText(alwaysEmpty) : 'No request was sent.'}</p>}
           {state.run.requests.map((r, i) => (
             <RequestResult key={i} design={design} run={r} label={state.run.requests.length > 1 ? `Request ${i + 1}` : undefined} />

@@ -1,12 +1,14 @@
 // Sends the Writes view's write to the table this session created, through the
-// same write runtime as in memory, and shows the requests DynamoDB answered and
-// the outcome. Never to a table this page did not create (one of the same name
+// same write runtime as in memory, and shows the requests DynamoDB answered,
+// the outcome and the predicted capacity units beside the measured ones.
+// Never to a table this page did not create (one of the same name
 // used after typing it back): writes change data that is not ours.
 import { useId, useMemo } from 'react';
 import type { Design, Item, Model } from '../../engine/index.ts';
 import { useWriteForm } from '../../store/selectors.ts';
 import { currentWrite, recordsByEntity } from '../writes/currentWrite.ts';
 import { answerText, requestText } from '../writes/writeText.ts';
+import { CapacityComparison } from './CapacityComparison.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { sendWrite } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
@@ -54,6 +56,11 @@ export function WriteSection({ design, model, items }: { design: Design; model: 
               ? `Written in ${state.run.latencyMs} ms.`
               : `${state.run.outcome.error.name} (${state.run.outcome.error.code}): ${state.run.outcome.error.message}. Nothing was changed.`}
           </div>
+          {state.capacity ? (
+            <CapacityComparison row={state.capacity} />
+          ) : (
+            <p className="tw-run__muted">No predicted capacity: this page does not know what the table holds (load the sample items here first).</p>
+          )}
           <ol aria-label="Requests sent to DynamoDB" className="tw-run__write-requests">
             {state.run.requests.map((sent, i) => {
               const text = requestText(sent);

@@ -4,18 +4,22 @@
 // app store, so credentials never reach the autosave, share links or exports,
 // and the session survives switching tabs (which unmounts the panel).
 import { createStore } from 'zustand/vanilla';
-import { tableDefinition, tableNameProblem, type Design, type Item, type PatternParams, type WriteCall } from '../../engine/index.ts';
+import { applyWrite, designTable, patternReadUnits, tableDefinition, tableNameProblem, writeCapacity, type Design, type Item, type PatternParams, type WriteCall } from '../../engine/index.ts';
 import {
   createClients,
   createDesignTable,
   DEFAULT_TIMEOUT_MS,
   deleteDesignTable,
   describeError,
+  isLocalEndpoint,
   loadItems,
+  patternCapacityRow,
   RunnerError,
   runPattern,
   runWrite,
   testConnection,
+  writeCapacityRow,
+  type CapacityRow,
   type Clients,
   type ConnectionInfo,
   type CreatedTable,
@@ -48,10 +52,11 @@ export type LoadState =
   | { status: 'done'; written: number; total: number; itemsPerSecond: number; seconds: number; items: readonly Item[] }
   | { status: 'stopped'; why: 'cancelled' | 'failed'; written: number; total: number; resumeAt: number; itemsPerSecond: number; error?: DescribedError; items: readonly Item[] };
 
-export type PatternRunState = { status: 'running' } | { status: 'done'; run: PatternRun; params: PatternParams } | { status: 'failed'; error: DescribedError };
+/** A pattern's run; `capacity`: its predicted read units (on the items compared with) beside the measured ones. */
+export type PatternRunState = { status: 'running' } | { status: 'done'; run: PatternRun; params: PatternParams; capacity: CapacityRow } | { status: 'failed'; error: DescribedError };
 
 /** The Writes view's write sent to the table: running, its recorded requests and outcome, or why it could not be sent. */
-export type WriteRunState = { status: 'idle' } | { status: 'running'; call: WriteCall } | { status: 'done'; call: WriteCall; run: WriteRun } | { status: 'failed'; call: WriteCall; error: DescribedError };
+export type WriteRunState = { status: 'idle' } | { status: 'running'; call: WriteCall } | { status: 'done'; call: WriteCall; run: WriteRun; /** Predicted beside measured units; absent when the page does not know the table's items. */ capacity?: CapacityRow } | { status: 'failed'; call: WriteCall; error: DescribedError };
 
 export interface RunSessionState {
   settings: EndpointSettings;
@@ -66,6 +71,12 @@ export interface RunSessionState {
   runs: Record<string, PatternRunState>;
   runningAll: boolean;
   write: WriteRunState;
+  /**
+   * The items the table holds, as far as this page knows: those it loaded, then changed by each
+   * write it sent (the same write applied in memory). Undefined before a complete load. Writes are
+   * predicted on them.
+   */
+  tableItems: readonly Item[] | undefined;
 }
 
 const envEndpoint = (import.meta.env as { VITE_TABLEWRIGHT_LOCAL_ENDPOINT?: string } | undefined)?.VITE_TABLEWRIGHT_LOCAL_ENDPOINT;
@@ -89,6 +100,7 @@ function initialState(): RunSessionState {
     runs: {},
     runningAll: false,
     write: { status: 'idle' },
+    tableItems: undefined,
   };
 }
 
@@ -199,7 +211,7 @@ export async function createTable(design: Design, confirmExisting?: string): Pro
   const target = currentTarget();
   const tableName = input.trim() || design.tableName;
   if (!target) return;
-  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' } });
+  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined });
   try {
     const result = await createDesignTable({
       client: clientsFor(target).client,
@@ -239,7 +251,7 @@ export async function loadSampleItems(items: readonly Item[], resume = false): P
   const startAt = resume && load.status === 'stopped' && load.items === items ? load.resumeAt : 0;
   const controller = new AbortController();
   loadController = controller;
-  runSession.setState({ load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items }, runs: {} });
+  runSession.setState({ load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items }, runs: {}, tableItems: undefined });
   const result = await loadItems({
     client: clientsFor(table.target).doc,
     tableName: table.tableName,
@@ -252,7 +264,7 @@ export async function loadSampleItems(items: readonly Item[], resume = false): P
   loadController = undefined;
   switch (result.status) {
     case 'done':
-      runSession.setState({ load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items } });
+      runSession.setState({ load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items }, tableItems: items });
       break;
     case 'cancelled':
       runSession.setState({ load: { status: 'stopped', why: 'cancelled', written: result.written, total: result.total, resumeAt: result.resumeAt, itemsPerSecond: result.itemsPerSecond, items } });
@@ -281,7 +293,9 @@ export async function runOnePattern(args: { design: Design; patternName: string;
   let state: PatternRunState;
   try {
     const run = await runPattern({ client: clientsFor(table.target).doc, design, tableName: table.tableName, patternName, params, sampleItems });
-    state = { status: 'done', run, params };
+    // The units predicted on the items compared with, beside what DynamoDB reported (Local's known deviations applied on a local endpoint).
+    const predicted = patternReadUnits({ design, items: sampleItems, pattern: patternName, params });
+    state = { status: 'done', run, params, capacity: patternCapacityRow(patternName, [predicted], [run], isLocalEndpoint(table.target.endpoint)) };
   } catch (e) {
     state = { status: 'failed', error: await explain(e, table.target, 'Query', params) };
   }
@@ -309,7 +323,7 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
   runSession.setState({ table: { ...rest, status: 'deleting' } });
   try {
     await deleteDesignTable({ client: clientsFor(table.target).client, table: table.created, confirmTableName, pollMs: table.target.endpoint ? 200 : 1_000 });
-    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' } });
+    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined });
   } catch (e) {
     const error = await explain(e, table.target, 'DeleteTable');
     // Ours is gone and the table of that name is someone else's: nothing here to use or delete.
@@ -320,7 +334,7 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
 
 /** Back to a fresh session (keeps endpoint settings and credentials). */
 export function forgetTable(): void {
-  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' } });
+  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined });
 }
 
 /** Sends one write to the table this session created (never to one it did not: runWrite refuses it too). */
@@ -329,9 +343,23 @@ export async function sendWrite(design: Design, call: WriteCall): Promise<void> 
   if (table.status !== 'ready' || table.created === undefined || write.status === 'running') return;
   runSession.setState({ write: { status: 'running', call } });
   try {
+    const before = runSession.getState().tableItems;
     const run = await runWrite({ client: clientsFor(table.target).doc, design, table: table.created, write: call });
-    runSession.setState({ write: { status: 'done', call, run } });
+    const predicted = before && (await predictWrite(design, call, before));
+    const capacity = predicted && writeCapacityRow({ entity: call.entity, label: call.operation, applied: predicted.applied, capacity: predicted.capacity }, run, isLocalEndpoint(table.target.endpoint));
+    // The page's picture of the table follows the write when the endpoint did what the memory table did.
+    const after = predicted && predicted.applied.outcome.ok === run.outcome.ok ? predicted.items : undefined;
+    runSession.setState({ write: { status: 'done', call, run, ...(capacity ? { capacity } : {}) }, tableItems: after });
   } catch (e) {
-    runSession.setState({ write: { status: 'failed', call, error: await explain(e, table.target, 'write', call) } });
+    // What the table holds now is not known.
+    runSession.setState({ write: { status: 'failed', call, error: await explain(e, table.target, 'write', call) }, tableItems: undefined });
   }
+}
+
+/** The write applied in memory to the items the table holds: what it sends, its predicted units and the items after. */
+async function predictWrite(design: Design, call: WriteCall, items: readonly Item[]) {
+  const table = designTable(design, items);
+  const before = table.items();
+  const applied = await applyWrite({ design, table, write: call });
+  return { applied, capacity: writeCapacity({ design, before, applied }), items: table.items() as Item[] };
 }
