@@ -36,7 +36,14 @@ describe('hotPartitionRule', () => {
   });
 
   it('takes existing shards as N times the per-partition limits', () => {
+    // 4,000 calls/s over 8 shards: each shard's partition takes about an eighth.
     expect(lint('latest: Post order by createdAt desc rate 1000 peak 4000 shards 8')).toEqual([]);
+    // Twice as many shards as 2 are needed at 9,000 calls/s: the busiest shard still takes over 3,000 RCU/s.
+    const found = lint('latest: Post order by createdAt desc rate 1000 peak 9000 shards 2');
+    expect(found.map((d) => d.code)).toEqual(['lint.hotPartition']);
+    expect(found[0]?.message).toContain('Post in GSI1 (a sharded partition key)');
+    expect(found[0]?.message).toMatch(/already 2 shards per value\)/);
+    expect(found[0]?.message).toMatch(/spread it over 4 shards \(`shards 4` on latest; 4 = 2 shards × ceil\(busiest shard's peak units \/ per-partition limit\)\)/);
   });
 
   it('stays quiet for the same constant key at a light rate (keys.hotPartition alone names its low cardinality)', () => {
@@ -54,8 +61,11 @@ describe('hotPartitionRule', () => {
   });
 
   it('proposes ceil(peak units / per-partition limit) shards, at least 2', () => {
-    expect(proposedShards(100, 10)).toBe(2);
-    expect(proposedShards(9001, 10)).toBe(4);
-    expect(proposedShards(10, 2500)).toBe(3);
+    expect(proposedShards({ readUnits: 100, writeUnits: 10 })).toBe(2);
+    expect(proposedShards({ readUnits: 9001, writeUnits: 10 })).toBe(4);
+    expect(proposedShards({ readUnits: 10, writeUnits: 2500 })).toBe(3);
+    // Already sharded: the busiest shard's excess times the shards there are.
+    expect(proposedShards({ readUnits: 4500, writeUnits: 10 }, 2)).toBe(4);
+    expect(proposedShards({ readUnits: 100, writeUnits: 10 }, 4)).toBe(4);
   });
 });

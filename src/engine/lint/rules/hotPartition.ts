@@ -6,9 +6,11 @@
 // of those partitions, against what one partition serves
 // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html:
 // 3,000 RCU and 1,000 WCU). Where they exceed it, it proposes N shards
-// (FORMAT.md `shards`): N = ceil(peak units / per-partition limit), at least 2. A
-// pattern that already has shards spreads its partition over them: the partition
-// then takes that many times the limits.
+// (FORMAT.md `shards`): N = ceil(peak units / per-partition limit), at least 2.
+// A key the layout already shards (a shard segment, keys/shards.ts) spreads each
+// value over its S shards, so the value takes S times the per-partition limits:
+// the loads are measured on the sharded items (the busiest shard's share; each
+// call reads every shard), and N = S × ceil(busiest shard's units / limit).
 import { indexKeyOf } from '../../design/indexKeyOf.ts';
 import type { IndexDesign } from '../../design/types.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
@@ -24,15 +26,15 @@ export interface PartitionLoad {
   readUnits: number;
   /** Write units per second of the entity's writes into the index. */
   writeUnits: number;
-  /** Shards the partition is already spread over (the largest `shards` of its patterns; 1 without). */
-  shards: number;
-  /** Shards that would keep it within the per-partition limits. */
-  proposedShards: number;
 }
 
-/** The shards a load needs: ceil(peak units / per-partition limit) for reads and writes, at least MIN_PROPOSED_SHARDS. */
-export function proposedShards(readUnits: number, writeUnits: number): number {
-  return Math.max(MIN_PROPOSED_SHARDS, Math.ceil(readUnits / PARTITION_READ_UNITS_PER_SECOND), Math.ceil(writeUnits / PARTITION_WRITE_UNITS_PER_SECOND));
+/**
+ * The shards a key needs: its busiest partition's peak units over the per-partition limits, rounded up, times the
+ * shards it already has (`shards`, 1 when none): ceil(peak units / per-partition limit) unsharded; at least MIN_PROPOSED_SHARDS.
+ */
+export function proposedShards(load: PartitionLoad, shards = 1): number {
+  const over = Math.max(Math.ceil(load.readUnits / PARTITION_READ_UNITS_PER_SECOND), Math.ceil(load.writeUnits / PARTITION_WRITE_UNITS_PER_SECOND), 1);
+  return Math.max(MIN_PROPOSED_SHARDS, shards * over);
 }
 
 export function hotPartitionRule(ctx: LintContext): Diagnostic[] {
@@ -52,18 +54,19 @@ export function hotPartitionRule(ctx: LintContext): Diagnostic[] {
       const model = ctx.model.patterns.find((p) => p.name === pattern);
       const rate = model ? patternRate(model) : { avg: 0, peak: 0, isDefault: true };
       const perCall = unitsPerCallOn(ctx, pattern, index.name);
-      return { pattern, rate, perCall, units: rate.peak * perCall * share.share, shards: model?.shards ?? 1 };
+      return { pattern, rate, perCall, units: rate.peak * perCall * share.share };
     });
     const writes = entityWrites(entity);
     const entry = ctx.entryWrite(entity.name, index);
     const writeUnits = writes.peak * entry.units * share.share;
     const readUnits = reads.reduce((n, r) => n + r.units, 0);
-    const shards = Math.max(1, ...reads.map((r) => r.shards));
-    const readOver = readUnits > shards * PARTITION_READ_UNITS_PER_SECOND;
-    const writeOver = writeUnits > shards * PARTITION_WRITE_UNITS_PER_SECOND;
+    // Measured on the (sharded) items: each shard is a partition of its own.
+    const readOver = readUnits > PARTITION_READ_UNITS_PER_SECOND;
+    const writeOver = writeUnits > PARTITION_WRITE_UNITS_PER_SECOND;
     if (!readOver && !writeOver) continue;
 
-    const proposed = proposedShards(readUnits, writeUnits);
+    const shards = shardCount(ctx, entity.name, index.name);
+    const proposed = proposedShards({ readUnits, writeUnits }, shards);
     const busiest = reads.reduce<(typeof reads)[number] | undefined>((b, r) => (b === undefined || r.units > b.units ? r : b), undefined);
     const blamed = readOver ? busiest : undefined;
     const blamedPattern = blamed ? ctx.model.patterns.find((p) => p.name === blamed.pattern) : undefined;
@@ -75,17 +78,25 @@ export function hotPartitionRule(ctx: LintContext): Diagnostic[] {
       .filter((r) => r.units > 0)
       .map((r) => `${r.pattern} ${figure(r.rate.peak)} calls/s${defaults(r.rate.isDefault)} × ${figure(r.perCall)} RCU`)
       .join(', ');
-    const where = share.partitions === 1 ? 'its one partition' : `its busiest partition (${figure(share.share * 100)}% of the ${share.items} sample items, over ${share.partitions} partitions)`;
-    const limit = shards > 1 ? `${shards} shards serve ${figure(shards * PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(shards * PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second` : `one partition serves ${figure(PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second`;
+    const where = share.partitions === 1 ? 'its one partition' : `its busiest partition (${figure(share.share * 100)}% of the ${figure(share.items)} sample items, over ${share.partitions} partitions${shards > 1 ? `, already ${shards} shards per value` : ''})`;
+    const limit = `one partition serves ${figure(PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second`;
+    const formula = shards > 1 ? `${proposed} = ${shards} shards × ceil(busiest shard's peak units / per-partition limit)` : `${proposed} = ceil(peak units / per-partition limit)`;
     out.push(
       lintDiagnostic(
         'lint.hotPartition',
-        `Hot partition: ${entity.name} in ${index.name} (a ${share.partitions === 1 ? 'constant' : 'few-valued'} partition key) takes ${figure(readUnits)} read units/s${readText ? ` (${readText})` : ''} and ${figure(writeUnits)} write units/s (${figure(writes.peak)} writes/s${defaults(writes.isDefault)} × ${figure(entry.units)} WCU) at peak in ${where}; ${limit}, so it throttles. Fix: spread it over ${proposed} shards (\`shards ${proposed}\` on ${readers.join(', ') || 'its patterns'}; ${proposed} = ceil(peak units / per-partition limit)), or key it on an attribute with many values.`,
+        `Hot partition: ${entity.name} in ${index.name} (a ${shards > 1 ? 'sharded' : share.partitions === 1 ? 'constant' : 'few-valued'} partition key) takes ${figure(readUnits)} read units/s${readText ? ` (${readText})` : ''} and ${figure(writeUnits)} write units/s (${figure(writes.peak)} writes/s${defaults(writes.isDefault)} × ${figure(entry.units)} WCU) at peak in ${where}; ${limit}, so it throttles. Fix: spread it over ${proposed} shards (\`shards ${proposed}\` on ${readers.join(', ') || 'its patterns'}; ${formula}), or key it on an attribute with many values.`,
         { path, subject: { ...(blamed ? { pattern: blamed.pattern } : warning.subject?.pattern !== undefined ? { pattern: warning.subject.pattern } : {}), entity: entity.name, index: index.name } },
       ),
     );
   }
   return out;
+}
+
+/** The shards the layout spreads an entity's partition key over in an index (its shard segment's count; 1 without). */
+function shardCount(ctx: LintContext, entity: string, index: string): number {
+  const template = ctx.design.entities.find((e) => e.entity === entity)?.keys[index];
+  const shard = template?.pk.find((s) => s.kind === 'shard');
+  return shard?.kind === 'shard' ? shard.count : 1;
 }
 
 /** The busiest partition's share of the entity's items in the index (measured on the samples), the partitions and the items. */
