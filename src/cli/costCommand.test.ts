@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { costReport, deriveDesign } from '../engine/index.ts';
+import { costReport, deriveDesign, dollars, units } from '../engine/index.ts';
 import { EXAMPLES_DIR, exampleModel } from '../testing/exampleModels.ts';
-import { dollars, units } from './costCommand.ts';
 import { runCli } from './runCli.ts';
 import { ROOT } from './testing/spawnCli.ts';
 

@@ -1,6 +1,6 @@
 // `cost PROBLEM [--json]`: the design's monthly cost (engine costReport) as tables for people,
 // or the report itself as JSON for machines.
-import { costReport, type CostReport, type Design, type WorkloadRate } from '../engine/index.ts';
+import { costReport, dollars, percent, perSecond, times, units, type CostReport, type Design } from '../engine/index.ts';
 import type { CliIo } from './runCli.ts';
 import { textTable } from './textTable.ts';
 
@@ -9,24 +9,6 @@ export async function costCommand({ design, json, io }: { design: Design; json: 
   const report = await costReport(design);
   io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatCostReport(design, report));
 }
-
-/** Dollars: cents from $1 up, four decimals below, `<$0.0001` for less. */
-export function dollars(n: number): string {
-  if (n === 0) return '$0';
-  if (n >= 1) return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  if (n >= 0.0001) return `$${n.toFixed(4)}`;
-  return '<$0.0001';
-}
-
-/** Units: whole, else at most two decimals. */
-export function units(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-const perSecond = (r: { avg: number; peak: number }) => `${units(r.avg)}/${units(r.peak)}`;
-const rate = (r: WorkloadRate) => `${perSecond(r)}${r.isDefault ? ' (default)' : ''}`;
-const times = (n: number | undefined) => (n === undefined ? '-' : `${n >= 10 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1)}×`);
-const percent = (n: number) => `${Math.round(n * 1000) / 10}%`;
 
 /** The report as text: patterns, write operations, indexes, totals, the cheaper mode, the break-even, the naive design, the assumptions. */
 export function formatCostReport(design: Design, report: CostReport): string {
@@ -42,7 +24,7 @@ export function formatCostReport(design: Design, report: CostReport): string {
         String(p.requestsPerCall),
         units(p.unitsPerCall.average),
         units(p.unitsPerCall.worst),
-        rate(p.rate),
+        perSecond(p.rate),
         dollars(p.monthly.onDemand),
         dollars(p.monthly.provisioned),
         units(p.naive.units),
@@ -63,7 +45,7 @@ export function formatCostReport(design: Design, report: CostReport): string {
           e.entity,
           `${o.label}${o.ok ? '' : ` (failed: ${o.error ?? 'error'})`}`,
           percent(o.share),
-          `${perSecond(o.rate)}${e.writes.isDefault ? ' (default)' : ''}`,
+          perSecond({ ...o.rate, isDefault: e.writes.isDefault }),
           units(o.writeUnits),
           units(o.readUnits),
           dollars(o.monthly.onDemand),

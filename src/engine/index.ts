@@ -166,3 +166,4 @@ export { DEFAULT_WRITE_MIX, writeMixText, writeShares, type WriteMix } from './c
 export { naiveScan, scanRead, type NaiveScan, type ScannedTable, type ScanRead } from './cost/naiveScan.ts';
 export { assumedItems, padRecord, FILLER_ATTRIBUTE, type AssumedItems, type AssumedSize } from './cost/assumedItems.ts';
 export { costReport, type CostReport, type CostReportOptions, type EntityCost, type IndexCost, type MonthlyDollars, type PatternCost, type WriteOperationCostRow } from './cost/costReport.ts';
+export { dollars, percent, perSecond, times, units } from './cost/costText.ts';

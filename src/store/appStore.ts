@@ -1,11 +1,12 @@
 // The app's store instance and the hook panels read it through (always with a
-// selector from selectors.ts). The analysis runs in a Web Worker.
+// selector from selectors.ts). The analysis and the cost report run in Web Workers.
 import { useStore } from 'zustand';
 import { createAppStore } from './createAppStore.ts';
 import type { AppState } from './types.ts';
 import { createWorkerAnalyzer } from './workerAnalyzer.ts';
+import { createWorkerCostEstimator } from './workerCostEstimator.ts';
 
-export const appStore = createAppStore({ analyzer: createWorkerAnalyzer() });
+export const appStore = createAppStore({ analyzer: createWorkerAnalyzer(), costEstimator: createWorkerCostEstimator() });
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

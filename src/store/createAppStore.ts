@@ -3,6 +3,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice } from './analysisSlice.ts';
 import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
+import { inlineCostEstimator, type CostEstimator } from './costEstimator.ts';
+import { createCostSlice } from './costSlice.ts';
 import { createItemsViewSlice } from './itemsViewSlice.ts';
 import { createPatternsSlice } from './patternsSlice.ts';
 import { createSourceSlice } from './sourceSlice.ts';
@@ -12,12 +14,13 @@ import { createWritesSlice } from './writesSlice.ts';
 
 export interface AppStoreOptions {
   analyzer?: Analyzer;
+  costEstimator?: CostEstimator;
   now?: () => number;
 }
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore({ analyzer = inlineAnalyzer, now = Date.now }: AppStoreOptions = {}): AppStore {
+export function createAppStore({ analyzer = inlineAnalyzer, costEstimator = inlineCostEstimator, now = Date.now }: AppStoreOptions = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createSourceSlice({ now })(...a),
     ...createAnalysisSlice({ analyzer })(...a),
@@ -25,5 +28,6 @@ export function createAppStore({ analyzer = inlineAnalyzer, now = Date.now }: Ap
     ...createWritesSlice(...a),
     ...createItemsViewSlice(...a),
     ...createUiSlice(...a),
+    ...createCostSlice({ estimator: costEstimator })(...a),
   }));
 }

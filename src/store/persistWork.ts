@@ -1,10 +1,11 @@
 // Autosave of the user's work to localStorage (debounced, flushed when the page
 // hides) and its restoration on the next visit. What is read back is checked
 // field by field: a damaged entry is ignored, never half-applied.
-import { numberProblem, type DesignLayout, type KeysMode, type PatternParams, type Scalar } from '../engine/index.ts';
+import { DEFAULT_PRICES, DEFAULT_TARGET_UTILIZATION, numberProblem, type DesignLayout, type PriceTable, type KeysMode, type PatternParams, type Scalar } from '../engine/index.ts';
 import { isIdentifier } from '../engine/model/isIdentifier.ts';
 import { isSampleScale } from './analysisSlice.ts';
 import type { AppStore } from './createAppStore.ts';
+import { isTargetUtilization, pricesProblems } from './costSlice.ts';
 import { DEFAULT_KEYS_MODE, isKeysMode, layoutFitsKeysMode } from './keysMode.ts';
 import { layoutDocument, readLayoutDocument } from './layoutDocument.ts';
 import { PANEL_IDS, clampEditorShare, type AppState, type PanelId, type ThemeChoice } from './types.ts';
@@ -33,6 +34,9 @@ export interface SavedWork {
   activePanel: PanelId;
   /** Where the splitter between the editor and the panels is (percent). */
   editorShare: number;
+  /** The Cost panel's price table and target utilisation. */
+  prices: PriceTable;
+  targetUtilization: number;
 }
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -53,6 +57,8 @@ export function savedWorkOf(state: AppState): SavedWork {
     theme: state.theme,
     activePanel: state.activePanel,
     editorShare: state.editorShare,
+    prices: state.prices,
+    targetUtilization: state.targetUtilization,
   };
 }
 
@@ -71,7 +77,7 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const { source, design, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel, editorShare } = value;
+  const { source, design, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel, editorShare, prices, targetUtilization } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
   // Each setting is what the app itself could have set, or its default: names are model names
   // (identifiers), the scale one the items panel offers, the key mode one of the engine's.
@@ -91,7 +97,16 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     theme: theme === 'light' || theme === 'dark' ? theme : 'system',
     activePanel: PANEL_IDS.find((id) => id === activePanel) ?? 'design',
     editorShare: clampEditorShare(editorShare),
+    prices: readPrices(prices),
+    targetUtilization: isTargetUtilization(targetUtilization) ? targetUtilization : DEFAULT_TARGET_UTILIZATION,
   };
+}
+
+/** A whole price table the Cost panel could have set, else the list prices. */
+function readPrices(value: unknown): PriceTable {
+  if (!isObject(value)) return { ...DEFAULT_PRICES };
+  const prices = Object.fromEntries(Object.keys(DEFAULT_PRICES).map((field) => [field, value[field]])) as unknown as PriceTable;
+  return pricesProblems(prices).length === 0 ? prices : { ...DEFAULT_PRICES };
 }
 
 function isName(value: unknown): value is string {
@@ -118,6 +133,8 @@ export function restoreWork(store: AppStore, saved: SavedWork): void {
     theme: saved.theme,
     activePanel: saved.activePanel,
     editorShare: saved.editorShare,
+    prices: saved.prices,
+    targetUtilization: saved.targetUtilization,
   });
 }
 
@@ -153,7 +170,9 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
       state.entityFilter !== previous.entityFilter ||
       state.theme !== previous.theme ||
       state.activePanel !== previous.activePanel ||
-      state.editorShare !== previous.editorShare;
+      state.editorShare !== previous.editorShare ||
+      state.prices !== previous.prices ||
+      state.targetUtilization !== previous.targetUtilization;
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);

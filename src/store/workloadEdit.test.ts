@@ -112,7 +112,9 @@ describe('editWorkload in the text form', () => {
 
   it('refuses a value the model would not take, and writes nothing', () => {
     const result = editWorkload(text(TEXT), { kind: 'pattern', name: 'getUser', field: 'rate', value: { avg: 10, peak: 1 } });
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, reason: 'rate: the peak must be a number per second at least the average, 10 (found 1)' });
+    const bytes = editWorkload(json(problemToJson(modelOf(EXAMPLES[0]!))), { kind: 'entity', name: modelOf(EXAMPLES[0]!).entities[0]!.name, field: 'itemBytes', value: 500_000 });
+    expect(bytes).toEqual({ ok: false, reason: expect.stringMatching(/^itemBytes must be a whole number of bytes from 1 to 409600/) as unknown });
   });
 });
 

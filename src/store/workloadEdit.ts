@@ -29,6 +29,9 @@ export function editWorkload(source: Source, change: WorkloadField): SourceEdit 
   const text = source.format === 'json' ? editJson(source.text, parsed.sourceMap, path, change) : editText(source.text, parsed.sourceMap, path, change);
   if (text === undefined) return { ok: false, reason: `the ${change.field} of ${change.name} could not be found in the source (a Tablewright bug)` };
   const back = parseSource(text, source.format);
+  // A value the model does not take (a peak below the average, itemBytes over 400 KB): its rule says why.
+  const refused = back.diagnostics.find((d) => d.severity === 'error');
+  if (refused) return { ok: false, reason: refused.message };
   if (!back.model || !sameData(back.model, withChange(parsed.model, change))) {
     return { ok: false, reason: `the edited source does not read back as this ${change.field} (a Tablewright bug): nothing was changed` };
   }

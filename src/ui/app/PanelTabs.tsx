@@ -10,11 +10,12 @@ import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 import { WritesPanel } from '../writes/WritesPanel.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 
-// The items grid brings TanStack Table and Virtual; the Run panel the AWS SDK.
+// The items grid brings TanStack Table and Virtual; the Run panel the AWS SDK; the Cost panel its charts and editors.
 const ItemsPanel = lazy(() => import('../items/ItemsPanel.tsx').then((m) => ({ default: m.ItemsPanel })));
 const RunPanel = lazy(() => import('../run/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
+const CostPanel = lazy(() => import('../cost/CostPanel.tsx').then((m) => ({ default: m.CostPanel })));
 
-const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', writes: 'Writes', code: 'Code', run: 'Run' };
+const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', writes: 'Writes', cost: 'Cost', code: 'Code', run: 'Run' };
 
 export function PanelTabs({ dark }: { dark: boolean }) {
   const active = useActivePanel();
@@ -53,6 +54,13 @@ export function PanelTabs({ dark }: { dark: boolean }) {
       break;
     case 'writes':
       panel = <WritesPanel />;
+      break;
+    case 'cost':
+      panel = (
+        <Suspense fallback={<p className="empty">Loading the Cost panel…</p>}>
+          <CostPanel />
+        </Suspense>
+      );
       break;
     case 'code':
       panel = <CodePanel dark={dark} />;
