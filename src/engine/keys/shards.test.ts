@@ -158,6 +158,20 @@ describe('answers', () => {
     }
     expect(checked).toBe(60);
   });
+
+  it('answers one shard\'s request run alone with that shard\'s own page (what the runner compares each request with)', () => {
+    const records = generateSampleRecords(model, { seed: 'shards' });
+    const items = [...records].flatMap(([entity, list]) => list.map((r) => toItem(design, entity, r)));
+    const requests = buildRequest(design, 'getOpenGames', {});
+    const alone = requests.map((request) => runRequests({ design, items, requests: [request] }));
+    expect(alone.every((answer) => answer.length > 0)).toBe(true);
+    alone.forEach((answer, shard) => {
+      expect(answer.length).toBeLessThanOrEqual(10);
+      for (const item of answer) expect(String(item.GSI1PK)).toBe(`GAME#open#${String(shard)}`);
+    });
+    // Together, merged: the first 10 of all the shards' pages.
+    expect(runRequests({ design, items, requests })).toHaveLength(Math.min(10, alone.flat().length));
+  });
 });
 
 describe('writes', () => {

@@ -11,19 +11,26 @@ import { evaluateRequest } from './evaluateRequest.ts';
 
 export function runRequests({ design, items, requests }: { design: Design; items: Item[]; requests: Request[] }): Item[] {
   const out: Item[] = [];
-  let shards: Item[][] = [];
+  // The shards of one step, read so far: merged when the step's last shard is read, or when the
+  // requests end first (a caller may run one shard's request alone: its answer is its own).
+  let shards: { request: Extract<Request, { operation: 'Query' }>; answers: Item[][] } | undefined;
+  const flush = () => {
+    if (shards) out.push(...mergeShards(design, shards.request, shards.answers));
+    shards = undefined;
+  };
   for (const request of requests) {
     const answer = runOne(design, items, request);
     if (request.operation !== 'Query' || request.shard === undefined) {
+      flush();
       out.push(...answer);
       continue;
     }
-    shards.push(answer);
-    if (request.shard.shard === request.shard.count - 1) {
-      out.push(...mergeShards(design, request, shards));
-      shards = [];
-    }
+    if (shards && request.shard.shard === 0) flush();
+    shards ??= { request, answers: [] };
+    shards.answers.push(answer);
+    if (request.shard.shard === request.shard.count - 1) flush();
   }
+  flush();
   return out;
 }
 
