@@ -5,6 +5,7 @@ import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useSource, useSourceActions } from '../../store/selectors.ts';
 import type { SourceFormat } from '../../store/types.ts';
 import { FallbackEditor } from './FallbackEditor.tsx';
+import { LanguageHelpButton } from './LanguageHelp.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
@@ -42,6 +43,7 @@ export function EditorPane({ dark }: { dark: boolean }) {
             </button>
           ))}
         </div>
+        <LanguageHelpButton />
       </div>
       <div className="editor-frame">
         <EditorBoundary fallback={<FallbackEditor label={label} />}>
