@@ -163,7 +163,7 @@ describe('add: atomic counters with a condition', () => {
       const p2 = product('p2', { price: 15 });
       const p3 = product('p3', { price: 20 });
       await seed([p1, p2, p3].map((record) => ({ entity: 'Product', record })));
-      const byPrice = async () => ((await fx.mod.execute['productsByPrice']!(doc, { category: 'tools' })) as RecordValue[]).map((r) => [r['productId'], r['price']]);
+      const byPrice = async () => ((await fx.mod.executeAll['productsByPrice']!(doc, { category: 'tools' })) as RecordValue[]).map((r) => [r['productId'], r['price']]);
       expect(await byPrice()).toEqual([
         ['p1', 10],
         ['p2', 15],
@@ -396,7 +396,7 @@ describe('conditions ({ if }) on update, add and remove', () => {
       const r1After = { ...r1, text: 'Changed my mind', postedAt: '2024-07-01T00:00:00.000Z', stars: 1 };
       expect(moved).toEqual(r1After);
       await expectTable([stored[0]!, { entity: 'Review', record: r1After }, stored[2]!]);
-      expect(((await fx.mod.execute['reviewsOfProduct']!(doc, { productId: 'p1' })) as RecordValue[]).map((r) => r['reviewId'])).toEqual(['r1', 'r2']);
+      expect(((await fx.mod.executeAll['reviewsOfProduct']!(doc, { productId: 'p1' })) as RecordValue[]).map((r) => r['reviewId'])).toEqual(['r1', 'r2']);
     });
   });
 

@@ -81,7 +81,7 @@ describe('create', () => {
       await expectRejects(fx.mod.put['Account']!(doc, account('acc1', { balance: 2 })), 'RecordExistsError', 'exists', 'Account');
       expect(await snapshot(doc, fx.tableName)).toEqual(before);
       await expectConsistent(mirror);
-      expect(await fx.mod.execute['userByHandle']!(doc, { handle: 'impostor' })).toBeUndefined();
+      expect(await fx.mod.executeAll['userByHandle']!(doc, { handle: 'impostor' })).toBeUndefined();
     });
   });
 
@@ -101,7 +101,7 @@ describe('create', () => {
       await expectRejects(fx.mod.create['Order']!(doc, order('o1', { total: 5 })), 'RecordExistsError', 'exists', 'Order');
       expect(await snapshot(doc, fx.tableName)).toEqual(before);
       await expectConsistent(mirror);
-      expect(await fx.mod.execute['ordersOfUser']!(doc, { userEmail: bob['email'] })).toEqual([]);
+      expect(await fx.mod.executeAll['ordersOfUser']!(doc, { userEmail: bob['email'] })).toEqual([]);
     });
   });
 
@@ -147,14 +147,14 @@ describe('update', () => {
       expect(shipped).toEqual(order('o1', { status: 'shipped' }));
       mirror.set('Order', shipped);
       await expectConsistent(mirror);
-      expect((await fx.mod.execute['ordersByStatus']!(doc, { status: 'open' })) as RecordValue[]).toEqual([mirror.get('Order', { orderId: 'o2' })]);
+      expect((await fx.mod.executeAll['ordersByStatus']!(doc, { status: 'open' })) as RecordValue[]).toEqual([mirror.get('Order', { orderId: 'o2' })]);
 
       // The table sort key changes: newest first, o1 now comes first.
       const later = await fx.mod.update['Order']!(doc, { orderId: 'o1' }, { createdAt: '2024-04-01T00:00:00.000Z' });
       expect(later).toEqual(order('o1', { status: 'shipped', createdAt: '2024-04-01T00:00:00.000Z' }));
       mirror.set('Order', later);
       await expectConsistent(mirror);
-      const ids = ((await fx.mod.execute['ordersOfUser']!(doc, { userEmail: ann['email'] })) as RecordValue[]).map((r) => r['orderId']);
+      const ids = ((await fx.mod.executeAll['ordersOfUser']!(doc, { userEmail: ann['email'] })) as RecordValue[]).map((r) => r['orderId']);
       expect(ids).toEqual(['o1', 'o3', 'o2']);
 
       // Both at once, and an attribute no key holds.
@@ -195,8 +195,8 @@ describe('update', () => {
         ].sort(),
       );
       await expectConsistent(mirror);
-      const ofAnn = (await fx.mod.execute['userWithOrders']!(doc, { email: ann['email'] })) as { User: RecordValue[]; Order: RecordValue[] };
-      const ofBob = (await fx.mod.execute['userWithOrders']!(doc, { email: bob['email'] })) as { User: RecordValue[]; Order: RecordValue[] };
+      const ofAnn = (await fx.mod.executeAll['userWithOrders']!(doc, { email: ann['email'] })) as { User: RecordValue[]; Order: RecordValue[] };
+      const ofBob = (await fx.mod.executeAll['userWithOrders']!(doc, { email: bob['email'] })) as { User: RecordValue[]; Order: RecordValue[] };
       expect(ofAnn.Order.map((r) => r['orderId'])).toEqual(['o2']);
       expect(ofBob).toEqual({ User: [bob], Order: [moved] });
 
@@ -256,8 +256,8 @@ describe('update', () => {
       mirror.set('Account', noNickname);
       expect(await inGsi('GSI2', 'accountId', 'acc1')).toBe(0);
 
-      expect(((await fx.mod.execute['ordersByCoupon']!(doc, { coupon: 'SPRING' })) as RecordValue[]).map((r) => r['orderId'])).toEqual(['o2']);
-      expect(((await fx.mod.execute['accountsByNickname']!(doc, { nickname: 'savings' })) as RecordValue[]).map((r) => r['accountId'])).toEqual(['acc2']);
+      expect(((await fx.mod.executeAll['ordersByCoupon']!(doc, { coupon: 'SPRING' })) as RecordValue[]).map((r) => r['orderId'])).toEqual(['o2']);
+      expect(((await fx.mod.executeAll['accountsByNickname']!(doc, { nickname: 'savings' })) as RecordValue[]).map((r) => r['accountId'])).toEqual(['acc2']);
       await expectConsistent(mirror);
 
       // Given again, it is back in the index.
@@ -303,7 +303,7 @@ describe('remove', () => {
         await expectTableHolds(fx, doc, mirror, expect);
       }
       // The records that belonged to the removed user stay.
-      expect(((await fx.mod.execute['ordersOfUser']!(doc, { userEmail: ann['email'] })) as RecordValue[]).map((r) => r['orderId'])).toEqual(['o2']);
+      expect(((await fx.mod.executeAll['ordersOfUser']!(doc, { userEmail: ann['email'] })) as RecordValue[]).map((r) => r['orderId'])).toEqual(['o2']);
       await expectConsistent(mirror);
       expect((await scanAll(doc, fx.tableName)).map((i) => i['PK']).sort()).toEqual(['$id#ORDER#o2', 'USER#ann@example.com', 'USER#bob@example.com']);
     });

@@ -67,7 +67,7 @@ describe('optimistic locking', () => {
       const a4 = await fx.mod.update['Account']!(doc, { accountId: 'acc1' }, { owner: 'bob', version: 3 });
       expect(a4).toEqual(account('acc1', { owner: 'bob', balance: 50, version: 4 }));
       mirror.set('Account', a4);
-      expect(await fx.mod.execute['accountById']!(doc, { accountId: 'acc1' })).toEqual(a4);
+      expect(await fx.mod.executeAll['accountById']!(doc, { accountId: 'acc1' })).toEqual(a4);
 
       const t8 = await fx.mod.update['Ticket']!(doc, { ticketId: 't1' }, { title: 'Printer fixed', revision: 7 });
       expect(t8).toEqual(ticket('t1', { title: 'Printer fixed', revision: 8 }));
@@ -76,8 +76,8 @@ describe('optimistic locking', () => {
       const t9 = await fx.mod.update['Ticket']!(doc, { ticketId: 't1' }, { queue: 'hardware', revision: 8 });
       expect(t9).toEqual(ticket('t1', { title: 'Printer fixed', queue: 'hardware', revision: 9 }));
       mirror.set('Ticket', t9);
-      expect(await fx.mod.execute['ticketsOfQueue']!(doc, { queue: 'hardware' })).toEqual([t9]);
-      expect(await fx.mod.execute['ticketsOfQueue']!(doc, { queue: 'support' })).toEqual([]);
+      expect(await fx.mod.executeAll['ticketsOfQueue']!(doc, { queue: 'hardware' })).toEqual([t9]);
+      expect(await fx.mod.executeAll['ticketsOfQueue']!(doc, { queue: 'support' })).toEqual([]);
       await expectConsistent(mirror);
     });
   });
@@ -159,7 +159,7 @@ describe('unique sets', () => {
       expect(error).toBeInstanceOf(fx.mod.WriteError);
       expect(error).toMatchObject({ code: 'unique', entity: 'User', set: ['handle'], values: ['star'] });
       expect(await snapshot(doc, fx.tableName)).toEqual(before);
-      expect(await fx.mod.execute['userByHandle']!(doc, { handle: 'star' })).toEqual(user('ann', 'star'));
+      expect(await fx.mod.executeAll['userByHandle']!(doc, { handle: 'star' })).toEqual(user('ann', 'star'));
       await expectConsistent(mirror);
     });
   });
@@ -222,7 +222,7 @@ describe('unique sets', () => {
       mirror.set('User', annDawn);
       expect(await rejection(fx.mod.create['User']!(doc, user('eve', 'dawn')))).toBeInstanceOf(fx.mod.UniqueConflictError);
       await seed(mirror, [['User', user('carl', 'sun')]]);
-      expect(await fx.mod.execute['userByHandle']!(doc, { handle: 'sun' })).toEqual(user('carl', 'sun'));
+      expect(await fx.mod.executeAll['userByHandle']!(doc, { handle: 'sun' })).toEqual(user('carl', 'sun'));
       await expectConsistent(mirror);
 
       // bob gives up moon for no handle at all.
@@ -231,14 +231,14 @@ describe('unique sets', () => {
       mirror.set('User', bobNone);
       const carlMoon = await fx.mod.update['User']!(doc, { email: 'carl@example.com' }, { handle: 'moon' });
       mirror.set('User', carlMoon);
-      expect(await fx.mod.execute['userByHandle']!(doc, { handle: 'moon' })).toEqual(user('carl', 'moon'));
+      expect(await fx.mod.executeAll['userByHandle']!(doc, { handle: 'moon' })).toEqual(user('carl', 'moon'));
       await expectConsistent(mirror);
 
       // dan is removed: sky is free.
       await fx.mod.remove['User']!(doc, { email: 'dan@example.com' });
       mirror.delete('User', { email: 'dan@example.com' });
       await seed(mirror, [['User', user('fay', 'sky')]]);
-      expect(await fx.mod.execute['userByHandle']!(doc, { handle: 'sky' })).toEqual(user('fay', 'sky'));
+      expect(await fx.mod.executeAll['userByHandle']!(doc, { handle: 'sky' })).toEqual(user('fay', 'sky'));
       // An update keeping its handle keeps its guard.
       const fay = await fx.mod.update['User']!(doc, { email: 'fay@example.com' }, { name: 'Fay', handle: 'sky' });
       mirror.set('User', fay);

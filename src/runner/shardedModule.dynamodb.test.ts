@@ -3,7 +3,7 @@
 // the DynamoDB Local the test set-up starts: records are written through the
 // module's create/update/remove (the embedded write runtime), every stored item
 // is in the shard of its key, the builders return one input per shard, and
-// execute (the shards queried in parallel, merged in order, cut to the limit)
+// executeAll (the shards queried in parallel, merged in order, cut to the limit)
 // gives the brute-force answer before and after the writes.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ interface ShardedModule {
   tableDefinition: CreateTableCommandInput;
   fromItem: (item: unknown) => { entity: string; record: RecordValue } | undefined;
   AccessPatterns: Record<string, (params: unknown) => QueryCommandInput | QueryCommandInput[]>;
-  execute: Record<string, (client: DynamoDBDocumentClient, params: unknown) => Promise<RecordValue | RecordValue[] | undefined>>;
+  executeAll: Record<string, (client: DynamoDBDocumentClient, params: unknown) => Promise<RecordValue | RecordValue[] | undefined>>;
   create: Writer;
   update: Writer;
   remove: Writer;
@@ -71,7 +71,7 @@ async function expectAnswers(): Promise<number> {
   for (const name of ['getOpenGames', 'getHighScores']) {
     for (let pick = 0; pick < 12; pick++) {
       const params = sampleParams(model, records, name, pick);
-      const got = (await mod.execute[name]?.(doc, params)) as RecordValue[];
+      const got = (await mod.executeAll[name]?.(doc, params)) as RecordValue[];
       const answered = got.map((record) => ({ entity: 'Game', record }));
       expect(limitedAnswerProblem(model, records, name, params, answered), `${name} ${JSON.stringify(params)}`).toBeUndefined();
       checked++;
@@ -86,7 +86,7 @@ describe('a sharded generated module on DynamoDB Local', () => {
     expect(Array.isArray(inputs) && inputs.map((i) => [i.ExpressionAttributeValues?.[':pk'], i.Limit])).toEqual([0, 1, 2, 3].map((s) => [`GAME#open#${String(s)}`, 10]));
   });
 
-  it('stores each Game item in the shard of its key, and execute answers as brute force does', async () => {
+  it('stores each Game item in the shard of its key, and executeAll answers as brute force does', async () => {
     for (const item of await scan()) {
       if (item._type !== 'Game') continue;
       const key = encodeKeyValue('string', item.gameId as string, 'gameId');

@@ -77,6 +77,7 @@ describe('generateModule: a pattern whose answer is always empty', () => {
     const mod = (await import(pathToFileURL(file).href)) as {
       AccessPatterns: Record<string, (p: unknown) => unknown>;
       execute: Record<string, (client: unknown, p: unknown) => Promise<unknown>>;
+      executeAll: Record<string, (client: unknown, p: unknown) => Promise<unknown>>;
     };
     const params = { sensor: 'a', day: ['2024-01-01', '2024-12-31'] };
     expect(mod.AccessPatterns['byDay']?.(params)).toEqual([]);
@@ -86,7 +87,8 @@ describe('generateModule: a pattern whose answer is always empty', () => {
         throw new Error('an always-empty pattern sent a request');
       },
     };
-    await expect(mod.execute['byDay']?.(client, params)).resolves.toEqual([]);
+    await expect(mod.executeAll['byDay']?.(client, params)).resolves.toEqual([]);
+    await expect(mod.execute['byDay']?.(client, params)).resolves.toEqual({ items: [] });
     const records = generateSampleRecords(model, { seed: 'always-empty' });
     for (const name of ['inRange', 'since']) {
       const sample = sampleParams(model, records, name);

@@ -10,7 +10,7 @@
 import { shardSegmentOf } from '../keys/shards.ts';
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
 import type { Design, IndexKeySchema, KeyTemplate, PatternPlan, PlanStep, Segment } from '../design/types.ts';
-import { compositeIndex, indexKeyAttributes, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
+import { compositeIndex, indexKeyAttributes, indexKeyNames, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { tableSettings } from '../design/tableSettings.ts';
 import { keyTemplateText } from '../design/templateText.ts';
@@ -21,6 +21,7 @@ import { keyCondition, nativeExpression, type KeyValue, type NativeKeyCondition,
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
 import { patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
+import { PAGING_NAMES, pagingRuntime } from './pagingRuntime.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
 import { emitIndexKeys, emitWrites, WRITES_GLOBALS, type WritesContext } from './writesCode.ts';
 import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
@@ -31,6 +32,7 @@ const GLOBALS = new Set([
   ...RUNTIME_HELPERS,
   ...WRITE_RUNTIME_BLOCKS.flatMap((block) => block.names),
   ...WRITES_GLOBALS,
+  ...PAGING_NAMES,
   'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand', 'BatchWriteCommand',
   'KEY_ATTRIBUTES', 'ENTITY_NAMES', 'NUMBER_ATTRIBUTES', 'keysOf', 'readAll', 'recordsOf',
   'Record', 'Promise', 'Array', 'ReadonlyArray', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'Math', 'JSON', 'Map', 'Set',
@@ -50,6 +52,7 @@ export function generateModule(design: Design): string {
   const needHelper = (h: RuntimeHelper) => helpers.add(h);
   const { stepExpr, recordExpr } = emitters(design, needHelper);
   const anySharded = design.patterns.some((p) => p.steps.some((x) => x.shards !== undefined));
+  const severalSteps = design.patterns.some((p) => p.steps.length > 1);
   const entityByName = new Map(model.entities.map((e) => [e.name, e]));
   const entityOf = (name: string) => entityByName.get(name);
   const planByName = new Map(design.patterns.map((p) => [p.pattern, p]));
@@ -310,7 +313,7 @@ export function generateModule(design: Design): string {
   w(`};`);
   w();
   w(`// ---------------------------------------------------------------------------`);
-  w(`// Executing functions: run a pattern, follow pagination, return typed records`);
+  w(`// Executing functions: run a pattern (executeAll: every page; execute: one page and a cursor), return typed records`);
   w(`// ---------------------------------------------------------------------------`);
   w();
   // A pattern's limit is a Query's Limit: that Query is one page (its first N items), never followed.
@@ -352,7 +355,8 @@ export function generateModule(design: Design): string {
     w(`}`);
     w();
   }
-  w(`export const execute = {`);
+  w(`/** Every record a pattern answers: each request read page by page to its end (a pattern's limit is one page), merged; execute reads one page at a time. */`);
+  w(`export const executeAll = {`);
   for (const p of model.patterns) {
     const plan = planByName.get(p.name);
     if (!plan) continue;
@@ -395,6 +399,59 @@ export function generateModule(design: Design): string {
       w(`    return ${one ? 'records[0]' : 'records'};`);
       w(`  },`);
     }
+  }
+  w(`};`);
+  w();
+  // The paging runtime merges a sharded step's requests by their sort key, as DynamoDB orders keys.
+  needHelper('compareUtf8');
+  for (const line of pagingRuntime(severalSteps).split('\n')) w(line);
+  w();
+  w(`/**`);
+  w(` * One page of each pattern's answer: \`execute.p(client, params, { limit, cursor })\` gives at most \`limit\``);
+  w(` * records (DEFAULT_PAGE_SIZE when left out) in the pattern's order, and a cursor while more may remain;`);
+  w(` * the cursor passed back gives the next page. A pattern's own limit caps the pages together.`);
+  w(` */`);
+  w(`export const execute = {`);
+  for (const p of model.patterns) {
+    const plan = planByName.get(p.name);
+    if (!plan) continue;
+    const included = [p.entity, ...(p.include ?? [])].filter((x, i, a) => a.indexOf(x) === i);
+    // An include pattern's records in their stored order, each with its entity; any other pattern's records alone.
+    const kind = `Extract<AnyRecord, { entity: ${included.map(q).join(' | ')} }>`;
+    const recordType = p.include && p.include.length ? kind : (typeName.get(p.entity) ?? 'never');
+    w(`  /** ${comment(p.text ?? p.name)} */`);
+    w(`  async ${prop(p.name)}(client: DynamoDBDocumentClient, params: ${paramsName.get(p.name)}, options: PageOptions = {}): Promise<Page<${recordType}>> {`);
+    const call = `AccessPatterns${access(p.name)}(params)`;
+    const returnsArray = plan.steps.length > 1 || plan.steps.some((x) => x.shards !== undefined) || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined || mayBeEmpty(design, plan);
+    let steps: string;
+    if (plan.steps.length > 1) {
+      // A step's count of requests, or (none or one: a reversed native range) its index's name.
+      const shape = plan.steps.map((step) => (mayBeEmpty(design, { ...plan, steps: [step] }) ? q(step.index) : String(step.shards ?? 1)));
+      steps = `stepsOf(${call}, [${shape.join(', ')}])`;
+    } else steps = returnsArray ? `[${call}]` : `[[${call}]]`;
+    const keys = plan.steps.map((step) => {
+      if (step.operation === 'GetItem') return '[]';
+      const index = design.indexes.find((i) => i.name === step.index);
+      if (!index) throw new Error(`no index ${step.index}`);
+      const names = [...indexKeyNames(tableIndex), ...indexKeyNames(index)].filter((x, i, a) => a.indexOf(x) === i);
+      return `[${names.map(q).join(', ')}]`;
+    });
+    const merge = plan.steps.map((step) => {
+      if (step.shards === undefined) return 'null';
+      const index = design.indexes.find((i) => i.name === step.index);
+      if (!index || index.keys === 'native') throw new Error(`a sharded step reads a composite index (${step.index})`);
+      return `[${q(index.skAttribute)}, ${String(step.direction !== 'desc')}]`;
+    });
+    // The pattern's limit caps its answer (one step); a pattern that returns one record answers at most one.
+    const limit = plan.steps.length === 1 ? plan.steps[0]?.limit : undefined;
+    const cap = p.returns === 'one' ? 1 : limit;
+    const read = `{ pattern: ${q(p.name)}, steps: ${steps}, keys: [${keys.join(', ')}], merge: [${merge.join(', ')}], ${cap === undefined ? '' : `cap: ${String(cap)}, `}entities: [${included.map(q).join(', ')}] }`;
+    if (p.include && p.include.length) w(`    return readPage<${kind}>(client, ${read}, options);`);
+    else {
+      w(`    const page = await readPage<${kind}>(client, ${read}, options);`);
+      w(`    return { ...page, items: page.items.map((x) => x.record) };`);
+    }
+    w(`  },`);
   }
   w(`};`);
   w();

@@ -10,6 +10,7 @@ import type { Model } from '../model/types.ts';
 import { validateModel } from '../model/validateModel.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { generateModule } from './generateModule.ts';
+import { PAGING_NAMES } from './pagingRuntime.ts';
 import { RUNTIME_HELPERS } from './runtimeSource.ts';
 
 const WORDS = [
@@ -19,6 +20,7 @@ const WORDS = [
   ...'any unknown never string number boolean symbol object bigint undefined keyof readonly infer is asserts unique type namespace module declare abstract as async from of get set require global out accessor satisfies intrinsic override constructor'.split(' '),
   // names the module declares or imports itself
   ...RUNTIME_HELPERS,
+  ...PAGING_NAMES,
   ...'KEY_ATTRIBUTES ENTITY_NAMES NUMBER_ATTRIBUTES keysOf readAll recordsOf TABLE_NAME EntityName EntityRecords AnyRecord AccessPatterns AccessPatternParams execute put toItem fromItem tableDefinition entityAttribute Item Record Promise Partial GetCommand QueryCommand PutCommand DynamoDBDocumentClient CreateTableCommandInput params _params'.split(' '),
   // awkward but valid
   '__proto__', 'toString', 'hasOwnProperty', '_', 'Object', 'Params',

@@ -96,7 +96,7 @@ describe('generateModule: native GSIs', () => {
   });
 
   it('executes a reversed BETWEEN without sending anything, and the other bounds with one request', async () => {
-    const { execute } = mod as unknown as { execute: Record<string, (client: unknown, params: unknown) => Promise<unknown>> };
+    const { execute, executeAll } = mod as unknown as Record<'execute' | 'executeAll', Record<string, (client: unknown, params: unknown) => Promise<unknown>>>;
     const sent: unknown[] = [];
     const client = {
       send: (command: { input: unknown }) => {
@@ -104,9 +104,10 @@ describe('generateModule: native GSIs', () => {
         return Promise.resolve({ Items: [] });
       },
     };
-    await expect(execute['byStatusTotal']?.(client, { status: 'open', total: [10, 9] })).resolves.toEqual([]);
+    await expect(executeAll['byStatusTotal']?.(client, { status: 'open', total: [10, 9] })).resolves.toEqual([]);
+    await expect(execute['byStatusTotal']?.(client, { status: 'open', total: [10, 9] })).resolves.toEqual({ items: [] });
     expect(sent).toEqual([]);
-    await execute['byStatusTotal']?.(client, { status: 'open', total: [9, 10] });
+    await executeAll['byStatusTotal']?.(client, { status: 'open', total: [9, 10] });
     expect(sent).toEqual(buildRequest(design, 'byStatusTotal', { status: 'open', total: [9, 10] }).map((r) => r.input));
   });
 

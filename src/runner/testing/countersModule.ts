@@ -74,7 +74,7 @@ export interface CountersModule {
   toItem(entity: string, record: object): Item;
   fromItem(item: Item): { entity: string; record: RecordValue } | undefined;
   AccessPatterns: Record<string, (params: object) => QueryCommandInput>;
-  execute: Record<string, (client: DynamoDBDocumentClient, params: object) => Promise<unknown>>;
+  executeAll: Record<string, (client: DynamoDBDocumentClient, params: object) => Promise<unknown>>;
   create: Record<string, (client: DynamoDBDocumentClient, record: object) => Promise<void>>;
   update: Record<string, (client: DynamoDBDocumentClient, key: object, changes: object, options?: { if?: Condition }) => Promise<RecordValue>>;
   remove: Record<string, (client: DynamoDBDocumentClient, key: object, options?: { if?: Condition; version?: number }) => Promise<void>>;

@@ -5,7 +5,7 @@
 // the table holds exactly the items the mirror implies (each record's item as
 // toItem makes it, one identity guard per record whose table key holds more than
 // its key, one unique guard per unique value held, nothing else), and every
-// access pattern answers, raw through AccessPatterns and typed through execute,
+// access pattern answers, raw through AccessPatterns and typed through executeAll,
 // what the brute force answers on the mirror.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,7 +85,7 @@ export interface WritesModule {
   toItem(entity: string, record: object): Item;
   fromItem(item: Item): { entity: string; record: RecordValue } | undefined;
   AccessPatterns: Record<string, (params: object) => Input | Input[]>;
-  execute: Record<string, (client: DynamoDBDocumentClient, params: object) => Promise<unknown>>;
+  executeAll: Record<string, (client: DynamoDBDocumentClient, params: object) => Promise<unknown>>;
   create: Record<string, (client: DynamoDBDocumentClient, record: object) => Promise<void>>;
   put: Record<string, (client: DynamoDBDocumentClient, record: object) => Promise<void>>;
   update: Record<string, (client: DynamoDBDocumentClient, key: object, changes: object) => Promise<RecordValue>>;
@@ -308,7 +308,7 @@ function paramSets(fx: WritesFixture, mirror: Mirror, pattern: string): Record<s
 /**
  * Every access pattern, for every parameter set from the records ever stored, answers what the
  * brute force answers on the mirror: raw through AccessPatterns (no guard item among the items,
- * the declared order) and typed through execute. Returns how many answers held a record (so a
+ * the declared order) and typed through executeAll. Returns how many answers held a record (so a
  * test can tell the check was not vacuous).
  */
 export async function expectPatternsAgree(fx: WritesFixture, doc: DynamoDBDocumentClient, mirror: Mirror, expect: ExpectFn): Promise<number> {
@@ -327,7 +327,7 @@ export async function expectPatternsAgree(fx: WritesFixture, doc: DynamoDBDocume
         expect(fx.mod.fromItem(item), `${label}: an item that holds no record: ${canon(item)}`).toBeDefined();
       }
       const got = items.map((i) => fx.mod.fromItem(i));
-      const typed = await fx.mod.execute[p.name]?.(doc, params);
+      const typed = await fx.mod.executeAll[p.name]?.(doc, params);
       if (p.include?.length) {
         // An include asked about a parent no record is (children still point at it) is left open by the format.
         if (expected.length === 0) continue;
