@@ -31,6 +31,7 @@ export type { ParseResult } from './model/parseResult.ts';
 export { parseProblemJson } from './model/parseProblemJson.ts';
 export { problemToJson, rateJsonText, tableSettingsJson } from './model/problemToJson.ts';
 export { parseModelText } from './model/parseModelText.ts';
+export { tokenizeModelLine, type LineToken } from './model/tokenizeModelLine.ts';
 export { printModelText, printRate, printTableLine } from './model/printModelText.ts';
 export { validateModel } from './model/validateModel.ts';
 export { equalityAttributes, fixedEntries, fixedValue } from './model/patternEqualities.ts';

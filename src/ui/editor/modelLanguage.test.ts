@@ -1,6 +1,6 @@
 // The highlighting grammar, run by Monaco's own Monarch tokenizer (no editor, no DOM).
 import { describe, expect, it } from 'vitest';
-import { modelLanguage } from './modelLanguage.ts';
+import { enterAction, modelLanguage } from './modelLanguage.ts';
 
 interface Tokenizer {
   getInitialState(): unknown;
@@ -42,5 +42,16 @@ describe('the highlighting grammar', () => {
     expect(attribute).toEqual(['class:identifier', '::delimiter', 'string:type']);
     expect(pattern).toEqual(['table:pattern.name', '::delimiter', 'Order:entity.name', 'by:keyword', 'read:identifier']);
     expect(quoted).toEqual(['table:keyword', '"billing":string', 'billing:keyword', 'provisioned:type']);
+  });
+});
+
+describe('Enter in the model text', () => {
+  it('indents after an entity header, goes back to column 1 from an empty attribute line, else keeps the indentation', () => {
+    expect(enterAction('entity Order key orderId')).toBe('indent');
+    expect(enterAction('entity Order key orderId  # orders')).toBe('indent');
+    expect(enterAction('  ')).toBe('outdent');
+    expect(enterAction('  total: number')).toBe('keep');
+    expect(enterAction('getOrder: Order by orderId')).toBe('keep');
+    expect(enterAction('')).toBe('keep');
   });
 });

@@ -7,17 +7,16 @@ import { BILLING_MODES, STREAM_VIEWS, TABLE_CLASSES } from '../../engine/index.t
 
 export const MODEL_LANGUAGE_ID = 'tablewright-model';
 
-export const MODEL_KEYWORDS = [
+const MODEL_KEYWORDS = [
   'model', 'source', 'entity', 'key', 'count', 'belongsTo', 'via', 'by', 'where', 'order', 'asc', 'desc',
   'newest', 'oldest', 'first', 'limit', 'with', 'returns', 'one', 'many', 'between', 'and', 'in', 'true', 'false',
-  'unique', 'version', 'ttl', 'table',
+  'unique', 'version', 'ttl', 'table', 'consistent', 'rate', 'peak', 'shards', 'writes', 'itemBytes',
 ] as const;
 /** The clause words of the table line (`table App billing provisioned read 5 ...`), and `on`/`off` after pitr and deletionProtection. */
-export const TABLE_KEYWORDS = ['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class', 'on', 'off'] as const;
+const TABLE_KEYWORDS = ['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class', 'on', 'off'] as const;
 /** The values the table line's billing, stream and class take. */
-export const TABLE_VALUES: readonly string[] = [...BILLING_MODES, ...STREAM_VIEWS, ...TABLE_CLASSES];
-export const MODEL_TYPES = ['string', 'number', 'boolean', 'date', 'datetime'] as const;
-export const MODEL_OPERATORS = ['=', '<', '<=', '>', '>=', 'between', 'begins_with', '?'] as const;
+const TABLE_VALUES: readonly string[] = [...BILLING_MODES, ...STREAM_VIEWS, ...TABLE_CLASSES];
+const MODEL_TYPES = ['string', 'number', 'boolean', 'date', 'datetime'] as const;
 
 export const modelLanguage: languages.IMonarchLanguage = {
   defaultToken: '',
@@ -75,7 +74,26 @@ export const modelLanguage: languages.IMonarchLanguage = {
   },
 };
 
+/**
+ * Enter in the model text: after an entity header the next line is an attribute line (indented
+ * two spaces); Enter on an empty indented line (the end of the attributes) goes back to column 1;
+ * elsewhere the indentation is kept (the next attribute line).
+ */
+export const ENTER_RULES: readonly { beforeText: RegExp; action: 'indent' | 'outdent' }[] = [
+  { beforeText: /^entity\s.*$/, action: 'indent' },
+  { beforeText: /^[ \t]+$/, action: 'outdent' },
+];
+
+/** What Enter does after `beforeText` (the line left of the cursor): the first rule that matches. */
+export function enterAction(beforeText: string): 'indent' | 'outdent' | 'keep' {
+  return ENTER_RULES.find((rule) => rule.beforeText.test(beforeText))?.action ?? 'keep';
+}
+
+// Monaco's IndentAction values (an enum of the Monaco runtime, which this data module does not import).
+const INDENT_ACTION = { indent: 1, outdent: 3 } as const;
+
 export const modelLanguageConfiguration: languages.LanguageConfiguration = {
+  onEnterRules: ENTER_RULES.map((rule) => ({ beforeText: rule.beforeText, action: { indentAction: INDENT_ACTION[rule.action] as languages.IndentAction } })),
   comments: { lineComment: '#' },
   brackets: [['(', ')']],
   autoClosingPairs: [

@@ -12,6 +12,7 @@ import { appStore } from '../../store/appStore.ts';
 import { completionsAt, inCommentOrString, type CompletionKind } from './completions.ts';
 import { MODEL_LANGUAGE_ID, modelLanguage, modelLanguageConfiguration } from './modelLanguage.ts';
 import { modelOutline } from './modelOutline.ts';
+import { modelHover } from './modelHover.ts';
 import { patternHover } from './patternHover.ts';
 
 declare global {
@@ -50,11 +51,24 @@ monaco.languages.registerCompletionItemProvider(MODEL_LANGUAGE_ID, {
       label: c.label,
       kind: KIND[c.kind],
       detail: c.detail,
-      insertText: c.label,
+      ...(c.documentation !== undefined ? { documentation: { value: `Example: \`${c.documentation.trim()}\`` } } : {}),
+      insertText: c.insertText ?? c.label,
       sortText: String(i).padStart(4, '0'),
       range,
     }));
     return { suggestions };
+  },
+});
+
+// Keywords, entities and attributes under the pointer (any text, errors or not).
+monaco.languages.registerHoverProvider(MODEL_LANGUAGE_ID, {
+  provideHover: (model, position) => {
+    const hover = modelHover(model.getValue(), position.lineNumber, position.column);
+    if (!hover) return null;
+    return {
+      range: { startLineNumber: hover.span.line, startColumn: hover.span.column, endLineNumber: hover.span.endLine, endColumn: hover.span.endColumn },
+      contents: [{ value: hover.markdown, isTrusted: false, supportHtml: false }],
+    };
   },
 });
 

@@ -3,6 +3,7 @@
 // works in both forms), then its plan in the design. Pure; returns markdown
 // in which every name is escaped (Monaco renders it with HTML off).
 import type { Design, SourceMap, Span } from '../../engine/index.ts';
+import { escapeMarkdown as escape, markdownCode as code } from './markdownText.ts';
 
 export interface PatternHover {
   span: Span;
@@ -55,13 +56,4 @@ function nameAt(text: string, span: Span): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
-
-function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text.replace(/\r|\n/g, ' ')}${fence}`;
 }
