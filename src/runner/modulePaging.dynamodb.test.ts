@@ -17,18 +17,14 @@ import { deriveDesign, generateModule, generateSampleRecords, sampleParams, type
 import { loadModel, EXAMPLES_DIR, TEST_PROBLEMS_DIR } from '../testing/exampleModels.ts';
 import { MODULES_SCRATCH, typeCheckModules } from '../testing/typeCheckModules.ts';
 import { uniqueTableName } from './testing/exampleDesign.ts';
+import { answerList, everyPage, pagedList, type PagedExecute } from './testing/pagedAnswers.ts';
 import { testClients } from './testing/testClients.ts';
 import { waitForTableActive } from './waitForTable.ts';
 
-interface Page {
-  items: unknown[];
-  cursor?: string;
-}
-type Paged = (client: DynamoDBDocumentClient, params: unknown, options?: { limit?: number; cursor?: string }) => Promise<Page>;
 interface PagedModule {
   tableDefinition: CreateTableCommandInput;
   toItem: (entity: string, record: RecordValue) => Record<string, unknown>;
-  execute: Record<string, Paged>;
+  execute: Record<string, PagedExecute<DynamoDBDocumentClient>>;
   executeAll: Record<string, (client: DynamoDBDocumentClient, params: unknown) => Promise<unknown>>;
   createMany: Record<string, (client: DynamoDBDocumentClient, records: RecordValue[]) => Promise<{ written: number; failed: unknown[] }>>;
   CursorError: new (message: string) => Error;
@@ -59,19 +55,6 @@ function twinsOf(model: Model, records: ReadonlyMap<string, readonly RecordValue
     if (last === undefined || e.attributes.find((a) => a.name === last)?.type !== 'string') return [];
     return (records.get(e.name) ?? []).filter((_, i) => i % 3 === 0).map((r): [string, RecordValue] => [e.name, { ...r, [last]: `${String(r[last])}~twin` }]);
   });
-}
-
-/** executeAll's answer as the paged form lists it: an include's records by entity, one record or none as a list. */
-function listOf(answer: unknown, include: boolean): unknown[] {
-  if (include) return Object.entries(answer as Record<string, unknown[]>).flatMap(([entity, list]) => list.map((record) => ({ entity, record })));
-  if (Array.isArray(answer)) return answer;
-  return answer === undefined ? [] : [answer];
-}
-
-/** An include's stream grouped by entity (each entity's records in stream order), as executeAll groups them. */
-function grouped(list: unknown[], entities: readonly string[] | undefined): unknown[] {
-  if (!entities) return list;
-  return entities.flatMap((entity) => list.filter((x) => (x as { entity: string }).entity === entity));
 }
 
 /** A document client that counts the commands sent through it. */
@@ -108,27 +91,17 @@ describe.each(PROBLEMS)('the paged execute of $slug', ({ slug, file }) => {
     await client.send(new DeleteTableCommand({ TableName: table })).catch(() => undefined);
   });
 
-  async function pagesOf(name: string, params: unknown, limit: number, via: DynamoDBDocumentClient = doc): Promise<Page[]> {
-    const pages: Page[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await mod.execute[name]!(via, structuredClone(params), { limit, ...(cursor === undefined ? {} : { cursor }) });
-      pages.push(page);
-      cursor = page.cursor;
-      if (pages.length > 1000) throw new Error(`${name}: more than 1000 pages`);
-    } while (cursor !== undefined);
-    return pages;
-  }
+  const pagesOf = (name: string, params: unknown, limit: number, via: DynamoDBDocumentClient = doc) => everyPage(mod.execute[name]!, via, params, limit);
 
   it('gives, page by page at 1, 2 and 7 records, exactly what executeAll gives, ties included; only the last page has no cursor', async () => {
     let longest = 0;
     let ties = 0;
     for (const p of model.patterns) {
-      const include = (p.include?.length ?? 0) > 0;
+      const entities = p.include?.length ? [p.entity, ...p.include] : undefined;
       for (let pick = 0; pick < PICKS; pick++) {
         const params = sampleParams(model, records, p.name, pick);
         const label = `${p.name} ${JSON.stringify(params)}`;
-        const all = listOf(await mod.executeAll[p.name]!(doc, structuredClone(params)), include);
+        const all = answerList(await mod.executeAll[p.name]!(doc, structuredClone(params)), entities);
         longest = Math.max(longest, all.length);
         if (p.order) {
           const values = all.map((r) => (r as RecordValue)[p.order?.attribute ?? '']);
@@ -136,7 +109,7 @@ describe.each(PROBLEMS)('the paged execute of $slug', ({ slug, file }) => {
         }
         for (const size of PAGE_SIZES) {
           const pages = await pagesOf(p.name, params, size);
-          expect(grouped(pages.flatMap((page) => page.items), include ? [...new Set([p.entity, ...(p.include ?? [])])] : undefined), `${label} at ${String(size)}`).toEqual(all);
+          expect(pagedList(pages, entities), `${label} at ${String(size)}`).toEqual(all);
           // Every page but the last is full and has a cursor; the last has none (an empty answer is one empty page).
           expect(pages.slice(0, -1).map((page) => page.items.length), `${label} at ${String(size)}`).toEqual(pages.slice(0, -1).map(() => size));
           expect(pages.slice(0, -1).every((page) => typeof page.cursor === 'string' && /^[A-Za-z0-9_-]+$/.test(page.cursor)), label).toBe(true);
@@ -157,7 +130,7 @@ describe.each(PROBLEMS)('the paged execute of $slug', ({ slug, file }) => {
     if (!p) throw new Error('no ordered pattern');
     const params = sampleParams(model, records, p.name, 0);
     const page = await mod.execute[p.name]!(doc, params);
-    expect(page.items).toEqual(listOf(await mod.executeAll[p.name]!(doc, params), false).slice(0, 100));
+    expect(page.items).toEqual(answerList(await mod.executeAll[p.name]!(doc, params), undefined).slice(0, 100));
     for (const limit of [0, -1, 1.5, Number.NaN]) await expect(mod.execute[p.name]!(refusing, params, { limit })).rejects.toThrow(RangeError);
   });
 
@@ -184,7 +157,7 @@ describe.each(PROBLEMS)('the paged execute of $slug', ({ slug, file }) => {
     if (otherParams) await expect(mod.execute[a.name]!(refusing, otherParams, { cursor })).rejects.toThrow(/other parameters/);
     // The cursor as it came still works.
     const second = await mod.execute[a.name]!(doc, params, { limit: 1, cursor });
-    expect(second.items).toEqual(listOf(await mod.executeAll[a.name]!(doc, params), false).slice(1, 2));
+    expect(second.items).toEqual(answerList(await mod.executeAll[a.name]!(doc, params), undefined).slice(1, 2));
   });
 
   it('reads each page with the fewest requests: one Query for one request, at most one per shard for a sharded pattern, one GetItem and no cursor for a key lookup', async () => {

@@ -14,6 +14,7 @@ import { CreateTableCommand, DeleteTableCommand, type CreateTableCommandInput, t
 import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient, type GetCommandInput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { answerPattern, compareUtf8, deriveDesign, generateModule, parseModelText, type Design, type Model, type RecordValue } from '../../engine/index.ts';
 import { uniqueTableName } from './exampleDesign.ts';
+import { answerList, everyPage, pagedList, type PagedExecute } from './pagedAnswers.ts';
 import { waitForTableActive, waitForTableGone } from '../waitForTable.ts';
 
 /**
@@ -86,6 +87,7 @@ export interface WritesModule {
   fromItem(item: Item): { entity: string; record: RecordValue } | undefined;
   AccessPatterns: Record<string, (params: object) => Input | Input[]>;
   executeAll: Record<string, (client: DynamoDBDocumentClient, params: object) => Promise<unknown>>;
+  execute: Record<string, PagedExecute<DynamoDBDocumentClient>>;
   create: Record<string, (client: DynamoDBDocumentClient, record: object) => Promise<void>>;
   put: Record<string, (client: DynamoDBDocumentClient, record: object) => Promise<void>>;
   update: Record<string, (client: DynamoDBDocumentClient, key: object, changes: object) => Promise<RecordValue>>;
@@ -308,7 +310,7 @@ function paramSets(fx: WritesFixture, mirror: Mirror, pattern: string): Record<s
 /**
  * Every access pattern, for every parameter set from the records ever stored, answers what the
  * brute force answers on the mirror: raw through AccessPatterns (no guard item among the items,
- * the declared order) and typed through executeAll. Returns how many answers held a record (so a
+ * the declared order), typed through executeAll, and page by page through execute. Returns how many answers held a record (so a
  * test can tell the check was not vacuous).
  */
 export async function expectPatternsAgree(fx: WritesFixture, doc: DynamoDBDocumentClient, mirror: Mirror, expect: ExpectFn): Promise<number> {
@@ -328,6 +330,10 @@ export async function expectPatternsAgree(fx: WritesFixture, doc: DynamoDBDocume
       }
       const got = items.map((i) => fx.mod.fromItem(i));
       const typed = await fx.mod.executeAll[p.name]?.(doc, params);
+      // The paged execute, pages of 2 among the guard items the writes left: executeAll's records, in its order.
+      const entities = p.include?.length ? [p.entity, ...p.include] : undefined;
+      const pages = await everyPage(fx.mod.execute[p.name]!, doc, params, 2);
+      expect(pagedList(pages, entities), `${label} (execute, pages of 2)`).toEqual(answerList(typed, entities));
       if (p.include?.length) {
         // An include asked about a parent no record is (children still point at it) is left open by the format.
         if (expected.length === 0) continue;
