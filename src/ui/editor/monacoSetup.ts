@@ -14,6 +14,7 @@ import { MODEL_LANGUAGE_ID, modelLanguage, modelLanguageConfiguration } from './
 import { modelOutline } from './modelOutline.ts';
 import { modelHover } from './modelHover.ts';
 import { patternHover } from './patternHover.ts';
+import { quickFixes } from './quickFixes.ts';
 
 declare global {
   interface Window {
@@ -87,6 +88,39 @@ for (const language of [MODEL_LANGUAGE_ID, 'json']) {
     },
   });
 }
+
+// Quick fixes where the message knows the fix (quickFixes.ts), on the editor's own text once its analysis is in.
+monaco.languages.registerCodeActionProvider(
+  MODEL_LANGUAGE_ID,
+  {
+    provideCodeActions: (model, range) => {
+      const state = appStore.getState();
+      if (model.uri.toString() !== SOURCE_URI.toString() || model.getValue() !== state.source.text || state.analyzing) return { actions: [], dispose() {} };
+      const actions = quickFixes(state.source.text, state.diagnostics)
+        .filter(({ diagnostic }) => diagnostic.span && diagnostic.span.line <= range.endLineNumber && diagnostic.span.endLine >= range.startLineNumber)
+        .map((fix): monaco.languages.CodeAction => {
+          const { span } = fix.edit;
+          return {
+            title: fix.title,
+            kind: 'quickfix',
+            isPreferred: fix.preferred,
+            diagnostics: [],
+            edit: {
+              edits: [
+                {
+                  resource: model.uri,
+                  versionId: model.getVersionId(),
+                  textEdit: { range: { startLineNumber: span.line, startColumn: span.column, endLineNumber: span.endLine, endColumn: span.endColumn }, text: fix.edit.text },
+                },
+              ],
+            },
+          };
+        });
+      return { actions, dispose() {} };
+    },
+  },
+  { providedCodeActionKinds: ['quickfix'] },
+);
 
 /** The URI of the model the source editor edits (hover and markers apply to it only). */
 export const SOURCE_URI = monaco.Uri.parse('inmemory://tablewright/model');
