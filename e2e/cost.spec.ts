@@ -47,7 +47,8 @@ test('the e-commerce design costed in both modes, its workload and prices edited
 
   // Clicking the row selects the pattern.
   await row.click();
-  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  await expect(row.getByRole('button', { name: 'getProductReviews' })).toHaveAttribute('aria-pressed', 'true');
 
   // The workload editor writes the rate into the model; the figures follow.
   const onDemandBefore = await total(page, 'On-demand').textContent();

@@ -55,6 +55,20 @@ function everyField(model: Model, value: 'set' | 'remove'): { model: Model; chan
   };
 }
 
+/** Each example printed without workload fields, every field added one by one, then removed one by one: each time the printer's own text. */
+function everyExampleRoundTrip(print: (model: Model) => string, form: (t: string) => Source) {
+  for (const example of EXAMPLES) {
+    const model = modelOf(example);
+    const bare = everyField(model, 'remove');
+    const set = everyField(model, 'set');
+    let source = print(bare.model);
+    for (const change of set.changes) source = edited(form(source), change);
+    expect(source).toBe(print(set.model));
+    for (const change of bare.changes) source = edited(form(source), change);
+    expect(source).toBe(print(bare.model));
+  }
+}
+
 describe('editWorkload in the text form', () => {
   it('adds a rate at the end of a pattern line, before its comment', () => {
     const after = edited(text(TEXT), { kind: 'pattern', name: 'getUser', field: 'rate', value: { avg: 20, peak: 400 } });
@@ -92,16 +106,7 @@ describe('editWorkload in the text form', () => {
   });
 
   it('gives the canonical text of every example with every field set, and removing them gives it back', () => {
-    for (const example of EXAMPLES) {
-      const model = modelOf(example);
-      const bare = everyField(model, 'remove');
-      const set = everyField(model, 'set');
-      let source = printModelText(bare.model);
-      for (const change of set.changes) source = edited(text(source), change);
-      expect(source).toBe(printModelText(set.model));
-      for (const change of bare.changes) source = edited(text(source), change);
-      expect(source).toBe(printModelText(bare.model));
-    }
+    everyExampleRoundTrip(printModelText, text);
   });
 
   it('refuses a source with errors, and a pattern the model does not have', () => {
@@ -120,16 +125,7 @@ describe('editWorkload in the text form', () => {
 
 describe('editWorkload in problem JSON', () => {
   it('gives what problemToJson writes, for every example, adding, changing and removing each field', () => {
-    for (const example of EXAMPLES) {
-      const model = modelOf(example);
-      const bare = everyField(model, 'remove');
-      const set = everyField(model, 'set');
-      let source = problemToJson(bare.model);
-      for (const change of set.changes) source = edited(json(source), change);
-      expect(source).toBe(problemToJson(set.model));
-      for (const change of bare.changes) source = edited(json(source), change);
-      expect(source).toBe(problemToJson(bare.model));
-    }
+    everyExampleRoundTrip(problemToJson, json);
   });
 
   it('keeps the rest of a hand-written file, and adds on the same line in an object on one line', () => {

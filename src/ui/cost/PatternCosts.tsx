@@ -46,9 +46,9 @@ export function PatternCosts({ report }: { report: CostReport }) {
 
 function PatternRow({ cost: p, selected, select }: { cost: PatternCost; selected: boolean; select: () => void }) {
   return (
-    <tr className={selected ? 'tw-cost__row tw-cost__row--selected' : 'tw-cost__row'} onClick={select} aria-selected={selected}>
+    <tr className={selected ? 'tw-cost__row tw-cost__row--selected' : 'tw-cost__row'} onClick={select} aria-current={selected ? 'true' : undefined}>
       <th scope="row">
-        <button type="button" className="tw-cost__pick" onClick={select} aria-pressed={selected} title="Select this pattern">
+        <button type="button" className="tw-cost__pick" aria-pressed={selected} title="Select this pattern">
           {p.pattern}
         </button>
         {!p.served && <span className="tw-cost__muted"> (not served)</span>}
