@@ -110,6 +110,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ code: 'model.includeNotChild', span: { line: 11, column: 36, endLine: 11, endColumn: 37 } }),
     ]);
+    // The text form says with (the JSON form keeps include).
+    expect(result.diagnostics.find((d) => d.code === 'model.includeNotChild')?.message).toBe('with: B does not belong to B (add belongsTo B to B)');
+    expect(parseModelText(text.replace('with B ', 'with C, C ')).diagnostics.find((d) => d.code === 'model.duplicateInclude')?.message).toBe('"C" appears twice in with');
     const fixed = parseModelText(text.replace('with B ', 'with '));
     expect(fixed.model).toBeUndefined();
     expect(parseModelText(text.replace('with B ', '')).model?.patterns[0]).toEqual({

@@ -173,7 +173,7 @@ class ModelTextParser {
     const model: Model = { name: this.name ?? '', entities: this.entities, patterns: this.patterns };
     if (this.source !== undefined) model.source = this.source;
     if (this.table !== undefined) model.table = this.table;
-    return parseResult(model, this.diagnostics, this.sourceMap, this.unreadable);
+    return parseResult(model, this.diagnostics, this.sourceMap, this.unreadable, { form: 'text' });
   }
 
   private error(code: ModelDiagnosticCode, span: Span, message: string, path?: string): false {

@@ -2,7 +2,7 @@
 // model only when nothing is wrong (never half-loaded).
 import type { Diagnostic, SourceMap } from './diagnostics.ts';
 import type { Model } from './types.ts';
-import { validateModel } from './validateModel.ts';
+import { validateModel, type ValidateOptions } from './validateModel.ts';
 
 export interface ParseResult {
   /** The model, or undefined whenever any diagnostic is an error. */
@@ -22,8 +22,9 @@ export function parseResult(
   diagnostics: readonly Diagnostic[],
   sourceMap: SourceMap,
   unreadable: ReadonlySet<string> = new Set(),
+  options: ValidateOptions = {},
 ): ParseResult {
-  const all = model ? [...diagnostics, ...validateModel(model, sourceMap, unreadable)] : [...diagnostics];
+  const all = model ? [...diagnostics, ...validateModel(model, sourceMap, unreadable, options)] : [...diagnostics];
   all.sort(bySpan);
   const ok = model !== undefined && !all.some((d) => d.severity === 'error');
   return { model: ok ? model : undefined, diagnostics: all, sourceMap };

@@ -48,7 +48,13 @@ interface EntityInfo {
  * or below them, and problems that depend on them (an unknown name that may be the unreadable
  * one), are not reported, because the parser has already reported the real cause.
  */
-export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: ReadonlySet<string> = new Set()): Diagnostic[] {
+/** The form the model was read from: messages name its words (`with` in the text form for JSON's `include`). */
+export interface ValidateOptions {
+  form?: 'json' | 'text';
+}
+
+export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: ReadonlySet<string> = new Set(), options: ValidateOptions = {}): Diagnostic[] {
+  const includeWord = options.form === 'text' ? 'with' : 'include';
   const out: Diagnostic[] = [];
   // Suggestions for the first unknown names only: a model full of them needs no more, and
   // each costs a comparison with every candidate.
@@ -378,10 +384,10 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       // A relation to an unknown entity may be this one misspelt: that is reported already.
       const relations = child.entity.belongsTo;
       if (!relations.some((relation) => relation.entity === pattern.entity) && relations.every((relation) => entities.has(relation.entity))) {
-        report('model.includeNotChild', includePath, `include: ${name} does not belong to ${pattern.entity} (add belongsTo ${pattern.entity} to ${name})`);
+        report('model.includeNotChild', includePath, `${includeWord}: ${name} does not belong to ${pattern.entity} (add belongsTo ${pattern.entity} to ${name})`);
       }
     });
-    noDuplicates(pattern.include ?? [], `${path}.include`, 'model.duplicateInclude', 'include');
+    noDuplicates(pattern.include ?? [], `${path}.include`, 'model.duplicateInclude', includeWord);
     const returns: string = pattern.returns;
     if (returns !== 'one' && returns !== 'many') {
       report('model.unknownReturns', `${path}.returns`, `returns must be one or many, not ${quoteName(returns)}`);
