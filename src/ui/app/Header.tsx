@@ -1,12 +1,14 @@
 // The app bar: the app's and the model's name, then the actions on the model
 // (examples, open, paste, save, share, undo/redo) and the theme.
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { formatDiagnostic } from '../../engine/index.ts';
 import { EXAMPLES, exampleText } from '../../examples/examples.ts';
 import { appStore } from '../../store/appStore.ts';
 import { convertSource } from '../../store/convertSource.ts';
 import { useHistory, useModelName, useSource, useTheme, useUiActions } from '../../store/selectors.ts';
 import type { SourceFormat, ThemeChoice } from '../../store/types.ts';
+import { NEW_MODEL_TEXT, workChanged } from '../editor/newModel.ts';
+import { Dialog } from '../shared/Dialog.tsx';
 import { downloadText, fileSlug } from '../shared/downloadText.ts';
 import { MenuButton } from '../shared/MenuButton.tsx';
 import { openProblemFile } from './openProblem.ts';
@@ -31,18 +33,7 @@ export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () 
         )}
       </div>
       <nav className="toolbar" aria-label="Model actions">
-        <MenuButton
-          label="Examples"
-          title="Open an example model"
-          items={EXAMPLES.map((example) => ({
-            key: example.id,
-            label: example.name,
-            onSelect: () => {
-              appStore.getState().openSource({ text: exampleText(example), format: 'text' });
-              appStore.getState().dismissNotice();
-            },
-          }))}
-        />
+        <ExamplesMenu />
         <button type="button" className="button" onClick={() => fileRef.current?.click()} title="Open a problem file (JSON or text form); you can also drop one on the page">
           Open…
         </button>
@@ -77,6 +68,64 @@ export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () 
         <ThemeSelect />
       </nav>
     </header>
+  );
+}
+
+/** Opens `text` as the work (one undo step, so Undo brings the previous work back). */
+function openText(text: string) {
+  appStore.getState().openSource({ text, format: 'text' });
+  appStore.getState().dismissNotice();
+}
+
+/**
+ * "New model" (a commented skeleton) and the examples. When the current work is the user's own
+ * (not an example or the skeleton as opened), it asks first, and says that Undo brings it back.
+ */
+function ExamplesMenu() {
+  const [pending, setPending] = useState<{ name: string; text: string } | undefined>();
+  const choose = (name: string, text: string) => {
+    const examples = EXAMPLES.map(exampleText);
+    if (workChanged(appStore.getState().source.text, examples)) setPending({ name, text });
+    else openText(text);
+  };
+  return (
+    <>
+      <MenuButton
+        label="Examples"
+        title="Start a new model, or open an example model"
+        items={[
+          { key: 'new', label: 'New model', hint: 'a commented skeleton', onSelect: () => choose('a new model', NEW_MODEL_TEXT) },
+          ...EXAMPLES.map((example) => ({ key: example.id, label: example.name, onSelect: () => choose(example.name, exampleText(example)) })),
+        ]}
+      />
+      <Dialog
+        open={pending !== undefined}
+        title="Replace your model?"
+        onClose={() => setPending(undefined)}
+        footer={
+          <>
+            <button type="button" className="button" onClick={() => setPending(undefined)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              data-autofocus
+              onClick={() => {
+                if (pending) openText(pending.text);
+                setPending(undefined);
+              }}
+            >
+              Open {pending?.name}
+            </button>
+          </>
+        }
+      >
+        <p>
+          Your model has changes of your own. Opening {pending?.name} replaces it in the editor; <strong>Undo</strong> ({MOD}Z) brings it back.
+        </p>
+      </Dialog>
+    </>
   );
 }
 
