@@ -1,5 +1,5 @@
 // The app bar: the app's and the model's name, then the actions on the model
-// (examples, open, paste, save, share, undo/redo) and the theme.
+// (new, examples, open, paste, save, share, undo/redo) and the theme.
 import { useRef, useState } from 'react';
 import { formatDiagnostic } from '../../engine/index.ts';
 import { EXAMPLES, exampleText } from '../../examples/examples.ts';
@@ -78,7 +78,7 @@ function openText(text: string) {
 }
 
 /**
- * "New model" (a commented skeleton) and the examples. When the current work is the user's own
+ * "New model" (a commented skeleton) and the Examples menu. When the current work is the user's own
  * (not an example or the skeleton as opened), it asks first, and says that Undo brings it back.
  */
 function ExamplesMenu() {
@@ -90,13 +90,13 @@ function ExamplesMenu() {
   };
   return (
     <>
+      <button type="button" className="button" title="Start from a short commented skeleton" onClick={() => choose('a new model', NEW_MODEL_TEXT)}>
+        New model
+      </button>
       <MenuButton
         label="Examples"
-        title="Start a new model, or open an example model"
-        items={[
-          { key: 'new', label: 'New model', hint: 'a commented skeleton', onSelect: () => choose('a new model', NEW_MODEL_TEXT) },
-          ...EXAMPLES.map((example) => ({ key: example.id, label: example.name, onSelect: () => choose(example.name, exampleText(example)) })),
-        ]}
+        title="Open an example model"
+        items={EXAMPLES.map((example) => ({ key: example.id, label: example.name, onSelect: () => choose(example.name, exampleText(example)) }))}
       />
       <Dialog
         open={pending !== undefined}
