@@ -33,6 +33,7 @@ export { problemToJson, rateJsonText, tableSettingsJson } from './model/problemT
 export { parseModelText } from './model/parseModelText.ts';
 export { tokenizeModelLine, type LineToken } from './model/tokenizeModelLine.ts';
 export { printModelText, printRate, printTableLine } from './model/printModelText.ts';
+export { carryComments } from './model/carryComments.ts';
 export { validateModel } from './model/validateModel.ts';
 export { equalityAttributes, fixedEntries, fixedValue } from './model/patternEqualities.ts';
 export { loadProblem } from './model/loadProblem.ts';

@@ -12,6 +12,15 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('autosaved work', () => {
+  it('keeps the text form problem JSON came from, so its comments survive a reload', () => {
+    const { store } = createTestStore();
+    store.getState().openSource({ text: 'model "M" # named\nentity A key id\n  id: string\n', format: 'text' });
+    store.getState().setFormat('json');
+    const saved = readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify(savedWorkOf(store.getState())) }));
+    expect(saved?.source).toEqual(store.getState().source);
+    expect(saved?.source.textForm).toContain('# named');
+  });
+
   it('restores the source, sample scale, selected pattern, edited parameters and grid index', () => {
     const { store } = createTestStore();
     store.setState({

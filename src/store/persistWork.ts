@@ -86,7 +86,11 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
   // and so is a layout the key mode could not have made (native GSIs in composite mode).
   const layout = readLayoutDocument(design);
   return {
-    source: { text: source['text'], format: source['format'] },
+    source: {
+      text: source['text'],
+      format: source['format'],
+      ...(source['format'] === 'json' && typeof source['textForm'] === 'string' ? { textForm: source['textForm'] } : {}),
+    },
     layout: layout && layoutFitsKeysMode(layout, keys) ? layout : undefined,
     keysMode: keys,
     sampleScale: isSampleScale(sampleScale) ? sampleScale : 1,

@@ -62,6 +62,22 @@ describe('the source slice', () => {
     expect(store.getState().source).toEqual({ text: MODEL, format: 'text' });
   });
 
+  it('brings the comments and blank lines back when problem JSON, edited or not, becomes text again', () => {
+    const { store, clock } = createTestStore();
+    const commented = `# the shop\nmodel "Shop"   # its name\n\nentity User key email   # people\n  # how to reach them\n  email: string   # unique\n\n\n# reads\ngetUser: User by email returns one   # sign-in\n`;
+    store.getState().openSource({ text: commented, format: 'text' });
+    store.getState().setFormat('json');
+    expect(store.getState().source.text).not.toContain('#');
+    store.getState().setFormat('text');
+    expect(store.getState().source).toEqual({ text: commented, format: 'text' });
+
+    store.getState().setFormat('json');
+    clock.now += TYPING_BURST_MS + 1;
+    store.getState().setSource(store.getState().source.text.replace('"name": "Shop"', '"name": "Store"'));
+    store.getState().setFormat('text');
+    expect(store.getState().source.text).toBe(commented.replace('"Shop"', '"Store"'));
+  });
+
   it('refuses to convert a source with errors, says where they are, and keeps the text', () => {
     const { store } = createTestStore();
     const broken = MODEL.replace('by email', 'by mail');

@@ -55,7 +55,7 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
       burstAt = undefined;
       const { source } = get();
       if (next.text === source.text && next.format === source.format) return;
-      step({ text: next.text, format: next.format }, false);
+      step({ text: next.text, format: next.format, ...(next.textForm !== undefined ? { textForm: next.textForm } : {}) }, false);
     };
 
     return {
@@ -73,7 +73,9 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         const at = now();
         const coalesce = burstAt !== undefined && at - burstAt < TYPING_BURST_MS && nextFormat === source.format;
         burstAt = at;
-        step({ text, format: nextFormat }, coalesce);
+        // Edited JSON keeps the text form it came from, so its comments come back with the text form.
+        const keep = nextFormat === 'json' && source.format === 'json' && source.textForm !== undefined ? { textForm: source.textForm } : {};
+        step({ text, format: nextFormat, ...keep }, coalesce);
       },
 
       openSource: (next, layout, keys) => {

@@ -29,6 +29,12 @@ export type SourceFormat = 'text' | 'json';
 export interface Source {
   text: string;
   format: SourceFormat;
+  /**
+   * Problem JSON converted from the text form: that text, whose `#` comments and blank lines
+   * (which JSON cannot hold) come back when it is converted to text again (engine carryComments).
+   * Kept while the JSON is edited, autosaved with the source; the JSON itself stays plain FORMAT.md.
+   */
+  textForm?: string;
 }
 
 /**
