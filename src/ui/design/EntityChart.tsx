@@ -4,9 +4,11 @@
 // footer row lists the access patterns each index serves.
 import { Fragment } from 'react';
 import type { Design } from '../../engine/index.ts';
+import { usePatternActions } from '../../store/selectors.ts';
 import { chartKeyCells, chartKeyHeaders } from './chartKeys.ts';
 
 export function EntityChart({ design, selectedPattern }: { design: Design; selectedPattern: string | undefined }) {
+  const { selectPattern } = usePatternActions();
   return (
     <section className="tw-design__section">
       <div className="tw-design__scroll">
@@ -81,8 +83,16 @@ export function EntityChart({ design, selectedPattern }: { design: Design; selec
                   ) : (
                     <ul aria-label={`Patterns served by ${index.name}`}>
                       {index.patterns.map((pattern) => (
-                        <li key={pattern} className={pattern === selectedPattern ? 'tw-chart__pattern tw-chart__pattern--selected' : 'tw-chart__pattern'}>
-                          {pattern}
+                        <li key={pattern}>
+                          <button
+                            type="button"
+                            className={pattern === selectedPattern ? 'tw-chart__pattern tw-chart__pattern--selected' : 'tw-chart__pattern'}
+                            aria-pressed={pattern === selectedPattern}
+                            title="Select this pattern"
+                            onClick={() => selectPattern(pattern)}
+                          >
+                            {pattern}
+                          </button>
                         </li>
                       ))}
                     </ul>

@@ -1,8 +1,11 @@
 // Pattern → request: the operation, index and direction each access pattern
 // becomes, its symbolic key condition and filter, and why it was chosen.
+// A row selects its pattern: its name is a button (keyboard reachable), and a click anywhere on the row does the same.
 import type { Design, PlanStep } from '../../engine/index.ts';
+import { usePatternActions } from '../../store/selectors.ts';
 
 export function RequestTable({ design, selectedPattern }: { design: Design; selectedPattern: string | undefined }) {
+  const { selectPattern } = usePatternActions();
   return (
     <section className="tw-design__section">
       <div className="tw-design__scroll">
@@ -21,10 +24,12 @@ export function RequestTable({ design, selectedPattern }: { design: Design; sele
             const rowClass = selected ? 'tw-requests__row tw-requests__row--selected' : 'tw-requests__row';
             const span = Math.max(1, plan.steps.length);
             return (
-              <tbody key={plan.pattern} className={rowClass}>
+              <tbody key={plan.pattern} className={rowClass} aria-current={selected ? 'true' : undefined} onClick={() => selectPattern(plan.pattern)}>
                 {plan.steps.length === 0 ? (
                   <tr>
-                    <th scope="row">{plan.pattern}</th>
+                    <th scope="row">
+                      <PatternButton pattern={plan.pattern} selected={selected} />
+                    </th>
                     <td colSpan={2} className="tw-requests__unserved">
                       No request serves this pattern.
                     </td>
@@ -35,7 +40,7 @@ export function RequestTable({ design, selectedPattern }: { design: Design; sele
                     <tr key={i}>
                       {i === 0 && (
                         <th scope="row" rowSpan={span}>
-                          {plan.pattern}
+                          <PatternButton pattern={plan.pattern} selected={selected} />
                         </th>
                       )}
                       <td className="tw-requests__request">
@@ -65,6 +70,15 @@ export function RequestTable({ design, selectedPattern }: { design: Design; sele
         </table>
       </div>
     </section>
+  );
+}
+
+/** The row's pattern name as a button; the row's click handler selects it. */
+function PatternButton({ pattern, selected }: { pattern: string; selected: boolean }) {
+  return (
+    <button type="button" className="tw-requests__pick" aria-pressed={selected} title="Select this pattern">
+      {pattern}
+    </button>
   );
 }
 
