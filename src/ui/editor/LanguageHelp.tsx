@@ -33,7 +33,7 @@ export function LanguageHelpDialog({ open, onClose }: { open: boolean; onClose: 
     <Dialog open={open} title="Language reference" onClose={onClose}>
       <label className="field">
         <span className="field__label">Find a keyword</span>
-        <input className="field__input" type="search" data-autofocus value={filter} onChange={(event) => setFilter(event.target.value)} aria-controls="language-help-list" />
+        <input className="field__input" type="text" data-autofocus value={filter} onChange={(event) => setFilter(event.target.value)} aria-controls="language-help-list" />
       </label>
       <div id="language-help-list" className="language-help" aria-live="polite">
         {sections.length === 0 && <p className="language-help__none">Nothing matches “{filter}”.</p>}
