@@ -1,12 +1,12 @@
 // Load the sample items: progress with items/s, Cancel, and Resume from the
 // exact index after a failure or a cancel.
 import { useId } from 'react';
-import type { Item } from '../../engine/index.ts';
+import type { Design, Item } from '../../engine/index.ts';
 import { cancelLoad, loadSampleItems } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-export function LoadSection({ items, guards = 0 }: { items: readonly Item[]; /** How many of `items` are guard items (identity, unique). */ guards?: number }) {
+export function LoadSection({ design, items, guards = 0 }: { design: Design; items: readonly Item[]; /** How many of `items` are guard items (identity, unique). */ guards?: number }) {
   const table = useRunSession((s) => s.table);
   const load = useRunSession((s) => s.load);
   const id = useId();
@@ -19,7 +19,7 @@ export function LoadSection({ items, guards = 0 }: { items: readonly Item[]; /**
         3. Sample items
       </h2>
       <div className="tw-run__row">
-        <button type="button" className="button button--primary" disabled={!ready || load.status === 'loading' || items.length === 0} onClick={() => void loadSampleItems(items)}>
+        <button type="button" className="button button--primary" disabled={!ready || load.status === 'loading' || items.length === 0} onClick={() => void loadSampleItems(design, items)}>
           {load.status === 'done' || load.status === 'stopped' ? `Load all ${items.length} items again` : `Load ${items.length} sample items`}
         </button>
         {load.status === 'loading' && (
@@ -28,7 +28,7 @@ export function LoadSection({ items, guards = 0 }: { items: readonly Item[]; /**
           </button>
         )}
         {load.status === 'stopped' && !stale && (
-          <button type="button" className="button" disabled={!ready} onClick={() => void loadSampleItems(items, true)}>
+          <button type="button" className="button" disabled={!ready} onClick={() => void loadSampleItems(design, items, true)}>
             Resume from item {load.resumeAt + 1}
           </button>
         )}

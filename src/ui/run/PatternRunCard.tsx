@@ -2,7 +2,7 @@
 // items, Count, ScannedCount, consumed capacity, latency, pages and the
 // comparison with the in-browser answer; the predicted capacity units beside the measured ones.
 import { alwaysEmptyParameter, alwaysEmptyText, patternParameters, type Design, type PatternPlan } from '../../engine/index.ts';
-import type { RequestRun } from '../../runner/index.ts';
+import { describeStaleParts, type RequestRun } from '../../runner/index.ts';
 import { tableKeyText } from '../items/tableKey.ts';
 import { CapacityComparison } from './CapacityComparison.tsx';
 import { capacitySummary } from './capacitySummary.ts';
@@ -10,11 +10,27 @@ import { ComparisonView } from './ComparisonView.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import type { PatternRunState } from './runSession.ts';
 
-export function PatternRunCard({ design, plan, state, disabled, onRun }: { design: Design; plan: PatternPlan; state: PatternRunState | undefined; disabled: boolean; onRun: () => void }) {
+export function PatternRunCard({
+  design,
+  plan,
+  state,
+  outdated = false,
+  disabled,
+  onRun,
+}: {
+  design: Design;
+  plan: PatternPlan;
+  state: PatternRunState | undefined;
+  /** The run's result is from an older design or other items: its verdict no longer holds. */
+  outdated?: boolean;
+  disabled: boolean;
+  onRun: () => void;
+}) {
   const notServed = plan.steps.length === 0;
   // Its answer is always empty: running it sends nothing (and matches).
   const alwaysEmpty = alwaysEmptyParameter(plan, patternParameters(design.model, plan.pattern));
-  const verdict = state?.status === 'done' ? (state.run.ok ? 'ok' : 'bad') : undefined;
+  // A verdict only for a comparison made under the current design and items.
+  const verdict = state?.status === 'done' && !outdated && state.run.ok !== undefined ? (state.run.ok ? 'ok' : 'bad') : undefined;
   return (
     <li className={`tw-run__pattern${verdict ? ` tw-run__pattern--${verdict}` : ''}`} aria-label={plan.pattern}>
       <div className="tw-run__pattern-header">
@@ -25,15 +41,26 @@ export function PatternRunCard({ design, plan, state, disabled, onRun }: { desig
         </button>
       </div>
       {state?.status === 'failed' && <ErrorMessage error={state.error} label={`${plan.pattern} error`} />}
+      {state?.status === 'done' && state.unverified !== undefined && (
+        <p className="tw-run__verdict tw-run__verdict--unverified">
+          <span aria-hidden="true">? </span>Not verified: loaded under an older design ({describeStaleParts(state.unverified.stale)} changed since the table was{' '}
+          {state.unverified.remedy === 'recreate' ? 'created' : 'loaded'}). {state.unverified.remedy === 'recreate' ? 'Recreate the table and load the items' : 'Load the items again'}, then run it again.
+        </p>
+      )}
+      {state?.status === 'done' && state.unverified === undefined && outdated && (
+        <p className="tw-run__verdict tw-run__verdict--unverified">
+          <span aria-hidden="true">? </span>Not verified: this result is from an older design or other sample items. Run it again.
+        </p>
+      )}
       {state?.status === 'done' && (
         <>
           <p className="tw-run__muted">
             Parameters: <code>{JSON.stringify(state.params)}</code>
           </p>
-          {state.run.requests.length > 0 && <CapacityComparison row={state.capacity} />}
+          {state.run.requests.length > 0 && state.capacity !== undefined && !outdated && <CapacityComparison row={state.capacity} />}
           {state.run.requests.length === 0 && <p className="tw-run__muted">{alwaysEmpty !== undefined ? alwaysEmptyText(alwaysEmpty) : 'No request was sent.'}</p>}
           {state.run.requests.map((r, i) => (
-            <RequestResult key={i} design={design} run={r} label={state.run.requests.length > 1 ? `Request ${i + 1}` : undefined} />
+            <RequestResult key={i} design={design} run={r} outdated={outdated} label={state.run.requests.length > 1 ? `Request ${i + 1}` : undefined} />
           ))}
         </>
       )}
@@ -41,7 +68,7 @@ export function PatternRunCard({ design, plan, state, disabled, onRun }: { desig
   );
 }
 
-function RequestResult({ design, run, label }: { design: Design; run: RequestRun; label: string | undefined }) {
+function RequestResult({ design, run, outdated, label }: { design: Design; run: RequestRun; outdated: boolean; label: string | undefined }) {
   const table = design.indexes[0];
   return (
     <div className="tw-run__request">
@@ -68,7 +95,7 @@ function RequestResult({ design, run, label }: { design: Design; run: RequestRun
           <dd>{run.pages}</dd>
         </div>
       </dl>
-      {run.comparison && <ComparisonView comparison={run.comparison} design={design} count={run.items.length} />}
+      {run.comparison && !outdated && <ComparisonView comparison={run.comparison} design={design} count={run.items.length} />}
       {run.items.length > 0 && (
         <details className="tw-run__items">
           <summary>

@@ -31,7 +31,7 @@ export function RunPanel() {
       ) : (
         <>
           <TableSection design={design} />
-          <LoadSection items={loadable} guards={loadable.length - items.length} />
+          <LoadSection design={design} items={loadable} guards={loadable.length - items.length} />
           <PatternRunList design={design} model={model} records={records} params={params} items={loadable} />
           <WriteSection design={design} model={model} items={written} />
         </>

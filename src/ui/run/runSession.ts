@@ -8,6 +8,7 @@ import { applyWrite, designTable, patternReadUnits, tableDefinition, tableNamePr
 import {
   createClients,
   createDesignTable,
+  dataFingerprint,
   DEFAULT_TIMEOUT_MS,
   deleteDesignTable,
   describeError,
@@ -18,12 +19,15 @@ import {
   runPattern,
   runWrite,
   testConnection,
+  verification,
   writeCapacityRow,
   type CapacityRow,
   type Clients,
   type ConnectionInfo,
   type CreatedTable,
+  type DataFingerprint,
   type DescribedError,
+  type StalePart,
   type PatternRun,
   type TableDifference,
   type WriteRun,
@@ -52,8 +56,16 @@ export type LoadState =
   | { status: 'done'; written: number; total: number; itemsPerSecond: number; seconds: number; items: readonly Item[] }
   | { status: 'stopped'; why: 'cancelled' | 'failed'; written: number; total: number; resumeAt: number; itemsPerSecond: number; error?: DescribedError; items: readonly Item[] };
 
-/** A pattern's run; `capacity`: its predicted read units (on the items compared with) beside the measured ones. */
-export type PatternRunState = { status: 'running' } | { status: 'done'; run: PatternRun; params: PatternParams; capacity: CapacityRow } | { status: 'failed'; error: DescribedError };
+/**
+ * A pattern's run; `capacity`: its predicted read units (on the items compared with) beside the measured ones.
+ * `unverified`: the table was not created and loaded under the current design and sample items, so the
+ * answer was not compared (no capacity prediction either). `plan` and `fingerprint`: the pattern's plan
+ * (JSON) and the design and items it ran under, to tell a result of an older design.
+ */
+export type PatternRunState =
+  | { status: 'running' }
+  | { status: 'done'; run: PatternRun; params: PatternParams; capacity?: CapacityRow; unverified?: { stale: StalePart[]; remedy: 'recreate' | 'reload' }; plan: string; fingerprint: DataFingerprint }
+  | { status: 'failed'; error: DescribedError };
 
 /** The Writes view's write sent to the table: running, its recorded requests and outcome, or why it could not be sent. */
 export type WriteRunState = { status: 'idle' } | { status: 'running'; call: WriteCall } | { status: 'done'; call: WriteCall; run: WriteRun; /** Predicted beside measured units; absent when the page does not know the table's items. */ capacity?: CapacityRow } | { status: 'failed'; call: WriteCall; error: DescribedError };
@@ -77,6 +89,8 @@ export interface RunSessionState {
    * predicted on them.
    */
   tableItems: readonly Item[] | undefined;
+  /** The design and items of the last complete load (dataFingerprint): answers are compared only when they are the current ones. */
+  loaded: DataFingerprint | undefined;
 }
 
 const envEndpoint = (import.meta.env as { VITE_TABLEWRIGHT_LOCAL_ENDPOINT?: string } | undefined)?.VITE_TABLEWRIGHT_LOCAL_ENDPOINT;
@@ -101,6 +115,7 @@ function initialState(): RunSessionState {
     runningAll: false,
     write: { status: 'idle' },
     tableItems: undefined,
+    loaded: undefined,
   };
 }
 
@@ -211,7 +226,7 @@ export async function createTable(design: Design, confirmExisting?: string): Pro
   const target = currentTarget();
   const tableName = input.trim() || design.tableName;
   if (!target) return;
-  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined });
+  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined, loaded: undefined });
   try {
     const result = await createDesignTable({
       client: clientsFor(target).client,
@@ -244,14 +259,16 @@ export async function createTable(design: Design, confirmExisting?: string): Pro
 
 let loadController: AbortController | undefined;
 
-/** Loads the items into the ready table; `resume` continues from the last stop's exact index. */
-export async function loadSampleItems(items: readonly Item[], resume = false): Promise<void> {
+/** Loads the design's items into the ready table; `resume` continues from the last stop's exact index. */
+export async function loadSampleItems(design: Design, items: readonly Item[], resume = false): Promise<void> {
   const { table, load } = runSession.getState();
   if (table.status !== 'ready' || load.status === 'loading') return;
   const startAt = resume && load.status === 'stopped' && load.items === items ? load.resumeAt : 0;
   const controller = new AbortController();
   loadController = controller;
-  runSession.setState({ load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items }, runs: {}, tableItems: undefined });
+  // What the table holds once every item is in: answers are compared only while that is the current design's.
+  const fingerprint = dataFingerprint(design, table.tableName, items);
+  runSession.setState({ load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items }, runs: {}, tableItems: undefined, loaded: undefined });
   const result = await loadItems({
     client: clientsFor(table.target).doc,
     tableName: table.tableName,
@@ -264,7 +281,7 @@ export async function loadSampleItems(items: readonly Item[], resume = false): P
   loadController = undefined;
   switch (result.status) {
     case 'done':
-      runSession.setState({ load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items }, tableItems: items });
+      runSession.setState({ load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items }, tableItems: items, loaded: fingerprint });
       break;
     case 'cancelled':
       runSession.setState({ load: { status: 'stopped', why: 'cancelled', written: result.written, total: result.total, resumeAt: result.resumeAt, itemsPerSecond: result.itemsPerSecond, items } });
@@ -285,21 +302,37 @@ export function cancelLoad(): void {
   loadController?.abort();
 }
 
+/**
+ * Runs one pattern on the table. `sampleItems`: the current design's items (guard items included). The
+ * answer is compared with the engine's only when the table was created and loaded under this design and
+ * these items; otherwise it is shown unverified, with what changed.
+ */
 export async function runOnePattern(args: { design: Design; patternName: string; params: PatternParams; sampleItems: readonly Item[] }): Promise<void> {
-  const { table } = runSession.getState();
+  const { table, loaded, tableItems } = runSession.getState();
   if (table.status !== 'ready') return;
   const { design, patternName, params, sampleItems } = args;
   runSession.setState((s) => ({ runs: { ...s.runs, [patternName]: { status: 'running' } } }));
   let state: PatternRunState;
   try {
-    const run = await runPattern({ client: clientsFor(table.target).doc, design, tableName: table.tableName, patternName, params, sampleItems });
-    // The units predicted on the items compared with, beside what DynamoDB reported (Local's known deviations applied on a local endpoint).
-    const predicted = patternReadUnits({ design, items: sampleItems, pattern: patternName, params });
-    state = { status: 'done', run, params, capacity: patternCapacityRow(patternName, [predicted], [run], isLocalEndpoint(table.target.endpoint)) };
+    const check = verification(design, table.tableName, { created: table.definition, loaded, items: tableItems }, sampleItems);
+    const run = await runPattern({ client: clientsFor(table.target).doc, design, tableName: table.tableName, patternName, params, ...(check.verified ? { sampleItems: check.items } : {}) });
+    const ranUnder = { plan: runPlanText(design, patternName), fingerprint: dataFingerprint(design, table.tableName, sampleItems) };
+    if (check.verified) {
+      // The units predicted on the items compared with, beside what DynamoDB reported (Local's known deviations applied on a local endpoint).
+      const predicted = patternReadUnits({ design, items: check.items, pattern: patternName, params });
+      state = { status: 'done', run, params, capacity: patternCapacityRow(patternName, [predicted], [run], isLocalEndpoint(table.target.endpoint)), ...ranUnder };
+    } else {
+      state = { status: 'done', run, params, unverified: { stale: check.stale, remedy: check.remedy }, ...ranUnder };
+    }
   } catch (e) {
     state = { status: 'failed', error: await explain(e, table.target, 'Query', params) };
   }
   runSession.setState((s) => ({ runs: { ...s.runs, [patternName]: state } }));
+}
+
+/** A pattern's plan as text: a run whose plan differs from the current one ran under an older design. */
+export function runPlanText(design: Design, patternName: string): string {
+  return JSON.stringify(design.patterns.find((p) => p.pattern === patternName) ?? null);
 }
 
 export async function runAllPatterns(args: { design: Design; paramsOf: (pattern: string) => PatternParams; sampleItems: readonly Item[] }): Promise<void> {
@@ -323,7 +356,7 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
   runSession.setState({ table: { ...rest, status: 'deleting' } });
   try {
     await deleteDesignTable({ client: clientsFor(table.target).client, table: table.created, confirmTableName, pollMs: table.target.endpoint ? 200 : 1_000 });
-    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined });
+    runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined, loaded: undefined });
   } catch (e) {
     const error = await explain(e, table.target, 'DeleteTable');
     // Ours is gone and the table of that name is someone else's: nothing here to use or delete.
@@ -334,7 +367,7 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
 
 /** Back to a fresh session (keeps endpoint settings and credentials). */
 export function forgetTable(): void {
-  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined });
+  runSession.setState({ table: { status: 'none' }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined, loaded: undefined });
 }
 
 /** Sends one write to the table this session created (never to one it did not: runWrite refuses it too). */
