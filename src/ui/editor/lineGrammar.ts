@@ -2,7 +2,7 @@
 // and what may come next, following parseModelText's grammar (README "The text form").
 // Forgiving: it reads as far as the line makes sense. Completions offer `expect` at the end
 // of the text left of the cursor; hovers read a token's role; the outline reads headers.
-import { BILLING_MODES, STREAM_VIEWS, TABLE_CLASSES, tokenizeModelLine, type LineToken } from '../../engine/index.ts';
+import { ATTRIBUTE_TYPES, BILLING_MODES, RANGE_OPS, STREAM_VIEWS, TABLE_CLASSES, tokenizeModelLine, type LineToken } from '../../engine/index.ts';
 import type { ReferencePlace } from './languageReference.ts';
 
 export type TokenRole = 'keyword' | 'attribute' | 'entity' | 'name' | 'value' | 'punct';
@@ -33,12 +33,11 @@ export interface LineReading {
   expect: Expect;
 }
 
-export const LINE_STARTS = ['model', 'source', 'table', 'entity'];
-export const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl', 'writes', 'itemBytes'];
-export const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'limit', 'with', 'returns', 'consistent', 'rate', 'shards'];
-export const TABLE_CLAUSES = ['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class'];
-export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'date', 'datetime'];
-export const RANGE_OPERATORS = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'];
+const LINE_STARTS = ['model', 'source', 'table', 'entity'];
+const HEADER_CLAUSES = ['key', 'count', 'belongsTo', 'unique', 'version', 'ttl', 'writes', 'itemBytes'];
+const PATTERN_CLAUSES = ['by', 'where', 'order', 'newest', 'oldest', 'limit', 'with', 'returns', 'consistent', 'rate', 'shards'];
+const TABLE_CLAUSES = ['billing', 'read', 'write', 'stream', 'pitr', 'deletionProtection', 'class'];
+const RANGE_OPERATORS: string[] = [...RANGE_OPS];
 const TABLE_VALUES: Record<string, readonly string[]> = { billing: BILLING_MODES, stream: STREAM_VIEWS, class: TABLE_CLASSES };
 
 const NOTHING: Expect = { keywords: [] };
@@ -74,9 +73,9 @@ function readAttribute(tokens: LineToken[]): LineReading {
     } else if (stage === 'mark' && (isPunct(token, '?') || isPunct(token, ':'))) {
       if (isPunct(token, '?')) role = 'keyword';
       else stage = 'type';
-      expect = stage === 'type' ? { keywords: ATTRIBUTE_TYPES } : NOTHING;
+      expect = stage === 'type' ? { keywords: [...ATTRIBUTE_TYPES] } : NOTHING;
     } else if (stage === 'type') {
-      role = token.kind === 'word' && ATTRIBUTE_TYPES.includes(token.text) ? 'keyword' : 'value';
+      role = token.kind === 'word' && (ATTRIBUTE_TYPES as readonly string[]).includes(token.text) ? 'keyword' : 'value';
       stage = role === 'keyword' ? 'afterType' : 'values';
       expect = role === 'keyword' ? { keywords: ['in'] } : NOTHING;
     } else if (stage === 'afterType' && isWord(token, 'in')) {
