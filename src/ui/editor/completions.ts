@@ -26,8 +26,9 @@ const PAIRS: Record<string, string> = { newest: 'newest first', oldest: 'oldest 
 /** `before`: the line's text left of the cursor. */
 export function completionsAt(before: string, outline: ModelOutline): Completion[] {
   // The word under the cursor is being typed: what matters is what comes before it.
-  const typed = /[A-Za-z0-9_.-]+$/.exec(before);
-  const reading = readLine(typed ? before.slice(0, typed.index) : before);
+  let start = before.length;
+  while (start > 0 && /[A-Za-z0-9_.-]/.test(before[start - 1] ?? '')) start--;
+  const reading = readLine(before.slice(0, start));
   const place: ReferencePlace = reading.place === 'start' || reading.place === 'other' ? 'line' : reading.place;
   const entityName = reading.entity;
   return offer(reading.expect, place, entityName, outline);

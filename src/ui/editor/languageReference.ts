@@ -208,7 +208,7 @@ export function exampleInContext(place: ReferencePlace, example: string): string
     }
     case 'header': {
       const name = /^entity\s+(\S+)/.exec(example)?.[1];
-      const at = lines.findIndex((line) => name !== undefined && new RegExp(`^entity\\s+${name}\\b`).test(line));
+      const at = lines.findIndex((line) => name !== undefined && /^entity\s/.test(line) && line.split(/\s+/)[1] === name);
       if (at >= 0) lines[at] = example;
       else lines.push('', example);
       return lines.join('\n');
