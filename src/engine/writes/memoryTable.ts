@@ -49,6 +49,7 @@ import {
   copyOut,
   copyTopMap,
   copyValues,
+  emptyMap,
   sameItem,
   validation,
   type CancellationReason,
@@ -480,7 +481,7 @@ function snapshotItems(snapshot: MemoryTableSnapshot): ReadonlyMap<string, Memor
 
 /** The named attributes an item holds, copied; undefined when it holds none of them (DynamoDB returns no Attributes then). */
 function pick(item: MemoryItem, names: readonly string[]): WriteItem | undefined {
-  const out: MemoryItem = {};
+  const out: MemoryItem = emptyMap();
   for (const name of names) {
     const value = item[name];
     if (value !== undefined) out[name] = copyOut(value);

@@ -32,6 +32,7 @@ import {
   addNumbers,
   compareOrdered,
   equalValues,
+  mapCopy,
   typeTag,
   validation,
   type MemoryItem,
@@ -983,7 +984,7 @@ export function applyUpdate(plan: UpdatePlan, before: MemoryItem | undefined, ke
   for (const name of Object.keys(key)) {
     if (targets.includes(name)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
   }
-  const after: MemoryItem = { ...base };
+  const after: MemoryItem = mapCopy(base);
   for (const { name, value } of plan.set) after[name] = setValueOf(value, base);
   for (const name of plan.remove) delete after[name];
   for (const { name, value } of plan.add) {

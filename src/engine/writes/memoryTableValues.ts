@@ -108,8 +108,21 @@ export function copyIn(value: unknown, where: Where): MemoryValue {
   );
 }
 
+/**
+ * A map with no prototype: any attribute name, `__proto__` and `constructor` included, is an own
+ * property when set and reads as absent when not (a plain object's `item.__proto__` is Object.prototype).
+ */
+export function emptyMap<T = MemoryValue>(): { [name: string]: T } {
+  return Object.create(null) as { [name: string]: T };
+}
+
+/** A copy of `map` as an `emptyMap`. */
+export function mapCopy<T>(map: { readonly [name: string]: T }): { [name: string]: T } {
+  return Object.assign(emptyMap<T>(), map);
+}
+
 function copyMap(value: Record<string, unknown>, where: Where): { [name: string]: MemoryValue } {
-  const out: { [name: string]: MemoryValue } = {};
+  const out = emptyMap();
   for (const name of Object.keys(value)) {
     const v = value[name];
     if (typeof v === 'function') continue;
@@ -123,7 +136,7 @@ export function copyTopMap(value: unknown, where: Where, refused: (name: string,
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !isPlainObject(value)) {
     throw new TypeError(`${where} must be a map of attribute values, got ${describe(value)}`);
   }
-  const out: MemoryItem = {};
+  const out: MemoryItem = emptyMap();
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined || typeof v === 'function') continue;
     try {
@@ -156,7 +169,7 @@ export function copyValues(value: unknown): MemoryItem {
 export function copyOut<T extends MemoryValue>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((v) => copyOut(v)) as T;
-  const out: { [name: string]: MemoryValue } = {};
+  const out = emptyMap();
   for (const [name, v] of Object.entries(value)) out[name] = copyOut(v);
   return out as T;
 }

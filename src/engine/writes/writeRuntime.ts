@@ -339,10 +339,18 @@ function applyChanges(entity: WriteEntity, current: WriteItem, changes: WriteIte
   for (const [name, value] of Object.entries(changes)) {
     if (name === entity.version) continue;
     if (value === null || value === undefined) delete next[name];
-    else next[name] = value;
+    else setOwn(next, name, value);
   }
-  if (entity.version !== undefined) next[entity.version] = (current[entity.version] as number) + 1;
+  if (entity.version !== undefined) setOwn(next, entity.version, (current[entity.version] as number) + 1);
   return next;
+}
+
+/**
+ * Sets an attribute as an own property whatever its name: `item[name] = value` would set the
+ * prototype for `__proto__` (a name a model may use) instead of the attribute.
+ */
+function setOwn(item: WriteItem, name: string, value: unknown): void {
+  Object.defineProperty(item, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A condition that the record's attributes are still those read: each equal, or still absent. */
@@ -473,7 +481,7 @@ export function buildUpdateInPlace(entity: WriteEntity, env: WriteTarget, key: W
   const touched = entity.indexes.filter((ix) => ix.attributes.some((n) => changed.includes(n)));
   if (touched.some((ix) => ix.attributes.some((n) => !known.has(n)))) return undefined;
   const values: WriteItem = { ...key };
-  for (const n of changed) if (holds(changes, n)) values[n] = changes[n];
+  for (const n of changed) if (holds(changes, n)) setOwn(values, n, changes[n]);
   // The changed values' types, checked as a create checks them.
   entity.toItem(values);
   const p = new Placeholders();
@@ -730,8 +738,8 @@ export async function addToRecord(entity: WriteEntity, env: WriteEnv, keyIn: Wri
     key,
     (current) => {
       const changes: WriteItem = {};
-      for (const n of names) changes[n] = (typeof current[n] === 'number' ? (current[n] as number) : 0) + (deltas[n] as number);
-      if (entity.version !== undefined) changes[entity.version] = options.version ?? current[entity.version];
+      for (const n of names) setOwn(changes, n, (typeof current[n] === 'number' ? (current[n] as number) : 0) + (deltas[n] as number));
+      if (entity.version !== undefined) setOwn(changes, entity.version, options.version ?? current[entity.version]);
       return changes;
     },
     options.if,
