@@ -66,6 +66,7 @@ export type ModelDiagnosticCode =
   | 'model.ttlType'
   | 'model.ttlInKey'
   // workload: rates, item sizes, shards
+  | 'model.sdkDropsAttribute' // warning
   | 'model.invalidRate'
   | 'model.invalidItemBytes'
   | 'model.invalidShards'

@@ -228,7 +228,10 @@ describe('validateModel', () => {
         order(m).attributes.push({ name: '__proto__', type: 'boolean' });
         getOrders(m).fixed = Object.fromEntries([['__proto__', 'yes']]);
       }),
-    ).toEqual([['model.fixedType', 'patterns[1].fixed.__proto__', '"__proto__" is fixed to "yes", which is not a boolean (true or false)']]);
+    ).toEqual([
+      ['model.sdkDropsAttribute', 'entities[1].attributes[5].name', expect.stringContaining("the AWS SDK's lib-dynamodb (marshall/unmarshall) drops it")],
+      ['model.fixedType', 'patterns[1].fixed.__proto__', '"__proto__" is fixed to "yes", which is not a boolean (true or false)'],
+    ]);
   });
 
   it('requires a limit to be a whole number, 1 or more, and the pattern to have an order', () => {

@@ -112,6 +112,16 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
     entity.attributes.forEach((attribute, j) => {
       const attributePath = `${path}.attributes[${j}]`;
       checkName(attribute.name, `${attributePath}.name`, 'attribute');
+      if (attribute.name === '__proto__') {
+        // @aws-sdk/util-dynamodb's marshall and unmarshall build plain objects by assignment (`map[key] = ...`),
+        // which sets a prototype instead of a property named __proto__: the value never reaches DynamoDB.
+        report(
+          'model.sdkDropsAttribute',
+          `${attributePath}.name`,
+          'an attribute named "__proto__" is valid and Tablewright keeps it, but the AWS SDK\'s lib-dynamodb (marshall/unmarshall) drops it on the way to and from DynamoDB, so the generated module cannot store it: rename it',
+          'warning',
+        );
+      }
       if (info.attributes.has(attribute.name)) {
         report('model.duplicateAttribute', `${attributePath}.name`, `${label(entity)} declares attribute ${quoteName(attribute.name)} twice`);
       } else if (!covered(`${attributePath}.name`)) info.attributes.set(attribute.name, { attribute, index: j });
