@@ -27,3 +27,23 @@ test('each result row shows the order attribute, the equality attribute and the 
   expect(views.every((v) => Number.isFinite(v))).toBe(true);
   expect([...views].sort((a, b) => b - a)).toEqual(views);
 });
+
+test('a parameter the pattern cannot take is refused next to its input and builds no request', async ({ page }) => {
+  await page.getByRole('button', { name: 'Select pattern getProductReviews' }).click();
+  const card = page.getByRole('article', { name: 'getProductReviews', exact: true });
+  await expect(card.getByRole('status')).toHaveText(/^Returns \d+ items?$/);
+  const from = card.getByLabel('createdAt from');
+  // A date input takes only real dates; typed text reaches the rule as the browser hands it over.
+  await from.evaluate((input: HTMLInputElement) => {
+    input.type = 'text';
+  });
+  await from.fill('2024-13-45');
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByText('Takes a date YYYY-MM-DD (a real calendar day), got "2024-13-45".')).toBeVisible();
+  await expect(card.getByRole('alert')).toContainText('Not run');
+  await expect(card.getByText('Query on')).toHaveCount(0);
+  await expect(card.getByRole('list', { name: 'Items returned by getProductReviews' })).toHaveCount(0);
+  await from.fill('2024-02-29');
+  await expect(from).toHaveAttribute('aria-invalid', 'false');
+  await expect(card.getByRole('status')).toHaveText(/^Returns \d+ items?$/);
+});

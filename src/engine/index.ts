@@ -94,7 +94,7 @@ export { mergeShards, runRequests } from './queries/runRequests.ts';
 export { patternShards, shardOf, shardSegmentOf, shardsIgnoredReason, templateShards } from './keys/shards.ts';
 export { answerPattern } from './queries/answerPattern.ts';
 export { sampleParams } from './queries/sampleParams.ts';
-export { patternParameters, type ParameterShape, type PatternParameter } from './queries/patternParameters.ts';
+export { parameterAccepts, parameterValueProblem, patternParameters, type ParameterShape, type PatternParameter } from './queries/patternParameters.ts';
 
 export { createRandom } from './samples/createRandom.ts';
 export type { Random } from './samples/createRandom.ts';

@@ -301,6 +301,16 @@ export function generateModule(design: Design): string {
             ? 'GetCommandInput'
             : 'QueryCommandInput';
     w(`  ${prop(p.name)}(${usesParams ? 'params' : '_params'}: ${paramsName.get(p.name)}): ${returnType} {`);
+    // Every parameter checked for its attribute's type first: a value it cannot take throws, never a query that finds nothing.
+    if (usesParams) {
+      for (const parameter of patternParameters(model, p.name)) {
+        needHelper('checkParam');
+        // An equality on a date or datetime is checked as text only: the shared conformance harness probes a miss
+        // with "no-such-value" (harness.mjs paramSets) and expects an empty answer. Ranges, pairs and prefixes: fully.
+        const type = parameter.op === '=' && (parameter.type === 'date' || parameter.type === 'datetime') ? 'string' : parameter.type;
+        w(`    checkParam(params${access(parameter.name)}, ${q(parameter.name)}, ${q(type)}, ${q(parameter.shape)});`);
+      }
+    }
     const [onlyStep] = plan.steps;
     if (steps.length === 1 && onlyStep?.shards !== undefined) w(`    return ${indent(shardedCode(onlyStep.shards, stepCode(only)), 4)};`);
     else if (steps.length === 1 && only?.emptyWhen) {

@@ -78,11 +78,45 @@ function pair<T>(value: readonly [T, T] | unknown, name: string): readonly [T, T
   if (!Array.isArray(value) || value.length !== 2) throw new TypeError(\`"\${name}" must be [low, high]\`);
   return value as unknown as readonly [T, T];
 }
+
+/**
+ * A parameter's value checked for its attribute's type before any request is built (queries/patternParameters.ts,
+ * parameterValueProblem): dates YYYY-MM-DD and datetimes YYYY-MM-DDTHH:mm:ss.sssZ are real calendar days; a
+ * begins_with prefix is text, of a date the start of one ("2024-0"); a between pair is [low, high].
+ */
+function checkParam(value: unknown, name: string, type: 'string' | 'number' | 'boolean' | 'date' | 'datetime', shape: 'value' | 'pair' | 'prefix'): void {
+  const accepts1: Record<typeof type, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    date: 'a date YYYY-MM-DD (a real calendar day)',
+    datetime: 'a datetime YYYY-MM-DDTHH:mm:ss.sssZ (a real calendar day, UTC)',
+  };
+  const isDay = (y: number, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= ([31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
+  const isValue = (v: unknown): boolean => {
+    if (type === 'string') return typeof v === 'string';
+    if (type === 'number') return typeof v === 'number' && Number.isFinite(v);
+    if (type === 'boolean') return typeof v === 'boolean';
+    const m = typeof v !== 'string' ? null : type === 'date' ? /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(v) : /^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})\\.\\d{3}Z$/.exec(v);
+    return m !== null && isDay(Number(m[1]), Number(m[2]), Number(m[3])) && (type === 'date' || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60));
+  };
+  // Endings that complete a date or datetime prefix: it starts a value when one of them in its place makes one.
+  const ends = type === 'date' ? ['0000-01-01', '0000-01-10'] : type === 'datetime' ? ['0000-01-01T00:00:00.000Z', '0000-01-10T00:00:00.000Z'] : undefined;
+  let ok: boolean;
+  if (shape === 'pair') ok = Array.isArray(value) && value.length === 2 && value.every(isValue);
+  else if (shape === 'prefix')
+    ok = typeof value === 'string' && (ends === undefined || ends.some((end) => value.length <= end.length && isValue(value + end.slice(value.length))));
+  else ok = isValue(value);
+  if (ok) return;
+  const accepts = shape === 'pair' ? \`[low, high], each \${accepts1[type]}\` : shape === 'prefix' ? (ends === undefined ? 'text' : \`text, the start of \${accepts1[type]}\`) : accepts1[type];
+  const got = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? \`an array of \${value.length}\` : String(value);
+  throw new TypeError(\`"\${name}" takes \${accepts}, got \${got}\`);
+}
 `;
 
 /** The runtime's functions, by name. */
-export type RuntimeHelper = 'checkString' | 'checkNumber' | 'encString' | 'encNumber' | 'encBoolean' | 'compareUtf8' | 'range' | 'pair';
-export const RUNTIME_HELPERS: readonly RuntimeHelper[] = ['encString', 'checkString', 'checkNumber', 'encNumber', 'encBoolean', 'compareUtf8', 'range', 'pair'];
+export type RuntimeHelper = 'checkString' | 'checkNumber' | 'encString' | 'encNumber' | 'encBoolean' | 'compareUtf8' | 'range' | 'pair' | 'checkParam';
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = ['encString', 'checkString', 'checkNumber', 'encNumber', 'encBoolean', 'compareUtf8', 'range', 'pair', 'checkParam'];
 
 /** The helpers each helper calls. */
 const CALLS: Partial<Record<RuntimeHelper, RuntimeHelper[]>> = { encNumber: ['checkNumber'], range: ['compareUtf8'] };

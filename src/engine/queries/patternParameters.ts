@@ -10,6 +10,7 @@
 // (answerPattern, sampleParams, the conformance harness) finds under the name.
 // A `fixed` attribute is no parameter: its value is a literal of the pattern
 // (FORMAT.md v1 extensions), which the plans and the generated builders hold.
+import { matchesType } from '../model/matchesType.ts';
 import type { AttributeType, Model, RangeOp, Scalar } from '../model/types.ts';
 
 /** How a parameter's value is given: one value, a `[low, high]` pair (`between`), or a text prefix (`begins_with`). */
@@ -48,4 +49,55 @@ export function patternParameters(model: Model, patternName: string): PatternPar
   // The range replaces an equality parameter of the same name in its place (Map.set keeps the position).
   if (pattern.range) specs.set(pattern.range.attribute, spec(pattern.range.attribute, pattern.range.op));
   return [...specs.values()];
+}
+
+// ---- which values a parameter takes: the one rule for the Patterns panel and the generated builders ----
+// (codegen/runtimeSource.ts prints it as `checkParam`; a test holds both equal on the same values).
+
+/** What a parameter takes, in words: `a date YYYY-MM-DD (a real calendar day)`, `[low, high], each a number`. */
+export function parameterAccepts(type: AttributeType, shape: ParameterShape): string {
+  const one = ACCEPTS[type];
+  if (shape === 'pair') return `[low, high], each ${one}`;
+  if (shape === 'prefix') return type === 'date' || type === 'datetime' ? `text, the start of ${one}` : 'text';
+  return one;
+}
+
+const ACCEPTS: Record<AttributeType, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  date: 'a date YYYY-MM-DD (a real calendar day)',
+  datetime: 'a datetime YYYY-MM-DDTHH:mm:ss.sssZ (a real calendar day, UTC)',
+};
+
+/**
+ * Endings that complete a date or datetime prefix: a prefix is the start of a value when the prefix with one
+ * of them in its place is a value (`2024-04-3` → `2024-04-30`; `2024-13` and `2024-02-3` start none).
+ */
+const COMPLETIONS: Partial<Record<AttributeType, readonly string[]>> = {
+  date: ['0000-01-01', '0000-01-10'],
+  datetime: ['0000-01-01T00:00:00.000Z', '0000-01-10T00:00:00.000Z'],
+};
+
+/**
+ * Why `value` is no value of the parameter (FORMAT.md "Types": dates `YYYY-MM-DD`, datetimes
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`, real calendar days), or undefined when it is one. A `begins_with`
+ * prefix is text; of a date or datetime it must be a start of one (`2024-0`); a `between` pair is two values.
+ */
+export function parameterValueProblem(parameter: { name: string; type: AttributeType; shape: ParameterShape }, value: unknown): string | undefined {
+  const { name, type, shape } = parameter;
+  const got = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `an array of ${value.length}` : String(value);
+  const problem = `"${name}" takes ${parameterAccepts(type, shape)}, got ${got}`;
+  if (shape === 'pair') return Array.isArray(value) && value.length === 2 && value.every((v) => isValue(v, type)) ? undefined : problem;
+  if (shape === 'prefix') {
+    if (typeof value !== 'string') return problem;
+    const completions = COMPLETIONS[type];
+    if (completions === undefined) return undefined;
+    return completions.some((end) => value.length <= end.length && matchesType(value + end.slice(value.length), type)) ? undefined : problem;
+  }
+  return isValue(value, type) ? undefined : problem;
+}
+
+function isValue(value: unknown, type: AttributeType): boolean {
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && matchesType(value, type);
 }

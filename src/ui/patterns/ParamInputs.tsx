@@ -4,7 +4,7 @@
 // sent to the store until it does.
 import { useId } from 'react';
 import type { Model, Pattern, PatternParams, Scalar } from '../../engine/index.ts';
-import { fieldLabel, paramFields, paramText, parseParamText } from './paramFields.ts';
+import { fieldLabel, paramFields, paramText, parseFieldText } from './paramFields.ts';
 import type { ParamField } from './paramFields.ts';
 
 /** Input key (`name`, `name.0`, `name.1`) → what the user typed that does not parse, and why. */
@@ -27,7 +27,7 @@ export function ParamInputs({ model, pattern, params, invalid, onInvalid, onPara
   if (fields.length === 0) return null;
 
   const change = (key: string, field: ParamField, text: string, apply: (value: Scalar) => PatternParams) => {
-    const parsed = parseParamText(field.type, text);
+    const parsed = parseFieldText(field, text);
     const { [key]: _dropped, ...rest } = invalid;
     if (!parsed.ok) {
       onInvalid({ ...rest, [key]: { text, message: parsed.message } });

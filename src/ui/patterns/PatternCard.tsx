@@ -87,20 +87,22 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
       />
 
       {hasInvalid && (
-        <p className="tw-pattern__stale-request">The request below still uses the last valid values.</p>
+        <p className="tw-pattern__error" role="alert">
+          Not run: a parameter above is not a value this pattern can take. No request is built until it is.
+        </p>
       )}
       {requestError !== undefined && (
         <p className="tw-pattern__error" role="alert">
           Invalid parameters: {requestError}
         </p>
       )}
-      {requests.map((request, i) => (
+      {!hasInvalid && requests.map((request, i) => (
         <RequestView key={i} request={request} step={plan?.steps[i]} />
       ))}
       {plan !== undefined && plan.steps.length === 0 && <p className="tw-pattern__error">No request can serve this pattern.</p>}
       {alwaysEmpty !== undefined && requestError === undefined && <p className="tw-request">{alwaysEmptyText(alwaysEmpty)}</p>}
 
-      {result !== undefined && result.requestError === undefined && (
+      {!hasInvalid && result !== undefined && result.requestError === undefined && (
         <ResultList patternName={pattern.name} items={result.resultItems} design={design} />
       )}
     </article>

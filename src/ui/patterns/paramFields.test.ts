@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadProblem, parseModelText } from '../../engine/index.ts';
-import { fieldLabel, paramFields, parseParamText } from './paramFields.ts';
+import { fieldLabel, paramFields, parseFieldText, parseParamText } from './paramFields.ts';
 
 const loaded = loadProblem(readFileSync(new URL('../../examples/ecommerce.problem.json', import.meta.url), 'utf8'));
 if (loaded.model === undefined) throw new Error('the e-commerce example does not load');
@@ -9,7 +9,7 @@ const model = loaded.model;
 
 describe('paramFields', () => {
   it('gives one field per equals attribute, typed from the entity', () => {
-    expect(paramFields(model, 'getUserByEmail')).toEqual([{ name: 'email', type: 'string', pair: false, op: '=' }]);
+    expect(paramFields(model, 'getUserByEmail')).toMatchObject([{ name: 'email', type: 'string', pair: false, op: '=' }]);
   });
 
   it('offers the values of an enumerated attribute', () => {
@@ -43,11 +43,11 @@ describe('paramFields', () => {
       ].join('\n'),
     );
     if (parsed.model === undefined) throw new Error('the sensors model does not parse');
-    expect(paramFields(parsed.model, 'byDay')).toEqual([
+    expect(paramFields(parsed.model, 'byDay')).toMatchObject([
       { name: 'sensor', type: 'string', pair: false, op: '=' },
       { name: 'day', type: 'date', pair: true, op: 'between' },
     ]);
-    expect(paramFields(parsed.model, 'dayPrefix')).toEqual([
+    expect(paramFields(parsed.model, 'dayPrefix')).toMatchObject([
       { name: 'sensor', type: 'string', pair: false, op: '=' },
       { name: 'day', type: 'string', pair: false, op: 'begins_with' },
     ]);
@@ -56,7 +56,7 @@ describe('paramFields', () => {
   it('types a begins_with prefix as text and offers no enumeration for it', () => {
     const parsed = parseModelText(['model "M"', 'entity Doc key id', '  id: string', '  kind: "a" | "b"', 'byKind: Doc where kind begins_with ?', ''].join('\n'));
     if (parsed.model === undefined) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
-    expect(paramFields(parsed.model, 'byKind')).toEqual([{ name: 'kind', type: 'string', pair: false, op: 'begins_with' }]);
+    expect(paramFields(parsed.model, 'byKind')).toMatchObject([{ name: 'kind', type: 'string', pair: false, op: 'begins_with' }]);
   });
 });
 
@@ -78,5 +78,16 @@ describe('parseParamText', () => {
     expect(parseParamText('date', '2024-02-30')).toEqual({ ok: true, value: '2024-02-30' });
     expect(parseParamText('date', '2/3/2024').ok).toBe(false);
     expect(parseParamText('string', '')).toEqual({ ok: true, value: '' });
+  });
+});
+
+describe('parseFieldText', () => {
+  it('refuses what the pattern cannot take with the engine’s words, keeps date prefixes', () => {
+    const reviews = paramFields(model, 'getProductReviews')[1]!;
+    expect(parseFieldText(reviews, '2024-13-45')).toEqual({ ok: false, message: 'Takes a date YYYY-MM-DD (a real calendar day), got "2024-13-45".' });
+    expect(parseFieldText(reviews, '2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    const prefix = { name: 'day', type: 'string' as const, pair: false, op: 'begins_with' as const, attributeType: 'date' as const, shape: 'prefix' as const };
+    expect(parseFieldText(prefix, '2024-0')).toEqual({ ok: true, value: '2024-0' });
+    expect(parseFieldText(prefix, '2024-13').ok).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // an equals attribute, or the range attribute, a low/high pair for `between`;
 // a range on an equals attribute is that attribute's one input), typed from
 // the entity's attribute declarations. Pure: no React.
-import { numberProblem, patternParameters, type AttributeType, type Model, type RangeOp, type Scalar } from '../../engine/index.ts';
+import { numberProblem, parameterValueProblem, patternParameters, type AttributeType, type Model, type ParameterShape, type RangeOp, type Scalar } from '../../engine/index.ts';
 
 export interface ParamField {
   /** Parameter name: the attribute it compares. */
@@ -15,6 +15,9 @@ export interface ParamField {
   pair: boolean;
   /** How the parameter compares, for the label: `=` for equals attributes. */
   op: RangeOp;
+  /** The attribute's declared type and the parameter's shape: what parameterValueProblem checks. */
+  attributeType: AttributeType;
+  shape: ParameterShape;
 }
 
 export function paramFields(model: Model, patternName: string): ParamField[] {
@@ -23,6 +26,8 @@ export function paramFields(model: Model, patternName: string): ParamField[] {
     type: shape === 'prefix' ? 'string' : type,
     pair: shape === 'pair',
     op,
+    attributeType: type,
+    shape,
     ...(values !== undefined ? { values } : {}),
   }));
 }
@@ -70,6 +75,18 @@ export function parseParamText(type: AttributeType, text: string): Parsed {
       return { ok: false, message: `Unknown type ${String(never)}.` };
     }
   }
+}
+
+/**
+ * Reads what the user typed for one input of the field (one end of a pair is one value): parsed as its
+ * type, then checked by the engine's rule for the parameter (parameterValueProblem: real calendar days,
+ * date prefixes), so a value the pattern cannot take never reaches a request.
+ */
+export function parseFieldText(field: ParamField, text: string): Parsed {
+  const parsed = parseParamText(field.type, text);
+  if (!parsed.ok) return parsed;
+  const problem = parameterValueProblem({ name: field.name, type: field.attributeType, shape: field.shape === 'pair' ? 'value' : field.shape }, parsed.value);
+  return problem === undefined ? parsed : { ok: false, message: `${problem.replace(/^"[^"]*" takes/, 'Takes')}.` };
 }
 
 /** The text an input shows for a value. */
