@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import { formatDiagnostic } from '../engine/index.ts';
 import { convertSource } from './convertSource.ts';
 import { layoutDocument } from './layoutDocument.ts';
+import { editSizeProblem, sourceSizeProblem } from './sourceLimit.ts';
 import type { AppState, Source, SourceSlice, WorkStart } from './types.ts';
 
 /** Edits closer together than this belong to one undo step. */
@@ -70,6 +71,12 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         const { source } = get();
         const nextFormat = format ?? source.format;
         if (text === source.text && nextFormat === source.format) return;
+        // Past the size limit the edit is refused and the text stays as it was (the editor puts it back).
+        const tooBig = editSizeProblem(text.length);
+        if (tooBig !== undefined) {
+          get().showNotice({ kind: 'error', title: tooBig, details: [] });
+          return;
+        }
         const at = now();
         const coalesce = burstAt !== undefined && at - burstAt < TYPING_BURST_MS && nextFormat === source.format;
         burstAt = at;
@@ -79,6 +86,12 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
       },
 
       openSource: (next, layout, keys) => {
+        // Every opening checks the size here too (its callers say which input it was, before reading it).
+        const tooBig = sourceSizeProblem(next.text.length, 'The model');
+        if (tooBig !== undefined) {
+          get().showNotice({ kind: 'error', title: tooBig, details: [] });
+          return;
+        }
         burstAt = undefined;
         const { source, keptLayout, keysMode } = get();
         const sameLayout = layout === undefined || (keptLayout !== undefined && JSON.stringify(layoutDocument(layout)) === JSON.stringify(layoutDocument(keptLayout)));

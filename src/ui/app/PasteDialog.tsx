@@ -1,8 +1,9 @@
 // "Paste problem": a problem in either form, pasted into a box. It opens only
 // if it loads without errors; otherwise the located errors show here and the
-// current work stays.
+// current work stays. A text past the size limit is refused as it is pasted.
 import { useState } from 'react';
 import { Dialog } from '../shared/Dialog.tsx';
+import { sourceSizeProblem } from '../../store/sourceLimit.ts';
 import { openProblemText } from './openProblem.ts';
 
 export function PasteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -14,13 +15,17 @@ export function PasteDialog({ open, onClose }: { open: boolean; onClose: () => v
     onClose();
   };
 
-  const submit = () => {
-    const result = openProblemText(text);
+  const [opening, setOpening] = useState(false);
+
+  const submit = async () => {
+    setOpening(true);
+    const result = await openProblemText(text).finally(() => setOpening(false));
     if (result.ok) {
       setText('');
       close();
     } else setErrors(result.errors);
   };
+  const tooBig = sourceSizeProblem(text.length, 'The pasted model');
 
   return (
     <Dialog
@@ -32,8 +37,8 @@ export function PasteDialog({ open, onClose }: { open: boolean; onClose: () => v
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" onClick={submit} disabled={text.trim() === ''}>
-            Open
+          <button type="button" className="button button--primary" onClick={() => void submit()} disabled={text.trim() === '' || opening || tooBig !== undefined}>
+            {opening ? 'Opening…' : 'Open'}
           </button>
         </>
       }
@@ -54,7 +59,8 @@ export function PasteDialog({ open, onClose }: { open: boolean; onClose: () => v
         />
       </label>
       <div id="paste-errors" role="alert">
-        {errors.length > 0 && (
+        {tooBig !== undefined && <p className="error-text">{tooBig}</p>}
+        {tooBig === undefined && errors.length > 0 && (
           <>
             <p className="error-text">
               Not opened: it has {errors.length} {errors.length === 1 ? 'error' : 'errors'}. Your current work was kept.

@@ -1,35 +1,59 @@
 // Opens a design problem the user brings (a file, a drop, a paste), in either
 // form. It replaces the current work only when it loads without errors (as one
 // undo step); otherwise the work stays and the located errors are returned.
-import { formatDiagnostic, loadProblem } from '../../engine/index.ts';
+// A model past the size limit (MAX_SOURCE_CHARS) is refused before it is read;
+// a big one is read off the page's thread.
 import { appStore } from '../../store/appStore.ts';
-
-/** Bigger than any hand-written model; refuse before reading megabytes of something else. */
-export const MAX_PROBLEM_BYTES = 5 * 1024 * 1024;
+import { fileSizeProblem, sourceSizeProblem } from '../../store/sourceLimit.ts';
+import { checkProblemNow, type ProblemCheck } from './problemCheck.ts';
+import ProblemCheckWorker from './problemCheck.worker.ts?worker';
 
 export type OpenResult = { ok: true; warnings: string[] } | { ok: false; errors: string[] };
 
-export function openProblemText(text: string): OpenResult {
+/** Texts longer than this are read in a worker (a 50,000-character model parses in about 20 ms). */
+export const CHECK_OFF_THREAD_CHARS = 50_000;
+
+/** Reads `text` as a problem, in a Web Worker of its own when it is big (one per check, ended once it answers). */
+function checkProblem(text: string): Promise<ProblemCheck> {
+  if (text.length <= CHECK_OFF_THREAD_CHARS || typeof Worker === 'undefined') return Promise.resolve(checkProblemNow(text));
+  let worker: Worker;
+  try {
+    worker = new ProblemCheckWorker();
+  } catch {
+    return Promise.resolve(checkProblemNow(text));
+  }
+  return new Promise((resolve) => {
+    const done = (check: ProblemCheck) => {
+      worker.terminate();
+      resolve(check);
+    };
+    worker.onmessage = (event: MessageEvent<ProblemCheck>) => done(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(checkProblemNow(text));
+    };
+    worker.postMessage(text);
+  });
+}
+
+/** Opens `text` if it is within the size limit and loads; `what` names it in a refusal ("The pasted model"). */
+export async function openProblemText(text: string, what = 'The pasted model'): Promise<OpenResult> {
+  const tooBig = sourceSizeProblem(text.length, what);
+  if (tooBig !== undefined) return { ok: false, errors: [tooBig] };
   const normalized = text.replace(/\r\n?/g, '\n');
   if (normalized.trim() === '') return { ok: false, errors: ['It is empty.'] };
-  const parsed = loadProblem(normalized);
-  if (!parsed.model) {
-    const errors = parsed.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    return { ok: false, errors: errors.length > 0 ? errors : ['It holds no model.'] };
-  }
-  appStore.getState().openSource({ text: normalized, format: parsed.form });
-  return { ok: true, warnings: parsed.diagnostics.map(formatDiagnostic) };
+  const checked = await checkProblem(normalized);
+  if (!checked.loads) return { ok: false, errors: checked.errors.length > 0 ? checked.errors : ['It holds no model.'] };
+  appStore.getState().openSource({ text: normalized, format: checked.form });
+  return { ok: true, warnings: checked.all };
 }
 
 /** Reads and opens a file, and tells the user what happened through the store's notice. */
 export async function openProblemFile(file: File): Promise<void> {
   const { showNotice } = appStore.getState();
-  if (file.size > MAX_PROBLEM_BYTES) {
-    showNotice({
-      kind: 'error',
-      title: `${file.name} was not opened: at ${Math.round(file.size / 1024 / 1024)} MB it is too big for a design problem. Your current work was kept.`,
-      details: [],
-    });
+  const tooBigFile = fileSizeProblem(file.size, file.name);
+  if (tooBigFile !== undefined) {
+    showNotice({ kind: 'error', title: tooBigFile, details: [] });
     return;
   }
   let text: string;
@@ -39,7 +63,12 @@ export async function openProblemFile(file: File): Promise<void> {
     showNotice({ kind: 'error', title: `${file.name} could not be read. Your current work was kept.`, details: [] });
     return;
   }
-  const result = openProblemText(text);
+  const tooBig = sourceSizeProblem(text.length, file.name);
+  if (tooBig !== undefined) {
+    showNotice({ kind: 'error', title: tooBig, details: [] });
+    return;
+  }
+  const result = await openProblemText(text, file.name);
   if (result.ok) {
     showNotice({
       kind: 'info',

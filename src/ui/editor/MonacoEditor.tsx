@@ -2,12 +2,14 @@
 // editor and the store in step without moving the cursor: typing goes to the
 // store; the store's text goes back only when it changed from elsewhere (undo,
 // an example, a file), as the smallest edit. Undo/redo keys use the app's
-// history, so the toolbar, Ctrl+Z anywhere and the editor agree.
+// history, so the toolbar, Ctrl+Z anywhere and the editor agree. An edit past
+// the size limit is refused (the store's text comes back, with a notice).
 import { useEffect, useRef } from 'react';
 import { appStore } from '../../store/appStore.ts';
 import type { SourceFormat } from '../../store/types.ts';
 import { registerEditor } from './editorBridge.ts';
 import { toMarkers } from './markers.ts';
+import { editSizeProblem } from '../../store/sourceLimit.ts';
 import { minimalEdit } from './minimalEdit.ts';
 import { MODEL_LANGUAGE_ID } from './modelLanguage.ts';
 import { monaco, monacoTheme, SOURCE_URI } from './monacoSetup.ts';
@@ -54,8 +56,46 @@ export default function MonacoEditor({ dark, label }: { dark: boolean; label: st
     });
 
     let applyingOutside = false;
+    /** Puts `text` (the store's) into the editor as the smallest edit, or as a new document when most of it changed. */
+    const applyStoreText = (text: string) => {
+      const current = model.getValue();
+      const edit = minimalEdit(current, text);
+      if (!edit) return;
+      applyingOutside = true;
+      try {
+        // A new document (an example, a file, the other form) starts at the top; a small change
+        // (undo of typing) keeps the view and puts the cursor where the change was.
+        if (edit.end - edit.start > current.length / 2 || edit.text.length > text.length / 2) {
+          model.setValue(text);
+          editor.setPosition({ lineNumber: 1, column: 1 });
+          editor.revealLine(1);
+        } else {
+          const from = model.getPositionAt(edit.start);
+          const to = model.getPositionAt(edit.end);
+          const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+          model.pushEditOperations(editor.getSelections() ?? [], [{ range, text: edit.text, forceMoveMarkers: true }], () => null);
+          const end = model.getPositionAt(edit.start + edit.text.length);
+          editor.setPosition(end);
+          editor.revealPositionInCenterIfOutsideViewport(end);
+        }
+      } finally {
+        applyingOutside = false;
+      }
+    };
+
     const typed = model.onDidChangeContent(() => {
-      if (!applyingOutside) appStore.getState().setSource(model.getValue());
+      if (applyingOutside) return;
+      const store = appStore.getState();
+      // Past the size limit the edit (a big paste, mostly) is refused without reading the text,
+      // and the editor goes back to the store's text once this change has finished.
+      const tooBig = editSizeProblem(model.getValueLength());
+      if (tooBig !== undefined) store.showNotice({ kind: 'error', title: tooBig, details: [] });
+      else store.setSource(model.getValue());
+      if (tooBig !== undefined || appStore.getState().source.text.length !== model.getValueLength()) {
+        setTimeout(() => {
+          if (!model.isDisposed()) applyStoreText(appStore.getState().source.text);
+        }, 0);
+      }
     });
 
     const showMarkers = () => {
@@ -74,30 +114,7 @@ export default function MonacoEditor({ dark, label }: { dark: boolean; label: st
     const unsubscribe = appStore.subscribe((state, previous) => {
       if (state.source !== previous.source) {
         if (state.source.format !== previous.source.format) monaco.editor.setModelLanguage(model, languageOf(state.source.format));
-        const current = model.getValue();
-        const edit = minimalEdit(current, state.source.text);
-        if (edit) {
-          applyingOutside = true;
-          try {
-            // A new document (an example, a file, the other form) starts at the top; a small change
-            // (undo of typing) keeps the view and puts the cursor where the change was.
-            if (edit.end - edit.start > current.length / 2 || edit.text.length > state.source.text.length / 2) {
-              model.setValue(state.source.text);
-              editor.setPosition({ lineNumber: 1, column: 1 });
-              editor.revealLine(1);
-            } else {
-              const from = model.getPositionAt(edit.start);
-              const to = model.getPositionAt(edit.end);
-              const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
-              model.pushEditOperations(editor.getSelections() ?? [], [{ range, text: edit.text, forceMoveMarkers: true }], () => null);
-              const end = model.getPositionAt(edit.start + edit.text.length);
-              editor.setPosition(end);
-              editor.revealPositionInCenterIfOutsideViewport(end);
-            }
-          } finally {
-            applyingOutside = false;
-          }
-        }
+        applyStoreText(state.source.text);
       }
       if (state.diagnostics !== previous.diagnostics || state.analyzing !== previous.analyzing || state.source !== previous.source) showMarkers();
     });

@@ -1,8 +1,12 @@
 // The source's errors and warnings under the editor, each a button that puts
-// the cursor on it. Text only (messages may quote what the user typed).
+// the cursor on it. Text only (messages may quote what the user typed). At most
+// MAX_LISTED_PROBLEMS are listed, so a big model's thousands of errors stay cheap to show.
 import { useDiagnostics, useSourceMap } from '../../store/selectors.ts';
 import { severityLabel } from '../design/severityLabel.ts';
 import { revealInEditor } from './editorBridge.ts';
+
+/** The most problems listed (a big model with a systematic mistake can have thousands; the summary counts them all). */
+export const MAX_LISTED_PROBLEMS = 200;
 
 export function ProblemsList() {
   const diagnostics = useDiagnostics();
@@ -23,7 +27,7 @@ export function ProblemsList() {
       </p>
       {diagnostics.length > 0 && (
         <ul className="problems__list">
-          {diagnostics.map((d, i) => {
+          {diagnostics.slice(0, MAX_LISTED_PROBLEMS).map((d, i) => {
             const span = d.span ?? (d.path !== undefined ? sourceMap.get(d.path) : undefined);
             return (
               <li key={`${i}-${d.code}`}>
@@ -39,6 +43,9 @@ export function ProblemsList() {
               </li>
             );
           })}
+          {diagnostics.length > MAX_LISTED_PROBLEMS && (
+            <li className="problems__more">{`and ${(diagnostics.length - MAX_LISTED_PROBLEMS).toLocaleString('en-US')} more (the first ${MAX_LISTED_PROBLEMS} are listed)`}</li>
+          )}
         </ul>
       )}
     </section>

@@ -11,7 +11,7 @@ import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker
 import { appStore } from '../../store/appStore.ts';
 import { completionsAt, inCommentOrString, type CompletionKind } from './completions.ts';
 import { MODEL_LANGUAGE_ID, modelLanguage, modelLanguageConfiguration } from './modelLanguage.ts';
-import { modelOutline } from './modelOutline.ts';
+import { modelOutline, type ModelOutline } from './modelOutline.ts';
 import { modelHover } from './modelHover.ts';
 import { patternHover } from './patternHover.ts';
 import { quickFixes } from './quickFixes.ts';
@@ -33,6 +33,35 @@ monaco.languages.register({ id: MODEL_LANGUAGE_ID, extensions: ['.model'], alias
 monaco.languages.setMonarchTokensProvider(MODEL_LANGUAGE_ID, modelLanguage);
 monaco.languages.setLanguageConfiguration(MODEL_LANGUAGE_ID, modelLanguageConfiguration);
 
+/**
+ * Past this many characters the outline behind completions and hover is the last one made, made
+ * again once typing pauses (OUTLINE_QUIET_MS): its scan of the whole text takes about 0.15 s per
+ * million characters, too long for each keystroke. A smaller text is scanned when asked.
+ */
+export const BIG_TEXT_CHARS = 200_000;
+const OUTLINE_QUIET_MS = 750;
+
+let outlineCache: { uri: string; version: number; outline: ModelOutline } | undefined;
+let outlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+function outlineOf(model: monaco.editor.ITextModel): ModelOutline {
+  const uri = model.uri.toString();
+  const version = model.getAlternativeVersionId();
+  const cached = outlineCache?.uri === uri ? outlineCache : undefined;
+  if (cached?.version === version) return cached.outline;
+  const scan = () => {
+    outlineCache = { uri, version: model.getAlternativeVersionId(), outline: modelOutline(model.getValue()) };
+    return outlineCache.outline;
+  };
+  if (!cached || model.getValueLength() <= BIG_TEXT_CHARS) return scan();
+  if (outlineTimer !== undefined) clearTimeout(outlineTimer);
+  outlineTimer = setTimeout(() => {
+    outlineTimer = undefined;
+    if (!model.isDisposed()) scan();
+  }, OUTLINE_QUIET_MS);
+  return cached.outline;
+}
+
 const KIND: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
   entity: monaco.languages.CompletionItemKind.Class,
   attribute: monaco.languages.CompletionItemKind.Field,
@@ -48,7 +77,7 @@ monaco.languages.registerCompletionItemProvider(MODEL_LANGUAGE_ID, {
     if (inCommentOrString(before)) return { suggestions: [] };
     const word = model.getWordUntilPosition(position);
     const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
-    const suggestions = completionsAt(before, modelOutline(model.getValue())).map((c, i) => ({
+    const suggestions = completionsAt(before, outlineOf(model)).map((c, i) => ({
       label: c.label,
       kind: KIND[c.kind],
       detail: c.detail,
@@ -64,7 +93,7 @@ monaco.languages.registerCompletionItemProvider(MODEL_LANGUAGE_ID, {
 // Keywords, entities and attributes under the pointer (any text, errors or not).
 monaco.languages.registerHoverProvider(MODEL_LANGUAGE_ID, {
   provideHover: (model, position) => {
-    const hover = modelHover(model.getValue(), position.lineNumber, position.column);
+    const hover = modelHover(model.getValue(), position.lineNumber, position.column, outlineOf(model));
     if (!hover) return null;
     return {
       range: { startLineNumber: hover.span.line, startColumn: hover.span.column, endLineNumber: hover.span.endLine, endColumn: hover.span.endColumn },
