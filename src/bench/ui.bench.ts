@@ -1,15 +1,19 @@
 // UI figures, measured in Chromium on the built site: initial JavaScript
 // (gzip) beside a bare Vite + React page; time from a keystroke in the editor
 // to the updated items grid (e-commerce and a 1,000-pattern model); and the
-// 100,000-item grid: time to first rows and frame times while scrolling.
+// 100,000-item grid: time to first rows and frame times while scrolling; a big
+// model file (1.9 M characters, and 10 M past the limit): time to open it, to its
+// design, the longest main-thread task meanwhile, and keystroke → next frame in it.
 // Printed, never asserted.   npx tsx src/bench/ui.bench.ts   (part of `npm run bench`)
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { printModelText, loadProblem } from '../engine/index.ts';
 import { shareHash } from '../store/shareLink.ts';
+import { MAX_SOURCE_CHARS } from '../store/sourceLimit.ts';
 import { bundleFigures } from './bundleSize.ts';
 import { median, printTable, problemsDir } from './engineBench.ts';
 import { syntheticModel } from './syntheticModel.ts';
@@ -110,6 +114,63 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
   return { firstRows, frames };
 }
 
+/** A valid model of `chars` characters: a 1,000-pattern model, then comment lines (as e2e/bigModel.spec.ts). */
+function modelOfSize(chars: number): string {
+  const model = printModelText(syntheticModel(1000, 100));
+  const line = `# ${'x'.repeat(77)}\n`;
+  return (model + line.repeat(Math.ceil((chars - model.length) / line.length))).slice(0, chars - 1) + '\n';
+}
+
+/**
+ * Big models: opening a file of `chars` characters (time to the notice and to the design, and the
+ * longest main-thread task meanwhile), then keystroke → next frame in it (the page answering typing).
+ */
+async function bigModel(page: Page, base: string, chars: number): Promise<{ notice: number; design: number; longest: number; keys: number[] } | { refused: number; longest: number }> {
+  await page.goto('about:blank');
+  await page.goto(base);
+  await page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' }).waitFor({ state: 'attached', timeout: 60_000 });
+  await page.getByRole('region', { name: 'Design' }).getByText(/access patterns?/).first().waitFor({ timeout: 60_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { __tw_long: number };
+    w.__tw_long = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__tw_long = Math.max(w.__tw_long, entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  // From a file on disk: a buffer would be decoded by a script in the page, a main-thread task of Playwright's own.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-')), 'big.model.txt');
+  fs.writeFileSync(file, modelOfSize(chars));
+  const started = Date.now();
+  await page.getByLabel('Open problem file').setInputFiles(file);
+  const longest = () => page.evaluate(() => (window as unknown as { __tw_long: number }).__tw_long);
+  if (chars > MAX_SOURCE_CHARS) {
+    await page.getByRole('alert').filter({ hasText: 'big.model.txt was not opened' }).waitFor({ timeout: 60_000 });
+    return { refused: Date.now() - started, longest: await longest() };
+  }
+  await page.getByRole('status').filter({ hasText: 'Opened big.model.txt' }).waitFor({ timeout: 60_000 });
+  const notice = Date.now() - started;
+  await page.getByRole('region', { name: 'Design' }).getByText(/1,?000 access patterns/).waitFor({ timeout: 120_000 });
+  const design = Date.now() - started;
+  const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+  await textbox.focus();
+  await page.keyboard.press('ControlOrMeta+Home');
+  const keys: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __tw_key: Promise<number> };
+      w.__tw_key = new Promise((resolve) =>
+        document.addEventListener('keydown', () => {
+          const at = performance.now();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - at), 0));
+        }, { capture: true, once: true }),
+      );
+    });
+    await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+    keys.push(await page.evaluate(() => (window as unknown as { __tw_key: Promise<number> }).__tw_key));
+  }
+  return { notice, design, longest: await longest(), keys };
+}
+
 export default async function uiBench(): Promise<void> {
   console.log('\n## Web app (built site, Chromium)');
   const bundle = await bundleFigures();
@@ -161,6 +222,19 @@ export default async function uiBench(): Promise<void> {
         ['frames over 50 ms', `${grid.frames.filter((f) => f > 50).length} of ${grid.frames.length}`],
       ],
     );
+
+    const rows: string[][] = [];
+    for (const chars of [1_900_000, 10_000_000]) {
+      // A fresh page and storage each time: the e-commerce example, not the autosaved work of the runs above.
+      const fresh = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      await fresh.addInitScript({ content: 'window.__name = (f) => f;' });
+      const r = await bigModel(fresh, base, chars);
+      await fresh.close();
+      const size = `${(chars / 1_000_000).toFixed(1)} M characters`;
+      if ('refused' in r) rows.push([`${size} (past the limit)`, `refused after ${ms(r.refused)}`, '–', ms(r.longest), '–']);
+      else rows.push([size, ms(r.notice), ms(r.design), ms(r.longest), ms(median(r.keys))]);
+    }
+    printTable(['open a big model file', 'opened', 'design shown', 'longest main-thread task', 'keystroke → next frame, median'], rows);
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
