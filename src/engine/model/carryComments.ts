@@ -68,12 +68,19 @@ export function carryComments(earlier: string, printed: string): string {
     printedGap = [];
   }
   const end = pending.some((l) => l.trim() !== '') ? pending : printedGap;
-  const merged = `${[...out, ...end].join('\n').replace(/\n+$/, '')}\n`;
+  const merged = `${withoutTrailingNewlines([...out, ...end].join('\n'))}\n`;
 
   const check = parseModelText(merged);
   if (check.model && printModelText(check.model) === printed) return merged;
   const comments = old.flatMap((l) => (l.anchor === undefined ? (l.text.trim() === '' ? [] : [l.text.trimStart()]) : l.comment ? [l.comment.trimStart()] : []));
   return comments.length === 0 ? printed : `${printed}\n${comments.join('\n')}\n`;
+}
+
+/** The text less the newlines it ends with, by scanning (a /\n+$/ backtracks quadratically on a long run of newlines). */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
 }
 
 /** Line number → what the line declares, by name: the model line, source, table, an entity, an attribute, a pattern. */
