@@ -2,24 +2,15 @@
 // with a message naming the limit and its size, and the current work stays; a large model within
 // the limit opens while the page keeps answering. No timings here: the figures are in
 // src/bench/ui.bench.ts.
-import { printModelText } from '../src/engine/index.ts';
-import { syntheticModel } from '../src/bench/syntheticModel.ts';
+import { modelTextOfSize } from '../src/bench/syntheticModel.ts';
 import { MAX_SOURCE_CHARS } from '../src/store/sourceLimit.ts';
 import { monacoEditor, panelTab } from './appHelpers.ts';
 import { expect, test } from './fixtures.ts';
 
-/** A valid model of `chars` characters: a 1,000-pattern model, then comment lines. */
-function modelOfSize(chars: number): string {
-  const model = printModelText(syntheticModel(1000, 100));
-  const line = `# ${'x'.repeat(77)}\n`;
-  const padded = model + line.repeat(Math.ceil((chars - model.length) / line.length));
-  return padded.slice(0, chars - 1) + '\n';
-}
-
 test('a model file past the limit is refused with the limit and its size named, and the work stays', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('banner')).toContainText('E-commerce');
-  const text = modelOfSize(MAX_SOURCE_CHARS + 500_000);
+  const text = modelTextOfSize(MAX_SOURCE_CHARS + 500_000);
   await page.getByLabel('Open problem file').setInputFiles({ name: 'huge.model.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   const alert = page.getByRole('alert').filter({ hasText: 'huge.model.txt' });
   await expect(alert).toContainText('huge.model.txt was not opened: it has 2,500,000 characters (2.5 MB) and a model may have at most 2,000,000 characters. Your current work was kept.');
@@ -37,7 +28,7 @@ test('a pasted model past the limit is refused in the Paste dialog, and the work
     const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
     setValue?.call(box, text);
     box.dispatchEvent(new Event('input', { bubbles: true }));
-  }, modelOfSize(MAX_SOURCE_CHARS + 1));
+  }, modelTextOfSize(MAX_SOURCE_CHARS + 1));
   await expect(dialog.getByRole('alert')).toContainText('it has 2,000,001 characters (2.0 MB) and a model may have at most 2,000,000 characters. Your current work was kept.');
   await expect(dialog.getByRole('button', { name: 'Open' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -64,7 +55,7 @@ test('a paste into the editor that takes the model past the limit is refused, an
 test('a large model within the limit opens while the page keeps answering', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('banner')).toContainText('E-commerce');
-  const text = modelOfSize(MAX_SOURCE_CHARS - 100_000);
+  const text = modelTextOfSize(MAX_SOURCE_CHARS - 100_000);
   await page.getByLabel('Open problem file').setInputFiles({ name: 'large.model.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await expect(page.getByRole('status').filter({ hasText: 'Opened large.model.txt' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Synthetic 1000');

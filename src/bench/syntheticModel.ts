@@ -1,6 +1,6 @@
 // Deterministic synthetic models for the speed bench: N patterns over M
 // entities, with relations, ranges, orders, hierarchies and includes.
-import { createRandom, type Model, type Pattern } from '../engine/index.ts';
+import { createRandom, printModelText, type Model, type Pattern } from '../engine/index.ts';
 
 export function syntheticModel(patterns: number, entities: number): Model {
   const r = createRandom(`synthetic-${patterns}-${entities}`);
@@ -46,4 +46,11 @@ export function syntheticModel(patterns: number, entities: number): Model {
     model.patterns.push({ name: `pattern${p}`, entity: entity.name, ...shape });
   }
   return model;
+}
+
+/** A valid text model of exactly `chars` characters: the 1,000-pattern synthetic model, then comment lines (big-model bench and e2e). */
+export function modelTextOfSize(chars: number): string {
+  const model = printModelText(syntheticModel(1000, 100));
+  const line = `# ${'x'.repeat(77)}\n`;
+  return (model + line.repeat(Math.max(0, Math.ceil((chars - model.length) / line.length)))).slice(0, chars - 1) + '\n';
 }

@@ -16,7 +16,7 @@ import { shareHash } from '../store/shareLink.ts';
 import { MAX_SOURCE_CHARS } from '../store/sourceLimit.ts';
 import { bundleFigures } from './bundleSize.ts';
 import { median, printTable, problemsDir } from './engineBench.ts';
-import { syntheticModel } from './syntheticModel.ts';
+import { modelTextOfSize, syntheticModel } from './syntheticModel.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -114,13 +114,6 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
   return { firstRows, frames };
 }
 
-/** A valid model of `chars` characters: a 1,000-pattern model, then comment lines (as e2e/bigModel.spec.ts). */
-function modelOfSize(chars: number): string {
-  const model = printModelText(syntheticModel(1000, 100));
-  const line = `# ${'x'.repeat(77)}\n`;
-  return (model + line.repeat(Math.ceil((chars - model.length) / line.length))).slice(0, chars - 1) + '\n';
-}
-
 /**
  * Big models: opening a file of `chars` characters (time to the notice and to the design, and the
  * longest main-thread task meanwhile), then keystroke → next frame in it (the page answering typing).
@@ -139,7 +132,7 @@ async function bigModel(page: Page, base: string, chars: number): Promise<{ noti
   });
   // From a file on disk: a buffer would be decoded by a script in the page, a main-thread task of Playwright's own.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-')), 'big.model.txt');
-  fs.writeFileSync(file, modelOfSize(chars));
+  fs.writeFileSync(file, modelTextOfSize(chars));
   const started = Date.now();
   await page.getByLabel('Open problem file').setInputFiles(file);
   const longest = () => page.evaluate(() => (window as unknown as { __tw_long: number }).__tw_long);
