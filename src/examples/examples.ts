@@ -1,6 +1,6 @@
 // The example gallery: the canonical problems (copies of ../shared/problems),
 // e-commerce first. The app opens them in the text form; tests read the files.
-import { loadProblem, printModelText } from '../engine/index.ts';
+import { loadProblem, printModelText, problemToJson } from '../engine/index.ts';
 import gameScores from './aws-game-scores-leaderboard.problem.json?raw';
 import invoices from './aws-labs-invoices-bills.problem.json?raw';
 import imageLeaderboard from './dynamodbguide-image-leaderboard.problem.json?raw';
@@ -28,6 +28,12 @@ export const EXAMPLES: readonly Example[] = FILES.map(([id, json]) => ({ id, nam
 
 /** The example a first visit opens. */
 export const DEFAULT_EXAMPLE: Example = EXAMPLES[0] ?? { id: 'empty', name: 'Untitled', json: '{}' };
+
+/** Every form an example is in as opened or converted: its text form, its file, and the problem JSON the form switch writes. */
+export function exampleForms(example: Example): string[] {
+  const parsed = loadProblem(example.json);
+  return parsed.model ? [printModelText(parsed.model), example.json, problemToJson(parsed.model)] : [example.json];
+}
 
 /** The example in the text form (the examples are checked by tests, so they load). */
 export function exampleText(example: Example): string {

@@ -2,7 +2,7 @@
 // (new, examples, open, paste, save, share, undo/redo) and the theme.
 import { useRef, useState } from 'react';
 import { formatDiagnostic } from '../../engine/index.ts';
-import { EXAMPLES, exampleText } from '../../examples/examples.ts';
+import { EXAMPLES, exampleForms, exampleText } from '../../examples/examples.ts';
 import { appStore } from '../../store/appStore.ts';
 import { convertSource } from '../../store/convertSource.ts';
 import { useHistory, useModelName, useSource, useTheme, useUiActions } from '../../store/selectors.ts';
@@ -84,7 +84,8 @@ function openText(text: string) {
 function ExamplesMenu() {
   const [pending, setPending] = useState<{ name: string; text: string } | undefined>();
   const choose = (name: string, text: string) => {
-    const examples = EXAMPLES.map(exampleText);
+    // An example as opened, in either form (the form switch writes problemToJson's JSON), is not the user's work.
+    const examples = EXAMPLES.flatMap(exampleForms);
     if (workChanged(appStore.getState().source.text, examples)) setPending({ name, text });
     else openText(text);
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelText } from '../../engine/index.ts';
-import { EXAMPLES, exampleText } from '../../examples/examples.ts';
+import { EXAMPLES, exampleForms, exampleText } from '../../examples/examples.ts';
+import { convertSource } from '../../store/convertSource.ts';
 import { NEW_MODEL_TEXT, workChanged } from './newModel.ts';
 
 describe('New model', () => {
@@ -19,5 +20,15 @@ describe('New model', () => {
     expect(workChanged('', examples)).toBe(false);
     expect(workChanged(`${examples[0] ?? ''}\nx: Order by id`, examples)).toBe(true);
     expect(workChanged(NEW_MODEL_TEXT.replace('My app', 'Shop'), examples)).toBe(true);
+  });
+
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))('counts %s as no work of the user\'s in either form (the Examples menu asks nothing)', (_id, example) => {
+    const forms = EXAMPLES.flatMap(exampleForms);
+    const text = exampleText(example);
+    const json = convertSource({ text, format: 'text' }, 'json');
+    expect(json.ok && workChanged(json.source.text, forms)).toBe(false);
+    expect(workChanged(text, forms)).toBe(false);
+    expect(workChanged(example.json, forms)).toBe(false);
+    expect(workChanged(`${text}# mine\n`, forms)).toBe(true);
   });
 });
