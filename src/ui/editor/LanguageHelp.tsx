@@ -42,7 +42,9 @@ export function LanguageHelpDialog({ open, onClose }: { open: boolean; onClose: 
             <h3 id={`language-help-${section.id}`} className="language-help__title">
               {section.title}
             </h3>
-            <p className="language-help__intro">{section.intro}</p>
+            <p className="language-help__intro">
+              <CodeSpans text={section.intro} />
+            </p>
             <dl className="language-help__entries">
               {section.entries.map((entry) => (
                 <div key={entry.syntax} className="language-help__entry" data-testid="language-help-entry">
@@ -50,7 +52,7 @@ export function LanguageHelpDialog({ open, onClose }: { open: boolean; onClose: 
                     <code>{entry.syntax}</code>
                   </dt>
                   <dd>
-                    {entry.summary}
+                    <CodeSpans text={entry.summary} />
                     <pre className="language-help__example">
                       <code>{entry.example}</code>
                     </pre>
@@ -69,4 +71,10 @@ export function LanguageHelpDialog({ open, onClose }: { open: boolean; onClose: 
       </div>
     </Dialog>
   );
+}
+
+/** The reference's text with its `code` spans (written for the README's Markdown) shown as code. */
+function CodeSpans({ text }: { text: string }) {
+  // Split on backticks: odd parts were inside a pair.
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
