@@ -5,6 +5,7 @@
 // compared by runner/capacityComparison.ts; any difference is a failure.
 import { LOCAL_DEVIATIONS } from '../engine/index.ts';
 import type { CapacityRow } from '../runner/index.ts';
+import { textTable } from './textTable.ts';
 
 const units = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
@@ -12,14 +13,11 @@ const units = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 export function formatCapacityTable(rows: readonly CapacityRow[]): string {
   const header = ['capacity', 'kind', 'calls', 'predicted', 'expected', 'measured', 'result'];
   const body = rows.map((r) => [r.subject, r.kind === 'read' ? 'RCU' : 'WCU+RCU', String(r.calls), units(r.predicted), units(r.expected), units(r.measured), r.differences.length ? 'DIFFERS' : 'ok']);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const numeric = new Set([2, 3, 4, 5]);
-  const line = (r: string[]) => `  ${r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()}`;
   const used = [...new Set(rows.flatMap((r) => r.deviations))];
   const notes = [
     '  predicted: DynamoDB’s documented units; expected: what this endpoint should report (DynamoDB Local’s known deviations applied); measured: its ConsumedCapacity',
     ...used.map((d) => `  ${d}: ${LOCAL_DEVIATIONS[d]}`),
     ...rows.flatMap((r) => r.differences.map((d) => `  ${r.subject}: ${d}`)),
   ];
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', ...notes].join('\n') + '\n';
+  return [textTable(header, body, new Set([2, 3, 4, 5])), '', ...notes].join('\n') + '\n';
 }

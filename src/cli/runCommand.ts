@@ -72,6 +72,7 @@ import {
 } from '../runner/index.ts';
 import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
 import { formatCapacityTable } from './capacityReport.ts';
+import { textTable } from './textTable.ts';
 import type { CliIo } from './runCli.ts';
 
 /** The seed of the CLI's sample data (the app uses its own; both are fixed). */
@@ -136,12 +137,9 @@ export function formatRunTable(rows: readonly PatternRunRow[]): string {
       row.notServed ? 'NOT SERVED' : !ok ? 'MISMATCH' : row.alwaysEmpty !== undefined ? 'ok (always empty)' : 'ok',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const numeric = new Set([2, 3, 4, 5, 6]);
-  const line = (r: string[]) => `  ${r.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()}`;
   // Why a pattern sent nothing, under the table.
   const notes = rows.flatMap((row) => (row.alwaysEmpty !== undefined ? [`  ${row.pattern}: ${alwaysEmptyText(row.alwaysEmpty)}`] : []));
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n') + '\n';
+  return [textTable(header, body, new Set([2, 3, 4, 5, 6])), ...(notes.length ? ['', ...notes] : [])].join('\n') + '\n';
 }
 
 /** What differs, for each mismatched run: parameters, then missing / unexpected / changed keys or the order. */
