@@ -86,6 +86,8 @@ export class UsageError extends Error {}
 interface Parsed {
   command: string;
   file: string;
+  /** Positional arguments after the file (commands that take two files, such as FROM TO). */
+  rest: string[];
   options: Map<string, string | true>;
 }
 
@@ -110,9 +112,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       throw new UsageError(`unknown option ${a}`);
     } else positional.push(a);
   }
-  const [command = '', file = '', ...extra] = positional;
-  if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
-  return { command, file, options };
+  const [command = '', file = '', ...rest] = positional;
+  return { command, file, rest, options };
 }
 
 /** A file's text, or undefined after saying why it cannot be read. */
@@ -161,7 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const { command, file, options } = parsed;
+  const { command, file, rest, options } = parsed;
   if (options.has('--help') || options.has('-h') || command === 'help' || command === '') {
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
@@ -172,6 +173,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (!file) {
     io.err(`${command} needs a PROBLEM file\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.length) {
+    io.err(`unexpected argument ${rest[0]}\n\n${USAGE}`);
     return 2;
   }
   // Checked before anything is read, written or created: the name goes into code, files and requests.
