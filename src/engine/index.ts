@@ -116,6 +116,8 @@ export type { ReadRequest, WriteCondition, WriteEnv, WriteItem, WriteRequest } f
 export { indexChanges, type IndexChanges, type IndexEntryChange, type IndexEntryChangeKind } from './writes/indexChanges.ts';
 export { writeTarget } from './writes/writeEntities.ts';
 
+export { backfillUpdate, type BackfillOptions, type BackfillUpdate } from './evolve/backfill.ts';
+
 export { lintDesign, withLint, LINT_RULES } from './lint/lintDesign.ts';
 export type { LintOptions } from './lint/lintContext.ts';
 
