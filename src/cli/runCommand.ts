@@ -31,7 +31,6 @@ import {
   indexKeyNames,
   patternParameters,
   patternReadUnits,
-  sampleParams,
   toItem,
   withGuardItems,
   writeOperationCosts,
@@ -66,6 +65,7 @@ import {
   type PatternRun,
   differingRows,
   isLocalEndpoint,
+  paramSets,
   patternCapacityRow,
   writeCapacityRow,
   type CapacityRow,
@@ -75,10 +75,11 @@ import { formatCapacityTable } from './capacityReport.ts';
 import { textTable } from './textTable.ts';
 import type { CliIo } from './runCli.ts';
 
+// The parameter sets of each pattern (the runner's, shared with a migration's verify).
+export { paramSets };
+
 /** The seed of the CLI's sample data (the app uses its own; both are fixed). */
 export const RUN_SEED = 'tablewright';
-/** Parameter sets per pattern: the defaults plus this many more from other records. */
-const EXTRA_PARAM_SETS = 3;
 
 export interface PatternRunRow {
   pattern: string;
@@ -99,23 +100,6 @@ export function sampleData(design: Design, records: number | undefined): { recor
   const items: Item[] = [];
   for (const [entity, list] of byEntity) for (const record of list) items.push(toItem(design, entity, record));
   return { records: byEntity, items };
-}
-
-/** The default parameters of a pattern and a few more from records spread over the sample. */
-export function paramSets(design: Design, records: Map<string, RecordValue[]>, pattern: string): PatternParams[] {
-  const entity = design.model.patterns.find((p) => p.name === pattern)?.entity ?? '';
-  const n = records.get(entity)?.length ?? 0;
-  const picks = [0, ...Array.from({ length: EXTRA_PARAM_SETS }, (_, i) => Math.floor(((i + 1) * n) / (EXTRA_PARAM_SETS + 1)))];
-  const seen = new Set<string>();
-  const out: PatternParams[] = [];
-  for (const pick of picks) {
-    const params = sampleParams(design.model, records, pattern, pick);
-    const key = JSON.stringify(params);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(params);
-  }
-  return out;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -92,7 +92,8 @@ export { describeStepKey, joinParts } from './queries/describeStepKey.ts';
 export { evaluateRequest } from './queries/evaluateRequest.ts';
 export { mergeShards, runRequests } from './queries/runRequests.ts';
 export { patternShards, shardOf, shardSegmentOf, shardsIgnoredReason, templateShards } from './keys/shards.ts';
-export { answerPattern } from './queries/answerPattern.ts';
+export { answerPattern, type AnsweredRecord } from './queries/answerPattern.ts';
+export { answerProblem } from './queries/answerProblem.ts';
 export { sampleParams } from './queries/sampleParams.ts';
 export { parameterAccepts, parameterValueProblem, patternParameters, type ParameterShape, type PatternParameter } from './queries/patternParameters.ts';
 
@@ -171,3 +172,9 @@ export { naiveScan, scanRead, type NaiveScan, type ScannedTable, type ScanRead }
 export { assumedItems, padRecord, FILLER_ATTRIBUTE, type AssumedItems, type AssumedSize } from './cost/assumedItems.ts';
 export { costReport, type CostReport, type CostReportOptions, type EntityCost, type IndexCost, type MonthlyDollars, type PatternCost, type WriteOperationCostRow } from './cost/costReport.ts';
 export { dollars, percent, perSecond, times, units } from './cost/costText.ts';
+
+export { designIdentity, DESIGN_TAG } from './evolve/designIdentity.ts';
+export { migrationPlan, type MigrationPlanOptions } from './evolve/migrationPlan.ts';
+export { migrationPlanText } from './evolve/migrationPlanText.ts';
+export { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolve/evolveDiagnostic.ts';
+export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from './evolve/types.ts';

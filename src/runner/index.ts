@@ -18,6 +18,7 @@ export type { ParsedEndpointUrl } from './endpointUrl.ts';
 export { loadItems, BATCH_SIZE } from './loadItems.ts';
 export type { LoadItemsError, LoadItemsOptions, LoadItemsResult, LoadProgress, BatchWriteSend } from './loadItems.ts';
 export { expectedAnswers, runPattern } from './runPattern.ts';
+export { paramSets } from './paramSets.ts';
 export { dataFingerprint, describeStaleParts, designFingerprint, itemsHash, staleParts, staleRemedy, verification } from './loadedData.ts';
 export type { DataFingerprint, StalePart, TableContents, Verification } from './loadedData.ts';
 export type { PatternRun, RequestRun, RunPatternOptions } from './runPattern.ts';
