@@ -9,11 +9,11 @@
 // parameters' own values (nativeExpression, as buildRequest does).
 import { shardSegmentOf } from '../keys/shards.ts';
 import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
-import type { Design, IndexKeySchema, KeyTemplate, PatternPlan, PlanStep, Segment } from '../design/types.ts';
-import { compositeIndex, indexKeyAttributes, indexKeyNames, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
+import type { Design, PatternPlan, PlanStep, Segment } from '../design/types.ts';
+import { compositeIndex, indexKeyNames, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { tableSettings } from '../design/tableSettings.ts';
-import { keyTemplateText } from '../design/templateText.ts';
+import { keyTemplateLine } from '../design/templateText.ts';
 import { isNotServedCode } from '../keys/keysDiagnostic.ts';
 import { encodeKeyValue } from '../keys/encodeKeyValue.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
@@ -79,7 +79,7 @@ export function generateModule(design: Design): string {
   for (const e of design.entities) {
     for (const index of design.indexes) {
       const t = e.keys[index.name];
-      if (t) w(` *   ${comment(`${pad(e.entity, 14)} ${pad(index.name, 6)} ${templateLine(index, t)}`)}`);
+      if (t) w(` *   ${comment(`${pad(e.entity, 14)} ${pad(index.name, 6)} ${keyTemplateLine(index, t)}`)}`);
     }
   }
   const natives = design.indexes.filter((i) => i.keys === 'native');
@@ -154,7 +154,7 @@ export function generateModule(design: Design): string {
       const a = entity.attributes.find((x) => x.name === name);
       return a ? tsType(a) : 'string';
     },
-    templateLine,
+    templateLine: keyTemplateLine,
   };
   emitIndexKeys(writes);
   w();
@@ -518,13 +518,6 @@ function mayBeEmpty(design: Design, plan: PatternPlan): boolean {
     const condition = keyCondition(step.key, index);
     return condition.native === true && condition.range?.op === 'between';
   });
-}
-
-/** `GSI1PK = USER#{email}, GSI1SK = ORDER#{createdAt}`; native keys: `_type + status = "Order" + {status}, total = {total}`. */
-function templateLine(index: IndexKeySchema, t: KeyTemplate): string {
-  const { pk, sk } = indexKeyAttributes(index);
-  const part = (names: string[], segments: readonly Segment[]) => `${names.join(' + ')} = ${keyTemplateText(segments, index)}`;
-  return sk.length === 0 && t.sk.length === 0 ? part(pk, t.pk) : `${part(pk, t.pk)}, ${part(sk, t.sk)}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { hotPartitions } from '../keys/hotPartitions.ts';
 import { isNotServedCode, keysDiagnostic } from '../keys/keysDiagnostic.ts';
 import { keySchemaOf } from './indexKeys.ts';
 import { keepPrevious } from './keepPrevious.ts';
+import { deployedProblems, unusedWarnings } from '../evolve/deployedProblems.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { indexDesigns, planDesign } from './planDesign.ts';
 import { tableNameOf, tableNameProblem } from './tableNameOf.ts';
@@ -28,6 +29,13 @@ export interface DeriveOptions {
    * `native` (the items' own attributes, up to 4 + 4, typed; where DynamoDB's rules allow). The table's key is always composite.
    */
   keys?: KeysMode;
+  /**
+   * With `previous`: that design is deployed (the CLI's `--deployed`). Every GSI and template it has is kept,
+   * even those no pattern reads any more (`evolve.unusedIndex`, `evolve.unusedTemplate` warnings), and a change
+   * the live table cannot take (a table key template, a GSI's key schema, the entity attribute) is an
+   * `evolve.*` error naming what the alternatives cost.
+   */
+  deployed?: boolean;
 }
 
 /**
@@ -49,7 +57,7 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   let changes: DesignChange[] | undefined;
   try {
     if (previous) {
-      const kept = keepPrevious(model, previous, tableName, options.keys ?? 'composite');
+      const kept = keepPrevious(model, previous, tableName, options.keys ?? 'composite', { deployed: options.deployed === true });
       ({ layout, keysDiagnostics, changes } = kept);
     } else {
       const keys = deriveKeyLayout(model, { keys: options.keys ?? 'composite' });
@@ -72,10 +80,13 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   } catch (error) {
     return withChanges({ model, tableName, entityAttribute: layout.entityAttribute, indexes: indexDesigns(layout, []), entities: layout.entities, patterns: [], diagnostics: [...keysDiagnostics, ...tooMany, internalDiagnostic('planning the access patterns', error, { subject: {} })] });
   }
-  return withChanges({
+  const derived = withChanges({
     ...design,
     diagnostics: [...keysDiagnostics, ...tooMany, ...hotPartitions(model, layout, design.patterns), ...derivedPlanDiagnostics(design.diagnostics, keysDiagnostics)],
   });
+  // A deployed design: what the live table cannot take, and what it keeps that nothing reads.
+  if (!previous || options.deployed !== true) return derived;
+  return { ...derived, diagnostics: [...deployedProblems(previous, derived), ...derived.diagnostics, ...unusedWarnings(previous, derived)] };
 }
 
 function tooManyIndexes(layout: DesignLayout): Diagnostic[] {

@@ -20,7 +20,16 @@ export interface KeptLayout {
   keysDiagnostics: Diagnostic[];
 }
 
-export function keepPrevious(model: Model, previous: DesignLayout, tableName: string, keys: KeysMode = 'composite'): KeptLayout {
+export interface KeepOptions {
+  /**
+   * The previous design is deployed: its table holds items keyed by it. Every GSI and template is kept, even
+   * those no pattern reads any more (they go only when the user drops them), so the table and every writer
+   * of either design stay consistent during a migration.
+   */
+  deployed?: boolean;
+}
+
+export function keepPrevious(model: Model, previous: DesignLayout, tableName: string, keys: KeysMode = 'composite', options: KeepOptions = {}): KeptLayout {
   const changes: DesignChange[] = [];
   const attributeNames = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
   const taken = new Set([...attributeNames, previous.entityAttribute, ...previous.indexes.flatMap(syntheticKeyAttributes)]);
@@ -81,7 +90,10 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   const full = deriveKeyLayout(model, { labels, keys });
   const keysDiagnostics = full.diagnostics;
   if (why.size > 0 || unkeyed.length > 0) {
-    const sub = deriveKeyLayout({ ...model, patterns: model.patterns.filter((p) => why.has(p.name)) }, { labels, keys });
+    // The patterns the kept table serves come along, so they hold the table as they do now and the new ones
+    // are derived onto GSIs (natively keyed where the mode and DynamoDB's rules allow), not onto a table key.
+    const onTable = new Set(first.plans.filter((p) => p.steps.every((s) => s.index === 'table')).map((p) => p.pattern));
+    const sub = deriveKeyLayout({ ...model, patterns: model.patterns.filter((p) => why.has(p.name) || onTable.has(p.name)) }, { labels, keys });
     const subLayout: DesignLayout = { tableName, entityAttribute, indexes: sub.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })), entities: sub.entities };
     const subTemplates = new Map(sub.entities.map((e) => [e.entity, e]));
     // Every entity has a table key: a new one (or one whose table key lost an attribute) takes the derived one.
@@ -145,8 +157,12 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     }
   }
 
-  // Templates in GSIs that no pattern reads any more go, and GSIs left empty with them.
   const plans = layout === kept0 ? first.plans : planPatterns(model, layout).plans;
+  if (options.deployed) {
+    changes.push(...differences(previous, layout, { changes, why, plans }));
+    return { layout, changes, keysDiagnostics };
+  }
+  // Templates in GSIs that no pattern reads any more go, and GSIs left empty with them.
   const used = new Set(plans.flatMap((p) => p.steps.flatMap((s) => s.entities.map((e) => `${s.index}\u0000${e}`))));
   const entities = layout.entities.map((design) => ({
     ...design,
