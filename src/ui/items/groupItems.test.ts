@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexKeySchema, Item } from '../../engine/index.ts';
+import { compareKeyValues, type IndexKeySchema, type Item } from '../../engine/index.ts';
 import { nativeDesign } from '../../testing/nativeDesign.ts';
 import { groupItems } from './groupItems.ts';
 
@@ -32,6 +32,15 @@ describe('groupItems', () => {
       entityAttribute: '_type',
     });
     expect(grouped.items.map((i) => i['SK'])).toEqual(['a#', 'a\uFF5E', 'a\u{1F600}']);
+  });
+
+  it('orders keys without surrogates as the engine does (UTF-16 order is UTF-8 order there), ties by the table key', () => {
+    const texts = ['a', 'B', 'é', '\uFF5E', 'a#', 'a~', '', 'Ω', 'z9', 'z10'];
+    const items = texts.flatMap((pk, i) => texts.map((sk, j) => item(`P${pk}`, `${sk}${(i * 7 + j) % 3}`)));
+    const grouped = groupItems({ items: [...items].reverse(), index: table, entityAttribute: '_type', table });
+    const expected = [...items].sort((a, b) => compareKeyValues([a['PK'] as string], [b['PK'] as string]) || compareKeyValues([a['SK'] as string], [b['SK'] as string]));
+    expect(grouped.items).toEqual(expected);
+    expect(grouped.partitions).toBe(texts.length);
   });
 
   it('keeps in a GSI view only the items that have both of its key attributes', () => {
