@@ -178,3 +178,11 @@ export { migrationPlan, type MigrationPlanOptions } from './evolve/migrationPlan
 export { migrationPlanText } from './evolve/migrationPlanText.ts';
 export { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolve/evolveDiagnostic.ts';
 export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from './evolve/types.ts';
+
+export { EXPORT_FORMATS, exportFormat, type ExportContext, type ExportFile, type ExportFormat, type ExportLanguage } from './interop/exportFormats.ts';
+export { exportedTable, type ExportedTable, type ExportTag } from './interop/exportedTable.ts';
+export { cloudFormationJson, cloudFormationTemplate, cloudFormationYaml } from './interop/cloudFormation.ts';
+export { cdkStack, cdkStackClassName } from './interop/cdkStack.ts';
+export { terraformConfig, TERRAFORM_AWS_PROVIDER } from './interop/terraform.ts';
+export { awsCliInputJson, awsCliScript, createTableInput, CREATE_TABLE_INPUT_FILE } from './interop/awsCli.ts';
+export { designDocument } from './interop/designDocument.ts';

@@ -1,7 +1,10 @@
 // The design for people: an entity chart (key templates per index), the
-// patterns each index serves, the sparse indexes, the pattern → request table
-// and the warnings.
+// patterns each index serves, the sparse indexes, the pattern → request table,
+// how each entity is written and what the design costs a month (when the caller
+// gives them), and the warnings.
 // Every name and text from the model goes through mdText/mdCode.
+import type { CostReport } from '../cost/costReport.ts';
+import { costMarkdown } from '../cost/costMarkdown.ts';
 import type { Design } from './types.ts';
 import { indexKeyAttributes, indexKeyText } from './indexKeys.ts';
 import { keyTemplateText } from './templateText.ts';
@@ -15,7 +18,8 @@ export interface WritesSection {
   lines: readonly string[];
 }
 
-export function designMarkdown(design: Design, writes: readonly WritesSection[] = []): string {
+/** The design as Markdown; `writes` (describeWrites) and `cost` (costReport) add their sections when given. */
+export function designMarkdown(design: Design, writes: readonly WritesSection[] = [], cost?: CostReport): string {
   const lines: string[] = [];
   lines.push(`# ${mdText(design.model.name)}: single-table design`, '');
   lines.push(`Table ${mdCode(design.tableName)} with ${design.indexes.length - 1} GSI${design.indexes.length === 2 ? '' : 's'}; the entity name is stored in ${mdCode(design.entityAttribute)}.`, '');
@@ -59,6 +63,7 @@ export function designMarkdown(design: Design, writes: readonly WritesSection[] 
     lines.push('', '## Writes', '');
     for (const w of writes) lines.push(`- **${mdText(w.entity)}**: ${w.lines.map(mdText).join(' ')}`);
   }
+  if (cost) lines.push('', ...costMarkdown(cost));
   if (design.diagnostics.length) {
     lines.push('', '## Warnings and errors', '');
     for (const d of design.diagnostics) lines.push(`- ${d.severity === 'error' ? '**error**' : 'warning'}: ${mdText(formatDiagnostic(d))}`);

@@ -1,0 +1,81 @@
+// Every export of a design, as one table: a format is one entry (its id, what it is, and the files
+// it makes from the design). The CLI's `export FORMAT` and the app's Code panel both read this
+// table, so a format added here is in both.
+import type { CostReport } from '../cost/costReport.ts';
+import type { Design } from '../design/types.ts';
+import { awsCliInputJson, awsCliScript, CREATE_TABLE_INPUT_FILE } from './awsCli.ts';
+import { cdkStack, cdkStackClassName } from './cdkStack.ts';
+import { cloudFormationJson, cloudFormationYaml } from './cloudFormation.ts';
+import { designDocument } from './designDocument.ts';
+import { terraformConfig } from './terraform.ts';
+
+/** The language a file is shown in (the app's code view). */
+export type ExportLanguage = 'yaml' | 'json' | 'typescript' | 'hcl' | 'shell' | 'markdown';
+
+export interface ExportFile {
+  /** A plain file name (letters, digits, `.`, `_`, `-`): never a path. */
+  name: string;
+  text: string;
+  mediaType: string;
+  language: ExportLanguage;
+}
+
+/** What the caller has already computed and a format may use instead of computing it again. */
+export interface ExportContext {
+  cost?: CostReport;
+}
+
+export interface ExportFormat {
+  /** The CLI's FORMAT argument. */
+  id: string;
+  /** A short name (the app's tab). */
+  label: string;
+  /** One sentence: what the files are and how they are used. */
+  summary: string;
+  /** The files, in the order they are shown. */
+  files(design: Design, context?: ExportContext): Promise<ExportFile[]>;
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  {
+    id: 'cloudformation',
+    label: 'CloudFormation',
+    summary: 'An AWS CloudFormation template with the table (AWS::DynamoDB::Table), in YAML and in JSON: aws cloudformation deploy --template-file template.yaml --stack-name NAME.',
+    files: async (design) => [
+      { name: 'template.yaml', text: cloudFormationYaml(design), mediaType: 'application/yaml', language: 'yaml' },
+      { name: 'template.json', text: cloudFormationJson(design), mediaType: 'application/json', language: 'json' },
+    ],
+  },
+  {
+    id: 'cdk',
+    label: 'CDK',
+    summary: 'An AWS CDK stack in TypeScript with the table (aws-cdk-lib TableV2), for a CDK app.',
+    files: async (design) => [{ name: `${cdkStackClassName(design.tableName)}.ts`, text: cdkStack(design), mediaType: 'text/typescript', language: 'typescript' }],
+  },
+  {
+    id: 'terraform',
+    label: 'Terraform',
+    summary: 'A Terraform configuration with the table (aws_dynamodb_table of the hashicorp/aws provider) and its name and ARN as outputs.',
+    files: async (design) => [{ name: 'dynamodb_table.tf', text: terraformConfig(design), mediaType: 'text/plain', language: 'hcl' }],
+  },
+  {
+    id: 'aws-cli',
+    label: 'AWS CLI',
+    summary: `The CreateTable input for aws dynamodb create-table --cli-input-json file://${CREATE_TABLE_INPUT_FILE}, and a shell script that creates the table, then turns on its time to live and point-in-time recovery.`,
+    files: async (design) => [
+      { name: CREATE_TABLE_INPUT_FILE, text: awsCliInputJson(design), mediaType: 'application/json', language: 'json' },
+      { name: 'create-table.sh', text: awsCliScript(design), mediaType: 'text/x-shellscript', language: 'shell' },
+    ],
+  },
+  {
+    id: 'markdown',
+    label: 'Design document',
+    summary: 'The design document in Markdown: entity chart, indexes, patterns and their requests, writes, what it costs a month, and the warnings.',
+    files: async (design, context) => [{ name: 'design.md', text: await designDocument(design, context?.cost), mediaType: 'text/markdown', language: 'markdown' }],
+  },
+];
+
+/** The format of this id, or undefined. */
+export function exportFormat(id: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((f) => f.id === id);
+}
