@@ -1,6 +1,6 @@
 // Creates the table a design needs (key schema, every GSI, the model's table
 // settings: tableDefinition) and waits until the table and its indexes are
-// ACTIVE; then applies what CreateTable cannot carry (time to live,
+// ACTIVE, tagged `tablewright:design` with the design's identity (designIdentity); then applies what CreateTable cannot carry (time to live,
 // point-in-time recovery) and reports every setting as applied or not, and why
 // (applyTableSettings). An existing table of the
 // same name is never deleted, overwritten or written into: it is described and
@@ -12,7 +12,7 @@
 // comes before and after it, and `onCreated` hands over the table the moment
 // it exists, so a caller cancelled while it waits for ACTIVE can still delete it.
 import { CreateTableCommand, ResourceInUseException, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
-import { tableDefinition, type Design } from '../engine/index.ts';
+import { DESIGN_TAG, designIdentity, designLayout, tableDefinition, type Design, type TableDefinition } from '../engine/index.ts';
 import { applyTableSettings, type TableSettingOutcome } from './applyTableSettings.ts';
 import { compareTableWithDesign, type TableDifference } from './compareTableWithDesign.ts';
 import { rememberCreatedTable, type CreatedTable } from './createdTables.ts';
@@ -55,7 +55,7 @@ export async function createDesignTable(options: CreateDesignTableOptions): Prom
   if (!existing) {
     try {
       signal?.throwIfAborted();
-      const out = await client.send(new CreateTableCommand(definition));
+      const out = await createTagged(client, definition, designIdentity(designLayout(design)));
       // An endpoint that did not say when it made the table: take the first description.
       const made = out.TableDescription?.CreationDateTime || out.TableDescription?.TableId ? out.TableDescription : await findTable(client, tableName);
       const table = rememberCreatedTable({
@@ -82,4 +82,20 @@ export async function createDesignTable(options: CreateDesignTableOptions): Prom
   if (confirmExistingTableName !== tableName) return { status: 'refused', tableName, reason: 'notConfirmed', difference, description: existing };
   const description = await waitForTableActive(wait);
   return { status: 'existing', tableName, difference, description };
+}
+
+/**
+ * CreateTable with the design's identity as the tag `tablewright:design`, so a migration can tell the table's
+ * design (DynamoDB Local accepts the tag and keeps none). Tagging at creation needs the permission
+ * dynamodb:TagResource as well (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.Operations.html):
+ * credentials without it get the table untagged rather than no table.
+ */
+async function createTagged(client: DynamoDBClient, definition: TableDefinition, identity: string) {
+  try {
+    return await client.send(new CreateTableCommand({ ...definition, Tags: [{ Key: DESIGN_TAG, Value: identity }] }));
+  } catch (e) {
+    const refused = e instanceof Error && e.name === 'AccessDeniedException' && /TagResource/.test(e.message);
+    if (!refused) throw e;
+    return client.send(new CreateTableCommand(definition));
+  }
 }

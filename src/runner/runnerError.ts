@@ -13,7 +13,9 @@ export type RunnerErrorCode =
   | 'run.unknownPattern'
   | 'run.badParams'
   /** A write sent to a table this page or process did not create. */
-  | 'write.notCreatedHere';
+  | 'write.notCreatedHere'
+  /** A migration's index exists with other keys than the plan creates it with. */
+  | 'migrate.indexMismatch';
 
 export class RunnerError extends Error {
   override readonly name = 'RunnerError';
