@@ -20,6 +20,7 @@ import {
   tableNameProblem,
   TABLE_NAME_RULE,
   KEYS_MODES,
+  EXPORT_FORMATS,
   type DeriveOptions,
   type Design,
   type DesignLayout,
@@ -61,6 +62,9 @@ Commands:
       --aws-credentials is given (then the AWS SDK's own: environment,
       AWS_PROFILE, ~/.aws). Each request waits at most S seconds for an
       answer (default 10). Ctrl-C cancels and deletes the table.
+  export FORMAT PROBLEM --out DIR [--table NAME] [--keys MODE] [--previous DESIGN]
+      Write the design in one of these formats into DIR (README.md "Exports"):
+${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
 
 --table NAME: ${TABLE_NAME_RULE}.
 --keys MODE: how GSIs are keyed. composite (the default): one string attribute
@@ -162,12 +166,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  // export FORMAT PROBLEM: the format is taken off here (unknown: exit 2 with the list), then PROBLEM goes the way every command's file goes.
+  const exporting = parsed.command === 'export' && !parsed.options.has('--help') && !parsed.options.has('-h') ? parsed.file : undefined;
+  if (exporting !== undefined) {
+    const { exportFormatProblem } = await import('./exportCommand.ts');
+    const problem = exportFormatProblem(exporting);
+    if (problem) {
+      io.err(`${problem}\n\n${USAGE}`);
+      return 2;
+    }
+    parsed = { ...parsed, file: parsed.rest[0] ?? '', rest: parsed.rest.slice(1) };
+  }
   const { command, file, rest, options } = parsed;
   if (options.has('--help') || options.has('-h') || command === 'help' || command === '') {
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
   }
-  if (!['generate', 'check', 'explain', 'cost', 'run'].includes(command)) {
+  if (!['generate', 'check', 'explain', 'cost', 'run', 'export'].includes(command)) {
     io.err(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -241,6 +256,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'run': {
       const { runCommand } = await import('./runCommand.ts');
       return runCommand({ design, options, io });
+    }
+    case 'export': {
+      const { exportCommand } = await import('./exportCommand.ts');
+      return exportCommand({ design, format: exporting ?? '', out: options.get('--out'), file, io });
     }
     default:
       return 2;

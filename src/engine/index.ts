@@ -176,6 +176,8 @@ export { dollars, percent, perSecond, times, units } from './cost/costText.ts';
 export { designIdentity, DESIGN_TAG } from './evolve/designIdentity.ts';
 export { migrationPlan, type MigrationPlanOptions } from './evolve/migrationPlan.ts';
 export { migrationPlanText } from './evolve/migrationPlanText.ts';
+export { designDiff, DEFAULT_BACKFILL_RATE, type DesignDiff, type DesignDiffOptions, type EntityDiff, type EntityMigrationCost, type IndexSummary, type MigrationCost, type PatternDiff, type RequestSummary, type TemplateDiff } from './evolve/designDiff.ts';
+export { diffText, durationText } from './evolve/diffText.ts';
 export { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolve/evolveDiagnostic.ts';
 export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from './evolve/types.ts';
 
