@@ -38,14 +38,15 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   generate PROBLEM --out DIR [--table NAME] [--keys MODE] [--previous DESIGN]
+           [--deployed DESIGN]
       Write DIR/accessPatterns.ts (the generated module), DIR/design.json and
       DIR/design.md (entity chart and pattern table).
-  check PROBLEM [--keys MODE] [--previous DESIGN]
+  check PROBLEM [--keys MODE] [--previous DESIGN] [--deployed DESIGN]
       Validate the problem and print its errors and the design's warnings,
       the design review's (lint) findings among them.
-  explain PROBLEM [--keys MODE] [--previous DESIGN]
+  explain PROBLEM [--keys MODE] [--previous DESIGN] [--deployed DESIGN]
       Print the key layout and the pattern → request table.
-  cost PROBLEM [--json] [--keys MODE] [--previous DESIGN]
+  cost PROBLEM [--json] [--keys MODE] [--previous DESIGN] [--deployed DESIGN]
       Print what the design costs a month, on-demand and provisioned: per
       pattern and per write operation the capacity units and dollars, per
       index the provisioned capacity and storage, the totals, the cheaper
@@ -53,7 +54,7 @@ Commands:
       every assumption (README.md "Cost model"). --json prints the report
       as JSON.
   run PROBLEM [--endpoint URL] [--region R] [--table NAME] [--records N] [--keep]
-              [--keys MODE] [--previous DESIGN]
+              [--keys MODE] [--previous DESIGN] [--deployed DESIGN]
               [--aws-credentials] [--timeout S]
       Create a table, load sample items, run every pattern, compare each
       answer with the engine's and delete the table (unless --keep); starts
@@ -65,6 +66,14 @@ Commands:
   export FORMAT PROBLEM --out DIR [--table NAME] [--keys MODE] [--previous DESIGN]
       Write the design in one of these formats into DIR (README.md "Exports"):
 ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
+  diff FROM TO [--keys MODE] [--rate N] [--json]
+      What changes when the deployed design FROM becomes TO (derived
+      against FROM as --deployed): indexes added, dropped and unused, key
+      templates before and after, each pattern's request before and after,
+      and what the migration costs (items, write units, time at N items/s,
+      default 100). FROM and TO are problem files or design.json files (a
+      design.json has no model: the other file's is planned on it). Exit 1
+      when the live table cannot take the change.
 
 --table NAME: ${TABLE_NAME_RULE}.
 --keys MODE: how GSIs are keyed. composite (the default): one string attribute
@@ -77,6 +86,10 @@ composite in both.
 design a deployed table already has. Every index, key attribute, label and
 template that still fits the problem is kept (and the table name, unless
 --table is given); whatever has to change is printed with its reason.
+--deployed DESIGN: like --previous, for a design whose table holds data: every
+index and template is kept, even those no pattern reads any more (warnings name
+them), and a change the live table cannot take (a table key, a GSI's keys) is
+an error that says what the alternatives cost.
 
 PROBLEM is a problem JSON file (*.problem.json, see FORMAT.md) or a file in
 Tablewright's text form.
@@ -95,7 +108,7 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--endpoint', '--region', '--records', '--timeout']);
+const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--deployed', '--endpoint', '--region', '--records', '--timeout', '--rate']);
 const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -121,7 +134,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
 }
 
 /** A file's text, or undefined after saying why it cannot be read. */
-function readText(file: string, io: CliIo): string | undefined {
+export function readText(file: string, io: CliIo): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
@@ -153,7 +166,8 @@ export function readProblem(file: string, io: CliIo, options: DeriveOptions = {}
   return { design: deriveDesign(parsed.model, options), diagnostics: parsed.diagnostics };
 }
 
-function located(d: Diagnostic): string {
+/** `12:5: error: message (path)`: where a diagnostic is in its file, as every command prints it after the file name. */
+export function located(d: Diagnostic): string {
   const where = d.span ? `${d.span.line}:${d.span.column}` : d.path ?? '';
   return `${where}${where ? ': ' : ' '}${d.severity}: ${d.message}${d.path && d.span ? ` (${d.path})` : ''}`;
 }
@@ -182,16 +196,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
   }
-  if (!['generate', 'check', 'explain', 'cost', 'run', 'export'].includes(command)) {
+  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff'].includes(command)) {
     io.err(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
   if (!file) {
-    io.err(`${command} needs a PROBLEM file\n\n${USAGE}`);
+    io.err(`${command === 'diff' ? 'diff needs FROM and TO' : `${command} needs a PROBLEM file`}\n\n${USAGE}`);
     return 2;
   }
-  if (rest.length) {
-    io.err(`unexpected argument ${rest[0]}\n\n${USAGE}`);
+  if (rest.length > (command === 'diff' ? 1 : 0) || (command === 'diff' && rest.length === 0)) {
+    io.err(`${rest.length ? `unexpected argument ${rest[command === 'diff' ? 1 : 0] ?? ''}` : 'diff needs FROM and TO'}\n\n${USAGE}`);
     return 2;
   }
   // Checked before anything is read, written or created: the name goes into code, files and requests.
@@ -209,10 +223,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`--keys: ${keys === true ? 'needs a value' : `"${keys}" is not a key mode`}: ${KEYS_MODES.join(' or ')}\n`);
     return 2;
   }
-  const previousFile = options.get('--previous');
+  if (command === 'diff') {
+    const rate = options.get('--rate');
+    if (rate !== undefined && !(typeof rate === 'string' && Number(rate) > 0 && Number.isFinite(Number(rate)))) {
+      io.err(`--rate: "${String(rate)}" is not a positive number of items per second\n`);
+      return 2;
+    }
+    const { diffCommand } = await import('./diffCommand.ts');
+    return diffCommand({ fromFile: file, toFile: rest[0] ?? '', keys: mode, ...(typeof rate === 'string' ? { rate: Number(rate) } : {}), json: options.has('--json'), io });
+  }
+  if (options.has('--previous') && options.has('--deployed')) {
+    io.err(`--previous and --deployed: give one (--deployed is --previous for a design whose table holds data)\n`);
+    return 2;
+  }
+  const deployed = options.has('--deployed');
+  const previousFile = options.get('--previous') ?? options.get('--deployed');
   const previous = typeof previousFile === 'string' ? readPreviousDesign(previousFile, io) : undefined;
   if (typeof previousFile === 'string' && !previous) return 2;
-  const loaded = readProblem(file, io, { keys: mode, ...(typeof table === 'string' ? { tableName: table } : {}), ...(previous ? { previous } : {}) });
+  const loaded = readProblem(file, io, { keys: mode, ...(typeof table === 'string' ? { tableName: table } : {}), ...(previous ? { previous, deployed } : {}) });
   if (!loaded) return 2;
   // The lint's findings (hot partitions under load, read amplification, sizes...) are the design's warnings too.
   const design = withLint(loaded.design);
