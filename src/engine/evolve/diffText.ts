@@ -46,16 +46,21 @@ export function diffText(diff: DesignDiff): string {
   const m = diff.migration;
   out.push('', `Migration (items at the declared counts, at ${units(m.rate)} items/s)`);
   if (m.entities.length === 0) out.push('  no existing item needs new key attributes');
-  for (const e of m.entities) out.push(`  ${e.entity}: ${units(e.items)} items × ${units(e.writeUnitsPerItem)} write units = ${units(e.writeUnits)} write units, ${durationText(e.seconds)}`);
-  if (m.entities.length > 1) out.push(`  total: ${units(m.items)} items, ${units(m.writeUnits)} write units, ${durationText(m.seconds)}`);
+  for (const e of m.entities) out.push(`  ${e.entity}: ${units(e.items)} items × ${writeUnits(e.writeUnitsPerItem)} = ${writeUnits(e.writeUnits)}, ${durationText(e.seconds)}`);
+  if (m.entities.length > 1) out.push(`  total: ${units(m.items)} items, ${writeUnits(m.writeUnits)}, ${durationText(m.seconds)}`);
   if (m.entities.length > 0) out.push(`  on-demand: ${dollars(m.dollars)}`);
-  if (m.createdIndexes.length > 0) out.push(`  then ${m.createdIndexes.map((name) => `create ${name}`).join(', then ')} (each fills from the table while it is created)`);
+  if (m.createdIndexes.length > 0) out.push(`  then ${m.createdIndexes.map((name) => `create ${name}`).join(', then ')} (${m.createdIndexes.length > 1 ? 'each fills' : 'it fills'} from the table while it is created)`);
   return `${out.join('\n')}\n`;
 }
 
 /** `Query GSI2: GSI2PK = ORDER#{status} (desc)`, the key condition as the plan states it, its filter as explain shows it. */
 function requestText(r: RequestSummary): string {
   return `${r.operation} ${r.index}: ${r.keyCondition}${r.filter ? ` FILTER ${r.filter}` : ''}${r.order ? ` (${r.order})` : ''}`;
+}
+
+/** `1 write unit`, `2.5 write units`. */
+function writeUnits(n: number): string {
+  return `${units(n)} write unit${n === 1 ? '' : 's'}`;
 }
 
 /** `45 s`, `12 min 30 s`, `3 h 5 min`. */
