@@ -4,13 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DesignDiff } from '../engine/index.ts';
 import { EXAMPLES_DIR } from '../testing/exampleModels.ts';
+import { TABLE_KEY_CHANGE } from '../testing/evolveModels.ts';
 import { runCli } from './runCli.ts';
+import { capture } from './testing/captureIo.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
-}
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tw-diff-'));
 const ecommerce = path.join(EXAMPLES_DIR, 'ecommerce.problem.json');
 const removed = ['getOrdersByStatus', 'getTrendingProducts'];
@@ -23,14 +20,6 @@ function earlier(dir: string): string {
   fs.writeFileSync(file, JSON.stringify(problem, null, 2));
   return file;
 }
-
-const SHOP = (customer: string, key: string) => `model "Shop"
-entity Order key ${key} count 5000
-  orderId: string
-  ${customer}
-  createdAt: datetime
-getOrder: Order by orderId returns one
-`;
 
 describe('cli diff', () => {
   it('prints the indexes, templates, patterns and migration cost of a problem grown by two patterns, and exits 0', async () => {
@@ -69,8 +58,8 @@ describe('cli diff', () => {
 
   it('exits 1 when the live table cannot take the change, naming the alternatives', async () => {
     const dir = tmp();
-    fs.writeFileSync(path.join(dir, 'a.tw'), SHOP('customerId: string', '(customerId, orderId)'));
-    fs.writeFileSync(path.join(dir, 'b.tw'), SHOP('customerId?: string', 'orderId'));
+    fs.writeFileSync(path.join(dir, 'a.tw'), TABLE_KEY_CHANGE.before);
+    fs.writeFileSync(path.join(dir, 'b.tw'), TABLE_KEY_CHANGE.after);
     const c = capture();
     expect(await runCli(['diff', path.join(dir, 'a.tw'), path.join(dir, 'b.tw')], c.io)).toBe(1);
     expect(c.out.join('')).toMatch(/Impossible on the live table \(1\):\n {2}error: entities\[0\]: Order's table key would change .*keep "customerId" required \(no cost\), or pay for a new table with a full copy \(5,000 items/);
@@ -111,8 +100,8 @@ describe('cli --deployed', () => {
     expect(await runCli(['check', earlier(dir), '--previous', design], previous.io)).toBe(0);
     expect(previous.out.join('')).toContain('removed Order');
 
-    fs.writeFileSync(path.join(dir, 'a.tw'), SHOP('customerId: string', '(customerId, orderId)'));
-    fs.writeFileSync(path.join(dir, 'b.tw'), SHOP('customerId?: string', 'orderId'));
+    fs.writeFileSync(path.join(dir, 'a.tw'), TABLE_KEY_CHANGE.before);
+    fs.writeFileSync(path.join(dir, 'b.tw'), TABLE_KEY_CHANGE.after);
     expect(await runCli(['generate', path.join(dir, 'a.tw'), '--out', path.join(dir, 'a')], capture().io)).toBe(0);
     const refused = capture();
     expect(await runCli(['check', path.join(dir, 'b.tw'), '--deployed', path.join(dir, 'a', 'design.json')], refused.io)).toBe(1);

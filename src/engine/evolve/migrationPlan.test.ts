@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TABLE_KEY_CHANGE } from '../../testing/evolveModels.ts';
 import { exampleModel, modelFromText } from '../../testing/exampleModels.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { designLayout } from '../design/designJson.ts';
@@ -81,15 +82,8 @@ byTotal: Order by total order by orderId
   });
 
   it('says a table key change is impossible on the live table, with what the alternatives cost', () => {
-    const text = (customer: string, key: string) => `model "Shop"
-entity Order key ${key} count 5000
-  orderId: string
-  ${customer}
-  createdAt: datetime
-getOrder: Order by orderId returns one
-`;
-    const from = deriveDesign(modelFromText(text('customerId: string', '(customerId, orderId)')));
-    const to = deriveDesign(modelFromText(text('customerId?: string', 'orderId')), { previous: designLayout(from), deployed: true });
+    const from = deriveDesign(modelFromText(TABLE_KEY_CHANGE.before));
+    const to = deriveDesign(modelFromText(TABLE_KEY_CHANGE.after), { previous: designLayout(from), deployed: true });
     const plan = migrationPlan(from, to);
     expect(plan.impossible.map((d) => [d.code, d.subject])).toEqual([['evolve.tableKeyChanged', { entity: 'Order', index: 'table' }]]);
     expect(plan.impossible[0]?.message).toMatch(/keep "customerId" required.*a new table with a full copy \(5,000 items at the declared counts, 5,000 write units, \$0\.0031 on-demand\)/);
