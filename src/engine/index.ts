@@ -73,7 +73,7 @@ export { keyTemplateText } from './design/templateText.ts';
 export { compareKeyValue, compareKeyValues, indexKeyOf, type ItemIndexKey, type KeyValue } from './design/indexKeyOf.ts';
 export { indexKeyAttributes, indexKeyNames, indexKeyText, isCompositeIndex, isNativeIndex, syntheticKeyAttributes } from './design/indexKeys.ts';
 export { changeSubject, describeChange } from './design/describeChange.ts';
-export { toItem, fromItem } from './design/items.ts';
+export { toItem, toItems, fromItem } from './design/items.ts';
 export { tableDefinition } from './design/tableDefinition.ts';
 export type { TableDefinition } from './design/tableDefinition.ts';
 export { tableSettings, TABLE_SETTINGS_DIAGNOSTIC_CODES } from './design/tableSettings.ts';
@@ -99,7 +99,7 @@ export { parameterAccepts, parameterValueProblem, patternParameters, type Parame
 
 export { createRandom } from './samples/createRandom.ts';
 export type { Random } from './samples/createRandom.ts';
-export { generateSampleRecords, sampleCount } from './samples/generateSampleRecords.ts';
+export { createSampleCache, generateSampleRecords, sampleCount, type SampleCache } from './samples/generateSampleRecords.ts';
 
 export { generateModule } from './codegen/generateModule.ts';
 export { encodeKeyValue } from './keys/encodeKeyValue.ts';
@@ -119,7 +119,7 @@ export { writeTarget } from './writes/writeEntities.ts';
 
 export { backfillUpdate, type BackfillOptions, type BackfillUpdate } from './evolve/backfill.ts';
 
-export { lintDesign, withLint, LINT_RULES } from './lint/lintDesign.ts';
+export { lintDesign, lintSteps, withLint, LINT_RULES } from './lint/lintDesign.ts';
 export type { LintOptions } from './lint/lintContext.ts';
 
 export { attributeSizes, indexEntryBytes, indexEntrySizes, itemBytes, numberBytes, valueBytes, type AttributeSize, type SizedIndex, type SizedItem } from './cost/itemSize.ts';
@@ -188,3 +188,7 @@ export { cdkStack, cdkStackClassName } from './interop/cdkStack.ts';
 export { terraformConfig, TERRAFORM_AWS_PROVIDER } from './interop/terraform.ts';
 export { awsCliInputJson, awsCliScript, createTableInput, CREATE_TABLE_INPUT_FILE } from './interop/awsCli.ts';
 export { designDocument } from './interop/designDocument.ts';
+
+export { importWorkbench, type WorkbenchImport, type WorkbenchImported, type WorkbenchImportOptions, type WorkbenchRefused, type WorkbenchSamples } from './interop/workbench/importWorkbench.ts';
+export { exportWorkbench, DEFAULT_WORKBENCH_ITEMS, WORKBENCH_EXPORT_VERSION, type WorkbenchExport, type WorkbenchExportOptions } from './interop/workbench/exportWorkbench.ts';
+export { WORKBENCH_DIAGNOSTIC_CODES, type WorkbenchDiagnosticCode } from './interop/workbench/workbenchDiagnostic.ts';

@@ -67,6 +67,18 @@ describe('encodeNumber', () => {
     }
   });
 
+  it('encodes a positive whole number as its exponent and digits, like any other number (the fast path)', () => {
+    const general = (n: number) => {
+      const [mantissa = '0', exponent = '0'] = n.toExponential().split('e');
+      return `P${String(Number(exponent) + 400).padStart(3, '0')}.${mantissa.replace('.', '')}`;
+    };
+    for (const n of [1, 9, 10, 100, 4400, 4478, 1_000_000, 2 ** 52, Number.MAX_SAFE_INTEGER]) expect(encodeNumber(n)).toBe(general(n));
+    for (let digits = 1; digits <= 15; digits++) for (let i = 0; i < 200; i++) {
+      const n = Math.floor(rnd() * 10 ** digits) + 1;
+      expect(encodeNumber(n)).toBe(general(n));
+    }
+  });
+
   it('writes readable text for common values', () => {
     expect(encodeNumber(15847)).toBe('P404.15847');
     expect(encodeNumber(0)).toBe('P000');

@@ -19,8 +19,12 @@ export const KEY_END = '$';
  * and UTF-8 byte order of encodings equals that of the values.
  */
 export function encodeString(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
+  // Most values have no such character: they are their own encoding (no string built character by character).
+  let first = 0;
+  while (first < value.length && value.charCodeAt(first) > 0x24) first++;
+  if (first === value.length) return value;
+  let out = value.slice(0, first);
+  for (let i = first; i < value.length; i++) {
     const code = value.charCodeAt(i);
     out += code <= 0x24 ? '$' + String.fromCharCode(code + 0x40) : value[i];
   }
@@ -38,6 +42,13 @@ export function encodeNumber(value: number): string {
   const problem = numberProblem(value);
   if (problem !== undefined) throw new RangeError(`cannot store ${problem}`);
   if (value === 0) return 'P000';
+  if (value > 0 && Number.isSafeInteger(value)) {
+    // A positive whole number's digits are its decimal text, trailing zeros dropped (toExponential's, without the work).
+    const text = String(value);
+    let end = text.length;
+    while (end > 1 && text.charCodeAt(end - 1) === 0x30) end--;
+    return `P${String(text.length - 1 + 400).padStart(3, '0')}.${text.slice(0, end)}`;
+  }
   const negative = value < 0;
   const [mantissa = '0', exponentText = '0'] = Math.abs(value).toExponential().split('e');
   const exponent = Number(exponentText);

@@ -5,7 +5,7 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { LINT_LOBBY_TEXT } from '../../testing/lintModels.ts';
 import { LINT_DIAGNOSTIC_CODES } from './lintDiagnostic.ts';
-import { lintDesign, LINT_RULES, withLint } from './lintDesign.ts';
+import { lintDesign, LINT_RULES, lintSteps, withLint } from './lintDesign.ts';
 
 const MODEL = LINT_LOBBY_TEXT;
 
@@ -22,6 +22,14 @@ describe('lintDesign', () => {
   it('takes the caller\'s samples: no items, nothing measured, no hot partition', () => {
     const design = deriveDesign(modelFromText(MODEL));
     expect(lintDesign(design, { records: new Map(), items: [] }).map((d) => d.code)).toEqual(['lint.consistentGsiRead']);
+  });
+
+  it('lintSteps is the same review one rule at a time: a step per rule, their findings lintDesign\'s', () => {
+    const design = deriveDesign(modelFromText(MODEL));
+    const steps = lintSteps(design);
+    expect(steps).toHaveLength(LINT_RULES.length);
+    expect(steps.flatMap((step) => step())).toEqual(lintDesign(design));
+    expect(lintSteps({ ...design, indexes: [] })).toEqual([]);
   });
 
   it('withLint appends the findings to the design\'s own diagnostics (keys.hotPartition first)', () => {

@@ -31,15 +31,29 @@ export const LINT_RULES: readonly { name: string; run: (ctx: LintContext) => Dia
 ];
 
 export function lintDesign(design: Design, options: LintOptions = {}): Diagnostic[] {
+  return lintSteps(design, options).flatMap((step) => step());
+}
+
+/**
+ * The review as one step per rule, in LINT_RULES order, each with its own failure caught (the first
+ * builds what every rule reads): lintDesign runs them all; the app runs them one at a time, so a newer
+ * analysis can stop the review between two rules.
+ */
+export function lintSteps(design: Design, options: LintOptions = {}): (() => Diagnostic[])[] {
   // No key layout (an engine.internal error already says why): nothing to review.
   if (design.indexes.length === 0) return [];
-  let ctx: LintContext;
-  try {
-    ctx = lintContext(design, options);
-  } catch (error) {
-    return [internalDiagnostic('linting the design (its sample items)', error, { subject: {} })];
-  }
-  return LINT_RULES.flatMap((rule) => {
+  let ctx: LintContext | undefined;
+  let failed = false;
+  return LINT_RULES.map((rule) => () => {
+    if (failed) return [];
+    if (ctx === undefined) {
+      try {
+        ctx = lintContext(design, options);
+      } catch (error) {
+        failed = true;
+        return [internalDiagnostic('linting the design (its sample items)', error, { subject: {} })];
+      }
+    }
     try {
       return rule.run(ctx);
     } catch (error) {

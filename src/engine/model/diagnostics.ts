@@ -1,5 +1,6 @@
 // Located problems, as values with typed codes namespaced by stage.
 import type { DesignDiagnosticCode } from '../design/parseDesignJson.ts';
+import type { WorkbenchDiagnosticCode } from '../interop/workbench/workbenchDiagnostic.ts';
 import type { EvolveDiagnosticCode } from '../evolve/evolveDiagnostic.ts';
 import type { KeysDiagnosticCode } from '../keys/keysDiagnostic.ts';
 import type { LintDiagnosticCode } from '../lint/lintDiagnostic.ts';
@@ -23,7 +24,7 @@ export type Severity = 'error' | 'warning';
 export type EngineDiagnosticCode = 'engine.internal';
 
 /** Every code the engine reports: a typo in a code fails to compile. */
-export type DiagnosticCode = ModelDiagnosticCode | KeysDiagnosticCode | QueriesDiagnosticCode | DesignDiagnosticCode | LintDiagnosticCode | EvolveDiagnosticCode | EngineDiagnosticCode;
+export type DiagnosticCode = ModelDiagnosticCode | KeysDiagnosticCode | QueriesDiagnosticCode | DesignDiagnosticCode | LintDiagnosticCode | WorkbenchDiagnosticCode | EvolveDiagnosticCode | EngineDiagnosticCode;
 
 /**
  * What a diagnostic is about, by name: consumers find a pattern's (or an

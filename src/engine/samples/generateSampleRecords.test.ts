@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Entity, Model, RecordValue } from '../model/types.ts';
-import { DEFAULT_RECORD_COUNT, generateSampleRecords, sampleCount } from './generateSampleRecords.ts';
+import { createSampleCache, DEFAULT_RECORD_COUNT, generateSampleRecords, sampleCount } from './generateSampleRecords.ts';
 import { PLACES } from './samplePlaces.ts';
 import { FIRST_NAMES, GAME_TITLES, LAST_NAMES } from './sampleWords.ts';
 
@@ -354,5 +354,79 @@ describe('generateSampleRecords: odd models', () => {
     expect(get(r, 'Parent')).toEqual([]);
     expect(get(r, 'Child')).toHaveLength(5);
     for (const c of get(r, 'Child')) expect(Object.keys(c)).toEqual(['childId', 'parentId', 'ghostId']);
+  });
+});
+
+describe('generateSampleRecords: the cache', () => {
+  const withCount = (model: Model, entity: string, count: number): Model => ({ ...model, entities: model.entities.map((e) => (e.name === entity ? { ...e, count } : e)) });
+  const fresh = (model: Model, scale = 1) => generateSampleRecords(model, { seed: 'tablewright', scale });
+
+  it('gives the records a fresh call gives, reusing the very arrays of the entities whose inputs did not change', () => {
+    const cache = createSampleCache();
+    const first = generateSampleRecords(ecommerce, { seed: 'tablewright', cache });
+    expect(first).toEqual(fresh(ecommerce));
+    const again = generateSampleRecords(ecommerce, { seed: 'tablewright', cache });
+    for (const entity of ecommerce.entities) expect(get(again, entity.name)).toBe(get(first, entity.name));
+
+    // More users: Order copies its userEmail from them and Review draws its userId from their ids, so both are made
+    // again; Product draws from nothing of User's.
+    const more = withCount(ecommerce, 'User', 90);
+    const changed = generateSampleRecords(more, { seed: 'tablewright', cache });
+    expect(changed).toEqual(fresh(more));
+    expect(get(changed, 'User')).not.toBe(get(again, 'User'));
+    expect(get(changed, 'Order')).not.toBe(get(again, 'Order'));
+    expect(get(changed, 'Review')).not.toBe(get(again, 'Review'));
+    expect(get(changed, 'Product')).toBe(get(again, 'Product'));
+    // More products: Review copies its productId from them; User and Order are kept.
+    const products = withCount(more, 'Product', 70);
+    const third = generateSampleRecords(products, { seed: 'tablewright', cache });
+    expect(third).toEqual(fresh(products));
+    expect(get(third, 'User')).toBe(get(changed, 'User'));
+    expect(get(third, 'Order')).toBe(get(changed, 'Order'));
+    expect(get(third, 'Review')).not.toBe(get(changed, 'Review'));
+  });
+
+  it('makes records again for a new scale, seed, fixed literal or definition, and never reuses an entity a cycle fills in', () => {
+    const cache = createSampleCache();
+    const first = generateSampleRecords(ecommerce, { seed: 'tablewright', cache });
+    const scaled = generateSampleRecords(ecommerce, { seed: 'tablewright', scale: 2, cache });
+    expect(scaled).toEqual(fresh(ecommerce, 2));
+    for (const entity of ecommerce.entities) expect(get(scaled, entity.name)).not.toBe(get(first, entity.name));
+    const reseeded = generateSampleRecords(ecommerce, { seed: 'other', scale: 2, cache });
+    expect(reseeded).toEqual(generateSampleRecords(ecommerce, { seed: 'other', scale: 2 }));
+
+    const user = entityOf(ecommerce, 'User');
+    const plan = user.attributes.find((a) => a.values === undefined && a.type === 'string' && !user.key.includes(a.name));
+    if (plan === undefined) throw new Error('the e-commerce User has no free string attribute');
+    const fixed: Model = { ...ecommerce, patterns: [...ecommerce.patterns, { name: 'byFixed', entity: 'User', equals: [], fixed: { [plan.name]: 'x' }, returns: 'many' }] };
+    const before = generateSampleRecords(ecommerce, { seed: 'tablewright', cache });
+    const after = generateSampleRecords(fixed, { seed: 'tablewright', cache });
+    expect(after).toEqual(generateSampleRecords(fixed, { seed: 'tablewright' }));
+    expect(get(after, 'User')).not.toBe(get(before, 'User'));
+    expect(get(after, 'Product')).toBe(get(before, 'Product'));
+
+    const cycle: Model = {
+      name: 'cycle',
+      entities: [
+        { name: 'Team', attributes: [{ name: 'teamId', type: 'string' }, { name: 'captainId', type: 'string' }], key: ['teamId'], belongsTo: [{ entity: 'Player', via: ['captainId'] }], count: 10 },
+        { name: 'Player', attributes: [{ name: 'playerId', type: 'string' }, { name: 'teamId', type: 'string' }], key: ['playerId'], belongsTo: [{ entity: 'Team', via: ['teamId'] }], count: 40 },
+      ],
+      patterns: [],
+    };
+    const cycleCache = createSampleCache();
+    const one = generateSampleRecords(cycle, { seed: 2, cache: cycleCache });
+    const two = generateSampleRecords(cycle, { seed: 2, cache: cycleCache });
+    expect(two).toEqual(generateSampleRecords(cycle, { seed: 2 }));
+    expect(get(two, 'Team')).not.toBe(get(one, 'Team'));
+    expect(get(two, 'Player')).toBe(get(one, 'Player'));
+  });
+
+  it('equals a fresh call through a run of edits of every example', () => {
+    for (const { f, dir } of problemFiles) {
+      const model = readProblemModel(f, dir);
+      const cache = createSampleCache();
+      const edits = [model, ...model.entities.map((e) => withCount(model, e.name, (e.count ?? DEFAULT_RECORD_COUNT) + 3)), model];
+      for (const edit of edits) expect(generateSampleRecords(edit, { seed: 'tablewright', cache })).toEqual(fresh(edit));
+    }
   });
 });

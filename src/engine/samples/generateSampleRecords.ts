@@ -38,6 +38,50 @@ export interface SampleOptions {
   maxPerEntity?: number;
   /** Entity name → exact number of records, instead of its scaled `count`. */
   counts?: Record<string, number>;
+  /**
+   * What the last call with this cache made (createSampleCache): an entity whose inputs are unchanged
+   * (its definition, count, the literals patterns fix its attributes to, the seed, and the parents' key
+   * values and id pools it draws from) gets the very records array it got then, not a new one. The
+   * records are the same either way; callers must not change them. The cache then holds this call's.
+   */
+  cache?: SampleCache;
+}
+
+/** An entity's records and what they were made from, kept for the next call. */
+interface SampleCacheEntry {
+  /** The entity's own inputs, as text: seed, definition, count, fixed literals, relations. */
+  signature: string;
+  /** The values it copies from its parents (made before it): each one's key values, in order. */
+  parents: readonly (readonly unknown[])[];
+  /** The id pools (other entities' ids) it drew from while it was made, by attribute; undefined: it looked and found none. */
+  pools: ReadonlyMap<string, IdPool | undefined>;
+  records: RecordValue[];
+}
+
+/** Records reused across generateSampleRecords calls, per entity (typing in a model regenerates only what the change touches). */
+export interface SampleCache {
+  entries: Map<string, SampleCacheEntry>;
+}
+
+export function createSampleCache(): SampleCache {
+  return { entries: new Map() };
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const samePool = (a: IdPool | undefined, b: IdPool | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : a.type === b.type && sameList(a.values, b.values);
+
+/**
+ * Whether an entity made with `before`'s inputs would be made the same now: generation is deterministic, so
+ * equal own inputs, parents and pools read (the same reads then happen) give equal records.
+ */
+function unchanged(before: SampleCacheEntry, now: Omit<SampleCacheEntry, 'records' | 'pools'>, idPools: IdPools): boolean {
+  return (
+    before.signature === now.signature &&
+    before.parents.length === now.parents.length &&
+    before.parents.every((list, i) => sameList(list, now.parents[i] as readonly unknown[])) &&
+    [...before.pools].every(([name, pool]) => samePool(pool, idPools.get(name)))
+  );
 }
 
 /** Records of an entity that declares no `count`. */
@@ -76,7 +120,11 @@ interface Relation {
 }
 
 /** Values of id-like attributes of entities generated earlier, by attribute name: `Review.userId` draws from `User.userId`. */
-type IdPools = Map<string, { type: Attribute['type']; values: Scalar[] }>;
+type IdPools = Map<string, IdPool>;
+interface IdPool {
+  type: Attribute['type'];
+  values: Scalar[];
+}
 
 export function generateSampleRecords(model: Model, options: SampleOptions): Map<string, RecordValue[]> {
   const root = createRandom(options.seed);
@@ -84,6 +132,7 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
   const generated = new Map<string, RecordValue[]>();
   const idPools: IdPools = new Map();
   const deferred: { entity: Entity; relation: Relation }[] = [];
+  const cached = new Map<string, SampleCacheEntry>();
 
   for (const entity of generationOrder(model)) {
     const relations: Relation[] = [];
@@ -104,25 +153,34 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
       }
       relations.push(relation);
     }
-    const records = generateEntity({
-      entity,
-      count: sampleCount(entity, options),
-      random: root.fork(`entity/${entity.name}`),
-      relations,
-      generated,
-      idPools,
-      literals: fixedLiterals(model, entity),
-    });
+    const count = sampleCount(entity, options);
+    const literals = fixedLiterals(model, entity);
+    const pools = new Map<string, IdPool | undefined>();
+    const args = { entity, count, random: root.fork(`entity/${entity.name}`), relations, generated, idPools, literals, pools };
+    let records: RecordValue[];
+    if (options.cache === undefined) records = generateEntity(args);
+    else {
+      const entry = cacheEntry(args, String(options.seed));
+      const before = options.cache.entries.get(entity.name);
+      // An entity a cycle fills in afterwards has its records changed in place: made afresh each time.
+      if (before !== undefined && !deferred.some((d) => d.entity === entity) && unchanged(before, entry, idPools)) {
+        records = before.records;
+        cached.set(entity.name, before);
+      } else {
+        records = generateEntity(args);
+        cached.set(entity.name, { ...entry, pools, records });
+      }
+    }
     generated.set(entity.name, records);
     for (const attr of entity.attributes) {
       const kind = attributeKind({ name: attr.name, type: attr.type, entity: entity.name });
+      if ((kind !== 'id' && kind !== 'numericId') || attr.values || idPools.has(attr.name)) continue;
       // Only values records hold: an optional attribute may be absent.
       const values = records.flatMap((r) => (Object.hasOwn(r, attr.name) ? [r[attr.name] as Scalar] : []));
-      if ((kind === 'id' || kind === 'numericId') && !attr.values && !idPools.has(attr.name) && values.length > 0) {
-        idPools.set(attr.name, { type: attr.type, values });
-      }
+      if (values.length > 0) idPools.set(attr.name, { type: attr.type, values });
     }
   }
+  if (options.cache !== undefined) options.cache.entries = cached;
 
   for (const { entity, relation } of deferred) {
     const parents = generated.get(relation.rel.entity) ?? [];
@@ -138,6 +196,23 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
   }
 
   return new Map(model.entities.map((e) => [e.name, generated.get(e.name) ?? []]));
+}
+
+/**
+ * What an entity's records are made from, besides its random stream (forked by its name) and the id
+ * pools it reads (recorded while it is made): its own inputs and its parents' key values.
+ */
+function cacheEntry(args: EntityArgs, seed: string): Omit<SampleCacheEntry, 'records' | 'pools'> {
+  const { entity, count, relations, generated, literals } = args;
+  const signature = JSON.stringify([seed, entity, count, [...literals], relations.map((r) => [r.rel.entity, r.rel.via, r.self, r.pairs, r.inKey])]);
+  const parents = relations
+    .filter((r) => !r.self)
+    .map((r) => {
+      const list = generated.get(r.rel.entity) ?? [];
+      // The parents in order, by the key values a child copies (which one is picked depends only on how many there are).
+      return [list.length, ...list.flatMap((parent) => r.pairs.map(([, k]) => parent[k]))];
+    });
+  return { signature, parents };
 }
 
 /**
@@ -161,7 +236,19 @@ function fixedLiterals(model: Model, entity: Entity): Map<string, Scalar[]> {
   return literals;
 }
 
-function generateEntity(args: {
+/** The record of these values, its attributes in the entity's order; defined, not assigned, so `__proto__` stays data. */
+function recordOf(attributes: readonly Attribute[], values: ReadonlyMap<string, Scalar>): RecordValue {
+  const record: RecordValue = {};
+  for (const { name } of attributes) {
+    const value = values.get(name);
+    if (value === undefined) continue;
+    if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+    else record[name] = value;
+  }
+  return record;
+}
+
+interface EntityArgs {
   entity: Entity;
   count: number;
   random: Random;
@@ -169,8 +256,12 @@ function generateEntity(args: {
   generated: Map<string, RecordValue[]>;
   idPools: IdPools;
   literals: Map<string, Scalar[]>;
-}): RecordValue[] {
-  const { entity, count, random, relations, generated, idPools, literals } = args;
+  /** Where the id pools it reads are recorded (for the cache). */
+  pools: Map<string, IdPool | undefined>;
+}
+
+function generateEntity(args: EntityArgs): RecordValue[] {
+  const { entity, count, random, relations, generated, idPools, literals, pools } = args;
   const list: RecordValue[] = [];
   const keySet = new Set<string>();
   const keyNames = entity.key;
@@ -212,6 +303,7 @@ function generateEntity(args: {
     if (attr.values && attr.values.length > 0) return random.pick(attr.values);
     if ((kind === 'id' || kind === 'numericId') && attempt < WIDEN_AT_ATTEMPT) {
       const pool = idPools.get(attr.name);
+      pools.set(attr.name, pool);
       if (pool && pool.type === attr.type) {
         if (!a.soleKey) return random.pick(pool.values);
         a.poolOrder ??= random.shuffle(pool.values);
@@ -279,7 +371,7 @@ function generateEntity(args: {
     for (const relation of rootOf) roots.push({ values, relation, index: list.length });
     for (const [name, list] of literals) if (fixedDraw.chance(FIXED_CHANCE)) values.set(name, fixedDraw.pick(list));
     for (const name of mayLack) if (absence.chance(ABSENT_CHANCE)) values.delete(name);
-    list.push(Object.fromEntries(entity.attributes.flatMap((a) => (values.has(a.name) ? [[a.name, values.get(a.name) as Scalar]] : []))));
+    list.push(recordOf(entity.attributes, values));
   }
 
   // A root's `via` was drawn freely; make sure it names no record of this entity (else it would not be a root).

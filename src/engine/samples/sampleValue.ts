@@ -4,7 +4,7 @@
 // come only from the Random passed in.
 import type { Scalar } from '../model/types.ts';
 import type { AttributeKind } from './attributeKind.ts';
-import { nameWords } from './attributeKind.ts';
+import { nameWords as splitName } from './attributeKind.ts';
 import type { Random } from './createRandom.ts';
 import type { Place } from './samplePlaces.ts';
 import { DIAL_CODES, PLACES } from './samplePlaces.ts';
@@ -28,6 +28,19 @@ export interface ValueContext {
   /** The next token of this attribute's unique sequence (`4f3a9c`). */
   token: () => string;
   scope: RecordScope;
+}
+
+/** An attribute's words (attributeKind's nameWords), split once per name: values are drawn per record, 100,000 at a time. */
+const WORDS = new Map<string, readonly string[]>();
+function nameWords(name: string): readonly string[] {
+  let words = WORDS.get(name);
+  if (words === undefined) {
+    // Names come from models: a bounded memo, started over once it holds many.
+    if (WORDS.size >= 10_000) WORDS.clear();
+    words = splitName(name);
+    WORDS.set(name, words);
+  }
+  return words;
 }
 
 /** From this attempt on, values drawn from small pools get a unique suffix so that a key can still be unique. */
