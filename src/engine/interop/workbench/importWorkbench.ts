@@ -417,7 +417,7 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
       if (!tpk?.values.has(k)) return skip(`it has no value for the partition key ${quoteName(table.pk.name)}`, item.source.path);
       if (table.sk && !tsk?.values.has(k)) return skip(`it has no value for the sort key ${quoteName(table.sk.name)}`, item.source.path);
       if (unfitPk.has(k)) return skip(`its partition key ${quoteName(tpk.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tpk.segments)})`, `${item.source.path}.${table.pk.name}`);
-      if (unfitSk.has(k)) return skip(`its sort key ${quoteName(tsk.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tsk.segments)})`, `${item.source.path}.${table.sk?.name ?? ''}`);
+      if (unfitSk.has(k)) return skip(`its sort key ${quoteName(tsk?.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tsk?.segments ?? [])})`, `${item.source.path}.${table.sk?.name ?? ''}`);
       kept.push(k);
     });
     for (const [why, s] of skipped) {
