@@ -70,10 +70,11 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
 
   const run = async () => {
     timer = undefined;
-    const { source, sampleScale, keptLayout, keysMode } = api.getState();
+    const { source, sampleScale, keptLayout, keysMode, deployed } = api.getState();
     // A layout no derivation in this mode makes (a native one in composite mode) is not kept.
     const previous = keptLayout && layoutFitsKeysMode(keptLayout, keysMode) ? keptLayout : undefined;
-    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale, keys: keysMode, ...(previous ? { previous } : {}) };
+    // A pinned deployed design is derived against (deployed: true): it replaces the kept layout.
+    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale, keys: keysMode, ...(deployed ? { deployed } : previous ? { previous } : {}) };
     const result = await analyzer.analyze(request);
     const now = api.getState();
     // A newer source is on its way, or the layout to keep or the key mode changed (another work, derive afresh); its own run will apply.
@@ -82,7 +83,8 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
       now.source.format !== request.format ||
       now.sampleScale !== request.scale ||
       now.keptLayout !== keptLayout ||
-      now.keysMode !== request.keys
+      now.keysMode !== request.keys ||
+      now.deployed !== request.deployed
     ) {
       return;
     }
@@ -93,7 +95,7 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
     // Another work: its design starts from the layout it brought, or afresh, in the key mode it brought (else the current one).
     if (state.workStart !== previous.workStart) api.setState({ keptLayout: state.workStart.layout, keysMode: state.workStart.keys ?? state.keysMode });
     const sourceChanged = state.source !== previous.source;
-    if (!sourceChanged && state.sampleScale === previous.sampleScale && state.keysMode === previous.keysMode) return;
+    if (!sourceChanged && state.sampleScale === previous.sampleScale && state.keysMode === previous.keysMode && state.deployed === previous.deployed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => void run(), ANALYSIS_DEBOUNCE_MS);
     if (!state.analyzing) api.setState({ analyzing: true });

@@ -38,6 +38,11 @@ export interface AnalysisRequest {
   previous?: DesignLayout;
   /** How GSIs are keyed (`deriveDesign`'s `keys`); absent: composite. */
   keys?: KeysMode;
+  /**
+   * The deployed design (pinned by the user): derived with `{ previous: deployed, deployed: true }`, so every
+   * GSI and template it has is kept and what the live table cannot take is an `evolve.*` error. Wins over `previous`.
+   */
+  deployed?: DesignLayout;
 }
 
 export interface AnalysisResult {
@@ -55,7 +60,7 @@ export interface AnalysisResult {
   };
 }
 
-export function analyzeSource({ text, format, scale, previous, keys = 'composite' }: AnalysisRequest): AnalysisResult {
+export function analyzeSource({ text, format, scale, previous, deployed, keys = 'composite' }: AnalysisRequest): AnalysisResult {
   const parsed = parseSource(text, format);
   const { sourceMap } = parsed;
   if (!parsed.model) return { diagnostics: parsed.diagnostics, sourceMap };
@@ -63,7 +68,8 @@ export function analyzeSource({ text, format, scale, previous, keys = 'composite
   try {
     // The table is the model's table.name, else named after the model, as the app always has
     // (it has no table name of its own to keep): never the kept layout's name.
-    const design = deriveDesign(model, previous ? { previous, tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys });
+    const kept = deployed ?? previous;
+    const design = deriveDesign(model, kept ? { previous: kept, ...(deployed ? { deployed: true } : {}), tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys });
     const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
     if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };

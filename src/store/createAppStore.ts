@@ -5,6 +5,7 @@ import { createAnalysisSlice } from './analysisSlice.ts';
 import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
 import { inlineCostEstimator, type CostEstimator } from './costEstimator.ts';
 import { createCostSlice } from './costSlice.ts';
+import { createDeploySlice } from './deploySlice.ts';
 import { createItemsViewSlice } from './itemsViewSlice.ts';
 import { createPatternsSlice } from './patternsSlice.ts';
 import { createSourceSlice } from './sourceSlice.ts';
@@ -29,5 +30,6 @@ export function createAppStore({ analyzer = inlineAnalyzer, costEstimator = inli
     ...createItemsViewSlice(...a),
     ...createUiSlice(...a),
     ...createCostSlice({ estimator: costEstimator })(...a),
+    ...createDeploySlice()(...a),
   }));
 }

@@ -1,10 +1,12 @@
 // The user's work and its undo history. Typing bursts coalesce into one step;
 // opening, converting and restoring are steps of their own. Owns no derived data:
 // it says which work the source belongs to (workStart), and the analysis starts
-// that work's design from the layout (and key mode) it brought, or afresh.
+// that work's design from the layout (and key mode) it brought, or afresh, against
+// the deployed design it pinned, if any.
 import type { StateCreator } from 'zustand';
 import { formatDiagnostic } from '../engine/index.ts';
 import { convertSource } from './convertSource.ts';
+import { sameDeployed } from './deploySlice.ts';
 import { layoutDocument } from './layoutDocument.ts';
 import { editSizeProblem, sourceSizeProblem } from './sourceLimit.ts';
 import type { AppState, Source, SourceSlice, WorkStart } from './types.ts';
@@ -27,8 +29,8 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
     const workOf = new WeakMap<Source, object>();
     const whenLeft = new WeakMap<object, WorkStart>();
     const leave = () => {
-      const { keptLayout, keysMode } = get();
-      whenLeft.set(work, { layout: keptLayout, keys: keysMode });
+      const { keptLayout, keysMode, deployed } = get();
+      whenLeft.set(work, { layout: keptLayout, keys: keysMode, ...(deployed ? { deployed } : {}) });
     };
     let work: object = {};
     const belongs = (source: Source) => {
@@ -85,7 +87,7 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         step({ text, format: nextFormat, ...keep }, coalesce);
       },
 
-      openSource: (next, layout, keys) => {
+      openSource: (next, layout, keys, deployed) => {
         // Every opening checks the size here too (its callers say which input it was, before reading it).
         const tooBig = sourceSizeProblem(next.text.length, 'The model');
         if (tooBig !== undefined) {
@@ -93,14 +95,14 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
           return;
         }
         burstAt = undefined;
-        const { source, keptLayout, keysMode } = get();
+        const { source, keptLayout, keysMode, deployed: pinned } = get();
         const sameLayout = layout === undefined || (keptLayout !== undefined && JSON.stringify(layoutDocument(layout)) === JSON.stringify(layoutDocument(keptLayout)));
         const sameKeys = keys === undefined || keys === keysMode;
-        if (next.text === source.text && next.format === source.format && sameLayout && sameKeys) return;
+        if (next.text === source.text && next.format === source.format && sameLayout && sameKeys && sameDeployed(deployed, pinned)) return;
         belongs(source);
         leave();
         work = {};
-        step({ text: next.text, format: next.format }, false, { workStart: { layout, ...(keys ? { keys } : {}) } });
+        step({ text: next.text, format: next.format }, false, { workStart: { layout, ...(keys ? { keys } : {}), ...(deployed ? { deployed } : {}) } });
       },
 
       setFormat: (format) => {

@@ -46,6 +46,8 @@ export interface WorkStart {
   layout: DesignLayout | undefined;
   /** The key mode the work brought (a share link's, the autosaved one, the one it was left in); absent: the current mode stays. */
   keys?: KeysMode;
+  /** The deployed design the work has pinned (a share link's, the autosaved one, the one it had when left); absent: none. */
+  deployed?: DesignLayout;
 }
 
 export interface SourceSlice {
@@ -60,10 +62,11 @@ export interface SourceSlice {
   /**
    * Opens another work (example, opened file, share link) as one undo step of its own: its design
    * is derived afresh, or keeps `layout` when the work brings one (a share link's), in the key mode
-   * `keys` when it brings one (else the current mode stays). Opening the source already shown does
-   * nothing, unless it brings another layout or key mode.
+   * `keys` when it brings one (else the current mode stays), against the deployed design `deployed`
+   * when it brings one (else none is pinned). Opening the source already shown does nothing, unless it
+   * brings another layout, key mode or deployed design.
    */
-  openSource: (source: Source, layout?: DesignLayout, keys?: KeysMode) => void;
+  openSource: (source: Source, layout?: DesignLayout, keys?: KeysMode, deployed?: DesignLayout) => void;
   /**
    * Switch the editor between the text form and problem JSON (converting the model of the
    * current source). Refused, with a notice, while the source has errors.
@@ -267,4 +270,20 @@ export function clampEditorShare(value: unknown): number {
   return Math.round(Math.min(MAX_EDITOR_SHARE, Math.max(MIN_EDITOR_SHARE, value)));
 }
 
-export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice & CostSlice;
+/**
+ * The deployed design (deploySlice.ts): a layout pinned as the one the live table has. While pinned,
+ * every analysis derives against it as deployed. Part of the work: autosaved and carried in share links.
+ */
+export interface DeploySlice {
+  deployed: DesignLayout | undefined;
+  /**
+   * Pins `layout` (a migrated design's), or the current design's layout; refused with a notice when there is
+   * none (the model has errors). True when it pinned.
+   */
+  markDeployed: (layout?: DesignLayout) => boolean;
+  /** Pins the layout of a design.json's text; when it is not one, a notice with its located errors and nothing changes. */
+  loadDeployed: (text: string, fileName: string) => boolean;
+  unpinDeployed: () => void;
+}
+
+export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice & CostSlice & DeploySlice;
