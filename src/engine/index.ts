@@ -181,13 +181,8 @@ export { diffText, durationText } from './evolve/diffText.ts';
 export { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolve/evolveDiagnostic.ts';
 export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from './evolve/types.ts';
 
+// The exports: one table of formats; each format's emitter is loaded when its files are asked for.
 export { EXPORT_FORMATS, exportFormat, type ExportContext, type ExportFile, type ExportFormat, type ExportLanguage } from './interop/exportFormats.ts';
-export { exportedTable, type ExportedTable, type ExportTag } from './interop/exportedTable.ts';
-export { cloudFormationJson, cloudFormationTemplate, cloudFormationYaml } from './interop/cloudFormation.ts';
-export { cdkStack, cdkStackClassName } from './interop/cdkStack.ts';
-export { terraformConfig, TERRAFORM_AWS_PROVIDER } from './interop/terraform.ts';
-export { awsCliInputJson, awsCliScript, createTableInput, CREATE_TABLE_INPUT_FILE } from './interop/awsCli.ts';
-export { designDocument } from './interop/designDocument.ts';
 
 export { importWorkbench, type WorkbenchImport, type WorkbenchImported, type WorkbenchImportOptions, type WorkbenchRefused, type WorkbenchSamples } from './interop/workbench/importWorkbench.ts';
 export { exportWorkbench, DEFAULT_WORKBENCH_ITEMS, WORKBENCH_EXPORT_VERSION, type WorkbenchExport, type WorkbenchExportOptions } from './interop/workbench/exportWorkbench.ts';
