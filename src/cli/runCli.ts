@@ -66,6 +66,14 @@ Commands:
   export FORMAT PROBLEM --out DIR [--table NAME] [--keys MODE] [--previous DESIGN]
       Write the design in one of these formats into DIR (README.md "Exports"):
 ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
+  import FILE --out DIR [--table NAME]
+      Import a NoSQL Workbench data model (any format version): write
+      DIR/NAME.problem.json and NAME.model.txt (the model, with proposed
+      patterns to accept or edit), DIR/design.json (the layout it pins: give
+      it as --previous) and DIR/samples.json (its sample items as records).
+      Prints what could not be mapped, each at its place in FILE; exit 2 when
+      FILE is refused, with the reason at its line and column. --table picks
+      one table of a model with several (the first by default).
   diff FROM TO [--keys MODE] [--rate N] [--json]
       What changes when the deployed design FROM becomes TO (derived
       against FROM as --deployed): indexes added, dropped and unused, key
@@ -196,7 +204,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
   }
-  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff'].includes(command)) {
+  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff', 'import'].includes(command)) {
     io.err(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -207,6 +215,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (rest.length > (command === 'diff' ? 1 : 0) || (command === 'diff' && rest.length === 0)) {
     io.err(`${rest.length ? `unexpected argument ${rest[command === 'diff' ? 1 : 0] ?? ''}` : 'diff needs FROM and TO'}\n\n${USAGE}`);
     return 2;
+  }
+  if (command === 'import') {
+    const { importCommand } = await import('./importCommand.ts');
+    const name = options.get('--table');
+    return importCommand({ file, out: options.get('--out'), table: typeof name === 'string' ? name : undefined, io });
   }
   // Checked before anything is read, written or created: the name goes into code, files and requests.
   const table = options.get('--table');

@@ -27,7 +27,7 @@ interface Imported {
  */
 const CORPUS_OUTCOMES: [string, Imported][] = [
   ['aaron-roy-veg-test--manifesto-demo', { version: '3.0', table: 'manifesto', entities: 8, gsis: 2, patterns: 29, records: 12 }],
-  ['aws-dynamodb-examples--ChatSystem', { version: '3.0', table: 'Chat', entities: 2, gsis: 1, patterns: 5, records: 8 }],
+  ['aws-dynamodb-examples--ChatSystem', { version: '3.0', table: 'Chat', entities: 2, gsis: 1, patterns: 4, records: 8 }],
   ['aws-dynamodb-examples--ComplaintManagement', { version: '3.0', table: 'Complaint_management_system', entities: 2, gsis: 3, patterns: 7, records: 9 }],
   ['aws-dynamodb-examples--ConnectedVehicles', { version: '3.0', table: 'Connected_Vehicle', entities: 2, gsis: 0, patterns: 4, records: 7 }],
   ['aws-dynamodb-examples--GamePlayerProfiles', { version: '3.0', table: 'game-player-profiles', entities: 6, gsis: 0, patterns: 12, records: 13 }],
@@ -47,11 +47,11 @@ const CORPUS_OUTCOMES: [string, Imported][] = [
   ['ddb-labs--CartModel-2020-01-preview', { version: undefined, table: 'CartTable', entities: 1, gsis: 2, patterns: 4, records: 5 }],
   ['ddb-labs--CartModel-2020-02-unversioned', { version: undefined, table: 'CartTable', entities: 1, gsis: 1, patterns: 3, records: 5 }],
   ['ddb-labs--CartModel', { version: '2.0', table: 'CartTable', entities: 1, gsis: 1, patterns: 3, records: 5 }],
-  ['ddb-labs--visualizer-ACL', { version: '2.0', table: 'data', entities: 4, gsis: 1, patterns: 9, records: 5 }],
+  ['ddb-labs--visualizer-ACL', { version: '2.0', table: 'data', entities: 4, gsis: 1, patterns: 7, records: 5 }],
   ['ddb-labs--visualizer-FlightsFares', { version: '2.0', table: 'data', entities: 4, gsis: 2, patterns: 12, records: 22 }],
-  ['ddb-labs--visualizer-Hospital', { version: '2.0', table: 'data', entities: 8, gsis: 4, patterns: 26, records: 8 }],
+  ['ddb-labs--visualizer-Hospital', { version: '2.0', table: 'data', entities: 8, gsis: 4, patterns: 24, records: 8 }],
   ['ddb-labs--visualizer-PhoneBilling', { version: '2.0', table: 'data', entities: 5, gsis: 1, patterns: 14, records: 7 }],
-  ['ddb-labs--visualizer-img-Hospital', { version: '2.0', table: 'data', entities: 8, gsis: 4, patterns: 26, records: 8 }],
+  ['ddb-labs--visualizer-img-Hospital', { version: '2.0', table: 'data', entities: 8, gsis: 4, patterns: 24, records: 8 }],
   ['ddb-reports-denormalization--reports_final', { version: '3.0', table: 'report_data_exploration', entities: 1, gsis: 3, patterns: 4, records: 20 }],
   ['ddb-reports-denormalization--reports_first_table', { version: '3.0', table: 'report_data_exploration', entities: 1, gsis: 0, patterns: 1, records: 20 }],
   ['deepikasidda-data-modeling--nosql-workbench-model', { version: '3.0', table: 'WaitingRoom', entities: 5, gsis: 1, patterns: 10, records: 9 }],

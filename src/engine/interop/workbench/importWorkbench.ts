@@ -249,7 +249,7 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     indexes: indexes.filter((i) => i.kind === 'table' || built.some((b) => b.design.keys[i.name] !== undefined)),
     entities: built.map((b) => b.design),
   };
-  const proposals = proposePatterns(model, layout);
+  const proposals = proposePatterns(model, layout, new Map(built.map((b) => [b.entity.name, b.records])));
   model.patterns = proposals.patterns;
   for (const e of model.entities) e.belongsTo.push(...(proposals.relations.get(e.name) ?? []));
   for (const u of proposals.unread) {
@@ -379,7 +379,7 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
       templates.set(id, { ...result, values });
       const [only] = result.segments;
       if (result.segments.length === 1 && only?.kind === 'attribute' && !isRoleKeyName(key.name) && only.name !== key.name) {
-        reportOnce(`whole:${key.name}:${only.name}`, 'interop.workbenchRenamed', `the key attribute ${quoteName(key.name)} holds ${group.name}'s ${quoteName(only.name)} itself: Tablewright keeps key attributes apart from the record's own, so the record holds it as ${quoteName(only.name)}`, key.path);
+        reportOnce(`whole:${key.name}:${only.name}`, 'interop.workbenchRenamed', `the key attribute ${quoteName(key.name)} is an attribute of ${group.name}'s own: Tablewright keeps key attributes apart from the record's, so the record holds it as ${quoteName(only.name)} (and ${quoteName(key.name)} the key made of it)`, key.path);
       }
     };
     // An entity is in a GSI when its items hold the GSI's key; without items, when its facet lists the key (or it is the table's only entity).

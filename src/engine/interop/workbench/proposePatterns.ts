@@ -7,7 +7,7 @@
 // children belong to the parent (`relations`). Each is checked with the planner
 // to be served by that very index, so that a derivation against the layout
 // keeps every template; they are proposals for the user to accept or edit.
-import type { BelongsTo, Entity, Model, Pattern } from '../../model/types.ts';
+import type { BelongsTo, Entity, Model, Pattern, RecordValue } from '../../model/types.ts';
 import type { DesignLayout, KeyTemplate, Segment } from '../../design/types.ts';
 import { templateShards } from '../../keys/shards.ts';
 import { planPatterns } from '../../queries/planPattern.ts';
@@ -27,7 +27,8 @@ const shapeOf = (pk: readonly Segment[]) => pk.map((s) => (s.kind === 'literal' 
 const pkAttributes = (t: KeyTemplate) => t.pk.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
 const skAttributes = (t: KeyTemplate) => t.sk.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
 
-export function proposePatterns(model: Model, layout: DesignLayout): ProposedPatterns {
+/** `samples`: records per entity, the evidence for an item collection whose partition key has no label. */
+export function proposePatterns(model: Model, layout: DesignLayout, samples: ReadonlyMap<string, readonly RecordValue[]> = new Map()): ProposedPatterns {
   interface Candidate {
     pattern: Pattern;
     entity: string;
@@ -38,7 +39,7 @@ export function proposePatterns(model: Model, layout: DesignLayout): ProposedPat
   const candidates: Candidate[] = [];
   const entities = new Map(model.entities.map((e) => [e.name, e]));
   const by = (attrs: string[]) => attrs.map((a) => pascalName(a) || a).join('And');
-  const relations = itemCollections(model, layout);
+  const relations = itemCollections(model, layout, samples);
   const related: Model = { ...model, entities: model.entities.map((e) => (relations.has(e.name) ? { ...e, belongsTo: [...e.belongsTo, ...(relations.get(e.name) ?? [])] } : e)) };
   for (const index of layout.indexes) {
     for (const parent of model.entities) {
@@ -154,9 +155,10 @@ export function proposePatterns(model: Model, layout: DesignLayout): ProposedPat
 /**
  * Item collections of a layout: in one index, a parent whose partition is exactly its key (`BILL#{billId}`) and
  * children partitioned the same way (`BILL#{billId}` made of their own attributes): each child belongs to the parent
- * via those attributes, where they are required and typed like the parent's key.
+ * via those attributes, where they are required and typed like the parent's key. A partition of a bare value (no
+ * label) proves less: there the samples must show it, every child's values being some parent's key.
  */
-function itemCollections(model: Model, layout: DesignLayout): Map<string, (BelongsTo & { index: string })[]> {
+function itemCollections(model: Model, layout: DesignLayout, samples: ReadonlyMap<string, readonly RecordValue[]>): Map<string, (BelongsTo & { index: string })[]> {
   const out = new Map<string, (BelongsTo & { index: string })[]>();
   const entities = new Map(model.entities.map((e) => [e.name, e]));
   const typeOf = (e: Entity, name: string) => e.attributes.find((a) => a.name === name);
@@ -169,7 +171,9 @@ function itemCollections(model: Model, layout: DesignLayout): Map<string, (Belon
     });
     for (const parent of placed) {
       const key = pkAttributes(parent.template);
+      const labelled = parent.template.pk.some((s) => s.kind === 'literal');
       if (key.length === 0 || key.join('\u0000') !== parent.entity.key.join('\u0000')) continue;
+      const parentKeys = new Set((samples.get(parent.entity.name) ?? []).map((r) => JSON.stringify(key.map((k) => r[k]))));
       const shape = shapeOf(parent.template.pk);
       for (const child of placed) {
         if (child === parent || shapeOf(child.template.pk) !== shape) continue;
@@ -180,6 +184,9 @@ function itemCollections(model: Model, layout: DesignLayout): Map<string, (Belon
           return a !== undefined && p !== undefined && a.optional !== true && a.type === p.type;
         });
         if (!fits || child.entity.belongsTo.some((b) => b.entity === parent.entity.name)) continue;
+        const childRecords = samples.get(child.entity.name) ?? [];
+        const shown = childRecords.length > 0 && childRecords.every((r) => parentKeys.has(JSON.stringify(via.map((v) => r[v]))));
+        if (!labelled && !shown) continue;
         if (out.get(child.entity.name)?.some((b) => b.entity === parent.entity.name)) continue;
         out.set(child.entity.name, [...(out.get(child.entity.name) ?? []), { entity: parent.entity.name, via, index: index.name }]);
       }

@@ -147,19 +147,7 @@ export function readWorkbenchFile(text: string): WorkbenchRead {
 
   if (root.kind !== 'object') return refuse('interop.workbenchShape', `a NoSQL Workbench model is a JSON object with "ModelName", "ModelMetadata" and "DataModel", but this document is ${describeJsonNode(root)}`, '', root.span);
   const top = fieldsOf(root, '', TOP_FIELDS, warn);
-  const dataModel = top.get('DataModel');
-  if (dataModel === undefined) {
-    const hint = top.has('format') || top.has('entities') ? ' (this looks like a Tablewright problem file: open it as one)' : '';
-    return refuse('interop.workbenchShape', `no "DataModel": a NoSQL Workbench model lists its tables in "DataModel"${hint}`, '', startSpan(root.span));
-  }
-  if (dataModel.kind !== 'array') return refuse('interop.workbenchShape', `DataModel must be a list of tables, but it is ${describeJsonNode(dataModel)}`, 'DataModel', dataModel.span);
-  if (dataModel.items.length === 0) return refuse('interop.workbenchNoTable', 'DataModel holds no table: there is nothing to import', 'DataModel', dataModel.span);
-
-  const modelNameNode = top.get('ModelName');
-  let modelName = '';
-  if (modelNameNode?.kind === 'string') modelName = modelNameNode.value;
-  else if (modelNameNode !== undefined) return refuse('interop.workbenchShape', `ModelName must be a string, but it is ${describeJsonNode(modelNameNode)}`, 'ModelName', modelNameNode.span);
-
+  // The version and the service first: they say whether the rest can be read at all.
   let version: string | undefined;
   let author: string | undefined;
   let description: string | undefined;
@@ -185,6 +173,19 @@ export function readWorkbenchFile(text: string): WorkbenchRead {
     const d = meta.get('Description');
     if (d?.kind === 'string' && d.value.trim() !== '') description = d.value.trim();
   }
+
+  const dataModel = top.get('DataModel');
+  if (dataModel === undefined) {
+    const hint = top.has('format') || top.has('entities') ? ' (this looks like a Tablewright problem file: open it as one)' : '';
+    return refuse('interop.workbenchShape', `no "DataModel": a NoSQL Workbench model lists its tables in "DataModel"${hint}`, '', startSpan(root.span));
+  }
+  if (dataModel.kind !== 'array') return refuse('interop.workbenchShape', `DataModel must be a list of tables, but it is ${describeJsonNode(dataModel)}`, 'DataModel', dataModel.span);
+  if (dataModel.items.length === 0) return refuse('interop.workbenchNoTable', 'DataModel holds no table: there is nothing to import', 'DataModel', dataModel.span);
+
+  const modelNameNode = top.get('ModelName');
+  let modelName = '';
+  if (modelNameNode?.kind === 'string') modelName = modelNameNode.value;
+  else if (modelNameNode !== undefined) return refuse('interop.workbenchShape', `ModelName must be a string, but it is ${describeJsonNode(modelNameNode)}`, 'ModelName', modelNameNode.span);
 
   const tables = dataModel.items.map((node, i) => readTable(node, joinPath('DataModel', i), warn));
   return { file: { modelName, version, ...(author !== undefined ? { author } : {}), ...(description !== undefined ? { description } : {}), tables }, diagnostics, sourceMap };
