@@ -260,4 +260,54 @@ describe('autosaved work', () => {
       expect(next.store.getState().design?.indexes.every((i) => i.keys !== 'native')).toBe(true);
     });
   });
+
+  describe('the deployed design', () => {
+    async function pinnedWork() {
+      const { store, settled } = createTestStore();
+      store.getState().openSource({ text: exampleText(DEFAULT_EXAMPLE), format: 'text' });
+      await settled();
+      store.getState().markDeployed();
+      return store;
+    }
+
+    it('is saved as a design.json document beside the work and restored pinned', async () => {
+      const store = await pinnedWork();
+      const deployed = store.getState().deployed!;
+      const storage = memoryStorage();
+      const stop = autosave(store, storage, () => undefined);
+      store.getState().unpinDeployed();
+      store.getState().markDeployed(deployed);
+      await vi.waitFor(() => expect(storage.data.get(STORAGE_KEY)).toBeDefined());
+      stop();
+      expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')).toMatchObject({ deployed: layoutDocument(deployed) });
+      const saved = readSavedWork(storage);
+      expect(saved?.deployed).toEqual(deployed);
+      expect(saved?.deployedDropped).toBeUndefined();
+      const next = createTestStore();
+      restoreWork(next.store, saved!);
+      await next.settled();
+      expect(next.store.getState().deployed).toEqual(deployed);
+      expect(next.store.getState().workStart.deployed).toEqual(deployed);
+      expect(next.store.getState().notice).toBeUndefined();
+      // A save without one (every save made before) restores nothing pinned.
+      expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' } }) }))?.deployed).toBeUndefined();
+    });
+
+    it('is dropped whole when damaged, the rest of the work restored and the user told', async () => {
+      const store = await pinnedWork();
+      const work = JSON.parse(savedWorkJson(savedWorkOf(store.getState()))) as Record<string, unknown>;
+      const good = work['deployed'] as Record<string, unknown>;
+      for (const deployed of ['GSI1', null, [good], { ...good, extra: true }, { ...good, indexes: [] }, { ...good, format: 'tablewright-design/9' }]) {
+        const saved = readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ ...work, deployed }) }));
+        expect(saved?.deployed, JSON.stringify(deployed)?.slice(0, 60)).toBeUndefined();
+        expect(saved?.deployedDropped).toBe(true);
+        expect(saved?.source).toEqual(store.getState().source);
+        expect(saved?.layout).toEqual(store.getState().keptLayout);
+      }
+      const next = createTestStore();
+      restoreWork(next.store, readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ ...work, deployed: { ...good, extra: true } }) }))!);
+      expect(next.store.getState().deployed).toBeUndefined();
+      expect(next.store.getState().notice).toEqual(expect.objectContaining({ kind: 'error', title: expect.stringContaining('nothing is pinned now') }));
+    });
+  });
 });

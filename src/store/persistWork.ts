@@ -24,6 +24,10 @@ export interface SavedWork {
   layout: DesignLayout | undefined;
   /** How the design keys its GSIs (the layout is one of this mode). */
   keysMode: KeysMode;
+  /** The design pinned as deployed (the analysis derives against it), or undefined: none. */
+  deployed: DesignLayout | undefined;
+  /** True when a deployed design was saved but did not read back whole: it was dropped, and the user is told. */
+  deployedDropped?: true;
   sampleScale: number;
   selectedPattern: string | undefined;
   /** Only the parameters the user set; the others come from the sample records again. */
@@ -49,6 +53,7 @@ export function savedWorkOf(state: AppState): SavedWork {
     source: state.source,
     layout: state.keptLayout,
     keysMode: state.keysMode,
+    deployed: state.deployed,
     sampleScale: state.sampleScale,
     selectedPattern: state.selectedPattern,
     params,
@@ -77,7 +82,7 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const { source, design, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel, editorShare, prices, targetUtilization } = value;
+  const { source, design, deployed, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel, editorShare, prices, targetUtilization } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
   // Each setting is what the app itself could have set, or its default: names are model names
   // (identifiers), the scale one the items panel offers, the key mode one of the engine's.
@@ -85,6 +90,8 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
   // Checked by the engine's design.json reader: anything but a whole layout is dropped (derived afresh),
   // and so is a layout the key mode could not have made (native GSIs in composite mode).
   const layout = readLayoutDocument(design);
+  // The deployed design the same way (in any key mode: the live table's GSIs are what they are).
+  const pinned = deployed === undefined ? undefined : readLayoutDocument(deployed);
   return {
     source: {
       text: source['text'],
@@ -93,6 +100,8 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     },
     layout: layout && layoutFitsKeysMode(layout, keys) ? layout : undefined,
     keysMode: keys,
+    deployed: pinned,
+    ...(deployed !== undefined && pinned === undefined ? { deployedDropped: true as const } : {}),
     sampleScale: isSampleScale(sampleScale) ? sampleScale : 1,
     selectedPattern: isName(selectedPattern) ? selectedPattern : undefined,
     params: readParams(params),
@@ -122,8 +131,9 @@ export function restoreWork(store: AppStore, saved: SavedWork): void {
   store.setState({
     source: saved.source,
     // The analysis starts the design from it, in the mode saved, so the GSI names and keys are the ones saved.
-    workStart: { layout: saved.layout, keys: saved.keysMode },
+    workStart: { layout: saved.layout, keys: saved.keysMode, ...(saved.deployed ? { deployed: saved.deployed } : {}) },
     keysMode: saved.keysMode,
+    deployed: saved.deployed,
     past: [],
     future: [],
     canUndo: false,
@@ -139,6 +149,15 @@ export function restoreWork(store: AppStore, saved: SavedWork): void {
     editorShare: saved.editorShare,
     prices: saved.prices,
     targetUtilization: saved.targetUtilization,
+    ...(saved.deployedDropped
+      ? {
+          notice: {
+            kind: 'error' as const,
+            title: 'The deployed design saved with your work was damaged and could not be read back, so nothing is pinned now. Pin it again (Changes view) before you compare or migrate.',
+            details: [],
+          },
+        }
+      : {}),
   });
 }
 
@@ -167,6 +186,7 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
       state.source !== previous.source ||
       state.keptLayout !== previous.keptLayout ||
       state.keysMode !== previous.keysMode ||
+      state.deployed !== previous.deployed ||
       state.sampleScale !== previous.sampleScale ||
       state.selectedPattern !== previous.selectedPattern ||
       state.params !== previous.params ||
@@ -197,10 +217,10 @@ export function autosave(store: AppStore, storage: KeyValueStorage, onError: (er
   };
 }
 
-/** What autosave writes: the work, its layout as a design.json document under `design`. */
+/** What autosave writes: the work, its layout as a design.json document under `design`, the deployed one under `deployed`. */
 export function savedWorkJson(work: SavedWork): string {
-  const { layout, ...rest } = work;
-  return JSON.stringify({ ...rest, ...(layout ? { design: layoutDocument(layout) } : {}) });
+  const { layout, deployed, deployedDropped: _dropped, ...rest } = work;
+  return JSON.stringify({ ...rest, ...(layout ? { design: layoutDocument(layout) } : {}), ...(deployed ? { deployed: layoutDocument(deployed) } : {}) });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

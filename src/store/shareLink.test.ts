@@ -211,3 +211,46 @@ describe('share links carry the key mode', () => {
     expect(readShareHash(made.hash)).toEqual({ kind: 'ok', source: fitsWithMode, keys: 'native' });
   });
 });
+
+describe('share links carry the deployed design', () => {
+  const text = 'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const model = parseModelText(text).model;
+  if (!model) throw new Error('the test model does not parse');
+  const deployed = designLayout(deriveDesign({ ...model, patterns: model.patterns.slice(0, 1) }));
+  const layout = designLayout(deriveDesign(model, { previous: deployed, deployed: true }));
+  const native = designLayout(deriveDesign(model, { keys: 'native' }));
+  const shop = { text, format: 'text' as const };
+  const payload = (extra: Record<string, unknown>) => SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
+  const content = (hash: string): unknown => JSON.parse(LZString.decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length)));
+
+  it('round-trips the deployed design beside the layout, in either key mode', () => {
+    expect(content(shareHash(shop, layout, 'composite', deployed))).toMatchObject({ d: layoutDocument(deployed) });
+    expect(readShareHash(shareHash(shop, layout, 'composite', deployed))).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite', deployed });
+    expect(readShareHash(shareHash(shop, undefined, 'native', deployed))).toEqual({ kind: 'ok', source: shop, keys: 'native', deployed });
+    // A native deployed design in composite mode: it travels as it is; a layout kept from it with native GSIs is left out (the deployed design keeps them).
+    expect(readShareHash(shareHash(shop, native, 'composite', native))).toEqual({ kind: 'ok', source: shop, keys: 'composite', deployed: native });
+    const url = shareUrl('https://example.org/', shop, layout, 'composite', deployed);
+    if (url.kind !== 'ok') throw new Error(url.message);
+    expect(readShareHash(new URL(url.url).hash)).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite', deployed });
+  });
+
+  it('opens a link without one (every link made before) unpinned', () => {
+    expect(content(shareHash(shop, layout))).not.toHaveProperty('d');
+    expect(readShareHash(payload({ l: layoutDocument(layout) }))).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite' });
+  });
+
+  it('refuses a link whose deployed design is damaged, opening nothing, with a message that says so', () => {
+    const good = layoutDocument(deployed);
+    for (const d of [null, 'GSI1', [good], { ...good, indexes: 3 }, { ...good, surprise: 1 }, { ...good, format: 'tablewright-design/9' }]) {
+      expect(readShareHash(payload({ d })), JSON.stringify(d)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its deployed design is incomplete\).*current work was kept/) });
+    }
+    expect(readShareHash(payload({ d: good }))).toEqual({ kind: 'ok', source: shop, keys: 'composite', deployed });
+  });
+
+  it('never leaves the deployed design out to fit: too large is refused, naming it', () => {
+    const overhead = JSON.stringify({ v: 1, f: 'text', n: MAX_SHARE_MODEL_CHARS, t: '' }).length;
+    const fitsAlone = { text: 'x'.repeat(MAX_SHARE_MODEL_CHARS - overhead), format: 'text' as const };
+    expect(makeShareHash(fitsAlone).kind).toBe('ok');
+    expect(makeShareHash(fitsAlone, layout, 'composite', deployed)).toEqual({ kind: 'tooLarge', message: expect.stringContaining('with its deployed design is too large for a share link') });
+  });
+});

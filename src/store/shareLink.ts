@@ -1,10 +1,12 @@
 // The share link format: the whole source (text + form) and the layout its design
 // keeps (index names and key templates, as a design.json document) compressed into
 // the URL hash as `#m=<lz-string>`, with the key mode when it is native (`k`; a
-// link without one is composite, as every link made before the mode was). Parsed
+// link without one is composite, as every link made before the mode was) and the
+// design pinned as deployed when there is one (`d`, a design.json document; a link
+// without one pins nothing, as every link made before). Parsed
 // once, here, at the edge: anything that is not exactly what shareHash wrote is
-// refused with a message and opens nothing. Only the model, its layout and its key
-// mode go in: never settings, endpoints or credentials.
+// refused with a message and opens nothing. Only the model, its layout, its key
+// mode and its deployed design go in: never settings, endpoints or credentials.
 import LZString from 'lz-string';
 import type { DesignLayout, KeysMode } from '../engine/index.ts';
 import { DEFAULT_KEYS_MODE, isKeysMode, layoutFitsKeysMode } from './keysMode.ts';
@@ -27,7 +29,7 @@ export const MAX_SHARE_MODEL_CHARS = 1024 * 1024;
 
 export type ShareLinkResult =
   | { kind: 'none' }
-  | { kind: 'ok'; source: Source; layout?: DesignLayout; keys: KeysMode }
+  | { kind: 'ok'; source: Source; layout?: DesignLayout; keys: KeysMode; deployed?: DesignLayout }
   | { kind: 'error'; message: string };
 
 /**
@@ -39,13 +41,22 @@ export type ShareLinkMade<T> = ({ kind: 'ok'; layoutLeftOut?: true } & T) | { ki
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The hash `#m=…` for `source`, the layout its design keeps (left out when only the source fits) and
- * its key mode (always in: a few characters), or why no share link can carry it.
+ * The hash `#m=…` for `source`, the layout its design keeps (left out when only the source fits), its
+ * key mode (always in: a few characters) and the design pinned as deployed (always in: a link that
+ * dropped it would open the work unpinned), or why no share link can carry it.
  */
-export function makeShareHash(source: Source, layout?: DesignLayout, keys: KeysMode = DEFAULT_KEYS_MODE): ShareLinkMade<{ hash: string }> {
+export function makeShareHash(source: Source, layout?: DesignLayout, keys: KeysMode = DEFAULT_KEYS_MODE, deployed?: DesignLayout): ShareLinkMade<{ hash: string }> {
   // The default mode is left out: such a link is the very link made before modes existed.
-  const framed = { v: VERSION, f: source.format, n: source.text.length, t: source.text, ...(keys === DEFAULT_KEYS_MODE ? {} : { k: keys }) };
-  if (layout) {
+  const framed = {
+    v: VERSION,
+    f: source.format,
+    n: source.text.length,
+    t: source.text,
+    ...(keys === DEFAULT_KEYS_MODE ? {} : { k: keys }),
+    ...(deployed ? { d: layoutDocument(deployed) } : {}),
+  };
+  // A layout kept from a native deployed design in composite mode is none a composite link may hold: the deployed design keeps its GSIs.
+  if (layout && layoutFitsKeysMode(layout, keys)) {
     const payload = JSON.stringify({ ...framed, l: layoutDocument(layout) });
     const encoded = payload.length <= MAX_SHARE_MODEL_CHARS ? LZString.compressToEncodedURIComponent(payload) : undefined;
     if (encoded !== undefined && encoded.length <= MAX_SHARE_LINK_CHARS) return { kind: 'ok', hash: SHARE_PREFIX + encoded };
@@ -53,7 +64,7 @@ export function makeShareHash(source: Source, layout?: DesignLayout, keys: KeysM
   const payload = JSON.stringify(framed);
   const tooLarge = (what: string) => ({
     kind: 'tooLarge' as const,
-    message: `This model is too large for a share link: ${what}. Save it as a file to share it.`,
+    message: `This model${deployed ? ' with its deployed design' : ''} is too large for a share link: ${what}. Save it as a file to share it.`,
   });
   if (payload.length > MAX_SHARE_MODEL_CHARS) {
     return tooLarge(`it has ${count(payload.length)} characters and a link holds at most ${count(MAX_SHARE_MODEL_CHARS)}`);
@@ -65,16 +76,16 @@ export function makeShareHash(source: Source, layout?: DesignLayout, keys: KeysM
   return { kind: 'ok', hash: SHARE_PREFIX + encoded, ...(layout ? { layoutLeftOut: true as const } : {}) };
 }
 
-/** The hash for a source (and layout, key mode) that fits in a share link (tests, benches); throws a RangeError when it does not. */
-export function shareHash(source: Source, layout?: DesignLayout, keys?: KeysMode): string {
-  const made = makeShareHash(source, layout, keys);
+/** The hash for a source (and layout, key mode, deployed design) that fits in a share link (tests, benches); throws a RangeError when it does not. */
+export function shareHash(source: Source, layout?: DesignLayout, keys?: KeysMode, deployed?: DesignLayout): string {
+  const made = makeShareHash(source, layout, keys, deployed);
   if (made.kind === 'tooLarge') throw new RangeError(made.message);
   return made.hash;
 }
 
-/** The link for `source`, its layout and key mode on the page at `href` (its hash replaced), or why there is none. */
-export function shareUrl(href: string, source: Source, layout?: DesignLayout, keys?: KeysMode): ShareLinkMade<{ url: string }> {
-  const made = makeShareHash(source, layout, keys);
+/** The link for `source`, its layout, key mode and deployed design on the page at `href` (its hash replaced), or why there is none. */
+export function shareUrl(href: string, source: Source, layout?: DesignLayout, keys?: KeysMode, deployed?: DesignLayout): ShareLinkMade<{ url: string }> {
+  const made = makeShareHash(source, layout, keys, deployed);
   if (made.kind === 'tooLarge') return made;
   const url = new URL(href);
   url.hash = made.hash.slice(1);
@@ -107,7 +118,7 @@ export function readShareHash(hash: string): ShareLinkResult {
     return broken('its content is incomplete');
   }
   if (typeof value !== 'object' || value === null) return broken('its content is not a model');
-  const { v, f, n, t, l, k } = value as Record<string, unknown>;
+  const { v, f, n, t, l, k, d } = value as Record<string, unknown>;
   if (v !== VERSION) {
     const format = typeof v === 'number' && Number.isSafeInteger(v) ? `format ${v}` : 'an unknown format';
     return { kind: 'error', message: `This share link was made by another version of Tablewright (${format}); your current work was kept.` };
@@ -117,10 +128,14 @@ export function readShareHash(hash: string): ShareLinkResult {
   if (k !== undefined && !isKeysMode(k)) return broken('it names no key mode Tablewright has');
   const keys = k ?? DEFAULT_KEYS_MODE;
   const source: Source = { text: t, format: f };
-  if (l === undefined) return { kind: 'ok', source, keys };
+  // Checked like the layout: a deployed design that is not whole opens nothing (the work would open unpinned).
+  const deployed = d === undefined ? undefined : readLayoutDocument(d);
+  if (d !== undefined && !deployed) return broken('its deployed design is incomplete');
+  const pinned = deployed ? { deployed } : {};
+  if (l === undefined) return { kind: 'ok', source, keys, ...pinned };
   // Checked by the engine's design.json reader: a layout that is not whole opens nothing.
   const layout = readLayoutDocument(l);
   if (!layout) return broken('its design layout is incomplete');
   if (!layoutFitsKeysMode(layout, keys)) return broken('its design layout has native keys and the link does not say so');
-  return { kind: 'ok', source, layout, keys };
+  return { kind: 'ok', source, layout, keys, ...pinned };
 }

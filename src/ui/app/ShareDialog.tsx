@@ -1,8 +1,8 @@
 // "Share link": the whole model and its design's layout (index names, key
-// templates) and key mode in the URL's hash. Holds nothing else (no settings, endpoints or
-// credentials); anyone with the link sees the model and its design.
+// templates), key mode and pinned deployed design in the URL's hash. Holds nothing else (no
+// settings, endpoints or credentials); anyone with the link sees the model and its design.
 import { useMemo, useState } from 'react';
-import { useKeptLayout, useKeysMode, useSource } from '../../store/selectors.ts';
+import { useDeployed, useKeptLayout, useKeysMode, useSource } from '../../store/selectors.ts';
 import { shareUrl } from '../../store/shareLink.ts';
 import { copyText } from '../shared/copyText.ts';
 import { Dialog } from '../shared/Dialog.tsx';
@@ -14,7 +14,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const source = useSource();
   const layout = useKeptLayout();
   const keys = useKeysMode();
-  const made = useMemo(() => (open ? shareUrl(window.location.href, source, layout, keys) : undefined), [open, source, layout, keys]);
+  const deployed = useDeployed();
+  const made = useMemo(() => (open ? shareUrl(window.location.href, source, layout, keys, deployed) : undefined), [open, source, layout, keys, deployed]);
   // A model too large for a link gets no link at all: one that would not open is worse than none.
   const url = made?.kind === 'ok' ? made.url : '';
   const [status, setStatus] = useState('');
@@ -46,8 +47,9 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       }
     >
       <p>
-        The link holds the whole model, its design&apos;s index names and keys, and whether its GSI keys are composite or native, so it opens
-        the same model and design anywhere, without a server. Nothing else goes in it.
+        The link holds the whole model, its design&apos;s index names and keys, whether its GSI keys are composite or native
+        {deployed ? ', and the design pinned as deployed' : ''}, so it opens the same model and design anywhere, without a server. Nothing else
+        goes in it.
       </p>
       {made?.kind === 'tooLarge' ? (
         <p className="error-text" role="alert">

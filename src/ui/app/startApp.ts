@@ -38,8 +38,8 @@ function openShareLinkFromUrl(): void {
     return;
   }
   const before = appStore.getState().source;
-  // With the layout and key mode the link carries, so its design has the same GSI names and keys as the one shared.
-  openSource(result.source, result.layout, result.keys);
+  // With the layout, key mode and deployed design the link carries, so its design has the same GSI names and keys as the one shared.
+  openSource(result.source, result.layout, result.keys, result.deployed);
   if (appStore.getState().source !== before) {
     showNotice({ kind: 'info', title: 'Opened the model from the link. Undo (Ctrl+Z) brings back what you had.', details: [] });
   }
