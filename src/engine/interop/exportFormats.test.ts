@@ -10,6 +10,7 @@ import { cdkStack } from './cdkStack.ts';
 import { cloudFormationJson, cloudFormationYaml } from './cloudFormation.ts';
 import { EXPORT_FORMATS, exportFormat } from './exportFormats.ts';
 import { terraformConfig } from './terraform.ts';
+import { exportWorkbench } from './workbench/exportWorkbench.ts';
 
 const design = deriveDesign(exampleModel('ecommerce'));
 const cost = await costReport(design);
@@ -40,5 +41,6 @@ describe('EXPORT_FORMATS', () => {
     expect(await text('cdk')).toEqual({ 'ECommerceStack.ts': cdkStack(design) });
     expect(await text('terraform')).toEqual({ 'dynamodb_table.tf': terraformConfig(design) });
     expect(await text('aws-cli')).toEqual({ 'create-table.json': awsCliInputJson(design), 'create-table.sh': awsCliScript(design) });
+    expect(await text('workbench')).toEqual({ 'nosql-workbench-model.json': exportWorkbench(design).text });
   });
 });

@@ -78,6 +78,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     },
   },
   {
+    id: 'workbench',
+    label: 'NoSQL Workbench',
+    summary: "A NoSQL Workbench data model (format 3.0): the table, its GSIs and a facet per entity with its key aliases and sample items, for Workbench's visualizer (Import data model); npm run cli -- import reads it back to the same layout.",
+    files: async (design) => {
+      const { exportWorkbench } = await import('./workbench/exportWorkbench.ts');
+      return [{ name: 'nosql-workbench-model.json', text: exportWorkbench(design).text, mediaType: 'application/json', language: 'json' }];
+    },
+  },
+  {
     id: 'markdown',
     label: 'Markdown',
     summary: 'The design document in Markdown: entity chart, indexes, patterns and their requests, writes, what it costs a month, and the warnings.',
