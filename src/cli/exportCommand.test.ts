@@ -8,12 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { deriveDesign, EXPORT_FORMATS, withLint } from '../engine/index.ts';
 import { EXAMPLES_DIR, exampleModel } from '../testing/exampleModels.ts';
 import { runCli } from './runCli.ts';
+import { capture } from './testing/captureIo.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
-}
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tw-export-'));
 const ecommerce = path.join(EXAMPLES_DIR, 'ecommerce.problem.json');
 

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { marked, type Token, type Tokens } from 'marked';
+import { marked } from 'marked';
 import { exampleModel } from '../../testing/exampleModels.ts';
 import { HOSTILE_MARKER, HOSTILE_TEXTS } from '../../testing/hostileInputs.ts';
+import { markdownShape as shape } from '../../testing/markdownShape.ts';
 import { MODULES_SCRATCH, typeCheckModules } from '../../testing/typeCheckModules.ts';
 import type { Model } from '../model/types.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
@@ -133,15 +134,3 @@ describe('table names', () => {
     for (const text of [...HOSTILE_TEXTS, '', '%', 'ÅÄÖ']) expect(tableNameProblem(tableNameOf(text)), JSON.stringify(text)).toBeUndefined();
   });
 });
-
-/** Block structure of Markdown tokens: kinds, heading depths, table column and row counts. */
-function shape(tokens: Token[]): unknown[] {
-  return tokens
-    .filter((t) => t.type !== 'space')
-    .map((t) => {
-      if (t.type === 'heading') return `h${(t as Tokens.Heading).depth}`;
-      if (t.type === 'table') return `table ${(t as Tokens.Table).header.length}x${(t as Tokens.Table).rows.length}`;
-      if (t.type === 'list') return `list ${(t as Tokens.List).items.length}`;
-      return t.type;
-    });
-}

@@ -1,10 +1,11 @@
 // The design document: designMarkdown with its writes and a cost section whose figures are the
 // cost report's (the caller's when given, else computed), and hostile text in the report (an
 // edited price table's region and source) renders as text: no HTML, link or extra block.
-import { marked, type Token, type Tokens } from 'marked';
+import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { exampleModel } from '../../testing/exampleModels.ts';
 import { HOSTILE_TEXTS } from '../../testing/hostileInputs.ts';
+import { markdownShape as shape } from '../../testing/markdownShape.ts';
 import { costReport } from '../cost/costReport.ts';
 import { dollars } from '../cost/costText.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
@@ -14,18 +15,6 @@ import { designDocument } from './designDocument.ts';
 
 const design = deriveDesign(exampleModel('ecommerce'));
 const report = await costReport(design);
-
-/** Block structure: kinds, heading depths, table column and row counts. */
-function shape(tokens: Token[]): unknown[] {
-  return tokens
-    .filter((t) => t.type !== 'space')
-    .map((t) => {
-      if (t.type === 'heading') return `h${(t as Tokens.Heading).depth}`;
-      if (t.type === 'table') return `table ${(t as Tokens.Table).header.length}x${(t as Tokens.Table).rows.length}`;
-      if (t.type === 'list') return `list ${(t as Tokens.List).items.length}`;
-      return t.type;
-    });
-}
 
 describe('designDocument', () => {
   it("is designMarkdown with the writes and the cost report's section", async () => {

@@ -8,6 +8,7 @@ import { CodePanel } from '../code/CodePanel.tsx';
 import { DesignPanel } from '../design/DesignPanel.tsx';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 import { WritesPanel } from '../writes/WritesPanel.tsx';
+import { tabKeyTarget } from '../shared/tabKeys.ts';
 import { StaleBanner } from './StaleBanner.tsx';
 
 // The items grid brings TanStack Table and Virtual; the Run panel the AWS SDK; the Cost panel its charts and editors.
@@ -23,13 +24,7 @@ export function PanelTabs({ dark }: { dark: boolean }) {
   const tabs = useRef<Partial<Record<PanelId, HTMLButtonElement | null>>>({});
 
   const onKey = (event: React.KeyboardEvent) => {
-    const at = PANEL_IDS.indexOf(active);
-    const to =
-      event.key === 'ArrowRight' ? (at + 1) % PANEL_IDS.length
-      : event.key === 'ArrowLeft' ? (at - 1 + PANEL_IDS.length) % PANEL_IDS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? PANEL_IDS.length - 1
-      : undefined;
+    const to = tabKeyTarget(event.key, PANEL_IDS.indexOf(active), PANEL_IDS.length);
     if (to === undefined) return;
     event.preventDefault();
     const id = PANEL_IDS[to] ?? 'design';

@@ -1,12 +1,13 @@
 // The Code panel: the generated AccessPatterns module and every export of the engine's
-// EXPORT_FORMATS (CloudFormation, CDK, Terraform, AWS CLI, the design document, and whatever the
-// table gains), each a tab with Copy and Download. Only the open tab's files are computed. Until
+// EXPORT_FORMATS (CloudFormation, CDK, Terraform, AWS CLI, Markdown, and whatever the table
+// gains), each a tab with Copy and Download. Only the open tab's files are computed. Until
 // Monaco arrives the code shows as plain preformatted text.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { EXPORT_FORMATS, type ExportFile } from '../../engine/index.ts';
 import { useCode, useCostSettings, useDesign, useStale } from '../../store/selectors.ts';
 import { copyText } from '../shared/copyText.ts';
 import { downloadText } from '../shared/downloadText.ts';
+import { tabKeyTarget } from '../shared/tabKeys.ts';
 import { exportFiles } from './exportFiles.ts';
 import './CodePanel.css';
 
@@ -32,13 +33,7 @@ export function CodePanel({ dark }: { dark: boolean }) {
   }
 
   const onKey = (event: React.KeyboardEvent) => {
-    const at = TABS.findIndex((t) => t.id === tab);
-    const to =
-      event.key === 'ArrowRight' ? (at + 1) % TABS.length
-      : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? TABS.length - 1
-      : undefined;
+    const to = tabKeyTarget(event.key, TABS.findIndex((t) => t.id === tab), TABS.length);
     if (to === undefined) return;
     event.preventDefault();
     const id = TABS[to]?.id ?? MODULE_TAB;
@@ -69,42 +64,66 @@ export function CodePanel({ dark }: { dark: boolean }) {
         ))}
       </div>
       <div className="code-panel__body" role="tabpanel" id="code-tabpanel" aria-labelledby={`code-tab-${tab}`}>
-        {tab === MODULE_TAB ? <ModuleView code={code} dark={dark} /> : <ExportView key={tab} formatId={tab} dark={dark} />}
+        {tab === MODULE_TAB ? (
+          <FileView
+            intro={
+              <>
+                <code>{CODE_FILE_NAME}</code>: one typed function per access pattern, for <code>@aws-sdk/lib-dynamodb</code>
+              </>
+            }
+            file={{ name: CODE_FILE_NAME, text: code, mediaType: 'text/typescript', language: 'typescript' }}
+            labels={{ copy: 'Copy code', download: 'Download code', view: 'Generated code' }}
+            dark={dark}
+          />
+        ) : (
+          <ExportView key={tab} formatId={tab} dark={dark} />
+        )}
       </div>
     </section>
   );
 }
 
-/** A message in the toolbar's status that clears itself. */
-function useStatus(): [string, (text: string) => void] {
+interface FileViewProps {
+  intro: ReactNode;
+  /** The file shown; undefined while it is made (or when it could not be). */
+  file: ExportFile | undefined;
+  /** Accessible names of the buttons and the view (default: with the file's name). */
+  labels?: { copy: string; download: string; view: string };
+  /** Between the intro and the buttons (a file switch). */
+  tools?: ReactNode;
+  /** In place of the view while there is no file. */
+  placeholder?: ReactNode;
+  dark: boolean;
+}
+
+/** One file: the intro, Copy and Download, and the read-only view. */
+function FileView({ intro, file, labels, tools, placeholder, dark }: FileViewProps) {
+  const stale = useStale();
   const [status, setStatus] = useState('');
   useEffect(() => {
     if (status === '') return;
     const timer = setTimeout(() => setStatus(''), 4000);
     return () => clearTimeout(timer);
   }, [status]);
-  return [status, setStatus];
-}
-
-function ModuleView({ code, dark }: { code: string; dark: boolean }) {
-  const stale = useStale();
-  const [status, setStatus] = useStatus();
+  const name = file?.name ?? '';
   return (
     <>
       <div className="pane-toolbar">
         <p className="code-panel__intro">
-          <code>{CODE_FILE_NAME}</code>: one typed function per access pattern, for <code>@aws-sdk/lib-dynamodb</code>
+          {intro}
           {stale ? ' (from the last design without errors)' : ''}.
         </p>
+        {tools}
         <span className="code-panel__status" role="status">
           {status}
         </span>
         <button
           type="button"
           className="button"
-          aria-label="Copy code"
+          aria-label={labels?.copy ?? (file ? `Copy ${name}` : 'Copy')}
+          disabled={!file}
           onClick={() => {
-            void copyText(code).then((ok) => setStatus(ok ? 'Copied to the clipboard.' : 'The browser refused the clipboard: use Download instead.'));
+            if (file) void copyText(file.text).then((ok) => setStatus(ok ? 'Copied to the clipboard.' : 'The browser refused the clipboard: use Download instead.'));
           }}
         >
           Copy
@@ -112,19 +131,25 @@ function ModuleView({ code, dark }: { code: string; dark: boolean }) {
         <button
           type="button"
           className="button"
-          aria-label="Download code"
+          aria-label={labels?.download ?? (file ? `Download ${name}` : 'Download')}
+          disabled={!file}
           onClick={() => {
-            downloadText(CODE_FILE_NAME, code, 'text/typescript');
-            setStatus(`Downloaded ${CODE_FILE_NAME}.`);
+            if (!file) return;
+            downloadText(file.name, file.text, file.mediaType);
+            setStatus(`Downloaded ${file.name}.`);
           }}
         >
           Download
         </button>
       </div>
       <div className="code-frame">
-        <Suspense fallback={<pre className="code-fallback">{code}</pre>}>
-          <CodeView code={code} dark={dark} />
-        </Suspense>
+        {file ? (
+          <Suspense fallback={<pre className="code-fallback">{file.text}</pre>}>
+            <CodeView code={file.text} dark={dark} fileName={file.name} language={file.language} label={labels?.view ?? file.name} />
+          </Suspense>
+        ) : (
+          placeholder
+        )}
       </div>
     </>
   );
@@ -132,15 +157,13 @@ function ModuleView({ code, dark }: { code: string; dark: boolean }) {
 
 type Files = { state: 'computing' } | { state: 'ready'; files: ExportFile[] } | { state: 'failed'; error: string };
 
-/** One export: its files for the current design (computed while this tab is open), one shown, with Copy and Download. */
+/** One export: its files for the current design (computed while this tab is open), one shown. */
 function ExportView({ formatId, dark }: { formatId: string; dark: boolean }) {
   const design = useDesign();
-  const stale = useStale();
   const { prices, targetUtilization } = useCostSettings();
   const format = EXPORT_FORMATS.find((f) => f.id === formatId);
   const [files, setFiles] = useState<Files>({ state: 'computing' });
   const [shown, setShown] = useState(0);
-  const [status, setStatus] = useStatus();
 
   useEffect(() => {
     if (!design) return;
@@ -157,13 +180,11 @@ function ExportView({ formatId, dark }: { formatId: string; dark: boolean }) {
   const ready = files.state === 'ready' ? files.files : [];
   const file = ready[Math.min(shown, ready.length - 1)];
   return (
-    <>
-      <div className="pane-toolbar">
-        <p className="code-panel__intro">
-          {format?.summary}
-          {stale ? ' (From the last design without errors.)' : ''}
-        </p>
-        {ready.length > 1 && (
+    <FileView
+      intro={format?.summary.replace(/\.$/, '')}
+      file={file}
+      tools={
+        ready.length > 1 && (
           <div className="segmented" role="group" aria-label="Files">
             {ready.map((f, i) => (
               <button key={f.name} type="button" className="segmented__button" aria-pressed={f === file} onClick={() => setShown(i)}>
@@ -171,48 +192,18 @@ function ExportView({ formatId, dark }: { formatId: string; dark: boolean }) {
               </button>
             ))}
           </div>
-        )}
-        <span className="code-panel__status" role="status">
-          {status}
-        </span>
-        <button
-          type="button"
-          className="button"
-          aria-label={file ? `Copy ${file.name}` : 'Copy'}
-          disabled={!file}
-          onClick={() => {
-            if (file) void copyText(file.text).then((ok) => setStatus(ok ? 'Copied to the clipboard.' : 'The browser refused the clipboard: use Download instead.'));
-          }}
-        >
-          Copy
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-label={file ? `Download ${file.name}` : 'Download'}
-          disabled={!file}
-          onClick={() => {
-            if (!file) return;
-            downloadText(file.name, file.text, file.mediaType);
-            setStatus(`Downloaded ${file.name}.`);
-          }}
-        >
-          Download
-        </button>
-      </div>
-      <div className="code-frame">
-        {files.state === 'failed' ? (
+        )
+      }
+      placeholder={
+        files.state === 'failed' ? (
           <p className="empty" role="alert">
             This export could not be made: {files.error}
           </p>
-        ) : file ? (
-          <Suspense fallback={<pre className="code-fallback">{file.text}</pre>}>
-            <CodeView code={file.text} dark={dark} fileName={file.name} language={file.language} label={file.name} />
-          </Suspense>
         ) : (
           <p className="empty">Preparing the {format?.label ?? formatId} export…</p>
-        )}
-      </div>
-    </>
+        )
+      }
+      dark={dark}
+    />
   );
 }
