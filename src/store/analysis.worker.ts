@@ -1,23 +1,17 @@
-// The analysis worker: parse → derive → samples → code, off the page's thread.
-// Messages: { id, request } in, { id, result } out (Maps and plain data clone as they are).
-import { analyzeSource, type AnalysisRequest, type AnalysisResult } from './analyzeSource.ts';
+// The analysis worker: parse → derive → samples → items → lint, and the code on demand, off the
+// page's thread, in phases (analysisWorkerHost.ts; messages in analysisProtocol.ts).
+import { serveAnalysis, type HostPort } from './analysisWorkerHost.ts';
 
-export interface AnalysisMessage {
-  id: number;
-  request: AnalysisRequest;
+/** A task after the messages already queued: a newer request is seen before the run goes on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
-export interface AnalysisReply {
-  id: number;
-  result: AnalysisResult;
-}
-
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<AnalysisMessage>) => void) | null;
-  postMessage: (reply: AnalysisReply) => void;
-};
-
-scope.onmessage = (event) => {
-  const { id, request } = event.data;
-  scope.postMessage({ id, result: analyzeSource(request) });
-};
+serveAnalysis(self as unknown as HostPort, nextTask);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { designLayout, type Design } from '../engine/index.ts';
 import { DEFAULT_EXAMPLE, exampleText } from '../examples/examples.ts';
+import { createAnalysisCache, generateCode, runAnalysis, type AnalysisPhase } from './analyzeSource.ts';
+import { createInlineAnalyzer, type Analyzer } from './analyzer.ts';
 import { readShareHash, shareHash } from './shareLink.ts';
-import { createTestStore } from './testStore.ts';
+import { createTestStore, until } from './testStore.ts';
 
 const MODEL = [
   'model "Shop"',
@@ -17,7 +19,7 @@ const MODEL = [
 
 describe('the analysis slice', () => {
   it('derives the design, sample items and code of the source', async () => {
-    const { store, settled } = createTestStore();
+    const { store, settled, codeShown } = createTestStore();
     store.getState().openSource({ text: MODEL, format: 'text' });
     await settled();
     const state = store.getState();
@@ -25,7 +27,9 @@ describe('the analysis slice', () => {
     expect(state.design?.indexes.map((i) => i.name)).toEqual(['table']);
     expect(state.items).toHaveLength(5);
     expect(state.items.every((item) => String(item['PK']).startsWith('USER#'))).toBe(true);
-    expect(state.code).toContain('getUser');
+    // The code is made only for the Code view.
+    expect(state.code).toBe('');
+    expect(await codeShown()).toContain('getUser');
   });
 
   it('keeps the last good design and marks it stale while the source has errors', async () => {
@@ -301,5 +305,185 @@ describe('the key mode', () => {
     await other.settled();
     expect(other.store.getState().keysMode).toBe('native');
     expect(gsiKeys(other.store.getState().design)).toEqual(['native']);
+  });
+});
+
+describe('the analysis in phases', () => {
+  /** byEmail reads a GSI consistently: the lint says so (lint.consistentGsiRead). */
+  const LINTED = MODEL + 'byPlan: User by plan returns one consistent\n';
+  const HUGE = [
+    'model "Huge"',
+    '',
+    'entity User key userId count 100000000',
+    '  userId: string',
+    '  plan: "free" | "paid"',
+    '',
+    'getUser: User by userId returns one',
+    '',
+  ].join('\n');
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  /**
+   * The inline analysis with a gate: every run waits at its first pause (after its design) until the
+   * test opens the gate. Records each phase each run emitted, by the request's text.
+   */
+  function gated() {
+    const cache = createAnalysisCache();
+    let newest = 0;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const emitted: [string, AnalysisPhase['phase']][] = [];
+    let codeCalls = 0;
+    const analyzer: Analyzer = {
+      analyze: async (request, onPhase) => {
+        const id = ++newest;
+        const superseded = () => id !== newest;
+        await runAnalysis(request, cache, {
+          pause: async () => {
+            await gate;
+            await nextTask();
+          },
+          superseded,
+          emit: (phase) => {
+            emitted.push([request.text, phase.phase]);
+            if (!superseded()) onPhase(phase);
+          },
+        });
+      },
+      generateCode: async (design) => {
+        codeCalls++;
+        await nextTask();
+        return generateCode(design);
+      },
+    };
+    return { analyzer, emitted, open: () => open(), codeCalls: () => codeCalls };
+  }
+
+  it('shows the design at once, then the samples, then the lint\'s findings', async () => {
+    const { analyzer, open } = gated();
+    const { store, settled } = createTestStore({ analyzer });
+    store.getState().openSource({ text: LINTED, format: 'text' });
+    expect(store.getState()).toMatchObject({ analyzing: true, sampling: true, linting: true });
+    await until(() => !store.getState().analyzing, 'the design');
+    let state = store.getState();
+    expect(state.design?.indexes.map((i) => i.name)).toEqual(['table', 'GSI1']);
+    expect(state).toMatchObject({ sampling: true, linting: true, items: [], sampleBudget: undefined });
+    expect(state.design?.diagnostics.some((d) => d.code === 'lint.consistentGsiRead')).toBe(false);
+    const design = state.design;
+    open();
+    await until(() => !store.getState().sampling, 'the samples');
+    expect(store.getState().items).toHaveLength(5);
+    expect(store.getState().design).toBe(design);
+    await settled();
+    state = store.getState();
+    // The findings join the design's diagnostics (a new design object) and the editor's, placed on their line.
+    expect(state.design?.diagnostics.find((d) => d.code === 'lint.consistentGsiRead')).toMatchObject({ path: 'patterns[1].consistent' });
+    expect(state.diagnostics.find((d) => d.code === 'lint.consistentGsiRead')?.span?.line).toBe(8);
+    expect(state.design?.indexes).toBe(design?.indexes);
+  });
+
+  it('shows the design of a count of 100,000,000 at once, and a newer source stops its samples', async () => {
+    const { analyzer, emitted, open } = gated();
+    const { store, settled } = createTestStore({ analyzer });
+    store.getState().openSource({ text: HUGE, format: 'text' });
+    await until(() => !store.getState().analyzing, 'the design');
+    expect(store.getState().design?.model.entities[0]?.count).toBe(100_000_000);
+    expect(store.getState().sampling).toBe(true);
+    store.getState().setSource(MODEL);
+    open();
+    await settled();
+    expect(store.getState().items).toHaveLength(5);
+    // The huge model's run stopped after its design: no samples were made for it.
+    expect(emitted.filter(([text]) => text === HUGE).map(([, phase]) => phase)).toEqual(['design']);
+    expect(emitted.filter(([text]) => text === MODEL).map(([, phase]) => phase)).toEqual(['design', 'samples', 'lint']);
+  });
+
+  it('analyses a burst of changes in one task once, and applies only the newest request\'s phases', async () => {
+    const calls: string[] = [];
+    const inline = createInlineAnalyzer();
+    const analyzer: Analyzer = { ...inline, analyze: (request, onPhase) => (calls.push(request.text), inline.analyze(request, onPhase)) };
+    const { store, settled } = createTestStore({ analyzer });
+    store.getState().openSource({ text: MODEL, format: 'text' });
+    store.getState().setSource(MODEL + '# one\n');
+    store.getState().setSource(MODEL + '# two\n');
+    await settled();
+    expect(calls).toEqual([MODEL + '# two\n']);
+    // Each change of its own task starts a run at once; the older ones stop, the newest applies.
+    store.getState().setSource(LINTED);
+    await nextTask();
+    store.getState().setSource(LINTED + '# three\n');
+    await settled();
+    expect(calls.slice(1)).toEqual([LINTED, LINTED + '# three\n']);
+    expect(store.getState().design?.patterns.map((p) => p.pattern)).toEqual(['getUser', 'byPlan']);
+    expect(store.getState().sourceMap.get('patterns[1]')?.line).toBe(8);
+  });
+
+  it('reuses the records and items an edit did not touch', async () => {
+    const { store, settled } = createTestStore();
+    store.getState().openSource({ text: exampleText(DEFAULT_EXAMPLE), format: 'text' });
+    await settled();
+    const before = store.getState();
+    // A pattern of its own (no GSI, no fixed literal): every entity's records and items stay as they were.
+    store.getState().setSource(before.source.text + 'getUserAgain: User by email returns one\n');
+    await settled();
+    const after = store.getState();
+    expect(after.design).not.toBe(before.design);
+    for (const [entity, records] of before.records) expect(after.records.get(entity)).toBe(records);
+    expect(after.items).not.toBe(before.items);
+    after.items.forEach((item, i) => expect(item).toBe(before.items[i]));
+    // Products counted anew: their records and items are made again, the users' are kept.
+    store.getState().setSource(after.source.text.replace(/^(entity Product .*count )\d+/m, '$1 61'));
+    await settled();
+    const third = store.getState();
+    expect(third.records.get('Product')).not.toBe(after.records.get('Product'));
+    expect(third.records.get('Product')).toHaveLength(61);
+    expect(third.records.get('User')).toBe(after.records.get('User'));
+    const firstUser = after.items.find((item) => item['_type'] === 'User');
+    expect(third.items.find((item) => item['_type'] === 'User')).toBe(firstUser);
+  });
+
+  it('makes the code only while the Code view is shown, once per design', async () => {
+    const { analyzer, open, codeCalls } = gated();
+    open();
+    const { store, settled, codeShown } = createTestStore({ analyzer });
+    store.getState().openSource({ text: LINTED, format: 'text' });
+    await settled();
+    expect(codeCalls()).toBe(0);
+    expect(store.getState().code).toBe('');
+    expect(await codeShown()).toContain('byPlan');
+    await settled();
+    expect(codeCalls()).toBe(1);
+    // An edit while the Code view is shown: the new design's code, asked once although the lint's findings replace the design.
+    store.getState().setSource(LINTED + 'byPlanToo: User by plan\n');
+    await settled();
+    await until(() => store.getState().codeDesign === store.getState().design, 'the new code');
+    expect(store.getState().code).toContain('byPlanToo');
+    expect(codeCalls()).toBe(2);
+    // Elsewhere, an edit makes no code.
+    store.getState().setActivePanel('items');
+    store.getState().setSource(LINTED);
+    await settled();
+    expect(codeCalls()).toBe(2);
+    expect(store.getState().codeDesign).not.toBe(store.getState().design);
+  });
+
+  it('when newer edits stopped the samples and then the source has errors, fetches the samples of the design kept', async () => {
+    const { analyzer, open } = gated();
+    const { store, settled } = createTestStore({ analyzer });
+    store.getState().openSource({ text: LINTED, format: 'text' });
+    await until(() => !store.getState().analyzing, 'the design');
+    const design = store.getState().design;
+    store.getState().setSource(LINTED + 'broken: User by plann\n');
+    await until(() => !store.getState().analyzing, 'the errors');
+    expect(store.getState()).toMatchObject({ stale: true, sampling: true, linting: true });
+    expect(store.getState().design).toBe(design);
+    open();
+    await settled();
+    const state = store.getState();
+    expect(state.stale).toBe(true);
+    expect(state.items).toHaveLength(5);
+    expect(state.items.every((item) => typeof item['GSI1PK'] === 'string')).toBe(true);
+    expect(state.design?.diagnostics.some((d) => d.code === 'lint.consistentGsiRead')).toBe(true);
+    expect(state.diagnostics.some((d) => d.code === 'model.unknownAttribute')).toBe(true);
   });
 });

@@ -1,15 +1,21 @@
-// The whole derivation the app shows, as one pure function: source → diagnostics,
-// model, design (with the lint's findings), sample records, items and generated code. Runs in the analysis
-// worker (or inline where there is no Worker); never touches the store.
+// The whole derivation the app shows, in phases (runAnalysis): the design and its diagnostics first
+// (parse → derive), then the sample records and their items, then the lint's findings; the generated
+// code only on demand (generateCode, for the Code view). Each phase is emitted as soon as it is made,
+// and a newer request stops the rest of an older run between phases and between lint rules. What an
+// edit did not change is not made again: each entity's records (the engine's sample cache) and items
+// are reused from the last run when their inputs are the same. Runs in the analysis worker (or
+// inline where there is no Worker); never touches the store.
 import {
+  createSampleCache,
   deriveDesign,
   generateModule,
   generateSampleRecords,
   hasKeyLayout,
-  sampleBudget,
   internalDiagnostic,
+  lintSteps,
+  sampleBudget,
   tableNameOf,
-  toItem,
+  toItems,
   type Design,
   type DesignLayout,
   type Diagnostic,
@@ -18,8 +24,8 @@ import {
   type Model,
   type RecordValue,
   type SampleBudget,
+  type SampleCache,
   type SourceMap,
-  withLint,
 } from '../engine/index.ts';
 import { parseSource } from './parseSource.ts';
 import type { SourceFormat } from './types.ts';
@@ -45,56 +51,197 @@ export interface AnalysisRequest {
   deployed?: DesignLayout;
 }
 
-export interface AnalysisResult {
+/** First: the source's diagnostics and, when it has no errors, its model and design (without the lint's findings). */
+export interface DesignPhase {
+  phase: 'design';
   diagnostics: Diagnostic[];
   sourceMap: SourceMap;
-  /** Present only when the source has no errors. */
-  derived?: {
-    model: Model;
-    design: Design;
-    records: Map<string, RecordValue[]>;
-    items: Item[];
-    code: string;
-    /** How many sample records the counts asked for and how many were made (at most MAX_SAMPLE_RECORDS). */
-    samples: SampleBudget;
-  };
+  /** Present only when the source has no errors; then the samples and the lint follow. */
+  derived?: { model: Model; design: Design };
 }
 
-export function analyzeSource({ text, format, scale, previous, deployed, keys = 'composite' }: AnalysisRequest): AnalysisResult {
+/** Second: the sample records (entity → records, in model order) and their items under the design. */
+export interface SamplesPhase {
+  phase: 'samples';
+  records: Map<string, RecordValue[]>;
+  /** Every entity's items, in model order. */
+  items: Item[];
+  /** The same, by entity (an array reused from the last run is the same array). */
+  itemsByEntity: Map<string, Item[]>;
+  /** How many sample records the counts asked for and how many were made (at most MAX_SAMPLE_RECORDS). */
+  samples: SampleBudget;
+  /** An engine bug made the samples fail (located): records and items are empty, and no lint follows. */
+  error?: Diagnostic;
+}
+
+/** Last: the design review's findings on those samples. */
+export interface LintPhase {
+  phase: 'lint';
+  /** As the engine gives them: they join `design.diagnostics`. */
+  findings: Diagnostic[];
+  /** The same, placed in the source (by their model path): they join the editor's diagnostics. */
+  located: Diagnostic[];
+}
+
+export type AnalysisPhase = DesignPhase | SamplesPhase | LintPhase;
+
+/** The generated AccessPatterns module of a design, or the engine bug that stopped it (on the model line). */
+export type CodeResult = { ok: true; code: string } | { ok: false; error: Diagnostic };
+
+/** What a run keeps for the next one: each entity's records (the engine's cache) and the items made of them. */
+export interface AnalysisCache {
+  samples: SampleCache;
+  /** Entity → its records array, the layout its items were keyed under (itemLayout) and the items. */
+  items: Map<string, { records: RecordValue[]; layout: string; items: Item[] }>;
+}
+
+export function createAnalysisCache(): AnalysisCache {
+  return { samples: createSampleCache(), items: new Map() };
+}
+
+/** How a run hears of a newer request, and hands on its phases. */
+export interface RunControl {
+  /** Lets a newer request arrive (a worker's message): awaited between phases and between lint rules. */
+  pause: () => Promise<void>;
+  /** True once a newer request came: the run stops at once. */
+  superseded: () => boolean;
+  emit: (phase: AnalysisPhase) => void;
+}
+
+/** Runs the analysis of `request` phase by phase (see the top of this file); ends early when superseded. */
+export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache, control: RunControl): Promise<void> {
+  if (control.superseded()) return;
+  const first = designPhase(request);
+  control.emit(first);
+  const derived = first.derived;
+  if (derived === undefined) return;
+  const { model, design } = derived;
+  const { sourceMap } = first;
+
+  await control.pause();
+  if (control.superseded()) return;
+  const made = samplesPhase(model, design, request.scale, cache, sourceMap);
+  await control.pause();
+  if (control.superseded()) return;
+  control.emit(made);
+  if (made.error !== undefined) return;
+
+  const findings: Diagnostic[] = [];
+  for (const step of lintSteps(design, { records: made.records, items: made.items })) {
+    await control.pause();
+    if (control.superseded()) return;
+    findings.push(...step());
+  }
+  control.emit({ phase: 'lint', findings, located: findings.map((d) => locate(d, sourceMap)) });
+}
+
+/** Parse and derive: the design phase. */
+export function designPhase({ text, format, previous, deployed, keys = 'composite' }: AnalysisRequest): DesignPhase {
   const parsed = parseSource(text, format);
   const { sourceMap } = parsed;
-  if (!parsed.model) return { diagnostics: parsed.diagnostics, sourceMap };
+  if (!parsed.model) return { phase: 'design', diagnostics: parsed.diagnostics, sourceMap };
   const model = parsed.model;
   try {
     // The table is the model's table.name, else named after the model, as the app always has
     // (it has no table name of its own to keep): never the kept layout's name.
     const kept = deployed ?? previous;
     const design = deriveDesign(model, kept ? { previous: kept, ...(deployed ? { deployed: true } : {}), tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys });
-    const designDiagnostics = design.diagnostics.map((d) => locate(d, sourceMap));
+    const diagnostics = [...parsed.diagnostics, ...design.diagnostics.map((d) => locate(d, sourceMap))];
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
-    if (!hasKeyLayout(design)) return { diagnostics: [...parsed.diagnostics, ...designDiagnostics], sourceMap };
-    // Within the budget whatever the counts and the scale: `count 100000000` must not stall the page.
-    const samples = sampleBudget(model, { scale });
-    const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale, ...(samples.counts ? { counts: samples.counts } : {}) });
-    const items: Item[] = [];
-    for (const [entity, list] of records) for (const record of list) items.push(toItem(design, entity, record));
-    // The design review (lint) measures these very samples; its findings join the design's warnings, so the
-    // Design panel lists them and the editor marks them, placed by their model path like the others.
-    const linted = withLint(design, { records, items });
-    const diagnostics = [...parsed.diagnostics, ...linted.diagnostics.map((d) => locate(d, sourceMap))];
-    return { diagnostics, sourceMap, derived: { model, design: linted, records, items, code: generateModule(design), samples } };
+    if (!hasKeyLayout(design)) return { phase: 'design', diagnostics, sourceMap };
+    return { phase: 'design', diagnostics, sourceMap, derived: { model, design } };
   } catch (error) {
-    // An engine bug (sample data, items, the module) must not take the app down:
-    // report it as one, on the model line, and keep the last design.
-    return { diagnostics: [...parsed.diagnostics, locate(internalDiagnostic('deriving the design, its sample items and its code', error, { subject: {} }), sourceMap)], sourceMap };
+    // An engine bug must not take the app down: report it as one, on the model line, and keep the last design.
+    return { phase: 'design', diagnostics: [...parsed.diagnostics, locate(internalDiagnostic('deriving the design', error, { subject: {} }), sourceMap)], sourceMap };
   }
+}
+
+/**
+ * The sample records, within the budget whatever the counts and the scale (`count 100000000` must not
+ * stall the page), and their items; an entity's records and items are the last run's when nothing they
+ * are made from changed.
+ */
+export function samplesPhase(model: Model, design: Design, scale: number, cache: AnalysisCache, sourceMap: SourceMap): SamplesPhase {
+  const samples = sampleBudget(model, { scale });
+  try {
+    const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale, ...(samples.counts ? { counts: samples.counts } : {}), cache: cache.samples });
+    const kept = new Map<string, { records: RecordValue[]; layout: string; items: Item[] }>();
+    const items: Item[] = [];
+    const itemsByEntity = new Map<string, Item[]>();
+    for (const [entity, list] of records) {
+      const layout = itemLayout(design, entity);
+      const before = cache.items.get(entity);
+      const made = before !== undefined && before.records === list && before.layout === layout ? before.items : toItems(design, entity, list);
+      kept.set(entity, { records: list, layout, items: made });
+      itemsByEntity.set(entity, made);
+      for (const item of made) items.push(item);
+    }
+    cache.items = kept;
+    return { phase: 'samples', records, items, itemsByEntity, samples };
+  } catch (error) {
+    // An engine bug (sample data, items) must not take the app down: report it, on the model line.
+    cache.items = new Map();
+    const bug = locate(internalDiagnostic('making the sample records and their items', error, { subject: {} }), sourceMap);
+    return { phase: 'samples', records: new Map(), items: [], itemsByEntity: new Map(), samples, error: bug };
+  }
+}
+
+/** Everything of a design that toItem reads for one entity's records, as text: equal texts key the records alike. */
+export function itemLayout(design: Design, entity: string): string {
+  const keys = design.entities.find((e) => e.entity === entity)?.keys;
+  return JSON.stringify([
+    design.entityAttribute,
+    design.indexes.map((index) => [index.name, index.kind, index.keys ?? 'composite', 'pkAttribute' in index ? index.pkAttribute : null, 'skAttribute' in index ? index.skAttribute : null, keys?.[index.name] ?? null]),
+  ]);
+}
+
+/** The generated module of a design (the Code view's), or the engine bug that stopped it. */
+export function generateCode(design: Design): CodeResult {
+  try {
+    return { ok: true, code: generateModule(design) };
+  } catch (error) {
+    return { ok: false, error: internalDiagnostic('generating the code', error, { subject: {} }) };
+  }
+}
+
+/** Every phase of one request at once, with the code: for tests and callers that want the whole result. */
+export interface AnalysisResult {
+  diagnostics: Diagnostic[];
+  sourceMap: SourceMap;
+  /** Present only when the source has no errors. */
+  derived?: {
+    model: Model;
+    /** With the lint's findings after its own diagnostics. */
+    design: Design;
+    records: Map<string, RecordValue[]>;
+    items: Item[];
+    code: string;
+    samples: SampleBudget;
+  };
+}
+
+export function analyzeSource(request: AnalysisRequest): AnalysisResult {
+  const first = designPhase(request);
+  const { sourceMap } = first;
+  if (first.derived === undefined) return { diagnostics: first.diagnostics, sourceMap };
+  const { model, design } = first.derived;
+  const made = samplesPhase(model, design, request.scale, createAnalysisCache(), sourceMap);
+  if (made.error !== undefined) return { diagnostics: [...first.diagnostics, made.error], sourceMap };
+  const findings = lintSteps(design, { records: made.records, items: made.items }).flatMap((step) => step());
+  const code = generateCode(design);
+  if (!code.ok) return { diagnostics: [...first.diagnostics, locate(code.error, sourceMap)], sourceMap };
+  return {
+    diagnostics: [...first.diagnostics, ...findings.map((d) => locate(d, sourceMap))],
+    sourceMap,
+    derived: { model, design: findings.length ? { ...design, diagnostics: [...design.diagnostics, ...findings] } : design, records: made.records, items: made.items, code: code.code, samples: made.samples },
+  };
 }
 
 /**
  * Design diagnostics name a path (`patterns[2]`); give them the span of that path in the source.
  * Those about the whole design (no path) go on the model line.
  */
-function locate(d: Diagnostic, sourceMap: SourceMap): Diagnostic {
+export function locate(d: Diagnostic, sourceMap: SourceMap): Diagnostic {
   if (d.span) return d;
   const span = d.path === undefined ? (sourceMap.get('name') ?? { line: 1, column: 1, endLine: 1, endColumn: 2 }) : sourceMap.get(d.path);
   return span ? { ...d, span } : d;

@@ -2,7 +2,7 @@
 // appStore.ts; tests build their own with an inline analyzer and a fake clock.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice } from './analysisSlice.ts';
-import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
+import { createInlineAnalyzer, type Analyzer } from './analyzer.ts';
 import { inlineCostEstimator, type CostEstimator } from './costEstimator.ts';
 import { createCostSlice } from './costSlice.ts';
 import { createDeploySlice } from './deploySlice.ts';
@@ -21,7 +21,7 @@ export interface AppStoreOptions {
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore({ analyzer = inlineAnalyzer, costEstimator = inlineCostEstimator, now = Date.now }: AppStoreOptions = {}): AppStore {
+export function createAppStore({ analyzer = createInlineAnalyzer(), costEstimator = inlineCostEstimator, now = Date.now }: AppStoreOptions = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createSourceSlice({ now })(...a),
     ...createAnalysisSlice({ analyzer })(...a),

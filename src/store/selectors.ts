@@ -20,6 +20,7 @@ export const selectStale = (s: AppState) => s.stale;
 export const selectDeployed = (s: AppState) => s.deployed;
 export const selectDeployActions = (s: AppState) => ({ markDeployed: s.markDeployed, loadDeployed: s.loadDeployed, unpinDeployed: s.unpinDeployed });
 export const selectAnalyzing = (s: AppState) => s.analyzing;
+export const selectSampling = (s: AppState) => s.sampling;
 export const selectRecords = (s: AppState) => s.records;
 export const selectItems = (s: AppState) => s.items;
 /** The sample items as the writes left them (the generated ones before any write): what the grid shows. */
@@ -89,6 +90,7 @@ export const useSetKeysMode = () => useAppStore(selectSetKeysMode);
 export const useStale = () => useAppStore(selectStale);
 export const useDeployed = () => useAppStore(selectDeployed);
 export const useAnalyzing = () => useAppStore(selectAnalyzing);
+export const useSampling = () => useAppStore(selectSampling);
 export const useRecords = () => useAppStore(selectRecords);
 export const useItems = () => useAppStore(selectItems);
 export const useSampleItems = () => useAppStore(selectSampleItems);

@@ -1,26 +1,43 @@
-// Test helper: a store with the inline analyzer and a clock the test moves, and
-// a way to wait until the analysis of the current source has been applied.
+// Test helper: a store with the inline analyzer and a clock the test moves, a way
+// to wait until every phase of the analysis of the current source has been applied,
+// and one to see the generated code (made only while the Code view is shown).
+import type { Analyzer } from './analyzer.ts';
 import { createAppStore, type AppStore } from './createAppStore.ts';
 
 export interface TestStore {
   store: AppStore;
   clock: { now: number };
   settled: () => Promise<void>;
+  /** Shows the Code view and waits for the code of the current design. */
+  codeShown: () => Promise<string>;
 }
 
-export function createTestStore(): TestStore {
+/** Waits (polling, at most 5 s) until `check` holds. */
+export function until(check: () => boolean, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`${what} never happened`)), 5_000);
+    const poll = () => {
+      if (check()) {
+        clearTimeout(deadline);
+        resolve();
+      } else setTimeout(poll, 5);
+    };
+    setTimeout(poll, 0);
+  });
+}
+
+export function createTestStore(options: { analyzer?: Analyzer } = {}): TestStore {
   const clock = { now: 1_000_000 };
-  const store = createAppStore({ now: () => clock.now });
+  const store = createAppStore({ now: () => clock.now, ...options });
   const settled = () =>
-    new Promise<void>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error('the analysis never settled')), 5_000);
-      const check = () => {
-        if (!store.getState().analyzing) {
-          clearTimeout(deadline);
-          resolve();
-        } else setTimeout(check, 5);
-      };
-      setTimeout(check, 0);
-    });
-  return { store, clock, settled };
+    until(() => {
+      const { analyzing, sampling, linting } = store.getState();
+      return !analyzing && !sampling && !linting;
+    }, 'the analysis settling');
+  const codeShown = async () => {
+    store.getState().setActivePanel('code');
+    await until(() => store.getState().codeDesign !== undefined && store.getState().codeDesign === store.getState().design, 'the code');
+    return store.getState().code;
+  };
+  return { store, clock, settled, codeShown };
 }

@@ -1,6 +1,6 @@
 // The app state's shape: the contract between the store (src/store) and the
 // panels (src/ui). Derived engine output has exactly one writer: the analysis
-// slice, which runs parse → derive → samples off the typing path.
+// slice, which runs parse → derive, samples, lint (and the code, on demand) off the typing path.
 import type {
   CostReport,
   Design,
@@ -90,15 +90,27 @@ export interface AnalysisSlice {
   design: Design | undefined;
   /** True while the source has errors and `design` is the last good one. */
   stale: boolean;
-  /** True from a change of the source until its analysis has arrived. */
+  /** True from a change of the source until its design (or its errors) has arrived: `diagnostics` are this source's. */
   analyzing: boolean;
+  /**
+   * True from a change until the sample records and items of its design have arrived; meanwhile
+   * `records`, `items`, `sampleBudget`, the parameters and the pattern's answer are the last design's.
+   */
+  sampling: boolean;
+  /** True from a change until the lint's findings on those samples have joined `design.diagnostics` and `diagnostics`. */
+  linting: boolean;
   /** Sample records (entity → records) and the items they become under `design`. */
   records: Map<string, RecordValue[]>;
   items: Item[];
   /** How many sample records the counts and scale asked for, and how many were made (capped at MAX_SAMPLE_RECORDS). */
   sampleBudget: SampleBudget | undefined;
-  /** The generated AccessPatterns module of `design` ('' before the first good design). */
+  /**
+   * The generated AccessPatterns module of `codeDesign`: made only while the Code view is shown, again
+   * whenever the design changes there ('' until first made).
+   */
   code: string;
+  /** The design `code` was generated from: `design` once the code is current. */
+  codeDesign: Design | undefined;
   /** How many records per entity: a multiplier of each entity's count. */
   sampleScale: number;
   setSampleScale: (scale: number) => void;

@@ -6,7 +6,7 @@
 import { useId, useMemo } from 'react';
 import { indexKeyNames, indexKeyText, MAX_SAMPLE_RECORDS } from '../../engine/index.ts';
 import { MAX_SAMPLE_SCALE } from '../../store/analysisSlice.ts';
-import { useAnalyzing, useDesign, useItemsView, useLastWrite, usePatternQuery, useSampleBudget, useSampleControls, useSampleItems } from '../../store/selectors.ts';
+import { useDesign, useItemsView, useLastWrite, usePatternQuery, useSampleBudget, useSampleControls, useSampleItems, useSampling } from '../../store/selectors.ts';
 import { gridColumnNames } from './gridColumnNames.ts';
 import { groupItems } from './groupItems.ts';
 import { ItemsGrid } from './ItemsGrid.tsx';
@@ -23,7 +23,8 @@ export function ItemsPanel() {
   const design = useDesign();
   const sampleItems = useSampleItems();
   const lastWrite = useLastWrite();
-  const analyzing = useAnalyzing();
+  // The samples come after the design: until they arrive, the items shown are the last design's.
+  const sampling = useSampling();
   const { gridIndex, setGridIndex, entityFilter, setEntityFilter, onlyWriteChanges, setOnlyWriteChanges } = useItemsView();
   const { sampleScale, setSampleScale } = useSampleControls();
   const budget = useSampleBudget();
@@ -43,12 +44,14 @@ export function ItemsPanel() {
     return [...marks.before, ...sampleItems.filter((item) => marks.afterMarks.has(tableKey(item, tableIndex) ?? ''))];
   }, [marked, marks, sampleItems, onlyWriteChanges, tableIndex]);
 
+  // Keyed on what the grouping reads, not the design object: the lint's findings replace it, the indexes stay.
+  const entityAttribute = design?.entityAttribute;
   const grouped = useMemo(
     () =>
-      design === undefined || index === undefined
+      entityAttribute === undefined || index === undefined
         ? undefined
-        : groupItems({ items, index, entityAttribute: design.entityAttribute, entity: entityFilter, table: tableIndex }),
-    [design, index, items, entityFilter, tableIndex],
+        : groupItems({ items, index, entityAttribute, entity: entityFilter, table: tableIndex }),
+    [entityAttribute, index, items, entityFilter, tableIndex],
   );
   // The entities the index holds: those keyed in it, and any other whose items have a native index's key attributes.
   const viewEntities = useMemo(() => {
@@ -78,7 +81,7 @@ export function ItemsPanel() {
   if (design === undefined || index === undefined || grouped === undefined || columns === undefined) {
     return (
       <section className="tw-items" aria-label="Items">
-        <p className="tw-items__empty">{analyzing ? 'Generating sample items…' : 'No items yet: once the model has no errors, its sample items appear here.'}</p>
+        <p className="tw-items__empty">{sampling ? 'Generating sample items…' : 'No items yet: once the model has no errors, its sample items appear here.'}</p>
       </section>
     );
   }
@@ -138,7 +141,7 @@ export function ItemsPanel() {
         </select>
 
         <p className="tw-items__status" role="status">
-          {analyzing ? <span className="tw-items__busy">Generating… </span> : null}
+          {sampling ? <span className="tw-items__busy">Generating… </span> : null}
           <span>
             {numberFormat.format(shown)} {shown === 1 ? 'item' : 'items'} in {numberFormat.format(grouped.partitions)}{' '}
             {grouped.partitions === 1 ? 'partition' : 'partitions'}

@@ -1,0 +1,37 @@
+// The messages between the page (analysisWorkerClient.ts) and the analysis worker
+// (analysisWorkerHost.ts). Each analysis request is sent at once; the worker keeps only the newest
+// and stops an older run between its phases. Sample records and items cross as parts: each entity's
+// records array and items array has an id, and a list the page already holds (it says which with each
+// request: `held`) crosses as its id alone, so an edit that changes one entity clones only that one.
+import type { Design, Diagnostic, Item, RecordValue, SampleBudget } from '../engine/index.ts';
+import type { AnalysisRequest, CodeResult, DesignPhase, LintPhase } from './analyzeSource.ts';
+
+/** A list by id: with the list itself unless the page holds it already. */
+export interface Part<T> {
+  id: number;
+  list?: T[];
+}
+
+/** The samples phase as it crosses: per entity, in model order, its records and items as parts. */
+export interface WireSamplesPhase {
+  phase: 'samples';
+  samples: SampleBudget;
+  entities: { name: string; records: Part<RecordValue>; items: Part<Item> }[];
+  error?: Diagnostic;
+}
+
+export type WirePhase = DesignPhase | WireSamplesPhase | LintPhase;
+
+export type AnalysisMessage =
+  /** Analyse `request` (any older run stops); `held`: the ids of the lists the page holds now. */
+  | { kind: 'analyze'; id: number; request: AnalysisRequest; held: number[] }
+  /** The generated module of `design` (only the newest such request is answered). */
+  | { kind: 'code'; id: number; design: Design };
+
+export type AnalysisReply =
+  | { kind: 'phase'; id: number; phase: WirePhase }
+  /** The run of request `id` is over: finished, or stopped by a newer one. */
+  | { kind: 'done'; id: number }
+  /** The worker could not finish request `id` (a bug outside the engine's own checks): the page does it itself. */
+  | { kind: 'failed'; id: number; error: string }
+  | { kind: 'code'; id: number; result: CodeResult };

@@ -1,0 +1,138 @@
+// The page's side of analysisProtocol.ts: an Analyzer that sends every request at once (the worker
+// keeps the newest and stops an older run between phases), hands on the phases of the newest request
+// only, and rebuilds the samples from the lists it holds (only the changed ones cross). If the worker
+// cannot start, crashes or fails a request, the work is done inline from then on.
+import type { Design, Item, RecordValue } from '../engine/index.ts';
+import type { AnalysisPhase, AnalysisRequest, CodeResult, SamplesPhase } from './analyzeSource.ts';
+import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
+import type { Analyzer } from './analyzer.ts';
+
+/** The page's end of the channel: a Worker in the app, a fake in tests. */
+export interface ClientPort {
+  onmessage: ((event: MessageEvent<AnalysisReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage: (message: AnalysisMessage) => void;
+  terminate: () => void;
+}
+
+interface Run {
+  id: number;
+  request: AnalysisRequest;
+  onPhase: (phase: AnalysisPhase) => void;
+  resolve: () => void;
+}
+
+export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyzer): Analyzer {
+  let lastId = 0;
+  let run: Run | undefined;
+  let code: { id: number; design: Design; resolve: (result: CodeResult | undefined) => void } | undefined;
+  /** The sample lists of the last samples phase handed on, by id: the worker sends only the others. */
+  let held = new Map<number, RecordValue[] | Item[]>();
+  let inline: Analyzer | undefined;
+
+  const send = (current: Run) => worker.postMessage({ kind: 'analyze', id: current.id, request: current.request, held: [...held.keys()] });
+
+  /** The samples from the lists that crossed and those held; undefined if one held is missing (never expected). */
+  const assemble = (wire: WireSamplesPhase): SamplesPhase | undefined => {
+    const next = new Map<number, RecordValue[] | Item[]>();
+    const records = new Map<string, RecordValue[]>();
+    const itemsByEntity = new Map<string, Item[]>();
+    const items: Item[] = [];
+    for (const entity of wire.entities) {
+      const list = entity.records.list ?? (held.get(entity.records.id) as RecordValue[] | undefined);
+      const made = entity.items.list ?? (held.get(entity.items.id) as Item[] | undefined);
+      if (list === undefined || made === undefined) return undefined;
+      next.set(entity.records.id, list);
+      next.set(entity.items.id, made);
+      records.set(entity.name, list);
+      itemsByEntity.set(entity.name, made);
+      for (const item of made) items.push(item);
+    }
+    held = next;
+    return { phase: 'samples', records, items, itemsByEntity, samples: wire.samples, ...(wire.error ? { error: wire.error } : {}) };
+  };
+
+  /** From now on the work is done inline: the run on its way is done again there, and the code asked. */
+  const breakDown = () => {
+    if (inline !== undefined) return;
+    inline = fallback();
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    const [current, asked] = [run, code];
+    run = undefined;
+    code = undefined;
+    if (current !== undefined) void inline.analyze(current.request, current.onPhase).then(current.resolve);
+    if (asked !== undefined) void inline.generateCode(asked.design).then(asked.resolve);
+  };
+
+  worker.onmessage = (event) => {
+    const reply = event.data;
+    switch (reply.kind) {
+      case 'phase': {
+        const current = run;
+        if (current === undefined || current.id !== reply.id) return;
+        if (reply.phase.phase !== 'samples') {
+          current.onPhase(reply.phase);
+          return;
+        }
+        const samples = assemble(reply.phase);
+        if (samples !== undefined) {
+          current.onPhase(samples);
+          return;
+        }
+        // A list the worker thought the page held is gone: ask again with nothing held.
+        held = new Map();
+        current.id = ++lastId;
+        send(current);
+        return;
+      }
+      case 'done':
+        if (run !== undefined && run.id === reply.id) {
+          const current = run;
+          run = undefined;
+          current.resolve();
+        }
+        return;
+      case 'failed':
+        if (run !== undefined && run.id === reply.id) breakDown();
+        return;
+      case 'code':
+        if (code !== undefined && code.id === reply.id) {
+          const asked = code;
+          code = undefined;
+          asked.resolve(reply.result);
+        }
+        return;
+      default: {
+        const never: never = reply;
+        return never;
+      }
+    }
+  };
+  worker.onerror = (event) => {
+    // The worker could not start or crashed: finish the work inline from now on.
+    event.preventDefault();
+    breakDown();
+  };
+
+  return {
+    analyze: (request, onPhase) => {
+      if (inline !== undefined) return inline.analyze(request, onPhase);
+      // The run before is superseded: its caller hears no more of it.
+      run?.resolve();
+      return new Promise((resolve) => {
+        run = { id: ++lastId, request, onPhase, resolve };
+        send(run);
+      });
+    },
+    generateCode: (design) => {
+      if (inline !== undefined) return inline.generateCode(design);
+      code?.resolve(undefined);
+      return new Promise((resolve) => {
+        code = { id: ++lastId, design, resolve };
+        worker.postMessage({ kind: 'code', id: code.id, design });
+      });
+    },
+  };
+}

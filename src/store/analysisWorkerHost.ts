@@ -1,0 +1,81 @@
+// The analysis worker's side of analysisProtocol.ts: runs the newest request's phases
+// (analyzeSource.ts runAnalysis) with one cache for all of them, yielding between phases and between
+// lint rules so that a newer request (or a code request) can arrive; a newer request stops the older
+// run there. Sample lists the page already holds cross as their id alone.
+import { createAnalysisCache, generateCode, runAnalysis, type SamplesPhase } from './analyzeSource.ts';
+import type { AnalysisMessage, AnalysisReply, Part, WireSamplesPhase } from './analysisProtocol.ts';
+
+/** The worker's end of the channel: its global scope in the app, a fake in tests. */
+export interface HostPort {
+  onmessage: ((event: MessageEvent<AnalysisMessage>) => void) | null;
+  postMessage: (reply: AnalysisReply) => void;
+}
+
+/** Answers the page's messages on `port`; `nextTask` lets the messages that came meanwhile be delivered. */
+export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): void {
+  const cache = createAnalysisCache();
+  const ids = new WeakMap<object, number>();
+  let lastId = 0;
+  const idOf = (list: object): number => {
+    let id = ids.get(list);
+    if (id === undefined) {
+      id = ++lastId;
+      ids.set(list, id);
+    }
+    return id;
+  };
+  let pending: Extract<AnalysisMessage, { kind: 'analyze' }> | undefined;
+  let newest = 0;
+  let code: Extract<AnalysisMessage, { kind: 'code' }> | undefined;
+  let busy = false;
+
+  const serveCode = () => {
+    const asked = code;
+    if (asked === undefined) return;
+    code = undefined;
+    port.postMessage({ kind: 'code', id: asked.id, result: generateCode(asked.design) });
+  };
+
+  const wire = (phase: SamplesPhase, held: ReadonlySet<number>): WireSamplesPhase => {
+    const part = <T>(list: T[]): Part<T> => {
+      const id = idOf(list);
+      return held.has(id) ? { id } : { id, list };
+    };
+    const entities = [...phase.records].map(([name, records]) => ({ name, records: part(records), items: part(phase.itemsByEntity.get(name) ?? []) }));
+    return { phase: 'samples', samples: phase.samples, entities, ...(phase.error ? { error: phase.error } : {}) };
+  };
+
+  const pump = async () => {
+    busy = true;
+    while (pending !== undefined || code !== undefined) {
+      serveCode();
+      const asked = pending;
+      if (asked === undefined) continue;
+      pending = undefined;
+      const held = new Set(asked.held);
+      try {
+        await runAnalysis(asked.request, cache, {
+          pause: async () => {
+            await nextTask();
+            serveCode();
+          },
+          superseded: () => newest !== asked.id,
+          emit: (phase) => port.postMessage({ kind: 'phase', id: asked.id, phase: phase.phase === 'samples' ? wire(phase, held) : phase }),
+        });
+        port.postMessage({ kind: 'done', id: asked.id });
+      } catch (error) {
+        port.postMessage({ kind: 'failed', id: asked.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    busy = false;
+  };
+
+  port.onmessage = (event) => {
+    const message = event.data;
+    if (message.kind === 'analyze') {
+      pending = message;
+      newest = message.id;
+    } else code = message;
+    if (!busy) void pump();
+  };
+}
