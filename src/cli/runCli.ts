@@ -82,6 +82,21 @@ ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
       default 100). FROM and TO are problem files or design.json files (a
       design.json has no model: the other file's is planned on it). Exit 1
       when the live table cannot take the change.
+  migrate FROM TO --endpoint URL --table NAME [--rate N] [--verify]
+          [--drop-unused] [--checkpoint FILE] [--keys MODE] [--region R]
+          [--aws-credentials] [--timeout S]
+  migrate FROM TO [--table NAME] --dry-run
+      Carry the live table NAME (one FROM created, e.g. by run FROM --table
+      NAME --keep) to TO, derived against FROM as diff does: add the new key
+      attributes to its items (a parallel Scan and conditional UpdateItems
+      that never overwrite a newer write, at most N items/s), create each
+      new GSI and wait until it is ACTIVE, read the table back and check
+      every pattern (--verify), delete the GSIs no pattern reads
+      (--drop-unused), tag the table. Every step is printed before it runs.
+      Refuses a table whose design is not FROM, before touching anything.
+      Ctrl-C stops cleanly; the checkpoint FILE (default NAME.migration.json)
+      lets the same command resume. --dry-run prints the plan and touches
+      nothing.
 
 --table NAME: ${TABLE_NAME_RULE}.
 --keys MODE: how GSIs are keyed. composite (the default): one string attribute
@@ -116,8 +131,8 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--deployed', '--endpoint', '--region', '--records', '--timeout', '--rate']);
-const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--json', '--help', '-h']);
+const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--deployed', '--endpoint', '--region', '--records', '--timeout', '--rate', '--checkpoint']);
+const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--json', '--help', '-h', '--dry-run', '--verify', '--drop-unused']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const options = new Map<string, string | true>();
@@ -204,16 +219,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
   }
-  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff', 'import'].includes(command)) {
+  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff', 'migrate', 'import'].includes(command)) {
     io.err(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
+  // diff and migrate take two files, FROM and TO.
+  const twoFiles = command === 'diff' || command === 'migrate';
   if (!file) {
-    io.err(`${command === 'diff' ? 'diff needs FROM and TO' : `${command} needs a PROBLEM file`}\n\n${USAGE}`);
+    io.err(`${twoFiles ? `${command} needs FROM and TO` : `${command} needs a PROBLEM file`}\n\n${USAGE}`);
     return 2;
   }
-  if (rest.length > (command === 'diff' ? 1 : 0) || (command === 'diff' && rest.length === 0)) {
-    io.err(`${rest.length ? `unexpected argument ${rest[command === 'diff' ? 1 : 0] ?? ''}` : 'diff needs FROM and TO'}\n\n${USAGE}`);
+  if (rest.length > (twoFiles ? 1 : 0) || (twoFiles && rest.length === 0)) {
+    io.err(`${rest.length ? `unexpected argument ${rest[twoFiles ? 1 : 0] ?? ''}` : `${command} needs FROM and TO`}\n\n${USAGE}`);
     return 2;
   }
   if (command === 'import') {
@@ -244,6 +261,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const { diffCommand } = await import('./diffCommand.ts');
     return diffCommand({ fromFile: file, toFile: rest[0] ?? '', keys: mode, ...(typeof rate === 'string' ? { rate: Number(rate) } : {}), json: options.has('--json'), io });
+  }
+  if (command === 'migrate') {
+    const { migrateCommand } = await import('./migrateCommand.ts');
+    return migrateCommand({ fromFile: file, toFile: rest[0] ?? '', keys: mode, options, io, tty: process.stdout.isTTY === true });
   }
   if (options.has('--previous') && options.has('--deployed')) {
     io.err(`--previous and --deployed: give one (--deployed is --previous for a design whose table holds data)\n`);

@@ -44,7 +44,6 @@ import {
 import {
   createClients,
   createDesignTable,
-  DEFAULT_TIMEOUT_MS,
   deleteDesignTable,
   describeError,
   expectedAnswers,
@@ -54,13 +53,11 @@ import {
   formatDuration,
   loadItems,
   LOCAL_CREDENTIALS,
-  parseEndpointUrl,
   RunnerError,
   runPattern,
   runWrite,
   type Clients,
   type CreatedTable,
-  type DescribedError,
   type ErrorContext,
   type PatternRun,
   differingRows,
@@ -73,6 +70,7 @@ import {
 import { startDynamoDBLocal } from '../devtools/dynamodbLocal.mjs';
 import { formatCapacityTable } from './capacityReport.ts';
 import { textTable } from './textTable.ts';
+import { catchInterrupts, readEndpointOptions, withCliHint } from './endpointOptions.ts';
 import type { CliIo } from './runCli.ts';
 
 // The parameter sets of each pattern (the runner's, shared with a migration's verify).
@@ -187,80 +185,17 @@ function parseRecords(value: string | true | undefined): number | undefined | Er
   return Number(value);
 }
 
-function parseTimeout(value: string | true | undefined): number | Error {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0 || Number(value) > 3600) {
-    return new Error('--timeout takes the seconds one request may wait for an answer: a number above 0, at most 3600');
-  }
-  return Number(value) * 1000;
-}
-
-interface Interrupts {
-  /** Aborted by the first Ctrl-C: the run's requests. */
-  work: AbortController;
-  /** Aborted by the third: the clean-up's requests. */
-  cleanup: AbortController;
-  detach: () => void;
-}
-
-/**
- * Ctrl-C (and SIGTERM) while the run is on: the first cancels the work, the
- * second says what the clean-up still waits for, the third stops the clean-up.
- */
-function catchInterrupts(io: CliIo, describeCleanup: () => string | undefined): Interrupts {
-  const work = new AbortController();
-  const cleanup = new AbortController();
-  let count = 0;
-  const onSignal = () => {
-    count++;
-    const pending = describeCleanup();
-    if (count === 1) {
-      io.err(`\ninterrupted: cancelling the requests in flight${pending ? `, then ${pending}` : ''}\n`);
-      work.abort();
-    } else if (count === 2 && pending) {
-      io.err(`still ${pending}; press Ctrl-C again to stop waiting and leave it behind\n`);
-    } else {
-      cleanup.abort();
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    work,
-    cleanup,
-    detach: () => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    },
-  };
-}
-
 export async function runCommand({ design, options, io }: { design: Design; options: Map<string, string | true>; io: CliIo }): Promise<number> {
   const records = parseRecords(options.get('--records'));
-  const timeoutMs = parseTimeout(options.get('--timeout'));
-  const badOption = records instanceof Error ? records : timeoutMs instanceof Error ? timeoutMs : undefined;
-  if (badOption || records instanceof Error || timeoutMs instanceof Error) {
-    io.err(`${badOption?.message ?? ''}\n`);
+  if (records instanceof Error) {
+    io.err(`${records.message}\n`);
     return 2;
   }
-  const endpointOption = options.get('--endpoint');
-  const regionOption = options.get('--region');
+  const target = readEndpointOptions(options, io, 'without one, run uses a DynamoDB Local of its own');
+  if (!target) return 2;
+  const { endpointUrl, region, timeoutMs, awsCredentials } = target;
   const tableOption = options.get('--table');
   const keep = options.get('--keep') === true;
-  const awsCredentials = options.get('--aws-credentials') === true;
-  let endpointUrl: string | undefined;
-  if (typeof endpointOption === 'string') {
-    const parsed = parseEndpointUrl(endpointOption);
-    if (!parsed.ok) {
-      io.err(`--endpoint: ${parsed.message}\n`);
-      return 2;
-    }
-    endpointUrl = parsed.url;
-  } else if (awsCredentials) {
-    io.err('--aws-credentials needs --endpoint: without one, run uses a DynamoDB Local of its own\n');
-    return 2;
-  }
-  const region = typeof regionOption === 'string' ? regionOption : process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
   const tableName = typeof tableOption === 'string' ? tableOption : `${design.tableName}-run-${randomUUID().slice(0, 8)}`;
 
   // The long synchronous work — sample items, every run's parameters and the engine's answers —
@@ -430,12 +365,4 @@ export async function runCommand({ design, options, io }: { design: Design; opti
       else leftBehind(`could not delete it: ${explain(e, 'DeleteTable')}`);
     }
   }
-}
-
-/** The CLI's own advice on top of the runner's words. */
-function withCliHint(d: DescribedError, awsCredentials: boolean): DescribedError {
-  const add = (hint: string): DescribedError => ({ ...d, hint: d.hint ? `${d.hint} ${hint}` : hint });
-  if (d.kind === 'timeout') return add('`--timeout S` waits longer.');
-  if (d.kind === 'credentials' && !awsCredentials) return add('This run signed with fake local credentials; `--aws-credentials` signs with yours.');
-  return d;
 }

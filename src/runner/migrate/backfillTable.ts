@@ -129,16 +129,16 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
     }
   }
 
-  /** One item: its update sent, or read again and asked anew after a conflict. */
-  async function migrateItem(first: Item): Promise<void> {
+  /** One item: its update sent (true), or read again and asked anew after a conflict; false when it needed none. */
+  async function migrateItem(first: Item): Promise<boolean> {
     let item: Item | undefined = first;
     for (let conflicts = 0; item; conflicts++) {
       const update = backfillUpdate(from, to, item, { tableName });
-      if (!update) return;
+      if (!update) return false;
       try {
         await patiently(() => doc.send(new UpdateCommand(update)));
         stats.updated++;
-        return;
+        return true;
       } catch (e) {
         if (errorName(e) !== 'ConditionalCheckFailedException') throw e;
         stats.conflicts++;
@@ -148,6 +148,7 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
         if (!item) stats.gone++;
       }
     }
+    return false;
   }
 
   async function runSegment(index: number): Promise<void> {
@@ -168,10 +169,8 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
           } catch {
             return; // cancelled while waiting for a token
           }
-          const updatedBefore = stats.updated;
-          await migrateItem(item);
+          if (await migrateItem(item)) pageUpdated++;
           stats.scanned++;
-          pageUpdated += stats.updated - updatedBefore;
           finished++;
           progress(false);
         }

@@ -1,0 +1,139 @@
+// `cli migrate` against DynamoDB Local: --dry-run prints the plan and touches
+// nothing; a table `run FROM --keep` left is migrated (every step printed before it
+// runs, --verify); the migrated table is refused as FROM's without its checkpoint and
+// resumed as done with it; Ctrl-C mid-backfill exits 130 keeping the checkpoint, and
+// the same command resumes; bad usage exits 2.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { loadProblem, migrationPlan, migrationPlanText, problemToJson } from '../engine/index.ts';
+import { dropTable } from '../runner/testing/tableContents.ts';
+import { testClients } from '../runner/testing/testClients.ts';
+import { problemText } from '../runner/testing/exampleDesign.ts';
+import { designPair } from '../runner/testing/migrationFixture.ts';
+import { TABLE_KEY_CHANGE } from '../testing/evolveModels.ts';
+import { runCli } from './runCli.ts';
+import { ROOT } from './testing/spawnCli.ts';
+
+const endpoint = inject('dynamodbEndpoint');
+const { client, destroy } = testClients();
+const made: string[] = [];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-migrate-cli-'));
+afterAll(async () => {
+  for (const name of made) await dropTable(client, name);
+  destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const model = loadProblem(problemText('ecommerce.problem.json')).model;
+if (!model) throw new Error('ecommerce does not load');
+const REMOVED = ['getUserWithOrders', 'getUserByUserId', 'getOrdersByStatus'];
+const fromFile = path.join(dir, 'shop-v1.problem.json');
+fs.writeFileSync(fromFile, problemToJson({ ...model, patterns: model.patterns.filter((p) => !REMOVED.includes(p.name)) }));
+const toFile = new URL('../examples/ecommerce.problem.json', import.meta.url).pathname;
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+async function keptTable(prefix: string, records = 20): Promise<string> {
+  const name = `${prefix}-${Date.now()}`;
+  made.push(name);
+  const ran = await cli(['run', fromFile, '--endpoint', endpoint, '--table', name, '--records', String(records), '--keep']);
+  expect(ran.code, ran.err).toBe(0);
+  return name;
+}
+
+describe('cli migrate', () => {
+  it('--dry-run prints the plan, as the engine words it, and touches nothing', async () => {
+    const ran = await cli(['migrate', fromFile, toFile, '--table', 'shop-dry', '--dry-run']);
+    expect(ran.code).toBe(0);
+    const { from, to } = designPair(model, REMOVED, 'shop-dry');
+    expect(ran.out).toBe(migrationPlanText(migrationPlan(from, to)));
+    expect(ran.out).toMatch(/1\. backfill: .*\n[\s\S]*2\. createIndex GSI2[\s\S]*3\. createIndex GSI3[\s\S]*4\. verify/);
+  });
+
+  it('a change the live table cannot take: the plan says why, exit 1, nothing done', async () => {
+    const before = path.join(dir, 'before.model.txt');
+    const after = path.join(dir, 'after.model.txt');
+    fs.writeFileSync(before, TABLE_KEY_CHANGE.before);
+    fs.writeFileSync(after, TABLE_KEY_CHANGE.after);
+    const dry = await cli(['migrate', before, after, '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(/Impossible on the live table/);
+    const run = await cli(['migrate', before, after, '--endpoint', endpoint, '--table', 'never-made']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('nothing done: the live table cannot take this change');
+  });
+
+  it('bad usage exits 2 before anything is sent', async () => {
+    expect((await cli(['migrate', fromFile])).err).toMatch(/migrate needs FROM and TO/);
+    expect((await cli(['migrate', fromFile, toFile, '--endpoint', endpoint])).err).toMatch(/migrate needs --table NAME/);
+    expect((await cli(['migrate', fromFile, toFile, '--table', 'x-table'])).err).toMatch(/migrate needs --endpoint URL/);
+    const rate = await cli(['migrate', fromFile, toFile, '--table', 'x-table', '--endpoint', endpoint, '--rate', '0']);
+    expect(rate.code).toBe(2);
+    expect(rate.err).toMatch(/--rate takes/);
+    expect((await cli(['migrate', fromFile, toFile, '--table', 'x', '--dry-run'])).code).toBe(2);
+  });
+
+  it('migrates a table run --keep left, printing every step before it runs; refuses it as FROM’s afterwards; resumes as done from its checkpoint', async () => {
+    const name = await keptTable('cli-migrate');
+    const checkpoint = path.join(dir, `${name}.json`);
+    const ran = await cli(['migrate', fromFile, toFile, '--endpoint', endpoint, '--table', name, '--verify', '--checkpoint', checkpoint, '--rate', '500']);
+    expect(ran.code, ran.err).toBe(0);
+    const steps = [...ran.out.matchAll(/^step (\d)\/4 (\S+)(?: (GSI\d))?: (.*)$/gm)].map((m) => `${m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''} ${m[4]?.startsWith('done') ? 'done' : 'start'}`);
+    expect(steps).toEqual(['1 backfill start', '1 backfill done', '2 createIndex GSI2 start', '2 createIndex GSI2 done', '3 createIndex GSI3 start', '3 createIndex GSI3 done', '4 verify start', '4 verify done']);
+    expect(ran.out).toMatch(/verify: 80 records read \(\d+ guard items\), \d+ pattern calls: every answer equals the brute-force answer/);
+    expect(ran.out).toContain(`table ${name} is at design`);
+    expect(ran.err).toMatch(/note: Tagging is not currently supported in DynamoDB Local/);
+    expect(JSON.parse(fs.readFileSync(checkpoint, 'utf8')).steps.every((s: { state: string }) => s.state === 'done')).toBe(true);
+
+    const refused = await cli(['migrate', fromFile, toFile, '--endpoint', endpoint, '--table', name, '--checkpoint', path.join(dir, 'fresh.json')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/refused: table \S+ was not touched:\n {2}Index GSI2 .* is not part of the design the migration starts from/);
+    expect(fs.existsSync(path.join(dir, 'fresh.json'))).toBe(false);
+
+    const again = await cli(['migrate', fromFile, toFile, '--endpoint', endpoint, '--table', name, '--checkpoint', checkpoint]);
+    expect(again.code).toBe(0);
+    expect(again.out.match(/done in an earlier run/g)?.length).toBe(4);
+  });
+
+  it('Ctrl-C mid-backfill stops cleanly, exit 130, keeping the checkpoint; the same command resumes and finishes', async () => {
+    const name = await keptTable('cli-migrate-int', 150);
+    const checkpoint = path.join(dir, `${name}.json`);
+    const args = ['migrate', fromFile, toFile, '--endpoint', endpoint, '--table', name, '--checkpoint', checkpoint, '--rate', '200'];
+    const first = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
+      let out = '';
+      let err = '';
+      let sent = false;
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (!sent && /step 1\/4 backfill: Write/.test(out)) {
+          sent = true;
+          // Some pages into the backfill (200 items a second; a segment's page is 100 items), then Ctrl-C.
+          setTimeout(() => child.kill('SIGINT'), 3000);
+        }
+      });
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+    expect(first.code, first.err).toBe(130);
+    expect(first.err).toMatch(/interrupted: stopping: the updates in flight finish, then saving the checkpoint/);
+    expect(first.err).toMatch(/stopped at step 1; the checkpoint .* keeps where it stopped: run the same command again to resume/);
+    const kept = JSON.parse(fs.readFileSync(checkpoint, 'utf8'));
+    expect(kept.steps[0].state).toBe('started');
+    const scanned = kept.segments.reduce((n: number, s: { scanned: number }) => n + s.scanned, 0);
+    expect(scanned).toBeGreaterThan(0);
+    expect(scanned).toBeLessThan(900);
+
+    const resumed = await cli([...args.slice(0, -2), '--verify']);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.out).toMatch(/every answer equals the brute-force answer/);
+  });
+});
