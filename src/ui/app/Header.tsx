@@ -1,20 +1,19 @@
 // The app bar: the app's and the model's name, then the actions on the model
 // (new, examples, open, paste, save, share, undo/redo) and the theme.
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { formatDiagnostic } from '../../engine/index.ts';
-import { EXAMPLES, exampleForms, exampleText } from '../../examples/examples.ts';
+import { EXAMPLES, exampleText } from '../../examples/examples.ts';
 import { appStore } from '../../store/appStore.ts';
 import { convertSource } from '../../store/convertSource.ts';
 import { useHistory, useModelName, useSource, useTheme, useUiActions } from '../../store/selectors.ts';
 import type { SourceFormat, ThemeChoice } from '../../store/types.ts';
-import { NEW_MODEL_TEXT, workChanged } from '../editor/newModel.ts';
-import { Dialog } from '../shared/Dialog.tsx';
+import { NEW_MODEL_TEXT } from '../editor/newModel.ts';
 import { downloadText, fileSlug } from '../shared/downloadText.ts';
 import { MenuButton } from '../shared/MenuButton.tsx';
+import { IS_MAC, MOD } from '../shared/modifierKey.ts';
 import { openProblemFile } from './openProblem.ts';
+import { confirmReplaceWork, ReplaceWorkDialog } from './ReplaceWorkDialog.tsx';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
 
 export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () => void }) {
   const modelName = useModelName();
@@ -34,7 +33,7 @@ export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () 
       </div>
       <nav className="toolbar" aria-label="Model actions">
         <ExamplesMenu />
-        <button type="button" className="button" onClick={() => fileRef.current?.click()} title="Open a problem file (JSON or text form); you can also drop one on the page">
+        <button type="button" className="button" onClick={() => fileRef.current?.click()} title="Open a problem file (JSON or text form) or a NoSQL Workbench model; you can also drop one on the page">
           Open…
         </button>
         <input
@@ -50,7 +49,7 @@ export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () 
             if (file) void openProblemFile(file);
           }}
         />
-        <button type="button" className="button" onClick={onPaste} title="Paste a problem (JSON or text form)">
+        <button type="button" className="button" onClick={onPaste} title="Paste a problem (JSON or text form) or a NoSQL Workbench model">
           Paste…
         </button>
         <SaveMenu />
@@ -61,7 +60,7 @@ export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () 
           <button type="button" className="button" onClick={undo} disabled={!canUndo} title={`Undo (${MOD}Z)`}>
             Undo
           </button>
-          <button type="button" className="button" onClick={redo} disabled={!canRedo} title={`Redo (${MOD}${isMac ? '⇧Z' : 'Y'})`}>
+          <button type="button" className="button" onClick={redo} disabled={!canRedo} title={`Redo (${MOD}${IS_MAC ? '⇧Z' : 'Y'})`}>
             Redo
           </button>
         </span>
@@ -82,50 +81,20 @@ function openText(text: string) {
  * (not an example or the skeleton as opened), it asks first, and says that Undo brings it back.
  */
 function ExamplesMenu() {
-  const [pending, setPending] = useState<{ name: string; text: string } | undefined>();
-  const choose = (name: string, text: string) => {
-    // An example as opened, in either form (the form switch writes problemToJson's JSON), is not the user's work.
-    const examples = EXAMPLES.flatMap(exampleForms);
-    if (workChanged(appStore.getState().source.text, examples)) setPending({ name, text });
-    else openText(text);
+  const choose = async (name: string, text: string) => {
+    if (await confirmReplaceWork(name)) openText(text);
   };
   return (
     <>
-      <button type="button" className="button" title="Start from a short commented skeleton" onClick={() => choose('a new model', NEW_MODEL_TEXT)}>
+      <button type="button" className="button" title="Start from a short commented skeleton" onClick={() => void choose('a new model', NEW_MODEL_TEXT)}>
         New model
       </button>
       <MenuButton
         label="Examples"
         title="Open an example model"
-        items={EXAMPLES.map((example) => ({ key: example.id, label: example.name, onSelect: () => choose(example.name, exampleText(example)) }))}
+        items={EXAMPLES.map((example) => ({ key: example.id, label: example.name, onSelect: () => void choose(example.name, exampleText(example)) }))}
       />
-      <Dialog
-        open={pending !== undefined}
-        title="Replace your model?"
-        onClose={() => setPending(undefined)}
-        footer={
-          <>
-            <button type="button" className="button" onClick={() => setPending(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              data-autofocus
-              onClick={() => {
-                if (pending) openText(pending.text);
-                setPending(undefined);
-              }}
-            >
-              Open {pending?.name}
-            </button>
-          </>
-        }
-      >
-        <p>
-          Your model has changes of your own. Opening {pending?.name} replaces it in the editor; <strong>Undo</strong> ({MOD}Z) brings it back.
-        </p>
-      </Dialog>
+      <ReplaceWorkDialog />
     </>
   );
 }

@@ -5,10 +5,12 @@
 // a big one is read off the page's thread.
 import { appStore } from '../../store/appStore.ts';
 import { fileSizeProblem, sourceSizeProblem } from '../../store/sourceLimit.ts';
+import { looksLikeWorkbench, openWorkbenchText } from './openWorkbench.ts';
 import { checkProblemNow, type ProblemCheck } from './problemCheck.ts';
 import ProblemCheckWorker from './problemCheck.worker.ts?worker';
 
-export type OpenResult = { ok: true; warnings: string[] } | { ok: false; errors: string[] };
+/** `reported`: the opener showed its own notice (a Workbench import's report); `cancelled`: the user kept the work. */
+export type OpenResult = { ok: true; warnings: string[]; reported?: true } | { ok: false; errors: string[]; cancelled?: true };
 
 /** Texts longer than this are read in a worker (a 50,000-character model parses in about 20 ms). */
 export const CHECK_OFF_THREAD_CHARS = 50_000;
@@ -42,6 +44,8 @@ export async function openProblemText(text: string, what = 'The pasted model'): 
   if (tooBig !== undefined) return { ok: false, errors: [tooBig] };
   const normalized = text.replace(/\r\n?/g, '\n');
   if (normalized.trim() === '') return { ok: false, errors: ['It is empty.'] };
+  // A NoSQL Workbench model is imported (as its own text, for the report's line and column), not read as a problem.
+  if (looksLikeWorkbench(text)) return openWorkbenchText(text, what === 'The pasted model' ? 'the pasted model' : what);
   const checked = await checkProblem(normalized);
   if (!checked.loads) return { ok: false, errors: checked.errors.length > 0 ? checked.errors : ['It holds no model.'] };
   appStore.getState().openSource({ text: normalized, format: checked.form });
@@ -69,6 +73,11 @@ export async function openProblemFile(file: File): Promise<void> {
     return;
   }
   const result = await openProblemText(text, file.name);
+  if (result.ok && result.reported) return;
+  if (!result.ok && result.cancelled) {
+    showNotice({ kind: 'info', title: `${file.name} was not opened: you kept your model.`, details: [] });
+    return;
+  }
   if (result.ok) {
     showNotice({
       kind: 'info',
