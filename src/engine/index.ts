@@ -90,7 +90,7 @@ export { buildRequest } from './queries/buildRequest.ts';
 export { alwaysEmptyParameter, alwaysEmptyText } from './queries/alwaysEmpty.ts';
 export { describeStepKey, joinParts } from './queries/describeStepKey.ts';
 export { evaluateRequest } from './queries/evaluateRequest.ts';
-export { mergeShards, runRequests } from './queries/runRequests.ts';
+export { mergeAnswers, mergeShards, runRequests } from './queries/runRequests.ts';
 export { patternShards, shardOf, shardSegmentOf, shardsIgnoredReason, templateShards } from './keys/shards.ts';
 export { answerPattern, type AnsweredRecord } from './queries/answerPattern.ts';
 export { answerProblem } from './queries/answerProblem.ts';
@@ -177,7 +177,7 @@ export { designIdentity, DESIGN_TAG } from './evolve/designIdentity.ts';
 export { migrationPlan, type MigrationPlanOptions } from './evolve/migrationPlan.ts';
 export { migrationPlanText } from './evolve/migrationPlanText.ts';
 export { designDiff, DEFAULT_BACKFILL_RATE, type DesignDiff, type DesignDiffOptions, type EntityDiff, type EntityMigrationCost, type IndexSummary, type MigrationCost, type PatternDiff, type RequestSummary, type TemplateDiff } from './evolve/designDiff.ts';
-export { diffText, durationText } from './evolve/diffText.ts';
+export { diffText, durationText, requestSummaryText } from './evolve/diffText.ts';
 export { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolve/evolveDiagnostic.ts';
 export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from './evolve/types.ts';
 

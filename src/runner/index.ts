@@ -44,6 +44,8 @@ export { checkMigrationTable, expectedTable, readDesignTag, writeDesignTag } fro
 export type { DesignTag, TableCheck } from './migrate/tableIdentity.ts';
 export { answeredRecords, verifyTable } from './migrate/verifyTable.ts';
 export type { PatternDifference, VerifiedModule, VerifyTableOptions, VerifyTableResult } from './migrate/verifyTable.ts';
+// The verify step's module from the engine's requests, where no generated module can be imported (the browser).
+export { engineVerifiedModule } from './engineVerifiedModule.ts';
 export { tokenBucket } from './migrate/tokenBucket.ts';
 export type { TokenBucket } from './migrate/tokenBucket.ts';
 export { differingRows, isLocalEndpoint, patternCapacityRow, writeCapacityRow } from './capacityComparison.ts';

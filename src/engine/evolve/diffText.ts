@@ -37,8 +37,8 @@ export function diffText(diff: DesignDiff): string {
     if (p.status === 'unchanged') continue;
     const notes = [p.notServedBefore ? 'not served before' : '', p.notServedAfter ? 'not served by the new design' : ''].filter(Boolean);
     out.push(`  ${p.status} ${p.pattern}${notes.length ? ` (${notes.join('; ')})` : ''}`);
-    for (const r of p.before ?? []) out.push(`      before: ${requestText(r)}`);
-    for (const r of p.after ?? []) out.push(`      after:  ${requestText(r)}`);
+    for (const r of p.before ?? []) out.push(`      before: ${requestSummaryText(r)}`);
+    for (const r of p.after ?? []) out.push(`      after:  ${requestSummaryText(r)}`);
   }
   const same = diff.patterns.filter((p) => p.status === 'unchanged').map((p) => p.pattern);
   if (same.length > 0) out.push(`  unchanged: ${same.join(', ')}`);
@@ -54,7 +54,7 @@ export function diffText(diff: DesignDiff): string {
 }
 
 /** `Query GSI2: GSI2PK = ORDER#{status} (desc)`, the key condition as the plan states it, its filter as explain shows it. */
-function requestText(r: RequestSummary): string {
+export function requestSummaryText(r: RequestSummary): string {
   return `${r.operation} ${r.index}: ${r.keyCondition}${r.filter ? ` FILTER ${r.filter}` : ''}${r.order ? ` (${r.order})` : ''}`;
 }
 

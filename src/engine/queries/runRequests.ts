@@ -10,26 +10,35 @@ import { compareUtf8 } from './compareUtf8.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 
 export function runRequests({ design, items, requests }: { design: Design; items: Item[]; requests: Request[] }): Item[] {
+  return mergeAnswers(design, requests, requests.map((request) => runOne(design, items, request)));
+}
+
+/**
+ * The pattern's answer from each request's items (`answers[i]` is `requests[i]`'s, every page read): concatenated
+ * in request order, the shards of a sharded step merged by `mergeShards`. What runRequests does with the in-memory
+ * answers, and what a caller that sent the requests to DynamoDB does with DynamoDB's (the migration's verify).
+ */
+export function mergeAnswers(design: Design, requests: readonly Request[], answers: readonly (readonly Item[])[]): Item[] {
   const out: Item[] = [];
   // The shards of one step, read so far: merged when the step's last shard is read, or when the
   // requests end first (a caller may run one shard's request alone: its answer is its own).
-  let shards: { request: Extract<Request, { operation: 'Query' }>; answers: Item[][] } | undefined;
+  let shards: { request: Extract<Request, { operation: 'Query' }>; answers: (readonly Item[])[] } | undefined;
   const flush = () => {
     if (shards) out.push(...mergeShards(design, shards.request, shards.answers));
     shards = undefined;
   };
-  for (const request of requests) {
-    const answer = runOne(design, items, request);
+  requests.forEach((request, i) => {
+    const answer = answers[i] ?? [];
     if (request.operation !== 'Query' || request.shard === undefined) {
       flush();
       out.push(...answer);
-      continue;
+      return;
     }
     if (shards && request.shard.shard === 0) flush();
     shards ??= { request, answers: [] };
     shards.answers.push(answer);
     if (request.shard.shard === request.shard.count - 1) flush();
-  }
+  });
   flush();
   return out;
 }
