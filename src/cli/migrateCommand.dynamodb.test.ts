@@ -1,5 +1,5 @@
-// `cli migrate` against DynamoDB Local: --dry-run prints the plan and touches
-// nothing; a table `run FROM --keep` left is migrated (every step printed before it
+// `cli migrate` against DynamoDB Local: --dry-run prints the plan and --script
+// writes it as a script, touching nothing; a table `run FROM --keep` left is migrated (every step printed before it
 // runs, --verify); the migrated table is refused as FROM's without its checkpoint and
 // resumed as done with it; Ctrl-C mid-backfill exits 130 keeping the checkpoint, and
 // the same command resumes; bad usage exits 2.
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { loadProblem, migrationPlan, migrationPlanText, problemToJson } from '../engine/index.ts';
+import { loadProblem, migrationPlan, migrationPlanText, migrationScript, problemToJson } from '../engine/index.ts';
 import { dropTable } from '../runner/testing/tableContents.ts';
 import { testClients } from '../runner/testing/testClients.ts';
 import { problemText } from '../runner/testing/exampleDesign.ts';
@@ -56,6 +56,15 @@ describe('cli migrate', () => {
     const { from, to } = designPair(model, REMOVED, 'shop-dry');
     expect(ran.out).toBe(migrationPlanText(migrationPlan(from, to)));
     expect(ran.out).toMatch(/1\. backfill: .*\n[\s\S]*2\. createIndex GSI2[\s\S]*3\. createIndex GSI3[\s\S]*4\. verify/);
+  });
+
+  it('--script FILE writes the plan as a standalone script and touches nothing', async () => {
+    const file = path.join(dir, 'migrate-shop.ts');
+    const ran = await cli(['migrate', fromFile, toFile, '--table', 'shop-script', '--script', file]);
+    expect(ran.code).toBe(0);
+    expect(ran.out).toContain(`wrote ${file}`);
+    const { from, to } = designPair(model, REMOVED, 'shop-script');
+    expect(fs.readFileSync(file, 'utf8')).toBe(migrationScript(migrationPlan(from, to), from, to));
   });
 
   it('a change the live table cannot take: the plan says why, exit 1, nothing done', async () => {

@@ -12,6 +12,7 @@
 // impossible changes), TO has errors, or --verify found a difference; 2 bad usage,
 // a table that is not FROM's (refused before anything is touched), or DynamoDB
 // could not be used; 130 interrupted (the checkpoint keeps where).
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   formatDiagnostic,
@@ -19,6 +20,7 @@ import {
   isEvolveError,
   migrationPlan,
   migrationPlanText,
+  migrationScript,
   units,
   type Design,
   type KeysMode,
@@ -83,6 +85,12 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
   const toErrors = to.diagnostics.filter((d) => d.severity === 'error' && !isEvolveError(d));
   for (const d of toErrors) io.err(`${toFile}: error: ${formatDiagnostic(d)}\n`);
 
+  const script = options.get('--script');
+  if (typeof script === 'string') {
+    fs.writeFileSync(script, migrationScript(plan, from, to));
+    io.out(`wrote ${script}: the migration of table ${tableName} (${plan.steps.length} steps) as a standalone TypeScript script that needs only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb; run it with \`npx tsx ${script} --endpoint URL\` (its header says more)\n`);
+    return plan.impossible.length > 0 || toErrors.length > 0 ? 1 : 0;
+  }
   if (options.has('--dry-run')) {
     io.out(migrationPlanText(plan));
     return plan.impossible.length > 0 || toErrors.length > 0 ? 1 : 0;

@@ -85,7 +85,7 @@ ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
   migrate FROM TO --endpoint URL --table NAME [--rate N] [--verify]
           [--drop-unused] [--checkpoint FILE] [--keys MODE] [--region R]
           [--aws-credentials] [--timeout S]
-  migrate FROM TO [--table NAME] --dry-run
+  migrate FROM TO [--table NAME] --dry-run | --script FILE
       Carry the live table NAME (one FROM created, e.g. by run FROM --table
       NAME --keep) to TO, derived against FROM as diff does: add the new key
       attributes to its items (a parallel Scan and conditional UpdateItems
@@ -96,7 +96,8 @@ ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
       Refuses a table whose design is not FROM, before touching anything.
       Ctrl-C stops cleanly; the checkpoint FILE (default NAME.migration.json)
       lets the same command resume. --dry-run prints the plan and touches
-      nothing.
+      nothing; --script FILE writes it as a standalone TypeScript script
+      (needs only the two AWS SDK packages) and touches nothing.
 
 --table NAME: ${TABLE_NAME_RULE}.
 --keys MODE: how GSIs are keyed. composite (the default): one string attribute
@@ -131,7 +132,7 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--deployed', '--endpoint', '--region', '--records', '--timeout', '--rate', '--checkpoint']);
+const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--deployed', '--endpoint', '--region', '--records', '--timeout', '--rate', '--checkpoint', '--script']);
 const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--json', '--help', '-h', '--dry-run', '--verify', '--drop-unused']);
 
 export function parseArgs(argv: readonly string[]): Parsed {

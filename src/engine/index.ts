@@ -102,6 +102,7 @@ export type { Random } from './samples/createRandom.ts';
 export { createSampleCache, generateSampleRecords, sampleCount, type SampleCache } from './samples/generateSampleRecords.ts';
 
 export { generateModule } from './codegen/generateModule.ts';
+export { migrationScript } from './codegen/migrationScript.ts';
 export { encodeKeyValue } from './keys/encodeKeyValue.ts';
 export { compareUtf8 } from './queries/compareUtf8.ts';
 
