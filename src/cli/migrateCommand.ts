@@ -12,6 +12,7 @@
 // impossible changes), TO has errors, or --verify found a difference; 2 bad usage,
 // a table that is not FROM's (refused before anything is touched), or DynamoDB
 // could not be used; 130 interrupted (the checkpoint keeps where).
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -120,6 +121,8 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
   if (options.has('--verify')) verifyModule = await loadGeneratedModule<VerifiedModule>(generateModule(to), 'accessPatterns');
   const clients = createClients({ endpoint: endpointUrl, region, timeoutMs, credentials: awsCredentials ? 'defaultChain' : LOCAL_CREDENTIALS });
   const interrupts = catchInterrupts(io, () => `saving the checkpoint ${checkpointFile}`, 'stopping: the updates in flight finish');
+  // Every backfill worker waiting for a token listens to the signal (4 segments × 4 updates in flight by default).
+  setMaxListeners(64, interrupts.work.signal);
   const progress = progressLine(io, tty);
   io.out(`migrating table ${tableName} at ${clients.target} from design ${plan.from} to ${plan.to}, signed with ${awsCredentials ? 'your AWS credentials' : 'fake local credentials'}; checkpoint ${path.resolve(checkpointFile)}\n`);
   try {
