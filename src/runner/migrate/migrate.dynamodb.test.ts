@@ -9,14 +9,13 @@
 // module, what the brute force answers on those records (verify). Once, the migration
 // is stopped mid-backfill after N updates and resumed from its checkpoint: same result.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createRandom, migrationPlan, type Model, type RecordValue } from '../../engine/index.ts';
-import type { Clients } from '../createClients.ts';
 import { allModels, loadModel, problemFiles, READS_ONLY_PROBLEMS_DIR } from '../../testing/exampleModels.ts';
 import { testClients } from '../testing/testClients.ts';
-import { uniqueTableName } from '../testing/exampleDesign.ts';
+import { testTables } from '../testing/testTables.ts';
 import { designPair, migrationFixture, type MigrationFixture } from '../testing/migrationFixture.ts';
 import { keyText, startWriter, type WriterLog } from '../testing/migrationWriter.ts';
 import { memoryCheckpointStore } from './checkpoint.ts';
@@ -27,15 +26,7 @@ const SHARED_PROBLEMS = path.resolve(import.meta.dirname, '..', '..', '..', '..'
 /** Items a second the backfill may update: slow enough that the writer's writes land during it. */
 const RATE = 300;
 
-let clients: Clients;
-const tables: string[] = [];
-beforeAll(() => {
-  clients = testClients();
-});
-afterAll(async () => {
-  for (const t of tables) await clients.client.send(new DeleteTableCommand({ TableName: t })).catch(() => undefined);
-  clients.destroy();
-});
+const { clients, tableName: newTable } = testTables();
 
 /** 1–3 patterns to remove (seeded), preferring a choice whose migration has work to do. */
 function removal(model: Model, seed: string): string[] {
@@ -110,8 +101,7 @@ describe('migrate a live table while the application writes', () => {
   });
 
   it.each(cases)('$name (without $removed)', async ({ name, model, removed, kill }) => {
-    const tableName = uniqueTableName('migrate');
-    tables.push(tableName);
+    const tableName = newTable('migrate');
     const f = await migrationFixture({ clients, model, removed, tableName, seed: name, maxPerEntity: 30 });
     try {
       expect(f.plan.impossible).toEqual([]);

@@ -5,37 +5,24 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { migrationScript, tableDefinition } from '../../engine/index.ts';
 import { compareTableWithDesign } from '../compareTableWithDesign.ts';
 import { createDesignTable } from '../createDesignTable.ts';
-import type { Clients } from '../createClients.ts';
 import { exampleModel } from '../../testing/exampleModels.ts';
 import { MODULES_SCRATCH } from '../../testing/typeCheckModules.ts';
-import { testClients } from '../testing/testClients.ts';
-import { uniqueTableName } from '../testing/exampleDesign.ts';
-import { designPair, migrationFixture, type MigrationFixture } from '../testing/migrationFixture.ts';
+import { testTables } from '../testing/testTables.ts';
+import { designPair, migrationFixture } from '../testing/migrationFixture.ts';
 import { createForeignTable } from '../testing/tableContents.ts';
 import { verifyTable } from './verifyTable.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const endpoint = inject('dynamodbEndpoint');
-let clients: Clients;
-let dir: string;
-const tables: string[] = [];
-const fixtures: MigrationFixture[] = [];
-beforeAll(() => {
-  clients = testClients();
-  dir = fs.mkdtempSync(path.join(MODULES_SCRATCH, '.tw-script-run-'));
-});
-afterAll(async () => {
-  for (const f of fixtures) f.dispose();
-  for (const t of tables) await clients.client.send(new DeleteTableCommand({ TableName: t })).catch(() => undefined);
-  clients.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { clients, tableName: newTable, keep } = testTables();
+const dir = fs.mkdtempSync(path.join(MODULES_SCRATCH, '.tw-script-run-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(file: string, args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -50,22 +37,18 @@ function run(file: string, args: string[]): Promise<{ code: number | null; out: 
 describe('the migration script on DynamoDB Local', () => {
   it('refuses another design’s table, migrates FROM’s, and a second run finds nothing to do', async () => {
     const removed = ['getUserWithOrders', 'getUserByUserId', 'getOrdersByStatus'];
-    const tableName = uniqueTableName('script');
-    tables.push(tableName);
-    const f = await migrationFixture({ clients, model: exampleModel('ecommerce'), removed, tableName, seed: 'script', maxPerEntity: 40 });
-    fixtures.push(f);
+    const tableName = newTable('script');
+    const f = keep(await migrationFixture({ clients, model: exampleModel('ecommerce'), removed, tableName, seed: 'script', maxPerEntity: 40 }));
     const file = path.join(dir, 'migrate.ts');
     fs.writeFileSync(file, migrationScript(f.plan, f.from, f.to));
 
     // A table of another design is refused, untouched: one keyed otherwise, and one that lacks FROM's GSI1.
-    const foreign = uniqueTableName('script-foreign');
-    tables.push(foreign);
+    const foreign = newTable('script-foreign');
     await createForeignTable(clients.client, foreign);
     const refused = await run(file, ['--endpoint', endpoint, '--table', foreign]);
     expect(refused.code, refused.out).toBe(2);
     expect(refused.out).toMatch(/refused: table \S+ was not touched: its key is id \(HASH\); design [0-9a-f]+ has PK \(HASH\), SK \(RANGE\)/);
-    const other = uniqueTableName('script-other');
-    tables.push(other);
+    const other = newTable('script-other');
     const model = exampleModel('ecommerce');
     const tableOnly = designPair(model, model.patterns.slice(1).map((p) => p.name), other).from;
     expect(tableOnly.indexes.length).toBe(1);

@@ -2,39 +2,22 @@
 // TO (backfill, each new GSI created and waited on, verify through TO's generated
 // module), then the refusals: a table of another design, a migrated table taken for
 // FROM again, a checkpoint of another table; and a resume of a finished migration.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../engine/index.ts';
 import { compareTableWithDesign } from '../compareTableWithDesign.ts';
 import { createDesignTable } from '../createDesignTable.ts';
-import type { Clients } from '../createClients.ts';
 import { exampleModel } from '../../testing/exampleModels.ts';
-import { testClients } from '../testing/testClients.ts';
-import { uniqueTableName } from '../testing/exampleDesign.ts';
+import { testTables } from '../testing/testTables.ts';
 import { designPair, migrationFixture, type MigrationFixture } from '../testing/migrationFixture.ts';
 import { memoryCheckpointStore } from './checkpoint.ts';
 import { runMigration, type StepEvent } from './runMigration.ts';
 import { verifyTable } from './verifyTable.ts';
 
-let clients: Clients;
-const tables: string[] = [];
-const fixtures: MigrationFixture[] = [];
-
-beforeAll(() => {
-  clients = testClients();
-});
-afterAll(async () => {
-  for (const f of fixtures) f.dispose();
-  for (const t of tables) await clients.client.send(new DeleteTableCommand({ TableName: t })).catch(() => undefined);
-  clients.destroy();
-});
+const { clients, tableName: newTable, keep } = testTables();
 
 async function fixture(removed: string[], prefix: string): Promise<MigrationFixture> {
-  const tableName = uniqueTableName(prefix);
-  tables.push(tableName);
-  const f = await migrationFixture({ clients, model: exampleModel('ecommerce'), removed, tableName, seed: prefix });
-  fixtures.push(f);
-  return f;
+  return keep(await migrationFixture({ clients, model: exampleModel('ecommerce'), removed, tableName: newTable(prefix), seed: prefix }));
 }
 
 describe('runMigration on DynamoDB Local', () => {
@@ -92,8 +75,7 @@ describe('runMigration on DynamoDB Local', () => {
     const removed = ['getUserWithOrders', 'getUserByUserId'];
     const f = await fixture(removed, 'migrate-refuse');
     // A table made for TO is not FROM's: missing nothing, but with extra indexes.
-    const other = uniqueTableName('migrate-other');
-    tables.push(other);
+    const other = newTable('migrate-other');
     const { to: otherTo, from: otherFrom } = designPair(model, removed, other);
     await createDesignTable({ client: clients.client, design: otherTo, tableName: other, pollMs: 50 });
     const before = await clients.client.send(new DescribeTableCommand({ TableName: other }));

@@ -1,27 +1,19 @@
 // A table's design: the tag createDesignTable gives it, and the check a migration
 // makes before it touches a table (tag and structure; structure alone where the
 // endpoint keeps no tags, as DynamoDB Local).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteTableCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { DESIGN_TAG, designIdentity, designLayout, migrationPlan, tableDefinition } from '../../engine/index.ts';
 import { createDesignTable } from '../createDesignTable.ts';
 import type { Clients } from '../createClients.ts';
 import { exampleModel } from '../../testing/exampleModels.ts';
 import { testClients } from '../testing/testClients.ts';
-import { uniqueTableName } from '../testing/exampleDesign.ts';
+import { testTables } from '../testing/testTables.ts';
 import { designPair } from '../testing/migrationFixture.ts';
 import { newCheckpoint } from './checkpoint.ts';
 import { checkMigrationTable, readDesignTag, writeDesignTag } from './tableIdentity.ts';
 
-let clients: Clients;
-const tables: string[] = [];
-beforeAll(() => {
-  clients = testClients();
-});
-afterAll(async () => {
-  for (const t of tables) await clients.client.send(new DeleteTableCommand({ TableName: t })).catch(() => undefined);
-  clients.destroy();
-});
+const { tableName: newTable } = testTables();
 
 const model = exampleModel('ecommerce');
 
@@ -43,8 +35,7 @@ describe('the design tag', () => {
     const c = testClients();
     try {
       const creates = recordCreates(c);
-      const name = uniqueTableName('tag');
-      tables.push(name);
+      const name = newTable('tag');
       const { from } = designPair(model, [], name);
       const created = await createDesignTable({ client: c.client, design: from, tableName: name, pollMs: 50 });
       expect(created.status).toBe('created');
@@ -70,8 +61,7 @@ describe('the design tag', () => {
         },
         { step: 'initialize', name: 'refuseTags' },
       );
-      const name = uniqueTableName('untagged');
-      tables.push(name);
+      const name = newTable('untagged');
       const { from } = designPair(model, [], name);
       expect((await createDesignTable({ client: c.client, design: from, tableName: name, pollMs: 50 })).status).toBe('created');
       expect(creates.map((x) => x['Tags'] !== undefined)).toEqual([true, false]);
