@@ -20,7 +20,7 @@ export async function appendToModel(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
-export function panelTab(page: Page, name: 'Design' | 'Items' | 'Patterns' | 'Writes' | 'Cost' | 'Code' | 'Run') {
+export function panelTab(page: Page, name: 'Design' | 'Items' | 'Patterns' | 'Writes' | 'Cost' | 'Code' | 'Changes' | 'Run') {
   return page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, exact: true });
 }
 

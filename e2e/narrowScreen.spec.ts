@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { panelTab } from './appHelpers.ts';
 
-const PANELS = ['Design', 'Items', 'Patterns', 'Writes', 'Cost', 'Code', 'Run'] as const;
+const PANELS = ['Design', 'Items', 'Patterns', 'Writes', 'Cost', 'Code', 'Changes', 'Run'] as const;
 
 async function openEcommerce(page: Page) {
   await page.goto('./');

@@ -6,6 +6,8 @@ import { createInlineAnalyzer, type Analyzer } from './analyzer.ts';
 import { inlineCostEstimator, type CostEstimator } from './costEstimator.ts';
 import { createCostSlice } from './costSlice.ts';
 import { createDeploySlice } from './deploySlice.ts';
+import { createChangesSlice } from './changesSlice.ts';
+import { inlineChangesComputer, type ChangesComputer } from './changesComputer.ts';
 import { createItemsViewSlice } from './itemsViewSlice.ts';
 import { createPatternsSlice } from './patternsSlice.ts';
 import { createSourceSlice } from './sourceSlice.ts';
@@ -16,12 +18,13 @@ import { createWritesSlice } from './writesSlice.ts';
 export interface AppStoreOptions {
   analyzer?: Analyzer;
   costEstimator?: CostEstimator;
+  changesComputer?: ChangesComputer;
   now?: () => number;
 }
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore({ analyzer = createInlineAnalyzer(), costEstimator = inlineCostEstimator, now = Date.now }: AppStoreOptions = {}): AppStore {
+export function createAppStore({ analyzer = createInlineAnalyzer(), costEstimator = inlineCostEstimator, changesComputer = inlineChangesComputer, now = Date.now }: AppStoreOptions = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createSourceSlice({ now })(...a),
     ...createAnalysisSlice({ analyzer })(...a),
@@ -31,5 +34,6 @@ export function createAppStore({ analyzer = createInlineAnalyzer(), costEstimato
     ...createUiSlice(...a),
     ...createCostSlice({ estimator: costEstimator })(...a),
     ...createDeploySlice()(...a),
+    ...createChangesSlice({ computer: changesComputer })(...a),
   }));
 }

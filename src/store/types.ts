@@ -4,11 +4,13 @@
 import type {
   CostReport,
   Design,
+  DesignDiff,
   DesignLayout,
   Diagnostic,
   IndexChanges,
   Item,
   KeysMode,
+  MigrationPlan,
   Model,
   PatternParams,
   PriceTable,
@@ -223,8 +225,8 @@ export interface ItemsViewSlice {
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 /** The panels beside the editor. */
-export type PanelId = 'design' | 'items' | 'patterns' | 'writes' | 'cost' | 'code' | 'run';
-export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'writes', 'cost', 'code', 'run'];
+export type PanelId = 'design' | 'items' | 'patterns' | 'writes' | 'cost' | 'code' | 'changes' | 'run';
+export const PANEL_IDS: readonly PanelId[] = ['design', 'items', 'patterns', 'writes', 'cost', 'code', 'changes', 'run'];
 
 /**
  * What the design costs a month (the engine's costReport) at the user's prices: computed off the
@@ -298,4 +300,35 @@ export interface DeploySlice {
   unpinDeployed: () => void;
 }
 
-export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice & CostSlice & DeploySlice;
+/** The figures of the Changes view, for the design `design` (the migration's TO) against the deployed `deployed`. */
+export interface DeployedChanges {
+  design: Design;
+  deployed: DesignLayout;
+  rate: number;
+  dropUnused: boolean;
+  prices: PriceTable;
+  /** The deployed layout planned with the current model: the migration's FROM. */
+  from: Design;
+  plan: MigrationPlan;
+  diff: DesignDiff;
+}
+
+/**
+ * What differs from the deployed design and the migration plan (changesSlice.ts), computed off the
+ * typing path while a design is pinned and the Changes view or the Run panel is shown.
+ */
+export interface ChangesSlice {
+  /** Items per second: the backfill's time in the Changes view, and its limit when the Run panel runs it. */
+  migrationRate: number;
+  /** Takes a rate above 0 (isMigrationRate); anything else is ignored. */
+  setMigrationRate: (rate: number) => void;
+  /** Whether the plan deletes the GSIs no pattern reads any more (last, after the verify). */
+  dropUnused: boolean;
+  setDropUnused: (drop: boolean) => void;
+  /** The last figures computed (kept while newer ones are computed or when they fail). */
+  changes: DeployedChanges | undefined;
+  changesError: string | undefined;
+  computingChanges: boolean;
+}
+
+export type AppState = SourceSlice & AnalysisSlice & PatternsSlice & WritesSlice & ItemsViewSlice & UiSlice & CostSlice & DeploySlice & ChangesSlice;

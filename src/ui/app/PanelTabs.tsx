@@ -15,8 +15,9 @@ import { StaleBanner } from './StaleBanner.tsx';
 const ItemsPanel = lazy(() => import('../items/ItemsPanel.tsx').then((m) => ({ default: m.ItemsPanel })));
 const RunPanel = lazy(() => import('../run/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
 const CostPanel = lazy(() => import('../cost/CostPanel.tsx').then((m) => ({ default: m.CostPanel })));
+const ChangesPanel = lazy(() => import('../changes/ChangesPanel.tsx').then((m) => ({ default: m.ChangesPanel })));
 
-const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', writes: 'Writes', cost: 'Cost', code: 'Code', run: 'Run' };
+const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', writes: 'Writes', cost: 'Cost', code: 'Code', changes: 'Changes', run: 'Run' };
 
 export function PanelTabs({ dark }: { dark: boolean }) {
   const active = useActivePanel();
@@ -59,6 +60,13 @@ export function PanelTabs({ dark }: { dark: boolean }) {
       break;
     case 'code':
       panel = <CodePanel dark={dark} />;
+      break;
+    case 'changes':
+      panel = (
+        <Suspense fallback={<p className="empty">Loading the Changes view…</p>}>
+          <ChangesPanel />
+        </Suspense>
+      );
       break;
     case 'run':
       panel = (

@@ -3,6 +3,7 @@
 import { useId, useMemo } from 'react';
 import { sampleParams, type Design, type Item, type Model, type PatternParams, type RecordValue } from '../../engine/index.ts';
 import { dataFingerprint, describeStaleParts, verification } from '../../runner/index.ts';
+import { useDeployed } from '../../store/selectors.ts';
 import { PatternRunCard } from './PatternRunCard.tsx';
 import { loadSampleItems, runAllPatterns, runOnePattern, runPlanText } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
@@ -21,6 +22,7 @@ export function PatternRunList({
   items: readonly Item[];
 }) {
   const table = useRunSession((s) => s.table);
+  const deployed = useDeployed();
   const load = useRunSession((s) => s.load);
   const runs = useRunSession((s) => s.runs);
   const runningAll = useRunSession((s) => s.runningAll);
@@ -75,7 +77,10 @@ export function PatternRunList({
             </p>
           )}
           {check.remedy === 'recreate' ? (
-            <p>The table’s key schema or indexes differ from the design’s: delete the table above and create it again, then load the items.</p>
+            <p>
+              The table’s key schema or indexes differ from the design’s: {deployed ? 'migrate it to this design (6. below), or ' : ''}delete the table above and create it again, then load the
+              items.
+            </p>
           ) : (
             <button type="button" className="button" disabled={runningAll} onClick={() => void loadSampleItems(design, items)}>
               Load the {items.length} current items again

@@ -1,12 +1,14 @@
 // The Run panel: the design against a real endpoint. Endpoint and credentials,
 // the table, the sample items, every pattern run and compared with the
-// engine's in-browser answer, and the Writes view's write. Lazy-loaded by the shell: this module is the
+// engine's in-browser answer, the Writes view's write, and the migration of a live table from the pinned
+// deployed design to this one (the Changes view's plan). Lazy-loaded by the shell: this module is the
 // only way the AWS SDK (through src/runner) enters the app, as its own chunk.
 import { useMemo } from 'react';
 import { withGuardItems } from '../../engine/index.ts';
 import { useModel, useDesign, useItems, useParams, useRecords, useSampleItems } from '../../store/selectors.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { LoadSection } from './LoadSection.tsx';
+import { MigrateSection } from './MigrateSection.tsx';
 import { PatternRunList } from './PatternRunList.tsx';
 import { TableSection } from './TableSection.tsx';
 import { WriteSection } from './WriteSection.tsx';
@@ -34,6 +36,7 @@ export function RunPanel() {
           <LoadSection design={design} items={loadable} guards={loadable.length - items.length} />
           <PatternRunList design={design} model={model} records={records} params={params} items={loadable} />
           <WriteSection design={design} model={model} items={written} />
+          <MigrateSection />
         </>
       )}
     </div>

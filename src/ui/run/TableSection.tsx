@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import { tableDefinition, type Design } from '../../engine/index.ts';
 import { describeTableDifference } from '../../runner/index.ts';
+import { useDeployed } from '../../store/selectors.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { createTable, deleteTable, forgetTable, setTableName, tableNameInputProblem } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
@@ -14,6 +15,7 @@ export function TableSection({ design }: { design: Design }) {
   // Deleting the table while items load or patterns run would fail those requests midway.
   const inUse = useRunSession((s) => s.runningAll || s.load.status === 'loading' || Object.values(s.runs).some((r) => r.status === 'running'));
   const tableNameInput = useRunSession((s) => s.tableName);
+  const deployed = useDeployed();
   const [confirmExisting, setConfirmExisting] = useState('');
   const [deleting, setDeleting] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState('');
@@ -67,7 +69,12 @@ export function TableSection({ design }: { design: Design }) {
       </div>
       {table.status === 'failed' && <ErrorMessage error={table.error} label="Table error" />}
       {table.status === 'ready' && table.error && <ErrorMessage error={table.error} label="Table error" />}
-      {designChanged && <p className="tw-run__warning">The design has changed since this table was made: its keys or indexes may no longer match. Delete it and create it again.</p>}
+      {designChanged && (
+        <p className="tw-run__warning">
+          The design has changed since this table was made: its keys or indexes may no longer match.{' '}
+          {deployed ? 'Migrate it to this design (6. below) if it has the deployed design, or delete it and create it again.' : 'Delete it and create it again.'}
+        </p>
+      )}
 
       {table.status === 'refused' && (
         <div className="tw-run__refused" role="alert" aria-label="Existing table">

@@ -125,21 +125,23 @@ export const runSession = createStore<RunSessionState>()(initialState);
 
 let clientCache: { key: string; clients: Clients } | undefined;
 
+/** New clients for a target: every request times out (DEFAULT_TIMEOUT_MS per attempt, two attempts), so "Connecting…" ends. */
+export function newClients(target: Target): Clients {
+  return createClients({ ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}), region: target.region, credentials: target.credentials, maxAttempts: 2, timeoutMs: DEFAULT_TIMEOUT_MS });
+}
+
+/** The clients of a target: one set at a time (the last target's, rebuilt when it changes). */
 function clientsFor(target: Target): Clients {
   const key = JSON.stringify([target.endpoint ?? '', target.region, target.credentials.accessKeyId, target.credentials.secretAccessKey, target.credentials.sessionToken ?? '']);
   if (clientCache?.key !== key) {
     clientCache?.clients.destroy();
-    clientCache = {
-      key,
-      // Every request times out (DEFAULT_TIMEOUT_MS per attempt, two attempts), so "Connecting…" ends.
-      clients: createClients({ ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}), region: target.region, credentials: target.credentials, maxAttempts: 2, timeoutMs: DEFAULT_TIMEOUT_MS }),
-    };
+    clientCache = { key, clients: newClients(target) };
   }
   return clientCache.clients;
 }
 
 /** Words for a failure; in the browser, first asks whether the endpoint answers at all. */
-async function explain(error: unknown, target: Target | undefined, operation: string, request?: unknown): Promise<DescribedError> {
+export async function explain(error: unknown, target: Target | undefined, operation: string, request?: unknown): Promise<DescribedError> {
   const failedFetch = error instanceof TypeError && target?.endpoint !== undefined;
   const reachable = failedFetch && target.endpoint !== undefined ? await probeEndpoint(target.endpoint) : undefined;
   return describeError(error, {
@@ -154,7 +156,8 @@ async function explain(error: unknown, target: Target | undefined, operation: st
   });
 }
 
-function currentTarget(): Target | undefined {
+/** The target the settings and credentials name, or undefined after saying which field is wrong (`invalid`). */
+export function currentTarget(): Target | undefined {
   const { settings, credentials } = runSession.getState();
   const resolved = resolveTarget(settings, credentials);
   if (!resolved.ok) {
