@@ -11,7 +11,7 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import { designLayout, type Design, type DesignLayout } from '../engine/index.ts';
 import type { AnalysisPhase, AnalysisRequest } from './analyzeSource.ts';
-import { locate } from './analyzeSource.ts';
+import { locate } from './locateDiagnostic.ts';
 import type { Analyzer } from './analyzer.ts';
 import { DEFAULT_KEYS_MODE, layoutFitsKeysMode } from './keysMode.ts';
 import { patternResults, refreshParams } from './patternResults.ts';

@@ -27,6 +27,7 @@ import {
   type SampleCache,
   type SourceMap,
 } from '../engine/index.ts';
+import { locate } from './locateDiagnostic.ts';
 import { parseSource } from './parseSource.ts';
 import type { SourceFormat } from './types.ts';
 
@@ -235,14 +236,4 @@ export function analyzeSource(request: AnalysisRequest): AnalysisResult {
     sourceMap,
     derived: { model, design: findings.length ? { ...design, diagnostics: [...design.diagnostics, ...findings] } : design, records: made.records, items: made.items, code: code.code, samples: made.samples },
   };
-}
-
-/**
- * Design diagnostics name a path (`patterns[2]`); give them the span of that path in the source.
- * Those about the whole design (no path) go on the model line.
- */
-export function locate(d: Diagnostic, sourceMap: SourceMap): Diagnostic {
-  if (d.span) return d;
-  const span = d.path === undefined ? (sourceMap.get('name') ?? { line: 1, column: 1, endLine: 1, endColumn: 2 }) : sourceMap.get(d.path);
-  return span ? { ...d, span } : d;
 }
