@@ -2,14 +2,17 @@
 // (a header row per partition key value), items in sort key order, the key
 // attributes and the entity pinned at the start, the selected pattern's result
 // highlighted, the last write's rows marked before/after. Only the rows in view are in the DOM; every row has the same
-// height, so the virtualizer needs no measuring.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties } from 'react';
+// height, so the virtualizer needs no measuring. A wide grid (more than COLUMN_WINDOW_FROM columns: a large
+// single-table design) keeps only the columns in view too, beside the pinned ones; columns have fixed widths.
+// TanStack Table lays out the columns (sizes, pinning, headers); the cells are read from the items as they
+// are drawn (its row model would make an object per item, 100,000 of them).
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { columnPinningFeature, columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { Column } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Item } from '../../engine/index.ts';
-import { columnWidths, fitPinned } from './columnWidths.ts';
+import { columnWidths, columnWindow, fitPinned } from './columnWidths.ts';
 import type { GridColumnNames } from './gridColumnNames.ts';
 import type { GridRow } from './groupItems.ts';
 import { markLabel, type RowMark } from './writeMarks.ts';
@@ -17,6 +20,10 @@ import { markLabel, type RowMark } from './writeMarks.ts';
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
 const OVERSCAN = 12;
+/** From this many columns, only those in view (and a margin either side: columnWindow) are drawn, beside the pinned ones. */
+const COLUMN_WINDOW_FROM = 48;
+/** The sideways scroll that moves the window of columns (less redraws more often). */
+const WINDOW_STEP_PX = 120;
 /** Share of the grid's width the pinned columns may take, and the least they get. */
 const PINNED_SHARE = 0.55;
 const MIN_PINNED_PX = 320;
@@ -44,14 +51,18 @@ export interface ItemsGridProps {
 }
 
 const NO_MARKS: ReadonlyMap<number, RowMark> = new Map();
+const NO_ITEMS: Item[] = [];
 
-export function ItemsGrid({ label, items, rows, columns, keyAttributes, highlighted, marks = NO_MARKS, scrollTo, scrollKey }: ItemsGridProps) {
+/** Drawn again only when a prop changed: a new design with the same items and columns leaves it alone. */
+export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, keyAttributes, highlighted, marks = NO_MARKS, scrollTo, scrollKey }: ItemsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const names = useMemo(() => [...columns.pinned, ...columns.others], [columns]);
   const natural = useMemo(() => columnWidths(items, names), [items, names]);
   // The pinned keys take at most about half of the grid's width (read on resize, below).
   const [viewportWidth, setViewportWidth] = useState(0);
+  /** The scroller's height, as last observed (read when scrolling to a row, never from the layout). */
+  const viewportHeight = useRef(0);
   const pinnedLimit = viewportWidth === 0 ? Infinity : Math.max(MIN_PINNED_PX, Math.round(viewportWidth * PINNED_SHARE));
   const widths = useMemo(() => fitPinned(natural, columns.pinned, pinnedLimit), [natural, columns.pinned, pinnedLimit]);
   const columnDefs = useMemo(
@@ -72,14 +83,12 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
   const table = useTable({
     features,
     columns: columnDefs,
-    data: items,
+    data: NO_ITEMS,
     state: { columnPinning },
     onColumnPinningChange: noop,
   });
 
-  // The virtualizer is read during render on purpose (the visible window); the
-  // app does not run the React Compiler, which is what this rule protects.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // The virtualizer is read during render on purpose (the visible window).
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -94,19 +103,42 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
   // (scrollKey), or the rows move under it (new sample items).
   const first = scrollTo ?? highlighted[0];
   useEffect(() => {
-    if (first !== undefined) virtualizer.scrollToIndex(first, { align: 'center' });
+    if (first === undefined) return;
+    const element = scrollRef.current;
+    const height = viewportHeight.current;
+    if (element === null || height === 0) {
+      virtualizer.scrollToIndex(first, { align: 'center' });
+      return;
+    }
+    // Every row is ROW_HEIGHT high: the row's place is known without reading the layout (the virtualizer's
+    // scrollToIndex reads it until it settles, a forced layout each time). Centred below the sticky header.
+    const centred = HEADER_HEIGHT + first * ROW_HEIGHT + ROW_HEIGHT / 2 - (HEADER_HEIGHT + height) / 2;
+    const target = Math.round(Math.max(0, Math.min(centred, virtualizer.getTotalSize() - height)));
+    if (Math.abs((virtualizer.scrollOffset ?? 0) - target) >= 1) element.scrollTop = target;
   }, [first, scrollKey, virtualizer]);
 
   useEffect(() => {
     const element = scrollRef.current;
     if (element === null) return;
-    const observer = new ResizeObserver(() => setViewportWidth(element.clientWidth));
+    const observer = new ResizeObserver(() => {
+      viewportHeight.current = element.clientHeight;
+      setViewportWidth(element.clientWidth);
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
-  const rowModel = table.getRowModel().rows;
   const leafColumns = table.getAllLeafColumns();
+  const headers = table.getFlatHeaders();
+  // The columns drawn: all of them, or for a wide grid the pinned ones and those near the view.
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const windowed = leafColumns.length > COLUMN_WINDOW_FROM;
+  const pinnedCount = columns.pinned.length;
+  const drawn = useMemo(
+    () => (windowed ? columnWindow(leafColumns.map((column) => column.getSize()), pinnedCount, scrollLeft, viewportWidth) : undefined),
+    [windowed, leafColumns, pinnedCount, scrollLeft, viewportWidth],
+  );
+  const shown = drawn === undefined ? leafColumns.map((_, at) => at) : drawn.columns;
   const keySet = new Set(keyAttributes);
   const lastPinned = columns.pinned[columns.pinned.length - 1];
   const virtualRows = virtualizer.getVirtualItems();
@@ -114,28 +146,63 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
   const lastRow = virtualRows[virtualRows.length - 1];
   const spaceBefore = firstRow ? firstRow.start - HEADER_HEIGHT : 0;
   const spaceAfter = lastRow ? virtualizer.getTotalSize() - lastRow.end : 0;
-  const span = leafColumns.length;
+  const span = shown.length + (drawn !== undefined && drawn.before > 0 ? 1 : 0) + (drawn !== undefined && drawn.after > 0 ? 1 : 0);
+
+  /** A row's cells: the columns drawn, with an empty cell for the columns left out on either side. */
+  const cells = (cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode): ReactNode[] => {
+    const out: ReactNode[] = [];
+    shown.forEach((at, i) => {
+      if (drawn !== undefined && i === pinnedCount && drawn.before > 0) out.push(gap('before'));
+      out.push(cell(at));
+    });
+    if (drawn !== undefined && drawn.before > 0 && shown.length === pinnedCount) out.push(gap('before'));
+    if (drawn !== undefined && drawn.after > 0) out.push(gap('after'));
+    return out;
+  };
 
   return (
-    <div className="tw-grid__scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
-      <table className="tw-grid" aria-label={label} aria-rowcount={rows.length + 1} style={{ width: table.getTotalSize() }}>
+    <div
+      className="tw-grid__scroll"
+      ref={scrollRef}
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}, scrollable`}
+      onScroll={(event) => {
+        const left = event.currentTarget.scrollLeft;
+        if (windowed && Math.abs(left - scrollLeft) >= WINDOW_STEP_PX) setScrollLeft(left);
+      }}
+    >
+      <table className="tw-grid" aria-label={label} aria-rowcount={rows.length + 1} aria-colcount={leafColumns.length} style={{ width: table.getTotalSize() }}>
         <colgroup>
-          {leafColumns.map((column) => (
-            <col key={column.id} style={{ width: column.getSize() }} />
-          ))}
+          {cells(
+            (at) => (
+              <col key={at} style={{ width: leafColumns[at]?.getSize() }} />
+            ),
+            (side) => (
+              <col key={` ${side}`} style={{ width: side === 'before' ? drawn?.before : drawn?.after }} />
+            ),
+          )}
         </colgroup>
         <thead>
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            {table.getFlatHeaders().map((header) => (
-              <th
-                key={header.id}
-                scope="col"
-                className={columnClass('tw-grid__head', header.column, keySet, lastPinned)}
-                style={pinStyle(header.column)}
-              >
-                <table.FlexRender header={header} />
-              </th>
-            ))}
+            {cells(
+              (at) => {
+                const header = headers[at];
+                if (header === undefined) return null;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-colindex={at + 1}
+                    className={columnClass('tw-grid__head', header.column, keySet, lastPinned)}
+                    style={pinStyle(header.column)}
+                  >
+                    <table.FlexRender header={header} />
+                  </th>
+                );
+              },
+              (side) => <td key={` ${side}`} aria-hidden="true" className="tw-grid__gap" />,
+            )}
           </tr>
         </thead>
         <tbody>
@@ -161,8 +228,8 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
                 </tr>
               );
             }
-            const tableRow = rowModel[row.item];
-            if (tableRow === undefined) return null;
+            const item = items[row.item];
+            if (item === undefined) return null;
             const isHighlighted = highlightedSet.has(virtual.index);
             const mark = marks.get(virtual.index);
             let rowClass = isHighlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item';
@@ -175,17 +242,26 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
                 className={rowClass}
                 style={{ height: ROW_HEIGHT }}
               >
-                {tableRow.getAllCells().map((cell, at) => (
-                  <td
-                    key={cell.id}
-                    className={columnClass('tw-grid__cell', cell.column, keySet, lastPinned) + (mark?.attributes.includes(cell.column.id) ? ' tw-grid__cell--changed' : '')}
-                    style={pinStyle(cell.column)}
-                    title={titleOf(cell.getValue(), cell.column.getSize())}
-                  >
-                    {at === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+                {cells(
+                  (at) => {
+                    const column = leafColumns[at];
+                    if (column === undefined) return null;
+                    const value = item[column.id];
+                    return (
+                      <td
+                        key={column.id}
+                        aria-colindex={at + 1}
+                        className={columnClass('tw-grid__cell', column, keySet, lastPinned) + (mark?.attributes.includes(column.id) ? ' tw-grid__cell--changed' : '')}
+                        style={pinStyle(column)}
+                        title={titleOf(value, column.getSize())}
+                      >
+                        {at === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
+                        {formatValue(value)}
+                      </td>
+                    );
+                  },
+                  (side) => <td key={` ${side}`} aria-hidden="true" className="tw-grid__gap" />,
+                )}
               </tr>
             );
           })}
@@ -198,9 +274,10 @@ export function ItemsGrid({ label, items, rows, columns, keyAttributes, highligh
       </table>
     </div>
   );
-}
+});
 
 function noop() {}
+
 
 function formatValue(value: unknown): string {
   if (value === undefined || value === null) return '';

@@ -31,9 +31,10 @@ export function ItemsPanel() {
   const { selectedPattern, resultItems } = usePatternQuery();
   const ids = useId();
 
-  // The index shown: the store's choice, or the table when that index is gone.
-  const index = design?.indexes.find((i) => i.name === gridIndex) ?? design?.indexes[0];
-  const tableIndex = design?.indexes[0];
+  // The index shown: the store's choice, or the table when that index is gone. Each analysis makes a new
+  // design; while the index reads the same, the one from before is kept, so the grid is not drawn again for it.
+  const index = useSame(design?.indexes.find((i) => i.name === gridIndex) ?? design?.indexes[0]);
+  const tableIndex = useSame(design?.indexes[0]);
 
   // The last write's entries in this view: the old items as rows of their own (before), the new ones marked (after).
   const marks = useMemo(() => writeMarks(lastWrite?.indexes, index?.name ?? '', tableIndex), [lastWrite, index?.name, tableIndex]);
@@ -59,10 +60,13 @@ export function ItemsPanel() {
     const extra = grouped?.entities.filter((e) => !index.entities.includes(e)) ?? [];
     return extra.length === 0 ? index.entities : [...index.entities, ...extra];
   }, [index, grouped]);
-  const columns = useMemo(
-    () => (design === undefined || index === undefined ? undefined : gridColumnNames({ design, indexName: index.name, entity: entityFilter, entities: viewEntities })),
-    [design, index, entityFilter, viewEntities],
+  const columns = useSame(
+    useMemo(
+      () => (design === undefined || index === undefined ? undefined : gridColumnNames({ design, indexName: index.name, entity: entityFilter, entities: viewEntities })),
+      [design, index, entityFilter, viewEntities],
+    ),
   );
+  const keyAttributes = useMemo(() => (index === undefined ? [] : indexKeyNames(index)), [index]);
   const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
   const rowMarks = useMemo(() => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.rows, grouped.items, marks, tableIndex)), [grouped, marks, tableIndex]);
   const highlighted = useMemo(
@@ -184,7 +188,7 @@ export function ItemsPanel() {
           items={grouped.items}
           rows={grouped.rows}
           columns={columns}
-          keyAttributes={indexKeyNames(index)}
+          keyAttributes={keyAttributes}
           highlighted={highlighted}
           marks={rowMarks}
           {...(firstMarked !== undefined ? { scrollTo: firstMarked } : {})}
@@ -193,4 +197,15 @@ export function ItemsPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * `value`, or an equal one from an earlier render (equal as JSON: an index, its key schema and the entities
+ * it holds; the grid's column names): what the grid is drawn from keeps its identity across analyses.
+ */
+function useSame<T>(value: T): T {
+  const text = value === undefined ? '' : JSON.stringify(value, (name: string, v: unknown) => (name === 'patterns' ? undefined : v));
+  // The text stands for the value: a new object that reads the same is not a change.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => value, [text]);
 }

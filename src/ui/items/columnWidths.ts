@@ -1,6 +1,7 @@
 // Pixel widths of the grid's columns, from the header and the longest values
 // of a sample of the items (all of them would cost too much at 100,000 items):
-// a fixed table layout keeps row heights fixed and pinned offsets exact.
+// a fixed table layout keeps row heights fixed and pinned offsets exact. And
+// which columns of a wide grid are near the view (the others are not drawn).
 import type { Item } from '../../engine/index.ts';
 
 /** Approximate width of one character of the grid's 13px font, and padding. */
@@ -46,4 +47,29 @@ export function fitPinned(widths: Record<string, number>, pinned: readonly strin
   const fitted = { ...widths };
   for (const name of pinned) fitted[name] = Math.max(MIN_WIDTH, Math.floor((widths[name] ?? 0) * ratio));
   return fitted;
+}
+
+/** Columns drawn beyond either side of the view of a wide grid. */
+const OVERSCAN_PX = 480;
+
+/**
+ * The columns of a wide grid to draw at this sideways scroll: every pinned one (they stay in view), then
+ * those within OVERSCAN_PX of the view; `before` and `after`: the widths of the columns left out.
+ */
+export function columnWindow(widths: readonly number[], pinned: number, scrollLeft: number, viewportWidth: number): { columns: number[]; before: number; after: number } {
+  const pinnedWidth = widths.slice(0, pinned).reduce((a, b) => a + b, 0);
+  const from = scrollLeft + pinnedWidth - OVERSCAN_PX;
+  const to = scrollLeft + Math.max(viewportWidth, 1) + OVERSCAN_PX;
+  const columns = Array.from({ length: Math.min(pinned, widths.length) }, (_, at) => at);
+  let start = pinnedWidth;
+  let before = 0;
+  let after = 0;
+  for (let at = pinned; at < widths.length; at++) {
+    const width = widths[at] ?? 0;
+    if (start + width <= from) before += width;
+    else if (start >= to) after += width;
+    else columns.push(at);
+    start += width;
+  }
+  return { columns, before, after };
 }

@@ -43,10 +43,14 @@ export function highlightedRows(
 ): number[] {
   const found: number[] = [];
   if (keys.size === 0) return found;
+  // The key's first value first, without building the key: a result is a few items among 100,000.
+  const [first] = indexKeyNames(table);
+  const firsts = new Set([...keys].map((key) => key.split('\u0000')[0]));
   rows.forEach((row, position) => {
     if (row.kind !== 'item') return;
     const item = items[row.item];
-    const key = item === undefined ? undefined : tableKey(item, table);
+    if (item === undefined || first === undefined || !firsts.has(String(item[first]))) return;
+    const key = tableKey(item, table);
     if (key !== undefined && keys.has(key)) found.push(position);
   });
   return found;
