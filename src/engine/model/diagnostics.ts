@@ -60,6 +60,20 @@ export function formatDiagnostic(d: Diagnostic): string {
   return place ? `${place}: ${d.message}` : d.message;
 }
 
+/** A diagnostic at a place: its JSON path, source span and subject where known. Each stage narrows `code` to its own union (`modelDiagnostic`). */
+export function locatedDiagnostic<C extends DiagnosticCode>(
+  code: C,
+  message: string,
+  where: { path?: string | undefined; span?: Span | undefined; subject?: DiagnosticSubject | undefined },
+  severity: Severity = 'error',
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (where.path !== undefined) d.path = where.path;
+  if (where.span !== undefined) d.span = where.span;
+  if (where.subject !== undefined) d.subject = where.subject;
+  return d;
+}
+
 /** A diagnostic of a stage that knows what it is about (`subject`): keys, queries. Each stage narrows `code` to its own union. */
 export function stageDiagnostic<C extends DiagnosticCode>(
   code: C,

@@ -1,5 +1,5 @@
 // The codes the model stage reports, and one way to build its diagnostics.
-import type { Diagnostic, DiagnosticSubject, Severity, Span } from './diagnostics.ts';
+import { locatedDiagnostic, type Diagnostic, type DiagnosticSubject, type Severity, type Span } from './diagnostics.ts';
 
 export type ModelDiagnosticCode =
   // JSON problem files (parseProblemJson)
@@ -79,18 +79,12 @@ export type ModelDiagnosticCode =
   | 'model.unknownStreamView'
   | 'model.unknownTableClass';
 
-export function modelDiagnostic(
+export const modelDiagnostic: (
   code: ModelDiagnosticCode,
   message: string,
   where: { path?: string | undefined; span?: Span | undefined; subject?: DiagnosticSubject | undefined },
-  severity: Severity = 'error',
-): Diagnostic {
-  const d: Diagnostic = { code, severity, message };
-  if (where.path !== undefined) d.path = where.path;
-  if (where.span !== undefined) d.span = where.span;
-  if (where.subject !== undefined) d.subject = where.subject;
-  return d;
-}
+  severity?: Severity,
+) => Diagnostic = locatedDiagnostic;
 
 const MAX_QUOTED = 60;
 

@@ -2,7 +2,7 @@
 // their diagnostics. Errors refuse a file (it is not a Workbench model this
 // reader understands), each at its JSON path and line/column; warnings say what
 // an imported model could not map exactly, or what an export left out, with its place.
-import type { Diagnostic, DiagnosticSubject, Severity, Span } from '../../model/diagnostics.ts';
+import { locatedDiagnostic, type Diagnostic, type DiagnosticSubject, type Severity, type Span } from '../../model/diagnostics.ts';
 
 /** Every code of the Workbench import and export (tests check each is reachable). */
 export const WORKBENCH_DIAGNOSTIC_CODES = [
@@ -45,16 +45,12 @@ export const WORKBENCH_DIAGNOSTIC_CODES = [
 
 export type WorkbenchDiagnosticCode = (typeof WORKBENCH_DIAGNOSTIC_CODES)[number];
 
-/** A Workbench diagnostic at a JSON path of the Workbench file (and its span, when the text is known). */
+/** A Workbench diagnostic at a JSON path of the Workbench file (and its span, when the text is known); a warning unless said. */
 export function workbenchDiagnostic(
   code: WorkbenchDiagnosticCode,
   message: string,
   where: { path?: string | undefined; span?: Span | undefined; subject?: DiagnosticSubject | undefined },
   severity: Severity = 'warning',
 ): Diagnostic {
-  const d: Diagnostic = { code, severity, message };
-  if (where.path !== undefined) d.path = where.path;
-  if (where.span !== undefined) d.span = where.span;
-  if (where.subject !== undefined) d.subject = where.subject;
-  return d;
+  return locatedDiagnostic(code, message, where, severity);
 }
