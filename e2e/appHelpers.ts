@@ -1,6 +1,7 @@
 // Small helpers for the app's own specs: reach the model editor (Monaco once it
 // has loaded) and type into it the way a user does.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { DYNAMODB_ENDPOINT } from './environment.ts';
 import { expect } from './fixtures.ts';
 
 /** The model editor, once Monaco has replaced the plain textarea. */
@@ -20,6 +21,19 @@ export async function appendToModel(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
+/**
+ * Replaces the whole model with `text` as a user pastes it (select all, paste): one edit of the same work.
+ * Typed line by line, the editor would keep each line's indentation on the next.
+ */
+export async function pasteModel(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((content) => navigator.clipboard.writeText(content), text);
+  const textbox = await monacoEditor(page);
+  await textbox.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ControlOrMeta+v');
+}
+
 export function panelTab(page: Page, name: 'Design' | 'Items' | 'Patterns' | 'Writes' | 'Cost' | 'Code' | 'Changes' | 'Run') {
   return page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, exact: true });
 }
@@ -27,6 +41,25 @@ export function panelTab(page: Page, name: 'Design' | 'Items' | 'Patterns' | 'Wr
 /** The lines of the model the editor shows (Monaco renders only those in view). */
 export function editorLines(page: Page) {
   return page.getByRole('region', { name: 'Model editor' }).locator('.view-lines');
+}
+
+/**
+ * In the Run panel: the DynamoDB Local of the e2e set-up as a custom endpoint with these credentials, a table
+ * `tableName` created and the sample items loaded. Returns how many items were loaded.
+ */
+export async function createLoadedTable(run: Locator, { tableName, accessKeyId, secret }: { tableName: string; accessKeyId: string; secret: string }): Promise<number> {
+  await run.getByRole('radio', { name: 'Custom URL' }).check();
+  await run.getByRole('textbox', { name: 'Endpoint URL' }).fill(DYNAMODB_ENDPOINT);
+  await run.getByRole('textbox', { name: 'Access key id' }).fill(accessKeyId);
+  await run.getByLabel('Secret access key').fill(secret);
+  await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
+  await run.getByRole('button', { name: 'Create table' }).click();
+  await expect(run.getByText(`✓ Table ${tableName} is ACTIVE`)).toBeVisible({ timeout: 30_000 });
+  const load = run.getByRole('button', { name: /^Load \d+ sample items$/ });
+  const total = Number((await load.textContent())?.match(/\d+/)?.[0]);
+  await load.click();
+  await expect(run.getByText(`${total} of ${total} items written`)).toBeVisible({ timeout: 60_000 });
+  return total;
 }
 
 /** Opens the E-commerce example and the Run panel; returns the panel. */

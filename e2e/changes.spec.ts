@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { loadProblem, printModelText } from '../src/engine/index.ts';
-import { appendToModel, monacoEditor, panelTab } from './appHelpers.ts';
-import { DYNAMODB_ENDPOINT } from './environment.ts';
+import { appendToModel, createLoadedTable, panelTab, pasteModel } from './appHelpers.ts';
 import { expect, test } from './fixtures.ts';
 
 // DynamoDB Local keeps no tags: the migration's ListTagsOfResource and TagResource are answered
@@ -30,16 +29,6 @@ function ecommerceText(): string {
   const model = loadProblem(readFileSync(new URL('../src/examples/ecommerce.problem.json', import.meta.url), 'utf8')).model;
   if (!model) throw new Error('the e-commerce example does not load');
   return printModelText(model);
-}
-
-/** Replaces the whole model as a user pastes it (select all, paste): one edit of the same work. */
-async function pasteModel(page: Page, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((content) => navigator.clipboard.writeText(content), text);
-  const textbox = await monacoEditor(page);
-  await textbox.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('ControlOrMeta+v');
 }
 
 function changesView(page: Page) {
@@ -66,18 +55,8 @@ test('pin the e-commerce design, add a pattern, see the changes and migrate its 
   // The deployed design's table, created and loaded here.
   await panelTab(page, 'Run').click();
   const run = page.getByRole('region', { name: 'Run against DynamoDB' });
-  await run.getByRole('radio', { name: 'Custom URL' }).check();
-  await run.getByRole('textbox', { name: 'Endpoint URL' }).fill(DYNAMODB_ENDPOINT);
-  await run.getByRole('textbox', { name: 'Access key id' }).fill('AKIAE2ECHANGES000001');
-  await run.getByLabel('Secret access key').fill('e2e-changes-secret');
   const tableName = `E2E-changes-${Date.now()}`;
-  await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
-  await run.getByRole('button', { name: 'Create table' }).click();
-  await expect(run.getByText(`✓ Table ${tableName} is ACTIVE`)).toBeVisible({ timeout: 30_000 });
-  const load = run.getByRole('button', { name: /^Load \d+ sample items$/ });
-  const total = Number((await load.textContent())?.match(/\d+/)?.[0]);
-  await load.click();
-  await expect(run.getByText(`${total} of ${total} items written`)).toBeVisible({ timeout: 60_000 });
+  await createLoadedTable(run, { tableName, accessKeyId: 'AKIAE2ECHANGES000001', secret: 'e2e-changes-secret' });
   await expect(run).toContainText('This design is the deployed one: there is nothing to migrate.');
 
   // A new pattern: orders by status, biggest first. The deployed GSIs stay; it gets a GSI of its own.

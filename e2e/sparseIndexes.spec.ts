@@ -5,7 +5,7 @@
 // with a rating; the design panel lists it with what it saves.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { monacoEditor, panelTab } from './appHelpers.ts';
+import { panelTab, pasteModel } from './appHelpers.ts';
 
 const PLAYERS = 60;
 const MODEL = `model "Players"
@@ -20,19 +20,6 @@ getPlayer: Player by playerId returns one
 getNewest: Player by region order by joinedAt desc
 getTopRated: Player by region order by rating desc
 `;
-
-/**
- * Replaces the whole model with `text` as a user pastes it (select all, paste): typed line by line,
- * the editor would keep each line's indentation on the next.
- */
-async function pasteModel(page: Page, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((content) => navigator.clipboard.writeText(content), text);
-  const textbox = await monacoEditor(page);
-  await textbox.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('ControlOrMeta+v');
-}
 
 /** The cells of one column in the grid rows now in the page (it renders only a window of rows). */
 async function columnCells(page: Page, grid: Locator, column: string): Promise<string[]> {

@@ -1,26 +1,13 @@
 // The Run panel never shows a match it did not verify (issue 12): with the e-commerce table created
 // and loaded, a pattern added in the editor runs "not verified: loaded under an older design", the
 // panel says what changed where the results are and offers the remedy; after it, the run matches.
-import { appendToModel } from './appHelpers.ts';
-import { openRunPanelOnEcommerce } from './appHelpers.ts';
-import { DYNAMODB_ENDPOINT } from './environment.ts';
+import { appendToModel, createLoadedTable, openRunPanelOnEcommerce } from './appHelpers.ts';
 import { expect, test } from './fixtures.ts';
 
 test('a pattern added after the load is not verified against the older data, and matches once reloaded', async ({ page }) => {
   test.setTimeout(120_000);
   const run = await openRunPanelOnEcommerce(page);
-  await run.getByRole('radio', { name: 'Custom URL' }).check();
-  await run.getByRole('textbox', { name: 'Endpoint URL' }).fill(DYNAMODB_ENDPOINT);
-  await run.getByRole('textbox', { name: 'Access key id' }).fill('AKIAE2ESTALERUN00001');
-  await run.getByLabel('Secret access key').fill('e2e-stale-secret');
-  const tableName = `E2E-stale-${Date.now()}`;
-  await run.getByRole('textbox', { name: 'Table name' }).fill(tableName);
-  await run.getByRole('button', { name: 'Create table' }).click();
-  await expect(run.getByText(`✓ Table ${tableName} is ACTIVE`)).toBeVisible({ timeout: 30_000 });
-  const load = run.getByRole('button', { name: /^Load \d+ sample items$/ });
-  const total = Number((await load.textContent())?.match(/\d+/)?.[0]);
-  await load.click();
-  await expect(run.getByText(`${total} of ${total} items written`)).toBeVisible({ timeout: 60_000 });
+  await createLoadedTable(run, { tableName: `E2E-stale-${Date.now()}`, accessKeyId: 'AKIAE2ESTALERUN00001', secret: 'e2e-stale-secret' });
   await expect(run.getByRole('status', { name: 'Loaded data is out of date' })).toHaveCount(0);
 
   await appendToModel(page, '\ngetProductsByName: Product by name\n');

@@ -6,43 +6,28 @@
 // which); after it, both pass with the same calls checked.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProblemJson, type Model } from '../engine/index.ts';
-import type { Clients } from './createClients.ts';
 import { engineVerifiedModule } from './engineVerifiedModule.ts';
 import { memoryCheckpointStore } from './migrate/checkpoint.ts';
 import { runMigration } from './migrate/runMigration.ts';
 import { verifyTable } from './migrate/verifyTable.ts';
-import { uniqueTableName } from './testing/exampleDesign.ts';
-import { migrationFixture, type MigrationFixture } from './testing/migrationFixture.ts';
-import { testClients } from './testing/testClients.ts';
+import { migrationFixture } from './testing/migrationFixture.ts';
+import { testTables } from './testing/testTables.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const parsed = parseProblemJson(fs.readFileSync(path.join(root, '..', 'shared', 'problems', 'extensions', 'game-lobby.problem.json'), 'utf8'));
 if (!parsed.model) throw new Error('game-lobby does not parse');
 const lobby: Model = parsed.model;
 
-let clients: Clients;
-const tables: string[] = [];
-const fixtures: MigrationFixture[] = [];
-
-beforeAll(() => {
-  clients = testClients();
-});
-afterAll(async () => {
-  for (const f of fixtures) f.dispose();
-  for (const t of tables) await clients.client.send(new DeleteTableCommand({ TableName: t })).catch(() => undefined);
-  clients.destroy();
-});
+const tables = testTables();
+const { clients } = tables;
 
 describe('engineVerifiedModule', () => {
   it('verifies a migration as the generated module does: the same differences before it, the same calls passed after it', async () => {
-    const tableName = uniqueTableName('engine-verify');
-    tables.push(tableName);
+    const tableName = tables.tableName('engine-verify');
     const removed = ['getOpenGames', 'getHighScores', 'getPlayerWithGames', 'getLatestHostGame'];
-    const f = await migrationFixture({ clients, model: lobby, removed, tableName, seed: 'engine-verify' });
-    fixtures.push(f);
+    const f = tables.keep(await migrationFixture({ clients, model: lobby, removed, tableName, seed: 'engine-verify' }));
     const engine = engineVerifiedModule(f.to, tableName);
     // What the answers are made of: shards with a limit, an include, returns one.
     const plans = new Map(f.to.patterns.map((p) => [p.pattern, p]));

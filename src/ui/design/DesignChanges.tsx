@@ -2,10 +2,11 @@
 // index name, key attribute and template that still fits, so a deployed table
 // can follow), each change with why, and a way to derive afresh instead.
 import { changeSubject, type DesignChange } from '../../engine/index.ts';
-import { useDeriveAfresh } from '../../store/selectors.ts';
+import { useDeployed, useDeriveAfresh } from '../../store/selectors.ts';
 
 export function DesignChanges({ changes }: { changes: readonly DesignChange[] }) {
   const deriveAfresh = useDeriveAfresh();
+  const deployed = useDeployed();
   if (changes.length === 0) return null;
   return (
     // A div, not a labelled section: a region named "…design" would be one more Design region to the panel's readers.
@@ -30,14 +31,21 @@ export function DesignChanges({ changes }: { changes: readonly DesignChange[] })
           </li>
         ))}
       </ul>
-      <div className="tw-changes__afresh">
-        <button type="button" className="button button--small" onClick={deriveAfresh} aria-describedby="tw-changes-afresh-why">
-          Derive afresh
-        </button>
-        <p id="tw-changes-afresh-why" className="tw-changes__why">
-          Derives the design from scratch with the fewest GSIs. GSI names and keys may change, which a deployed table cannot take in place.
+      {deployed ? (
+        <p className="tw-changes__why">
+          A deployed design is pinned: the design is derived against it, keeping its GSIs and key templates. The Changes view shows what differs from it
+          and how to migrate the table; unpin it there to derive freely.
         </p>
-      </div>
+      ) : (
+        <div className="tw-changes__afresh">
+          <button type="button" className="button button--small" onClick={deriveAfresh} aria-describedby="tw-changes-afresh-why">
+            Derive afresh
+          </button>
+          <p id="tw-changes-afresh-why" className="tw-changes__why">
+            Derives the design from scratch with the fewest GSIs. GSI names and keys may change, which a deployed table cannot take in place.
+          </p>
+        </div>
+      )}
     </div>
   );
 }
