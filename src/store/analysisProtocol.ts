@@ -1,9 +1,10 @@
 // The messages between the page (analysisWorkerClient.ts) and the analysis worker
 // (analysisWorkerHost.ts). Each analysis request is sent at once; the worker keeps only the newest
-// and stops an older run between its phases. Sample records and items cross as parts: each entity's
-// records array and items array has an id, and a list the page already holds (it says which with each
-// request: `held`) crosses as its id alone, so an edit that changes one entity clones only that one.
-import type { Design, Diagnostic, Item, RecordValue, SampleBudget } from '../engine/index.ts';
+// and stops an older run between its phases. Sample records cross as parts: each entity's records
+// array has an id, and a list the page already holds (it says which with each request: `held`)
+// crosses as its id alone, so an edit that changes one entity clones only that one. Items do not
+// cross: the page makes them from the records (analysisItems.ts), keeping those of unchanged entities.
+import type { Design, Diagnostic, RecordValue, SampleBudget } from '../engine/index.ts';
 import type { AnalysisRequest, CodeResult, DesignPhase, LintPhase } from './analyzeSource.ts';
 
 /** A list by id: with the list itself unless the page holds it already. */
@@ -12,11 +13,11 @@ export interface Part<T> {
   list?: T[];
 }
 
-/** The samples phase as it crosses: per entity, in model order, its records and items as parts. */
+/** The samples phase as it crosses: per entity, in model order, its records as a part. */
 export interface WireSamplesPhase {
   phase: 'samples';
   samples: SampleBudget;
-  entities: { name: string; records: Part<RecordValue>; items: Part<Item> }[];
+  entities: { name: string; records: Part<RecordValue> }[];
   error?: Diagnostic;
 }
 

@@ -1,6 +1,7 @@
 // The page and the analysis worker, in process: messages cross by structured clone a task later, as
-// between threads. Only the newest request's phases are handed on; sample lists the page holds do not
-// cross again; a worker that fails hands the work to the inline analyzer.
+// between threads. Only the newest request's phases are handed on; record lists the page holds do not
+// cross again, and the page makes the items (keeping those of unchanged entities); a worker that fails
+// hands the work to the inline analyzer.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXAMPLE, exampleText } from '../examples/examples.ts';
 import { analyzeSource, type AnalysisPhase } from './analyzeSource.ts';
@@ -47,11 +48,10 @@ function inProcessWorker({ failing = false } = {}) {
 
 const samplesOf = (replies: AnalysisReply[]): WireSamplesPhase[] =>
   replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'samples' ? [r.phase] : []));
-const crossed = (phase: WireSamplesPhase | undefined) =>
-  (phase?.entities ?? []).flatMap((e) => [...(e.records.list ? [`${e.name} records`] : []), ...(e.items.list ? [`${e.name} items`] : [])]);
+const crossed = (phase: WireSamplesPhase | undefined) => (phase?.entities ?? []).flatMap((e) => (e.records.list ? [e.name] : []));
 
 describe('the analysis worker and its client', () => {
-  it('gives the store what the inline analysis gives, and sends again only the sample lists an edit changed', async () => {
+  it('gives the store what the inline analysis gives, and sends again only the record lists an edit changed', async () => {
     const worker = inProcessWorker();
     const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
     store.getState().openSource({ text: ecommerce, format: 'text' });
@@ -60,22 +60,23 @@ describe('the analysis worker and its client', () => {
     expect(store.getState().items).toEqual(whole?.items);
     expect(store.getState().records).toEqual(whole?.records);
     expect(store.getState().design?.diagnostics).toEqual(whole?.design.diagnostics);
-    expect(crossed(samplesOf(worker.replies)[0])).toEqual(['User records', 'User items', 'Order records', 'Order items', 'Product records', 'Product items', 'Review records', 'Review items']);
+    expect(crossed(samplesOf(worker.replies)[0])).toEqual(['User', 'Order', 'Product', 'Review']);
 
-    // A new pattern served by the table: every list is held, none crosses.
+    // A new pattern served by the table: every list is held, none crosses, and the page keeps every item.
     const before = store.getState();
     store.getState().setSource(ecommerce + 'getUserAgain: User by email returns one\n');
     await settled();
     expect(crossed(samplesOf(worker.replies)[1])).toEqual([]);
     expect(store.getState().records.get('User')).toBe(before.records.get('User'));
-    expect(store.getState().items).toEqual(before.items);
+    store.getState().items.forEach((item, i) => expect(item).toBe(before.items[i]));
 
-    // More products: Product's records and items cross, and Review's (it draws its productId from them).
+    // More products: Product's records cross, and Review's (it draws its productId from them).
     store.getState().setSource(ecommerce.replace(/^(entity Product .*count )\d+/m, '$1 61'));
     await settled();
-    expect(crossed(samplesOf(worker.replies)[2])).toEqual(['Product records', 'Product items', 'Review records', 'Review items']);
+    expect(crossed(samplesOf(worker.replies)[2])).toEqual(['Product', 'Review']);
     expect(store.getState().records.get('Product')).toHaveLength(61);
     expect(store.getState().records.get('User')).toBe(before.records.get('User'));
+    expect(store.getState().items).toEqual(analyzeSource({ text: store.getState().source.text, format: 'text', scale: 1, keys: 'composite' }).derived?.items);
   });
 
   it('hands on only the newest request\'s phases; the older run stops', async () => {

@@ -1,9 +1,12 @@
 // The page's side of analysisProtocol.ts: an Analyzer that sends every request at once (the worker
 // keeps the newest and stops an older run between phases), hands on the phases of the newest request
-// only, and rebuilds the samples from the lists it holds (only the changed ones cross). If the worker
-// cannot start, crashes or fails a request, the work is done inline from then on.
-import type { Design, Item, RecordValue } from '../engine/index.ts';
+// only, and rebuilds the samples from the record lists it holds (only the changed ones cross) and their
+// items, made here under the run's design (those of unchanged entities kept). If the worker cannot
+// start, crashes or fails a request, the work is done inline from then on.
+import { internalDiagnostic, type Design, type RecordValue } from '../engine/index.ts';
+import { createItemsCache, itemsOf } from './analysisItems.ts';
 import type { AnalysisPhase, AnalysisRequest, CodeResult, SamplesPhase } from './analyzeSource.ts';
+import { locate } from './locateDiagnostic.ts';
 import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
 import type { Analyzer } from './analyzer.ts';
 
@@ -20,36 +23,43 @@ interface Run {
   request: AnalysisRequest;
   onPhase: (phase: AnalysisPhase) => void;
   resolve: () => void;
+  /** The run's design phase, as it came: its items are made under its design. */
+  design?: Extract<AnalysisPhase, { phase: 'design' }>;
 }
 
 export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyzer): Analyzer {
   let lastId = 0;
   let run: Run | undefined;
   let code: { id: number; design: Design; resolve: (result: CodeResult | undefined) => void } | undefined;
-  /** The sample lists of the last samples phase handed on, by id: the worker sends only the others. */
-  let held = new Map<number, RecordValue[] | Item[]>();
+  /** The record lists of the last samples phase handed on, by id: the worker sends only the others. */
+  let held = new Map<number, RecordValue[]>();
+  const items = createItemsCache();
   let inline: Analyzer | undefined;
 
   const send = (current: Run) => worker.postMessage({ kind: 'analyze', id: current.id, request: current.request, held: [...held.keys()] });
 
-  /** The samples from the lists that crossed and those held; undefined if one held is missing (never expected). */
-  const assemble = (wire: WireSamplesPhase): SamplesPhase | undefined => {
-    const next = new Map<number, RecordValue[] | Item[]>();
+  /** The samples from the lists that crossed and those held, with their items; undefined if one held is missing (never expected). */
+  const assemble = (wire: WireSamplesPhase, current: Run): SamplesPhase | undefined => {
+    const next = new Map<number, RecordValue[]>();
     const records = new Map<string, RecordValue[]>();
-    const itemsByEntity = new Map<string, Item[]>();
-    const items: Item[] = [];
     for (const entity of wire.entities) {
-      const list = entity.records.list ?? (held.get(entity.records.id) as RecordValue[] | undefined);
-      const made = entity.items.list ?? (held.get(entity.items.id) as Item[] | undefined);
-      if (list === undefined || made === undefined) return undefined;
+      const list = entity.records.list ?? held.get(entity.records.id);
+      if (list === undefined) return undefined;
       next.set(entity.records.id, list);
-      next.set(entity.items.id, made);
       records.set(entity.name, list);
-      itemsByEntity.set(entity.name, made);
-      for (const item of made) items.push(item);
     }
     held = next;
-    return { phase: 'samples', records, items, itemsByEntity, samples: wire.samples, ...(wire.error ? { error: wire.error } : {}) };
+    const phase = { phase: 'samples' as const, records, samples: wire.samples };
+    if (wire.error !== undefined) return { ...phase, items: [], error: wire.error };
+    const design = current.design?.derived?.design;
+    // Samples come only after a design; without one (never expected) there is nothing to key them in.
+    if (design === undefined) return { ...phase, items: [] };
+    try {
+      return { ...phase, items: itemsOf(design, records, items) };
+    } catch (error) {
+      const bug = internalDiagnostic('making the sample items', error, { subject: {} });
+      return { ...phase, records: new Map(), items: [], error: locate(bug, current.design?.sourceMap ?? new Map()) };
+    }
   };
 
   /** From now on the work is done inline: the run on its way is done again there, and the code asked. */
@@ -73,10 +83,11 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
         const current = run;
         if (current === undefined || current.id !== reply.id) return;
         if (reply.phase.phase !== 'samples') {
+          if (reply.phase.phase === 'design') current.design = reply.phase;
           current.onPhase(reply.phase);
           return;
         }
-        const samples = assemble(reply.phase);
+        const samples = assemble(reply.phase, current);
         if (samples !== undefined) {
           current.onPhase(samples);
           return;

@@ -1,8 +1,10 @@
 // The analysis worker's side of analysisProtocol.ts: runs the newest request's phases
 // (analyzeSource.ts runAnalysis) with one cache for all of them, yielding between phases and between
 // lint rules so that a newer request (or a code request) can arrive; a newer request stops the older
-// run there. Sample lists the page already holds cross as their id alone.
-import { createAnalysisCache, generateCode, runAnalysis, type SamplesPhase } from './analyzeSource.ts';
+// run there. The samples cross as records (the page makes the items), a list the page already holds as
+// its id alone.
+import type { RecordValue } from '../engine/index.ts';
+import { createAnalysisCache, generateCode, runAnalysis, type RecordsPhase } from './analyzeSource.ts';
 import type { AnalysisMessage, AnalysisReply, Part, WireSamplesPhase } from './analysisProtocol.ts';
 
 /** The worker's end of the channel: its global scope in the app, a fake in tests. */
@@ -36,12 +38,12 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
     port.postMessage({ kind: 'code', id: asked.id, result: generateCode(asked.design) });
   };
 
-  const wire = (phase: SamplesPhase, held: ReadonlySet<number>): WireSamplesPhase => {
-    const part = <T>(list: T[]): Part<T> => {
+  const wire = (phase: RecordsPhase, held: ReadonlySet<number>): WireSamplesPhase => {
+    const part = (list: RecordValue[]): Part<RecordValue> => {
       const id = idOf(list);
       return held.has(id) ? { id } : { id, list };
     };
-    const entities = [...phase.records].map(([name, records]) => ({ name, records: part(records), items: part(phase.itemsByEntity.get(name) ?? []) }));
+    const entities = [...phase.records].map(([name, records]) => ({ name, records: part(records) }));
     return { phase: 'samples', samples: phase.samples, entities, ...(phase.error ? { error: phase.error } : {}) };
   };
 
@@ -60,7 +62,11 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
             serveCode();
           },
           superseded: () => newest !== asked.id,
-          emit: (phase) => port.postMessage({ kind: 'phase', id: asked.id, phase: phase.phase === 'samples' ? wire(phase, held) : phase }),
+          // The samples go as records (emitRecords); the design and the lint as they are.
+          emit: (phase) => {
+            if (phase.phase !== 'samples') port.postMessage({ kind: 'phase', id: asked.id, phase });
+          },
+          emitRecords: (phase) => port.postMessage({ kind: 'phase', id: asked.id, phase: wire(phase, held) }),
         });
         port.postMessage({ kind: 'done', id: asked.id });
       } catch (error) {

@@ -15,7 +15,6 @@ import {
   lintSteps,
   sampleBudget,
   tableNameOf,
-  toItems,
   type Design,
   type DesignLayout,
   type Diagnostic,
@@ -27,6 +26,7 @@ import {
   type SampleCache,
   type SourceMap,
 } from '../engine/index.ts';
+import { createItemsCache, itemsOf, type ItemsCache } from './analysisItems.ts';
 import { locate } from './locateDiagnostic.ts';
 import { parseSource } from './parseSource.ts';
 import type { SourceFormat } from './types.ts';
@@ -61,18 +61,19 @@ export interface DesignPhase {
   derived?: { model: Model; design: Design };
 }
 
-/** Second: the sample records (entity → records, in model order) and their items under the design. */
-export interface SamplesPhase {
+/** The sample records (entity → records, in model order), as made; the worker sends these. */
+export interface RecordsPhase {
   phase: 'samples';
   records: Map<string, RecordValue[]>;
-  /** Every entity's items, in model order. */
-  items: Item[];
-  /** The same, by entity (an array reused from the last run is the same array). */
-  itemsByEntity: Map<string, Item[]>;
   /** How many sample records the counts asked for and how many were made (at most MAX_SAMPLE_RECORDS). */
   samples: SampleBudget;
   /** An engine bug made the samples fail (located): records and items are empty, and no lint follows. */
   error?: Diagnostic;
+}
+
+/** Second: the sample records and their items under the design (every entity's, in model order). */
+export interface SamplesPhase extends RecordsPhase {
+  items: Item[];
 }
 
 /** Last: the design review's findings on those samples. */
@@ -92,12 +93,11 @@ export type CodeResult = { ok: true; code: string } | { ok: false; error: Diagno
 /** What a run keeps for the next one: each entity's records (the engine's cache) and the items made of them. */
 export interface AnalysisCache {
   samples: SampleCache;
-  /** Entity → its records array, the layout its items were keyed under (itemLayout) and the items. */
-  items: Map<string, { records: RecordValue[]; layout: string; items: Item[] }>;
+  items: ItemsCache;
 }
 
 export function createAnalysisCache(): AnalysisCache {
-  return { samples: createSampleCache(), items: new Map() };
+  return { samples: createSampleCache(), items: createItemsCache() };
 }
 
 /** How a run hears of a newer request, and hands on its phases. */
@@ -107,6 +107,11 @@ export interface RunControl {
   /** True once a newer request came: the run stops at once. */
   superseded: () => boolean;
   emit: (phase: AnalysisPhase) => void;
+  /**
+   * Where the receiver makes the items itself (the page, from the worker's records): the samples phase
+   * goes here as soon as the records are made, without items; the run makes its own for the lint.
+   */
+  emitRecords?: (phase: RecordsPhase) => void;
 }
 
 /** Runs the analysis of `request` phase by phase (see the top of this file); ends early when superseded. */
@@ -121,10 +126,16 @@ export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache
 
   await control.pause();
   if (control.superseded()) return;
-  const made = samplesPhase(model, design, request.scale, cache, sourceMap);
+  const records = recordsPhase(model, request.scale, cache, sourceMap);
   await control.pause();
   if (control.superseded()) return;
-  control.emit(made);
+  if (control.emitRecords !== undefined) control.emitRecords(records);
+  const made = records.error === undefined ? withItems(records, design, cache, sourceMap) : { ...records, items: [] };
+  if (control.emitRecords === undefined) {
+    await control.pause();
+    if (control.superseded()) return;
+    control.emit(made);
+  }
   if (made.error !== undefined) return;
 
   const findings: Diagnostic[] = [];
@@ -159,41 +170,30 @@ export function designPhase({ text, format, previous, deployed, keys = 'composit
 
 /**
  * The sample records, within the budget whatever the counts and the scale (`count 100000000` must not
- * stall the page), and their items; an entity's records and items are the last run's when nothing they
- * are made from changed.
+ * stall the page); an entity's records are the last run's when nothing they are made from changed.
  */
-export function samplesPhase(model: Model, design: Design, scale: number, cache: AnalysisCache, sourceMap: SourceMap): SamplesPhase {
+export function recordsPhase(model: Model, scale: number, cache: AnalysisCache, sourceMap: SourceMap): RecordsPhase {
   const samples = sampleBudget(model, { scale });
   try {
     const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale, ...(samples.counts ? { counts: samples.counts } : {}), cache: cache.samples });
-    const kept = new Map<string, { records: RecordValue[]; layout: string; items: Item[] }>();
-    const items: Item[] = [];
-    const itemsByEntity = new Map<string, Item[]>();
-    for (const [entity, list] of records) {
-      const layout = itemLayout(design, entity);
-      const before = cache.items.get(entity);
-      const made = before !== undefined && before.records === list && before.layout === layout ? before.items : toItems(design, entity, list);
-      kept.set(entity, { records: list, layout, items: made });
-      itemsByEntity.set(entity, made);
-      for (const item of made) items.push(item);
-    }
-    cache.items = kept;
-    return { phase: 'samples', records, items, itemsByEntity, samples };
+    return { phase: 'samples', records, samples };
   } catch (error) {
-    // An engine bug (sample data, items) must not take the app down: report it, on the model line.
-    cache.items = new Map();
-    const bug = locate(internalDiagnostic('making the sample records and their items', error, { subject: {} }), sourceMap);
-    return { phase: 'samples', records: new Map(), items: [], itemsByEntity: new Map(), samples, error: bug };
+    return { phase: 'samples', records: new Map(), samples, error: samplesBug(error, sourceMap) };
   }
 }
 
-/** Everything of a design that toItem reads for one entity's records, as text: equal texts key the records alike. */
-export function itemLayout(design: Design, entity: string): string {
-  const keys = design.entities.find((e) => e.entity === entity)?.keys;
-  return JSON.stringify([
-    design.entityAttribute,
-    design.indexes.map((index) => [index.name, index.kind, index.keys ?? 'composite', 'pkAttribute' in index ? index.pkAttribute : null, 'skAttribute' in index ? index.skAttribute : null, keys?.[index.name] ?? null]),
-  ]);
+/** The records' items under the design (itemsOf: an entity's kept when its records and templates are); an engine bug empties them. */
+export function withItems(phase: RecordsPhase, design: Design, cache: { items: ItemsCache }, sourceMap: SourceMap): SamplesPhase {
+  try {
+    return { ...phase, items: itemsOf(design, phase.records, cache.items) };
+  } catch (error) {
+    return { ...phase, records: new Map(), items: [], error: samplesBug(error, sourceMap) };
+  }
+}
+
+/** An engine bug in the sample data or its items must not take the app down: reported on the model line. */
+function samplesBug(error: unknown, sourceMap: SourceMap): Diagnostic {
+  return locate(internalDiagnostic('making the sample records and their items', error, { subject: {} }), sourceMap);
 }
 
 /** The generated module of a design (the Code view's), or the engine bug that stopped it. */
@@ -226,7 +226,8 @@ export function analyzeSource(request: AnalysisRequest): AnalysisResult {
   const { sourceMap } = first;
   if (first.derived === undefined) return { diagnostics: first.diagnostics, sourceMap };
   const { model, design } = first.derived;
-  const made = samplesPhase(model, design, request.scale, createAnalysisCache(), sourceMap);
+  const cache = createAnalysisCache();
+  const made = withItems(recordsPhase(model, request.scale, cache, sourceMap), design, cache, sourceMap);
   if (made.error !== undefined) return { diagnostics: [...first.diagnostics, made.error], sourceMap };
   const findings = lintSteps(design, { records: made.records, items: made.items }).flatMap((step) => step());
   const code = generateCode(design);
