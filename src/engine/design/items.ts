@@ -4,7 +4,7 @@
 // its item, never stored as undefined or null, and fromItem leaves it out of
 // the record. GSI keys are left out when a record lacks one of their
 // attributes (a sparse index); table keys are required.
-import type { RecordValue, Scalar } from '../model/types.ts';
+import type { AttributeType, RecordValue, Scalar } from '../model/types.ts';
 import { encodeKeyValue, KEY_SEPARATOR } from '../keys/encodeKeyValue.ts';
 import { segmentAttributes, shardValue } from '../keys/shards.ts';
 import { syntheticKeyAttributes } from './indexKeys.ts';
@@ -13,6 +13,9 @@ import type { Design, Item, Segment } from './types.ts';
 export function toItem(design: Design, entityName: string, record: RecordValue): Item {
   return itemMaker(design, entityName)(record);
 }
+
+/** Each design's item makers, by entity: callers make items one record at a time (writes, costs, the lint). */
+const MAKERS = new WeakMap<Design, Map<string, (record: RecordValue) => Item>>();
 
 /**
  * The items of many records of one entity, as toItem makes them, with the entity, its layout and
@@ -23,15 +26,30 @@ export function toItems(design: Design, entityName: string, records: readonly Re
   return records.map((record) => make(record));
 }
 
-/** toItem for one entity of the design: what it looks up per record, looked up once. */
+/** toItem for one entity of the design: what it looks up per record, looked up once (and kept with the design). */
 function itemMaker(design: Design, entityName: string): (record: RecordValue) => Item {
+  let makers = MAKERS.get(design);
+  if (makers === undefined) {
+    makers = new Map();
+    MAKERS.set(design, makers);
+  }
+  let make = makers.get(entityName);
+  if (make === undefined) {
+    make = newItemMaker(design, entityName);
+    makers.set(entityName, make);
+  }
+  return make;
+}
+
+function newItemMaker(design: Design, entityName: string): (record: RecordValue) => Item {
   const entity = design.model.entities.find((e) => e.name === entityName);
   const layout = design.entities.find((e) => e.entity === entityName);
   if (!entity || !layout) throw new Error(`unknown entity "${entityName}"`);
   const keys = design.indexes.flatMap((index) => {
     const template = layout.keys[index.name];
     // A native GSI's keys are the item's own attributes (and its entity name): nothing to write.
-    return !template || index.keys === 'native' ? [] : [{ index, template }];
+    if (!template || index.keys === 'native') return [];
+    return [{ index, template, pk: keyRenderer(template.pk, entity.attributes), sk: keyRenderer(template.sk, entity.attributes) }];
   });
   return (record) => {
     const item: Item = {};
@@ -42,9 +60,9 @@ function itemMaker(design: Design, entityName: string): (record: RecordValue) =>
       if (name === '__proto__') Object.defineProperty(item, name, { value, enumerable: true, writable: true, configurable: true });
       else item[name] = value;
     }
-    for (const { index, template } of keys) {
-      const pk = renderKey(template.pk, record, entity.attributes);
-      const sk = renderKey(template.sk, record, entity.attributes);
+    for (const { index, template, pk: renderPk, sk: renderSk } of keys) {
+      const pk = renderPk(record);
+      const sk = renderSk(record);
       if (pk === undefined || sk === undefined) {
         if (index.kind === 'table') {
           const missing = [...template.pk, ...template.sk].flatMap(segmentAttributes).find((name) => record[name] === undefined);
@@ -61,26 +79,34 @@ function itemMaker(design: Design, entityName: string): (record: RecordValue) =>
 }
 
 /** A key value from a template's segments and a record (values encoded by type); undefined when the record lacks one of its attributes. */
-export function renderKey(segments: readonly Segment[], record: RecordValue, attributes: readonly { name: string; type: import('../model/types.ts').AttributeType }[]): string | undefined {
-  const parts: string[] = [];
-  for (const s of segments) {
-    if (s.kind === 'literal') {
-      parts.push(s.text);
-      continue;
-    }
-    if (s.kind === 'shard') {
-      // Write sharding: the shard is picked from the record's key (keys/shards.ts).
-      const shard = shardValue(s, record, attributes);
-      if (shard === undefined) return undefined;
-      parts.push(shard);
-      continue;
-    }
-    const value: Scalar | undefined = Object.prototype.hasOwnProperty.call(record, s.name) ? record[s.name] : undefined;
-    if (!present(value)) return undefined;
+export function renderKey(segments: readonly Segment[], record: RecordValue, attributes: readonly { name: string; type: AttributeType }[]): string | undefined {
+  return keyRenderer(segments, attributes)(record);
+}
+
+/**
+ * renderKey for one template, its attributes' types looked up once: each segment a function of the
+ * record, joined by the separator as they are made.
+ */
+function keyRenderer(segments: readonly Segment[], attributes: readonly { name: string; type: AttributeType }[]): (record: RecordValue) => string | undefined {
+  const parts = segments.map((s): ((record: RecordValue) => string | undefined) => {
+    if (s.kind === 'literal') return () => s.text;
+    // Write sharding: the shard is picked from the record's key (keys/shards.ts).
+    if (s.kind === 'shard') return (record) => shardValue(s, record, attributes);
     const type = attributes.find((a) => a.name === s.name)?.type ?? 'string';
-    parts.push(encodeKeyValue(type, value, s.name));
-  }
-  return parts.join(KEY_SEPARATOR);
+    return (record) => {
+      const value: Scalar | undefined = Object.prototype.hasOwnProperty.call(record, s.name) ? record[s.name] : undefined;
+      return present(value) ? encodeKeyValue(type, value, s.name) : undefined;
+    };
+  });
+  return (record) => {
+    let key: string | undefined;
+    for (const part of parts) {
+      const text = part(record);
+      if (text === undefined) return undefined;
+      key = key === undefined ? text : key + KEY_SEPARATOR + text;
+    }
+    return key ?? '';
+  };
 }
 
 export function fromItem(design: Design, item: Item): { entity: string; record: RecordValue } {
