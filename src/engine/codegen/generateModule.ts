@@ -222,29 +222,7 @@ export function generateModule(design: Design): string {
     const e = entityOf(p.entity);
     if (!e) continue;
     w();
-    w(`export interface ${paramsName.get(p.name)} {`);
-    // One member per parameter (patternParameters): a range on an equality attribute is that attribute's one parameter.
-    for (const param of patternParameters(model, p.name)) {
-      const def = e.attributes.find((x) => x.name === param.attribute);
-      if (!def) continue;
-      const t = tsType(def);
-      switch (param.shape) {
-        case 'pair':
-          w(`  ${prop(param.name)}: readonly [${t}, ${t}];`);
-          break;
-        case 'prefix':
-          w(`  ${prop(param.name)}: string; // prefix`);
-          break;
-        case 'value':
-          w(`  ${prop(param.name)}: ${t};`);
-          break;
-        default: {
-          const never: never = param.shape;
-          throw new Error(`unknown parameter shape ${String(never)}`);
-        }
-      }
-    }
-    w(`}`);
+    for (const line of paramsInterface(model, p.name, paramsName.get(p.name) ?? '')) w(line);
   }
   w();
   w(`export interface AccessPatternParams {`);
@@ -302,15 +280,7 @@ export function generateModule(design: Design): string {
             : 'QueryCommandInput';
     w(`  ${prop(p.name)}(${usesParams ? 'params' : '_params'}: ${paramsName.get(p.name)}): ${returnType} {`);
     // Every parameter checked for its attribute's type first: a value it cannot take throws, never a query that finds nothing.
-    if (usesParams) {
-      for (const parameter of patternParameters(model, p.name)) {
-        needHelper('checkParam');
-        // An equality on a date or datetime is checked as text only: the shared conformance harness probes a miss
-        // with "no-such-value" (harness.mjs paramSets) and expects an empty answer. Ranges, pairs and prefixes: fully.
-        const type = parameter.op === '=' && (parameter.type === 'date' || parameter.type === 'datetime') ? 'string' : parameter.type;
-        w(`    checkParam(params${access(parameter.name)}, ${q(parameter.name)}, ${q(type)}, ${q(parameter.shape)});`);
-      }
-    }
+    if (usesParams) for (const line of paramChecks(model, p.name, needHelper)) w(`    ${line}`);
     const [onlyStep] = plan.steps;
     if (steps.length === 1 && onlyStep?.shards !== undefined) w(`    return ${indent(shardedCode(onlyStep.shards, stepCode(only)), 4)};`);
     else if (steps.length === 1 && only?.emptyWhen) {
@@ -524,7 +494,7 @@ function mayBeEmpty(design: Design, plan: PatternPlan): boolean {
  * The code emitters for one design. `needHelper` hears of every runtime helper the
  * emitted code calls, so the module carries exactly those.
  */
-function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
+export function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
   let paramsRead = false;
   /** `params.<name>`, noting that the builder reads its parameters. */
   const param = (name: string) => {
@@ -739,7 +709,51 @@ function emitters(design: Design, needHelper: (helper: RuntimeHelper) => void) {
     return render(tokens);
   }
 
-  return { stepExpr, recordExpr };
+  /** A key value as one expression (`'USER#' + encString(params.email, 'email')`); a pair's ends are the locals `low` and `high`. */
+  const keyValueExpr = (value: KeyValue): string => render(valueTokens(value));
+
+  return { stepExpr, recordExpr, keyValueExpr, param };
+}
+
+/** Every parameter of a pattern checked for its attribute's type first (the runtime's checkParam): a value it cannot take throws, never a query that finds nothing. */
+export function paramChecks(model: Design['model'], pattern: string, needHelper: (helper: RuntimeHelper) => void): string[] {
+  return patternParameters(model, pattern).map((parameter) => {
+    needHelper('checkParam');
+    // An equality on a date or datetime is checked as text only: the shared conformance harness probes a miss
+    // with "no-such-value" (harness.mjs paramSets) and expects an empty answer. Ranges, pairs and prefixes: fully.
+    const type = parameter.op === '=' && (parameter.type === 'date' || parameter.type === 'datetime') ? 'string' : parameter.type;
+    return `checkParam(params${access(parameter.name)}, ${q(parameter.name)}, ${q(type)}, ${q(parameter.shape)});`;
+  });
+}
+
+/** A pattern's parameters interface, `export interface <name> { … }`: one member per parameter (patternParameters), typed as its attribute. */
+export function paramsInterface(model: Design['model'], pattern: string, name: string): string[] {
+  const p = model.patterns.find((x) => x.name === pattern);
+  const e = model.entities.find((x) => x.name === p?.entity);
+  const lines = [`export interface ${name} {`];
+  // One member per parameter (patternParameters): a range on an equality attribute is that attribute's one parameter.
+  for (const param of patternParameters(model, pattern)) {
+    const def = e?.attributes.find((x) => x.name === param.attribute);
+    if (!def) continue;
+    const t = tsType(def);
+    switch (param.shape) {
+      case 'pair':
+        lines.push(`  ${prop(param.name)}: readonly [${t}, ${t}];`);
+        break;
+      case 'prefix':
+        lines.push(`  ${prop(param.name)}: string; // prefix`);
+        break;
+      case 'value':
+        lines.push(`  ${prop(param.name)}: ${t};`);
+        break;
+      default: {
+        const never: never = param.shape;
+        throw new Error(`unknown parameter shape ${String(never)}`);
+      }
+    }
+  }
+  lines.push('}');
+  return lines;
 }
 
 /** Whether a native operand is a number (an N key attribute's value); a prefix is always text. */
@@ -748,7 +762,8 @@ function isNumber(operand: NativeOperand): boolean {
   return operand.kind === 'param' && operand.type === 'number' && !operand.prefix;
 }
 
-function tsType(a: Attribute): string {
+/** An attribute's TypeScript type: its enumeration's literals, else number, boolean or string. */
+export function tsType(a: Attribute): string {
   if (a.values && a.values.length) return a.values.map((v) => JSON.stringify(v)).join(' | ');
   switch (a.type) {
     case 'number':

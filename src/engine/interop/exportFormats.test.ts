@@ -8,6 +8,7 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { awsCliInputJson, awsCliScript } from './awsCli.ts';
 import { cdkStack } from './cdkStack.ts';
 import { cloudFormationJson, cloudFormationYaml } from './cloudFormation.ts';
+import { electrodbEntities } from './electrodb.ts';
 import { EXPORT_FORMATS, exportFormat } from './exportFormats.ts';
 import { terraformConfig } from './terraform.ts';
 import { exportWorkbench } from './workbench/exportWorkbench.ts';
@@ -42,5 +43,6 @@ describe('EXPORT_FORMATS', () => {
     expect(await text('terraform')).toEqual({ 'dynamodb_table.tf': terraformConfig(design) });
     expect(await text('aws-cli')).toEqual({ 'create-table.json': awsCliInputJson(design), 'create-table.sh': awsCliScript(design) });
     expect(await text('workbench')).toEqual({ 'nosql-workbench-model.json': exportWorkbench(design).text });
+    expect(await text('electrodb')).toEqual({ 'electrodbEntities.ts': electrodbEntities(design) });
   });
 });

@@ -87,6 +87,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     },
   },
   {
+    id: 'electrodb',
+    label: 'ElectroDB',
+    summary: "ElectroDB 3 entities and a service for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params), one query per access pattern returning the same records.",
+    files: async (design) => {
+      const { electrodbEntities, ELECTRODB_FILE } = await import('./electrodb.ts');
+      return [{ name: ELECTRODB_FILE, text: electrodbEntities(design), mediaType: 'text/typescript', language: 'typescript' }];
+    },
+  },
+  {
     id: 'markdown',
     label: 'Markdown',
     summary: 'The design document in Markdown: entity chart, indexes, patterns and their requests, writes, what it costs a month, and the warnings.',

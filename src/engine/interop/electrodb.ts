@@ -1,0 +1,350 @@
+// The design as ElectroDB 3 entities and a service (https://electrodb.dev), for teams that use
+// ElectroDB: the same table, the same key attributes and values as the design's toItem, so ElectroDB
+// reads and writes the very items Tablewright's generated module does, and one query function per
+// access pattern that returns the same records. Text only, from the public design (its indexes, the
+// entities' key templates and the patterns' plans): ElectroDB is never imported here. Every name
+// reaches the source through printTs.
+// - Keys: Tablewright's key values are encoded (strings escaped, numbers as sortable text), which no
+//   ElectroDB template can produce from the raw attributes. So each composite key attribute (PK, SK,
+//   GSI1PK, ...) is an ElectroDB attribute of the same field name, hidden, that `watch: '*'` computes
+//   from the record with the module's own encoders; an index whose key field is such an attribute
+//   (`composite: ['PK'], template: '${PK}', casing: 'none'`) stores it as it is
+//   (https://electrodb.dev/en/modeling/indexes/#attributes-as-indexes). A GSI key is written only when
+//   the record has every attribute it is made of (sparse, as toItem).
+// - Items: ElectroDB writes its entity and version identifiers on every item; both are the design's
+//   entity attribute, with the entity's name as name and as version, so an item holds exactly what
+//   toItem makes (and ElectroDB still recognises its own items).
+// - Reads: a pattern answered by one GetItem or one Query on a composite index is the entity's
+//   `get`/`query` with the key condition (begins, between; an equality as between(v, v)), its filter
+//   as `where`, its order, limit (`count`) and consistency; an include pattern is a service collection
+//   of the pattern's name. A pattern ElectroDB cannot express (two steps, shards, a native
+//   multi-attribute GSI key) says so in a comment and is not exported: the generated module's
+//   executeAll answers it.
+import type { Entity as ModelEntity } from '../model/types.ts';
+import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
+import { compositeIndex } from '../design/indexKeys.ts';
+import { keyTemplateLine } from '../design/templateText.ts';
+import { templateAttributes } from '../writes/writePlan.ts';
+import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
+import { keyCondition } from '../queries/keyCondition.ts';
+import { filterForm } from '../queries/filterForm.ts';
+import { patternParameters } from '../queries/patternParameters.ts';
+import { emitters, paramChecks, paramsInterface } from '../codegen/generateModule.ts';
+import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from '../codegen/runtimeSource.ts';
+import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
+import { Identifiers, access, comment, prop, q, wrap } from '../codegen/printTs.ts';
+
+/** The file's name. */
+export const ELECTRODB_FILE = 'electrodbEntities.ts';
+
+/** Names the file declares or imports at its top level: no parameters type or local may take them. */
+const TAKEN = [
+  ...RUNTIME_HELPERS,
+  ...['TABLE_NAME', 'ENTITY_ATTRIBUTE', 'Entity', 'Service', 'CreateEntityItem', 'DynamoDBDocumentClient', 'createElectroDb', 'ElectroDb', 'has', 'shardOf', 'readAll', 'QueryCommand', 'QueryCommandInput'],
+  ...['Record', 'Promise', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'RangeError', 'Math', 'JSON'],
+];
+
+/** Why ElectroDB cannot run a pattern's plan as one of its queries; undefined when it can. */
+export function electroUnsupported(design: Design, plan: PatternPlan): string | undefined {
+  if (plan.steps.length > 1) return 'its plan takes two requests (the second reads what the first answered), which no single ElectroDB query makes';
+  const [step] = plan.steps;
+  if (!step) return 'its plan has no request';
+  if (step.shards !== undefined) return `its partition is write-sharded over ${String(step.shards)} shards: one Query per shard merged by the sort key, which ElectroDB does not do`;
+  const index = design.indexes.find((i) => i.name === step.index);
+  if (index?.keys === 'native') return `it reads ${step.index}, a GSI keyed natively on several of the items' own attributes; these entities key ElectroDB indexes on Tablewright's composite key attributes only`;
+  return undefined;
+}
+
+/** The ElectroDB file: entities, a service, and `patterns`, one query per access pattern. */
+export function electrodbEntities(design: Design): string {
+  const model = design.model;
+  const table = design.indexes[0];
+  if (!table) throw new Error('design has no table');
+  const helpers = new Set<RuntimeHelper>();
+  const needHelper = (h: RuntimeHelper) => helpers.add(h);
+  const { recordExpr, keyValueExpr } = emitters(design, needHelper);
+  const ids = new Identifiers(TAKEN);
+  const paramsName = new Map(model.patterns.map((p) => [p.name, ids.allocate(`${p.name[0]?.toUpperCase() ?? ''}${p.name.slice(1)}Params`, '_')]));
+  const composites = design.indexes.filter((i) => i.keys !== 'native');
+  let sharded = false;
+  let usesHas = false;
+  let rawQuery = false;
+
+  const out: string[] = [];
+  const w = (s = '') => out.push(s);
+  w('/**');
+  w(` * ${comment(model.name)}: the single-table design as ElectroDB 3 entities, a service and one query per access`);
+  w(' * pattern (exported by Tablewright). Needs electrodb 3 and @aws-sdk/lib-dynamodb. Regenerate rather than edit.');
+  w(' *');
+  w(' * The items are exactly those of the generated module (accessPatterns.ts): the same key attributes and values');
+  w(" * (computed by hidden attributes with the module's key encoding) and the entity name in the design's entity");
+  w(" * attribute, which is both of ElectroDB's identifiers. Write a record with put.E(record).go(): a key attribute is");
+  w(' * computed from the whole record, so an update or patch that lacks an attribute of a key throws; the identity and unique guard');
+  w(" * items the module's create writes are not written here (use the module's create where the design has them).");
+  w(' *');
+  w(' *   const { entities, service, put, patterns } = createElectroDb(DynamoDBDocumentClient.from(new DynamoDBClient({})));');
+  w(' */');
+  w("import { Entity, Service, type CreateEntityItem } from 'electrodb';");
+  const sdkImport = out.length;
+  w('');
+  w();
+  w(`export const TABLE_NAME = ${q(design.tableName)};`);
+  w('/** The attribute that holds the entity name on every item: both ElectroDB identifiers. */');
+  w(`export const ENTITY_ATTRIBUTE = ${q(design.entityAttribute)};`);
+  w();
+
+  const body: string[] = [];
+  const b = (s = '') => body.push(s);
+  b('/** The entities, their service and the access patterns, on a DynamoDB document client and a table. */');
+  b('export function createElectroDb(client: DynamoDBDocumentClient, table: string = TABLE_NAME) {');
+  b('  const config = { client, table, identifiers: { entity: ENTITY_ATTRIBUTE, version: ENTITY_ATTRIBUTE } };');
+  const entityVar = new Map<string, string>();
+  const locals = new Identifiers([...TAKEN, 'config', 'client', 'table', 'entities', 'service', 'patterns', 'put', 'params', 'r', 'record', 'data', 'low', 'high', 'bounds', ...paramsName.values()]);
+  for (const e of model.entities) entityVar.set(e.name, locals.allocate(e.name, 'Entity'));
+  const keysFn = new Map<string, string>();
+  for (const e of model.entities) {
+    const layout = design.entities.find((x) => x.entity === e.name);
+    if (!layout) continue;
+    b();
+    b(`  // ${comment(e.name)}`);
+    for (const index of design.indexes) {
+      const t = layout.keys[index.name];
+      if (t) b(`  //   ${comment(`${index.name}: ${keyTemplateLine(index, t)}`)}`);
+    }
+    // The key attributes of every composite index the entity is in: a GSI's only when the record has every attribute it is made of (sparse).
+    const keysVar = locals.allocate(`${e.name}Keys`, '_');
+    keysFn.set(e.name, keysVar);
+    const parts: string[] = [];
+    const fields: string[] = [];
+    for (const index of composites) {
+      const t = layout.keys[index.name];
+      if (!t) continue;
+      const keys = compositeIndex(index);
+      if ([...t.pk, ...t.sk].some((x) => x.kind === 'shard')) sharded = true;
+      const pair = `${prop(keys.pkAttribute)}: ${recordExpr(t.pk, e)}, ${prop(keys.skAttribute)}: ${recordExpr(t.sk, e)}`;
+      const optional = index.kind === 'table' ? [] : templateAttributes(t).filter((n) => e.attributes.find((a) => a.name === n)?.optional);
+      if (optional.length) usesHas = true;
+      parts.push(optional.length ? `...(has(r, [${optional.map(q).join(', ')}]) ? { ${pair} } : {})` : pair);
+      fields.push(keys.pkAttribute, keys.skAttribute);
+    }
+    b(`  const ${keysVar} = (r: Record<string, unknown>): { ${fields.map((f) => `${prop(f)}?: string`).join('; ')} } => ({`);
+    for (const part of parts) b(`    ${part},`);
+    b('  });');
+    b(`  const ${entityVar.get(e.name)} = new Entity(`);
+    b('    {');
+    b(`      model: { entity: ${q(e.name)}, version: ${q(e.name)}, service: ${q(design.tableName)} },`);
+    b('      attributes: {');
+    for (const a of e.attributes) b(`        ${prop(a.name)}: ${attributeCode(a, e.key.includes(a.name))},`);
+    // Hidden, computed from the whole record on every write: an update that lacks an attribute of a key throws rather than leave the key stale.
+    for (const f of fields) b(`        ${prop(f)}: { type: 'string', hidden: true, watch: '*', set: (_: unknown, r: Record<string, unknown>) => ${keysVar}(r)${access(f)} },`);
+    b('      },');
+    b('      indexes: {');
+    for (const index of composites) {
+      const t = layout.keys[index.name];
+      if (!t) continue;
+      const keys = compositeIndex(index);
+      const field = (name: string) => `{ field: ${q(name)}, composite: [${q(name)}], template: ${q(`\${${name}}`)}, casing: 'none' }`;
+      b(`        ${prop(index.name)}: {`);
+      if (index.kind === 'gsi') b(`          index: ${q(index.name)},`);
+      b(`          pk: ${field(keys.pkAttribute)},`);
+      b(`          sk: ${field(keys.skAttribute)},`);
+      b('        },');
+    }
+    b('      },');
+    b('    },');
+    b('    config,');
+    b('  );');
+  }
+  b();
+  b(`  const entities = { ${model.entities.map((e) => (entityVar.get(e.name) === e.name ? prop(e.name) : `${prop(e.name)}: ${entityVar.get(e.name)}`)).join(', ')} };`);
+  b('  const service = new Service(entities, { client, table });');
+  b("  /** A record's put with its key attributes (ElectroDB asks for an index's composite attributes before its setters run): put.E(record).go(). */");
+  b('  const put = {');
+  for (const e of model.entities) {
+    const v = entityVar.get(e.name) ?? '';
+    b(`    ${prop(e.name)}: (record: CreateEntityItem<typeof ${v}>) => ${v}.put({ ...record, ...${keysFn.get(e.name) ?? ''}(record) }),`);
+  }
+  b('  };');
+  b();
+  b('  const patterns = {');
+  for (const p of model.patterns) {
+    const plan = design.patterns.find((x) => x.pattern === p.name);
+    const e = model.entities.find((x) => x.name === p.entity);
+    b('    /**');
+    if (p.text) b(`     * ${comment(p.text)}`);
+    if (!plan || !e) {
+      b(`     * NOT EXPORTED: ${comment(p.name)} is not served by this design (see its errors).`);
+      b('     */');
+      continue;
+    }
+    const why = electroUnsupported(design, plan);
+    if (why !== undefined) {
+      b(`     * NOT EXPORTED: ${comment(why)}. The generated module's executeAll.${comment(p.name)} answers it.`);
+      for (const s of plan.steps) b(`     * ${s.operation} ${s.index}: ${comment(s.keyConditionText)}`);
+      b('     */');
+      continue;
+    }
+    const [step] = plan.steps as [PlanStep];
+    const empty = alwaysEmptyParameter(plan, patternParameters(model, p.name));
+    const paramsType = paramsName.get(p.name) ?? '';
+    const included = [...new Set([p.entity, ...(p.include ?? [])])];
+    const isInclude = (p.include?.length ?? 0) > 0;
+    if (empty !== undefined) {
+      b(`     * ALWAYS EMPTY: ${comment(empty)} is compared for equality with its [low, high] pair, which no value equals; nothing is read.`);
+      b('     */');
+      const none = isInclude ? `{ ${included.map((x) => `${prop(x)}: []`).join(', ')} }` : p.returns === 'one' ? 'undefined' : '[]';
+      b(`    ${prop(p.name)}: async (_params: ${paramsType}) => ${none},`);
+      continue;
+    }
+    for (const line of wrap(plan.reason, 90)) b(`     * ${comment(line)}`);
+    b(`     * ${step.operation} ${step.index}: ${comment(step.keyConditionText)}${step.direction ? ` (${step.direction})` : ''}`);
+    b('     */');
+    const takesParams = patternParameters(model, p.name).length > 0;
+    b(`    ${prop(p.name)}: async (${takesParams ? 'params' : '_params'}: ${paramsType}) => {`);
+    for (const line of paramChecks(model, p.name, needHelper)) b(`      ${line}`);
+    const index = design.indexes.find((i) => i.name === step.index);
+    if (!index) throw new Error(`no index ${step.index}`);
+    const keys = compositeIndex(index);
+    const condition = keyCondition(step.key, index);
+    if (condition.native) throw new Error('a native key condition in an ElectroDB query');
+    const target = entityVar.get(p.entity) ?? '';
+    const pk = keyValueExpr(condition.pk);
+    const sk = condition.sk;
+    if (step.operation === 'GetItem') {
+      if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
+      b(`      const { data } = await ${target}.get({ ${prop(keys.pkAttribute)}: ${pk}, ${prop(keys.skAttribute)}: ${keyValueExpr(sk.value)} }).go(${step.consistent ? '{ consistent: true }' : ''});`);
+      b(`      return ${p.returns === 'one' ? 'data ?? undefined' : 'data ? [data] : []'};`);
+      b('    },');
+      continue;
+    }
+    let range = '';
+    const skField = prop(keys.skAttribute);
+    switch (sk.op) {
+      case 'none':
+        break;
+      case '=': {
+        // ElectroDB has no equality on a sort key in a query: BETWEEN v AND v is one.
+        const v = keyValueExpr(sk.value);
+        range = `.between({ ${skField}: ${v} }, { ${skField}: ${v} })`;
+        break;
+      }
+      case 'begins_with':
+        range = `.begins({ ${skField}: ${keyValueExpr(sk.value)} })`;
+        break;
+      case 'between': {
+        let low = keyValueExpr(sk.low);
+        let high = keyValueExpr(sk.high);
+        const pairOf = [...sk.low, ...sk.high].find((t) => t.kind === 'param' && t.end !== undefined);
+        if (sk.empty && pairOf?.kind === 'param') {
+          // A [low, high] parameter: DynamoDB refuses BETWEEN with low > high, so the runtime's range() makes it empty.
+          needHelper('pair');
+          needHelper('range');
+          b(`      const [low, high] = pair(params${access(pairOf.param)}, ${q(pairOf.param)});`);
+          b(`      const bounds = range(${low}, ${high}, ${keyValueExpr(sk.empty)});`);
+          low = 'bounds.low';
+          high = 'bounds.high';
+        }
+        range = `.between({ ${skField}: ${low} }, { ${skField}: ${high} })`;
+        break;
+      }
+      default: {
+        const never: never = sk;
+        throw new Error(`unknown condition ${JSON.stringify(never)}`);
+      }
+    }
+    const where = step.filter ? `.where(${whereCode(step.filter)})` : '';
+    const options = [
+      "pages: 'all'",
+      ...(step.direction === 'desc' ? ["order: 'desc'"] : []),
+      // The pattern's limit: its first N records in key order (ElectroDB's count reads on until it has them).
+      ...(step.limit !== undefined ? [`count: ${String(step.limit)}`] : []),
+      ...(step.consistent ? ['consistent: true'] : []),
+    ];
+    const query = `${target}.query${access(step.index)}({ ${prop(keys.pkAttribute)}: ${pk} })${range}${where}`;
+    if (isInclude) {
+      // An item collection: ElectroDB keeps collections off indexes keyed on attributes, so the entity's query is
+      // sent as it is (one request, as the module's) and each entity parses its own items (parse does not check
+      // whose an item is: the entity attribute says).
+      rawQuery = true;
+      b(`      const items = await readAll(client, { ...${query}.params(), ScanIndexForward: ${String(step.direction !== 'desc')} });`);
+      b(`      return { ${included.map((x) => `${prop(x)}: ${entityVar.get(x) ?? ''}.parse({ Items: items.filter((item) => item[ENTITY_ATTRIBUTE] === ${q(x)}) }).data`).join(', ')} };`);
+    } else {
+      b(`      const { data } = await ${query}.go({ ${options.join(', ')} });`);
+      b(`      return ${p.returns === 'one' ? 'data[0]' : 'data'};`);
+    }
+    b('    },');
+  }
+  b('  };');
+  b();
+  b('  return { entities, service, put, patterns };');
+  b('}');
+  b();
+  b('export type ElectroDb = ReturnType<typeof createElectroDb>;');
+
+  // Parameters, then the runtime the code above called, then the factory.
+  for (const p of model.patterns) {
+    const plan = design.patterns.find((x) => x.pattern === p.name);
+    if (!plan || electroUnsupported(design, plan) !== undefined) continue;
+    for (const line of paramsInterface(model, p.name, paramsName.get(p.name) ?? '')) w(line);
+    w();
+  }
+  const runtime = runtimeFor(helpers);
+  if (runtime) out.push(runtime, '');
+  const shardOf = sharded ? WRITE_RUNTIME_BLOCKS.find((x) => x.names.includes('shardOf')) : undefined;
+  if (shardOf) out.push(shardOf.text, '');
+  // The SDK's names the file uses: the client's type, and the Query of an item collection.
+  out[sdkImport] = rawQuery
+    ? "import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';"
+    : "import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';";
+  if (rawQuery) {
+    out.push(
+      '/** Every item a Query answers, page by page to its end. */',
+      'async function readAll(client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {',
+      '  const items: Record<string, unknown>[] = [];',
+      '  let start: Record<string, unknown> | undefined;',
+      '  do {',
+      '    const page = await client.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));',
+      '    items.push(...(page.Items ?? []));',
+      '    start = page.LastEvaluatedKey;',
+      '  } while (start);',
+      '  return items;',
+      '}',
+      '',
+    );
+  }
+  if (usesHas) {
+    w('/** Whether a record has every one of these attributes: a GSI key made of them is written only then (sparse). */');
+    w('function has(r: Record<string, unknown>, names: readonly string[]): boolean {');
+    w('  return names.every((name) => r[name] !== undefined && r[name] !== null);');
+    w('}');
+    w();
+  }
+  return `${[...out, ...body].join('\n')}\n`;
+
+  /** A step's filter as ElectroDB's where callback: the FilterExpression's clauses, AND-ed (filterForm). */
+  function whereCode(filter: NonNullable<PlanStep['filter']>): string {
+    const form = filterForm(filter.op, filter.type === 'boolean');
+    const operand = new Map(form.operands);
+    const value = (placeholder: string): string => {
+      const o = operand.get(placeholder);
+      if (!o) throw new Error(`no operand ${placeholder}`);
+      if (o.kind === 'constant') return String(o.value);
+      if (o.kind === 'param') return `params${access(filter.param)}`;
+      return `params${access(filter.param)}[${o.kind === 'low' ? 0 : 1}]`;
+    };
+    const a = `attr${access(filter.attribute)}`;
+    const ops: Record<string, string> = { '=': 'eq', '<>': 'ne', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'begins' };
+    const clauses = form.clauses.map((c) => {
+      if (c.op === 'in') return `(${c.operands.map((o) => `\${op.eq(${a}, ${value(o)})}`).join(' OR ')})`;
+      return `\${op.${ops[c.op] ?? 'eq'}(${a}, ${value(c.operand)})}`;
+    });
+    return `(attr, op) => \`${clauses.join(' AND ')}\``;
+  }
+}
+
+/** An ElectroDB attribute for a model attribute: its type (an enumeration of strings as ElectroDB's enum), required unless optional. */
+function attributeCode(a: ModelEntity['attributes'][number], isKey: boolean): string {
+  const strings = a.values?.length && a.values.every((v) => typeof v === 'string') ? `[${a.values.map((v) => q(String(v))).join(', ')}] as const` : undefined;
+  const type = strings ?? (a.type === 'number' ? "'number'" : a.type === 'boolean' ? "'boolean'" : "'string'");
+  return `{ type: ${type}${a.optional ? '' : ', required: true'}${isKey ? ', readOnly: true' : ''} }`;
+}
