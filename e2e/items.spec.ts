@@ -67,3 +67,28 @@ test('a grid of 100,000 items keeps only a window of rows in the page and scroll
   await expect(grid.locator(`tr[aria-rowindex="${total}"]`)).toBeVisible();
   expect(await grid.getByRole('row').count()).toBeLessThan(200);
 });
+
+test('a grid of more than 48 columns keeps only the columns near the view, and scrolls sideways to the last', async ({ page }) => {
+  const attributes = Array.from({ length: 60 }, (_, i) => `a${i}`);
+  const wide = `model "Wide"\nentity Thing key id count 30\n  id: string\n${attributes.map((a) => `  ${a}: string\n`).join('')}getThing: Thing by id returns one\n`;
+  await page.goto(`./${shareHash({ text: wide, format: 'text' })}`);
+  await page.getByRole('tab', { name: 'Items' }).click();
+  const grid = page.getByRole('table', { name: 'Items in table' });
+  await expect(page.getByRole('region', { name: 'Items', exact: true }).getByRole('status')).toContainText('30 items');
+  // PK, SK and _type pinned, then id and a0…a59.
+  expect(await grid.getAttribute('aria-colcount')).toBe('64');
+  const headers = grid.getByRole('columnheader');
+  await expect(headers.first()).toHaveText('PK');
+  expect(await headers.count()).toBeLessThan(64);
+  await expect(grid.getByRole('columnheader', { name: 'a59', exact: true })).toHaveCount(0);
+
+  await page.getByRole('region', { name: 'Items in table, scrollable' }).evaluate((scroller) => (scroller.scrollLeft = scroller.scrollWidth));
+  const last = grid.getByRole('columnheader', { name: 'a59', exact: true });
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-colindex', '64');
+  // The pinned keys stay, and each row's cells are those of the columns drawn.
+  await expect(headers.first()).toHaveText('PK');
+  const row = grid.getByRole('row').filter({ has: page.getByRole('cell') }).first();
+  await expect(row.getByRole('cell').last()).toHaveAttribute('aria-colindex', '64');
+  await expect(row.getByRole('cell').last()).not.toHaveText('');
+});

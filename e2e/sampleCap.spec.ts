@@ -1,5 +1,6 @@
 // Hostile counts (issue 12): `count 100000000` must not leave the app on "No design yet".
 // The design appears, and the sample is capped at 100,000 records in all, the cap shown.
+import { shareHash } from '../src/store/shareLink.ts';
 import { expect, test } from './fixtures.ts';
 import { panelTab } from './appHelpers.ts';
 
@@ -33,4 +34,14 @@ test('a model whose counts ask for 400 million records shows its design and a ca
   const items = page.getByRole('tabpanel');
   await expect(items).toContainText('The counts ask for 400,000,000 records: the sample is capped at 100,000', { timeout: 20_000 });
   await expect(items.getByRole('combobox', { name: 'Sample size' })).toContainText('1× · 100,000 items (capped)');
+});
+
+test('a share link with a count of 100 million shows its design, then the capped sample', async ({ page }) => {
+  await page.goto(`./${shareHash({ text: HUGE, format: 'text' })}`);
+  await expect(page.getByRole('banner')).toContainText('Huge');
+  // The design does not wait for the samples (no longer timeout than the default).
+  await panelTab(page, 'Design').click();
+  await expect(page.getByRole('region', { name: 'Design' })).toContainText('2 entities');
+  await panelTab(page, 'Items').click();
+  await expect(page.getByRole('tabpanel')).toContainText('the sample is capped at 100,000', { timeout: 20_000 });
 });

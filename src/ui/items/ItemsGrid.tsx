@@ -19,7 +19,8 @@ import { markLabel, type RowMark } from './writeMarks.ts';
 
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
-const OVERSCAN = 12;
+/** Rows drawn beyond the view either side (rows are drawn in the frame they scroll in; fewer rows, less to lay out and paint). */
+const OVERSCAN = 6;
 /** From this many columns, only those in view (and a margin either side: columnWindow) are drawn, beside the pinned ones. */
 const COLUMN_WINDOW_FROM = 48;
 /** The sideways scroll that moves the window of columns (less redraws more often). */
@@ -139,8 +140,17 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
     [windowed, leafColumns, pinnedCount, scrollLeft, viewportWidth],
   );
   const shown = drawn === undefined ? leafColumns.map((_, at) => at) : drawn.columns;
-  const keySet = new Set(keyAttributes);
-  const lastPinned = columns.pinned[columns.pinned.length - 1];
+  // What each column's cells share (class, pinned offset, width), made once per drawing, not per cell.
+  const looks = useMemo(() => {
+    const keySet = new Set(keyAttributes);
+    const lastPinned = columns.pinned[columns.pinned.length - 1];
+    return leafColumns.map((column) => ({
+      cell: columnClass('tw-grid__cell', column, keySet, lastPinned),
+      head: columnClass('tw-grid__head', column, keySet, lastPinned),
+      style: pinStyle(column),
+      width: column.getSize(),
+    }));
+  }, [leafColumns, keyAttributes, columns.pinned]);
   const virtualRows = virtualizer.getVirtualItems();
   const firstRow = virtualRows[0];
   const lastRow = virtualRows[virtualRows.length - 1];
@@ -194,8 +204,8 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
                     key={header.id}
                     scope="col"
                     aria-colindex={at + 1}
-                    className={columnClass('tw-grid__head', header.column, keySet, lastPinned)}
-                    style={pinStyle(header.column)}
+                    className={looks[at]?.head}
+                    style={looks[at]?.style}
                   >
                     <table.FlexRender header={header} />
                   </th>
@@ -245,15 +255,16 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
                 {cells(
                   (at) => {
                     const column = leafColumns[at];
-                    if (column === undefined) return null;
+                    const look = looks[at];
+                    if (column === undefined || look === undefined) return null;
                     const value = item[column.id];
                     return (
                       <td
                         key={column.id}
                         aria-colindex={at + 1}
-                        className={columnClass('tw-grid__cell', column, keySet, lastPinned) + (mark?.attributes.includes(column.id) ? ' tw-grid__cell--changed' : '')}
-                        style={pinStyle(column)}
-                        title={titleOf(value, column.getSize())}
+                        className={mark?.attributes.includes(column.id) ? `${look.cell} tw-grid__cell--changed` : look.cell}
+                        style={look.style}
+                        title={titleOf(value, look.width)}
                       >
                         {at === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
                         {formatValue(value)}
