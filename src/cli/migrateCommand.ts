@@ -27,6 +27,7 @@ import {
   type KeysMode,
   type MigrationPlan,
   type MigrationStep,
+  DEFAULT_BACKFILL_RATE,
 } from '../engine/index.ts';
 import {
   createClients,
@@ -62,8 +63,9 @@ export function defaultCheckpointFile(tableName: string): string {
   return `${tableName}.migration.json`;
 }
 
-function parseRate(value: string | true | undefined): number | undefined | Error {
-  if (value === undefined) return undefined;
+/** The backfill's items per second: --rate, else the rate diff estimates its time at (a migration is always bounded). */
+function parseRate(value: string | true | undefined): number | Error {
+  if (value === undefined) return DEFAULT_BACKFILL_RATE;
   if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || !(Number(value) > 0)) return new Error('--rate takes the items a second the backfill may update at most: a number above 0');
   return Number(value);
 }
@@ -135,7 +137,7 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
       plan,
       store,
       ...(verifyModule ? { verifyWith: verifyModule.module } : {}),
-      ...(rate !== undefined ? { rate } : {}),
+      rate,
       pollMs: isLocalEndpoint(endpointUrl) ? 100 : 2000,
       signal: interrupts.work.signal,
       onStep: (step, i, event) => {

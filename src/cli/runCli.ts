@@ -89,7 +89,8 @@ ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
       Carry the live table NAME (one FROM created, e.g. by run FROM --table
       NAME --keep) to TO, derived against FROM as diff does: add the new key
       attributes to its items (a parallel Scan and conditional UpdateItems
-      that never overwrite a newer write, at most N items/s), create each
+      that never overwrite a newer write, at most N items/s, default 100,
+      the rate diff's time is at), create each
       new GSI and wait until it is ACTIVE, read the table back and check
       every pattern (--verify), delete the GSIs no pattern reads
       (--drop-unused), tag the table. Every step is printed before it runs.
