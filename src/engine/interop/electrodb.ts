@@ -27,8 +27,8 @@ import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
 import { keyCondition } from '../queries/keyCondition.ts';
-import { filterForm } from '../queries/filterForm.ts';
 import { patternParameters } from '../queries/patternParameters.ts';
+import { filterCode, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
 import { emitters, paramChecks, paramsInterface } from '../codegen/generateModule.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from '../codegen/runtimeSource.ts';
 import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
@@ -46,13 +46,7 @@ const TAKEN = [
 
 /** Why ElectroDB cannot run a pattern's plan as one of its queries; undefined when it can. */
 export function electroUnsupported(design: Design, plan: PatternPlan): string | undefined {
-  if (plan.steps.length > 1) return 'its plan takes two requests (the second reads what the first answered), which no single ElectroDB query makes';
-  const [step] = plan.steps;
-  if (!step) return 'its plan has no request';
-  if (step.shards !== undefined) return `its partition is write-sharded over ${String(step.shards)} shards: one Query per shard merged by the sort key, which ElectroDB does not do`;
-  const index = design.indexes.find((i) => i.name === step.index);
-  if (index?.keys === 'native') return `it reads ${step.index}, a GSI keyed natively on several of the items' own attributes; these entities key ElectroDB indexes on Tablewright's composite key attributes only`;
-  return undefined;
+  return unsupportedPlan(design, plan, { name: 'ElectroDB', native: false });
 }
 
 /** The ElectroDB file: entities, a service, and `patterns`, one query per access pattern. */
@@ -217,41 +211,13 @@ export function electrodbEntities(design: Design): string {
       b('    },');
       continue;
     }
-    let range = '';
     const skField = prop(keys.skAttribute);
-    switch (sk.op) {
-      case 'none':
-        break;
-      case '=': {
-        // ElectroDB has no equality on a sort key in a query: BETWEEN v AND v is one.
-        const v = keyValueExpr(sk.value);
-        range = `.between({ ${skField}: ${v} }, { ${skField}: ${v} })`;
-        break;
-      }
-      case 'begins_with':
-        range = `.begins({ ${skField}: ${keyValueExpr(sk.value)} })`;
-        break;
-      case 'between': {
-        let low = keyValueExpr(sk.low);
-        let high = keyValueExpr(sk.high);
-        const pairOf = [...sk.low, ...sk.high].find((t) => t.kind === 'param' && t.end !== undefined);
-        if (sk.empty && pairOf?.kind === 'param') {
-          // A [low, high] parameter: DynamoDB refuses BETWEEN with low > high, so the runtime's range() makes it empty.
-          needHelper('pair');
-          needHelper('range');
-          b(`      const [low, high] = pair(params${access(pairOf.param)}, ${q(pairOf.param)});`);
-          b(`      const bounds = range(${low}, ${high}, ${keyValueExpr(sk.empty)});`);
-          low = 'bounds.low';
-          high = 'bounds.high';
-        }
-        range = `.between({ ${skField}: ${low} }, { ${skField}: ${high} })`;
-        break;
-      }
-      default: {
-        const never: never = sk;
-        throw new Error(`unknown condition ${JSON.stringify(never)}`);
-      }
-    }
+    const skCode = sortKeyCode(condition.sk, keyValueExpr, needHelper);
+    for (const line of skCode.pre) b(`      ${line}`);
+    const [v0 = '', v1 = ''] = skCode.values;
+    // ElectroDB has no equality on a sort key in a query: BETWEEN v AND v is one.
+    const range =
+      skCode.op === 'none' ? '' : skCode.op === 'beginsWith' ? `.begins({ ${skField}: ${v0} })` : `.between({ ${skField}: ${v0} }, { ${skField}: ${skCode.op === 'eq' ? v0 : v1} })`;
     const where = step.filter ? `.where(${whereCode(step.filter)})` : '';
     const options = [
       "pages: 'all'",
@@ -321,22 +287,13 @@ export function electrodbEntities(design: Design): string {
   }
   return `${[...out, ...body].join('\n')}\n`;
 
-  /** A step's filter as ElectroDB's where callback: the FilterExpression's clauses, AND-ed (filterForm). */
+  /** A step's filter as ElectroDB's where callback: the FilterExpression's clauses, AND-ed. */
   function whereCode(filter: NonNullable<PlanStep['filter']>): string {
-    const form = filterForm(filter.op, filter.type === 'boolean');
-    const operand = new Map(form.operands);
-    const value = (placeholder: string): string => {
-      const o = operand.get(placeholder);
-      if (!o) throw new Error(`no operand ${placeholder}`);
-      if (o.kind === 'constant') return String(o.value);
-      if (o.kind === 'param') return `params${access(filter.param)}`;
-      return `params${access(filter.param)}[${o.kind === 'low' ? 0 : 1}]`;
-    };
     const a = `attr${access(filter.attribute)}`;
     const ops: Record<string, string> = { '=': 'eq', '<>': 'ne', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'begins' };
-    const clauses = form.clauses.map((c) => {
-      if (c.op === 'in') return `(${c.operands.map((o) => `\${op.eq(${a}, ${value(o)})}`).join(' OR ')})`;
-      return `\${op.${ops[c.op] ?? 'eq'}(${a}, ${value(c.operand)})}`;
+    const clauses = filterCode(filter).map((c) => {
+      if (c.op === 'in') return `(${c.values.map((v) => `\${op.eq(${a}, ${v})}`).join(' OR ')})`;
+      return `\${op.${ops[c.op] ?? 'eq'}(${a}, ${c.values[0] ?? ''})}`;
     });
     return `(attr, op) => \`${clauses.join(' AND ')}\``;
   }
