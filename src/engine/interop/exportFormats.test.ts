@@ -8,6 +8,7 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { awsCliInputJson, awsCliScript } from './awsCli.ts';
 import { cdkStack } from './cdkStack.ts';
 import { cloudFormationJson, cloudFormationYaml } from './cloudFormation.ts';
+import { dynamodbToolboxEntities } from './dynamodbToolbox.ts';
 import { electrodbEntities } from './electrodb.ts';
 import { EXPORT_FORMATS, exportFormat } from './exportFormats.ts';
 import { terraformConfig } from './terraform.ts';
@@ -44,5 +45,6 @@ describe('EXPORT_FORMATS', () => {
     expect(await text('aws-cli')).toEqual({ 'create-table.json': awsCliInputJson(design), 'create-table.sh': awsCliScript(design) });
     expect(await text('workbench')).toEqual({ 'nosql-workbench-model.json': exportWorkbench(design).text });
     expect(await text('electrodb')).toEqual({ 'electrodbEntities.ts': electrodbEntities(design) });
+    expect(await text('dynamodb-toolbox')).toEqual({ 'dynamodbToolbox.ts': dynamodbToolboxEntities(design) });
   });
 });

@@ -96,6 +96,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     },
   },
   {
+    id: 'dynamodb-toolbox',
+    label: 'DynamoDB-Toolbox',
+    summary: "A DynamoDB-Toolbox v2 table and entities for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params), one query per access pattern returning the same records.",
+    files: async (design) => {
+      const { dynamodbToolboxEntities, TOOLBOX_FILE } = await import('./dynamodbToolbox.ts');
+      return [{ name: TOOLBOX_FILE, text: dynamodbToolboxEntities(design), mediaType: 'text/typescript', language: 'typescript' }];
+    },
+  },
+  {
     id: 'markdown',
     label: 'Markdown',
     summary: 'The design document in Markdown: entity chart, indexes, patterns and their requests, writes, what it costs a month, and the warnings.',
