@@ -186,5 +186,4 @@ export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from
 export { EXPORT_FORMATS, exportFormat, type ExportContext, type ExportFile, type ExportFormat, type ExportLanguage } from './interop/exportFormats.ts';
 
 export { importWorkbench, type WorkbenchImport, type WorkbenchImported, type WorkbenchImportOptions, type WorkbenchRefused, type WorkbenchSamples } from './interop/workbench/importWorkbench.ts';
-export { exportWorkbench, DEFAULT_WORKBENCH_ITEMS, WORKBENCH_EXPORT_VERSION, type WorkbenchExport, type WorkbenchExportOptions } from './interop/workbench/exportWorkbench.ts';
 export { WORKBENCH_DIAGNOSTIC_CODES, type WorkbenchDiagnosticCode } from './interop/workbench/workbenchDiagnostic.ts';
