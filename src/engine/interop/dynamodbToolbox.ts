@@ -21,14 +21,10 @@ import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
-import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
-import { keyCondition } from '../queries/keyCondition.ts';
-import { patternParameters } from '../queries/patternParameters.ts';
-import { emitters, paramChecks, paramsInterface } from '../codegen/generateModule.ts';
-import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from '../codegen/runtimeSource.ts';
-import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
-import { Identifiers, access, comment, prop, q, wrap } from '../codegen/printTs.ts';
-import { filterCode, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
+import { emitters } from '../codegen/generateModule.ts';
+import { RUNTIME_HELPERS, type RuntimeHelper } from '../codegen/runtimeSource.ts';
+import { Identifiers, access, comment, prop, q } from '../codegen/printTs.ts';
+import { entitiesObject, fileConstants, fileRuntime, filterCode, patternHead, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
 
 /** The file's name. */
 export const TOOLBOX_FILE = 'dynamodbToolbox.ts';
@@ -89,10 +85,7 @@ export function dynamodbToolboxEntities(design: Design): string {
   w('');
   w("import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';");
   w();
-  w(`export const TABLE_NAME = ${q(design.tableName)};`);
-  w('/** The attribute that holds the entity name on every item (the Toolbox table saves its entity attribute as it). */');
-  w(`export const ENTITY_ATTRIBUTE = ${q(design.entityAttribute)};`);
-  w();
+  out.push(...fileConstants(design, 'the Toolbox table saves its entity attribute as it'));
 
   const body: string[] = [];
   const b = (s = '') => body.push(s);
@@ -154,7 +147,7 @@ export function dynamodbToolboxEntities(design: Design): string {
     b('  });');
   }
   b();
-  b(`  const entities = { ${model.entities.map((e) => (entityVar.get(e.name) === e.name ? prop(e.name) : `${prop(e.name)}: ${entityVar.get(e.name) ?? ''}`)).join(', ')} };`);
+  b(entitiesObject(design, entityVar));
   b('  /** A record\'s put: put.E(record) stores the item toItem makes. */');
   b('  const put = {');
   for (const e of model.entities) b(`    ${prop(e.name)}: (record: PutItemInput<typeof ${entityVar.get(e.name) ?? ''}>) => ${entityVar.get(e.name) ?? ''}.build(PutItemCommand).item(record).send(),`);
@@ -163,41 +156,9 @@ export function dynamodbToolboxEntities(design: Design): string {
   b('  const patterns = {');
   for (const p of model.patterns) {
     const plan = design.patterns.find((x) => x.pattern === p.name);
-    b('    /**');
-    if (p.text) b(`     * ${comment(p.text)}`);
-    if (!plan) {
-      b(`     * NOT EXPORTED: ${comment(p.name)} is not served by this design (see its errors).`);
-      b('     */');
-      continue;
-    }
-    const why = toolboxUnsupported(design, plan);
-    if (why !== undefined) {
-      b(`     * NOT EXPORTED: ${comment(why)}. The generated module's executeAll.${comment(p.name)} answers it.`);
-      for (const s of plan.steps) b(`     * ${s.operation} ${s.index}: ${comment(s.keyConditionText)}`);
-      b('     */');
-      continue;
-    }
-    const [step] = plan.steps as [PlanStep];
-    const paramsType = paramsName.get(p.name) ?? '';
-    const included = [...new Set([p.entity, ...(p.include ?? [])])];
-    const isInclude = (p.include?.length ?? 0) > 0;
-    if (alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined) {
-      b('     * ALWAYS EMPTY: an attribute is compared for equality with its [low, high] pair, which no value equals; nothing is read.');
-      b('     */');
-      const none = isInclude ? `{ ${included.map((x) => `${prop(x)}: []`).join(', ')} }` : p.returns === 'one' ? 'undefined' : '[]';
-      b(`    ${prop(p.name)}: async (_params: ${paramsType}) => ${none},`);
-      continue;
-    }
-    for (const line of wrap(plan.reason, 90)) b(`     * ${comment(line)}`);
-    b(`     * ${step.operation} ${step.index}: ${comment(step.keyConditionText)}${step.direction ? ` (${step.direction})` : ''}`);
-    b('     */');
-    const takesParams = patternParameters(model, p.name).length > 0;
-    b(`    ${prop(p.name)}: async (${takesParams ? 'params' : '_params'}: ${paramsType}) => {`);
-    for (const line of paramChecks(model, p.name, needHelper)) b(`      ${line}`);
-    const index = design.indexes.find((i) => i.name === step.index);
-    if (!index) throw new Error(`no index ${step.index}`);
-    const condition = keyCondition(step.key, index);
-    if (condition.native) throw new Error('a native key condition in a composite query');
+    const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', unsupported: plan && toolboxUnsupported(design, plan), needHelper });
+    if (!head) continue;
+    const { step, index, condition, included, isInclude } = head;
     const target = entityVar.get(p.entity) ?? '';
     if (step.operation === 'GetItem') {
       used.add('GetItemCommand');
@@ -237,26 +198,8 @@ export function dynamodbToolboxEntities(design: Design): string {
   b();
   b('export type Toolbox = ReturnType<typeof createToolbox>;');
 
-  for (const p of model.patterns) {
-    const plan = design.patterns.find((x) => x.pattern === p.name);
-    if (!plan || toolboxUnsupported(design, plan) !== undefined) continue;
-    for (const line of paramsInterface(model, p.name, paramsName.get(p.name) ?? '')) w(line);
-    w();
-  }
   out[toolboxImport] = `import { ${TOOLBOX_IMPORTS.filter((n) => used.has(n)).join(', ')}, type PutItemInput } from 'dynamodb-toolbox';`;
-  const runtime = runtimeFor(helpers);
-  if (runtime) out.push(runtime, '');
-  const shardOf = sharded ? WRITE_RUNTIME_BLOCKS.find((x) => x.names.includes('shardOf')) : undefined;
-  if (shardOf) out.push(shardOf.text, '');
-  if (usesHas) {
-    out.push(
-      '/** Whether a record has every one of these attributes: a GSI key made of them is written only then (sparse). */',
-      'function has(r: object, names: readonly string[]): boolean {',
-      '  return names.every((name) => (r as Record<string, unknown>)[name] !== undefined && (r as Record<string, unknown>)[name] !== null);',
-      '}',
-      '',
-    );
-  }
+  out.push(...fileRuntime(design, { exported: (plan) => toolboxUnsupported(design, plan) === undefined, paramsName, helpers, sharded, usesHas }));
   if (usesByEntity) {
     out.push(
       "/** An include pattern's records of one entity: the items the Toolbox formatted as it (showEntityAttr names it), without that name. */",

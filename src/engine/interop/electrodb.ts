@@ -25,14 +25,10 @@ import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
-import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
-import { keyCondition } from '../queries/keyCondition.ts';
-import { patternParameters } from '../queries/patternParameters.ts';
-import { filterCode, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
-import { emitters, paramChecks, paramsInterface } from '../codegen/generateModule.ts';
-import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from '../codegen/runtimeSource.ts';
-import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
-import { Identifiers, access, comment, prop, q, wrap } from '../codegen/printTs.ts';
+import { entitiesObject, fileConstants, fileRuntime, filterCode, patternHead, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
+import { emitters } from '../codegen/generateModule.ts';
+import { RUNTIME_HELPERS, type RuntimeHelper } from '../codegen/runtimeSource.ts';
+import { Identifiers, access, comment, prop, q } from '../codegen/printTs.ts';
 
 /** The file's name. */
 export const ELECTRODB_FILE = 'electrodbEntities.ts';
@@ -82,10 +78,7 @@ export function electrodbEntities(design: Design): string {
   const sdkImport = out.length;
   w('');
   w();
-  w(`export const TABLE_NAME = ${q(design.tableName)};`);
-  w('/** The attribute that holds the entity name on every item: both ElectroDB identifiers. */');
-  w(`export const ENTITY_ATTRIBUTE = ${q(design.entityAttribute)};`);
-  w();
+  out.push(...fileConstants(design, 'both ElectroDB identifiers'));
 
   const body: string[] = [];
   const b = (s = '') => body.push(s);
@@ -150,7 +143,7 @@ export function electrodbEntities(design: Design): string {
     b('  );');
   }
   b();
-  b(`  const entities = { ${model.entities.map((e) => (entityVar.get(e.name) === e.name ? prop(e.name) : `${prop(e.name)}: ${entityVar.get(e.name)}`)).join(', ')} };`);
+  b(entitiesObject(design, entityVar));
   b('  const service = new Service(entities, { client, table });');
   b("  /** A record's put with its key attributes (ElectroDB asks for an index's composite attributes before its setters run): put.E(record).go(). */");
   b('  const put = {');
@@ -163,44 +156,10 @@ export function electrodbEntities(design: Design): string {
   b('  const patterns = {');
   for (const p of model.patterns) {
     const plan = design.patterns.find((x) => x.pattern === p.name);
-    const e = model.entities.find((x) => x.name === p.entity);
-    b('    /**');
-    if (p.text) b(`     * ${comment(p.text)}`);
-    if (!plan || !e) {
-      b(`     * NOT EXPORTED: ${comment(p.name)} is not served by this design (see its errors).`);
-      b('     */');
-      continue;
-    }
-    const why = electroUnsupported(design, plan);
-    if (why !== undefined) {
-      b(`     * NOT EXPORTED: ${comment(why)}. The generated module's executeAll.${comment(p.name)} answers it.`);
-      for (const s of plan.steps) b(`     * ${s.operation} ${s.index}: ${comment(s.keyConditionText)}`);
-      b('     */');
-      continue;
-    }
-    const [step] = plan.steps as [PlanStep];
-    const empty = alwaysEmptyParameter(plan, patternParameters(model, p.name));
-    const paramsType = paramsName.get(p.name) ?? '';
-    const included = [...new Set([p.entity, ...(p.include ?? [])])];
-    const isInclude = (p.include?.length ?? 0) > 0;
-    if (empty !== undefined) {
-      b(`     * ALWAYS EMPTY: ${comment(empty)} is compared for equality with its [low, high] pair, which no value equals; nothing is read.`);
-      b('     */');
-      const none = isInclude ? `{ ${included.map((x) => `${prop(x)}: []`).join(', ')} }` : p.returns === 'one' ? 'undefined' : '[]';
-      b(`    ${prop(p.name)}: async (_params: ${paramsType}) => ${none},`);
-      continue;
-    }
-    for (const line of wrap(plan.reason, 90)) b(`     * ${comment(line)}`);
-    b(`     * ${step.operation} ${step.index}: ${comment(step.keyConditionText)}${step.direction ? ` (${step.direction})` : ''}`);
-    b('     */');
-    const takesParams = patternParameters(model, p.name).length > 0;
-    b(`    ${prop(p.name)}: async (${takesParams ? 'params' : '_params'}: ${paramsType}) => {`);
-    for (const line of paramChecks(model, p.name, needHelper)) b(`      ${line}`);
-    const index = design.indexes.find((i) => i.name === step.index);
-    if (!index) throw new Error(`no index ${step.index}`);
+    const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', unsupported: plan && electroUnsupported(design, plan), needHelper });
+    if (!head) continue;
+    const { step, index, condition, included, isInclude } = head;
     const keys = compositeIndex(index);
-    const condition = keyCondition(step.key, index);
-    if (condition.native) throw new Error('a native key condition in an ElectroDB query');
     const target = entityVar.get(p.entity) ?? '';
     const pk = keyValueExpr(condition.pk);
     const sk = condition.sk;
@@ -248,16 +207,7 @@ export function electrodbEntities(design: Design): string {
   b('export type ElectroDb = ReturnType<typeof createElectroDb>;');
 
   // Parameters, then the runtime the code above called, then the factory.
-  for (const p of model.patterns) {
-    const plan = design.patterns.find((x) => x.pattern === p.name);
-    if (!plan || electroUnsupported(design, plan) !== undefined) continue;
-    for (const line of paramsInterface(model, p.name, paramsName.get(p.name) ?? '')) w(line);
-    w();
-  }
-  const runtime = runtimeFor(helpers);
-  if (runtime) out.push(runtime, '');
-  const shardOf = sharded ? WRITE_RUNTIME_BLOCKS.find((x) => x.names.includes('shardOf')) : undefined;
-  if (shardOf) out.push(shardOf.text, '');
+  out.push(...fileRuntime(design, { exported: (plan) => electroUnsupported(design, plan) === undefined, paramsName, helpers, sharded, usesHas }));
   // The SDK's names the file uses: the client's type, and the Query of an item collection.
   out[sdkImport] = rawQuery
     ? "import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';"
@@ -277,13 +227,6 @@ export function electrodbEntities(design: Design): string {
       '}',
       '',
     );
-  }
-  if (usesHas) {
-    w('/** Whether a record has every one of these attributes: a GSI key made of them is written only then (sparse). */');
-    w('function has(r: Record<string, unknown>, names: readonly string[]): boolean {');
-    w('  return names.every((name) => r[name] !== undefined && r[name] !== null);');
-    w('}');
-    w();
   }
   return `${[...out, ...body].join('\n')}\n`;
 
