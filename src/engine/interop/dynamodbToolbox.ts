@@ -13,11 +13,13 @@
 //   off, so an item holds exactly what toItem makes.
 // - Reads: a key lookup is the entity's GetItemCommand; a Query on a composite index is the table's
 //   QueryCommand with the entity (every entity of an include pattern), the key values, the range
-//   (beginsWith, between, eq), a filter, reverse, limit and consistency. A pattern the Toolbox cannot
-//   run as one query (two steps, shards, a native multi-attribute GSI key) says so in a comment and is
-//   not exported: the generated module's executeAll answers it.
+//   (beginsWith, between, eq), a filter, reverse, limit and consistency. A native multi-attribute GSI
+//   key is the index's partitionKeys/sortKeys, queried with the attributes' own values. A pattern the
+//   Toolbox cannot run as one query (two steps, shards) says so in a comment and is not exported: the
+//   generated module's executeAll answers it.
 import type { Attribute } from '../model/types.ts';
 import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
+import type { NativeOperand } from '../queries/keyCondition.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
@@ -41,7 +43,7 @@ const TAKEN = [
 
 /** Why the Toolbox cannot run a pattern's plan as one of its queries; undefined when it can. */
 export function toolboxUnsupported(design: Design, plan: PatternPlan): string | undefined {
-  return unsupportedPlan(design, plan, { name: 'DynamoDB-Toolbox', native: false });
+  return unsupportedPlan(design, plan, { name: 'DynamoDB-Toolbox', native: true });
 }
 
 /** The DynamoDB-Toolbox file: the table, its entities, `put` and `patterns`, one query per access pattern. */
@@ -96,10 +98,16 @@ export function dynamodbToolboxEntities(design: Design): string {
   b('    documentClient,');
   b(`    partitionKey: { name: ${q(tableKeys.pkAttribute)}, type: 'string' },`);
   b(`    sortKey: { name: ${q(tableKeys.skAttribute)}, type: 'string' },`);
-  const gsis = composites.filter((i) => i.kind === 'gsi');
+  const gsis = design.indexes.filter((i) => i.kind === 'gsi');
   if (gsis.length) {
     b('    indexes: {');
     for (const index of gsis) {
+      if (index.keys === 'native') {
+        // A native (multi-attribute) key: the items' own attributes, with their types (partitionKeys/sortKeys).
+        const keyList = (attributes: readonly { name: string; type: 'S' | 'N' }[]) => `[${attributes.map((a) => `{ name: ${q(a.name)}, type: '${a.type === 'N' ? 'number' : 'string'}' }`).join(', ')}]`;
+        b(`      ${prop(index.name)}: { type: 'global', partitionKeys: ${keyList(index.pk)}${index.sk.length ? `, sortKeys: ${keyList(index.sk)}` : ''} },`);
+        continue;
+      }
       const k = compositeIndex(index);
       b(`      ${prop(index.name)}: { type: 'global', partitionKey: { name: ${q(k.pkAttribute)}, type: 'string' }, sortKey: { name: ${q(k.skAttribute)}, type: 'string' } },`);
     }
@@ -160,6 +168,39 @@ export function dynamodbToolboxEntities(design: Design): string {
     if (!head) continue;
     const { step, index, condition, included, isInclude } = head;
     const target = entityVar.get(p.entity) ?? '';
+    if (condition.native) {
+      // A native GSI: the partition key's attribute values and the sort key's, as they are (unencoded), the last one a range.
+      used.add('QueryCommand');
+      const operand = (o: NativeOperand): string => {
+        if (o.kind === 'text') return q(o.text);
+        if (o.kind === 'fixed') return typeof o.value === 'string' ? q(o.value) : String(o.value);
+        if (o.kind === 'shard') throw new Error('a native key has no shard component');
+        return `params${access(o.param)}${o.end === undefined ? '' : o.end === 'low' ? '[0]' : '[1]'}`;
+      };
+      const pkCount = index.keys === 'native' ? index.pk.length : 1;
+      const partition = condition.equals.slice(0, pkCount).map((x) => operand(x.value));
+      const sortValues = condition.equals.slice(pkCount).map((x) => operand(x.value));
+      const r = condition.range;
+      if (r?.op === 'between') {
+        // DynamoDB refuses a BETWEEN whose low is above its high, where the answer is empty: nothing is sent.
+        const [low, high] = [operand(r.low), operand(r.high)];
+        const numbers = [r.low, r.high].every((o) => (o.kind === 'fixed' ? typeof o.value === 'number' : o.kind === 'param' && o.type === 'number' && !o.prefix));
+        if (!numbers) needHelper('compareUtf8');
+        b(`      if (${numbers ? `${low} > ${high}` : `compareUtf8(String(${low}), String(${high})) > 0`}) return ${isInclude ? `{ ${included.map((x) => `${prop(x)}: []`).join(', ')} }` : p.returns === 'one' ? 'undefined' : '[]'};`);
+        sortValues.push(`{ between: [${low}, ${high}] }`);
+      } else if (r) {
+        const ops: Record<string, string> = { '=': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'beginsWith' };
+        sortValues.push(`{ ${ops[r.op] ?? 'eq'}: ${operand(r.value)} }`);
+      }
+      // The entity attribute leads the partition key, so the key already keeps other entities out; DynamoDB
+      // refuses a filter on a key attribute, so the Toolbox's entity filter is off.
+      const options = ['entityAttrFilter: false', ...(step.direction === 'desc' ? ['reverse: true'] : []), ...(step.limit !== undefined ? [`limit: ${String(step.limit)}`] : ['maxPages: Infinity']), ...(step.filter ? [`filters: { ${prop(p.entity)}: ${conditionCode(step.filter)} }`] : [])];
+      const query = `{ index: ${q(index.name)}, partition: [${partition.join(', ')}]${sortValues.length ? `, range: [${sortValues.join(', ')}]` : ''} }`;
+      b(`      const { Items = [] } = await table.build(QueryCommand).entities(${target}).query(${query}).options({ ${options.join(', ')} }).send();`);
+      b(`      return ${p.returns === 'one' ? 'Items[0]' : 'Items'};`);
+      b('    },');
+      continue;
+    }
     if (step.operation === 'GetItem') {
       used.add('GetItemCommand');
       // The entity's key attributes, from the parameters and the pattern's fixed values: the Toolbox links the table key from them.

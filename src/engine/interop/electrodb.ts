@@ -159,6 +159,7 @@ export function electrodbEntities(design: Design): string {
     const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', unsupported: plan && electroUnsupported(design, plan), needHelper });
     if (!head) continue;
     const { step, index, condition, included, isInclude } = head;
+    if (condition.native) throw new Error(`a native key condition in an ElectroDB query (${p.name})`);
     const keys = compositeIndex(index);
     const target = entityVar.get(p.entity) ?? '';
     const pk = keyValueExpr(condition.pk);

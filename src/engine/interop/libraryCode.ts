@@ -4,7 +4,7 @@
 // imports. Values come from codegen's emitters (keyValueExpr), so the keys a library
 // queries are the generated module's, encoded the same way.
 import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
-import type { CompositeKeyCondition, KeyValue } from '../queries/keyCondition.ts';
+import type { CompositeKeyCondition, KeyCondition, KeyValue } from '../queries/keyCondition.ts';
 import { filterForm, type FilterClause } from '../queries/filterForm.ts';
 import { keyCondition } from '../queries/keyCondition.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
@@ -77,7 +77,8 @@ export function filterCode(filter: NonNullable<PlanStep['filter']>): { op: Filte
 export interface PatternQuery {
   step: PlanStep;
   index: Design['indexes'][number];
-  condition: CompositeKeyCondition;
+  /** The step's key condition: composite, or native where the library keys an index on the items' own attributes. */
+  condition: KeyCondition;
   /** The pattern's entity and the entities it includes, once each. */
   included: string[];
   isInclude: boolean;
@@ -130,7 +131,6 @@ export function patternHead(
   b(`    ${prop(pattern.name)}: async (${parameters.length > 0 ? 'params' : '_params'}: ${paramsType}) => {`);
   for (const line of paramChecks(model, pattern.name, ctx.needHelper)) b(`      ${line}`);
   const condition = keyCondition(step.key, index);
-  if (condition.native) throw new Error(`a native key condition in a composite query (${pattern.name})`);
   return { step, index, condition, included, isInclude };
 }
 
