@@ -36,6 +36,9 @@ test('a quick fix turns newest first without a range into order by', async ({ pa
   await page.keyboard.press('End');
   await page.keyboard.press('ControlOrMeta+Period');
   await page.getByText('Replace with order by createdAt desc').click();
+  // The fixed source is analysed at once: the Problems list changes under the editor, which may scroll
+  // the last line out of view (Monaco renders only the lines in view); bring it back first.
+  await page.keyboard.press('ControlOrMeta+End');
   await expect(editorLines(page)).toContainText('latestOrders: Order by userEmail order by createdAt desc');
   await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
 });

@@ -21,6 +21,8 @@ export const selectDeployed = (s: AppState) => s.deployed;
 export const selectDeployActions = (s: AppState) => ({ markDeployed: s.markDeployed, loadDeployed: s.loadDeployed, unpinDeployed: s.unpinDeployed });
 export const selectAnalyzing = (s: AppState) => s.analyzing;
 export const selectSampling = (s: AppState) => s.sampling;
+/** The design and its samples are in (or the source has errors and no design comes): the page's first work is done. */
+export const selectSamplesShown = (s: AppState) => (s.design !== undefined ? !s.sampling : !s.analyzing && s.diagnostics.length > 0);
 export const selectRecords = (s: AppState) => s.records;
 export const selectItems = (s: AppState) => s.items;
 /** The sample items as the writes left them (the generated ones before any write): what the grid shows. */
@@ -91,6 +93,7 @@ export const useStale = () => useAppStore(selectStale);
 export const useDeployed = () => useAppStore(selectDeployed);
 export const useAnalyzing = () => useAppStore(selectAnalyzing);
 export const useSampling = () => useAppStore(selectSampling);
+export const useSamplesShown = () => useAppStore(selectSamplesShown);
 export const useRecords = () => useAppStore(selectRecords);
 export const useItems = () => useAppStore(selectItems);
 export const useSampleItems = () => useAppStore(selectSampleItems);

@@ -1,14 +1,16 @@
 // The left pane: the model's form (text or problem JSON), the editor (Monaco,
 // loaded lazily; a textarea with the same text until it arrives) and the
 // problems of the source.
-import { Component, lazy, Suspense, type ReactNode } from 'react';
-import { useSource, useSourceActions } from '../../store/selectors.ts';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useSamplesShown, useSource, useSourceActions } from '../../store/selectors.ts';
 import type { SourceFormat } from '../../store/types.ts';
 import { FallbackEditor } from './FallbackEditor.tsx';
 import { LanguageHelpButton } from './LanguageHelp.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
+/** The longest Monaco waits for the page's first samples. */
+const MONACO_WAIT_MS = 3_000;
 
 // Monaco's "Toggle Tab Key Moves Focus": without it, Tab indents and keeps focus in the editor.
 const TAB_FOCUS_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
@@ -22,6 +24,16 @@ export function EditorPane({ dark }: { dark: boolean }) {
   const { format } = useSource();
   const { setFormat } = useSourceActions();
   const label = 'Model';
+  // Monaco (half a megabyte of script to run on the page's thread) loads once the first design's samples
+  // are shown, or after MONACO_WAIT_MS: it no longer holds back a 100,000-item grid. The textarea edits meanwhile.
+  const samplesShown = useSamplesShown();
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), MONACO_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const [monaco, setMonaco] = useState(false);
+  if (!monaco && (samplesShown || waited)) setMonaco(true);
 
   return (
     <section className="editor-pane" aria-label="Model editor">
@@ -48,7 +60,7 @@ export function EditorPane({ dark }: { dark: boolean }) {
       <div className="editor-frame">
         <EditorBoundary fallback={<FallbackEditor label={label} />}>
           <Suspense fallback={<FallbackEditor label={label} />}>
-            <MonacoEditor dark={dark} label={label} />
+            {monaco ? <MonacoEditor dark={dark} label={label} /> : <FallbackEditor label={label} />}
           </Suspense>
         </EditorBoundary>
       </div>
