@@ -129,7 +129,9 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
     return () => observer.disconnect();
   }, []);
 
-  const leafColumns = table.getAllLeafColumns();
+  // The same array while the columns are the same (what the table is given), so rows that stay in view are not drawn again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const leafColumns = useMemo(() => table.getAllLeafColumns(), [table, columnDefs, columnPinning]);
   const headers = table.getFlatHeaders();
   // The columns drawn: all of them, or for a wide grid the pinned ones and those near the view.
   const [scrollLeft, setScrollLeft] = useState(0);
@@ -139,9 +141,18 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
     () => (windowed ? columnWindow(leafColumns.map((column) => column.getSize()), pinnedCount, scrollLeft, viewportWidth) : undefined),
     [windowed, leafColumns, pinnedCount, scrollLeft, viewportWidth],
   );
-  const shown = drawn === undefined ? leafColumns.map((_, at) => at) : drawn.columns;
+  const layout = useMemo(
+    (): RowLayout => ({
+      shown: drawn === undefined ? leafColumns.map((_, at) => at) : drawn.columns,
+      before: drawn?.before ?? 0,
+      after: drawn?.after ?? 0,
+      pinned: pinnedCount,
+    }),
+    [drawn, leafColumns, pinnedCount],
+  );
+  const { shown } = layout;
   // What each column's cells share (class, pinned offset, width), made once per drawing, not per cell.
-  const looks = useMemo(() => {
+  const looks = useMemo((): ColumnLook[] => {
     const keySet = new Set(keyAttributes);
     const lastPinned = columns.pinned[columns.pinned.length - 1];
     return leafColumns.map((column) => ({
@@ -156,19 +167,8 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
   const lastRow = virtualRows[virtualRows.length - 1];
   const spaceBefore = firstRow ? firstRow.start - HEADER_HEIGHT : 0;
   const spaceAfter = lastRow ? virtualizer.getTotalSize() - lastRow.end : 0;
-  const span = shown.length + (drawn !== undefined && drawn.before > 0 ? 1 : 0) + (drawn !== undefined && drawn.after > 0 ? 1 : 0);
-
-  /** A row's cells: the columns drawn, with an empty cell for the columns left out on either side. */
-  const cells = (cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode): ReactNode[] => {
-    const out: ReactNode[] = [];
-    shown.forEach((at, i) => {
-      if (drawn !== undefined && i === pinnedCount && drawn.before > 0) out.push(gap('before'));
-      out.push(cell(at));
-    });
-    if (drawn !== undefined && drawn.before > 0 && shown.length === pinnedCount) out.push(gap('before'));
-    if (drawn !== undefined && drawn.after > 0) out.push(gap('after'));
-    return out;
-  };
+  const span = shown.length + (layout.before > 0 ? 1 : 0) + (layout.after > 0 ? 1 : 0);
+  const cells = (cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode) => rowCells(layout, cell, gap);
 
   return (
     <div
@@ -211,7 +211,7 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
                   </th>
                 );
               },
-              (side) => <td key={` ${side}`} aria-hidden="true" className="tw-grid__gap" />,
+              gapCell,
             )}
           </tr>
         </thead>
@@ -224,56 +224,20 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
           {virtualRows.map((virtual) => {
             const row = rows[virtual.index];
             if (row === undefined) return null;
-            if (row.kind === 'partition') {
-              return (
-                <tr key={virtual.key} aria-rowindex={virtual.index + 2} className="tw-grid__partition" style={{ height: ROW_HEIGHT }}>
-                  <th scope="rowgroup" colSpan={span}>
-                    <span className="tw-grid__partition-label">
-                      <span className="tw-grid__partition-key">{row.pk}</span>
-                      <span className="tw-grid__partition-count">
-                        {row.count} {row.count === 1 ? 'item' : 'items'}
-                      </span>
-                    </span>
-                  </th>
-                </tr>
-              );
-            }
+            if (row.kind === 'partition') return <PartitionRow key={virtual.key} at={virtual.index} pk={row.pk} count={row.count} span={span} />;
             const item = items[row.item];
             if (item === undefined) return null;
-            const isHighlighted = highlightedSet.has(virtual.index);
-            const mark = marks.get(virtual.index);
-            let rowClass = isHighlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item';
-            if (mark !== undefined) rowClass += ` tw-grid__item--${mark.side} tw-grid__item--${mark.change}`;
             return (
-              <tr
+              <ItemRow
                 key={virtual.key}
-                aria-rowindex={virtual.index + 2}
-                {...(isHighlighted ? { 'aria-selected': true } : {})}
-                className={rowClass}
-                style={{ height: ROW_HEIGHT }}
-              >
-                {cells(
-                  (at) => {
-                    const column = leafColumns[at];
-                    const look = looks[at];
-                    if (column === undefined || look === undefined) return null;
-                    const value = item[column.id];
-                    return (
-                      <td
-                        key={column.id}
-                        aria-colindex={at + 1}
-                        className={mark?.attributes.includes(column.id) ? `${look.cell} tw-grid__cell--changed` : look.cell}
-                        style={look.style}
-                        title={titleOf(value, look.width)}
-                      >
-                        {at === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
-                        {formatValue(value)}
-                      </td>
-                    );
-                  },
-                  (side) => <td key={` ${side}`} aria-hidden="true" className="tw-grid__gap" />,
-                )}
-              </tr>
+                at={virtual.index}
+                item={item}
+                highlighted={highlightedSet.has(virtual.index)}
+                mark={marks.get(virtual.index)}
+                columns={leafColumns}
+                looks={looks}
+                layout={layout}
+              />
             );
           })}
           {spaceAfter > 0 && (
@@ -288,6 +252,102 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
 });
 
 function noop() {}
+
+/** Which columns a row draws: their positions, the widths left out either side of them, and how many are pinned. */
+interface RowLayout {
+  shown: number[];
+  before: number;
+  after: number;
+  pinned: number;
+}
+
+/** What each column's cells share. */
+interface ColumnLook {
+  cell: string;
+  head: string;
+  style: CSSProperties | undefined;
+  width: number;
+}
+
+/** A row's cells: the columns drawn, with an empty cell for the columns left out on either side. */
+function rowCells(layout: RowLayout, cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode): ReactNode[] {
+  const out: ReactNode[] = [];
+  layout.shown.forEach((at, i) => {
+    if (i === layout.pinned && layout.before > 0) out.push(gap('before'));
+    out.push(cell(at));
+  });
+  if (layout.before > 0 && layout.shown.length === layout.pinned) out.push(gap('before'));
+  if (layout.after > 0) out.push(gap('after'));
+  return out;
+}
+
+const gapCell = (side: 'before' | 'after') => <td key={` ${side}`} aria-hidden="true" className="tw-grid__gap" />;
+
+/** An item collection's header row. */
+const PartitionRow = memo(function PartitionRow({ at, pk, count, span }: { at: number; pk: string; count: number; span: number }) {
+  return (
+    <tr aria-rowindex={at + 2} className="tw-grid__partition" style={ROW_STYLE}>
+      <th scope="rowgroup" colSpan={span}>
+        <span className="tw-grid__partition-label">
+          <span className="tw-grid__partition-key">{pk}</span>
+          <span className="tw-grid__partition-count">
+            {count} {count === 1 ? 'item' : 'items'}
+          </span>
+        </span>
+      </th>
+    </tr>
+  );
+});
+
+/** One item's row: drawn again only when what it shows changed (a row that stays in view while the grid scrolls is left alone). */
+const ItemRow = memo(function ItemRow({
+  at,
+  item,
+  highlighted,
+  mark,
+  columns,
+  looks,
+  layout,
+}: {
+  at: number;
+  item: Item;
+  highlighted: boolean;
+  mark: RowMark | undefined;
+  columns: readonly GridColumn[];
+  looks: readonly ColumnLook[];
+  layout: RowLayout;
+}) {
+  let rowClass = highlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item';
+  if (mark !== undefined) rowClass += ` tw-grid__item--${mark.side} tw-grid__item--${mark.change}`;
+  return (
+    <tr aria-rowindex={at + 2} {...(highlighted ? { 'aria-selected': true } : {})} className={rowClass} style={ROW_STYLE}>
+      {rowCells(
+        layout,
+        (column) => {
+          const name = columns[column]?.id;
+          const look = looks[column];
+          if (name === undefined || look === undefined) return null;
+          const value = item[name];
+          return (
+            <td
+              key={name}
+              aria-colindex={column + 1}
+              className={mark?.attributes.includes(name) ? `${look.cell} tw-grid__cell--changed` : look.cell}
+              style={look.style}
+              title={titleOf(value, look.width)}
+            >
+              {column === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
+              {formatValue(value)}
+            </td>
+          );
+        },
+        gapCell,
+      )}
+    </tr>
+  );
+});
+
+const ROW_STYLE: CSSProperties = { height: ROW_HEIGHT };
 
 
 function formatValue(value: unknown): string {
