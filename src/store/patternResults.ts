@@ -89,7 +89,8 @@ export function refreshParams({
   // Built with Object.fromEntries and read with Object.hasOwn: a pattern named `__proto__` stays data.
   const next: [string, PatternParams][] = [];
   const editedParams: string[] = [];
-  const entities = new Map(model.entities.map((e) => [e.name, e]));
+  // Each entity's definition as text once (a pattern's defaults are kept by its and its entity's definition).
+  const entities = new Map(model.entities.map((e) => [e.name, JSON.stringify(e)]));
   for (const pattern of model.patterns) {
     const own = Object.hasOwn(params, pattern.name) ? params[pattern.name] : undefined;
     if (edited.includes(pattern.name) && own && paramsFit(patternParameters(model, pattern.name), own)) {
@@ -109,11 +110,11 @@ export function refreshParams({
  */
 const DEFAULTS = new WeakMap<readonly RecordValue[], Map<string, PatternParams>>();
 
-function defaultParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, pattern: Model['patterns'][number], entity: Model['entities'][number] | undefined): PatternParams {
+function defaultParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, pattern: Model['patterns'][number], entity: string | undefined): PatternParams {
   const list = records.get(pattern.entity);
   const known = list === undefined ? undefined : (DEFAULTS.get(list) ?? new Map<string, PatternParams>());
   if (list !== undefined && known !== undefined) DEFAULTS.set(list, known);
-  const key = JSON.stringify([pattern, entity]);
+  const key = `${JSON.stringify(pattern)}\u0000${entity ?? ''}`;
   const kept = known?.get(key);
   if (kept !== undefined) return kept;
   let defaults: PatternParams = {};

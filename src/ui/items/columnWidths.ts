@@ -15,21 +15,22 @@ const SAMPLE = 400;
 
 export function columnWidths(items: readonly Item[], names: readonly string[]): Record<string, number> {
   const step = Math.max(1, Math.floor(items.length / SAMPLE));
-  const longest: Record<string, number> = {};
-  for (const name of names) longest[name] = 0;
+  // By each item's own attributes, not every column's: a wide grid's items hold few of its columns.
+  const longest = new Map<string, number>(names.map((name) => [name, 0]));
   for (let i = 0; i < items.length; i += step) {
     const item = items[i] as Item;
-    for (const name of names) {
+    for (const name of Object.keys(item)) {
+      const seen = longest.get(name);
+      if (seen === undefined) continue;
       const value = item[name];
-      if (value === undefined) continue;
-      const length = String(value).length;
-      if (length > (longest[name] ?? 0)) longest[name] = length;
+      const length = typeof value === 'string' ? value.length : String(value).length;
+      if (length > seen) longest.set(name, length);
     }
   }
   const widths: Record<string, number> = {};
   for (const name of names) {
     // Headers are bold: a little wider per character.
-    const px = Math.round(Math.max((longest[name] ?? 0) * CHAR_PX, name.length * HEADER_CHAR_PX) + PADDING_PX);
+    const px = Math.round(Math.max((longest.get(name) ?? 0) * CHAR_PX, name.length * HEADER_CHAR_PX) + PADDING_PX);
     widths[name] = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, px));
   }
   return widths;
