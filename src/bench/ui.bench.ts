@@ -235,6 +235,7 @@ export default async function uiBench(): Promise<void> {
         ['navigation → first rows', ms(grid.firstRows)],
         ['frame time while scrolling, median', ms(median(grid.frames))],
         ['frame time while scrolling, p95', ms(percentile(grid.frames, 95))],
+        ['frames over 25 ms (a vsync missed)', `${grid.frames.filter((f) => f > 25).length} of ${grid.frames.length}`],
         ['frames over 50 ms', `${grid.frames.filter((f) => f > 50).length} of ${grid.frames.length}`],
       ],
     );
