@@ -61,3 +61,25 @@ test('New model asks first when the work has changed, opens the skeleton, and Un
   await expect(page.getByRole('banner')).toContainText('E-commerce');
   await expect(page.getByRole('region', { name: 'Design' })).toContainText('12 access patterns');
 });
+
+test('a question asked again at once, just after Cancel, waits for its own answer', async ({ page }) => {
+  await page.goto('./');
+  await appendToModel(page, '\nordersByStatus: Order by status\n');
+  await expect(page.getByRole('region', { name: 'Design' })).toContainText('12 access patterns');
+  await page.getByRole('button', { name: 'New model' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Replace your model?' });
+  await expect(confirm).toBeVisible();
+  // Cancel, then the same question again in the same task (React renders the first answer between
+  // them): the first dialog's close event comes a task later, after the second question is open,
+  // and must not answer it.
+  await page.evaluate(async () => {
+    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+    button('Cancel')?.click();
+    // React renders the closed dialog in a microtask; the element's close event is a task.
+    for (let i = 0; i < 3; i++) await Promise.resolve();
+    button('New model')?.click();
+  });
+  await expect(confirm.getByRole('button', { name: 'Open a new model' })).toBeVisible();
+  await confirm.getByRole('button', { name: 'Open a new model' }).click();
+  await expect(page.getByRole('banner')).toContainText('My app');
+});

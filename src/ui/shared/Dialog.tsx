@@ -18,6 +18,10 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // A close this component makes (its `open` turned false) still fires the element's `close`
+  // event, a task later. By then the caller may have opened the dialog again for another question
+  // (Cancel, then the next file at once), and that stale event must not answer it: it is skipped.
+  const closedByUs = useRef(false);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -27,11 +31,19 @@ export function Dialog({
       // The element the dialog is about (marked data-autofocus), rather than its close button.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
-    if (!open && dialog.open) dialog.close();
+    if (!open && dialog.open) {
+      closedByUs.current = true;
+      dialog.close();
+    }
   }, [open]);
 
+  const closed = () => {
+    if (closedByUs.current) closedByUs.current = false;
+    else onClose();
+  };
+
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={closed} onCancel={onClose}>
       <div className="dialog__header">
         <h2 id={titleId} className="dialog__title">
           {title}
