@@ -13,6 +13,7 @@ import { keepPrevious } from './keepPrevious.ts';
 import { deployedProblems, unusedWarnings } from '../evolve/deployedProblems.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { indexDesigns, planDesign } from './planDesign.ts';
+import type { PlannedPatterns } from '../queries/planPattern.ts';
 import { tableNameOf, tableNameProblem } from './tableNameOf.ts';
 
 export interface DeriveOptions {
@@ -55,10 +56,11 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   let layout: DesignLayout;
   let keysDiagnostics: Diagnostic[];
   let changes: DesignChange[] | undefined;
+  let planned: PlannedPatterns | undefined;
   try {
     if (previous) {
       const kept = keepPrevious(model, previous, tableName, options.keys ?? 'composite', { deployed: options.deployed === true });
-      ({ layout, keysDiagnostics, changes } = kept);
+      ({ layout, keysDiagnostics, changes, planned } = kept);
     } else {
       const keys = deriveKeyLayout(model, { keys: options.keys ?? 'composite' });
       keysDiagnostics = keys.diagnostics;
@@ -76,7 +78,7 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   const withChanges = (d: Design): Design => (changes ? { ...d, changes } : d);
   let design: Design;
   try {
-    design = planDesign(model, layout);
+    design = planDesign(model, layout, planned);
   } catch (error) {
     return withChanges({ model, tableName, entityAttribute: layout.entityAttribute, indexes: indexDesigns(layout, []), entities: layout.entities, patterns: [], diagnostics: [...keysDiagnostics, ...tooMany, internalDiagnostic('planning the access patterns', error, { subject: {} })] });
   }

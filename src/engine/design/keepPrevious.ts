@@ -7,8 +7,8 @@
 // design is listed with its reason.
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
-import { deriveKeyLayout } from '../keys/deriveKeyLayout.ts';
-import { planPatterns } from '../queries/planPattern.ts';
+import { deriveKeyLayout, keyLayoutDiagnostics } from '../keys/deriveKeyLayout.ts';
+import { planPatterns, type PlannedPatterns } from '../queries/planPattern.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { keySchemaOf, syntheticKeyAttributes } from './indexKeys.ts';
 import type { DesignChange, DesignLayout, EntityDesign, IndexLayout, KeyTemplate, PatternPlan } from './types.ts';
@@ -18,6 +18,8 @@ export interface KeptLayout {
   changes: DesignChange[];
   /** The keys stage's diagnostics about the model's patterns (filtered ranges, two requests, patterns no layout serves). */
   keysDiagnostics: Diagnostic[];
+  /** planPatterns(model, layout), when it was made on the way (planDesign takes it instead of planning again). */
+  planned?: PlannedPatterns;
 }
 
 export interface KeepOptions {
@@ -87,8 +89,7 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   const first = planPatterns(model, layout);
   const why = new Map(first.diagnostics.flatMap((d) => (d.subject?.pattern !== undefined ? [[d.subject.pattern, d.message] as const] : [])));
   const unkeyed = model.entities.filter((e) => kept.get(e.name)?.keys.table === undefined);
-  const full = deriveKeyLayout(model, { labels, keys });
-  const keysDiagnostics = full.diagnostics;
+  const keysDiagnostics = keyLayoutDiagnostics(model, { labels, keys });
   if (why.size > 0 || unkeyed.length > 0) {
     // The patterns the kept table serves come along, so they hold the table as they do now and the new ones
     // are derived onto GSIs (natively keyed where the mode and DynamoDB's rules allow), not onto a table key.
@@ -157,10 +158,11 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     }
   }
 
-  const plans = layout === kept0 ? first.plans : planPatterns(model, layout).plans;
+  const planned = layout === kept0 ? first : planPatterns(model, layout);
+  const plans = planned.plans;
   if (options.deployed) {
     changes.push(...differences(previous, layout, { changes, why, plans }));
-    return { layout, changes, keysDiagnostics };
+    return { layout, changes, keysDiagnostics, planned };
   }
   // Templates in GSIs that no pattern reads any more go, and GSIs left empty with them.
   const used = new Set(plans.flatMap((p) => p.steps.flatMap((s) => s.entities.map((e) => `${s.index}\u0000${e}`))));
@@ -169,10 +171,12 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     keys: Object.fromEntries(Object.entries(design.keys).filter(([index]) => index === 'table' || used.has(`${index}\u0000${design.entity}`))),
   }));
   const live = layout.indexes.filter((i) => i.kind === 'table' || entities.some((e) => e.keys[i.name] !== undefined));
+  // Nothing pruned (an edit that keeps every template): the plans were made on this very layout.
+  const unchanged = live.length === layout.indexes.length && entities.every((e, i) => Object.keys(e.keys).length === Object.keys(layout.entities[i]?.keys ?? {}).length);
   layout = { ...layout, indexes: live, entities };
   // Pruning reads no plan differently: the plans above still say which patterns read what.
   changes.push(...differences(previous, layout, { changes, why, plans }));
-  return { layout, changes, keysDiagnostics };
+  return { layout, changes, keysDiagnostics, ...(unchanged ? { planned } : {}) };
 }
 
 /** Why a previous template no longer fits the entity, or undefined. */
@@ -258,7 +262,8 @@ function planMap(model: Model, layout: DesignLayout): Map<string, string> {
 }
 
 function sameTemplate(a: KeyTemplate | undefined, b: KeyTemplate | undefined): boolean {
-  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  // A kept template is the previous design's own object: equal without writing either out.
+  return a !== undefined && b !== undefined && (a === b || JSON.stringify(a) === JSON.stringify(b));
 }
 
 function quoted(names: readonly string[]): string {

@@ -5,15 +5,15 @@
 // or a previous design is planned the same way.
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Model } from '../model/types.ts';
-import { planPatterns } from '../queries/planPattern.ts';
+import { planPatterns, type PlannedPatterns } from '../queries/planPattern.ts';
 import { queriesDiagnostic } from '../queries/queriesDiagnostic.ts';
 import { keySchemaOf } from './indexKeys.ts';
 import { tableSettings } from './tableSettings.ts';
 import type { Design, DesignLayout, IndexDesign, PatternPlan } from './types.ts';
 
-export function planDesign(model: Model, layout: DesignLayout): Design {
+/** `planned`: planPatterns(model, layout), when the caller has made it already (a kept layout's). */
+export function planDesign(model: Model, layout: DesignLayout, planned: PlannedPatterns = planPatterns(model, layout)): Design {
   const diagnostics = layoutProblems(model, layout);
-  const planned = planPatterns(model, layout);
   return {
     model,
     tableName: layout.tableName,

@@ -109,6 +109,16 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
  * composite GSIs, which keep their packing. Updates `placement`; returns slot → native schema. Each chain
  * that keeps a composite key on a GSI is named in a warning, with why.
  */
+/**
+ * deriveKeyLayout's diagnostics alone (about the model's patterns: filtered ranges, two requests, patterns no layout
+ * serves), for a caller that keeps another layout (keepPrevious). With composite keys they are the access needs'
+ * own, so the chains and their placement are not made for them.
+ */
+export function keyLayoutDiagnostics(model: Model, options: KeyLayoutOptions = {}): Diagnostic[] {
+  if (options.keys === 'native') return deriveKeyLayout(model, options).diagnostics;
+  return accessNeeds(model, entityLabels(model, options.labels)).diagnostics;
+}
+
 function nativePlacement(args: { model: Model; chains: Chain[]; placement: Map<number, number>; entityAttribute: string; diagnostics: Diagnostic[] }): Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>> {
   const { model, chains, placement, entityAttribute, diagnostics } = args;
   const types = attributeKeyTypes(model);

@@ -12,13 +12,30 @@ export function hotPartitions(model: Model, layout: DesignLayout, plans: readonl
   const out: Diagnostic[] = [];
   const entities = new Map(model.entities.map((e) => [e.name, e]));
   const patternIndex = new Map(model.patterns.map((p, i) => [p.name, i]));
+  // Index → entity → the patterns that read the entity's items through it, in model order (the plans'): one pass over the plans.
+  const readers = new Map<string, Map<string, string[]>>();
+  for (const plan of plans) {
+    const met = new Set<string>();
+    for (const step of plan.steps) {
+      for (const name of step.entities) {
+        const key = `${step.index}\u0000${name}`;
+        if (met.has(key)) continue;
+        met.add(key);
+        let byEntity = readers.get(step.index);
+        if (byEntity === undefined) readers.set(step.index, (byEntity = new Map()));
+        const list = byEntity.get(name);
+        if (list === undefined) byEntity.set(name, [plan.pattern]);
+        else list.push(plan.pattern);
+      }
+    }
+  }
   for (const index of layout.indexes) {
     for (const design of layout.entities) {
       const template = design.keys[index.name];
       const entity = entities.get(design.entity);
       if (!template || !entity) continue;
       // The patterns that read this entity's items through this template, in model order.
-      const patterns = plans.filter((p) => p.steps.some((s) => s.index === index.name && s.entities.includes(entity.name))).map((p) => p.pattern);
+      const patterns = readers.get(index.name)?.get(entity.name) ?? [];
       const first = patterns[0];
       if (first === undefined) continue;
       const pk = template.pk.flatMap((s) => (s.kind === 'attribute' ? [s.name] : []));
