@@ -24,11 +24,18 @@ describe('lintDesign', () => {
     expect(lintDesign(design, { records: new Map(), items: [] }).map((d) => d.code)).toEqual(['lint.consistentGsiRead']);
   });
 
-  it('lintSteps is the same review one rule at a time: a step per rule, their findings lintDesign\'s', () => {
+  it('lintSteps is the same review a step at a time: a step per rule, the hot partition rule\'s one per hot key, their findings lintDesign\'s', () => {
+    const twoHot = `${MODEL}entity Team key teamId count 50\n  teamId: string\n  createdAt: datetime\nnewestTeams: Team order by createdAt desc rate 1000 peak 4000\n`;
+    for (const design of [deriveDesign(modelFromText(MODEL)), deriveDesign(modelFromText(twoHot))]) {
+      const steps = lintSteps(design);
+      const hotKeys = new Set(design.diagnostics.filter((d) => d.code === 'keys.hotPartition').map((d) => `${d.subject?.index ?? ''}/${d.subject?.entity ?? ''}`));
+      expect(hotKeys.size).toBeGreaterThan(0);
+      expect(steps).toHaveLength(LINT_RULES.length - 1 + hotKeys.size);
+      expect(steps.flatMap((step) => step())).toEqual(lintDesign(design));
+    }
+    const twoHotFindings = lintDesign(deriveDesign(modelFromText(twoHot))).filter((d) => d.code === 'lint.hotPartition');
+    expect(twoHotFindings.map((d) => d.subject?.entity).sort()).toEqual(['Player', 'Team']);
     const design = deriveDesign(modelFromText(MODEL));
-    const steps = lintSteps(design);
-    expect(steps).toHaveLength(LINT_RULES.length);
-    expect(steps.flatMap((step) => step())).toEqual(lintDesign(design));
     expect(lintSteps({ ...design, indexes: [] })).toEqual([]);
   });
 

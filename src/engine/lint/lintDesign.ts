@@ -12,15 +12,19 @@ import { lintContext, type LintContext, type LintOptions } from './lintContext.t
 import { consistentGsiReadRule } from './rules/consistentGsiRead.ts';
 import { gsiQuotaRule } from './rules/gsiQuota.ts';
 import { gsiWriteAmplificationRule } from './rules/gsiWriteAmplification.ts';
-import { hotPartitionRule } from './rules/hotPartition.ts';
+import { hotPartitionFinding, hotPartitionKeys, hotPartitionRule } from './rules/hotPartition.ts';
 import { itemSizeRule } from './rules/itemSize.ts';
 import { keySizeRule } from './rules/keySize.ts';
 import { readAmplificationRule } from './rules/readAmplification.ts';
 import { timeOrderedKeyRule } from './rules/timeOrderedKey.ts';
 
-/** Every rule, by name, in the order findings are listed. */
-export const LINT_RULES: readonly { name: string; run: (ctx: LintContext) => Diagnostic[] }[] = [
-  { name: 'hotPartition', run: hotPartitionRule },
+/**
+ * Every rule, by name, in the order findings are listed. A rule with `parts` does its work in them (the hot
+ * partition rule: one hot key each, each weighed by evaluating its readers on the samples), so lintSteps can
+ * hand them out one at a time; `run` is all of them.
+ */
+export const LINT_RULES: readonly { name: string; run: (ctx: LintContext) => Diagnostic[]; parts?: (design: Design) => ((ctx: LintContext) => Diagnostic[])[] }[] = [
+  { name: 'hotPartition', run: hotPartitionRule, parts: (design) => hotPartitionKeys(design).map((warning) => (ctx: LintContext) => hotPartitionFinding(ctx, warning)) },
   { name: 'timeOrderedKey', run: timeOrderedKeyRule },
   { name: 'keySize', run: keySizeRule },
   { name: 'itemSize', run: itemSizeRule },
@@ -35,16 +39,17 @@ export function lintDesign(design: Design, options: LintOptions = {}): Diagnosti
 }
 
 /**
- * The review as one step per rule, in LINT_RULES order, each with its own failure caught (the first
- * builds what every rule reads): lintDesign runs them all; the app runs them one at a time, so a newer
- * analysis can stop the review between two rules.
+ * The review as steps, in LINT_RULES order: one per rule, or one per part of a rule that has parts (each hot
+ * key of the hot partition rule), each with its own failure caught (the first builds what every rule reads):
+ * lintDesign runs them all; the app runs them one at a time, so a newer analysis can stop the review between
+ * two steps.
  */
 export function lintSteps(design: Design, options: LintOptions = {}): (() => Diagnostic[])[] {
   // No key layout (an engine.internal error already says why): nothing to review.
   if (design.indexes.length === 0) return [];
   let ctx: LintContext | undefined;
   let failed = false;
-  return LINT_RULES.map((rule) => () => {
+  const step = (name: string, run: (ctx: LintContext) => Diagnostic[]) => (): Diagnostic[] => {
     if (failed) return [];
     if (ctx === undefined) {
       try {
@@ -55,11 +60,12 @@ export function lintSteps(design: Design, options: LintOptions = {}): (() => Dia
       }
     }
     try {
-      return rule.run(ctx);
+      return run(ctx);
     } catch (error) {
-      return [internalDiagnostic(`the lint rule ${rule.name}`, error, { subject: {} })];
+      return [internalDiagnostic(`the lint rule ${name}`, error, { subject: {} })];
     }
-  });
+  };
+  return LINT_RULES.flatMap((rule) => (rule.parts ? rule.parts(design).map((part) => step(rule.name, part)) : [step(rule.name, rule.run)]));
 }
 
 /** The design with its lint findings after its own diagnostics: what `check`, `explain` and the app's Design panel show. */

@@ -121,6 +121,8 @@ function rangeHolds(value: string | number, range: NonNullable<NativeKeyValues['
 
 /** Where an item sits in the index, or undefined when it is not in it or the key condition leaves it out. */
 function placeOf(index: IndexDesign, table: CompositeKeySchema, key: Extract<Request, { operation: 'Query' }>['key'], item: Item): Position | undefined {
+  // A composite partition key is one string attribute: an item of another partition is left out before anything is built for it.
+  if (isCompositeIndex(index) && !('native' in key) && item[index.pkAttribute] !== key.pk) return undefined;
   const tail = [keyOf(item, table.pkAttribute) ?? '', keyOf(item, table.skAttribute) ?? ''];
   // Only items holding every key attribute of the index, of its type, are in it (sparse GSIs).
   const held = indexKeyOf(item, index);

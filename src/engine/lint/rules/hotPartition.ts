@@ -12,7 +12,7 @@
 // the loads are measured on the sharded items (the busiest shard's share; each
 // call reads every shard), and N = S × ceil(busiest shard's units / limit).
 import { indexKeyOf } from '../../design/indexKeyOf.ts';
-import type { IndexDesign } from '../../design/types.ts';
+import type { Design, IndexDesign } from '../../design/types.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
 import { patternReadCost } from '../../cost/readUnits.ts';
 import { entityWrites, patternRate } from '../../cost/workload.ts';
@@ -38,58 +38,71 @@ export function proposedShards(load: PartitionLoad, shards = 1): number {
 }
 
 export function hotPartitionRule(ctx: LintContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  return hotPartitionKeys(ctx.design).flatMap((warning) => hotPartitionFinding(ctx, warning));
+}
+
+/**
+ * The keys the rule weighs: the design's `keys.hotPartition` warnings, one per index and entity, in their order.
+ * Each is weighed on its own (hotPartitionFinding), so the app's review can stop between two of them.
+ */
+export function hotPartitionKeys(design: Design): Diagnostic[] {
   const seen = new Set<string>();
-  for (const warning of ctx.design.diagnostics) {
-    if (warning.code !== 'keys.hotPartition') continue;
-    const { entity: entityName, index: indexName } = warning.subject ?? {};
-    const entity = entityName === undefined ? undefined : ctx.entity(entityName);
-    const index = indexName === undefined ? undefined : ctx.index(indexName);
-    if (!entity || !index || seen.has(`${index.name}\u0000${entity.name}`)) continue;
-    seen.add(`${index.name}\u0000${entity.name}`);
+  return design.diagnostics.filter((warning) => {
+    if (warning.code !== 'keys.hotPartition') return false;
+    const pair = `${warning.subject?.index ?? ''}\u0000${warning.subject?.entity ?? ''}`;
+    if (seen.has(pair)) return false;
+    seen.add(pair);
+    return true;
+  });
+}
 
-    const share = busiestShare(ctx, entity.name, index);
-    const readers = ctx.readersOf(index.name, entity.name);
-    const reads = readers.map((pattern) => {
-      const model = ctx.model.patterns.find((p) => p.name === pattern);
-      const rate = model ? patternRate(model) : { avg: 0, peak: 0, isDefault: true };
-      const perCall = unitsPerCallOn(ctx, pattern, index.name);
-      return { pattern, rate, perCall, units: rate.peak * perCall * share.share };
-    });
-    const writes = entityWrites(entity);
-    const entry = ctx.entryWrite(entity.name, index);
-    const writeUnits = writes.peak * entry.units * share.share;
-    const readUnits = reads.reduce((n, r) => n + r.units, 0);
-    // Measured on the (sharded) items: each shard is a partition of its own.
-    const readOver = readUnits > PARTITION_READ_UNITS_PER_SECOND;
-    const writeOver = writeUnits > PARTITION_WRITE_UNITS_PER_SECOND;
-    if (!readOver && !writeOver) continue;
+/** The rule's finding about one hot key (a `keys.hotPartition` warning), when its load at the peak rates throttles. */
+export function hotPartitionFinding(ctx: LintContext, warning: Diagnostic): Diagnostic[] {
+  const { entity: entityName, index: indexName } = warning.subject ?? {};
+  const entity = entityName === undefined ? undefined : ctx.entity(entityName);
+  const index = indexName === undefined ? undefined : ctx.index(indexName);
+  if (!entity || !index) return [];
 
-    const shards = shardCount(ctx, entity.name, index.name);
-    const proposed = proposedShards({ readUnits, writeUnits }, shards);
-    const busiest = reads.reduce<(typeof reads)[number] | undefined>((b, r) => (b === undefined || r.units > b.units ? r : b), undefined);
-    const blamed = readOver ? busiest : undefined;
-    const blamedPattern = blamed ? ctx.model.patterns.find((p) => p.name === blamed.pattern) : undefined;
-    const path = blamed
-      ? `${ctx.patternPath(blamed.pattern)}${blamedPattern?.rate ? '.rate' : ''}`
-      : `${ctx.entityPath(entity.name)}${entity.writes ? '.writes' : ''}`;
-    const defaults = (isDefault: boolean) => (isDefault ? ' (default rate)' : '');
-    const readText = reads
-      .filter((r) => r.units > 0)
-      .map((r) => `${r.pattern} ${figure(r.rate.peak)} calls/s${defaults(r.rate.isDefault)} × ${figure(r.perCall)} RCU`)
-      .join(', ');
-    const where = share.partitions === 1 ? 'its one partition' : `its busiest partition (${figure(share.share * 100)}% of the ${figure(share.items)} sample items, over ${share.partitions} partitions${shards > 1 ? `, already ${shards} shards per value` : ''})`;
-    const limit = `one partition serves ${figure(PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second`;
-    const formula = shards > 1 ? `${proposed} = ${shards} shards × ceil(busiest shard's peak units / per-partition limit)` : `${proposed} = ceil(peak units / per-partition limit)`;
-    out.push(
-      lintDiagnostic(
-        'lint.hotPartition',
-        `Hot partition: ${entity.name} in ${index.name} (a ${shards > 1 ? 'sharded' : share.partitions === 1 ? 'constant' : 'few-valued'} partition key) takes ${figure(readUnits)} read units/s${readText ? ` (${readText})` : ''} and ${figure(writeUnits)} write units/s (${figure(writes.peak)} writes/s${defaults(writes.isDefault)} × ${figure(entry.units)} WCU) at peak in ${where}; ${limit}, so it throttles. Fix: spread it over ${proposed} shards (\`shards ${proposed}\` on ${readers.join(', ') || 'its patterns'}; ${formula}), or key it on an attribute with many values.`,
-        { path, subject: { ...(blamed ? { pattern: blamed.pattern } : warning.subject?.pattern !== undefined ? { pattern: warning.subject.pattern } : {}), entity: entity.name, index: index.name } },
-      ),
-    );
-  }
-  return out;
+  const share = busiestShare(ctx, entity.name, index);
+  const readers = ctx.readersOf(index.name, entity.name);
+  const reads = readers.map((pattern) => {
+    const model = ctx.model.patterns.find((p) => p.name === pattern);
+    const rate = model ? patternRate(model) : { avg: 0, peak: 0, isDefault: true };
+    const perCall = unitsPerCallOn(ctx, pattern, index.name);
+    return { pattern, rate, perCall, units: rate.peak * perCall * share.share };
+  });
+  const writes = entityWrites(entity);
+  const entry = ctx.entryWrite(entity.name, index);
+  const writeUnits = writes.peak * entry.units * share.share;
+  const readUnits = reads.reduce((n, r) => n + r.units, 0);
+  // Measured on the (sharded) items: each shard is a partition of its own.
+  const readOver = readUnits > PARTITION_READ_UNITS_PER_SECOND;
+  const writeOver = writeUnits > PARTITION_WRITE_UNITS_PER_SECOND;
+  if (!readOver && !writeOver) return [];
+
+  const shards = shardCount(ctx, entity.name, index.name);
+  const proposed = proposedShards({ readUnits, writeUnits }, shards);
+  const busiest = reads.reduce<(typeof reads)[number] | undefined>((b, r) => (b === undefined || r.units > b.units ? r : b), undefined);
+  const blamed = readOver ? busiest : undefined;
+  const blamedPattern = blamed ? ctx.model.patterns.find((p) => p.name === blamed.pattern) : undefined;
+  const path = blamed
+    ? `${ctx.patternPath(blamed.pattern)}${blamedPattern?.rate ? '.rate' : ''}`
+    : `${ctx.entityPath(entity.name)}${entity.writes ? '.writes' : ''}`;
+  const defaults = (isDefault: boolean) => (isDefault ? ' (default rate)' : '');
+  const readText = reads
+    .filter((r) => r.units > 0)
+    .map((r) => `${r.pattern} ${figure(r.rate.peak)} calls/s${defaults(r.rate.isDefault)} × ${figure(r.perCall)} RCU`)
+    .join(', ');
+  const where = share.partitions === 1 ? 'its one partition' : `its busiest partition (${figure(share.share * 100)}% of the ${figure(share.items)} sample items, over ${share.partitions} partitions${shards > 1 ? `, already ${shards} shards per value` : ''})`;
+  const limit = `one partition serves ${figure(PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second`;
+  const formula = shards > 1 ? `${proposed} = ${shards} shards × ceil(busiest shard's peak units / per-partition limit)` : `${proposed} = ceil(peak units / per-partition limit)`;
+  return [
+    lintDiagnostic(
+      'lint.hotPartition',
+      `Hot partition: ${entity.name} in ${index.name} (a ${shards > 1 ? 'sharded' : share.partitions === 1 ? 'constant' : 'few-valued'} partition key) takes ${figure(readUnits)} read units/s${readText ? ` (${readText})` : ''} and ${figure(writeUnits)} write units/s (${figure(writes.peak)} writes/s${defaults(writes.isDefault)} × ${figure(entry.units)} WCU) at peak in ${where}; ${limit}, so it throttles. Fix: spread it over ${proposed} shards (\`shards ${proposed}\` on ${readers.join(', ') || 'its patterns'}; ${formula}), or key it on an attribute with many values.`,
+      { path, subject: { ...(blamed ? { pattern: blamed.pattern } : warning.subject?.pattern !== undefined ? { pattern: warning.subject.pattern } : {}), entity: entity.name, index: index.name } },
+    ),
+  ];
 }
 
 /** The shards the layout spreads an entity's partition key over in an index (its shard segment's count; 1 without). */
