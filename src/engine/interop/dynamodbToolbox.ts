@@ -14,19 +14,21 @@
 // - Reads: a key lookup is the entity's GetItemCommand; a Query on a composite index is the table's
 //   QueryCommand with the entity (every entity of an include pattern), the key values, the range
 //   (beginsWith, between, eq), a filter, reverse, limit and consistency. A native multi-attribute GSI
-//   key is the index's partitionKeys/sortKeys, queried with the attributes' own values. A pattern the
-//   Toolbox cannot run as one query (two steps, shards) says so in a comment and is not exported: the
-//   generated module's executeAll answers it.
+//   key is the index's partitionKeys/sortKeys, queried with the attributes' own values.
+// - Around the Toolbox, in plain code (patternBody in libraryCode.ts), what it has no command for: a
+//   write-sharded pattern is one QueryCommand per shard, run together and merged by the index's sort
+//   key in the pattern's order (mergeShards), cut to its limit; a pattern of two requests (a
+//   self-include) is its two commands run in turn, their records concatenated per entity. Every
+//   pattern the design serves is a function of `patterns`, answering what executeAll does.
 import type { Attribute } from '../model/types.ts';
-import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
-import type { NativeOperand } from '../queries/keyCondition.ts';
+import type { Design, PlanStep } from '../design/types.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
 import { emitters } from '../codegen/generateModule.ts';
 import { RUNTIME_HELPERS, type RuntimeHelper } from '../codegen/runtimeSource.ts';
 import { Identifiers, access, comment, prop, q } from '../codegen/printTs.ts';
-import { entitiesObject, fileConstants, fileRuntime, filterCode, patternHead, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
+import { MERGE_SHARDS, entitiesObject, fileConstants, fileRuntime, filterCode, nativeBetweenEmpty, nativeOperandCode, patternBody, patternHead, sortKeyCode, type StepCode, type StepQuery } from './libraryCode.ts';
 
 /** The file's name. */
 export const TOOLBOX_FILE = 'dynamodbToolbox.ts';
@@ -37,14 +39,9 @@ const TOOLBOX_IMPORTS = ['Entity', 'GetItemCommand', 'PutItemCommand', 'QueryCom
 const TAKEN = [
   ...RUNTIME_HELPERS,
   ...TOOLBOX_IMPORTS,
-  ...['PutItemInput', 'TABLE_NAME', 'ENTITY_ATTRIBUTE', 'DynamoDBDocumentClient', 'createToolbox', 'Toolbox', 'has', 'shardOf', 'byEntity'],
+  ...['PutItemInput', 'TABLE_NAME', 'ENTITY_ATTRIBUTE', 'DynamoDBDocumentClient', 'createToolbox', 'Toolbox', 'has', 'shardOf', 'byEntity', 'mergeShards'],
   ...['Record', 'Promise', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'RangeError', 'Math', 'JSON', 'Infinity'],
 ];
-
-/** Why the Toolbox cannot run a pattern's plan as one of its queries; undefined when it can. */
-export function toolboxUnsupported(design: Design, plan: PatternPlan): string | undefined {
-  return unsupportedPlan(design, plan, { name: 'DynamoDB-Toolbox', native: true });
-}
 
 /** The DynamoDB-Toolbox file: the table, its entities, `put` and `patterns`, one query per access pattern. */
 export function dynamodbToolboxEntities(design: Design): string {
@@ -58,7 +55,7 @@ export function dynamodbToolboxEntities(design: Design): string {
   const ids = new Identifiers(TAKEN);
   const paramsName = new Map(model.patterns.map((p) => [p.name, ids.allocate(`${p.name[0]?.toUpperCase() ?? ''}${p.name.slice(1)}Params`, '_')]));
   const composites = design.indexes.filter((i) => i.keys !== 'native');
-  const locals = new Identifiers([...TAKEN, ...paramsName.values(), 'documentClient', 'name', 'table', 'entities', 'put', 'patterns', 'params', 'prev', 'r', 'record', 'low', 'high', 'bounds', 'Item', 'Items']);
+  const locals = new Identifiers([...TAKEN, ...paramsName.values(), 'documentClient', 'name', 'table', 'entities', 'put', 'patterns', 'params', 'prev', 'r', 'record', 'low', 'high', 'bounds', 'Item', 'Items', 'shard', 'shards', 'step0', 'step1', 'step2', 'x']);
   const entityVar = new Map(model.entities.map((e) => [e.name, locals.allocate(e.name, 'Entity')]));
   // The name of the (hidden) entity attribute in records: one no entity has an attribute of (showEntityAttr tells an include's records apart by it).
   const attributeNames = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
@@ -67,6 +64,7 @@ export function dynamodbToolboxEntities(design: Design): string {
   let sharded = false;
   let usesHas = false;
   let usesByEntity = false;
+  let usesMerge = false;
   // The Toolbox's names the file uses (noUnusedLocals): decided while emitting.
   const used = new Set(['Entity', 'PutItemCommand', 'Table', 'item', 'string']);
 
@@ -80,6 +78,12 @@ export function dynamodbToolboxEntities(design: Design): string {
   w(" * (hidden attributes linked to the record with the module's key encoding), the entity name in the design's entity");
   w(' * attribute and no timestamps. Write a record with put.E(record); an update that changes an attribute of a key is not');
   w(" * covered (use the module's update), nor are the identity and unique guard items the module's create writes.");
+  w(' *');
+  w(' * Every access pattern is a function of patterns. The Toolbox has no command for two of them, so plain code around');
+  w(' * its commands serves them: a write-sharded pattern is one QueryCommand per shard, run together, merged by the');
+  w(" * index's sort key in the pattern's order and cut to its limit (mergeShards), as one unsharded partition would answer;");
+  w(' * a pattern of two requests (a record with the records that belong to it) sends its two commands in turn and');
+  w(' * concatenates their records.');
   w(' *');
   w(' *   const { table, entities, put, patterns } = createToolbox(DynamoDBDocumentClient.from(new DynamoDBClient({})));');
   w(' */');
@@ -163,73 +167,10 @@ export function dynamodbToolboxEntities(design: Design): string {
   b();
   b('  const patterns = {');
   for (const p of model.patterns) {
-    const plan = design.patterns.find((x) => x.pattern === p.name);
-    const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', unsupported: plan && toolboxUnsupported(design, plan), needHelper });
+    const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', needHelper });
     if (!head) continue;
-    const { step, index, condition, included, isInclude } = head;
-    const target = entityVar.get(p.entity) ?? '';
-    if (condition.native) {
-      // A native GSI: the partition key's attribute values and the sort key's, as they are (unencoded), the last one a range.
-      used.add('QueryCommand');
-      const operand = (o: NativeOperand): string => {
-        if (o.kind === 'text') return q(o.text);
-        if (o.kind === 'fixed') return typeof o.value === 'string' ? q(o.value) : String(o.value);
-        if (o.kind === 'shard') throw new Error('a native key has no shard component');
-        return `params${access(o.param)}${o.end === undefined ? '' : o.end === 'low' ? '[0]' : '[1]'}`;
-      };
-      const pkCount = index.keys === 'native' ? index.pk.length : 1;
-      const partition = condition.equals.slice(0, pkCount).map((x) => operand(x.value));
-      const sortValues = condition.equals.slice(pkCount).map((x) => operand(x.value));
-      const r = condition.range;
-      if (r?.op === 'between') {
-        // DynamoDB refuses a BETWEEN whose low is above its high, where the answer is empty: nothing is sent.
-        const [low, high] = [operand(r.low), operand(r.high)];
-        const numbers = [r.low, r.high].every((o) => (o.kind === 'fixed' ? typeof o.value === 'number' : o.kind === 'param' && o.type === 'number' && !o.prefix));
-        if (!numbers) needHelper('compareUtf8');
-        b(`      if (${numbers ? `${low} > ${high}` : `compareUtf8(String(${low}), String(${high})) > 0`}) return ${isInclude ? `{ ${included.map((x) => `${prop(x)}: []`).join(', ')} }` : p.returns === 'one' ? 'undefined' : '[]'};`);
-        sortValues.push(`{ between: [${low}, ${high}] }`);
-      } else if (r) {
-        const ops: Record<string, string> = { '=': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'beginsWith' };
-        sortValues.push(`{ ${ops[r.op] ?? 'eq'}: ${operand(r.value)} }`);
-      }
-      // The entity attribute leads the partition key, so the key already keeps other entities out; DynamoDB
-      // refuses a filter on a key attribute, so the Toolbox's entity filter is off.
-      const options = ['entityAttrFilter: false', ...(step.direction === 'desc' ? ['reverse: true'] : []), ...(step.limit !== undefined ? [`limit: ${String(step.limit)}`] : ['maxPages: Infinity']), ...(step.filter ? [`filters: { ${prop(p.entity)}: ${conditionCode(step.filter)} }`] : [])];
-      const query = `{ index: ${q(index.name)}, partition: [${partition.join(', ')}]${sortValues.length ? `, range: [${sortValues.join(', ')}]` : ''} }`;
-      b(`      const { Items = [] } = await table.build(QueryCommand).entities(${target}).query(${query}).options({ ${options.join(', ')} }).send();`);
-      b(`      return ${p.returns === 'one' ? 'Items[0]' : 'Items'};`);
-      b('    },');
-      continue;
-    }
-    if (step.operation === 'GetItem') {
-      used.add('GetItemCommand');
-      // The entity's key attributes, from the parameters and the pattern's fixed values: the Toolbox links the table key from them.
-      const parts = [...condition.pk, ...(condition.sk.op === '=' ? condition.sk.value : [])].flatMap((t) => (t.kind === 'param' ? [`${prop(t.attribute)}: params${access(t.param)}`] : t.kind === 'fixed' ? [`${prop(t.attribute)}: ${typeof t.value === 'string' ? q(t.value) : String(t.value)}`] : []));
-      b(`      const { Item } = await ${target}.build(GetItemCommand).key({ ${[...new Set(parts)].join(', ')} })${step.consistent ? '.options({ consistent: true })' : ''}.send();`);
-      b(`      return ${p.returns === 'one' ? 'Item' : 'Item ? [Item] : []'};`);
-      b('    },');
-      continue;
-    }
-    used.add('QueryCommand');
-    const skCode = sortKeyCode(condition.sk, keyValueExpr, needHelper);
-    for (const line of skCode.pre) b(`      ${line}`);
-    const [v0 = '', v1 = ''] = skCode.values;
-    const range = skCode.op === 'none' ? '' : skCode.op === 'between' ? `, range: { between: [${v0}, ${v1}] }` : `, range: { ${skCode.op}: ${v0} }`;
-    const query = `{ ${index.kind === 'gsi' ? `index: ${q(index.name)}, ` : ''}partition: ${keyValueExpr(condition.pk)}${range} }`;
-    const options = [
-      ...(step.direction === 'desc' ? ['reverse: true'] : []),
-      // The pattern's limit: its first N records in key order are one page of N items; otherwise every page.
-      ...(step.limit !== undefined ? [`limit: ${String(step.limit)}`] : ['maxPages: Infinity']),
-      ...(step.consistent ? ['consistent: true'] : []),
-      ...(step.filter ? [`filters: { ${prop(p.entity)}: ${conditionCode(step.filter)} }`] : []),
-      ...(isInclude ? ['showEntityAttr: true'] : []),
-    ];
-    const entityList = (isInclude ? included : [p.entity]).map((x) => entityVar.get(x) ?? '').join(', ');
-    b(`      const { Items = [] } = await table.build(QueryCommand).entities(${entityList}).query(${query}).options({ ${options.join(', ')} }).send();`);
-    if (isInclude) {
-      usesByEntity = true;
-      b(`      return { ${included.map((x) => `${prop(x)}: byEntity(Items, ${q(entityName)}, ${q(x)})`).join(', ')} };`);
-    } else b(`      return ${p.returns === 'one' ? 'Items[0]' : 'Items'};`);
+    const { mergesShards } = patternBody(design, p, head, { b, stepCode, recordExpr, needHelper });
+    if (mergesShards) usesMerge = true;
     b('    },');
   }
   b('  };');
@@ -240,7 +181,7 @@ export function dynamodbToolboxEntities(design: Design): string {
   b('export type Toolbox = ReturnType<typeof createToolbox>;');
 
   out[toolboxImport] = `import { ${TOOLBOX_IMPORTS.filter((n) => used.has(n)).join(', ')}, type PutItemInput } from 'dynamodb-toolbox';`;
-  out.push(...fileRuntime(design, { exported: (plan) => toolboxUnsupported(design, plan) === undefined, paramsName, helpers, sharded, usesHas }));
+  out.push(...fileRuntime(design, { paramsName, helpers, sharded, usesHas }), ...(usesMerge ? MERGE_SHARDS : []));
   if (usesByEntity) {
     out.push(
       "/** An include pattern's records of one entity: the items the Toolbox formatted as it (showEntityAttr names it), without that name. */",
@@ -254,6 +195,68 @@ export function dynamodbToolboxEntities(design: Design): string {
     );
   }
   return `${[...out, ...body].join('\n')}\n`;
+
+  /**
+   * One step as Toolbox code: a key lookup is the entity's GetItemCommand; a query the table's QueryCommand with the
+   * step's entities, the key values and range, filters, reverse, limit (one page of N) or every page, consistency;
+   * an item collection's records sorted by entity (showEntityAttr); a native GSI's key the attributes' own values.
+   */
+  function stepCode(query: StepQuery): StepCode {
+    const { step, index, condition } = query;
+    const target = entityVar.get(query.entity) ?? '';
+    used.add(step.operation === 'GetItem' ? 'GetItemCommand' : 'QueryCommand');
+    const limitOrAll = step.limit !== undefined ? [`limit: ${String(step.limit)}`] : ['maxPages: Infinity'];
+    const filters = step.filter ? [`filters: { ${prop(query.entity)}: ${conditionCode(step.filter)} }`] : [];
+    if (condition.native) {
+      // A native GSI: the partition key's attribute values and the sort key's, as they are (unencoded), the last one a range.
+      const pkCount = index.keys === 'native' ? index.pk.length : 1;
+      const partition = condition.equals.slice(0, pkCount).map((x) => nativeOperandCode(x.value));
+      const sortValues = condition.equals.slice(pkCount).map((x) => nativeOperandCode(x.value));
+      const r = condition.range;
+      let emptyWhen: string | undefined;
+      if (r?.op === 'between') {
+        emptyWhen = nativeBetweenEmpty(r, needHelper);
+        sortValues.push(`{ between: [${nativeOperandCode(r.low)}, ${nativeOperandCode(r.high)}] }`);
+      } else if (r) {
+        const ops: Record<string, string> = { '=': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'beginsWith' };
+        sortValues.push(`{ ${ops[r.op] ?? 'eq'}: ${nativeOperandCode(r.value)} }`);
+      }
+      // The entity attribute leads the partition key, so the key already keeps other entities out; DynamoDB
+      // refuses a filter on a key attribute, so the Toolbox's entity filter is off.
+      const options = ['entityAttrFilter: false', ...(step.direction === 'desc' ? ['reverse: true'] : []), ...limitOrAll, ...filters];
+      const keyQuery = `{ index: ${q(index.name)}, partition: [${partition.join(', ')}]${sortValues.length ? `, range: [${sortValues.join(', ')}]` : ''} }`;
+      return {
+        lines: [`const { Items = [] } = await table.build(QueryCommand).entities(${target}).query(${keyQuery}).options({ ${options.join(', ')} }).send();`],
+        ...(emptyWhen !== undefined ? { emptyWhen } : {}),
+        records: new Map([[query.entity, 'Items']]),
+      };
+    }
+    if (step.operation === 'GetItem') {
+      // The entity's key attributes, from the parameters and the pattern's fixed values: the Toolbox links the table key from them.
+      const parts = [...condition.pk, ...(condition.sk.op === '=' ? condition.sk.value : [])].flatMap((t) => (t.kind === 'param' ? [`${prop(t.attribute)}: params${access(t.param)}`] : t.kind === 'fixed' ? [`${prop(t.attribute)}: ${typeof t.value === 'string' ? q(t.value) : String(t.value)}`] : []));
+      return {
+        lines: [`const { Item } = await ${target}.build(GetItemCommand).key({ ${[...new Set(parts)].join(', ')} })${step.consistent ? '.options({ consistent: true })' : ''}.send();`],
+        records: new Map([[query.entity, 'Item ? [Item] : []']]),
+      };
+    }
+    const skCode = sortKeyCode(condition.sk, keyValueExpr, needHelper);
+    const [v0 = '', v1 = ''] = skCode.values;
+    const range = skCode.op === 'none' ? '' : skCode.op === 'between' ? `, range: { between: [${v0}, ${v1}] }` : `, range: { ${skCode.op}: ${v0} }`;
+    const keyQuery = `{ ${index.kind === 'gsi' ? `index: ${q(index.name)}, ` : ''}partition: ${keyValueExpr(condition.pk)}${range} }`;
+    const options = [
+      ...(step.direction === 'desc' ? ['reverse: true'] : []),
+      // The pattern's limit: its first N records in key order are one page of N items; otherwise every page.
+      ...limitOrAll,
+      ...(step.consistent ? ['consistent: true'] : []),
+      ...filters,
+      ...(query.collection ? ['showEntityAttr: true'] : []),
+    ];
+    const entities = query.collection ? step.entities : [query.entity];
+    const lines = [...skCode.pre, `const { Items = [] } = await table.build(QueryCommand).entities(${entities.map((x) => entityVar.get(x) ?? '').join(', ')}).query(${keyQuery}).options({ ${options.join(', ')} }).send();`];
+    if (!query.collection) return { lines, records: new Map([[query.entity, 'Items']]) };
+    usesByEntity = true;
+    return { lines, records: new Map(entities.map((x) => [x, `byEntity(Items, ${q(entityName)}, ${q(x)})`])) };
+  }
 }
 
 /** A step's filter as a Toolbox condition on the attribute: its clauses, AND-ed. */

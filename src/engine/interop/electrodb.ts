@@ -16,16 +16,21 @@
 //   toItem makes (and ElectroDB still recognises its own items).
 // - Reads: a pattern answered by one GetItem or one Query on a composite index is the entity's
 //   `get`/`query` with the key condition (begins, between; an equality as between(v, v)), its filter
-//   as `where`, its order, limit (`count`) and consistency; an include pattern is a service collection
-//   of the pattern's name. A pattern ElectroDB cannot express (two steps, shards, a native
-//   multi-attribute GSI key) says so in a comment and is not exported: the generated module's
-//   executeAll answers it.
+//   as `where`, its order, limit (`count`) and consistency; an item collection is one Query built by
+//   ElectroDB whose items each entity parses. A native multi-attribute GSI key (`--keys native`) is
+//   an index of ElectroDB 3.9's `type: 'composite'` on the items' own attributes, the entity attribute
+//   first (an attribute of that field, always the entity's name).
+// - Around ElectroDB, in plain code (patternBody in libraryCode.ts), what it has no query for: a
+//   write-sharded pattern is one ElectroDB query per shard, run together and merged by the index's
+//   sort key in the pattern's order (mergeShards), cut to its limit; a pattern of two requests (a
+//   self-include) is its two ElectroDB queries run in turn, their records concatenated per entity.
+//   Every pattern the design serves is a function of `patterns`, answering what executeAll does.
 import type { Entity as ModelEntity } from '../model/types.ts';
-import type { Design, PatternPlan, PlanStep } from '../design/types.ts';
+import type { Design, PlanStep } from '../design/types.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
-import { entitiesObject, fileConstants, fileRuntime, filterCode, patternHead, sortKeyCode, unsupportedPlan } from './libraryCode.ts';
+import { MERGE_SHARDS, entitiesObject, fileConstants, fileRuntime, filterCode, nativeBetweenEmpty, nativeOperandCode, patternBody, patternHead, sortKeyCode, type StepCode, type StepQuery } from './libraryCode.ts';
 import { emitters } from '../codegen/generateModule.ts';
 import { RUNTIME_HELPERS, type RuntimeHelper } from '../codegen/runtimeSource.ts';
 import { Identifiers, access, comment, prop, q } from '../codegen/printTs.ts';
@@ -36,14 +41,9 @@ export const ELECTRODB_FILE = 'electrodbEntities.ts';
 /** Names the file declares or imports at its top level: no parameters type or local may take them. */
 const TAKEN = [
   ...RUNTIME_HELPERS,
-  ...['TABLE_NAME', 'ENTITY_ATTRIBUTE', 'Entity', 'Service', 'CreateEntityItem', 'DynamoDBDocumentClient', 'createElectroDb', 'ElectroDb', 'has', 'shardOf', 'readAll', 'QueryCommand', 'QueryCommandInput'],
+  ...['TABLE_NAME', 'ENTITY_ATTRIBUTE', 'Entity', 'Service', 'CreateEntityItem', 'DynamoDBDocumentClient', 'createElectroDb', 'ElectroDb', 'has', 'shardOf', 'readAll', 'mergeShards', 'QueryCommand', 'QueryCommandInput'],
   ...['Record', 'Promise', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'RangeError', 'Math', 'JSON'],
 ];
-
-/** Why ElectroDB cannot run a pattern's plan as one of its queries; undefined when it can. */
-export function electroUnsupported(design: Design, plan: PatternPlan): string | undefined {
-  return unsupportedPlan(design, plan, { name: 'ElectroDB', native: false });
-}
 
 /** The ElectroDB file: entities, a service, and `patterns`, one query per access pattern. */
 export function electrodbEntities(design: Design): string {
@@ -59,6 +59,7 @@ export function electrodbEntities(design: Design): string {
   let sharded = false;
   let usesHas = false;
   let rawQuery = false;
+  let usesMerge = false;
 
   const out: string[] = [];
   const w = (s = '') => out.push(s);
@@ -71,6 +72,12 @@ export function electrodbEntities(design: Design): string {
   w(" * attribute, which is both of ElectroDB's identifiers. Write a record with put.E(record).go(): a key attribute is");
   w(' * computed from the whole record, so an update or patch that lacks an attribute of a key throws; the identity and unique guard');
   w(" * items the module's create writes are not written here (use the module's create where the design has them).");
+  w(' *');
+  w(' * Every access pattern is a function of patterns. ElectroDB has no query for two of them, so plain code around');
+  w(' * its queries serves them: a write-sharded pattern is one ElectroDB query per shard, run together, merged by the');
+  w(" * index's sort key in the pattern's order and cut to its limit (mergeShards), as one unsharded partition would answer;");
+  w(' * a pattern of two requests (a record with the records that belong to it) runs its two ElectroDB queries in turn');
+  w(' * and concatenates their records. A native multi-attribute GSI key is an index of type composite (ElectroDB 3.9).');
   w(' *');
   w(' *   const { entities, service, put, patterns } = createElectroDb(DynamoDBDocumentClient.from(new DynamoDBClient({})));');
   w(' */');
@@ -86,7 +93,7 @@ export function electrodbEntities(design: Design): string {
   b('export function createElectroDb(client: DynamoDBDocumentClient, table: string = TABLE_NAME) {');
   b('  const config = { client, table, identifiers: { entity: ENTITY_ATTRIBUTE, version: ENTITY_ATTRIBUTE } };');
   const entityVar = new Map<string, string>();
-  const locals = new Identifiers([...TAKEN, 'config', 'client', 'table', 'entities', 'service', 'patterns', 'put', 'params', 'r', 'record', 'data', 'low', 'high', 'bounds', ...paramsName.values()]);
+  const locals = new Identifiers([...TAKEN, 'config', 'client', 'table', 'entities', 'service', 'patterns', 'put', 'params', 'r', 'record', 'data', 'items', 'item', 'low', 'high', 'bounds', 'shard', 'shards', 'step0', 'step1', 'step2', 'x', ...paramsName.values()]);
   for (const e of model.entities) entityVar.set(e.name, locals.allocate(e.name, 'Entity'));
   const keysFn = new Map<string, string>();
   for (const e of model.entities) {
@@ -124,6 +131,10 @@ export function electrodbEntities(design: Design): string {
     for (const a of e.attributes) b(`        ${prop(a.name)}: ${attributeCode(a, e.key.includes(a.name))},`);
     // Hidden, computed from the whole record on every write: an update that lacks an attribute of a key throws rather than leave the key stale.
     for (const f of fields) b(`        ${prop(f)}: { type: 'string', hidden: true, watch: '*', set: (_: unknown, r: Record<string, unknown>) => ${keysVar}(r)${access(f)} },`);
+    // A native GSI's partition key leads with the entity attribute: an attribute of that field, always the entity's name
+    // (the value ElectroDB writes there as its identifier too), so the index can name it among its composite attributes.
+    const natives = design.indexes.filter((i) => i.keys === 'native' && layout.keys[i.name]);
+    if (natives.length) b(`        ${prop(design.entityAttribute)}: { type: 'string', hidden: true, readOnly: true, default: ${q(e.name)}, set: () => ${q(e.name)} },`);
     b('      },');
     b('      indexes: {');
     for (const index of composites) {
@@ -136,6 +147,13 @@ export function electrodbEntities(design: Design): string {
       b(`          pk: ${field(keys.pkAttribute)},`);
       b(`          sk: ${field(keys.skAttribute)},`);
       b('        },');
+    }
+    for (const index of natives) {
+      if (index.keys !== 'native') continue;
+      // A native multi-attribute key: ElectroDB 3.9's `type: 'composite'` index, keyed on the items' own attributes
+      // with their own types (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys).
+      const names = (attributes: readonly { name: string }[]) => `[${attributes.map((a) => q(a.name)).join(', ')}]`;
+      b(`        ${prop(index.name)}: { index: ${q(index.name)}, type: 'composite', pk: { composite: ${names(index.pk)} }${index.sk.length ? `, sk: { composite: ${names(index.sk)} }` : ''} },`);
     }
     b('      },');
     b('    },');
@@ -155,49 +173,10 @@ export function electrodbEntities(design: Design): string {
   b();
   b('  const patterns = {');
   for (const p of model.patterns) {
-    const plan = design.patterns.find((x) => x.pattern === p.name);
-    const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', unsupported: plan && electroUnsupported(design, plan), needHelper });
+    const head = patternHead(design, p, { b, paramsType: paramsName.get(p.name) ?? '', needHelper });
     if (!head) continue;
-    const { step, index, condition, included, isInclude } = head;
-    if (condition.native) throw new Error(`a native key condition in an ElectroDB query (${p.name})`);
-    const keys = compositeIndex(index);
-    const target = entityVar.get(p.entity) ?? '';
-    const pk = keyValueExpr(condition.pk);
-    const sk = condition.sk;
-    if (step.operation === 'GetItem') {
-      if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
-      b(`      const { data } = await ${target}.get({ ${prop(keys.pkAttribute)}: ${pk}, ${prop(keys.skAttribute)}: ${keyValueExpr(sk.value)} }).go(${step.consistent ? '{ consistent: true }' : ''});`);
-      b(`      return ${p.returns === 'one' ? 'data ?? undefined' : 'data ? [data] : []'};`);
-      b('    },');
-      continue;
-    }
-    const skField = prop(keys.skAttribute);
-    const skCode = sortKeyCode(condition.sk, keyValueExpr, needHelper);
-    for (const line of skCode.pre) b(`      ${line}`);
-    const [v0 = '', v1 = ''] = skCode.values;
-    // ElectroDB has no equality on a sort key in a query: BETWEEN v AND v is one.
-    const range =
-      skCode.op === 'none' ? '' : skCode.op === 'beginsWith' ? `.begins({ ${skField}: ${v0} })` : `.between({ ${skField}: ${v0} }, { ${skField}: ${skCode.op === 'eq' ? v0 : v1} })`;
-    const where = step.filter ? `.where(${whereCode(step.filter)})` : '';
-    const options = [
-      "pages: 'all'",
-      ...(step.direction === 'desc' ? ["order: 'desc'"] : []),
-      // The pattern's limit: its first N records in key order (ElectroDB's count reads on until it has them).
-      ...(step.limit !== undefined ? [`count: ${String(step.limit)}`] : []),
-      ...(step.consistent ? ['consistent: true'] : []),
-    ];
-    const query = `${target}.query${access(step.index)}({ ${prop(keys.pkAttribute)}: ${pk} })${range}${where}`;
-    if (isInclude) {
-      // An item collection: ElectroDB keeps collections off indexes keyed on attributes, so the entity's query is
-      // sent as it is (one request, as the module's) and each entity parses its own items (parse does not check
-      // whose an item is: the entity attribute says).
-      rawQuery = true;
-      b(`      const items = await readAll(client, { ...${query}.params(), ScanIndexForward: ${String(step.direction !== 'desc')} });`);
-      b(`      return { ${included.map((x) => `${prop(x)}: ${entityVar.get(x) ?? ''}.parse({ Items: items.filter((item) => item[ENTITY_ATTRIBUTE] === ${q(x)}) }).data`).join(', ')} };`);
-    } else {
-      b(`      const { data } = await ${query}.go({ ${options.join(', ')} });`);
-      b(`      return ${p.returns === 'one' ? 'data[0]' : 'data'};`);
-    }
+    const { mergesShards } = patternBody(design, p, head, { b, stepCode, recordExpr, needHelper });
+    if (mergesShards) usesMerge = true;
     b('    },');
   }
   b('  };');
@@ -208,7 +187,7 @@ export function electrodbEntities(design: Design): string {
   b('export type ElectroDb = ReturnType<typeof createElectroDb>;');
 
   // Parameters, then the runtime the code above called, then the factory.
-  out.push(...fileRuntime(design, { exported: (plan) => electroUnsupported(design, plan) === undefined, paramsName, helpers, sharded, usesHas }));
+  out.push(...fileRuntime(design, { paramsName, helpers, sharded, usesHas }), ...(usesMerge ? MERGE_SHARDS : []));
   // The SDK's names the file uses: the client's type, and the Query of an item collection.
   out[sdkImport] = rawQuery
     ? "import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';"
@@ -230,6 +209,78 @@ export function electrodbEntities(design: Design): string {
     );
   }
   return `${[...out, ...body].join('\n')}\n`;
+
+  /**
+   * One step as ElectroDB code: a key lookup is the entity's get; a query its query on the index with the key
+   * condition (begins, between; an equality as between(v, v)), where, order, count and consistency; an item
+   * collection one Query built by ElectroDB whose items each entity parses; a native GSI's query (an index of
+   * `type: 'composite'`) the attributes' own values, the last condition a range (gt, gte, lt, lte, begins, between).
+   */
+  function stepCode(query: StepQuery): StepCode {
+    const { step, index, condition } = query;
+    const target = entityVar.get(query.entity) ?? '';
+    const where = step.filter ? `.where(${whereCode(step.filter)})` : '';
+    const options = [
+      "pages: 'all'",
+      ...(step.direction === 'desc' ? ["order: 'desc'"] : []),
+      // The pattern's limit: its first N records in key order (ElectroDB's count reads on until it has them).
+      ...(step.limit !== undefined ? [`count: ${String(step.limit)}`] : []),
+      ...(step.consistent ? ['consistent: true'] : []),
+    ];
+    if (condition.native) {
+      // A native GSI (`type: 'composite'`): every partition attribute and the sort prefix as equalities, then one range.
+      // The entity attribute leads the partition key, so the key keeps other entities out; DynamoDB refuses a filter on a
+      // key attribute, so ElectroDB's own identifier filter is off (ignoreOwnership).
+      const pkCount = index.keys === 'native' ? index.pk.length : 1;
+      const equals = condition.equals.map((x) => `${prop(x.attribute)}: ${nativeOperandCode(x.value)}`);
+      const r = condition.range;
+      let range = '';
+      let emptyWhen: string | undefined;
+      if (r?.op === 'between') {
+        const [low, high] = [nativeOperandCode(r.low), nativeOperandCode(r.high)];
+        emptyWhen = nativeBetweenEmpty(r, needHelper);
+        range = `.between({ ${prop(r.attribute)}: ${low} }, { ${prop(r.attribute)}: ${high} })`;
+      } else if (r?.op === '=') equals.push(`${prop(r.attribute)}: ${nativeOperandCode(r.value)}`);
+      else if (r) {
+        const ops: Record<string, string> = { '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'begins' };
+        range = `.${ops[r.op] ?? 'gte'}({ ${prop(r.attribute)}: ${nativeOperandCode(r.value)} })`;
+      }
+      if (condition.equals.length < pkCount) throw new Error(`a native query needs every partition attribute (${step.keyConditionText})`);
+      return {
+        lines: [`const { data } = await ${target}.query${access(step.index)}({ ${equals.join(', ')} })${range}${where}.go({ ${[...options, 'ignoreOwnership: true'].join(', ')} });`],
+        ...(emptyWhen !== undefined ? { emptyWhen } : {}),
+        records: new Map([[query.entity, 'data']]),
+      };
+    }
+    const keys = compositeIndex(index);
+    const pk = keyValueExpr(condition.pk);
+    const sk = condition.sk;
+    if (step.operation === 'GetItem') {
+      if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
+      return {
+        lines: [`const { data } = await ${target}.get({ ${prop(keys.pkAttribute)}: ${pk}, ${prop(keys.skAttribute)}: ${keyValueExpr(sk.value)} }).go(${step.consistent ? '{ consistent: true }' : ''});`],
+        records: new Map([[query.entity, 'data ? [data] : []']]),
+      };
+    }
+    const skField = prop(keys.skAttribute);
+    const skCode = sortKeyCode(condition.sk, keyValueExpr, needHelper);
+    const [v0 = '', v1 = ''] = skCode.values;
+    // ElectroDB has no equality on a sort key in a query: BETWEEN v AND v is one.
+    const range =
+      skCode.op === 'none' ? '' : skCode.op === 'beginsWith' ? `.begins({ ${skField}: ${v0} })` : `.between({ ${skField}: ${v0} }, { ${skField}: ${skCode.op === 'eq' ? v0 : v1} })`;
+    const built = `${target}.query${access(step.index)}({ ${prop(keys.pkAttribute)}: ${pk} })${range}${where}`;
+    if (query.collection) {
+      // An item collection: ElectroDB keeps collections off indexes keyed on attributes, so the entity's query is
+      // sent as it is (one request, as the module's) and each entity parses its own items (parse does not check
+      // whose an item is: the entity attribute says).
+      rawQuery = true;
+      return {
+        lines: [...skCode.pre, `const items = await readAll(client, { ...${built}.params(), ScanIndexForward: ${String(step.direction !== 'desc')} });`],
+        records: new Map(step.entities.map((x) => [x, `${entityVar.get(x) ?? ''}.parse({ Items: items.filter((item) => item[ENTITY_ATTRIBUTE] === ${q(x)}) }).data`])),
+      };
+    }
+    return { lines: [...skCode.pre, `const { data } = await ${built}.go({ ${options.join(', ')} });`], records: new Map([[query.entity, 'data']]) };
+  }
 
   /** A step's filter as ElectroDB's where callback: the FilterExpression's clauses, AND-ed. */
   function whereCode(filter: NonNullable<PlanStep['filter']>): string {
