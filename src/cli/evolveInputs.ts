@@ -4,7 +4,8 @@
 // problem derived against FROM as deployed (`deriveDesign(model, { previous,
 // deployed: true })`), or a design.json's layout. A design.json holds no model, so
 // the other file's model is planned on it (patterns it cannot serve are "not
-// served" there); one of the two must be a problem.
+// served" there); one of the two must be a problem. `migrate` may read FROM from
+// the table itself (the design.json stored in it: deployedCommand.ts).
 import { deriveDesign, designLayout, loadProblem, parseDesignJson, planDesign, type Design, type DesignLayout, type KeysMode, type Model } from '../engine/index.ts';
 import { located, readText, type CliIo } from './runCli.ts';
 
@@ -13,9 +14,16 @@ const DESIGN_FILE = /^[\s\ufeff]*\{\s*"format"\s*:\s*"tablewright-design\//;
 
 type Input = { kind: 'model'; model: Model } | { kind: 'design'; layout: DesignLayout };
 
+/** A design.json already read (the one stored in a table: readDeployedDesign), named `label` in messages. */
+export interface DesignText {
+  text: string;
+  label: string;
+}
+
 /** A problem's model or a design.json's layout, or undefined after printing why it does not load. */
-export function readModelOrDesign(file: string, io: CliIo): Input | undefined {
-  const text = readText(file, io);
+export function readModelOrDesign(source: string | DesignText, io: CliIo): Input | undefined {
+  const file = typeof source === 'string' ? source : source.label;
+  const text = typeof source === 'string' ? readText(source, io) : source.text;
   if (text === undefined) return undefined;
   const errors = (n: number) => io.err(`${file}: not loaded (${n} error(s))\n`);
   if (DESIGN_FILE.test(text)) {
@@ -31,8 +39,9 @@ export function readModelOrDesign(file: string, io: CliIo): Input | undefined {
 }
 
 /** The deployed design FROM and the design TO derived against it, or undefined after printing why not (exit 2). */
-export function readEvolution(fromFile: string, toFile: string, options: { keys: KeysMode }, io: CliIo): { from: Design; to: Design } | undefined {
-  const a = readModelOrDesign(fromFile, io);
+export function readEvolution(fromSource: string | DesignText, toFile: string, options: { keys: KeysMode }, io: CliIo): { from: Design; to: Design } | undefined {
+  const fromFile = typeof fromSource === 'string' ? fromSource : fromSource.label;
+  const a = readModelOrDesign(fromSource, io);
   const b = readModelOrDesign(toFile, io);
   if (!a || !b) return undefined;
   if (a.kind === 'design' && b.kind === 'design') {

@@ -81,7 +81,10 @@ describe('cli migrate', () => {
   });
 
   it('bad usage exits 2 before anything is sent', async () => {
-    expect((await cli(['migrate', fromFile])).err).toMatch(/migrate needs FROM and TO/);
+    // One file is TO; FROM is then read from the table, which needs --table and --endpoint.
+    expect((await cli(['migrate', fromFile])).err).toMatch(/^migrate needs --table NAME: the table whose design is read back\n/);
+    expect((await cli(['migrate', fromFile, '--table', 'x-table'])).err).toMatch(/^migrate needs --endpoint URL to read the design from table x-table/);
+    expect((await cli(['migrate'])).err).toMatch(/migrate needs FROM and TO/);
     expect((await cli(['migrate', fromFile, toFile, '--endpoint', endpoint])).err).toMatch(/migrate needs --table NAME/);
     expect((await cli(['migrate', fromFile, toFile, '--table', 'x-table'])).err).toMatch(/migrate needs --endpoint URL/);
     const rate = await cli(['migrate', fromFile, toFile, '--table', 'x-table', '--endpoint', endpoint, '--rate', '0']);

@@ -1,4 +1,4 @@
-// `migrate FROM TO --endpoint URL --table NAME [--rate N] [--dry-run] [--verify]
+// `migrate [FROM] TO --endpoint URL --table NAME [--rate N] [--dry-run] [--verify]
 // [--drop-unused] [--checkpoint FILE] [--script FILE] [--keys MODE]`: carries the
 // live table NAME from the deployed design FROM to TO (derived against FROM as
 // deployed, as `diff` does: evolveInputs.ts) by the engine's migration plan,
@@ -6,7 +6,9 @@
 // backfill's progress drawn on one line, resumable from the checkpoint file after
 // a crash or Ctrl-C (run the same command again). `--dry-run` prints the plan and
 // touches nothing; `--script FILE` writes the plan as a standalone TypeScript
-// script and touches nothing.
+// script and touches nothing. Without FROM, FROM is the design stored in the table
+// itself (deployedCommand.ts readTableDesign: needs --endpoint and --table, even with
+// --dry-run or --script).
 //
 // Exit codes: 0 migrated; 1 the live table cannot take the change (the plan's
 // impossible changes), TO has errors, or --verify found a difference; 2 bad usage,
@@ -44,12 +46,14 @@ import {
 } from '../runner/index.ts';
 import { fileCheckpointStore } from '../runner/migrate/checkpointFile.ts';
 import { loadGeneratedModule } from '../runner/migrate/generatedModule.ts';
+import { readTableDesign } from './deployedCommand.ts';
 import { catchInterrupts, readEndpointOptions, withCliHint } from './endpointOptions.ts';
-import { readEvolution } from './evolveInputs.ts';
+import { readEvolution, type DesignText } from './evolveInputs.ts';
 import type { CliIo } from './runCli.ts';
 
 export interface MigrateCommandOptions {
-  fromFile: string;
+  /** Undefined: read FROM from the table (`--endpoint`, `--table`). */
+  fromFile: string | undefined;
   toFile: string;
   keys: KeysMode;
   options: Map<string, string | true>;
@@ -76,7 +80,14 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
     io.err(`${rate.message}\n`);
     return 2;
   }
-  const designs = readEvolution(fromFile, toFile, { keys }, io);
+  let fromSource: string | DesignText;
+  if (fromFile === undefined) {
+    const read = await readTableDesign(options, io, 'migrate');
+    if (!read) return 2;
+    fromSource = { text: read.text, label: `table ${read.tableName}` };
+    io.out(`FROM: design ${read.identity}, read from table ${read.tableName}\n`);
+  } else fromSource = fromFile;
+  const designs = readEvolution(fromSource, toFile, { keys }, io);
   if (!designs) return 2;
   const tableOption = options.get('--table');
   const tableName = typeof tableOption === 'string' ? tableOption : designs.to.tableName;
@@ -171,10 +182,11 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
           io.out(`backfill: ${units(b.scanned)} items read, ${units(b.updated)} updated, ${b.conflicts} written meanwhile (read again), ${b.gone} deleted meanwhile, ${b.throttled} throttled requests retried\n`);
         }
         if (result.verify) io.out(verifyText(result.verify));
+        const stored = result.stored ? `; the design is stored in the table: \`deployed --table ${tableName}\` reads it back` : '';
         io.out(
           result.tagged
-            ? `table ${tableName} is at design ${plan.to} (tag tablewright:design)\n`
-            : `table ${tableName} is at design ${plan.to} (the endpoint keeps no tags: its indexes say so)\n`,
+            ? `table ${tableName} is at design ${plan.to} (tag tablewright:design${stored})\n`
+            : `table ${tableName} is at design ${plan.to} (the endpoint keeps no tags: ${result.stored ? `the design stored in it and its indexes say so${stored}` : 'its indexes say so'})\n`,
         );
         return 0;
       }

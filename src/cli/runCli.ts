@@ -86,6 +86,7 @@ ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
           [--drop-unused] [--checkpoint FILE] [--keys MODE] [--region R]
           [--aws-credentials] [--timeout S]
   migrate FROM TO [--table NAME] --dry-run | --script FILE
+  migrate TO --endpoint URL --table NAME [options as above, --dry-run, --script]
       Carry the live table NAME (one FROM created, e.g. by run FROM --table
       NAME --keep) to TO, derived against FROM as diff does: add the new key
       attributes to its items (a parallel Scan and conditional UpdateItems
@@ -98,7 +99,15 @@ ${EXPORT_FORMATS.map((f) => `        ${f.id.padEnd(16)}${f.label}`).join('\n')}
       Ctrl-C stops cleanly; the checkpoint FILE (default NAME.migration.json)
       lets the same command resume. --dry-run prints the plan and touches
       nothing; --script FILE writes it as a standalone TypeScript script
-      (needs only the two AWS SDK packages) and touches nothing.
+      (needs only the two AWS SDK packages) and touches nothing. Without
+      FROM, FROM is the design stored in the table NAME (as deployed reads it).
+  deployed --endpoint URL --table NAME [--out FILE] [--region R]
+           [--aws-credentials] [--timeout S]
+      Read back the design of a table Tablewright created (run, the app's
+      Run panel) or migrated: the design.json stored in the table, checked
+      against its key schema, indexes and tag. Writes it to FILE (for
+      --deployed, diff and migrate), else prints it. Exit 2 when the table
+      holds no design, a damaged one or another design's indexes.
 
 --table NAME: ${TABLE_NAME_RULE}.
 --keys MODE: how GSIs are keyed. composite (the default): one string attribute
@@ -221,13 +230,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (command === '' && !options.has('--help') && !options.has('-h') ? io.err : io.out)(USAGE);
     return command === '' && !options.has('--help') && !options.has('-h') ? 2 : 0;
   }
-  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff', 'migrate', 'import'].includes(command)) {
+  if (!['generate', 'check', 'explain', 'cost', 'run', 'export', 'diff', 'migrate', 'import', 'deployed'].includes(command)) {
     io.err(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
-  // diff and migrate take two files, FROM and TO.
-  const twoFiles = command === 'diff' || command === 'migrate';
-  if (!file) {
+  if (command === 'deployed' && file) {
+    io.err(`unexpected argument ${file}: deployed reads the design from --table NAME at --endpoint URL\n\n${USAGE}`);
+    return 2;
+  }
+  // diff and migrate take two files, FROM and TO; migrate TO alone reads FROM from the table.
+  const fromTable = command === 'migrate' && file !== '' && rest.length === 0;
+  const twoFiles = (command === 'diff' || command === 'migrate') && !fromTable;
+  if (!file && command !== 'deployed') {
     io.err(`${twoFiles ? `${command} needs FROM and TO` : `${command} needs a PROBLEM file`}\n\n${USAGE}`);
     return 2;
   }
@@ -266,7 +280,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === 'migrate') {
     const { migrateCommand } = await import('./migrateCommand.ts');
-    return migrateCommand({ fromFile: file, toFile: rest[0] ?? '', keys: mode, options, io, tty: process.stdout.isTTY === true });
+    return migrateCommand({ fromFile: fromTable ? undefined : file, toFile: fromTable ? file : rest[0] ?? '', keys: mode, options, io, tty: process.stdout.isTTY === true });
+  }
+  if (command === 'deployed') {
+    const { deployedCommand } = await import('./deployedCommand.ts');
+    return deployedCommand({ options, io });
   }
   if (options.has('--previous') && options.has('--deployed')) {
     io.err(`--previous and --deployed: give one (--deployed is --previous for a design whose table holds data)\n`);

@@ -175,6 +175,20 @@ export { costReport, type CostReport, type CostReportOptions, type EntityCost, t
 export { dollars, percent, perSecond, times, units } from './cost/costText.ts';
 
 export { designIdentity, DESIGN_TAG } from './evolve/designIdentity.ts';
+export {
+  DESIGN_METADATA_FORMAT,
+  designMetadataItems,
+  designMetadataKey,
+  designMetadataKeyShape,
+  isDesignMetadataKey,
+  joinDesignMetadata,
+  metadataChunkCount,
+  METADATA_ATTRIBUTES,
+  type DesignMetadataPayload,
+  type MetadataEncoding,
+  type MetadataKeyShape,
+  type TableKeySchema,
+} from './evolve/designMetadata.ts';
 export { migrationPlan, withoutIndexes, type MigrationPlanOptions } from './evolve/migrationPlan.ts';
 export { migrationPlanText } from './evolve/migrationPlanText.ts';
 export { designDiff, DEFAULT_BACKFILL_RATE, type DesignDiff, type DesignDiffOptions, type EntityDiff, type EntityMigrationCost, type IndexSummary, type MigrationCost, type PatternDiff, type RequestSummary, type TemplateDiff } from './evolve/designDiff.ts';

@@ -1,6 +1,8 @@
 // Creates the table a design needs (key schema, every GSI, the model's table
 // settings: tableDefinition) and waits until the table and its indexes are
-// ACTIVE, tagged `tablewright:design` with the design's identity (designIdentity); then applies what CreateTable cannot carry (time to live,
+// ACTIVE, tagged `tablewright:design` with the design's identity (designIdentity) and holding the
+// design itself in its design-metadata items (migrate/storedDesign.ts: readDeployedDesign reads it
+// back, on DynamoDB Local too); then applies what CreateTable cannot carry (time to live,
 // point-in-time recovery) and reports every setting as applied or not, and why
 // (applyTableSettings). An existing table of the
 // same name is never deleted, overwritten or written into: it is described and
@@ -16,6 +18,7 @@ import { DESIGN_TAG, designIdentity, designLayout, tableDefinition, type Design,
 import { applyTableSettings, type TableSettingOutcome } from './applyTableSettings.ts';
 import { compareTableWithDesign, type TableDifference } from './compareTableWithDesign.ts';
 import { rememberCreatedTable, type CreatedTable } from './createdTables.ts';
+import { storeDesign, type StoreDesignResult } from './migrate/storedDesign.ts';
 import { findTable } from './findTable.ts';
 import { waitForTableActive } from './waitForTable.ts';
 
@@ -32,6 +35,8 @@ export interface CreateDesignTableOptions {
   onCreated?: (table: CreatedTable) => void;
   timeoutMs?: number;
   pollMs?: number;
+  /** Store the design in the table it creates (default true). */
+  storeDesign?: boolean;
 }
 
 export type CreateDesignTableResult =
@@ -40,7 +45,7 @@ export type CreateDesignTableResult =
    * the model states (billing, stream, table class, deletion protection, time to live, point-in-time
    * recovery), applied or not and why; empty when it states none.
    */
-  | { status: 'created'; tableName: string; table: CreatedTable; description: TableDescription; settings: TableSettingOutcome[] }
+  | { status: 'created'; tableName: string; table: CreatedTable; description: TableDescription; settings: TableSettingOutcome[]; stored?: StoreDesignResult }
   /** Existed already, matches the design, and the caller confirmed its name. */
   | { status: 'existing'; tableName: string; difference: TableDifference; description: TableDescription }
   /** Existed already and was left alone: not confirmed, or it cannot serve the design. */
@@ -67,8 +72,9 @@ export async function createDesignTable(options: CreateDesignTableOptions): Prom
       });
       options.onCreated?.(table);
       const description = await waitForTableActive(wait);
+      const stored = options.storeDesign === false ? undefined : await storeDesign({ client, tableName, design, table: definition, ...(signal ? { signal } : {}) });
       const settings = await applyTableSettings({ client, design, tableName, description, ...(signal ? { signal } : {}) });
-      return { status: 'created', tableName, table, description, settings };
+      return { status: 'created', tableName, table, description, settings, ...(stored ? { stored } : {}) };
     } catch (e) {
       // Someone created it between DescribeTable and CreateTable: treat it as existing.
       if (!(e instanceof ResourceInUseException || (e as Error).name === 'ResourceInUseException')) throw e;

@@ -7,14 +7,14 @@
 // answeredRecords reads: the records of the pattern's entity (the first one, or undefined, for
 // `returns one`), or for an include pattern the records of each entity it reads, by name.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { fromItem, isGuardKey, mergeAnswers, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
+import { fromItem, isDesignMetadataKey, isGuardKey, mergeAnswers, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
 import type { VerifiedModule } from './migrate/verifyTable.ts';
 import { runPattern } from './runPattern.ts';
 
 export function engineVerifiedModule(design: Design, tableName: string): VerifiedModule {
   const table = design.indexes.find((i) => i.kind === 'table');
   const pk = table !== undefined && table.keys !== 'native' ? table.pkAttribute : undefined;
-  const decode = (item: Record<string, unknown>) => (pk !== undefined && isGuardKey(item[pk]) ? undefined : fromItem(design, item as Item));
+  const decode = (item: Record<string, unknown>) => (pk !== undefined && (isGuardKey(item[pk]) || isDesignMetadataKey(item[pk])) ? undefined : fromItem(design, item as Item));
 
   const executeAll: VerifiedModule['executeAll'] = {};
   for (const pattern of design.model.patterns) {

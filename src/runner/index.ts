@@ -42,6 +42,11 @@ export type { BackfillProgress, BackfillStats, BackfillTableOptions, BackfillTab
 export { createIndex, dropIndex } from './migrate/indexSteps.ts';
 export { checkMigrationTable, expectedTable, readDesignTag, writeDesignTag } from './migrate/tableIdentity.ts';
 export type { DesignTag, TableCheck } from './migrate/tableIdentity.ts';
+// The design kept in the table Tablewright created (the design-metadata items), and read back from it.
+export { readDeployedDesign, readStoredLayout } from './migrate/readDeployedDesign.ts';
+export type { DeployedDesignRead } from './migrate/readDeployedDesign.ts';
+export { readStoredDesign, storeDesign } from './migrate/storedDesign.ts';
+export type { StoreDesignResult, StoredDesignRead } from './migrate/storedDesign.ts';
 export { answeredRecords, verifyTable } from './migrate/verifyTable.ts';
 export type { PatternDifference, VerifiedModule, VerifyTableOptions, VerifyTableResult } from './migrate/verifyTable.ts';
 // The verify step's module from the engine's requests, where no generated module can be imported (the browser).

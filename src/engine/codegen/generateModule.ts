@@ -26,6 +26,7 @@ import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './prin
 import { emitIndexKeys, emitWrites, WRITES_GLOBALS, type WritesContext } from './writesCode.ts';
 import { WRITE_RUNTIME_BLOCKS } from '../writes/writeRuntimeSource.generated.ts';
 import { IDENTITY_GUARD, UNIQUE_GUARD } from '../writes/writePlan.ts';
+import { DESIGN_METADATA_PREFIX } from '../evolve/designMetadata.ts';
 
 /** Names the module declares or uses itself: no generated type may take them. */
 const GLOBALS = new Set([
@@ -200,10 +201,10 @@ export function generateModule(design: Design): string {
   else w(`  return { ...(record as object), ...keysOf(entity, record as unknown as Item), [entityAttribute]: entity };`);
   w(`}`);
   w();
-  w(`/** The entity and record of a stored item: the item without key attributes and entity name; undefined for a guard item, which holds no record. */`);
+  w(`/** The entity and record of a stored item: the item without key attributes and entity name; undefined for a guard item or the table's design-metadata item, which hold no record. */`);
   w(`export function fromItem(item: Item): AnyRecord | undefined {`);
   w(`  const pk = item[${q(tableKeyNames.pkAttribute)}];`);
-  w(`  if (typeof pk === 'string' && (pk.startsWith(${q(`${IDENTITY_GUARD}#`)}) || pk.startsWith(${q(`${UNIQUE_GUARD}#`)}))) return undefined;`);
+  w(`  if (typeof pk === 'string' && (pk.startsWith(${q(`${IDENTITY_GUARD}#`)}) || pk.startsWith(${q(`${UNIQUE_GUARD}#`)}) || pk.startsWith(${q(DESIGN_METADATA_PREFIX)}))) return undefined;`);
   w(`  const entity = item[entityAttribute];`);
   w(`  if (typeof entity !== 'string' || !ENTITY_NAMES.has(entity)) throw new Error(\`not a \${TABLE_NAME} item: "\${entityAttribute}" is \${String(entity)}\`);`);
   w(`  // fromEntries defines own properties, so an attribute named __proto__ stays data.`);

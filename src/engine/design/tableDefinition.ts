@@ -51,13 +51,16 @@ export interface TableDefinition {
 export const MIN_CAPACITY_UNITS = 1;
 
 /** The table's provisioned throughput, or undefined when it is on demand. */
-export function provisionedThroughput(design: Pick<Design, 'model'>): ProvisionedThroughput | undefined {
+export function provisionedThroughput(design: { model: Pick<Design['model'], 'table'> }): ProvisionedThroughput | undefined {
   const table = design.model.table;
   if (table?.billing !== 'provisioned') return undefined;
   return { ReadCapacityUnits: table.read ?? MIN_CAPACITY_UNITS, WriteCapacityUnits: table.write ?? MIN_CAPACITY_UNITS };
 }
 
-export function tableDefinition(design: Design, tableName = design.tableName): TableDefinition {
+/** What tableDefinition reads: a design, or a layout read back (`{ ...layout, model: {} }`: no table settings, on demand). */
+export type TableDefinitionSource = Pick<Design, 'tableName'> & { indexes: readonly IndexKeySchema[]; model: Pick<Design['model'], 'table'> };
+
+export function tableDefinition(design: TableDefinitionSource, tableName = design.tableName): TableDefinition {
   const table = design.indexes[0];
   if (!table) throw new Error('design has no table');
   const gsis = design.indexes.slice(1);

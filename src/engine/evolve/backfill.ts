@@ -26,6 +26,7 @@ import { indexKeyAttributes, syntheticKeyAttributes } from '../design/indexKeys.
 import type { Design, Item, KeyTemplate } from '../design/types.ts';
 import { segmentAttributes } from '../keys/shards.ts';
 import { isGuardKey } from '../writes/writePlan.ts';
+import { isDesignMetadataKey } from './designMetadata.ts';
 
 /** An UpdateItem input, shaped as @aws-sdk/lib-dynamodb's `UpdateCommandInput`. */
 export interface BackfillUpdate {
@@ -44,14 +45,14 @@ export interface BackfillOptions {
 
 /**
  * The update an item stored under `from` needs to be stored as `to` stores it, or undefined when it
- * already is, or holds no record (a guard item: no entity name), or its entity is not in `to`.
+ * already is, or holds no record (a guard item or the design-metadata item: no entity name), or its entity is not in `to`.
  * Throws when `to` would move the item to another table key (UpdateItem cannot; such a plan is impossible).
  */
 export function backfillUpdate(from: Design, to: Design, item: Item, options: BackfillOptions = {}): BackfillUpdate | undefined {
   const table = to.indexes[0];
   if (!table || table.keys === 'native') return undefined;
   const { pk: [pkName = ''], sk: [skName = ''] } = indexKeyAttributes(table);
-  if (isGuardKey(item[pkName])) return undefined;
+  if (isGuardKey(item[pkName]) || isDesignMetadataKey(item[pkName])) return undefined;
   // A guard item names no entity; an item the new module wrote may name it only in `to`'s attribute.
   const decoded = typeof item[from.entityAttribute] === 'string' ? fromItem(from, item) : typeof item[to.entityAttribute] === 'string' ? fromItem(to, item) : undefined;
   if (!decoded) return undefined;

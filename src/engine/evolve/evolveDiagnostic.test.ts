@@ -7,6 +7,7 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { designLayout } from '../design/designJson.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolveDiagnostic.ts';
+import { designMetadataKeyShape } from './designMetadata.ts';
 
 const SHOP = `model "Shop"
 entity Customer key customerId
@@ -32,6 +33,10 @@ const cases: Record<EvolveDiagnosticCode, () => Diagnostic[]> = {
   'evolve.entityAttributeChanged': () => evolve(SHOP.replace('  name: string', '  name: string\n  _type?: string')),
   'evolve.unusedIndex': () => evolve(SHOP.replace(/ordersByStatus.*\n/, '').replace(/customersByName.*\n/, '')),
   'evolve.unusedTemplate': () => evolve(SHOP.replace(/customersByName.*\n/, '')),
+  'evolve.metadataKey': () => {
+    const shape = designMetadataKeyShape({ KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }] }, 'Numbers');
+    return 'diagnostic' in shape ? [shape.diagnostic] : [];
+  },
 };
 
 describe('evolve diagnostics', () => {
@@ -40,7 +45,7 @@ describe('evolve diagnostics', () => {
     expect(found.length).toBeGreaterThan(0);
     for (const d of found) {
       expect(d.subject).toBeDefined();
-      expect(d.severity).toBe(code.startsWith('evolve.unused') ? 'warning' : 'error');
+      expect(d.severity).toBe(code.startsWith('evolve.unused') || code === 'evolve.metadataKey' ? 'warning' : 'error');
       expect(isEvolveError(d)).toBe(d.severity === 'error');
     }
   });

@@ -18,6 +18,8 @@ export const EVOLVE_DIAGNOSTIC_CODES = [
   'evolve.unusedIndex',
   /** warning: an entity's template in a GSI that other patterns still read, which no pattern reads for this entity any more: kept and written. */
   'evolve.unusedTemplate',
+  /** warning: the table's key schema cannot hold the design-metadata items (a partition key that is not a string): its design is known by its tag alone (designMetadata.ts). */
+  'evolve.metadataKey',
 ] as const;
 
 export type EvolveDiagnosticCode = (typeof EVOLVE_DIAGNOSTIC_CODES)[number];

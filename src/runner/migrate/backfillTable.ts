@@ -12,7 +12,7 @@
 // On cancel (the signal) no new item starts; the updates in flight finish, so the
 // counts are what the table holds. Requests are never aborted mid-way.
 import { GetCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { backfillUpdate, type Design, type Item } from '../../engine/index.ts';
+import { backfillUpdate, indexKeyAttributes, isDesignMetadataKey, type Design, type Item } from '../../engine/index.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../backoffDelay.ts';
 import { isThrottlingError } from '../isThrottlingError.ts';
 import { sleep } from '../sleep.ts';
@@ -95,6 +95,7 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
   const maxConflicts = options.maxConflicts ?? 20;
   const random = options.random ?? Math.random;
   const progressMs = options.progressMs ?? 250;
+  const pkName = (from.indexes[0] ? indexKeyAttributes(from.indexes[0]).pk[0] : undefined) ?? '';
 
   const stats: BackfillStats = { scanned: 0, updated: 0, conflicts: 0, gone: 0, throttled: 0 };
   const before = { scanned: segments.reduce((n, s) => n + s.scanned, 0), updated: segments.reduce((n, s) => n + s.updated, 0) };
@@ -157,7 +158,8 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
       const page: ScanCommandOutput = await patiently(() =>
         doc.send(new ScanCommand({ TableName: tableName, Segment: index, TotalSegments: totalSegments, Limit: pageSize, ...(segment.lastKey ? { ExclusiveStartKey: segment.lastKey } : {}) })),
       );
-      const items = (page.Items ?? []) as Item[];
+      // The design-metadata items hold no record: not read as items, not counted (readDeployedDesign.ts).
+      const items = ((page.Items ?? []) as Item[]).filter((item) => !isDesignMetadataKey(item[pkName]));
       let next = 0;
       let pageUpdated = 0;
       let finished = 0;

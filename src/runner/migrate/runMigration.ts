@@ -4,8 +4,8 @@
 // steps done so far left: tableIdentity.ts) and the checkpoint must be this plan's
 // on this very table; each step is announced before it runs (`onStep`) and its
 // state kept in the checkpoint (started, done; the backfill's segments as it goes),
-// so a crash or a cancel resumes where it stopped. Last, the table's tag becomes
-// the plan's `to`.
+// so a crash or a cancel resumes where it stopped. Last, the design stored in the
+// table (storedDesign.ts) becomes `to`, then the table's tag the plan's `to`.
 //
 // Steps: backfill (backfillTable.ts), createIndex one at a time and dropIndex
 // (indexSteps.ts), verify (verifyTable.ts; skipped unless a module is given). A
@@ -19,6 +19,8 @@ import { findTable } from '../findTable.ts';
 import { backfillTable, type BackfillProgress, type BackfillStats } from './backfillTable.ts';
 import { checkpointMismatch, newCheckpoint, type CheckpointStore, type MigrationCheckpoint } from './checkpoint.ts';
 import { createIndex, dropIndex } from './indexSteps.ts';
+import { readStoredLayout } from './readDeployedDesign.ts';
+import { storeDesign } from './storedDesign.ts';
 import { checkMigrationTable, readDesignTag, writeDesignTag } from './tableIdentity.ts';
 import { verifyTable, type VerifiedModule, type VerifyTableResult } from './verifyTable.ts';
 
@@ -55,8 +57,11 @@ export interface RunMigrationOptions {
 }
 
 export type RunMigrationResult =
-  /** Every step done and the table tagged with `to` (`tagged` false on an endpoint without tags). */
-  | { status: 'done'; tagged: boolean; backfill?: BackfillStats; verify?: VerifyTableResult }
+  /**
+   * Every step done, `to` stored in the table (`stored` false when its key cannot hold it) and the table tagged
+   * with `to` (`tagged` false on an endpoint without tags).
+   */
+  | { status: 'done'; tagged: boolean; stored: boolean; backfill?: BackfillStats; verify?: VerifyTableResult }
   /** Nothing was touched: the plan has impossible changes, or the table or the checkpoint is not this plan's. */
   | { status: 'refused'; reasons: string[] }
   /** Stopped by the signal; the checkpoint holds where. */
@@ -93,7 +98,9 @@ async function migrate(options: RunMigrationOptions): Promise<RunMigrationResult
   }
   const arn = description.TableArn ?? '';
   const tag = await readDesignTag(client, arn, signal);
-  const check = checkMigrationTable({ description, tag, from, plan, tableName, ...(kept ? { checkpoint: kept } : {}) });
+  const read = await readStoredLayout({ client, tableName, table: description, ...(signal ? { signal } : {}) });
+  const stored = read.status === 'found' ? { identity: read.identity } : read.reason === 'damaged' ? { problem: [read.message, ...read.details].join(' ') } : undefined;
+  const check = checkMigrationTable({ description, tag, from, plan, tableName, ...(kept ? { checkpoint: kept } : {}), ...(stored ? { stored } : {}) });
   if (check.refusals.length > 0) return { status: 'refused', reasons: check.refusals };
   if (check.note) options.onNote?.(check.note);
 
@@ -168,8 +175,11 @@ async function migrate(options: RunMigrationOptions): Promise<RunMigrationResult
 
   if (signal?.aborted) return { status: 'cancelled', step: plan.steps.length };
   let tagged = checkpoint.tagged;
+  let storedTo = read.status === 'found' && read.identity === plan.to;
   if (!checkpoint.tagged) {
     try {
+      // The design the table now has, in the table (written again on a resume: it is one or a few items).
+      storedTo = (await storeDesign({ client, tableName, design: to, table: description, ...(signal ? { signal } : {}) })).stored;
       tagged = await writeDesignTag(client, arn, plan.to, signal);
     } catch (e) {
       return { status: 'failed', step: plan.steps.length, error: e };
@@ -177,7 +187,7 @@ async function migrate(options: RunMigrationOptions): Promise<RunMigrationResult
     checkpoint.tagged = true;
     await store.save(checkpoint);
   }
-  return { status: 'done', tagged: tagged && check.checkedBy === 'tag', ...(backfill ? { backfill } : {}), ...(verify ? { verify } : {}) };
+  return { status: 'done', tagged: tagged && check.checkedBy === 'tag', stored: storedTo, ...(backfill ? { backfill } : {}), ...(verify ? { verify } : {}) };
 }
 
 function waitOptions(options: RunMigrationOptions, index: string) {

@@ -87,7 +87,7 @@ describe('checkMigrationTable', () => {
   const tagged = (value: string | undefined) => ({ supported: true as const, value });
 
   it('accepts FROM’s table tagged FROM; refuses another tag, no tag, or another structure', () => {
-    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name })).toEqual({ refusals: [], checkedBy: 'tag' });
+    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name })).toEqual({ refusals: [], checkedBy: 'tag', storedChecked: false });
     expect(checkMigrationTable({ description: fromTable, tag: tagged('0123456789abcdef'), from, plan, tableName: name }).refusals).toEqual([
       `Table Shop is tagged ${DESIGN_TAG}=0123456789abcdef; the migration starts from design ${plan.from}.`,
     ]);
@@ -116,6 +116,17 @@ describe('checkMigrationTable', () => {
     expect(check.checkedBy).toBe('structure');
     expect(check.refusals).toEqual([]);
     expect(check.note).toMatch(/checked by its key schema and indexes alone/);
+  });
+
+  it('checks the design stored in the table where there is one, tags or not: another design, or a damaged one, is refused', () => {
+    const local = { supported: false as const, reason: 'Tagging is not currently supported in DynamoDB Local.' };
+    const same = checkMigrationTable({ description: fromTable, tag: local, from, plan, tableName: name, stored: { identity: plan.from } });
+    expect(same).toMatchObject({ refusals: [], checkedBy: 'structure', storedChecked: true });
+    expect(same.note).toMatch(/checked by the design stored in it, its key schema and indexes\.$/);
+    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name, stored: { identity: 'ffffffffffffffff' } }).refusals).toEqual([
+      `Table ${name} holds design ffffffffffffffff; the migration starts from design ${plan.from}.`,
+    ]);
+    expect(checkMigrationTable({ description: fromTable, tag: local, from, plan, tableName: name, stored: { problem: 'The design stored in table T is damaged: x.' } }).refusals.join(' ')).toMatch(/damaged: x\. Delete its design items/);
   });
 });
 

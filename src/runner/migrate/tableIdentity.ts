@@ -7,8 +7,10 @@
 //
 // DynamoDB Local (3.3.1) has no tags: CreateTable accepts Tags and keeps none, and
 // ListTagsOfResource and TagResource answer UnknownOperationException ("Tagging is
-// not currently supported in DynamoDB Local"). There the key schema and GSIs are
-// all that is checked, and the migration says so.
+// not currently supported in DynamoDB Local"). There the design stored in the table
+// (storedDesign.ts, when Tablewright created it) says which design it is; without
+// one, the key schema and GSIs are all that is checked (they cannot tell two designs
+// with the same index key names apart), and the migration says so.
 import { ListTagsOfResourceCommand, TagResourceCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { DESIGN_TAG, tableDefinition, type Design, type IndexCreation, type MigrationPlan, type TableDefinition } from '../../engine/index.ts';
 import { compareTableWithDesign, describeTableDifference } from '../compareTableWithDesign.ts';
@@ -83,6 +85,8 @@ export interface TableCheck {
   refusals: string[];
   /** How the design was checked: by tag and structure, or by structure alone (an endpoint without tags). */
   checkedBy: 'tag' | 'structure';
+  /** Whether the design stored in the table was checked too. */
+  storedChecked: boolean;
   /** Said once when the endpoint has no tags. */
   note?: string;
 }
@@ -92,8 +96,17 @@ export interface TableCheck {
  * GSIs are `from`'s as the steps done so far left them (no index missing, none extra but one whose step
  * started), and its tag is the plan's `from` (or its `to` once every step is done).
  */
-export function checkMigrationTable(options: { description: TableDescription; tag: DesignTag; from: Design; plan: MigrationPlan; tableName: string; checkpoint?: MigrationCheckpoint }): TableCheck {
-  const { description, tag, from, plan, tableName, checkpoint } = options;
+export function checkMigrationTable(options: {
+  description: TableDescription;
+  tag: DesignTag;
+  from: Design;
+  plan: MigrationPlan;
+  tableName: string;
+  checkpoint?: MigrationCheckpoint;
+  /** The identity of the design stored in the table (readStoredLayout), or why it does not read; absent: none stored. */
+  stored?: { identity: string } | { problem: string };
+}): TableCheck {
+  const { description, tag, from, plan, tableName, checkpoint, stored } = options;
   const refusals: string[] = [];
   const { definition, either } = expectedTable(from, plan, tableName, checkpoint);
   const difference = compareTableWithDesign(description, definition);
@@ -102,12 +115,22 @@ export function checkMigrationTable(options: { description: TableDescription; ta
     if (entry.kind === 'extraIndex') refusals.push(`Index ${entry.index} (${entry.actual}) is not part of the design the migration ${checkpoint ? 'left' : 'starts from'}.`);
     else refusals.push(describeTableDifference(entry));
   }
-  if (!tag.supported) {
-    return { refusals, checkedBy: 'structure', note: `${tag.reason} The table's design is checked by its key schema and indexes alone.` };
-  }
   const allDone = checkpoint !== undefined && checkpoint.steps.every((s) => s.state === 'done');
   const accepted = allDone ? [plan.from, plan.to] : [plan.from];
+  if (stored && 'problem' in stored) refusals.push(`${stored.problem} Delete its design items (partition key $tablewright#design#…) to migrate it by its tag and structure alone.`);
+  else if (stored && !accepted.includes(stored.identity)) {
+    refusals.push(`Table ${tableName} holds design ${stored.identity}; the migration starts from design ${plan.from}${allDone ? ` (or has reached ${plan.to})` : ''}.`);
+  }
+  const storedChecked = stored !== undefined && 'identity' in stored;
+  if (!tag.supported) {
+    return {
+      refusals,
+      checkedBy: 'structure',
+      storedChecked,
+      note: `${tag.reason} The table's design is checked by ${storedChecked ? 'the design stored in it, its' : 'its'} key schema and indexes${storedChecked ? '' : ' alone'}.`,
+    };
+  }
   if (tag.value === undefined) refusals.push(`Table ${tableName} has no tag ${DESIGN_TAG}: it was not created by Tablewright (or before tables were tagged), so its design is unknown.`);
   else if (!accepted.includes(tag.value)) refusals.push(`Table ${tableName} is tagged ${DESIGN_TAG}=${tag.value}; the migration starts from design ${plan.from}${allDone ? ` (or has reached ${plan.to})` : ''}.`);
-  return { refusals, checkedBy: 'tag' };
+  return { refusals, checkedBy: 'tag', storedChecked };
 }
