@@ -3,7 +3,8 @@
 // pattern added in the editor; the Changes view shows the new GSI, the template existing Order
 // items must get, the new pattern's request and the plan in order; the migration runs from the Run
 // panel (every step listed before it runs) to success, verified by reading the table back; the
-// migrated design is then pinned, and nothing is left to migrate. Also: the view without a pin
+// migrated design is then pinned, and nothing is left to migrate; unpinned, the same design is read
+// back from the table ("Load the deployed design from this table"). Also: the view without a pin
 // says how to pin one, a pin survives a reload and travels in a share link, and a damaged
 // design.json is refused with its located error.
 import { readFileSync } from 'node:fs';
@@ -111,6 +112,22 @@ test('pin the e-commerce design, add a pattern, see the changes and migrate its 
   await expect(result).toContainText('✓ The migrated design is pinned as the deployed one.');
   await panelTab(page, 'Changes').click();
   await expect(view.getByRole('group', { name: 'Deployed design' })).toContainText(`Deployed: table ${tableName}`);
+  await expect(view).toContainText('The current design is the deployed one: nothing to migrate.', { timeout: 20_000 });
+
+  // The same design read back from the table (Tablewright stored it there when the panel created the
+  // table, and the migration replaced it with the one it reached): unpinned, then loaded from the table.
+  const pinnedText = await view.getByRole('group', { name: 'Deployed design' }).locator('.tw-deployed__status').innerText();
+  await view.getByRole('button', { name: 'Unpin' }).click();
+  await expect(view).toContainText('No deployed design is pinned');
+  await panelTab(page, 'Run').click();
+  await migrate.getByRole('textbox', { name: 'Table' }).fill(`${tableName}-none`);
+  await migrate.getByRole('button', { name: 'Load the deployed design from this table' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `There is no table ${tableName}-none at this endpoint. Nothing was pinned.` })).toBeVisible();
+  await migrate.getByRole('textbox', { name: 'Table' }).fill(tableName);
+  await migrate.getByRole('button', { name: 'Load the deployed design from this table' }).click();
+  await expect(page.getByText(`The design stored in table ${tableName} is pinned as the deployed design of table ${tableName}`)).toBeVisible({ timeout: 20_000 });
+  await panelTab(page, 'Changes').click();
+  await expect(view.getByRole('group', { name: 'Deployed design' }).locator('.tw-deployed__status')).toHaveText(pinnedText);
   await expect(view).toContainText('The current design is the deployed one: nothing to migrate.', { timeout: 20_000 });
 
   // Only the two tagging calls DynamoDB Local does not have were answered 400.

@@ -4,7 +4,9 @@
 // runs; Cancel stops cleanly and Run resumes from the checkpoint kept in this tab. A table this page
 // did not create needs its name typed back, and the runner refuses one that is not the deployed
 // design's before touching it. "Verified" is said only when the verify ran and passed; after a
-// migration done, the design it reached can be pinned as the deployed one.
+// migration done, the design it reached can be pinned as the deployed one. "Load the deployed design
+// from this table" pins the design Tablewright stored in a table it created or migrated
+// (loadDeployedFromTable), also before any design is pinned.
 import { useId, useState } from 'react';
 import { durationText, units, type MigrationPlan } from '../../engine/index.ts';
 import { appStore, useAppStore } from '../../store/appStore.ts';
@@ -19,6 +21,7 @@ import {
   differenceText,
   discardKeptMigration,
   keptMigration,
+  loadDeployedFromTable,
   migrationSession,
   migrationTarget,
   migrationTargetOf,
@@ -55,6 +58,8 @@ export function MigrateSection() {
     </h2>
   );
   if (deployed === undefined) {
+    const readName = (typedName ?? sessionTable ?? '').trim();
+    const readProblem = readName === '' ? 'Name the table to read.' : tableNameInputProblem(readName);
     return (
       <section className="tw-run__section" aria-labelledby={`${id}-title`}>
         {heading}
@@ -63,8 +68,21 @@ export function MigrateSection() {
           <button type="button" className="tw-run__link" onClick={() => setActivePanel('changes')}>
             Changes view
           </button>
-          ).
+          ), or read it from the table: Tablewright stores the design in every table it creates or migrates.
         </p>
+        <div className="tw-run__row">
+          <label htmlFor={`${id}-read`}>Table</label>
+          <input
+            id={`${id}-read`}
+            className="tw-run__input"
+            spellCheck={false}
+            autoComplete="off"
+            value={typedName ?? sessionTable ?? ''}
+            {...(readProblem !== undefined && readName !== '' ? { 'aria-invalid': true } : {})}
+            onChange={(e) => setTypedName(e.target.value)}
+          />
+          <LoadDeployedButton tableName={readName} disabled={readProblem !== undefined} />
+        </div>
       </section>
     );
   }
@@ -166,6 +184,7 @@ export function MigrateSection() {
                 {run.cancelling ? 'Stopping…' : 'Cancel'}
               </button>
             )}
+            {!running && run.status === 'idle' && nameProblem === undefined && <LoadDeployedButton tableName={tableName} disabled={false} />}
             {!running && where && kept.kind !== 'none' && run.status === 'idle' && (
               <button type="button" className="button" onClick={() => discardKeptMigration(targetPlace(where.target), tableName)}>
                 Discard the kept migration
@@ -182,6 +201,25 @@ export function MigrateSection() {
         </>
       )}
     </section>
+  );
+}
+
+/** Reads the design stored in `tableName` at the endpoint configured above and pins it (loadDeployedFromTable). */
+function LoadDeployedButton({ tableName, disabled }: { tableName: string; disabled: boolean }) {
+  const [reading, setReading] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button"
+      disabled={disabled || reading}
+      title={`Read the design Tablewright stored in table ${tableName || '…'} and pin it as the deployed design`}
+      onClick={() => {
+        setReading(true);
+        void loadDeployedFromTable(tableName).finally(() => setReading(false));
+      }}
+    >
+      {reading ? 'Reading the table’s design…' : 'Load the deployed design from this table'}
+    </button>
   );
 }
 

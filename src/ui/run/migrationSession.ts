@@ -13,7 +13,9 @@ import { designIdentity, designLayout, tableDefinition, withoutIndexes, type Des
 import {
   checkpointMismatch,
   engineVerifiedModule,
+  formatDescribedError,
   isLocalEndpoint,
+  readDeployedDesign,
   runMigration,
   type BackfillProgress,
   type BackfillStats,
@@ -22,6 +24,7 @@ import {
   type StepEvent,
   type VerifyTableResult,
 } from '../../runner/index.ts';
+import { appStore } from '../../store/appStore.ts';
 import { resolveTarget, type Target } from './endpointSettings.ts';
 import { checkpointKey, forgetCheckpoint, keptCheckpoint, tabCheckpointStore } from './migrationCheckpoint.ts';
 import { currentTarget, explain, newClients, runSession, type RunSessionState } from './runSession.ts';
@@ -108,6 +111,33 @@ export function layoutAfter(to: Design, plan: MigrationPlan): DesignLayout | und
   const dropped = plan.steps.flatMap((s) => (s.kind === 'dropIndex' ? [s.index] : []));
   const layout = withoutIndexes(designLayout(to), dropped);
   return designIdentity(layout) === plan.to ? layout : undefined;
+}
+
+/**
+ * "Load the deployed design from this table": the design Tablewright stored in the table when it created or
+ * last migrated it (the runner's readDeployedDesign: checked against the table's key schema, indexes and tag),
+ * pinned through the deploy slice's design.json reader (loadDeployed), so the same checks and notices apply.
+ * A table whose design cannot be read back, or a failure to reach it, is a notice and nothing is pinned.
+ */
+export async function loadDeployedFromTable(tableName: string): Promise<boolean> {
+  const where = migrationTarget(tableName);
+  if (!where) return false;
+  const { showNotice } = appStore.getState();
+  const clients = newClients(where.target);
+  try {
+    const read = await readDeployedDesign({ client: clients.client, tableName });
+    if (read.status === 'refused') {
+      showNotice({ kind: 'error', title: `${read.message} Nothing was pinned.`, details: read.details });
+      return false;
+    }
+    return appStore.getState().loadDeployed(read.text, `The design stored in table ${tableName}`);
+  } catch (e) {
+    const described = await explain(e, where.target, 'GetItem');
+    showNotice({ kind: 'error', title: `The design of table ${tableName} could not be read; nothing was pinned.`, details: [formatDescribedError(described)] });
+    return false;
+  } finally {
+    clients.destroy();
+  }
 }
 
 let controller: AbortController | undefined;
