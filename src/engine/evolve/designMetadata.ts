@@ -105,10 +105,11 @@ export interface DesignMetadataPayload {
   bytes: Uint8Array;
 }
 
-/** The items that hold a payload, chunk 0 first; plain values, the `data` as bytes (a Binary attribute). */
-export function designMetadataItems(shape: MetadataKeyShape, payload: DesignMetadataPayload): Record<string, string | number | Uint8Array>[] {
+/** The items that hold a payload, chunk 0 first; plain values, the `data` as bytes (a Binary attribute). `chunkBytes` (tests) is at most METADATA_CHUNK_BYTES. */
+export function designMetadataItems(shape: MetadataKeyShape, payload: DesignMetadataPayload, chunkBytes = METADATA_CHUNK_BYTES): Record<string, string | number | Uint8Array>[] {
   const a = METADATA_ATTRIBUTES;
-  const chunks = Math.max(1, Math.ceil(payload.bytes.length / METADATA_CHUNK_BYTES));
+  const size = Math.max(1, Math.min(METADATA_CHUNK_BYTES, Math.floor(chunkBytes)));
+  const chunks = Math.max(1, Math.ceil(payload.bytes.length / size));
   return Array.from({ length: chunks }, (_, chunk) => ({
     ...designMetadataKey(shape, chunk),
     [a.format]: DESIGN_METADATA_FORMAT,
@@ -118,7 +119,7 @@ export function designMetadataItems(shape: MetadataKeyShape, payload: DesignMeta
     [a.chunks]: chunks,
     [a.encoding]: payload.encoding,
     [a.size]: payload.bytes.length,
-    [a.data]: payload.bytes.subarray(chunk * METADATA_CHUNK_BYTES, (chunk + 1) * METADATA_CHUNK_BYTES),
+    [a.data]: payload.bytes.subarray(chunk * size, (chunk + 1) * size),
   }));
 }
 

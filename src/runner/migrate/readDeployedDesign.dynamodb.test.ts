@@ -69,6 +69,24 @@ describe('the design stored in its table', () => {
     expect(layout).toEqual(parseDesignJson(designJson(design)).design && designLayout(design));
   });
 
+  it('reads a design cut into several items back, and a shorter rewrite leaves no chunk of the longer one behind', async () => {
+    const design = deriveDesign(exampleModel('ecommerce'), { tableName: tables.tableName('rb-chunks') });
+    const tableName = await created(design);
+    const table = tableDefinition(design, tableName);
+    const cut = await storeDesign({ client, tableName, design, table, chunkBytes: 500 });
+    expect(cut).toMatchObject({ stored: true });
+    if (!cut.stored) return;
+    expect(cut.chunks).toBe(Math.ceil(cut.bytes / 500));
+    expect(cut.chunks).toBeGreaterThan(3);
+    const read = await readDeployedDesign({ client, tableName });
+    expect(read.status === 'found' && read.text).toBe(designJson(design));
+    const metadataItems = async () => ((await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? []).filter((i) => isDesignMetadataKey(i['PK'])).length;
+    expect(await metadataItems()).toBe(cut.chunks);
+    await storeDesign({ client, tableName, design, table });
+    expect(await metadataItems()).toBe(1);
+    expect((await readDeployedDesign({ client, tableName })).status).toBe('found');
+  });
+
   it('refuses a table Tablewright did not create, and one whose key cannot hold the design', async () => {
     const foreign = tables.tableName('rb-foreign');
     await createForeignTable(client, foreign);

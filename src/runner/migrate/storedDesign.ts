@@ -68,7 +68,15 @@ export type StoreDesignResult =
  * Stores `design` (its design.json, under `tableName`) in the table whose key schema is `table` (the
  * CreateTable input or DescribeTable's answer), replacing the one stored before.
  */
-export async function storeDesign(options: { client: DynamoDBClient; tableName: string; design: Design; table: TableKeySchema; signal?: AbortSignal }): Promise<StoreDesignResult> {
+export async function storeDesign(options: {
+  client: DynamoDBClient;
+  tableName: string;
+  design: Design;
+  table: TableKeySchema;
+  signal?: AbortSignal;
+  /** Compressed bytes per item (tests: smaller than the default to cut a small design into chunks). */
+  chunkBytes?: number;
+}): Promise<StoreDesignResult> {
   const { client, tableName, signal } = options;
   const found = designMetadataKeyShape(options.table, tableName);
   if ('diagnostic' in found) return { stored: false, diagnostic: found.diagnostic };
@@ -77,7 +85,7 @@ export async function storeDesign(options: { client: DynamoDBClient; tableName: 
   const identity = designIdentity(designLayout(design));
   const bytes = await gzip(new TextEncoder().encode(designJson(design)));
   const write = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${bytes.length}`;
-  const items = designMetadataItems(shape, { identity, write, encoding: 'gzip', bytes });
+  const items = designMetadataItems(shape, { identity, write, encoding: 'gzip', bytes }, options.chunkBytes);
   const before = await getChunk(client, tableName, shape, 0, signal);
   const oldCount = before ? metadataChunkCount(before) : 0;
   for (const item of [...items.slice(1), ...items.slice(0, 1)]) {
