@@ -6,14 +6,19 @@ import { indexKeyNames } from '../../engine/index.ts';
 import type { IndexKeySchema, Item } from '../../engine/index.ts';
 
 export function tableKey(item: Item, table: IndexKeySchema): string | undefined {
-  const values: string[] = [];
-  for (const name of indexKeyNames(table)) {
-    const value = item[name];
+  return keyOfNames(item, indexKeyNames(table));
+}
+
+/** tableKey with the table's key attribute names looked up once (a loop over 100,000 items). */
+function keyOfNames(item: Item, names: readonly string[]): string | undefined {
+  let key = '';
+  for (let i = 0; i < names.length; i++) {
+    const value = item[names[i] as string];
     if (value === undefined) return undefined;
-    values.push(String(value));
+    // NUL never occurs in generated keys, so the pair cannot collide.
+    key += i === 0 ? String(value) : `\u0000${String(value)}`;
   }
-  // NUL never occurs in generated keys, so the pair cannot collide.
-  return values.join('\u0000');
+  return key;
 }
 
 /** The table key as people read it: `USER#a · USER` (an attribute the item lacks is empty). */
@@ -27,8 +32,9 @@ export function tableKeyText(item: Item, table: IndexKeySchema | undefined): str
 /** Table keys of a set of items (the result of a pattern). */
 export function tableKeys(items: readonly Item[], table: IndexKeySchema): Set<string> {
   const keys = new Set<string>();
+  const names = indexKeyNames(table);
   for (const item of items) {
-    const key = tableKey(item, table);
+    const key = keyOfNames(item, names);
     if (key !== undefined) keys.add(key);
   }
   return keys;
@@ -44,14 +50,17 @@ export function highlightedRows(
   const found: number[] = [];
   if (keys.size === 0) return found;
   // The key's first value first, without building the key: a result is a few items among 100,000.
-  const [first] = indexKeyNames(table);
+  const names = indexKeyNames(table);
+  const first = names[0];
+  if (first === undefined) return found;
   const firsts = new Set([...keys].map((key) => key.split('\u0000')[0]));
-  rows.forEach((row, position) => {
-    if (row.kind !== 'item') return;
+  for (let position = 0; position < rows.length; position++) {
+    const row = rows[position] as (typeof rows)[number];
+    if (row.kind !== 'item') continue;
     const item = items[row.item];
-    if (item === undefined || first === undefined || !firsts.has(String(item[first]))) return;
-    const key = tableKey(item, table);
+    if (item === undefined || !firsts.has(String(item[first]))) continue;
+    const key = keyOfNames(item, names);
     if (key !== undefined && keys.has(key)) found.push(position);
-  });
+  }
   return found;
 }
