@@ -43,7 +43,7 @@ const TAKEN = [
   ...['Record', 'Promise', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'RangeError', 'Math', 'JSON', 'Infinity'],
 ];
 
-/** The DynamoDB-Toolbox file: the table, its entities, `put` and `patterns`, one query per access pattern. */
+/** The DynamoDB-Toolbox file: the table, its entities, `put` and `patterns`, every access pattern the design serves. */
 export function dynamodbToolboxEntities(design: Design): string {
   const model = design.model;
   const tableIndex = design.indexes[0];
@@ -71,7 +71,7 @@ export function dynamodbToolboxEntities(design: Design): string {
   const out: string[] = [];
   const w = (s = '') => out.push(s);
   w('/**');
-  w(` * ${comment(model.name)}: the single-table design as a DynamoDB-Toolbox v2 table, entities and one query per access`);
+  w(` * ${comment(model.name)}: the single-table design as a DynamoDB-Toolbox v2 table, entities and a function per access`);
   w(' * pattern (exported by Tablewright). Needs dynamodb-toolbox 2 and @aws-sdk/lib-dynamodb. Regenerate rather than edit.');
   w(' *');
   w(' * The items are exactly those of the generated module (accessPatterns.ts): the same key attributes and values');

@@ -45,7 +45,7 @@ const TAKEN = [
   ...['Record', 'Promise', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'RangeError', 'Math', 'JSON'],
 ];
 
-/** The ElectroDB file: entities, a service, and `patterns`, one query per access pattern. */
+/** The ElectroDB file: entities, a service, and `patterns`, every access pattern the design serves. */
 export function electrodbEntities(design: Design): string {
   const model = design.model;
   const table = design.indexes[0];
@@ -64,7 +64,7 @@ export function electrodbEntities(design: Design): string {
   const out: string[] = [];
   const w = (s = '') => out.push(s);
   w('/**');
-  w(` * ${comment(model.name)}: the single-table design as ElectroDB 3 entities, a service and one query per access`);
+  w(` * ${comment(model.name)}: the single-table design as ElectroDB 3 entities, a service and a function per access`);
   w(' * pattern (exported by Tablewright). Needs electrodb 3 and @aws-sdk/lib-dynamodb. Regenerate rather than edit.');
   w(' *');
   w(' * The items are exactly those of the generated module (accessPatterns.ts): the same key attributes and values');

@@ -89,7 +89,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'electrodb',
     label: 'ElectroDB',
-    summary: "ElectroDB 3 entities and a service for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params), one query per access pattern returning the same records.",
+    summary: "ElectroDB 3 entities and a service for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params) for every access pattern, returning the same records (a sharded pattern runs one library query per shard, merged in its order; a two-request pattern runs both).",
     files: async (design) => {
       const { electrodbEntities, ELECTRODB_FILE } = await import('./electrodb.ts');
       return [{ name: ELECTRODB_FILE, text: electrodbEntities(design), mediaType: 'text/typescript', language: 'typescript' }];
@@ -98,7 +98,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'dynamodb-toolbox',
     label: 'DynamoDB-Toolbox',
-    summary: "A DynamoDB-Toolbox v2 table and entities for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params), one query per access pattern returning the same records.",
+    summary: "A DynamoDB-Toolbox v2 table and entities for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params) for every access pattern, returning the same records (a sharded pattern runs one library query per shard, merged in its order; a two-request pattern runs both).",
     files: async (design) => {
       const { dynamodbToolboxEntities, TOOLBOX_FILE } = await import('./dynamodbToolbox.ts');
       return [{ name: TOOLBOX_FILE, text: dynamodbToolboxEntities(design), mediaType: 'text/typescript', language: 'typescript' }];
