@@ -61,6 +61,8 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
   let suggestionsLeft = MAX_SUGGESTIONS;
   const hint = (name: string, candidates: Iterable<string>) => (suggestionsLeft-- > 0 ? didYouMean(name, candidates) : '');
   const covered = (path: string): boolean => {
+    // A model read whole (the usual case) has nothing unreadable: no path to walk up.
+    if (unreadable.size === 0) return false;
     for (let p: string | undefined = path; p !== undefined; p = parentPath(p)) if (unreadable.has(p)) return true;
     return false;
   };
