@@ -1,6 +1,6 @@
 // The analysis worker's side of analysisProtocol.ts: runs the newest request's phases
 // (analyzeSource.ts runAnalysis) with one cache for all of them, yielding between phases and between
-// lint rules so that a newer request (or a code request) can arrive; a newer request stops the older
+// lint steps (a rule, or one hot key) so that a newer request (or a code request) can arrive; a newer request stops the older
 // run there. The samples cross as records (the page makes the items), a list the page already holds as
 // its id alone.
 import type { RecordValue } from '../engine/index.ts';

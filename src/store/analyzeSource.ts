@@ -1,7 +1,7 @@
 // The whole derivation the app shows, in phases (runAnalysis): the design and its diagnostics first
 // (parse → derive), then the sample records and their items, then the lint's findings; the generated
 // code only on demand (generateCode, for the Code view). Each phase is emitted as soon as it is made,
-// and a newer request stops the rest of an older run between phases and between lint rules. What an
+// and a newer request stops the rest of an older run between phases and between lint steps (a rule, or one hot key). What an
 // edit did not change is not made again: each entity's records (the engine's sample cache) and items
 // are reused from the last run when their inputs are the same. Runs in the analysis worker (or
 // inline where there is no Worker); never touches the store.
@@ -102,7 +102,7 @@ export function createAnalysisCache(): AnalysisCache {
 
 /** How a run hears of a newer request, and hands on its phases. */
 export interface RunControl {
-  /** Lets a newer request arrive (a worker's message): awaited between phases and between lint rules. */
+  /** Lets a newer request arrive (a worker's message): awaited between phases and between lint steps. */
   pause: () => Promise<void>;
   /** True once a newer request came: the run stops at once. */
   superseded: () => boolean;

@@ -6,7 +6,7 @@ import type { AnalysisPhase, AnalysisRequest, CodeResult } from './analyzeSource
 export interface Analyzer {
   /**
    * Starts analysing `request` and hands each phase to `onPhase` as it is made (design, samples, lint:
-   * analyzeSource.ts). A newer call supersedes this run: it stops at its next phase or lint rule, and
+   * analyzeSource.ts). A newer call supersedes this run: it stops at its next phase or lint step, and
    * `onPhase` is never called for it again. Resolves once the run is over (finished or superseded).
    */
   analyze: (request: AnalysisRequest, onPhase: (phase: AnalysisPhase) => void) => Promise<void>;
