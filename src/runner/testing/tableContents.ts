@@ -1,14 +1,15 @@
 // Test helpers that reach past the runner: what a table holds, raw tables.
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
-import { tableDefinition, type Design } from '../../engine/index.ts';
+import { isDesignMetadataKey, tableDefinition, type Design } from '../../engine/index.ts';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/** The keys of the items a table holds, less the design-metadata items createDesignTable writes (the table's own, not loaded). */
 export async function tableKeys(doc: DynamoDBDocumentClient, tableName: string): Promise<Set<string>> {
   const keys = new Set<string>();
   let start: Record<string, unknown> | undefined;
   do {
     const out = await doc.send(new ScanCommand({ TableName: tableName, ProjectionExpression: 'PK, SK', ...(start ? { ExclusiveStartKey: start } : {}) }));
-    for (const item of out.Items ?? []) keys.add(`${String(item['PK'])} | ${String(item['SK'])}`);
+    for (const item of out.Items ?? []) if (!isDesignMetadataKey(item['PK'])) keys.add(`${String(item['PK'])} | ${String(item['SK'])}`);
     start = out.LastEvaluatedKey;
   } while (start);
   return keys;
