@@ -39,8 +39,7 @@ const layerImports = {
     docs: { description: 'Keeps relative imports inside the layers STYLE.md allows' },
     schema: [],
     messages: {
-      outside:
-        '{{from}} may not import {{target}}: src/{{from}} may only import from {{allowed}} (see STYLE.md, "The shape").',
+      outside: '{{from}} may not import {{target}}: src/{{from}} may only import from {{allowed}} (see STYLE.md, "The shape").',
     },
   },
   create(context) {
@@ -160,15 +159,7 @@ export default defineConfig(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: [
-      'src/engine/**',
-      'src/runner/**',
-      'src/cli/**',
-      'src/ui/editor/**',
-      'src/ui/code/**',
-      'src/devtools/**',
-      'src/bench/**',
-    ],
+    ignores: ['src/engine/**', 'src/runner/**', 'src/cli/**', 'src/ui/editor/**', 'src/ui/code/**', 'src/devtools/**', 'src/bench/**'],
     rules: restrict(awsSdk, monaco, testTools),
   },
 );

@@ -54,9 +54,7 @@ export default defineConfig({
     },
     {
       name: 'dynamodb',
-      command:
-        `node src/devtools/dynamodbLocal.mjs --port ${DYNAMODB_PORT} ` +
-        `--cors ${APP_ORIGIN},http://localhost:${APP_PORT}`,
+      command: `node src/devtools/dynamodbLocal.mjs --port ${DYNAMODB_PORT} ` + `--cors ${APP_ORIGIN},http://localhost:${APP_PORT}`,
       url: `http://127.0.0.1:${DYNAMODB_PORT}/`,
       reuseExistingServer: !isCI,
       timeout: 90_000,

@@ -47,7 +47,10 @@ export function editorLines(page: Page) {
  * In the Run panel: the DynamoDB Local of the e2e set-up as a custom endpoint with these credentials, a table
  * `tableName` created and the sample items loaded. Returns how many items were loaded.
  */
-export async function createLoadedTable(run: Locator, { tableName, accessKeyId, secret }: { tableName: string; accessKeyId: string; secret: string }): Promise<number> {
+export async function createLoadedTable(
+  run: Locator,
+  { tableName, accessKeyId, secret }: { tableName: string; accessKeyId: string; secret: string },
+): Promise<number> {
   await run.getByRole('radio', { name: 'Custom URL' }).check();
   await run.getByRole('textbox', { name: 'Endpoint URL' }).fill(DYNAMODB_ENDPOINT);
   await run.getByRole('textbox', { name: 'Access key id' }).fill(accessKeyId);

@@ -13,7 +13,9 @@ test('a model file past the limit is refused with the limit and its size named, 
   const text = modelTextOfSize(MAX_SOURCE_CHARS + 500_000);
   await page.getByLabel('Open problem file').setInputFiles({ name: 'huge.model.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   const alert = page.getByRole('alert').filter({ hasText: 'huge.model.txt' });
-  await expect(alert).toContainText('huge.model.txt was not opened: it has 2,500,000 characters (2.5 MB) and a model may have at most 2,000,000 characters. Your current work was kept.');
+  await expect(alert).toContainText(
+    'huge.model.txt was not opened: it has 2,500,000 characters (2.5 MB) and a model may have at most 2,000,000 characters. Your current work was kept.',
+  );
   await expect(page.getByRole('banner')).toContainText('E-commerce');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
@@ -24,12 +26,17 @@ test('a pasted model past the limit is refused in the Paste dialog, and the work
   await page.getByRole('button', { name: 'Paste…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste a problem' });
   // Set as one paste would (fill types it in far too slowly for this size).
-  await dialog.getByRole('textbox', { name: 'Problem JSON or model text' }).evaluate((box, text) => {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-    setValue?.call(box, text);
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  }, modelTextOfSize(MAX_SOURCE_CHARS + 1));
-  await expect(dialog.getByRole('alert')).toContainText('it has 2,000,001 characters (2.0 MB) and a model may have at most 2,000,000 characters. Your current work was kept.');
+  await dialog.getByRole('textbox', { name: 'Problem JSON or model text' }).evaluate(
+    (box, text) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+      setValue?.call(box, text);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    modelTextOfSize(MAX_SOURCE_CHARS + 1),
+  );
+  await expect(dialog.getByRole('alert')).toContainText(
+    'it has 2,000,001 characters (2.0 MB) and a model may have at most 2,000,000 characters. Your current work was kept.',
+  );
   await expect(dialog.getByRole('button', { name: 'Open' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('banner')).toContainText('E-commerce');
@@ -41,12 +48,17 @@ test('a paste into the editor that takes the model past the limit is refused, an
   await textbox.focus();
   await page.keyboard.press('ControlOrMeta+End');
   // A paste event, as the clipboard sends it (insertText types it in far too slowly for this size).
-  await textbox.evaluate((box, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, `# ${'y'.repeat(MAX_SOURCE_CHARS)}\n`);
-  await expect(page.getByRole('alert').filter({ hasText: 'That edit was not applied' })).toContainText('a model may have at most 2,000,000 characters. Your text was kept as it was.');
+  await textbox.evaluate(
+    (box, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    `# ${'y'.repeat(MAX_SOURCE_CHARS)}\n`,
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'That edit was not applied' })).toContainText(
+    'a model may have at most 2,000,000 characters. Your text was kept as it was.',
+  );
   await expect(page.getByRole('region', { name: 'Model editor' }).locator('.view-lines')).not.toContainText('yyyyyyyy');
   await expect(page.getByRole('banner')).toContainText('E-commerce');
   await expect(page.getByRole('region', { name: 'Design' })).toContainText('access patterns');

@@ -75,7 +75,10 @@ test('pin the e-commerce design, add a pattern, see the changes and migrate its 
   await expect(changed).toContainText('after');
   await expect(changed).toContainText('Query GSI3: GSI3PK = ORDER#{status} AND begins_with(GSI3SK, ORDER#) (desc)');
   await expect(view.getByRole('table', { name: 'Migration cost' }).getByRole('row').filter({ hasText: 'Order' })).toContainText('150');
-  const steps = view.getByRole('list', { name: 'Migration steps' }).getByRole('listitem').filter({ has: page.locator('strong') });
+  const steps = view
+    .getByRole('list', { name: 'Migration steps' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('strong') });
   await expect(steps.nth(0)).toContainText('backfill: Write GSI3PK, GSI3SK on 150 Order items');
   await expect(steps.nth(1)).toContainText('createIndex GSI3: Create GSI3');
   await expect(steps.nth(2)).toContainText('verify: Read the table back');
@@ -101,7 +104,9 @@ test('pin the e-commerce design, add a pattern, see the changes and migrate its 
   await expect(result).toContainText(`✓ Migration done: table ${tableName} is at design`, { timeout: 90_000 });
   await expect(result).toContainText('the endpoint keeps no tags');
   await expect(result).toContainText(/Backfill: \d+ items read, 150 updated/);
-  await expect(result).toContainText(/Verified: the table was read back \(\d+ records, \d+ guard items\) and all \d+ pattern calls of the new design gave the brute-force answer/);
+  await expect(result).toContainText(
+    /Verified: the table was read back \(\d+ records, \d+ guard items\) and all \d+ pattern calls of the new design gave the brute-force answer/,
+  );
   await expect(result).toContainText('Tagging is not currently supported in DynamoDB Local');
   for (let i = 0; i < 3; i++) await expect(planned.nth(i)).toContainText(/^done /);
   // The table's own section follows: it has the new design's indexes, the items are loaded again to compare answers.
@@ -125,7 +130,9 @@ test('pin the e-commerce design, add a pattern, see the changes and migrate its 
   await expect(page.getByRole('alert').filter({ hasText: `There is no table ${tableName}-none at this endpoint. Nothing was pinned.` })).toBeVisible();
   await migrate.getByRole('textbox', { name: 'Table' }).fill(tableName);
   await migrate.getByRole('button', { name: 'Load the deployed design from this table' }).click();
-  await expect(page.getByText(`The design stored in table ${tableName} is pinned as the deployed design of table ${tableName}`)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(`The design stored in table ${tableName} is pinned as the deployed design of table ${tableName}`)).toBeVisible({
+    timeout: 20_000,
+  });
   await panelTab(page, 'Changes').click();
   await expect(view.getByRole('group', { name: 'Deployed design' }).locator('.tw-deployed__status')).toHaveText(pinnedText);
   await expect(view).toContainText('The current design is the deployed one: nothing to migrate.', { timeout: 20_000 });
@@ -142,7 +149,10 @@ test('pin the e-commerce design, add a pattern, see the changes and migrate its 
   await expect(run.getByRole('button', { name: 'Create table' })).toBeVisible({ timeout: 30_000 });
 });
 
-test('the pin is kept by a reload, travels in a share link, marks what the live table cannot take in the editor, and a damaged design.json is refused', async ({ page, context }) => {
+test('the pin is kept by a reload, travels in a share link, marks what the live table cannot take in the editor, and a damaged design.json is refused', async ({
+  page,
+  context,
+}) => {
   await openEcommerce(page);
   await panelTab(page, 'Changes').click();
   const view = changesView(page);
@@ -157,7 +167,10 @@ test('the pin is kept by a reload, travels in a share link, marks what the live 
 
   // A change the live table cannot take (Order's sort key holds createdAt, made optional): an error in the editor, and first in the view.
   const text = ecommerceText();
-  const optional = text.replace('  status: "pending" | "paid" | "shipped" | "delivered"\n  createdAt: datetime', '  status: "pending" | "paid" | "shipped" | "delivered"\n  createdAt?: datetime');
+  const optional = text.replace(
+    '  status: "pending" | "paid" | "shipped" | "delivered"\n  createdAt: datetime',
+    '  status: "pending" | "paid" | "shipped" | "delivered"\n  createdAt?: datetime',
+  );
   expect(optional).not.toBe(text);
   await pasteModel(page, optional);
   const problems = page.getByRole('region', { name: 'Problems' });
@@ -184,7 +197,11 @@ test('the pin is kept by a reload, travels in a share link, marks what the live 
   // A damaged design.json: refused with its place, the pin unchanged.
   await changesView(page)
     .getByLabel('Deployed design file')
-    .setInputFiles({ name: 'broken.design.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "tablewright-design/1",\n  "tableName": 7\n}\n') });
+    .setInputFiles({
+      name: 'broken.design.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "format": "tablewright-design/1",\n  "tableName": 7\n}\n'),
+    });
   const notice = page.getByRole('alert').filter({ hasText: 'broken.design.json is not a design Tablewright can pin' });
   await expect(notice).toContainText(/line \d+, col \d+: /);
   await expect(changesView(page).getByRole('group', { name: 'Deployed design' })).toContainText(`design ${identity}`);

@@ -33,7 +33,14 @@ test('text → problem JSON → text keeps comments and blank lines', async ({ p
 
   await form.getByRole('button', { name: 'Text' }).click();
   await expect(editorLines(page)).toContainText('# The shop: who buys');
-  for (const line of ['model "Shop" # its name', 'entity User key email # people', '# how to reach them', 'email: string # unique', '# reads', 'getUser: User by email returns one # sign-in']) {
+  for (const line of [
+    'model "Shop" # its name',
+    'entity User key email # people',
+    '# how to reach them',
+    'email: string # unique',
+    '# reads',
+    'getUser: User by email returns one # sign-in',
+  ]) {
     await expect(editorLines(page)).toContainText(line);
   }
   // Every line, blank ones included, is back where it was.

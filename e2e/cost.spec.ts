@@ -12,7 +12,10 @@ function costPanel(page: Page) {
 
 /** The monthly total shown for a mode, as text (`$28.81`). */
 function total(page: Page, mode: 'On-demand' | 'Provisioned') {
-  return costPanel(page).getByRole('list', { name: 'Monthly totals' }).getByRole('listitem', { name: new RegExp(`^${mode}`) }).locator('.tw-cost__amount');
+  return costPanel(page)
+    .getByRole('list', { name: 'Monthly totals' })
+    .getByRole('listitem', { name: new RegExp(`^${mode}`) })
+    .locator('.tw-cost__amount');
 }
 
 test('the e-commerce design costed in both modes, its workload and prices edited', async ({ page }) => {

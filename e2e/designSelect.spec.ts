@@ -24,11 +24,17 @@ test('chart chips and request rows select their pattern, by mouse and by keyboar
   await expect(rowButton).toHaveAttribute('aria-pressed', 'true');
   await expect(rowOf('getProductReviews')).toHaveAttribute('aria-current', 'true');
   await expect(chip).toHaveAttribute('aria-pressed', 'false');
-  await expect(design.getByRole('list', { name: /^Patterns served by / }).getByRole('button', { name: 'getProductReviews', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(design.getByRole('list', { name: /^Patterns served by / }).getByRole('button', { name: 'getProductReviews', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   // A click elsewhere on a row selects it too, and the Patterns panel follows.
   await rowOf('getUserByEmail').getByRole('cell').first().click();
   await expect(rowOf('getUserByEmail')).toHaveAttribute('aria-current', 'true');
   await panelTab(page, 'Patterns').click();
-  await expect(page.getByRole('region', { name: 'Access patterns' }).getByRole('button', { name: 'Select pattern getUserByEmail' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: 'Access patterns' }).getByRole('button', { name: 'Select pattern getUserByEmail' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 });

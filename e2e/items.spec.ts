@@ -88,7 +88,10 @@ test('a grid of more than 48 columns keeps only the columns near the view, and s
   await expect(last).toHaveAttribute('aria-colindex', '64');
   // The pinned keys stay, and each row's cells are those of the columns drawn.
   await expect(headers.first()).toHaveText('PK');
-  const row = grid.getByRole('row').filter({ has: page.getByRole('cell') }).first();
+  const row = grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+    .first();
   await expect(row.getByRole('cell').last()).toHaveAttribute('aria-colindex', '64');
   await expect(row.getByRole('cell').last()).not.toHaveText('');
 });

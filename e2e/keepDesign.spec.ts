@@ -14,7 +14,11 @@ const ecommerce = readFileSync(new URL('../src/examples/ecommerce.problem.json',
 function firstPatternLine(): number {
   const model = loadProblem(ecommerce).model;
   if (!model) throw new Error('the e-commerce example does not load');
-  return printModelText(model).split('\n').findIndex((line) => /^\w+:/.test(line)) + 1;
+  return (
+    printModelText(model)
+      .split('\n')
+      .findIndex((line) => /^\w+:/.test(line)) + 1
+  );
 }
 
 /** Types `line` as a line of its own before the first access pattern, as one paste-like input. */
@@ -55,7 +59,9 @@ test('adding a pattern at the top keeps the GSI names, lists the change with its
   // What changed, and why.
   await expect(changesHeading).toBeVisible();
   const changes = design.getByRole('list', { name: /Changed from the previous design/ });
-  await expect(changes.getByRole('listitem')).toHaveText([/^added GSI3: keys Order, for getOrdersByTotal, which the previous design did not serve .*partitioned by total/]);
+  await expect(changes.getByRole('listitem')).toHaveText([
+    /^added GSI3: keys Order, for getOrdersByTotal, which the previous design did not serve .*partitioned by total/,
+  ]);
   const afresh = design.getByRole('button', { name: 'Derive afresh' });
   await expect(afresh).toHaveAccessibleDescription(/fewest GSIs.*GSI names and keys may change.*deployed table/);
 

@@ -5,7 +5,8 @@ import { expect, test } from './fixtures.ts';
 import { monacoEditor, panelTab } from './appHelpers.ts';
 
 // byEmail asks for a strongly consistent read, and a GSI serves it: lint.consistentGsiRead.
-const MODEL = 'model "Users"\n\nentity User key userId count 20\n  userId: string\n  email: string\n\ngetUser: User by userId returns one\nbyEmail: User by email returns one consistent\n';
+const MODEL =
+  'model "Users"\n\nentity User key userId count 20\n  userId: string\n  email: string\n\ngetUser: User by userId returns one\nbyEmail: User by email returns one consistent\n';
 
 test('a lint finding shows in the Design panel and as an editor marker on its place in the model', async ({ page }) => {
   await page.goto(`./${shareHash({ text: MODEL, format: 'text' })}`);

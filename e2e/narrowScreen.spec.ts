@@ -31,7 +31,8 @@ async function expectControlsUncovered(page: Page) {
       const x = box.left + box.width / 2;
       const y = box.top + box.height / 2;
       const top = document.elementFromPoint(x, y);
-      if (x > window.innerWidth || !top || !(control === top || control.contains(top))) out.push(control.textContent?.trim() || control.getAttribute('aria-label') || control.tagName);
+      if (x > window.innerWidth || !top || !(control === top || control.contains(top)))
+        out.push(control.textContent?.trim() || control.getAttribute('aria-label') || control.tagName);
     }
     return out;
   });

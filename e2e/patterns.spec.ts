@@ -46,7 +46,9 @@ test("a pattern served by a GSI switches the grid to that index's view", async (
   await expect(grid).toBeVisible();
   await expect(page.getByLabel('View', { exact: true })).toHaveValue('GSI2');
   await expect(grid.getByRole('row', { selected: true }).first()).toBeInViewport();
-  await expect(page.getByRole('region', { name: 'Items', exact: true }).getByRole('status')).toContainText(`${n} of ${n} result items of getOrdersByStatus highlighted`);
+  await expect(page.getByRole('region', { name: 'Items', exact: true }).getByRole('status')).toContainText(
+    `${n} of ${n} result items of getOrdersByStatus highlighted`,
+  );
 });
 
 test('changing a parameter changes the request and the result', async ({ page }) => {
@@ -121,7 +123,18 @@ test('a range on a by attribute is one pair input, and its edited value survives
 });
 
 test('a between range on a by attribute sends no request and says the answer is always empty', async ({ page }) => {
-  const sensors = ['model "Sensors"', '', 'entity Reading key (sensor, seq) count 20', '  sensor: string', '  seq: number', '  day: date', '', 'bySensor: Reading by sensor where day between ? and ?', 'byDay: Reading by sensor, day where day between ? and ?', ''].join('\n');
+  const sensors = [
+    'model "Sensors"',
+    '',
+    'entity Reading key (sensor, seq) count 20',
+    '  sensor: string',
+    '  seq: number',
+    '  day: date',
+    '',
+    'bySensor: Reading by sensor where day between ? and ?',
+    'byDay: Reading by sensor, day where day between ? and ?',
+    '',
+  ].join('\n');
   await page.goto(`./${shareHash({ text: sensors, format: 'text' })}`);
   await page.getByRole('tab', { name: 'Patterns' }).click();
   await monacoEditor(page);
@@ -142,7 +155,9 @@ test('a between range on a by attribute sends no request and says the answer is 
   await expect(card.getByRole('alert')).toHaveCount(0);
 });
 
-test('a pattern with a fixed value and a limit asks for no parameter for the value, sends the literal and Limit, and returns at most that many', async ({ page }) => {
+test('a pattern with a fixed value and a limit asks for no parameter for the value, sends the literal and Limit, and returns at most that many', async ({
+  page,
+}) => {
   const games = [
     'model "Games"',
     '',

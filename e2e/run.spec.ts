@@ -41,7 +41,10 @@ test('creates the table, loads the sample items and every pattern’s answer mat
   await expect(run.getByRole('progressbar', { name: 'Items loaded' })).toHaveAttribute('value', String(total));
 
   await run.getByRole('button', { name: 'Run all patterns' }).click();
-  const patterns = run.getByRole('list', { name: 'Pattern runs' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+  const patterns = run
+    .getByRole('list', { name: 'Pattern runs' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
   const count = await patterns.count();
   expect(count).toBe(11);
   await expect(run.getByText(`${count} of ${count} run(s) match the in-browser answer`)).toBeVisible({ timeout: 60_000 });
@@ -53,7 +56,9 @@ test('creates the table, loads the sample items and every pattern’s answer mat
     // The predicted capacity units beside the measured ones: the same.
     const capacity = card.getByRole('group', { name: 'Capacity: predicted and measured' });
     await expect(capacity.getByTestId('capacity-verdict')).toHaveText('same');
-    const expected = (await capacity.getByTestId('capacity-expected').count()) ? capacity.getByTestId('capacity-expected') : capacity.getByTestId('capacity-predicted');
+    const expected = (await capacity.getByTestId('capacity-expected').count())
+      ? capacity.getByTestId('capacity-expected')
+      : capacity.getByTestId('capacity-predicted');
     expect(await capacity.getByTestId('capacity-measured').textContent()).toBe(await expected.textContent());
   }
   // getOrderById reads one small order, eventually consistent: predicted 0.5 RCU, measured 0.5.
@@ -83,7 +88,10 @@ test('creates the table, loads the sample items and every pattern’s answer mat
 
   // "Remember for this tab" keeps them in sessionStorage only.
   await run.getByRole('checkbox', { name: 'Remember for this tab' }).check();
-  const remembered = await page.evaluate(() => ({ local: JSON.stringify(Object.entries(localStorage)), session: JSON.stringify(Object.entries(sessionStorage)) }));
+  const remembered = await page.evaluate(() => ({
+    local: JSON.stringify(Object.entries(localStorage)),
+    session: JSON.stringify(Object.entries(sessionStorage)),
+  }));
   expect(remembered.session).toContain(ACCESS_KEY_ID);
   for (const secret of secrets) expect(remembered.local).not.toContain(secret);
   await run.getByRole('checkbox', { name: 'Remember for this tab' }).uncheck();
@@ -158,7 +166,8 @@ const withClosedPort = test.extend<{ closedUrl: string }>({
     page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
     context.on('request', (request) => {
       const host = new URL(request.url()).hostname;
-      if (!['localhost', '127.0.0.1', '[::1]', ''].includes(host) && !/^(data|blob|about):/.test(request.url())) problems.push(`request to another host: ${request.url()}`);
+      if (!['localhost', '127.0.0.1', '[::1]', ''].includes(host) && !/^(data|blob|about):/.test(request.url()))
+        problems.push(`request to another host: ${request.url()}`);
     });
     context.on('requestfailed', (request) => {
       const failure = request.failure()?.errorText ?? 'unknown';

@@ -40,7 +40,9 @@ test('a table name DynamoDB would refuse is refused beside the field, and Create
   const create = run.getByRole('button', { name: 'Create table' });
   await expect(create).toBeEnabled();
   await name.fill('my table');
-  await expect(run.getByRole('alert')).toHaveText('"my table" contains a space at position 3: a DynamoDB table name is 3 to 255 characters of A-Z, a-z, 0-9, "_", "-" and "."');
+  await expect(run.getByRole('alert')).toHaveText(
+    '"my table" contains a space at position 3: a DynamoDB table name is 3 to 255 characters of A-Z, a-z, 0-9, "_", "-" and "."',
+  );
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(create).toBeDisabled();
   await name.fill('ab');

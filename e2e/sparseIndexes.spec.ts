@@ -55,7 +55,9 @@ test('the items panel marks the sparse GSI, says which items it holds and shows 
   expect(gsi).toMatch(/^GSI\d$/);
   await expect(view).not.toHaveAccessibleDescription(/sparse/);
 
-  const other = (await view.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((v) => v !== 'table' && v !== gsi);
+  const other = (await view.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find(
+    (v) => v !== 'table' && v !== gsi,
+  );
   if (other === undefined) throw new Error('no second GSI');
   await view.selectOption(other);
   await expect(status).toContainText(`${PLAYERS} items`);

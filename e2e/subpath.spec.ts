@@ -54,7 +54,12 @@ test('the built app runs from a subpath: editor, analysis, items and code', asyn
   await appendToModel(page, 'getOrdersByTotal: Order by status where total > ?\n');
   await expect(page.getByRole('region', { name: 'Design' })).toContainText('3 GSIs');
   await panelTab(page, 'Items').click();
-  await expect(page.getByRole('region', { name: 'Items' }).getByRole('cell', { name: /^USER#/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Items' })
+      .getByRole('cell', { name: /^USER#/ })
+      .first(),
+  ).toBeVisible();
   await panelTab(page, 'Code').click();
   await expect(page.getByRole('region', { name: 'Code' }).locator('.view-lines')).toContainText('DynamoDB single-table access patterns');
   await page.getByRole('group', { name: 'Model form' }).getByRole('button', { name: 'Problem JSON' }).click();

@@ -47,7 +47,9 @@ test('a pasted Workbench model it refuses shows the reason at its line and colum
   await expect(page.getByRole('banner')).toContainText('E-commerce');
   await page.getByRole('button', { name: 'Paste…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste a problem' });
-  await dialog.getByRole('textbox', { name: 'Problem JSON or model text' }).fill('{\n  "ModelName": "x",\n  "ModelMetadata": { "Version": "9.0" },\n  "DataModel": []\n}\n');
+  await dialog
+    .getByRole('textbox', { name: 'Problem JSON or model text' })
+    .fill('{\n  "ModelName": "x",\n  "ModelMetadata": { "Version": "9.0" },\n  "DataModel": []\n}\n');
   await dialog.getByRole('button', { name: 'Open' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Your current work was kept');
   await expect(dialog.getByRole('alert')).toContainText('line 3, col 33: Version "9.0" is not a NoSQL Workbench format this reader knows');

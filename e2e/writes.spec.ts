@@ -150,10 +150,10 @@ test('while the model has errors the view writes on the last design; without any
   await expect(view.getByRole('status').filter({ hasText: 'Removed.' })).toBeVisible();
 
   // A first visit whose saved work has errors: there never was a design.
-  await page.addInitScript(
-    ([key, text]) => localStorage.setItem(key, JSON.stringify({ source: { text, format: 'text' }, activePanel: 'writes' })),
-    [STORAGE_KEY, 'model "Broken"\n\nentity Thing key id\n  id: strin\n'] as const,
-  );
+  await page.addInitScript(([key, text]) => localStorage.setItem(key, JSON.stringify({ source: { text, format: 'text' }, activePanel: 'writes' })), [
+    STORAGE_KEY,
+    'model "Broken"\n\nentity Thing key id\n  id: strin\n',
+  ] as const);
   await page.goto('./');
   await expect(writesView(page)).toContainText('No writes yet: once the model has no errors, its entities can be written here.');
 });

@@ -44,7 +44,14 @@ export function App() {
         }
       >
         <EditorPane dark={dark} />
-        <Splitter value={editorShare} onChange={setEditorShare} min={MIN_EDITOR_SHARE} max={MAX_EDITOR_SHARE} label="Resize the editor" orientation={narrow ? 'horizontal' : 'vertical'} />
+        <Splitter
+          value={editorShare}
+          onChange={setEditorShare}
+          min={MIN_EDITOR_SHARE}
+          max={MAX_EDITOR_SHARE}
+          label="Resize the editor"
+          orientation={narrow ? 'horizontal' : 'vertical'}
+        />
         <PanelTabs dark={dark} />
       </main>
       <PasteDialog open={dialog === 'paste'} onClose={() => setDialog(undefined)} />

@@ -26,7 +26,12 @@ function initialScripts(distDir: string): string[] {
   // Each tag once, then its attributes: linear however the page is written.
   for (const tag of html.matchAll(/<(script|link)\b[^>]*>/g)) {
     const attributes = new Map([...tag[0].matchAll(/\b([a-z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
-    const ref = tag[1] === 'script' && attributes.get('type') === 'module' ? attributes.get('src') : attributes.get('rel') === 'modulepreload' ? attributes.get('href') : undefined;
+    const ref =
+      tag[1] === 'script' && attributes.get('type') === 'module'
+        ? attributes.get('src')
+        : attributes.get('rel') === 'modulepreload'
+          ? attributes.get('href')
+          : undefined;
     if (ref) refs.add(ref);
   }
   return [...refs].map((r) => path.join(distDir, r.replace(/^\.\//, '')));
@@ -36,7 +41,10 @@ async function buildBare(): Promise<string> {
   const dir = path.join(root, 'node_modules', '.tw-bench-bare');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./src/main.tsx"></script></body></html>');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="./src/main.tsx"></script></body></html>',
+  );
   fs.writeFileSync(
     path.join(dir, 'src', 'main.tsx'),
     "import { StrictMode } from 'react';\nimport { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<StrictMode><h1>Hello</h1></StrictMode>);\n",

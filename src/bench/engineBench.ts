@@ -7,7 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Entity } from 'electrodb';
-import { createRandom, deriveDesign, designLayout, generateModule, loadProblem, printModelText, type Model, type Pattern, type PatternParams, type RangeOp } from '../engine/index.ts';
+import {
+  createRandom,
+  deriveDesign,
+  designLayout,
+  generateModule,
+  loadProblem,
+  printModelText,
+  type Model,
+  type Pattern,
+  type PatternParams,
+  type RangeOp,
+} from '../engine/index.ts';
 import { syntheticModel } from './syntheticModel.ts';
 
 export function median(values: number[]): number {
@@ -45,7 +56,10 @@ export async function engineBench(): Promise<void> {
   const dir = problemsDir();
   console.log(`problems from ${dir}`);
   const rows: string[][] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.problem.json')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.problem.json'))
+    .sort()) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const parsed = loadProblem(text);
     const patterns = parsed.model?.patterns.length ?? 0;
@@ -85,7 +99,13 @@ export async function engineBench(): Promise<void> {
     const design = deriveDesign(model);
     const derive = timeIt(() => deriveDesign(model), 5, 1000);
     singleDerive.set(p, derive);
-    singleRows.push([`${p} patterns / 1 entity`, `${text.split('\n').length} lines`, `${design.indexes.length - 1} GSIs`, `${derive.toFixed(2)} ms`, `${t.toFixed(2)} ms`]);
+    singleRows.push([
+      `${p} patterns / 1 entity`,
+      `${text.split('\n').length} lines`,
+      `${design.indexes.length - 1} GSIs`,
+      `${derive.toFixed(2)} ms`,
+      `${t.toFixed(2)} ms`,
+    ]);
   }
   printTable(['single-entity model', 'text', 'design', 'derive', 'time'], singleRows);
   const r3 = (single.get(5000) ?? 0) / (single.get(500) ?? 1);
@@ -145,15 +165,26 @@ export function singleEntityModel(patterns: number): Model {
   };
   // Equality hierarchy → the attributes its patterns order or range by.
   const shapes: [string[], string[]][] = [
-    [['tenant', 'region', 'city', 'store'], ['createdAt', 'score']],
-    [['category', 'brand'], ['price', 'title']],
+    [
+      ['tenant', 'region', 'city', 'store'],
+      ['createdAt', 'score'],
+    ],
+    [
+      ['category', 'brand'],
+      ['price', 'title'],
+    ],
     [['status'], ['updatedAt', 'createdAt']],
     [['ownerId'], ['createdAt', 'title']],
     [['id'], []],
   ];
   for (let p = 0; p < patterns; p++) {
     const [hierarchy, sorts] = r.pick(shapes);
-    const pattern: Pattern = { name: `pattern${p}`, entity: 'Listing', equals: hierarchy.slice(0, r.int(1, hierarchy.length)), returns: sorts.length ? 'many' : 'one' };
+    const pattern: Pattern = {
+      name: `pattern${p}`,
+      entity: 'Listing',
+      equals: hierarchy.slice(0, r.int(1, hierarchy.length)),
+      returns: sorts.length ? 'many' : 'one',
+    };
     const sort = sorts.length && r.chance(0.7) ? r.pick(sorts) : undefined;
     if (sort && r.chance(0.6)) pattern.order = { attribute: sort, direction: r.pick(['asc', 'desc'] as const) };
     if (sort && r.chance(0.5)) {
@@ -194,7 +225,13 @@ async function electroBench(): Promise<void> {
     const user = new Entity(
       {
         model: { entity: 'user', ...common },
-        attributes: { email: { type: 'string', required: true }, userId: { type: 'string' }, name: { type: 'string' }, plan: { type: ['free', 'premium'] as const }, createdAt: { type: 'string' } },
+        attributes: {
+          email: { type: 'string', required: true },
+          userId: { type: 'string' },
+          name: { type: 'string' },
+          plan: { type: ['free', 'premium'] as const },
+          createdAt: { type: 'string' },
+        },
         indexes: {
           byEmail: { pk: { field: 'pk', composite: ['email'] }, sk: { field: 'sk', composite: [] } },
           byUserId: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['userId'] }, sk: { field: 'gsi1sk', composite: ['email'] } },
@@ -206,7 +243,13 @@ async function electroBench(): Promise<void> {
     const order = new Entity(
       {
         model: { entity: 'order', ...common },
-        attributes: { orderId: { type: 'string', required: true }, userEmail: { type: 'string', required: true }, status: { type: ['pending', 'paid', 'shipped', 'delivered'] as const }, createdAt: { type: 'string' }, total: { type: 'number' } },
+        attributes: {
+          orderId: { type: 'string', required: true },
+          userEmail: { type: 'string', required: true },
+          status: { type: ['pending', 'paid', 'shipped', 'delivered'] as const },
+          createdAt: { type: 'string' },
+          total: { type: 'number' },
+        },
         indexes: {
           byUser: { pk: { field: 'pk', composite: ['userEmail'] }, sk: { field: 'sk', composite: ['createdAt', 'orderId'] } },
           byId: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['orderId'] }, sk: { field: 'gsi1sk', composite: [] } },
@@ -218,7 +261,13 @@ async function electroBench(): Promise<void> {
     const product = new Entity(
       {
         model: { entity: 'product', ...common },
-        attributes: { productId: { type: 'string', required: true }, name: { type: 'string' }, category: { type: 'string' }, price: { type: 'number' }, views: { type: 'number' } },
+        attributes: {
+          productId: { type: 'string', required: true },
+          name: { type: 'string' },
+          category: { type: 'string' },
+          price: { type: 'number' },
+          views: { type: 'number' },
+        },
         indexes: {
           byId: { pk: { field: 'pk', composite: ['productId'] }, sk: { field: 'sk', composite: [] } },
           byCategory: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['category'] }, sk: { field: 'gsi1sk', composite: ['views', 'productId'] } },
@@ -229,7 +278,13 @@ async function electroBench(): Promise<void> {
     const review = new Entity(
       {
         model: { entity: 'review', ...common },
-        attributes: { productId: { type: 'string', required: true }, userId: { type: 'string', required: true }, createdAt: { type: 'string' }, rating: { type: 'number' }, comment: { type: 'string' } },
+        attributes: {
+          productId: { type: 'string', required: true },
+          userId: { type: 'string', required: true },
+          createdAt: { type: 'string' },
+          rating: { type: 'number' },
+          comment: { type: 'string' },
+        },
         indexes: { byProduct: { pk: { field: 'pk', composite: ['productId'] }, sk: { field: 'sk', composite: ['createdAt', 'userId'] } } },
       },
       { table },
@@ -277,7 +332,9 @@ async function electroBench(): Promise<void> {
 
 function electroVersion(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'node_modules', 'electrodb', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'node_modules', 'electrodb', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     return pkg.version;
   } catch {
     return '';

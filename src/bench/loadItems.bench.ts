@@ -56,7 +56,8 @@ export default async function loadItemsBench(): Promise<void> {
     }
     console.log(`\nloadItems: ${items.length} items on DynamoDB Local (in memory, warmed up)\n`);
     console.log('  method                       seconds   items/s');
-    for (const [name, seconds, rate] of rows) console.log(`  ${name.padEnd(27)}  ${seconds.toFixed(2).padStart(7)}  ${Math.round(rate).toString().padStart(8)}`);
+    for (const [name, seconds, rate] of rows)
+      console.log(`  ${name.padEnd(27)}  ${seconds.toFixed(2).padStart(7)}  ${Math.round(rate).toString().padStart(8)}`);
   } finally {
     clients.destroy();
     await ddb.stop();

@@ -17,7 +17,9 @@ export default async function runPatternsBench(): Promise<void> {
   const clients = createClients({ endpoint: ddb.endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
   const rows: string[][] = [];
   try {
-    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.problem.json')).sort();
+    const files = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.problem.json'))
+      .sort();
     // Warm DynamoDB Local's JIT on one pass of the first problem before measuring.
     for (const pass of ['warm-up', 'measure'] as const) {
       for (const file of pass === 'warm-up' ? files.slice(0, 1) : files) {
@@ -43,7 +45,16 @@ export default async function runPatternsBench(): Promise<void> {
         }
         const ms = performance.now() - started;
         if (pass === 'measure') {
-          rows.push([file.replace('.problem.json', ''), String(sample.items.length), String(design.patterns.length), String(runs), ms.toFixed(0), requestMs.toFixed(0), (ms / runs).toFixed(1), String(mismatches)]);
+          rows.push([
+            file.replace('.problem.json', ''),
+            String(sample.items.length),
+            String(design.patterns.length),
+            String(runs),
+            ms.toFixed(0),
+            requestMs.toFixed(0),
+            (ms / runs).toFixed(1),
+            String(mismatches),
+          ]);
         }
       }
     }

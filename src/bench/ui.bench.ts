@@ -38,7 +38,11 @@ async function openWithModel(page: Page, base: string, text: string, tab: string
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: tab, exact: true }).click();
   await page.locator(STATUS).first().waitFor({ timeout: 60_000 });
   // Monaco's textbox, once the lazy editor has arrived.
-  await page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' }).waitFor({ state: 'attached', timeout: 60_000 });
+  await page
+    .getByRole('region', { name: 'Model editor' })
+    .getByRole('code')
+    .getByRole('textbox', { name: 'Model' })
+    .waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 /**
@@ -138,11 +142,23 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
  * Big models: opening a file of `chars` characters (time to the notice and to the design, and the
  * longest main-thread task meanwhile), then keystroke → next frame in it (the page answering typing).
  */
-async function bigModel(page: Page, base: string, chars: number): Promise<{ notice: number; design: number; longest: number; keys: number[] } | { refused: number; longest: number }> {
+async function bigModel(
+  page: Page,
+  base: string,
+  chars: number,
+): Promise<{ notice: number; design: number; longest: number; keys: number[] } | { refused: number; longest: number }> {
   await page.goto('about:blank');
   await page.goto(base);
-  await page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' }).waitFor({ state: 'attached', timeout: 60_000 });
-  await page.getByRole('region', { name: 'Design' }).getByText(/access patterns?/).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('region', { name: 'Model editor' })
+    .getByRole('code')
+    .getByRole('textbox', { name: 'Model' })
+    .waitFor({ state: 'attached', timeout: 60_000 });
+  await page
+    .getByRole('region', { name: 'Design' })
+    .getByText(/access patterns?/)
+    .first()
+    .waitFor({ timeout: 60_000 });
   await page.evaluate(() => {
     const w = window as unknown as { __tw_long: number };
     w.__tw_long = 0;
@@ -162,7 +178,10 @@ async function bigModel(page: Page, base: string, chars: number): Promise<{ noti
   }
   await page.getByRole('status').filter({ hasText: 'Opened big.model.txt' }).waitFor({ timeout: 60_000 });
   const notice = Date.now() - started;
-  await page.getByRole('region', { name: 'Design' }).getByText(/1,?000 access patterns/).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('region', { name: 'Design' })
+    .getByText(/1,?000 access patterns/)
+    .waitFor({ timeout: 120_000 });
   const design = Date.now() - started;
   const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
   await textbox.focus();
@@ -172,10 +191,14 @@ async function bigModel(page: Page, base: string, chars: number): Promise<{ noti
     await page.evaluate(() => {
       const w = window as unknown as { __tw_key: Promise<number> };
       w.__tw_key = new Promise((resolve) =>
-        document.addEventListener('keydown', () => {
-          const at = performance.now();
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - at), 0));
-        }, { capture: true, once: true }),
+        document.addEventListener(
+          'keydown',
+          () => {
+            const at = performance.now();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - at), 0));
+          },
+          { capture: true, once: true },
+        ),
       );
     });
     await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
@@ -194,14 +217,26 @@ export default async function uiBench(): Promise<void> {
       ['bare Vite + React page', kb(bundle.bareGzip), '1.00×'],
     ],
   );
-  console.log(`largest lazy chunks: ${bundle.lazyChunks.slice(0, 4).map((c) => `${c.file} ${kb(c.gzip)}`).join(', ')}`);
+  console.log(
+    `largest lazy chunks: ${bundle.lazyChunks
+      .slice(0, 4)
+      .map((c) => `${c.file} ${kb(c.gzip)}`)
+      .join(', ')}`,
+  );
 
   const server = await preview({ root, logLevel: 'silent', preview: { host: '127.0.0.1', port: 4391, strictPort: false } });
   const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4391/';
   const systemChromium = '/usr/bin/chromium';
   const browser = await chromium.launch({
     ...(fs.existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-    args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -223,7 +258,12 @@ export default async function uiBench(): Promise<void> {
       [
         ['e-commerce (11 patterns)', ms(median(small)), ms(percentile(small, 90)), String(small.length)],
         [`synthetic (1,000 patterns, ${synthetic.split('\n').length} lines)`, ms(median(large)), ms(percentile(large, 90)), String(large.length)],
-        ['synthetic, each key as soon as the grid updated (the lint of the last one still running)', ms(median(typing)), ms(percentile(typing, 90)), String(typing.length)],
+        [
+          'synthetic, each key as soon as the grid updated (the lint of the last one still running)',
+          ms(median(typing)),
+          ms(percentile(typing, 90)),
+          String(typing.length),
+        ],
       ],
     );
     console.log(`(each keystroke after the grid settled and a ${PAUSE_MS} ms pause, unless said otherwise)`);

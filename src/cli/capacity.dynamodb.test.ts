@@ -57,7 +57,10 @@ describe('capacity: predicted = DynamoDB Local’s ConsumedCapacity, every probl
       const code = await runCommand({ design: read.design, options, io });
       expect(code, `cli run could not run: ${err}`).not.toBe(2);
       // Every answer DynamoDB gave is the engine's (a sharded step's shards compared one by one).
-      expect(out.split('\n').filter((l) => /\sMISMATCH$/.test(l)), out).toEqual([]);
+      expect(
+        out.split('\n').filter((l) => /\sMISMATCH$/.test(l)),
+        out,
+      ).toEqual([]);
       const table = out.slice(out.indexOf('  capacity '));
       expect(out).toContain('  capacity ');
       const rows = table.split('\n').filter((l) => /\s(RCU|WCU\+RCU)\s/.test(l));

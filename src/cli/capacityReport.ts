@@ -12,7 +12,15 @@ const units = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 /** The table: predicted (documented), expected of this endpoint, measured, result; then the adjustments used and every difference. */
 export function formatCapacityTable(rows: readonly CapacityRow[]): string {
   const header = ['capacity', 'kind', 'calls', 'predicted', 'expected', 'measured', 'result'];
-  const body = rows.map((r) => [r.subject, r.kind === 'read' ? 'RCU' : 'WCU+RCU', String(r.calls), units(r.predicted), units(r.expected), units(r.measured), r.differences.length ? 'DIFFERS' : 'ok']);
+  const body = rows.map((r) => [
+    r.subject,
+    r.kind === 'read' ? 'RCU' : 'WCU+RCU',
+    String(r.calls),
+    units(r.predicted),
+    units(r.expected),
+    units(r.measured),
+    r.differences.length ? 'DIFFERS' : 'ok',
+  ]);
   const used = [...new Set(rows.flatMap((r) => r.deviations))];
   const notes = [
     '  predicted: DynamoDB’s documented units; expected: what this endpoint should report (DynamoDB Local’s known deviations applied); measured: its ConsumedCapacity',

@@ -61,7 +61,15 @@ export function formatCostReport(design: Design, report: CostReport): string {
   out.push(
     textTable(
       ['index', 'RCU', 'WCU', 'provisioned', 'items', 'GB', 'storage'],
-      report.indexes.map((i) => [i.index, units(i.rcu), units(i.wcu), dollars(i.dollars), units(i.storage.items), i.storage.gb.toPrecision(3), dollars(i.storage.dollars)]),
+      report.indexes.map((i) => [
+        i.index,
+        units(i.rcu),
+        units(i.wcu),
+        dollars(i.dollars),
+        units(i.storage.items),
+        i.storage.gb.toPrecision(3),
+        dollars(i.storage.dollars),
+      ]),
       new Set([1, 2, 3, 4, 5, 6]),
     ),
     '',
@@ -70,8 +78,12 @@ export function formatCostReport(design: Design, report: CostReport): string {
   const { onDemand, provisioned } = report.totals;
   const mark = (mode: 'on-demand' | 'provisioned') => (report.cheaper === mode ? `  * cheaper, by ${dollars(report.savings)} a month` : '');
   out.push('Totals a month');
-  out.push(`  on-demand     ${dollars(onDemand.capacity)} request units + ${dollars(onDemand.storage)} storage = ${dollars(onDemand.total)}${mark('on-demand')}`);
-  out.push(`  provisioned   ${dollars(provisioned.capacity)} capacity + ${dollars(provisioned.storage)} storage = ${dollars(provisioned.total)}${mark('provisioned')}`);
+  out.push(
+    `  on-demand     ${dollars(onDemand.capacity)} request units + ${dollars(onDemand.storage)} storage = ${dollars(onDemand.total)}${mark('on-demand')}`,
+  );
+  out.push(
+    `  provisioned   ${dollars(provisioned.capacity)} capacity + ${dollars(provisioned.storage)} storage = ${dollars(provisioned.total)}${mark('provisioned')}`,
+  );
   out.push('');
   if (report.breakEven) {
     const { breakEven } = report;
@@ -79,7 +91,9 @@ export function formatCostReport(design: Design, report: CostReport): string {
       `Break-even: with provisioned capacity set for the peaks, on-demand costs the same at ${units(breakEven.callsPerSecond)} calls/s on average, ${units(breakEven.fraction)} × the declared ${units(report.callsPerSecond)} calls/s; below it on-demand is cheaper, above it provisioned.`,
     );
   } else out.push('Break-even: none (nothing is called).');
-  out.push(`Naive design (every pattern a Scan of the whole table): ${dollars(report.naive.monthly)} a month on-demand, ${times(report.naive.ratio)} this design’s pattern reads.`);
+  out.push(
+    `Naive design (every pattern a Scan of the whole table): ${dollars(report.naive.monthly)} a month on-demand, ${times(report.naive.ratio)} this design’s pattern reads.`,
+  );
   out.push('', 'Assumptions', ...report.assumptions.map((a) => `  - ${a}`));
   return `${out.join('\n')}\n`;
 }

@@ -12,7 +12,11 @@ import { readEndpointOptions, withCliHint } from './endpointOptions.ts';
 import type { CliIo } from './runCli.ts';
 
 /** The design read back from the table of `--table` at `--endpoint`, or undefined after printing why not (exit 2). */
-export async function readTableDesign(options: Map<string, string | true>, io: CliIo, command: string): Promise<(Extract<DeployedDesignRead, { status: 'found' }> & { tableName: string }) | undefined> {
+export async function readTableDesign(
+  options: Map<string, string | true>,
+  io: CliIo,
+  command: string,
+): Promise<(Extract<DeployedDesignRead, { status: 'found' }> & { tableName: string }) | undefined> {
   const tableName = options.get('--table');
   if (typeof tableName !== 'string') {
     io.err(`${command} needs --table NAME: the table whose design is read back\n`);
@@ -21,7 +25,9 @@ export async function readTableDesign(options: Map<string, string | true>, io: C
   const target = readEndpointOptions(options, io, 'the table is at the endpoint you give');
   if (!target) return undefined;
   if (target.endpointUrl === undefined) {
-    io.err(`${command} needs --endpoint URL to read the design from table ${tableName} (DynamoDB Local, or e.g. https://dynamodb.eu-west-1.amazonaws.com with --region eu-west-1 --aws-credentials)\n`);
+    io.err(
+      `${command} needs --endpoint URL to read the design from table ${tableName} (DynamoDB Local, or e.g. https://dynamodb.eu-west-1.amazonaws.com with --region eu-west-1 --aws-credentials)\n`,
+    );
     return undefined;
   }
   const { endpointUrl, region, timeoutMs, awsCredentials } = target;

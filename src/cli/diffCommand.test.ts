@@ -62,7 +62,9 @@ describe('cli diff', () => {
     fs.writeFileSync(path.join(dir, 'b.tw'), TABLE_KEY_CHANGE.after);
     const c = capture();
     expect(await runCli(['diff', path.join(dir, 'a.tw'), path.join(dir, 'b.tw')], c.io)).toBe(1);
-    expect(c.out.join('')).toMatch(/Impossible on the live table \(1\):\n {2}error: entities\[0\]: Order's table key would change .*keep "customerId" required \(no cost\), or pay for a new table with a full copy \(5,000 items/);
+    expect(c.out.join('')).toMatch(
+      /Impossible on the live table \(1\):\n {2}error: entities\[0\]: Order's table key would change .*keep "customerId" required \(no cost\), or pay for a new table with a full copy \(5,000 items/,
+    );
   });
 
   it('refuses bad input with exit 2', async () => {
@@ -95,7 +97,9 @@ describe('cli --deployed', () => {
     const design = path.join(dir, 'v1', 'design.json');
     const shrunk = capture();
     expect(await runCli(['check', earlier(dir), '--deployed', design], shrunk.io)).toBe(0);
-    expect(shrunk.out.join('')).toMatch(/warning: Order's key in GSI\d is kept as the deployed table has it, though no pattern reads Order through GSI\d any more/);
+    expect(shrunk.out.join('')).toMatch(
+      /warning: Order's key in GSI\d is kept as the deployed table has it, though no pattern reads Order through GSI\d any more/,
+    );
     const previous = capture();
     expect(await runCli(['check', earlier(dir), '--previous', design], previous.io)).toBe(0);
     expect(previous.out.join('')).toContain('removed Order');

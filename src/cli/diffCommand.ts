@@ -6,7 +6,21 @@ import { designDiff, diffText, formatDiagnostic, isEvolveError, type KeysMode } 
 import { readEvolution } from './evolveInputs.ts';
 import type { CliIo } from './runCli.ts';
 
-export function diffCommand({ fromFile, toFile, keys, rate, json, io }: { fromFile: string; toFile: string; keys: KeysMode; rate?: number; json: boolean; io: CliIo }): number {
+export function diffCommand({
+  fromFile,
+  toFile,
+  keys,
+  rate,
+  json,
+  io,
+}: {
+  fromFile: string;
+  toFile: string;
+  keys: KeysMode;
+  rate?: number;
+  json: boolean;
+  io: CliIo;
+}): number {
   const designs = readEvolution(fromFile, toFile, { keys }, io);
   if (!designs) return 2;
   const { from, to } = designs;

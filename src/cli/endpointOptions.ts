@@ -45,7 +45,7 @@ export function readEndpointOptions(options: Map<string, string | true>, io: Cli
     io.err(`--aws-credentials needs --endpoint: ${withoutEndpoint}\n`);
     return undefined;
   }
-  const region = typeof regionOption === 'string' ? regionOption : process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
+  const region = typeof regionOption === 'string' ? regionOption : (process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1');
   return { endpointUrl, region, timeoutMs, awsCredentials };
 }
 

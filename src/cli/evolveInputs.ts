@@ -6,7 +6,17 @@
 // the other file's model is planned on it (patterns it cannot serve are "not
 // served" there); one of the two must be a problem. `migrate` may read FROM from
 // the table itself (the design.json stored in it: deployedCommand.ts).
-import { deriveDesign, designLayout, loadProblem, parseDesignJson, planDesign, type Design, type DesignLayout, type KeysMode, type Model } from '../engine/index.ts';
+import {
+  deriveDesign,
+  designLayout,
+  loadProblem,
+  parseDesignJson,
+  planDesign,
+  type Design,
+  type DesignLayout,
+  type KeysMode,
+  type Model,
+} from '../engine/index.ts';
 import { located, readText, type CliIo } from './runCli.ts';
 
 /** A design.json starts with its format, `tablewright-design/<version>` (DESIGN-FORMAT.md: written first); a problem's format is another. */
@@ -39,7 +49,12 @@ export function readModelOrDesign(source: string | DesignText, io: CliIo): Input
 }
 
 /** The deployed design FROM and the design TO derived against it, or undefined after printing why not (exit 2). */
-export function readEvolution(fromSource: string | DesignText, toFile: string, options: { keys: KeysMode }, io: CliIo): { from: Design; to: Design } | undefined {
+export function readEvolution(
+  fromSource: string | DesignText,
+  toFile: string,
+  options: { keys: KeysMode },
+  io: CliIo,
+): { from: Design; to: Design } | undefined {
   const fromFile = typeof fromSource === 'string' ? fromSource : fromSource.label;
   const a = readModelOrDesign(fromSource, io);
   const b = readModelOrDesign(toFile, io);
@@ -49,6 +64,7 @@ export function readEvolution(fromSource: string | DesignText, toFile: string, o
     return undefined;
   }
   const from = a.kind === 'model' ? deriveDesign(a.model, { keys: options.keys }) : planDesign((b as { model: Model }).model, a.layout);
-  const to = b.kind === 'model' ? deriveDesign(b.model, { keys: options.keys, previous: designLayout(from), deployed: true }) : planDesign(from.model, b.layout);
+  const to =
+    b.kind === 'model' ? deriveDesign(b.model, { keys: options.keys, previous: designLayout(from), deployed: true }) : planDesign(from.model, b.layout);
   return { from, to };
 }

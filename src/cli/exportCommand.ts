@@ -19,7 +19,19 @@ export function exportFormatProblem(id: string): string | undefined {
 }
 
 /** Writes the format's files into `out`; 1 when the design has errors (the files are written all the same, as generate does). */
-export async function exportCommand({ design, format, out, file, io }: { design: Design; format: string; out: string | true | undefined; file: string; io: CliIo }): Promise<number> {
+export async function exportCommand({
+  design,
+  format,
+  out,
+  file,
+  io,
+}: {
+  design: Design;
+  format: string;
+  out: string | true | undefined;
+  file: string;
+  io: CliIo;
+}): Promise<number> {
   const entry = exportFormat(format);
   if (!entry) {
     io.err(`${exportFormatProblem(format) ?? ''}\n`);

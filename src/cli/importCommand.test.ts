@@ -19,9 +19,16 @@ describe('cli import', () => {
     const dir = path.join(tmp(), 'chat');
     const run = capture();
     expect(await runCli(['import', chat, '--out', dir], run.io)).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(['aws-dynamodb-examples--ChatSystem.model.txt', 'aws-dynamodb-examples--ChatSystem.problem.json', 'design.json', 'samples.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'aws-dynamodb-examples--ChatSystem.model.txt',
+      'aws-dynamodb-examples--ChatSystem.problem.json',
+      'design.json',
+      'samples.json',
+    ]);
     expect(run.out.join('')).toContain('imported table "Chat" from a NoSQL Workbench model (format 3.0): 2 entities, 1 GSIs, 8 sample records');
-    expect(run.out.join('')).toContain('proposed patterns (the file holds none; accept or edit them in aws-dynamodb-examples--ChatSystem.problem.json): getChat, listChatByChatId, listChatByRoomId, getMeta');
+    expect(run.out.join('')).toContain(
+      'proposed patterns (the file holds none; accept or edit them in aws-dynamodb-examples--ChatSystem.problem.json): getChat, listChatByChatId, listChatByRoomId, getMeta',
+    );
     // Each thing not mapped exactly: FILE:line:column, the message and the JSON path.
     expect(run.err.join('')).toContain(`${chat}:19:20: warning: Chat's sort key {sk} starts with a value`);
     expect(run.err.join('')).toContain('(DataModel[0].KeyAttributes.SortKey)');

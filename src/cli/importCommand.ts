@@ -45,8 +45,13 @@ export function importCommand({ file, out, table, io }: { file: string; out: str
     `imported table ${JSON.stringify(result.table)}${result.tables.length > 1 ? ` (of ${String(result.tables.length)}: --table picks another)` : ''} from a NoSQL Workbench model (format ${result.version ?? 'without a version'}): ` +
       `${String(result.model.entities.length)} entities, ${String(design.indexes.length - 1)} GSIs, ${String(records)} sample records; ${String(result.diagnostics.length)} thing(s) not mapped exactly (above)\n`,
   );
-  if (result.proposed.length > 0) io.out(`proposed patterns (the file holds none; accept or edit them in ${name}.problem.json): ${result.proposed.join(', ')}\n`);
-  io.out(`wrote ${Object.keys(files).map((f) => path.join(out, f)).join(', ')}\n`);
+  if (result.proposed.length > 0)
+    io.out(`proposed patterns (the file holds none; accept or edit them in ${name}.problem.json): ${result.proposed.join(', ')}\n`);
+  io.out(
+    `wrote ${Object.keys(files)
+      .map((f) => path.join(out, f))
+      .join(', ')}\n`,
+  );
   io.out(`next: npm run cli -- check ${path.join(out, `${name}.problem.json`)} --previous ${path.join(out, 'design.json')}\n`);
   return 0;
 }

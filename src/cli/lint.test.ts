@@ -12,7 +12,6 @@ function capture() {
   return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
 }
 
-
 function problemFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-lint-'));
   const file = path.join(dir, 'lobby.model');
@@ -26,7 +25,9 @@ describe('cli: lint findings', () => {
     expect(await runCli(['check', problemFile()], c.io)).toBe(0);
     const text = c.out.join('');
     // The design's diagnostics are placed by their JSON path into the model.
-    expect(text).toMatch(/^warning: patterns\[2\]\.rate: Hot partition: Player in GSI1 \(a constant partition key\) takes 6,000 read units\/s \(newest 4,000 calls\/s × 1\.5 RCU\)/m);
+    expect(text).toMatch(
+      /^warning: patterns\[2\]\.rate: Hot partition: Player in GSI1 \(a constant partition key\) takes 6,000 read units\/s \(newest 4,000 calls\/s × 1\.5 RCU\)/m,
+    );
     expect(text).toContain('spread it over 2 shards (`shards 2` on newest;');
     expect(text).toMatch(/^warning: patterns\[1\]\.consistent: byHandle asks for a strongly consistent read, but GSI2 serves it/m);
     expect(text).toMatch(/^ok: 1 entities, 3 patterns, 2 GSIs, 3 warning\(s\)$/m);

@@ -10,7 +10,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { deriveDesign, designIdentity, designLayout, loadProblem, migrationPlan, migrationPlanText, migrationScript, parseDesignJson, problemToJson } from '../engine/index.ts';
+import {
+  deriveDesign,
+  designIdentity,
+  designLayout,
+  loadProblem,
+  migrationPlan,
+  migrationPlanText,
+  migrationScript,
+  parseDesignJson,
+  problemToJson,
+} from '../engine/index.ts';
 import { createForeignTable, dropTable } from '../runner/testing/tableContents.ts';
 import { testClients } from '../runner/testing/testClients.ts';
 import { problemText } from '../runner/testing/exampleDesign.ts';
@@ -100,8 +110,19 @@ describe('cli migrate', () => {
     const checkpoint = path.join(dir, `${name}.json`);
     const ran = await cli(['migrate', fromFile, toFile, '--endpoint', endpoint, '--table', name, '--verify', '--checkpoint', checkpoint, '--rate', '500']);
     expect(ran.code, ran.err).toBe(0);
-    const steps = [...ran.out.matchAll(/^step (\d)\/4 (\S+)(?: (GSI\d))?: (.*)$/gm)].map((m) => `${m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''} ${m[4]?.startsWith('done') ? 'done' : 'start'}`);
-    expect(steps).toEqual(['1 backfill start', '1 backfill done', '2 createIndex GSI2 start', '2 createIndex GSI2 done', '3 createIndex GSI3 start', '3 createIndex GSI3 done', '4 verify start', '4 verify done']);
+    const steps = [...ran.out.matchAll(/^step (\d)\/4 (\S+)(?: (GSI\d))?: (.*)$/gm)].map(
+      (m) => `${m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''} ${m[4]?.startsWith('done') ? 'done' : 'start'}`,
+    );
+    expect(steps).toEqual([
+      '1 backfill start',
+      '1 backfill done',
+      '2 createIndex GSI2 start',
+      '2 createIndex GSI2 done',
+      '3 createIndex GSI3 start',
+      '3 createIndex GSI3 done',
+      '4 verify start',
+      '4 verify done',
+    ]);
     expect(ran.out).toMatch(/verify: 80 records read \(\d+ guard items\), \d+ pattern calls: every answer equals the brute-force answer/);
     expect(ran.out).toContain(`table ${name} is at design`);
     expect(ran.err).toMatch(/note: Tagging is not currently supported in DynamoDB Local/);
@@ -160,7 +181,9 @@ describe('cli deployed, and migrate TO with FROM read from the table', () => {
     const file = path.join(dir, 'deployed.design.json');
     const read = await cli(['deployed', '--endpoint', endpoint, '--table', name, '--out', file]);
     expect(read.code, read.err).toBe(0);
-    expect(read.out).toBe(`wrote ${file}: design ${designIdentity(designLayout(from))} of table ${name} (the endpoint keeps no tags); give it as --deployed, or as FROM to diff and migrate\n`);
+    expect(read.out).toBe(
+      `wrote ${file}: design ${designIdentity(designLayout(from))} of table ${name} (the endpoint keeps no tags); give it as --deployed, or as FROM to diff and migrate\n`,
+    );
     const parsed = parseDesignJson(fs.readFileSync(file, 'utf8'));
     expect(parsed.design && designIdentity(parsed.design)).toBe(designIdentity(designLayout(from)));
     expect(parsed.design?.tableName).toBe(name);
@@ -175,9 +198,23 @@ describe('cli deployed, and migrate TO with FROM read from the table', () => {
     expect(dryFromTable.out).toMatch(new RegExp(`^FROM: design ${designIdentity(designLayout(from))}, read from table ${name}\\n`));
     expect(dryFromTable.out).toContain(`design ${designIdentity(designLayout(from))} → ${designIdentity(designLayout(to))}`);
 
-    const migrated = await cli(['migrate', toFile, '--endpoint', endpoint, '--table', name, '--verify', '--checkpoint', path.join(dir, `${name}.json`), '--rate', '500']);
+    const migrated = await cli([
+      'migrate',
+      toFile,
+      '--endpoint',
+      endpoint,
+      '--table',
+      name,
+      '--verify',
+      '--checkpoint',
+      path.join(dir, `${name}.json`),
+      '--rate',
+      '500',
+    ]);
     expect(migrated.code, migrated.err).toBe(0);
-    expect(migrated.out).toContain(`table ${name} is at design ${designIdentity(designLayout(to))} (the endpoint keeps no tags: the design stored in it and its indexes say so`);
+    expect(migrated.out).toContain(
+      `table ${name} is at design ${designIdentity(designLayout(to))} (the endpoint keeps no tags: the design stored in it and its indexes say so`,
+    );
     const after = await cli(['deployed', '--endpoint', endpoint, '--table', name]);
     expect(after.code, after.err).toBe(0);
     const back = parseDesignJson(after.out).design;
@@ -191,7 +228,9 @@ describe('cli deployed, and migrate TO with FROM read from the table', () => {
     await createForeignTable(client, foreign);
     const refused = await cli(['deployed', '--endpoint', endpoint, '--table', foreign]);
     expect(refused.code).toBe(2);
-    expect(refused.err).toBe(`deployed: Table ${foreign} holds no design (no item id = $tablewright#design#0): it was not created by Tablewright, or was created before Tablewright stored designs in their tables.\n`);
+    expect(refused.err).toBe(
+      `deployed: Table ${foreign} holds no design (no item id = $tablewright#design#0): it was not created by Tablewright, or was created before Tablewright stored designs in their tables.\n`,
+    );
     const migrate = await cli(['migrate', toFile, '--endpoint', endpoint, '--table', foreign]);
     expect(migrate.code).toBe(2);
     expect(migrate.err).toMatch(/^migrate: Table \S+ holds no design/);

@@ -70,7 +70,8 @@ export function defaultCheckpointFile(tableName: string): string {
 /** The backfill's items per second: --rate, else the rate diff estimates its time at (a migration is always bounded). */
 function parseRate(value: string | true | undefined): number | Error {
   if (value === undefined) return DEFAULT_BACKFILL_RATE;
-  if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || !(Number(value) > 0)) return new Error('--rate takes the items a second the backfill may update at most: a number above 0');
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value) || !(Number(value) > 0))
+    return new Error('--rate takes the items a second the backfill may update at most: a number above 0');
   return Number(value);
 }
 
@@ -102,7 +103,9 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
   const script = options.get('--script');
   if (typeof script === 'string') {
     fs.writeFileSync(script, migrationScript(plan, from, to));
-    io.out(`wrote ${script}: the migration of table ${tableName} (${plan.steps.length} steps) as a standalone TypeScript script that needs only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb; run it with \`npx tsx ${script} --endpoint URL\` (its header says more)\n`);
+    io.out(
+      `wrote ${script}: the migration of table ${tableName} (${plan.steps.length} steps) as a standalone TypeScript script that needs only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb; run it with \`npx tsx ${script} --endpoint URL\` (its header says more)\n`,
+    );
     return plan.impossible.length > 0 || toErrors.length > 0 ? 1 : 0;
   }
   if (options.has('--dry-run')) {
@@ -121,7 +124,9 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
   const target = readEndpointOptions(options, io, 'the table is at the endpoint you give');
   if (!target) return 2;
   if (target.endpointUrl === undefined) {
-    io.err('migrate needs --endpoint URL: where the table is (DynamoDB Local, or e.g. https://dynamodb.eu-west-1.amazonaws.com with --region eu-west-1 --aws-credentials)\n');
+    io.err(
+      'migrate needs --endpoint URL: where the table is (DynamoDB Local, or e.g. https://dynamodb.eu-west-1.amazonaws.com with --region eu-west-1 --aws-credentials)\n',
+    );
     return 2;
   }
   const { endpointUrl, region, timeoutMs, awsCredentials } = target;
@@ -129,7 +134,8 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
   const checkpointFile = typeof checkpointOption === 'string' ? checkpointOption : defaultCheckpointFile(tableName);
   const store = fileCheckpointStore(checkpointFile);
 
-  const explain = (e: unknown, operation?: string) => formatDescribedError(withCliHint(describeError(e, { endpoint: endpointUrl, region, timeoutMs, ...(operation ? { operation } : {}) }), awsCredentials));
+  const explain = (e: unknown, operation?: string) =>
+    formatDescribedError(withCliHint(describeError(e, { endpoint: endpointUrl, region, timeoutMs, ...(operation ? { operation } : {}) }), awsCredentials));
   let verifyModule: { module: VerifiedModule; dispose: () => void } | undefined;
   if (options.has('--verify')) verifyModule = await loadGeneratedModule<VerifiedModule>(generateModule(to), 'accessPatterns');
   const clients = createClients({ endpoint: endpointUrl, region, timeoutMs, credentials: awsCredentials ? 'defaultChain' : LOCAL_CREDENTIALS });
@@ -137,7 +143,9 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
   // Every backfill worker waiting for a token listens to the signal (4 segments × 4 updates in flight by default).
   setMaxListeners(64, interrupts.work.signal);
   const progress = progressLine(io, tty);
-  io.out(`migrating table ${tableName} at ${clients.target} from design ${plan.from} to ${plan.to}, signed with ${awsCredentials ? 'your AWS credentials' : 'fake local credentials'}; checkpoint ${path.resolve(checkpointFile)}\n`);
+  io.out(
+    `migrating table ${tableName} at ${clients.target} from design ${plan.from} to ${plan.to}, signed with ${awsCredentials ? 'your AWS credentials' : 'fake local credentials'}; checkpoint ${path.resolve(checkpointFile)}\n`,
+  );
   try {
     const result = await runMigration({
       client: clients.client,
@@ -157,7 +165,8 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
       },
       onProgress: (p) => progress.draw(backfillLine(p)),
       onIndexWait: (index, s) => progress.draw(`  ${index}: ${s.indexStatus}${s.backfilling ? ', filling from the table' : ''}`),
-      onVerifyProgress: (s) => progress.draw(`  verify${s.round > 1 ? ` (again, round ${s.round})` : ''}: ${units(s.scanned)} items read, ${s.checked} pattern calls checked`),
+      onVerifyProgress: (s) =>
+        progress.draw(`  verify${s.round > 1 ? ` (again, round ${s.round})` : ''}: ${units(s.scanned)} items read, ${s.checked} pattern calls checked`),
       onNote: (note) => io.err(`note: ${note}\n`),
     });
     progress.end();
@@ -179,7 +188,9 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
       case 'done': {
         if (result.backfill) {
           const b = result.backfill;
-          io.out(`backfill: ${units(b.scanned)} items read, ${units(b.updated)} updated, ${b.conflicts} written meanwhile (read again), ${b.gone} deleted meanwhile, ${b.throttled} throttled requests retried\n`);
+          io.out(
+            `backfill: ${units(b.scanned)} items read, ${units(b.updated)} updated, ${b.conflicts} written meanwhile (read again), ${b.gone} deleted meanwhile, ${b.throttled} throttled requests retried\n`,
+          );
         }
         if (result.verify) io.out(verifyText(result.verify));
         const stored = result.stored ? `; the design is stored in the table: \`deployed --table ${tableName}\` reads it back` : '';

@@ -20,7 +20,9 @@ describe('cli --keys', () => {
     const invoices = path.join(EXAMPLES_DIR, 'aws-labs-invoices-bills.problem.json');
     const native = capture();
     expect(await runCli(['check', invoices, '--keys', 'native'], native.io)).toBe(0);
-    expect(native.out.join('')).toMatch(/warning: .*getBillWithInvoices: Bill's key on GSI1 is a composite string built from its attributes, not the attributes themselves \(native keys\): it is an item collection/);
+    expect(native.out.join('')).toMatch(
+      /warning: .*getBillWithInvoices: Bill's key on GSI1 is a composite string built from its attributes, not the attributes themselves \(native keys\): it is an item collection/,
+    );
     const composite = capture();
     expect(await runCli(['check', invoices], composite.io)).toBe(0);
     expect(composite.out.join('')).not.toContain('native keys');
@@ -44,10 +46,17 @@ describe('cli --previous', () => {
     const c = capture();
     expect(await runCli(['generate', grown, '--out', path.join(dir, 'v2'), '--previous', path.join(first, 'design.json')], c.io)).toBe(0);
     const before = JSON.parse(fs.readFileSync(path.join(first, 'design.json'), 'utf8')) as { indexes: unknown[]; entities: unknown[]; tableName: string };
-    const after = JSON.parse(fs.readFileSync(path.join(dir, 'v2', 'design.json'), 'utf8')) as { indexes: unknown[]; entities: { keys: Record<string, unknown> }[]; tableName: string; changes: unknown[] };
+    const after = JSON.parse(fs.readFileSync(path.join(dir, 'v2', 'design.json'), 'utf8')) as {
+      indexes: unknown[];
+      entities: { keys: Record<string, unknown> }[];
+      tableName: string;
+      changes: unknown[];
+    };
     expect(after.tableName).toBe(before.tableName);
     expect(after.indexes.slice(0, before.indexes.length)).toEqual(before.indexes);
-    expect(c.out.join('')).toMatch(/changed from the previous design \(\d+\):\n {2}added GSI\d: keys Order, for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/);
+    expect(c.out.join('')).toMatch(
+      /changed from the previous design \(\d+\):\n {2}added GSI\d: keys Order, for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/,
+    );
     expect(after.changes.length).toBeGreaterThan(0);
     // Derived again from its own design: nothing moves.
     const again = capture();
@@ -131,7 +140,9 @@ describe('cli check summary', () => {
     const m = model();
     // An operator no stage knows: planning throws on it (engine.internal).
     const crafted = { ...m, patterns: m.patterns.map((p) => (p.name === 'recent' ? { ...p, range: { attribute: 'createdAt', op: 'like' as RangeOp } } : p)) };
-    expect(checkSummary(deriveDesign(crafted))).toBe('2 error(s): 1 pattern(s) cannot be served; 1 Tablewright bug(s), not limits of the design (please report them)');
+    expect(checkSummary(deriveDesign(crafted))).toBe(
+      '2 error(s): 1 pattern(s) cannot be served; 1 Tablewright bug(s), not limits of the design (please report them)',
+    );
     const onlyBug = { ...crafted, patterns: crafted.patterns.filter((p) => p.name === 'recent') };
     expect(checkSummary(deriveDesign(onlyBug))).toBe('1 error(s): 1 Tablewright bug(s), not limits of the design (please report them)');
   });
@@ -139,7 +150,14 @@ describe('cli check summary', () => {
 
 describe('cli usage', () => {
   it('exits 2 on unknown commands, options and missing arguments, with the usage', async () => {
-    for (const argv of [['frobnicate', ecommerce], ['generate', ecommerce], ['generate', ecommerce, '--out'], ['explain'], ['explain', ecommerce, '--bogus'], []]) {
+    for (const argv of [
+      ['frobnicate', ecommerce],
+      ['generate', ecommerce],
+      ['generate', ecommerce, '--out'],
+      ['explain'],
+      ['explain', ecommerce, '--bogus'],
+      [],
+    ]) {
       const c = capture();
       expect(await runCli(argv, c.io), argv.join(' ')).toBe(2);
       expect(c.err.join('')).toContain('Usage: npm run cli');
@@ -187,7 +205,13 @@ describe('cli usage', () => {
       for (const command of ['generate', 'check', 'explain', 'run']) {
         const out = path.join(tmp(), 'out');
         const c = capture();
-        const argv = [command, ecommerce, `--table=${bad}`, ...(command === 'generate' ? ['--out', out] : []), ...(command === 'run' ? ['--endpoint', 'http://127.0.0.1:9'] : [])];
+        const argv = [
+          command,
+          ecommerce,
+          `--table=${bad}`,
+          ...(command === 'generate' ? ['--out', out] : []),
+          ...(command === 'run' ? ['--endpoint', 'http://127.0.0.1:9'] : []),
+        ];
         expect(await runCli(argv, c.io), `${command} ${bad}`).toBe(2);
         expect(c.err.join('')).toBe(`--table: ${tableNameProblem(bad) ?? '(valid?)'}\n`);
         expect(c.out.join('')).toBe('');

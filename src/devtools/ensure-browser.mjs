@@ -17,7 +17,7 @@ function playwrightChromium() {
 if (!existsSync(systemChromium) && playwrightChromium() === undefined) {
   console.error(
     [
-      'No browser for the end-to-end tests: neither /usr/bin/chromium nor Playwright\'s own Chromium was found.',
+      "No browser for the end-to-end tests: neither /usr/bin/chromium nor Playwright's own Chromium was found.",
       'Get one, then run the tests again:',
       '  Debian/Ubuntu:  sudo apt-get install -y chromium',
       '  elsewhere:      npx playwright install chromium',

@@ -33,10 +33,7 @@ function parseArgs(argv) {
   }
   return {
     appPort: toPort('--port / TABLEWRIGHT_PORT', flags['port'] ?? process.env['TABLEWRIGHT_PORT'] ?? '5173'),
-    dynamodbPort: toPort(
-      '--dynamodb-port / TABLEWRIGHT_DYNAMODB_PORT',
-      flags['dynamodb-port'] ?? process.env['TABLEWRIGHT_DYNAMODB_PORT'] ?? '8000',
-    ),
+    dynamodbPort: toPort('--dynamodb-port / TABLEWRIGHT_DYNAMODB_PORT', flags['dynamodb-port'] ?? process.env['TABLEWRIGHT_DYNAMODB_PORT'] ?? '8000'),
   };
 }
 
@@ -79,10 +76,7 @@ try {
   dynamodb = await startDynamoDBLocal({ port: dynamodbPort, cors: appOrigins, inMemory: true, sharedDb: true });
 } catch (error) {
   if (error instanceof DynamoDBLocalError && error.code === 'portInUse') {
-    fail(
-      `Port ${dynamodbPort} (DynamoDB Local) is already in use. Stop what uses it or pick another: ` +
-        'npm start -- --dynamodb-port <n>',
-    );
+    fail(`Port ${dynamodbPort} (DynamoDB Local) is already in use. Stop what uses it or pick another: ` + 'npm start -- --dynamodb-port <n>');
   }
   if (error instanceof DynamoDBLocalError && (error.code === 'javaMissing' || error.code === 'javaTooOld')) {
     console.warn(
@@ -91,8 +85,7 @@ try {
         `DynamoDB Local not started: ${error.message}`,
         'The app runs anyway; to run designs against DynamoDB, get an endpoint in one of these ways:',
         '  • install Java 17+ and run `npm start` again;',
-        `  • Docker: docker run --rm -p ${dynamodbPort}:8000 amazon/dynamodb-local -jar DynamoDBLocal.jar -inMemory ` +
-          `-cors ${appOrigins.join(',')}`,
+        `  • Docker: docker run --rm -p ${dynamodbPort}:8000 amazon/dynamodb-local -jar DynamoDBLocal.jar -inMemory ` + `-cors ${appOrigins.join(',')}`,
         `    then use http://localhost:${dynamodbPort} as the endpoint in the app;`,
         '  • or an AWS account (endpoint and credentials in the app).',
         '',

@@ -123,7 +123,17 @@ export { backfillUpdate, type BackfillOptions, type BackfillUpdate } from './evo
 export { lintDesign, lintSteps, withLint, LINT_RULES } from './lint/lintDesign.ts';
 export type { LintOptions } from './lint/lintContext.ts';
 
-export { attributeSizes, indexEntryBytes, indexEntrySizes, itemBytes, numberBytes, valueBytes, type AttributeSize, type SizedIndex, type SizedItem } from './cost/itemSize.ts';
+export {
+  attributeSizes,
+  indexEntryBytes,
+  indexEntrySizes,
+  itemBytes,
+  numberBytes,
+  valueBytes,
+  type AttributeSize,
+  type SizedIndex,
+  type SizedItem,
+} from './cost/itemSize.ts';
 export {
   isConsistentRead,
   patternReadCost,
@@ -138,9 +148,29 @@ export {
   type ReadPage,
   type RequestReadUnits,
 } from './cost/readUnits.ts';
-export { indexEntryWrite, requestCapacity, writeCapacity, writeUnitsOf, WRITE_UNIT_BYTES, type CapacityOperation, type IndexEntryWrite, type RequestCapacity, type TransactActionCapacity, type WriteCapacity } from './cost/writeUnits.ts';
+export {
+  indexEntryWrite,
+  requestCapacity,
+  writeCapacity,
+  writeUnitsOf,
+  WRITE_UNIT_BYTES,
+  type CapacityOperation,
+  type IndexEntryWrite,
+  type RequestCapacity,
+  type TransactActionCapacity,
+  type WriteCapacity,
+} from './cost/writeUnits.ts';
 export { sampleWriteSteps, writeOperationCosts, type WriteOperationCost, type WriteStep } from './cost/writeOperations.ts';
-export { LOCAL_DEVIATIONS, measuredCapacity, readFigures, sameCapacity, writeFigures, type CapacityFigure, type ConsumedCapacityLike, type LocalDeviation } from './cost/localDynamoDB.ts';
+export {
+  LOCAL_DEVIATIONS,
+  measuredCapacity,
+  readFigures,
+  sameCapacity,
+  writeFigures,
+  type CapacityFigure,
+  type ConsumedCapacityLike,
+  type LocalDeviation,
+} from './cost/localDynamoDB.ts';
 export { DEFAULT_ENTITY_WRITES, DEFAULT_PATTERN_RATE, entityWrites, patternRate, type WorkloadRate } from './cost/workload.ts';
 export { DEFAULT_PRICES, GB_BYTES, PRICE_FIELDS, priceTableProblems, secondsPerMonth, type PriceTable } from './cost/prices.ts';
 export {
@@ -171,7 +201,16 @@ export {
 export { DEFAULT_WRITE_MIX, writeMixText, writeShares, type WriteMix } from './cost/writeMix.ts';
 export { naiveScan, scanRead, type NaiveScan, type ScannedTable, type ScanRead } from './cost/naiveScan.ts';
 export { assumedItems, padRecord, FILLER_ATTRIBUTE, type AssumedItems, type AssumedSize } from './cost/assumedItems.ts';
-export { costReport, type CostReport, type CostReportOptions, type EntityCost, type IndexCost, type MonthlyDollars, type PatternCost, type WriteOperationCostRow } from './cost/costReport.ts';
+export {
+  costReport,
+  type CostReport,
+  type CostReportOptions,
+  type EntityCost,
+  type IndexCost,
+  type MonthlyDollars,
+  type PatternCost,
+  type WriteOperationCostRow,
+} from './cost/costReport.ts';
 export { dollars, percent, perSecond, times, units } from './cost/costText.ts';
 
 export { designIdentity, DESIGN_TAG } from './evolve/designIdentity.ts';
@@ -191,7 +230,19 @@ export {
 } from './evolve/designMetadata.ts';
 export { migrationPlan, withoutIndexes, type MigrationPlanOptions } from './evolve/migrationPlan.ts';
 export { migrationPlanText } from './evolve/migrationPlanText.ts';
-export { designDiff, DEFAULT_BACKFILL_RATE, type DesignDiff, type DesignDiffOptions, type EntityDiff, type EntityMigrationCost, type IndexSummary, type MigrationCost, type PatternDiff, type RequestSummary, type TemplateDiff } from './evolve/designDiff.ts';
+export {
+  designDiff,
+  DEFAULT_BACKFILL_RATE,
+  type DesignDiff,
+  type DesignDiffOptions,
+  type EntityDiff,
+  type EntityMigrationCost,
+  type IndexSummary,
+  type MigrationCost,
+  type PatternDiff,
+  type RequestSummary,
+  type TemplateDiff,
+} from './evolve/designDiff.ts';
 export { diffText, durationText, requestSummaryText } from './evolve/diffText.ts';
 export { EVOLVE_DIAGNOSTIC_CODES, isEvolveError, type EvolveDiagnosticCode } from './evolve/evolveDiagnostic.ts';
 export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from './evolve/types.ts';
@@ -199,5 +250,12 @@ export type { BackfillEntity, IndexCreation, MigrationPlan, MigrationStep } from
 // The exports: one table of formats; each format's emitter is loaded when its files are asked for.
 export { EXPORT_FORMATS, exportFormat, type ExportContext, type ExportFile, type ExportFormat, type ExportLanguage } from './interop/exportFormats.ts';
 
-export { importWorkbench, type WorkbenchImport, type WorkbenchImported, type WorkbenchImportOptions, type WorkbenchRefused, type WorkbenchSamples } from './interop/workbench/importWorkbench.ts';
+export {
+  importWorkbench,
+  type WorkbenchImport,
+  type WorkbenchImported,
+  type WorkbenchImportOptions,
+  type WorkbenchRefused,
+  type WorkbenchSamples,
+} from './interop/workbench/importWorkbench.ts';
 export { WORKBENCH_DIAGNOSTIC_CODES, type WorkbenchDiagnosticCode } from './interop/workbench/workbenchDiagnostic.ts';

@@ -10,12 +10,7 @@
 // A setting that fails is an outcome, not a failure of the table: the table
 // exists, serves the design, and the caller holds its handle. Only a cancel
 // (the signal) throws.
-import {
-  UpdateContinuousBackupsCommand,
-  UpdateTimeToLiveCommand,
-  type DynamoDBClient,
-  type TableDescription,
-} from '@aws-sdk/client-dynamodb';
+import { UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, tableSettings, type Design } from '../engine/index.ts';
 import { backoffDelay, type BackoffOptions } from './backoffDelay.ts';
 import { describeError, formatDescribedError } from './describeError.ts';
@@ -88,7 +83,12 @@ export async function applyTableSettings({
   if (wanted.StreamSpecification) {
     const stream = description.StreamSpecification;
     const view = wanted.StreamSpecification.StreamViewType;
-    checked('stream', `stream ${view}`, stream?.StreamEnabled ? `stream ${stream.StreamViewType ?? '?'}` : 'no stream', stream?.StreamEnabled === true && stream.StreamViewType === view);
+    checked(
+      'stream',
+      `stream ${view}`,
+      stream?.StreamEnabled ? `stream ${stream.StreamViewType ?? '?'}` : 'no stream',
+      stream?.StreamEnabled === true && stream.StreamViewType === view,
+    );
   }
   if (wanted.TableClass) {
     // DescribeTable states the class in TableClassSummary; a table without one is STANDARD (DynamoDB's default).
@@ -102,7 +102,12 @@ export async function applyTableSettings({
   }
   if (wanted.DeletionProtectionEnabled !== undefined) {
     const on = description.DeletionProtectionEnabled === true;
-    checked('deletionProtection', `deletion protection ${wanted.DeletionProtectionEnabled ? 'on' : 'off'}`, `deletion protection ${on ? 'on' : 'off'}`, on === wanted.DeletionProtectionEnabled);
+    checked(
+      'deletionProtection',
+      `deletion protection ${wanted.DeletionProtectionEnabled ? 'on' : 'off'}`,
+      `deletion protection ${on ? 'on' : 'off'}`,
+      on === wanted.DeletionProtectionEnabled,
+    );
   }
 
   // What CreateTable cannot carry.
@@ -121,12 +126,20 @@ export async function applyTableSettings({
   if (settings.ttlAttribute !== undefined) {
     const want = `time to live on ${settings.ttlAttribute}`;
     try {
-      const out = await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: settings.ttlAttribute } }), options);
+      const out = await client.send(
+        new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: settings.ttlAttribute } }),
+        options,
+      );
       const spec = out.TimeToLiveSpecification;
       outcomes.push(
         spec?.Enabled === true && spec.AttributeName === settings.ttlAttribute
           ? { setting: 'timeToLive', wanted: want, applied: true }
-          : { setting: 'timeToLive', wanted: want, applied: false, reason: `UpdateTimeToLive answered ${spec?.Enabled ? `enabled on ${spec.AttributeName ?? '?'}` : 'not enabled'}` },
+          : {
+              setting: 'timeToLive',
+              wanted: want,
+              applied: false,
+              reason: `UpdateTimeToLive answered ${spec?.Enabled ? `enabled on ${spec.AttributeName ?? '?'}` : 'not enabled'}`,
+            },
       );
     } catch (e) {
       failed('timeToLive', want, e, 'UpdateTimeToLive');
@@ -136,7 +149,10 @@ export async function applyTableSettings({
     const want = 'point-in-time recovery';
     for (let attempt = 0; ; attempt++) {
       try {
-        const out = await client.send(new UpdateContinuousBackupsCommand({ TableName: tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }), options);
+        const out = await client.send(
+          new UpdateContinuousBackupsCommand({ TableName: tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+          options,
+        );
         const status = out.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus;
         outcomes.push(
           status === 'ENABLED'

@@ -43,7 +43,14 @@ export interface CapacityRow {
   differences: string[];
 }
 
-const figureText = (f: CapacityFigure): string => `${f.units}${Object.keys(f.indexes).length ? ` (${Object.entries(f.indexes).map(([n, u]) => `${n} ${u}`).join(', ')})` : ''}`;
+const figureText = (f: CapacityFigure): string =>
+  `${f.units}${
+    Object.keys(f.indexes).length
+      ? ` (${Object.entries(f.indexes)
+          .map(([n, u]) => `${n} ${u}`)
+          .join(', ')})`
+      : ''
+  }`;
 
 /**
  * A pattern's row: each call's predicted requests beside the measured ones. `local` says the endpoint is a DynamoDB
@@ -61,7 +68,14 @@ export function patternCapacityRow(pattern: string, predicted: readonly PatternC
       const figures = readFigures(request);
       const expected = local ? figures.local : figures.documented;
       const measured = measuredCapacity(run.requests[j]?.consumedCapacity ?? []);
-      add(row, figures.documented, expected, measured, local ? figures.deviations : [], `call ${i + 1} request ${j + 1} (${request.operation} ${request.index}, ${request.itemsRead} items, ${request.bytesRead} bytes)`);
+      add(
+        row,
+        figures.documented,
+        expected,
+        measured,
+        local ? figures.deviations : [],
+        `call ${i + 1} request ${j + 1} (${request.operation} ${request.index}, ${request.itemsRead} items, ${request.bytesRead} bytes)`,
+      );
     });
   });
   return row;
@@ -69,8 +83,18 @@ export function patternCapacityRow(pattern: string, predicted: readonly PatternC
 
 /** A write operation's row: its predicted requests beside the measured ones, and the outcomes. */
 export function writeCapacityRow(cost: Pick<WriteOperationCost, 'entity' | 'label' | 'applied' | 'capacity'>, run: WriteRun, local: boolean): CapacityRow {
-  const row: CapacityRow = { kind: 'write', subject: `${cost.entity} ${cost.label}`, calls: 1, predicted: 0, expected: 0, measured: 0, deviations: [], differences: [] };
-  if (cost.applied.outcome.ok !== run.outcome.ok) row.differences.push(`outcome: in memory ${JSON.stringify(cost.applied.outcome.ok)}, on the endpoint ${JSON.stringify(run.outcome)}`);
+  const row: CapacityRow = {
+    kind: 'write',
+    subject: `${cost.entity} ${cost.label}`,
+    calls: 1,
+    predicted: 0,
+    expected: 0,
+    measured: 0,
+    deviations: [],
+    differences: [],
+  };
+  if (cost.applied.outcome.ok !== run.outcome.ok)
+    row.differences.push(`outcome: in memory ${JSON.stringify(cost.applied.outcome.ok)}, on the endpoint ${JSON.stringify(run.outcome)}`);
   if (cost.capacity.requests.length !== run.requests.length) {
     row.differences.push(`${cost.capacity.requests.length} requests predicted, ${run.requests.length} sent`);
     return row;
@@ -79,12 +103,26 @@ export function writeCapacityRow(cost: Pick<WriteOperationCost, 'entity' | 'labe
     const figures = writeFigures(request);
     const expected = local ? figures.local : figures.documented;
     const measured = measuredCapacity(run.consumedCapacity[j] ?? []);
-    add(row, figures.documented, expected, measured, local ? figures.deviations : [], `request ${j + 1} (${request.operation}${request.refused ? ', refused' : ''})`);
+    add(
+      row,
+      figures.documented,
+      expected,
+      measured,
+      local ? figures.deviations : [],
+      `request ${j + 1} (${request.operation}${request.refused ? ', refused' : ''})`,
+    );
   });
   return row;
 }
 
-function add(row: CapacityRow, documented: CapacityFigure, expected: CapacityFigure, measured: CapacityFigure, deviations: LocalDeviation[], what: string): void {
+function add(
+  row: CapacityRow,
+  documented: CapacityFigure,
+  expected: CapacityFigure,
+  measured: CapacityFigure,
+  deviations: LocalDeviation[],
+  what: string,
+): void {
   row.predicted += documented.units;
   row.expected += expected.units;
   row.measured += measured.units;

@@ -34,7 +34,14 @@ describe('compareAnswers', () => {
   it('reports the same items in another order', () => {
     const a = [item('U#1', 'A'), item('U#1', 'B')];
     const c = compareAnswers({ design, request: query('table'), expected: a, actual: [...a].reverse() });
-    expect(c).toMatchObject({ ok: false, orderDiffers: true, missing: [], unexpected: [], expectedOrder: ['U#1 | A', 'U#1 | B'], actualOrder: ['U#1 | B', 'U#1 | A'] });
+    expect(c).toMatchObject({
+      ok: false,
+      orderDiffers: true,
+      missing: [],
+      unexpected: [],
+      expectedOrder: ['U#1 | A', 'U#1 | B'],
+      actualOrder: ['U#1 | B', 'U#1 | A'],
+    });
   });
 
   it('does not hold DynamoDB to an order among items that share the index sort key (ties)', () => {
@@ -54,8 +61,20 @@ describe('compareAnswers on a native GSI', () => {
   const byStatus: Request = {
     operation: 'Query',
     index: 'GSI2',
-    input: { TableName: 't', IndexName: 'GSI2', KeyConditionExpression: '#k0 = :k0 AND #k1 = :k1', ExpressionAttributeNames: { '#k0': '_type', '#k1': 'status' }, ExpressionAttributeValues: { ':k0': 'Order', ':k1': 'open' } },
-    key: { native: true, equals: [{ attribute: '_type', value: 'Order' }, { attribute: 'status', value: 'open' }] },
+    input: {
+      TableName: 't',
+      IndexName: 'GSI2',
+      KeyConditionExpression: '#k0 = :k0 AND #k1 = :k1',
+      ExpressionAttributeNames: { '#k0': '_type', '#k1': 'status' },
+      ExpressionAttributeValues: { ':k0': 'Order', ':k1': 'open' },
+    },
+    key: {
+      native: true,
+      equals: [
+        { attribute: '_type', value: 'Order' },
+        { attribute: 'status', value: 'open' },
+      ],
+    },
   };
   const order = (id: string, total: number): Item => ({ PK: `ORDER#${id}`, SK: 'ORDER', _type: 'Order', status: 'open', total });
 
@@ -83,7 +102,12 @@ describe('compareAnswers on a native GSI', () => {
     const c = compareAnswers({ design: native, request: byStatus, expected, actual: [expected[1]!, expected[2]!, expected[0]!] });
     expect(c).toMatchObject({ ok: false, orderDiffers: true, ties: 0 });
     // 10 and "10" are different values: no tie between them.
-    const mixed = compareAnswers({ design: native, request: byStatus, expected: [order('a', 10), { ...order('b', 0), total: '10' }], actual: [{ ...order('b', 0), total: '10' }, order('a', 10)] });
+    const mixed = compareAnswers({
+      design: native,
+      request: byStatus,
+      expected: [order('a', 10), { ...order('b', 0), total: '10' }],
+      actual: [{ ...order('b', 0), total: '10' }, order('a', 10)],
+    });
     expect(mixed.orderDiffers).toBe(true);
   });
 });

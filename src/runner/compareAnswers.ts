@@ -40,10 +40,24 @@ function attributeNames(design: Design, request: Request): { table: string[]; in
 
 /** Canonical text of an item: attributes sorted by name. */
 export function canonicalItem(item: Item): string {
-  return JSON.stringify(Object.keys(item).sort().map((k) => [k, item[k]]));
+  return JSON.stringify(
+    Object.keys(item)
+      .sort()
+      .map((k) => [k, item[k]]),
+  );
 }
 
-export function compareAnswers({ design, request, expected, actual }: { design: Design; request: Request; expected: readonly Item[]; actual: readonly Item[] }): AnswerComparison {
+export function compareAnswers({
+  design,
+  request,
+  expected,
+  actual,
+}: {
+  design: Design;
+  request: Request;
+  expected: readonly Item[];
+  actual: readonly Item[];
+}): AnswerComparison {
   const names = attributeNames(design, request);
   const keyOf = (item: Item) => names.table.map((name) => String(item[name])).join(' | ');
   // The index sort key's values: items with equal ones tie (typed, so 5 and "5" differ).
@@ -74,7 +88,7 @@ export function compareAnswers({ design, request, expected, actual }: { design: 
   const normalise = (list: readonly Item[], keep: Map<string, Item>): Item[] => {
     const kept = list.filter((i) => keep.has(keyOf(i)));
     const out: Item[] = [];
-    for (let start = 0; start < kept.length; ) {
+    for (let start = 0; start < kept.length;) {
       const tie = sortOf(kept[start]);
       let end = start + 1;
       while (end < kept.length && sortOf(kept[end]) === tie) end++;

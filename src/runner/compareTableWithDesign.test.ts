@@ -36,7 +36,12 @@ describe('compareTableWithDesign', () => {
 
   it('accepts an extra index but still lists it', () => {
     const table = asDescribed();
-    table.GlobalSecondaryIndexes.push({ IndexName: 'Mine', KeySchema: [{ AttributeName: 'x', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, IndexStatus: 'ACTIVE' });
+    table.GlobalSecondaryIndexes.push({
+      IndexName: 'Mine',
+      KeySchema: [{ AttributeName: 'x', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'ALL' },
+      IndexStatus: 'ACTIVE',
+    });
     expect(compareTableWithDesign(table, def)).toEqual({ compatible: true, entries: [{ kind: 'extraIndex', index: 'Mine', actual: 'x (HASH)' }] });
   });
 });

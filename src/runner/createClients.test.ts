@@ -13,7 +13,14 @@ describe('createClients', () => {
     const bo = createClients({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bo', secretAccessKey: 'y', sessionToken: 'z' } });
     try {
       const tableName = uniqueTableName('ana-only');
-      await ana.client.send(new CreateTableCommand({ TableName: tableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }] }));
+      await ana.client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+        }),
+      );
       expect((await ana.client.send(new ListTablesCommand({}))).TableNames).toContain(tableName);
       expect((await bo.client.send(new ListTablesCommand({}))).TableNames ?? []).not.toContain(tableName);
       expect((await testConnection({ client: ana.client })).tableNames).toContain(tableName);

@@ -62,7 +62,8 @@ export function createClients({ endpoint, region, credentials, maxAttempts, time
       throw new RunnerError('endpoint.invalid', `"${endpoint}" is not a URL such as http://localhost:8000.`);
     }
     // The SDK would send user:password as HTTP basic auth to whoever runs that endpoint.
-    if (url.username || url.password) throw new RunnerError('endpoint.invalid', 'The endpoint URL holds credentials (user:password@); they are refused: give credentials separately.');
+    if (url.username || url.password)
+      throw new RunnerError('endpoint.invalid', 'The endpoint URL holds credentials (user:password@); they are refused: give credentials separately.');
   }
   if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
   const signWith = credentials ?? (endpoint !== undefined ? LOCAL_CREDENTIALS : 'defaultChain');

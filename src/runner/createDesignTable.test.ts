@@ -81,7 +81,13 @@ describe('createDesignTable', () => {
         ...def,
         AttributeDefinitions: [...def.AttributeDefinitions, { AttributeName: 'other', AttributeType: 'S' }],
         GlobalSecondaryIndexes: [
-          { ...gsis[0]!, KeySchema: [{ AttributeName: 'GSI1SK', KeyType: 'HASH' }, { AttributeName: 'GSI1PK', KeyType: 'RANGE' }] },
+          {
+            ...gsis[0]!,
+            KeySchema: [
+              { AttributeName: 'GSI1SK', KeyType: 'HASH' },
+              { AttributeName: 'GSI1PK', KeyType: 'RANGE' },
+            ],
+          },
           ...gsis.slice(1),
           { IndexName: 'Extra', KeySchema: [{ AttributeName: 'other', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
         ],

@@ -54,7 +54,13 @@ export type CreateDesignTableResult =
 export async function createDesignTable(options: CreateDesignTableOptions): Promise<CreateDesignTableResult> {
   const { client, design, tableName, confirmExistingTableName, signal } = options;
   const definition = tableDefinition(design, tableName);
-  const wait = { client, tableName, ...(signal ? { signal } : {}), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}) };
+  const wait = {
+    client,
+    tableName,
+    ...(signal ? { signal } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+  };
 
   let existing = await findTable(client, tableName, signal);
   if (!existing) {
@@ -72,7 +78,8 @@ export async function createDesignTable(options: CreateDesignTableOptions): Prom
       });
       options.onCreated?.(table);
       const description = await waitForTableActive(wait);
-      const stored = options.storeDesign === false ? undefined : await storeDesign({ client, tableName, design, table: definition, ...(signal ? { signal } : {}) });
+      const stored =
+        options.storeDesign === false ? undefined : await storeDesign({ client, tableName, design, table: definition, ...(signal ? { signal } : {}) });
       const settings = await applyTableSettings({ client, design, tableName, description, ...(signal ? { signal } : {}) });
       return { status: 'created', tableName, table, description, settings, ...(stored ? { stored } : {}) };
     } catch (e) {

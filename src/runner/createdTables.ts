@@ -20,7 +20,13 @@ export interface CreatedTable {
 
 const created = new WeakSet<CreatedTable>();
 
-export function rememberCreatedTable(table: { tableName: string; target: string; createdAt?: Date | undefined; tableId?: string | undefined; deletionProtection?: boolean | undefined }): CreatedTable {
+export function rememberCreatedTable(table: {
+  tableName: string;
+  target: string;
+  createdAt?: Date | undefined;
+  tableId?: string | undefined;
+  deletionProtection?: boolean | undefined;
+}): CreatedTable {
   const handle: CreatedTable = Object.freeze({
     tableName: table.tableName,
     target: table.target,

@@ -55,7 +55,11 @@ describe('deleteDesignTable', () => {
     const theirs = await client.send(new CreateTableCommand(tableDefinition(design, tableName)));
     await expect(deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50 })).rejects.toMatchObject({
       code: 'table.replaced',
-      message: expect.stringMatching(new RegExp(`^Table ${tableName} at .* is not the table created here: that one was created at .*Z, this one at ${theirs.TableDescription?.CreationDateTime?.toISOString() ?? '?'}\\. Someone deleted it`)),
+      message: expect.stringMatching(
+        new RegExp(
+          `^Table ${tableName} at .* is not the table created here: that one was created at .*Z, this one at ${theirs.TableDescription?.CreationDateTime?.toISOString() ?? '?'}\\. Someone deleted it`,
+        ),
+      ),
     });
     expect(await exists(tableName)).toBe(true);
     // The handle is spent: asking again does not delete it either.

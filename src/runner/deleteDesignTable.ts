@@ -54,7 +54,13 @@ export async function deleteDesignTable({
   if (confirmTableName !== table.tableName) {
     throw new RunnerError('table.confirmationMismatch', `Type the table name "${table.tableName}" to delete it.`);
   }
-  const wait = { client, tableName: table.tableName, ...(signal ? { signal } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(pollMs !== undefined ? { pollMs } : {}) };
+  const wait = {
+    client,
+    tableName: table.tableName,
+    ...(signal ? { signal } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(pollMs !== undefined ? { pollMs } : {}),
+  };
   let current = await findTable(client, table.tableName, signal);
   const refuseOther = () => {
     if (!current || isSameTable(table, current)) return;

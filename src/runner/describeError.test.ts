@@ -9,7 +9,13 @@ import { testClients } from './testing/testClients.ts';
 const { client, doc, destroy } = testClients();
 afterAll(() => destroy());
 
-const caught = async (p: Promise<unknown>): Promise<unknown> => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e);
+const caught = async (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e,
+  );
 const named = (name: string, message: string) => Object.assign(new Error(message), { name });
 
 function closedPort(): Promise<number> {
@@ -35,7 +41,14 @@ describe('describeError', () => {
 
   it('passes DynamoDB’s own words and the request on for a ValidationException', async () => {
     const TableName = 'validation-table';
-    await client.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }] }));
+    await client.send(
+      new CreateTableCommand({
+        TableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      }),
+    );
     const request = { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':other': 'x' } };
     const e = await caught(doc.send(new QueryCommand(request)));
     const d = describeError(e, { operation: 'Query', request });
@@ -50,22 +63,36 @@ describe('describeError', () => {
   });
 
   it('explains a table being created', async () => {
-    const def = { TableName: 'busy-table', BillingMode: 'PAY_PER_REQUEST' as const, AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' as const }], KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' as const }] };
+    const def = {
+      TableName: 'busy-table',
+      BillingMode: 'PAY_PER_REQUEST' as const,
+      AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' as const }],
+      KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' as const }],
+    };
     await client.send(new CreateTableCommand(def));
     const e = await caught(client.send(new CreateTableCommand(def)));
     expect(describeError(e).kind).toBe('tableBusy');
   });
 
   it('names the action a permission error denies', () => {
-    const e = named('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/ana is not authorized to perform: dynamodb:CreateTable on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:CreateTable action');
+    const e = named(
+      'AccessDeniedException',
+      'User: arn:aws:iam::123456789012:user/ana is not authorized to perform: dynamodb:CreateTable on resource: arn:aws:dynamodb:eu-west-1:123456789012:table/T because no identity-based policy allows the dynamodb:CreateTable action',
+    );
     const d = describeError(e, { operation: 'CreateTable' });
-    expect(d).toMatchObject({ kind: 'permissions', message: 'These credentials may not perform dynamodb:CreateTable on arn:aws:dynamodb:eu-west-1:123456789012:table/T.' });
+    expect(d).toMatchObject({
+      kind: 'permissions',
+      message: 'These credentials may not perform dynamodb:CreateTable on arn:aws:dynamodb:eu-west-1:123456789012:table/T.',
+    });
   });
 
   it('words wrong credentials without repeating them', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     const token = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ';
-    const e = named('InvalidSignatureException', `The request signature we calculated does not match. The Canonical String for this request should have been 'POST / x-amz-security-token:${token} ...' secret ${secret}`);
+    const e = named(
+      'InvalidSignatureException',
+      `The request signature we calculated does not match. The Canonical String for this request should have been 'POST / x-amz-security-token:${token} ...' secret ${secret}`,
+    );
     const d = describeError(e, { secrets: ['AKIAIOSFODNN7EXAMPLE', secret, token] });
     expect(d.kind).toBe('credentials');
     const all = `${d.message} ${d.hint ?? ''}`;

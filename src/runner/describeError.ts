@@ -57,9 +57,31 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 const BROWSER_FETCH_FAILURES = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|fetch failed)$/;
-const CREDENTIAL_ERRORS = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'MissingAuthenticationToken', 'MissingAuthenticationTokenException', 'IncompleteSignatureException', 'ExpiredTokenException', 'InvalidClientTokenId', 'CredentialsProviderError', 'SignatureDoesNotMatch']);
+const CREDENTIAL_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'MissingAuthenticationToken',
+  'MissingAuthenticationTokenException',
+  'IncompleteSignatureException',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'CredentialsProviderError',
+  'SignatureDoesNotMatch',
+]);
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 
 export const HOW_TO_GET_AN_ENDPOINT =
@@ -148,7 +170,11 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
   }
   if (code) {
     if ((code === 'ENOTFOUND' || code === 'EAI_AGAIN') && !context.endpoint && context.region) {
-      return { kind: 'region', message: `No DynamoDB endpoint found for region "${context.region}" (${code}).`, hint: 'Check the region name (e.g. eu-west-1) and your network.' };
+      return {
+        kind: 'region',
+        message: `No DynamoDB endpoint found for region "${context.region}" (${code}).`,
+        hint: 'Check the region name (e.g. eu-west-1) and your network.',
+      };
     }
     return {
       kind: 'unreachable',
@@ -159,7 +185,11 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
 
   if (CREDENTIAL_ERRORS.has(name)) {
     if (/scoped to a valid region|region/i.test(raw) && name === 'InvalidSignatureException') {
-      return { kind: 'region', message: `${op}the region "${context.region ?? ''}" does not match the endpoint or the credentials.`, hint: 'Choose the region the endpoint belongs to.' };
+      return {
+        kind: 'region',
+        message: `${op}the region "${context.region ?? ''}" does not match the endpoint or the credentials.`,
+        hint: 'Choose the region the endpoint belongs to.',
+      };
     }
     const what =
       name === 'ExpiredTokenException'
@@ -169,7 +199,11 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
           : name === 'InvalidSignatureException' || name === 'SignatureDoesNotMatch'
             ? 'the secret access key does not match the access key id (or the region is wrong)'
             : 'the access key id is not recognised (or the session token is invalid)';
-    return { kind: 'credentials', message: `${op}DynamoDB refused the credentials: ${what}.`, hint: 'Check the access key id, the secret access key, the session token (if any) and the region.' };
+    return {
+      kind: 'credentials',
+      message: `${op}DynamoDB refused the credentials: ${what}.`,
+      hint: 'Check the access key id, the secret access key, the session token (if any) and the region.',
+    };
   }
 
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
@@ -183,7 +217,11 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
   }
 
   if (name === 'ResourceInUseException') {
-    return { kind: 'tableBusy', message: `${op}the table is being created, updated or deleted (or already exists): ${text}`, hint: 'Wait a few seconds and try again.' };
+    return {
+      kind: 'tableBusy',
+      message: `${op}the table is being created, updated or deleted (or already exists): ${text}`,
+      hint: 'Wait a few seconds and try again.',
+    };
   }
   if (name === 'ResourceNotFoundException') {
     return {
@@ -197,7 +235,11 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
     return { kind: 'validation', message: `${op}DynamoDB refused the request: ${text}`, ...(request ? { hint: `The request: ${request}` } : {}) };
   }
   if (THROTTLING.has(name)) {
-    return { kind: 'throttled', message: `${op}DynamoDB is throttling requests (${name}).`, hint: 'Wait and retry, or raise the table’s capacity (on-demand tables adapt within minutes).' };
+    return {
+      kind: 'throttled',
+      message: `${op}DynamoDB is throttling requests (${name}).`,
+      hint: 'Wait and retry, or raise the table’s capacity (on-demand tables adapt within minutes).',
+    };
   }
   if (name === 'LimitExceededException') {
     return { kind: 'limit', message: `${op}${text}`, hint: 'Too many tables are being created or deleted at once; wait and retry.' };

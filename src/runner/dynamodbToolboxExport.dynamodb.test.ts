@@ -10,8 +10,11 @@ interface ToolboxFile {
   createToolbox(client: unknown, table: string): LibraryApi;
 }
 
-libraryExportTests({
-  name: 'dynamodb-toolbox',
-  generate: dynamodbToolboxEntities,
-  open: (module, doc, tableName) => (module as ToolboxFile).createToolbox(doc, tableName),
-}, { ...libraryExportCases(), scratch: MODULES_SCRATCH, typeCheck: typeCheckModules });
+libraryExportTests(
+  {
+    name: 'dynamodb-toolbox',
+    generate: dynamodbToolboxEntities,
+    open: (module, doc, tableName) => (module as ToolboxFile).createToolbox(doc, tableName),
+  },
+  { ...libraryExportCases(), scratch: MODULES_SCRATCH, typeCheck: typeCheckModules },
+);

@@ -10,11 +10,14 @@ interface ElectroFile {
   createElectroDb(client: unknown, table: string): { put: Record<string, (record: unknown) => { go(): Promise<unknown> }>; patterns: LibraryApi['patterns'] };
 }
 
-libraryExportTests({
-  name: 'electrodb',
-  generate: electrodbEntities,
-  open(module, doc, tableName) {
-    const { put, patterns } = (module as ElectroFile).createElectroDb(doc, tableName);
-    return { put: Object.fromEntries(Object.entries(put).map(([entity, f]) => [entity, (record) => f(record).go()])), patterns };
+libraryExportTests(
+  {
+    name: 'electrodb',
+    generate: electrodbEntities,
+    open(module, doc, tableName) {
+      const { put, patterns } = (module as ElectroFile).createElectroDb(doc, tableName);
+      return { put: Object.fromEntries(Object.entries(put).map(([entity, f]) => [entity, (record) => f(record).go()])), patterns };
+    },
   },
-}, { ...libraryExportCases(), scratch: MODULES_SCRATCH, typeCheck: typeCheckModules });
+  { ...libraryExportCases(), scratch: MODULES_SCRATCH, typeCheck: typeCheckModules },
+);

@@ -15,7 +15,11 @@ export function parseEndpointUrl(text: string): ParsedEndpointUrl {
     return { ok: false, message: `"${trimmed}" is not a URL; e.g. http://localhost:8000.` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'The endpoint URL must start with http:// or https://.' };
-  if (url.username || url.password) return { ok: false, message: 'The endpoint URL must not hold credentials (user:password@): they would be sent to the endpoint. Give credentials separately.' };
+  if (url.username || url.password)
+    return {
+      ok: false,
+      message: 'The endpoint URL must not hold credentials (user:password@): they would be sent to the endpoint. Give credentials separately.',
+    };
   if (url.search || url.hash) return { ok: false, message: 'The endpoint URL takes no query or fragment.' };
   return { ok: true, url: url.origin + (url.pathname === '/' ? '' : url.pathname) };
 }

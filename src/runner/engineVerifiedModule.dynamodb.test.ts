@@ -38,7 +38,14 @@ describe('engineVerifiedModule', () => {
     const judge = async (module: typeof engine) => {
       // One Scan segment: the records come in one order, so both draw the same parameter sets.
       const result = await verifyTable({ doc: clients.doc, tableName, design: f.to, module, rounds: 1, totalSegments: 1 });
-      return { ok: result.ok, records: result.records, guards: result.guards, checked: result.checked, patterns: [...new Set(result.differences.map((d) => d.pattern))].sort(), undecodable: result.undecodable };
+      return {
+        ok: result.ok,
+        records: result.records,
+        guards: result.guards,
+        checked: result.checked,
+        patterns: [...new Set(result.differences.map((d) => d.pattern))].sort(),
+        undecodable: result.undecodable,
+      };
     };
     const before = await judge(engine);
     expect(before.ok).toBe(false);
@@ -46,7 +53,17 @@ describe('engineVerifiedModule', () => {
     expect(before.guards).toBeGreaterThan(0);
     expect(before.undecodable).toEqual([]);
 
-    const result = await runMigration({ client: clients.client, doc: clients.doc, tableName, from: f.from, to: f.to, plan: f.plan, store: memoryCheckpointStore(), verifyWith: engine, pollMs: 50 });
+    const result = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName,
+      from: f.from,
+      to: f.to,
+      plan: f.plan,
+      store: memoryCheckpointStore(),
+      verifyWith: engine,
+      pollMs: 50,
+    });
     expect(result.status).toBe('done');
     if (result.status !== 'done') return;
     expect(result.verify).toMatchObject({ ok: true, differences: [], undecodable: [] });

@@ -14,7 +14,8 @@ import { runPattern } from './runPattern.ts';
 export function engineVerifiedModule(design: Design, tableName: string): VerifiedModule {
   const table = design.indexes.find((i) => i.kind === 'table');
   const pk = table !== undefined && table.keys !== 'native' ? table.pkAttribute : undefined;
-  const decode = (item: Record<string, unknown>) => (pk !== undefined && (isGuardKey(item[pk]) || isDesignMetadataKey(item[pk])) ? undefined : fromItem(design, item as Item));
+  const decode = (item: Record<string, unknown>) =>
+    pk !== undefined && (isGuardKey(item[pk]) || isDesignMetadataKey(item[pk])) ? undefined : fromItem(design, item as Item);
 
   const executeAll: VerifiedModule['executeAll'] = {};
   for (const pattern of design.model.patterns) {

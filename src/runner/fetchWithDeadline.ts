@@ -29,7 +29,11 @@ export function fetchWithDeadline(ms: number, fetchImpl: typeof fetch = (...args
     try {
       const response = await fetchImpl(input, { ...init, signal: controller.signal });
       const body = await response.arrayBuffer();
-      return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(response.status === 204 || response.status === 304 ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     } catch (e) {
       if (timedOut) throw timeoutError(ms, 'No complete answer');
       throw e;

@@ -4,11 +4,22 @@ import { createClients } from './createClients.ts';
 import { findTable } from './findTable.ts';
 
 // An access key of its own: DynamoDB Local keeps a separate database per key, so the count is known.
-const { client, destroy } = createClients({ endpoint: inject('dynamodbEndpoint'), region: 'eu-west-1', credentials: { accessKeyId: 'findTable', secretAccessKey: 'x' } });
+const { client, destroy } = createClients({
+  endpoint: inject('dynamodbEndpoint'),
+  region: 'eu-west-1',
+  credentials: { accessKeyId: 'findTable', secretAccessKey: 'x' },
+});
 afterAll(() => destroy());
 
 const create = (TableName: string) =>
-  client.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }] }));
+  client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+    }),
+  );
 
 describe('findTable', () => {
   it('finds a table listed past the first page of ListTables, and says when there is none', async () => {

@@ -10,7 +10,10 @@ async function listed(client: DynamoDBClient, tableName: string, signal?: AbortS
   let start: string | undefined;
   try {
     do {
-      const out = await client.send(new ListTablesCommand({ Limit: 100, ...(start ? { ExclusiveStartTableName: start } : {}) }), signal ? { abortSignal: signal } : {});
+      const out = await client.send(
+        new ListTablesCommand({ Limit: 100, ...(start ? { ExclusiveStartTableName: start } : {}) }),
+        signal ? { abortSignal: signal } : {},
+      );
       if (out.TableNames?.includes(tableName)) return true;
       start = out.LastEvaluatedTableName;
     } while (start);

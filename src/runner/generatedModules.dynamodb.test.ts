@@ -10,7 +10,18 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, type GetCommandInput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { buildRequest, compareUtf8, deriveDesign, generateModule, generateSampleRecords, runRequests, sampleParams, toItem, type Item, type Scalar } from '../engine/index.ts';
+import {
+  buildRequest,
+  compareUtf8,
+  deriveDesign,
+  generateModule,
+  generateSampleRecords,
+  runRequests,
+  sampleParams,
+  toItem,
+  type Item,
+  type Scalar,
+} from '../engine/index.ts';
 import { allModels } from '../testing/exampleModels.ts';
 import { limitedAnswerProblem } from '../testing/limitedAnswer.ts';
 
@@ -52,7 +63,10 @@ async function send(input: GetCommandInput | QueryCommandInput): Promise<Item[]>
   return items;
 }
 
-const canon = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v));
+const canon = (x: unknown) =>
+  JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v,
+  );
 
 describe.each(allModels())('the generated module of $slug on DynamoDB Local', ({ slug, model }) => {
   it('answers every pattern like the brute force and like the in-memory evaluation', async () => {
@@ -68,7 +82,9 @@ describe.each(allModels())('the generated module of $slug on DynamoDB Local', ({
       for (const [entity, list] of records) for (const r of list) items.push(toItem(design, entity, r));
       for (let i = 0; i < items.length; i += 25) {
         let batch: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-          [table]: items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: mod.toItem(String(item[design.entityAttribute]), Object.fromEntries(Object.entries(item))) } })),
+          [table]: items
+            .slice(i, i + 25)
+            .map((item) => ({ PutRequest: { Item: mod.toItem(String(item[design.entityAttribute]), Object.fromEntries(Object.entries(item))) } })),
         };
         while (batch && Object.keys(batch).length) {
           const r = await doc.send(new BatchWriteCommand({ RequestItems: batch }));
@@ -87,7 +103,16 @@ describe.each(allModels())('the generated module of $slug on DynamoDB Local', ({
           const memory = runRequests({ design, items, requests: buildRequest(design, plan.pattern, params) });
           expect(got.map(canon), label).toEqual(memory.map(canon));
           // DynamoDB and the meaning of the pattern on records: same records (with a limit, any tied at the boundary).
-          expect(limitedAnswerProblem(model, records, plan.pattern, params, got.map((i) => mod.fromItem(i))), label).toBeUndefined();
+          expect(
+            limitedAnswerProblem(
+              model,
+              records,
+              plan.pattern,
+              params,
+              got.map((i) => mod.fromItem(i)),
+            ),
+            label,
+          ).toBeUndefined();
         }
       }
     } finally {

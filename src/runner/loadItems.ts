@@ -78,9 +78,7 @@ interface LoadSummary {
 }
 
 export type LoadItemsResult =
-  | ({ status: 'done' } & LoadSummary)
-  | ({ status: 'cancelled' } & LoadSummary)
-  | ({ status: 'failed'; error: LoadItemsError } & LoadSummary);
+  ({ status: 'done' } & LoadSummary) | ({ status: 'cancelled' } & LoadSummary) | ({ status: 'failed'; error: LoadItemsError } & LoadSummary);
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 

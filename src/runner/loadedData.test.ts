@@ -20,10 +20,20 @@ describe('loaded data', () => {
     expect(staleParts({ table: current.table }, current, current)).toEqual([]);
     expect(staleParts({ table: current.table }, undefined, current)).toEqual(['layout', 'items']);
     expect(staleParts({ table: 'other' }, current, current)).toEqual(['table']);
-    expect(describeStaleParts(['table', 'layout', 'items'])).toBe('the key schema or the indexes (GSIs), the key layout (how items are keyed) and the sample items');
+    expect(describeStaleParts(['table', 'layout', 'items'])).toBe(
+      'the key schema or the indexes (GSIs), the key layout (how items are keyed) and the sample items',
+    );
     expect(verification(design, 'T', { created: current.table, loaded: current, items }, items)).toEqual({ verified: true, items });
-    expect(verification(design, 'T', { created: current.table, loaded: current, items: undefined }, items)).toMatchObject({ verified: false, stale: ['items'], remedy: 'reload' });
-    expect(verification(design, 'T', { created: 'other', loaded: current, items }, items)).toMatchObject({ verified: false, stale: ['table'], remedy: 'recreate' });
+    expect(verification(design, 'T', { created: current.table, loaded: current, items: undefined }, items)).toMatchObject({
+      verified: false,
+      stale: ['items'],
+      remedy: 'reload',
+    });
+    expect(verification(design, 'T', { created: 'other', loaded: current, items }, items)).toMatchObject({
+      verified: false,
+      stale: ['table'],
+      remedy: 'recreate',
+    });
     // A pattern added that changes nothing the table holds keeps comparisons valid.
     const same = deriveDesign({ ...design.model, patterns: [...design.model.patterns] });
     expect(verification(same, 'T', { created: current.table, loaded: current, items }, items).verified).toBe(true);

@@ -105,5 +105,7 @@ export function verification(design: Design, tableName: string, contents: TableC
   const stale = staleParts({ table: contents.created }, contents.loaded, current);
   if (stale.length === 0 && contents.items === undefined) stale.push('items');
   const remedy = staleRemedy(stale);
-  return remedy === undefined && contents.items !== undefined ? { verified: true, items: contents.items } : { verified: false, stale, remedy: remedy ?? 'reload' };
+  return remedy === undefined && contents.items !== undefined
+    ? { verified: true, items: contents.items }
+    : { verified: false, stale, remedy: remedy ?? 'reload' };
 }

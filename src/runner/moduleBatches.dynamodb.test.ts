@@ -43,7 +43,14 @@ function ownClients(): Clients {
 }
 
 const products = (n: number, from = 0): RecordValue[] =>
-  Array.from({ length: n }, (_, i) => ({ productId: `p${String(from + i).padStart(4, '0')}`, name: `Product ${from + i}`, category: i % 3 === 0 ? 'tools' : 'garden', price: (from + i) % 50, stock: i, ...(i % 4 === 0 ? { note: `n${i}` } : {}) }));
+  Array.from({ length: n }, (_, i) => ({
+    productId: `p${String(from + i).padStart(4, '0')}`,
+    name: `Product ${from + i}`,
+    category: i % 3 === 0 ? 'tools' : 'garden',
+    price: (from + i) % 50,
+    stock: i,
+    ...(i % 4 === 0 ? { note: `n${i}` } : {}),
+  }));
 const asStored = (entity: string, records: readonly RecordValue[]): Stored[] => records.map((record) => ({ entity, record }));
 
 async function expectTable(stored: readonly Stored[]): Promise<void> {
@@ -76,7 +83,9 @@ describe('createMany on batches (an entity without guards)', () => {
       const { Table } = await main.client.send(new DescribeTableCommand({ TableName: fx.tableName }));
       expect(Table?.BillingModeSummary?.BillingMode ?? 'PROVISIONED').toBe('PROVISIONED');
       expect(Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 1, WriteCapacityUnits: 1 });
-      expect(Table?.GlobalSecondaryIndexes?.map((g) => g.ProvisionedThroughput)).toEqual([expect.objectContaining({ ReadCapacityUnits: 1, WriteCapacityUnits: 1 })]);
+      expect(Table?.GlobalSecondaryIndexes?.map((g) => g.ProvisionedThroughput)).toEqual([
+        expect.objectContaining({ ReadCapacityUnits: 1, WriteCapacityUnits: 1 }),
+      ]);
 
       const records = products(300);
       const progress: [number, number][] = [];
@@ -150,7 +159,12 @@ describe('createMany on batches (an entity without guards)', () => {
       // failed is exactly the records the table lacks; the others are stored as toItem makes them.
       expect(byId(result.failed.map((f) => f.record))).toEqual(byId(records).filter((id) => !stored.includes(id)));
       expect(log.sent.map((i) => String(i['productId'])).sort()).toEqual([...stored].sort());
-      await expectTable(asStored('Product', records.filter((r) => stored.includes(String(r['productId'])))));
+      await expectTable(
+        asStored(
+          'Product',
+          records.filter((r) => stored.includes(String(r['productId']))),
+        ),
+      );
       expectProgress(progress, 80, result.written);
     });
   });
@@ -192,8 +206,16 @@ describe('createMany on batches (an entity without guards)', () => {
 });
 
 const reviews = (n: number): RecordValue[] =>
-  Array.from({ length: n }, (_, i) => ({ reviewId: `r${String(i).padStart(3, '0')}`, productId: `p${i % 4}`, postedAt: `2024-05-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`, stars: (i % 5) + 1, helpful: i, text: `Review ${i}` }));
-const customers = (n: number): RecordValue[] => Array.from({ length: n }, (_, i) => ({ customerId: `c${String(i).padStart(3, '0')}`, email: `c${i}@example.com`, points: i }));
+  Array.from({ length: n }, (_, i) => ({
+    reviewId: `r${String(i).padStart(3, '0')}`,
+    productId: `p${i % 4}`,
+    postedAt: `2024-05-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`,
+    stars: (i % 5) + 1,
+    helpful: i,
+    text: `Review ${i}`,
+  }));
+const customers = (n: number): RecordValue[] =>
+  Array.from({ length: n }, (_, i) => ({ customerId: `c${String(i).padStart(3, '0')}`, email: `c${i}@example.com`, points: i }));
 
 describe('createMany on an entity with guard items (through create)', () => {
   it('writes each record with its identity or unique guard; a key that exists is RecordExistsError, a unique value held is UniqueConflictError, the others are written', async () => {
@@ -269,7 +291,10 @@ describe('createMany on an entity with guard items (through create)', () => {
     await withTable(main.client, fx.mod.tableDefinition, async () => {
       const rs = reviews(20);
       const result = await fx.mod.createMany['Review']!(c.doc, rs, { maxTimeMs: 30_000 });
-      expect({ written: result.written, failed: result.failed.map((f) => `${String(f.record['reviewId'])}: ${f.error.name}`) }).toEqual({ written: 20, failed: [] });
+      expect({ written: result.written, failed: result.failed.map((f) => `${String(f.record['reviewId'])}: ${f.error.name}`) }).toEqual({
+        written: 20,
+        failed: [],
+      });
       await expectTable(asStored('Review', rs));
     });
   });

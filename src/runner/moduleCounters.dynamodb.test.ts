@@ -27,7 +27,14 @@ afterAll(() => {
   if (fx) fs.rmSync(fx.dir, { recursive: true, force: true });
 });
 
-const product = (productId: string, more: Partial<RecordValue> = {}): RecordValue => ({ productId, name: 'Widget', category: 'tools', price: 10, stock: 3, ...more });
+const product = (productId: string, more: Partial<RecordValue> = {}): RecordValue => ({
+  productId,
+  name: 'Widget',
+  category: 'tools',
+  price: 10,
+  stock: 3,
+  ...more,
+});
 const review = (reviewId: string, more: Partial<RecordValue> = {}): RecordValue => ({
   reviewId,
   productId: 'p1',
@@ -37,7 +44,12 @@ const review = (reviewId: string, more: Partial<RecordValue> = {}): RecordValue 
   text: 'Works well',
   ...more,
 });
-const customer = (customerId: string, more: Partial<RecordValue> = {}): RecordValue => ({ customerId, email: `${customerId}@example.com`, points: 10, ...more });
+const customer = (customerId: string, more: Partial<RecordValue> = {}): RecordValue => ({
+  customerId,
+  email: `${customerId}@example.com`,
+  points: 10,
+  ...more,
+});
 const wallet = (walletId: string, more: Partial<RecordValue> = {}): RecordValue => ({ walletId, owner: 'ann', balance: 100, version: 1, ...more });
 
 async function withModuleTable(check: () => Promise<void>): Promise<void> {
@@ -107,7 +119,10 @@ describe('add: atomic counters with a condition', () => {
         if (round > 0) await fx.mod.update['Product']!(doc, key, { stock: 10 });
         const { values, errors } = await together(Array.from({ length: 10 }, () => () => fx.mod.add['Product']!(doc, key, { stock: -2 }, take2)));
         // Each success returns the record as it stored it: five distinct stocks, none negative.
-        expect(values.map((r) => r['stock']).sort((a, b) => Number(a) - Number(b)), `round ${round}`).toEqual([0, 2, 4, 6, 8]);
+        expect(
+          values.map((r) => r['stock']).sort((a, b) => Number(a) - Number(b)),
+          `round ${round}`,
+        ).toEqual([0, 2, 4, 6, 8]);
         for (const r of values) expect({ ...r, stock: 0 }).toEqual({ ...start, stock: 0 });
         expect(errors).toHaveLength(5);
         for (const e of errors) expectConditionFailed(e, 'Product', key, take2.if);
@@ -163,7 +178,8 @@ describe('add: atomic counters with a condition', () => {
       const p2 = product('p2', { price: 15 });
       const p3 = product('p3', { price: 20 });
       await seed([p1, p2, p3].map((record) => ({ entity: 'Product', record })));
-      const byPrice = async () => ((await fx.mod.executeAll['productsByPrice']!(doc, { category: 'tools' })) as RecordValue[]).map((r) => [r['productId'], r['price']]);
+      const byPrice = async () =>
+        ((await fx.mod.executeAll['productsByPrice']!(doc, { category: 'tools' })) as RecordValue[]).map((r) => [r['productId'], r['price']]);
       expect(await byPrice()).toEqual([
         ['p1', 10],
         ['p2', 15],
@@ -182,7 +198,12 @@ describe('add: atomic counters with a condition', () => {
       const gsi = fx.mod.tableDefinition.GlobalSecondaryIndexes?.[0];
       const [gpk, gsk] = [gsi?.KeySchema?.[0]?.AttributeName ?? '', gsi?.KeySchema?.[1]?.AttributeName ?? ''];
       const gsiItems = await scanAll(doc, fx.tableName, gsi?.IndexName);
-      expect(gsiItems.map((i) => [i[gpk], i[gsk]]).sort()).toEqual([{ ...p1, price: 17 }, p2, p3].map((r) => fx.mod.toItem('Product', r)).map((i) => [i[gpk], i[gsk]]).sort());
+      expect(gsiItems.map((i) => [i[gpk], i[gsk]]).sort()).toEqual(
+        [{ ...p1, price: 17 }, p2, p3]
+          .map((r) => fx.mod.toItem('Product', r))
+          .map((i) => [i[gpk], i[gsk]])
+          .sort(),
+      );
 
       // Down below p2, with a condition met; then one that is not met changes nothing.
       await fx.mod.add['Product']!(doc, { productId: 'p1' }, { price: -5, stock: 4 }, { if: { price: { between: [17, 17] } } });
@@ -193,7 +214,12 @@ describe('add: atomic counters with a condition', () => {
       ]);
       const before = await snapshot(doc, fx.tableName);
       const cond = { price: { ge: 100 } };
-      expectConditionFailed(await rejection(fx.mod.add['Product']!(doc, { productId: 'p1' }, { price: -100 }, { if: cond })), 'Product', { productId: 'p1' }, cond);
+      expectConditionFailed(
+        await rejection(fx.mod.add['Product']!(doc, { productId: 'p1' }, { price: -100 }, { if: cond })),
+        'Product',
+        { productId: 'p1' },
+        cond,
+      );
       expect(await snapshot(doc, fx.tableName)).toEqual(before);
       await expectTable([{ ...p1, price: 12, stock: 7 }, p2, p3].map((record) => ({ entity: 'Product', record })));
     });
@@ -311,7 +337,10 @@ describe('conditions ({ if }) on update, add and remove', () => {
   const ids = cases.map((_, i) => `c${i}`);
 
   /** Runs `write` on each case's product, and checks the outcome: done when the condition holds, ConditionFailedError when not. */
-  async function eachCase(after: (record: RecordValue) => RecordValue | undefined, write: (key: { productId: string }, condition: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  async function eachCase(
+    after: (record: RecordValue) => RecordValue | undefined,
+    write: (key: { productId: string }, condition: Record<string, unknown>) => Promise<unknown>,
+  ): Promise<void> {
     await seed(ids.map((id) => ({ entity: 'Product', record: base(id) })));
     const expected: Stored[] = [];
     for (const [i, [label, condition, holds]] of cases.entries()) {
@@ -538,7 +567,10 @@ const WRONG: [string, RegExp][] = [
   ["add.Product(doc, { productId: 'p1' }, { productId: 1 })", /'productId' does not exist in type 'ProductCounters'/],
   ["add.Wallet(doc, { walletId: 'w1' }, { version: 1 })", /'version' does not exist in type 'WalletCounters'/],
   ["add.Product(doc, { productId: 'p1' }, { stock: '1' })", /Type 'string' is not assignable to type 'number'/],
-  ["update.Product(doc, { productId: 'p1' }, { note: 'x' }, { if: { stock: 'many' } })", /Type 'string' is not assignable to type 'number \| AttributeTest<number> \| undefined'/],
+  [
+    "update.Product(doc, { productId: 'p1' }, { note: 'x' }, { if: { stock: 'many' } })",
+    /Type 'string' is not assignable to type 'number \| AttributeTest<number> \| undefined'/,
+  ],
   ["add.Product(doc, { productId: 'p1' }, { stock: 1 }, { if: { stock: { ge: '2' } } })", /Type 'string' is not assignable to type 'number'/],
   ["remove.Product(doc, { productId: 'p1' }, { if: { colour: 'red' } })", /'colour' does not exist in type 'ProductCondition'/],
   ["createMany.Product(doc, [{ productId: 'p1' }])", /missing the following properties from type 'Product'/],

@@ -111,8 +111,14 @@ describe.each(PROBLEMS)('the paged execute of $slug', ({ slug, file }) => {
           const pages = await pagesOf(p.name, params, size);
           expect(pagedList(pages, entities), `${label} at ${String(size)}`).toEqual(all);
           // Every page but the last is full and has a cursor; the last has none (an empty answer is one empty page).
-          expect(pages.slice(0, -1).map((page) => page.items.length), `${label} at ${String(size)}`).toEqual(pages.slice(0, -1).map(() => size));
-          expect(pages.slice(0, -1).every((page) => typeof page.cursor === 'string' && /^[A-Za-z0-9_-]+$/.test(page.cursor)), label).toBe(true);
+          expect(
+            pages.slice(0, -1).map((page) => page.items.length),
+            `${label} at ${String(size)}`,
+          ).toEqual(pages.slice(0, -1).map(() => size));
+          expect(
+            pages.slice(0, -1).every((page) => typeof page.cursor === 'string' && /^[A-Za-z0-9_-]+$/.test(page.cursor)),
+            label,
+          ).toBe(true);
           expect(pages.at(-1)?.cursor, label).toBeUndefined();
           expect(pages.at(-1)?.items.length, label).toBeLessThanOrEqual(size);
           expect(pages.length, label).toBe(Math.max(1, Math.ceil(all.length / size)));
@@ -151,7 +157,9 @@ describe.each(PROBLEMS)('the paged execute of $slug', ({ slug, file }) => {
     }
     const other = mod.execute[b.name]!(refusing, sampleParams(model, records, b.name, 0), { cursor });
     await expect(other).rejects.toBeInstanceOf(mod.CursorError);
-    await expect(mod.execute[b.name]!(refusing, sampleParams(model, records, b.name, 0), { cursor })).rejects.toThrow(`the cursor is for pattern "${a.name}", not "${b.name}"`);
+    await expect(mod.execute[b.name]!(refusing, sampleParams(model, records, b.name, 0), { cursor })).rejects.toThrow(
+      `the cursor is for pattern "${a.name}", not "${b.name}"`,
+    );
     // The same pattern, other parameters (another partition): refused too.
     const otherParams = [1, 2, 3, 4, 5].map((pick) => sampleParams(model, records, a.name, pick)).find((x) => JSON.stringify(x) !== JSON.stringify(params));
     if (otherParams) await expect(mod.execute[a.name]!(refusing, otherParams, { cursor })).rejects.toThrow(/other parameters/);

@@ -45,7 +45,9 @@ async function readStream(table: TableDescription, atLeast: number): Promise<_Re
     const records: _Record[] = [];
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
     for (const shard of StreamDescription?.Shards ?? []) {
-      let { ShardIterator: iterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
+      let { ShardIterator: iterator } = await streams.send(
+        new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
+      );
       // An open shard always gives a next iterator: stop at the first empty page.
       for (let page = 0; iterator && page < 1000; page++) {
         const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
@@ -82,7 +84,10 @@ class Expected {
     this.changes.push({ at: this.at(entity, record), change: { eventName: 'INSERT', entity, ...(this.hasNew() ? { newRecord: record } : {}) } });
   }
   modify(entity: string, before: RecordValue, after: RecordValue): void {
-    this.changes.push({ at: this.at(entity, after), change: { eventName: 'MODIFY', entity, ...(this.hasOld() ? { oldRecord: before } : {}), ...(this.hasNew() ? { newRecord: after } : {}) } });
+    this.changes.push({
+      at: this.at(entity, after),
+      change: { eventName: 'MODIFY', entity, ...(this.hasOld() ? { oldRecord: before } : {}), ...(this.hasNew() ? { newRecord: after } : {}) },
+    });
   }
   remove(entity: string, record: RecordValue): void {
     this.changes.push({ at: this.at(entity, record), change: { eventName: 'REMOVE', entity, ...(this.hasOld() ? { oldRecord: record } : {}) } });
@@ -204,7 +209,9 @@ describe('decodeStreamRecord on DynamoDB Local’s stream', () => {
       expect(new Set(decoded.map((c) => c.entity))).toEqual(new Set(['Product', 'Review', 'Customer', 'Wallet']));
       expect(new Set(decoded.map((c) => c.eventName))).toEqual(new Set(['INSERT', 'MODIFY', 'REMOVE']));
       // The move: one REMOVE and one INSERT of the same review, the old and the new record.
-      const review = decoded.filter((c) => c.entity === 'Review').map((c) => `${c.eventName} ${String(c.oldRecord?.['postedAt'] ?? '-')} → ${String(c.newRecord?.['postedAt'] ?? '-')}`);
+      const review = decoded
+        .filter((c) => c.entity === 'Review')
+        .map((c) => `${c.eventName} ${String(c.oldRecord?.['postedAt'] ?? '-')} → ${String(c.newRecord?.['postedAt'] ?? '-')}`);
       expect(review).toContain('REMOVE 2024-05-01T12:00:00.000Z → -');
       expect(review).toContain('INSERT - → 2024-06-01T08:00:00.000Z');
     });
@@ -242,7 +249,16 @@ describe('decodeStreamRecord on DynamoDB Local’s stream', () => {
   });
 
   it('is undefined for what is no record change (another event name, no dynamodb part, a guard item, an item of no entity)', () => {
-    const image = { PK: { S: 'PRODUCT#p1' }, SK: { S: 'PRODUCT' }, _type: { S: 'Product' }, productId: { S: 'p1' }, name: { S: 'W' }, category: { S: 't' }, price: { N: '1' }, stock: { N: '2' } };
+    const image = {
+      PK: { S: 'PRODUCT#p1' },
+      SK: { S: 'PRODUCT' },
+      _type: { S: 'Product' },
+      productId: { S: 'p1' },
+      name: { S: 'W' },
+      category: { S: 't' },
+      price: { N: '1' },
+      stock: { N: '2' },
+    };
     expect(fx.mod.decodeStreamRecord({ eventName: 'INSERT', dynamodb: { NewImage: image } })).toEqual({
       eventName: 'INSERT',
       entity: 'Product',
@@ -251,8 +267,18 @@ describe('decodeStreamRecord on DynamoDB Local’s stream', () => {
     expect(fx.mod.decodeStreamRecord({ dynamodb: { NewImage: image } })).toBeUndefined();
     expect(fx.mod.decodeStreamRecord({ eventName: 'INSERT' })).toBeUndefined();
     // A guard item (identity or unique) is no record's change.
-    expect(fx.mod.decodeStreamRecord({ eventName: 'INSERT', dynamodb: { NewImage: { PK: { S: '$id#REVIEW#r1' }, SK: { S: '$id' }, recordPk: { S: 'REVIEW#p1' }, recordSk: { S: 'x' } } } })).toBeUndefined();
-    expect(fx.mod.decodeStreamRecord({ eventName: 'REMOVE', dynamodb: { OldImage: { PK: { S: '$unique#CUSTOMER#email#a' }, SK: { S: '$unique' }, owner: { S: 'CUSTOMER#c1' } } } })).toBeUndefined();
+    expect(
+      fx.mod.decodeStreamRecord({
+        eventName: 'INSERT',
+        dynamodb: { NewImage: { PK: { S: '$id#REVIEW#r1' }, SK: { S: '$id' }, recordPk: { S: 'REVIEW#p1' }, recordSk: { S: 'x' } } },
+      }),
+    ).toBeUndefined();
+    expect(
+      fx.mod.decodeStreamRecord({
+        eventName: 'REMOVE',
+        dynamodb: { OldImage: { PK: { S: '$unique#CUSTOMER#email#a' }, SK: { S: '$unique' }, owner: { S: 'CUSTOMER#c1' } } },
+      }),
+    ).toBeUndefined();
     // An item the module did not write (no entity attribute): undefined, so that a handler on a shared table
     // does not fail (and retry the shard for ever) on items of another application.
     expect(fx.mod.decodeStreamRecord({ eventName: 'INSERT', dynamodb: { NewImage: { PK: { S: 'X' }, SK: { S: 'Y' } } } })).toBeUndefined();

@@ -15,7 +15,19 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordValue } from '../engine/index.ts';
 import { testClients } from './testing/testClients.ts';
-import { expectPatternsAgree, expectTableHolds, interleavingClient, loadWritesModule, Mirror, race, recordingClient, scanAll, snapshot, withTable, type WritesFixture } from './testing/writesModule.ts';
+import {
+  expectPatternsAgree,
+  expectTableHolds,
+  interleavingClient,
+  loadWritesModule,
+  Mirror,
+  race,
+  recordingClient,
+  scanAll,
+  snapshot,
+  withTable,
+  type WritesFixture,
+} from './testing/writesModule.ts';
 
 const { client, doc, destroy } = testClients();
 let fx: WritesFixture;
@@ -115,11 +127,19 @@ describe('create', () => {
       for (let round = 0; round < 5; round++) {
         const cases: [string, RecordValue, RecordValue][] = [
           // Identity-guarded: different table keys, one identity guard.
-          ['Order', order(`race-${round}`, { createdAt: `2024-05-0${round + 1}T00:00:00.000Z` }), order(`race-${round}`, { userEmail: bob['email'], createdAt: `2024-06-0${round + 1}T00:00:00.000Z`, total: 20 })],
+          [
+            'Order',
+            order(`race-${round}`, { createdAt: `2024-05-0${round + 1}T00:00:00.000Z` }),
+            order(`race-${round}`, { userEmail: bob['email'], createdAt: `2024-06-0${round + 1}T00:00:00.000Z`, total: 20 }),
+          ],
           // Found by the key alone: one conditional put each.
           ['Account', account(`race-${round}`, { balance: 1 }), account(`race-${round}`, { balance: 2, owner: 'bob' })],
           // Found by the key alone with unique guards (different handles): a transaction each.
-          ['User', { email: `race-${round}@example.com`, name: 'A', handle: `first-${round}` }, { email: `race-${round}@example.com`, name: 'B', handle: `second-${round}` }],
+          [
+            'User',
+            { email: `race-${round}@example.com`, name: 'A', handle: `first-${round}` },
+            { email: `race-${round}@example.com`, name: 'B', handle: `second-${round}` },
+          ],
         ];
         for (const [entity, a, b] of cases) {
           const { fulfilled, errors } = await race([() => fx.mod.create[entity]!(doc, a), () => fx.mod.create[entity]!(doc, b)]);
@@ -240,7 +260,8 @@ describe('update', () => {
         ['Account', account('acc1', { nickname: 'savings' })],
         ['Account', account('acc2', { nickname: 'savings' })],
       ]);
-      const inGsi = async (index: string, attribute: string, value: string) => (await scanAll(doc, fx.tableName, index)).filter((i) => i[attribute] === value).length;
+      const inGsi = async (index: string, attribute: string, value: string) =>
+        (await scanAll(doc, fx.tableName, index)).filter((i) => i[attribute] === value).length;
       expect(await inGsi('GSI2', 'orderId', 'o1')).toBe(1);
       expect(await inGsi('GSI2', 'accountId', 'acc1')).toBe(1);
 
@@ -343,7 +364,8 @@ describe('remove', () => {
 // make the interleaving deterministic: the other writer's move runs right after the guard is read.
 // Expected: locate reads the guard again when its item is gone (or the writes retry), so these pass.
 describe('a write racing a move of the same record (identity guard read, then the record moves)', () => {
-  const guardRead = (command: string, input: Record<string, unknown>) => command === 'GetCommand' && String((input['Key'] as Record<string, unknown>)['PK']).startsWith('$id#');
+  const guardRead = (command: string, input: Record<string, unknown>) =>
+    command === 'GetCommand' && String((input['Key'] as Record<string, unknown>)['PK']).startsWith('$id#');
 
   it('update finds the record at its new place and applies its changes there (was: RecordNotFoundError)', async () => {
     await withTable(fx, client, async () => {
@@ -442,7 +464,12 @@ describe('null for a required attribute', () => {
         ['Account', { accountId: 'acc1' }, { balance: null, version: 1 }],
         ['User', { email: ann['email'] }, { name: undefined }],
       ] as const) {
-        outcomes.push(await fx.mod.update[entity]!(doc, key, changes).then((r) => r, (e: unknown) => e));
+        outcomes.push(
+          await fx.mod.update[entity]!(doc, key, changes).then(
+            (r) => r,
+            (e: unknown) => e,
+          ),
+        );
       }
       expect(await snapshot(doc, fx.tableName)).toEqual(before);
       for (const outcome of outcomes) expect(outcome).toBeInstanceOf(TypeError);

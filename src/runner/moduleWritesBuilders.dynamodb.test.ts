@@ -12,7 +12,16 @@ import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand, type Dy
 import type { RecordValue } from '../engine/index.ts';
 import { typeCheckModules } from '../testing/typeCheckModules.ts';
 import { testClients } from './testing/testClients.ts';
-import { expectPatternsAgree, expectTableHolds, loadWritesModule, Mirror, snapshot, withTable, type WriteRequest, type WritesFixture } from './testing/writesModule.ts';
+import {
+  expectPatternsAgree,
+  expectTableHolds,
+  loadWritesModule,
+  Mirror,
+  snapshot,
+  withTable,
+  type WriteRequest,
+  type WritesFixture,
+} from './testing/writesModule.ts';
 
 const { client, doc, destroy } = testClients();
 let fx: WritesFixture;
@@ -131,8 +140,12 @@ describe('Writes.E.update', () => {
       }
       // Of a missing key: its condition refuses it, and nothing is created.
       const before = await snapshot(doc, fx.tableName);
-      expect(await refusal(fx.mod.Writes['User']!.update({ email: 'nobody@example.com' }, { name: 'Nobody' }))).toMatchObject({ name: 'ConditionalCheckFailedException' });
-      expect(await refusal(fx.mod.Writes['Account']!.update({ accountId: 'missing' }, { balance: 1, version: 1 }))).toMatchObject({ name: 'ConditionalCheckFailedException' });
+      expect(await refusal(fx.mod.Writes['User']!.update({ email: 'nobody@example.com' }, { name: 'Nobody' }))).toMatchObject({
+        name: 'ConditionalCheckFailedException',
+      });
+      expect(await refusal(fx.mod.Writes['Account']!.update({ accountId: 'missing' }, { balance: 1, version: 1 }))).toMatchObject({
+        name: 'ConditionalCheckFailedException',
+      });
       expect(await snapshot(doc, fx.tableName)).toEqual(before);
     });
   });
@@ -150,7 +163,11 @@ describe('Writes.E.update', () => {
         mirror.set(entity, record);
       }
       // Order to bob's partition, newer, without its coupon: delete, put, the guard repointed.
-      const moved = fx.mod.Writes['Order']!.update({ orderId: 'o1' }, { userEmail: 'bob@example.com', createdAt: '2024-04-01T00:00:00.000Z', coupon: null }, order);
+      const moved = fx.mod.Writes['Order']!.update(
+        { orderId: 'o1' },
+        { userEmail: 'bob@example.com', createdAt: '2024-04-01T00:00:00.000Z', coupon: null },
+        order,
+      );
       expect(Object.keys(moved)).toEqual(['TransactWrite']);
       await send(moved);
       const { coupon: _dropped, ...rest } = order;

@@ -12,7 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordValue } from '../engine/index.ts';
 import { testClients } from './testing/testClients.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { expectPatternsAgree, expectTableHolds, loadWritesModule, Mirror, race, refusingClient, scanAll, snapshot, withTable, type WritesFixture } from './testing/writesModule.ts';
+import {
+  expectPatternsAgree,
+  expectTableHolds,
+  loadWritesModule,
+  Mirror,
+  race,
+  refusingClient,
+  scanAll,
+  snapshot,
+  withTable,
+  type WritesFixture,
+} from './testing/writesModule.ts';
 
 const { client, doc, destroy } = testClients();
 let fx: WritesFixture;

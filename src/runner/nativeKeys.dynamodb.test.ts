@@ -92,7 +92,13 @@ beforeAll(async () => {
 });
 
 /** A Query on one of the table's GSIs; every attribute goes through ExpressionAttributeNames (year, status and owner are reserved words). */
-function gsiQuery(IndexName: string, KeyConditionExpression: string, ExpressionAttributeNames: Record<string, string>, ExpressionAttributeValues: Record<string, string | number>, extra: Partial<QueryCommandInput> = {}): QueryCommandInput {
+function gsiQuery(
+  IndexName: string,
+  KeyConditionExpression: string,
+  ExpressionAttributeNames: Record<string, string>,
+  ExpressionAttributeValues: Record<string, string | number>,
+  extra: Partial<QueryCommandInput> = {},
+): QueryCommandInput {
   return { TableName: table, IndexName, KeyConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues, ...extra };
 }
 
@@ -130,7 +136,9 @@ describe('CreateTable with a native-key GSI on DynamoDB Local', () => {
     const name = await createTable({
       KeySchema: [hash('id')],
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, ...names.map((AttributeName, i) => ({ AttributeName, AttributeType: types[i] }))],
-      GlobalSecondaryIndexes: [{ IndexName: 'eight', KeySchema: [...names.slice(0, 4).map(hash), ...names.slice(4).map(range)], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      GlobalSecondaryIndexes: [
+        { IndexName: 'eight', KeySchema: [...names.slice(0, 4).map(hash), ...names.slice(4).map(range)], Projection: { ProjectionType: 'KEYS_ONLY' } },
+      ],
     });
     const values = Object.fromEntries(names.map((n, i) => [n, types[i] === 'N' ? i : `v${i}`]));
     await doc.send(new PutCommand({ TableName: name, Item: { id: 'x', ...values } }));
@@ -157,21 +165,44 @@ describe('CreateTable with a native-key GSI on DynamoDB Local', () => {
         'refused',
       );
     const five = ['a', 'b', 'c', 'd', 'e'];
-    expect(await refusal(() => base(five.map(hash), five))).toEqual({ name: 'ValidationException', message: 'Too many partition keys. GSI can have at most 4 partition keys' });
-    expect(await refusal(() => base([hash('h'), ...five.map(range)], ['h', ...five]))).toEqual({ name: 'ValidationException', message: 'Too many sort keys. GSI can have at most 4 sort keys' });
+    expect(await refusal(() => base(five.map(hash), five))).toEqual({
+      name: 'ValidationException',
+      message: 'Too many partition keys. GSI can have at most 4 partition keys',
+    });
+    expect(await refusal(() => base([hash('h'), ...five.map(range)], ['h', ...five]))).toEqual({
+      name: 'ValidationException',
+      message: 'Too many sort keys. GSI can have at most 4 sort keys',
+    });
     // The KeySchema lists every HASH element first, then every RANGE element.
-    const keyOrder = { name: 'ValidationException', message: 'Invalid key order. Hash Key must be specified first in key schema, Range Key must be specifed second' };
+    const keyOrder = {
+      name: 'ValidationException',
+      message: 'Invalid key order. Hash Key must be specified first in key schema, Range Key must be specifed second',
+    };
     expect(await refusal(() => base([hash('a'), range('b'), hash('c')], ['a', 'b', 'c']))).toEqual(keyOrder);
     expect(await refusal(() => base([range('b'), hash('a')], ['a', 'b']))).toEqual(keyOrder);
     expect(await refusal(() => base([hash('a'), hash('a')], ['a']))).toEqual({ name: 'ValidationException', message: 'Two keys can not have the same name' });
-    expect(await refusal(() => base([hash('a'), hash('b')], ['a']))).toEqual({ name: 'ValidationException', message: 'Attribute b is not defined in AttributeDefinitions' });
+    expect(await refusal(() => base([hash('a'), hash('b')], ['a']))).toEqual({
+      name: 'ValidationException',
+      message: 'Attribute b is not defined in AttributeDefinitions',
+    });
     expect(await refusal(() => base([hash('a')], ['a', 'unused']))).toEqual({
       name: 'ValidationException',
       message: 'The number of attributes in key schema must match the number of attributes defined in attribute definitions.',
     });
     // Only GSIs take several: not the table's own key, not an LSI.
     expect(
-      await refusal(() => createTable({ KeySchema: [hash('a'), hash('b')], AttributeDefinitions: [{ AttributeName: 'a', AttributeType: 'S' }, { AttributeName: 'b', AttributeType: 'S' }] }, 'refused')),
+      await refusal(() =>
+        createTable(
+          {
+            KeySchema: [hash('a'), hash('b')],
+            AttributeDefinitions: [
+              { AttributeName: 'a', AttributeType: 'S' },
+              { AttributeName: 'b', AttributeType: 'S' },
+            ],
+          },
+          'refused',
+        ),
+      ),
     ).toEqual({ name: 'ValidationException', message: 'Too many hash keys specified.  All Dynamo DB tables must have exactly one hash key' });
     expect(
       await refusal(() =>
@@ -194,7 +225,12 @@ describe('Query on a native-key GSI on DynamoDB Local', () => {
     expect(await keys(byTenantYear('', {}, {}))).toEqual(['ORDER#o3', 'ORDER#o1', 'INVOICE#i1', 'ORDER#o2', 'INVOICE#i2']);
     expect(await keys(byTenantYear('', {}, {}, { ScanIndexForward: false }))).toEqual(['INVOICE#i2', 'ORDER#o2', 'INVOICE#i1', 'ORDER#o1', 'ORDER#o3']);
     // The conditions may come in any order in the expression.
-    const swapped = gsiQuery('byTenantYear', '#status = :status AND #year = :year AND #tenant = :tenant', { ...TY, '#status': 'status' }, { ...ACME_2025, ':status': 'closed' });
+    const swapped = gsiQuery(
+      'byTenantYear',
+      '#status = :status AND #year = :year AND #tenant = :tenant',
+      { ...TY, '#status': 'status' },
+      { ...ACME_2025, ':status': 'closed' },
+    );
     expect(await keys(swapped)).toEqual(['ORDER#o3']);
   });
 
@@ -207,20 +243,39 @@ describe('Query on a native-key GSI on DynamoDB Local', () => {
   it('with equality on the first sort attribute and a range on the second (>=, BETWEEN, <)', async () => {
     const S = { '#status': 'status', '#seq': 'seq' };
     expect(await keys(byTenantYear(' AND #status = :status AND #seq >= :n', S, { ':status': 'open', ':n': 10 }))).toEqual(['INVOICE#i1', 'ORDER#o2']);
-    expect(await keys(byTenantYear(' AND #status = :status AND #seq BETWEEN :a AND :b', S, { ':status': 'open', ':a': 9, ':b': 10 }))).toEqual(['ORDER#o1', 'INVOICE#i1']);
-    expect(await keys(byTenantYear(' AND #status = :status AND #seq < :n', S, { ':status': 'open', ':n': 10 }, { ScanIndexForward: false }))).toEqual(['ORDER#o1']);
+    expect(await keys(byTenantYear(' AND #status = :status AND #seq BETWEEN :a AND :b', S, { ':status': 'open', ':a': 9, ':b': 10 }))).toEqual([
+      'ORDER#o1',
+      'INVOICE#i1',
+    ]);
+    expect(await keys(byTenantYear(' AND #status = :status AND #seq < :n', S, { ':status': 'open', ':n': 10 }, { ScanIndexForward: false }))).toEqual([
+      'ORDER#o1',
+    ]);
     // Equality on both sort attributes.
     expect(await keys(byTenantYear(' AND #status = :status AND #seq = :n', S, { ':status': 'open', ':n': 100 }))).toEqual(['ORDER#o2']);
   });
 
   it('with a range (or begins_with) on the first sort attribute alone', async () => {
-    expect(await keys(byTenantYear(' AND #status > :status', { '#status': 'status' }, { ':status': 'closed' }))).toEqual(['ORDER#o1', 'INVOICE#i1', 'ORDER#o2', 'INVOICE#i2']);
+    expect(await keys(byTenantYear(' AND #status > :status', { '#status': 'status' }, { ':status': 'closed' }))).toEqual([
+      'ORDER#o1',
+      'INVOICE#i1',
+      'ORDER#o2',
+      'INVOICE#i2',
+    ]);
     expect(await keys(byTenantYear(' AND begins_with(#status, :p)', { '#status': 'status' }, { ':p': 'p' }))).toEqual(['INVOICE#i2']);
   });
 
   it('with begins_with on a second sort attribute of type S, here the table’s own partition key', async () => {
     const q = (condition: string, values: Record<string, string | number>) =>
-      gsiQuery('byOwner', `#owner = :owner${condition}`, { '#owner': 'owner', ...(condition.includes('#createdAt') ? { '#createdAt': 'createdAt' } : {}), ...(condition.includes('#PK') ? { '#PK': 'PK' } : {}) }, { ':owner': 'ann', ...values });
+      gsiQuery(
+        'byOwner',
+        `#owner = :owner${condition}`,
+        {
+          '#owner': 'owner',
+          ...(condition.includes('#createdAt') ? { '#createdAt': 'createdAt' } : {}),
+          ...(condition.includes('#PK') ? { '#PK': 'PK' } : {}),
+        },
+        { ':owner': 'ann', ...values },
+      );
     // createdAt is N: 9 < 20 < 100; PK breaks the tie at 100.
     expect(await keys(q('', {}))).toEqual(['INVOICE#i2', 'ORDER#o2', 'INVOICE#i1', 'ORDER#o1']);
     expect(await keys(q(' AND #createdAt = :t AND begins_with(#PK, :p)', { ':t': 100, ':p': 'ORDER#' }))).toEqual(['ORDER#o1']);
@@ -235,7 +290,8 @@ describe('Query on a native-key GSI on DynamoDB Local', () => {
   });
 
   it('is sparse: an item lacking any one of the GSI key attributes is not in it', async () => {
-    const scan = async (IndexName: string) => ((await doc.send(new ScanCommand({ TableName: table, IndexName }))).Items ?? []).map((i) => String(i['PK'])).sort();
+    const scan = async (IndexName: string) =>
+      ((await doc.send(new ScanCommand({ TableName: table, IndexName }))).Items ?? []).map((i) => String(i['PK'])).sort();
     expect(await scan('byTenantYear')).toEqual(['INVOICE#i1', 'INVOICE#i2', 'ORDER#o1', 'ORDER#o2', 'ORDER#o3', 'ORDER#o4', 'ORDER#o5']);
     expect(await scan('byOwner')).toEqual(['INVOICE#i1', 'INVOICE#i2', 'ORDER#o1', 'ORDER#o2', 'ORDER#o3']);
   });
@@ -251,7 +307,16 @@ describe('what DynamoDB Local refuses on a native-key GSI (ValidationException, 
   it('a partition attribute without an equality: missing, or compared with a range', async () => {
     const hashMissing = { name: 'ValidationException', message: 'HASH key attributes year must have equality conditions specified in the query' };
     expect(await refused(gsiQuery('byTenantYear', '#tenant = :tenant', { '#tenant': 'tenant' }, { ':tenant': 'acme' }))).toEqual(hashMissing);
-    expect(await refused(gsiQuery('byTenantYear', '#tenant = :tenant AND #status = :status', { '#tenant': 'tenant', '#status': 'status' }, { ':tenant': 'acme', ':status': 'open' }))).toEqual(hashMissing);
+    expect(
+      await refused(
+        gsiQuery(
+          'byTenantYear',
+          '#tenant = :tenant AND #status = :status',
+          { '#tenant': 'tenant', '#status': 'status' },
+          { ':tenant': 'acme', ':status': 'open' },
+        ),
+      ),
+    ).toEqual(hashMissing);
     expect(await refused(gsiQuery('byTenantYear', '#tenant = :tenant AND #year > :year', TY, ACME_2025))).toEqual(hashMissing);
     expect(await refused(gsiQuery('byTenantYear', '#status = :status', { '#status': 'status' }, { ':status': 'open' }))).toEqual({
       name: 'ValidationException',
@@ -262,24 +327,40 @@ describe('what DynamoDB Local refuses on a native-key GSI (ValidationException, 
   it('a range on the first sort attribute followed by a condition on the second', async () => {
     const S = { '#status': 'status', '#seq': 'seq' };
     expect(await refused(byTenantYear(' AND #status > :status AND #seq = :n', S, { ':status': 'a', ':n': 10 }))).toEqual(mustEqualRange('status', 'seq'));
-    expect(await refused(byTenantYear(' AND begins_with(#status, :status) AND #seq > :n', S, { ':status': 'o', ':n': 1 }))).toEqual(mustEqualRange('status', 'seq'));
+    expect(await refused(byTenantYear(' AND begins_with(#status, :status) AND #seq > :n', S, { ':status': 'o', ':n': 1 }))).toEqual(
+      mustEqualRange('status', 'seq'),
+    );
   });
 
   it('skipping the first sort attribute, or a middle one', async () => {
     expect(await refused(byTenantYear(' AND #seq = :n', { '#seq': 'seq' }, { ':n': 10 }))).toEqual(mustEqualRange('status', 'seq'));
     expect(await refused(byTenantYear(' AND #seq >= :n', { '#seq': 'seq' }, { ':n': 10 }))).toEqual(mustEqualRange('status', 'seq'));
     // byOwner has two sort attributes: a condition on PK needs createdAt = ...
-    expect(await refused(gsiQuery('byOwner', '#owner = :owner AND #PK = :pk', { '#owner': 'owner', '#PK': 'PK' }, { ':owner': 'ann', ':pk': 'ORDER#o1' }))).toEqual(mustEqualRange('createdAt', 'PK'));
+    expect(
+      await refused(gsiQuery('byOwner', '#owner = :owner AND #PK = :pk', { '#owner': 'owner', '#PK': 'PK' }, { ':owner': 'ann', ':pk': 'ORDER#o1' })),
+    ).toEqual(mustEqualRange('createdAt', 'PK'));
   });
 
   it('two conditions on one attribute, OR, a non-key attribute, begins_with on N, a value of the wrong type, an unused name', async () => {
-    expect(await refused(byTenantYear(' AND #status = :status AND #seq > :a AND #seq < :b', { '#status': 'status', '#seq': 'seq' }, { ':status': 'open', ':a': 1, ':b': 50 }))).toEqual({
+    expect(
+      await refused(
+        byTenantYear(' AND #status = :status AND #seq > :a AND #seq < :b', { '#status': 'status', '#seq': 'seq' }, { ':status': 'open', ':a': 1, ':b': 50 }),
+      ),
+    ).toEqual({
       name: 'ValidationException',
       message: 'KeyConditionExpressions must only contain one condition per key',
     });
-    expect(await refused(byTenantYear(' OR #status = :status', { '#status': 'status' }, { ':status': 'open' }))).toEqual({ name: 'ValidationException', message: 'Invalid operator used in KeyConditionExpression: OR' });
-    expect(await refused(byTenantYear(' AND #entity = :e', { '#entity': 'entity' }, { ':e': 'Order' }))).toEqual({ name: 'ValidationException', message: 'Query condition missed key schema element' });
-    expect(await refused(byTenantYear(' AND #status = :status AND begins_with(#seq, :n)', { '#status': 'status', '#seq': 'seq' }, { ':status': 'open', ':n': 1 }))).toEqual({
+    expect(await refused(byTenantYear(' OR #status = :status', { '#status': 'status' }, { ':status': 'open' }))).toEqual({
+      name: 'ValidationException',
+      message: 'Invalid operator used in KeyConditionExpression: OR',
+    });
+    expect(await refused(byTenantYear(' AND #entity = :e', { '#entity': 'entity' }, { ':e': 'Order' }))).toEqual({
+      name: 'ValidationException',
+      message: 'Query condition missed key schema element',
+    });
+    expect(
+      await refused(byTenantYear(' AND #status = :status AND begins_with(#seq, :n)', { '#status': 'status', '#seq': 'seq' }, { ':status': 'open', ':n': 1 })),
+    ).toEqual({
       name: 'ValidationException',
       message: 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N',
     });
@@ -287,7 +368,10 @@ describe('what DynamoDB Local refuses on a native-key GSI (ValidationException, 
       name: 'ValidationException',
       message: 'One or more parameter values were invalid: Condition parameter type does not match schema type',
     });
-    expect(await refused(byTenantYear('', { '#status': 'status' }, {}))).toEqual({ name: 'ValidationException', message: 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#status}' });
+    expect(await refused(byTenantYear('', { '#status': 'status' }, {}))).toEqual({
+      name: 'ValidationException',
+      message: 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#status}',
+    });
   });
 
   it('writing an item whose GSI key attribute has another type than its AttributeDefinition', async () => {

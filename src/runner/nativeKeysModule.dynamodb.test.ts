@@ -14,7 +14,22 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DeleteTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, type GetCommandInput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { answerPattern, buildRequest, compareUtf8, deriveDesign, generateModule, generateSampleRecords, parseModelText, runRequests, sampleParams, toItem, type Design, type Item, type PatternParams, type RecordValue } from '../engine/index.ts';
+import {
+  answerPattern,
+  buildRequest,
+  compareUtf8,
+  deriveDesign,
+  generateModule,
+  generateSampleRecords,
+  parseModelText,
+  runRequests,
+  sampleParams,
+  toItem,
+  type Design,
+  type Item,
+  type PatternParams,
+  type RecordValue,
+} from '../engine/index.ts';
 import { NATIVE_MODEL_TEXT, nativeDesign, nativeModel } from '../engine/codegen/testing/nativeKeysDesign.ts';
 import { allModels } from '../testing/exampleModels.ts';
 import { limitedAnswerProblem } from '../testing/limitedAnswer.ts';
@@ -58,7 +73,9 @@ beforeAll(async () => {
   await waitForTableActive({ client, tableName: table, pollMs: 50 });
   const items = [...records].flatMap(([entity, list]) => list.map((record) => mod.toItem(entity, record)));
   for (let i = 0; i < items.length; i += 25) {
-    let batch: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+    let batch: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
     while (batch && Object.keys(batch).length) {
       const r = await doc.send(new BatchWriteCommand({ RequestItems: batch }));
       batch = r.UnprocessedItems as typeof batch;
@@ -109,7 +126,10 @@ async function scanCount(indexName: string): Promise<number> {
   return count;
 }
 
-const canon = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v));
+const canon = (x: unknown) =>
+  JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v,
+  );
 const totals = (items: Item[]) => items.map((i) => i['total']);
 
 describe('the generated module of a design with native GSIs, on DynamoDB Local', () => {
@@ -132,7 +152,11 @@ describe('the generated module of a design with native GSIs, on DynamoDB Local',
         expect(all.map((i) => canon(mod.fromItem(i))).sort(), label).toEqual(expected.map((a) => canon({ entity: a.entity, record: a.record })).sort());
         // The order attribute's values come as the pattern declares (ties in any order).
         const order = pattern?.order;
-        if (order && got.inputs.length === 1) expect(all.map((i) => i[order.attribute]), label).toEqual(expected.map((a) => a.record[order.attribute]));
+        if (order && got.inputs.length === 1)
+          expect(
+            all.map((i) => i[order.attribute]),
+            label,
+          ).toEqual(expected.map((a) => a.record[order.attribute]));
         const memory = runRequests({ design, items, requests: buildRequest(design, plan.pattern, params) });
         expect(all.map(canon).sort(), label).toEqual(memory.map(canon).sort());
         if (expected.length > 0) answered++;
@@ -173,12 +197,22 @@ describe('the generated module of a design with native GSIs, on DynamoDB Local',
     expect(await scanCount('GSI7')).toBe(orders.length);
     const coupon = await run('byCoupon', { coupon: 'N#1 é' });
     expect(coupon.items.flat().map((i) => i['orderId'])).toEqual(['num-10', 'num-9']);
-    expect((await run('couponPrefix', { status: 'numeric', coupon: 'N#' })).items.flat().map((i) => String(i['orderId'])).sort()).toEqual(['num-10', 'num-9']);
+    expect(
+      (await run('couponPrefix', { status: 'numeric', coupon: 'N#' })).items
+        .flat()
+        .map((i) => String(i['orderId']))
+        .sort(),
+    ).toEqual(['num-10', 'num-9']);
   });
 });
 
 /** Writes the module of `design`, creates its table, puts the records through its toItem; `check` runs, then the table goes. */
-async function withModuleTable(name: string, design: Design, records: Map<string, RecordValue[]>, check: (module: GeneratedModule, tableName: string) => Promise<void>): Promise<void> {
+async function withModuleTable(
+  name: string,
+  design: Design,
+  records: Map<string, RecordValue[]>,
+  check: (module: GeneratedModule, tableName: string) => Promise<void>,
+): Promise<void> {
   const file = path.join(dir, `${name}.ts`);
   fs.writeFileSync(file, generateModule(design));
   const module = (await import(pathToFileURL(file).href)) as GeneratedModule;
@@ -188,7 +222,9 @@ async function withModuleTable(name: string, design: Design, records: Map<string
     await waitForTableActive({ client, tableName, pollMs: 50 });
     const items = [...records].flatMap(([entity, list]) => list.map((record) => module.toItem(entity, record)));
     for (let i = 0; i < items.length; i += 25) {
-      let batch: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+      let batch: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+        [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+      };
       while (batch && Object.keys(batch).length) {
         const r = await doc.send(new BatchWriteCommand({ RequestItems: batch }));
         batch = r.UnprocessedItems as typeof batch;
@@ -224,8 +260,27 @@ describe.each(allModels())('the generated module of $slug derived with native ke
           // A native GSI's sort keys need not be unique: with a Limit, DynamoDB and the evaluator may cut
           // through the items tied at the boundary differently, and both are answers.
           if (m.patterns.find((p) => p.name === plan.pattern)?.limit === undefined) expect(got.map(canon).sort(), label).toEqual(memory.map(canon).sort());
-          else expect(limitedAnswerProblem(m, sample, plan.pattern, params, memory.map((i) => module.fromItem(i))), `memory: ${label}`).toBeUndefined();
-          expect(limitedAnswerProblem(m, sample, plan.pattern, params, got.map((i) => module.fromItem(i))), label).toBeUndefined();
+          else
+            expect(
+              limitedAnswerProblem(
+                m,
+                sample,
+                plan.pattern,
+                params,
+                memory.map((i) => module.fromItem(i)),
+              ),
+              `memory: ${label}`,
+            ).toBeUndefined();
+          expect(
+            limitedAnswerProblem(
+              m,
+              sample,
+              plan.pattern,
+              params,
+              got.map((i) => module.fromItem(i)),
+            ),
+            label,
+          ).toBeUndefined();
         }
       }
     });
@@ -238,7 +293,9 @@ describe('a filter on an attribute a native GSI would key on', () => {
   // placed < ? order by total` shares a chain with patterns that key on placed: native keys would put
   // placed in the GSI's key, so that chain keeps a composite key (keys.compositeKey says why).
   it('answers it like the brute force', async () => {
-    const parsed = parseModelText(NATIVE_MODEL_TEXT.replace('filtered: Order by status where customerId < ? order by total', 'filtered: Order by status where placed < ? order by total'));
+    const parsed = parseModelText(
+      NATIVE_MODEL_TEXT.replace('filtered: Order by status where customerId < ? order by total', 'filtered: Order by status where placed < ? order by total'),
+    );
     if (!parsed.model) throw new Error('the variant model does not parse');
     const m = parsed.model;
     const d = deriveDesign(m, { keys: 'native' });
@@ -246,7 +303,11 @@ describe('a filter on an attribute a native GSI would key on', () => {
     await withModuleTable('filter-on-key', d, sample, async (module, tableName) => {
       const params = sampleParams(m, sample, 'filtered', 0);
       const got = await answer(module, tableName, 'filtered', params);
-      expect(got.map((i) => canon(module.fromItem(i))).sort()).toEqual(answerPattern(m, sample, 'filtered', params).map((a) => canon({ entity: a.entity, record: a.record })).sort());
+      expect(got.map((i) => canon(module.fromItem(i))).sort()).toEqual(
+        answerPattern(m, sample, 'filtered', params)
+          .map((a) => canon({ entity: a.entity, record: a.record }))
+          .sort(),
+      );
     });
   });
 });

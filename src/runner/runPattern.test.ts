@@ -101,7 +101,17 @@ describe('runPattern', () => {
       JSON.stringify({
         format: 'ddb-design-problem/1',
         name: 'Sensors',
-        entities: [{ name: 'Reading', attributes: [{ name: 'sensor', type: 'string' }, { name: 'seq', type: 'number' }, { name: 'day', type: 'date' }], key: ['sensor', 'seq'] }],
+        entities: [
+          {
+            name: 'Reading',
+            attributes: [
+              { name: 'sensor', type: 'string' },
+              { name: 'seq', type: 'number' },
+              { name: 'day', type: 'date' },
+            ],
+            key: ['sensor', 'seq'],
+          },
+        ],
         patterns: [{ name: 'byDay', entity: 'Reading', equals: ['sensor', 'day'], range: { attribute: 'day', op: 'between' }, returns: 'many' }],
       }),
     );

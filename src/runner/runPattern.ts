@@ -69,7 +69,19 @@ function requestsFor(design: Design, patternName: string, params: PatternParams,
 }
 
 /** The engine's in-memory answer on the sample items for each request of the pattern: what runPattern compares with. */
-export function expectedAnswers({ design, tableName, patternName, params, sampleItems }: { design: Design; tableName: string; patternName: string; params: PatternParams; sampleItems: readonly Item[] }): Item[][] {
+export function expectedAnswers({
+  design,
+  tableName,
+  patternName,
+  params,
+  sampleItems,
+}: {
+  design: Design;
+  tableName: string;
+  patternName: string;
+  params: PatternParams;
+  sampleItems: readonly Item[];
+}): Item[][] {
   return requestsFor(design, patternName, params, tableName).map((request) => runRequests({ design, items: sampleItems as Item[], requests: [request] }));
 }
 

@@ -46,7 +46,10 @@ describe('runPattern with native GSI keys', () => {
     // Seven orders of ~300 KB (an attribute outside the model) in one partition: more than DynamoDB's
     // 1 MB page. Two share a total (a tie).
     const totals = [5, 50, 500, 1000, 50, 9, 10];
-    const big: Item[] = totals.map((total, n) => ({ ...toItem(design, 'Order', { orderId: `o${n}`, customerId: 'c', status: 'open', total, coupon: 'c1' }), blob: 'x'.repeat(300_000) }));
+    const big: Item[] = totals.map((total, n) => ({
+      ...toItem(design, 'Order', { orderId: `o${n}`, customerId: 'c', status: 'open', total, coupon: 'c1' }),
+      blob: 'x'.repeat(300_000),
+    }));
     expect((await loadItems({ client: doc, tableName: name, items: big })).status).toBe('done');
     for (const patternName of ['ordersByStatus', 'couponOrders']) {
       const params = patternName === 'ordersByStatus' ? { status: 'open' } : { coupon: 'c1' };

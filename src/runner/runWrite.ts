@@ -53,22 +53,29 @@ export async function runWrite({ client, design, table, write, signal }: RunWrit
   const consumedCapacity: ConsumedCapacity[][] = [];
   // Every request asks what it consumed, recorded in request order.
   const R = { ReturnConsumedCapacity: 'INDEXES' } as const;
-  const record = (consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) => (consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]);
+  const record = (consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) =>
+    consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed];
   const sendOne = async (request: Parameters<WriteEnv['send']>[0]): Promise<WriteItem | undefined> => {
     if ('Get' in request) {
       const out = await client.send(new GetCommand({ ...(request.Get as GetCommandInput), ...R }), options);
       consumedCapacity.push(record(out.ConsumedCapacity));
       return out.Item as WriteItem | undefined;
     }
-    if ('Put' in request) return void consumedCapacity.push(record((await client.send(new PutCommand({ ...(request.Put as PutCommandInput), ...R }), options)).ConsumedCapacity));
+    if ('Put' in request)
+      return void consumedCapacity.push(record((await client.send(new PutCommand({ ...(request.Put as PutCommandInput), ...R }), options)).ConsumedCapacity));
     if ('Update' in request) {
       const out = await client.send(new UpdateCommand({ ...(request.Update as UpdateCommandInput), ...R }), options);
       consumedCapacity.push(record(out.ConsumedCapacity));
       return out.Attributes as WriteItem | undefined;
     }
-    if ('Delete' in request) return void consumedCapacity.push(record((await client.send(new DeleteCommand({ ...(request.Delete as DeleteCommandInput), ...R }), options)).ConsumedCapacity));
+    if ('Delete' in request)
+      return void consumedCapacity.push(
+        record((await client.send(new DeleteCommand({ ...(request.Delete as DeleteCommandInput), ...R }), options)).ConsumedCapacity),
+      );
     if ('TransactWrite' in request) {
-      return void consumedCapacity.push(record((await client.send(new TransactWriteCommand({ ...(request.TransactWrite as TransactWriteCommandInput), ...R }), options)).ConsumedCapacity));
+      return void consumedCapacity.push(
+        record((await client.send(new TransactWriteCommand({ ...(request.TransactWrite as TransactWriteCommandInput), ...R }), options)).ConsumedCapacity),
+      );
     }
     const out = await client.send(new BatchWriteCommand({ ...(request.BatchWrite as BatchWriteCommandInput), ...R }), options);
     consumedCapacity.push(record(out.ConsumedCapacity));

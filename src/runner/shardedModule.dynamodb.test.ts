@@ -11,7 +11,16 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DeleteTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { ScanCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { deriveDesign, encodeKeyValue, generateModule, generateSampleRecords, parseProblemJson, sampleParams, shardOf, type RecordValue } from '../engine/index.ts';
+import {
+  deriveDesign,
+  encodeKeyValue,
+  generateModule,
+  generateSampleRecords,
+  parseProblemJson,
+  sampleParams,
+  shardOf,
+  type RecordValue,
+} from '../engine/index.ts';
 import { limitedAnswerProblem } from '../testing/limitedAnswer.ts';
 import { uniqueTableName } from './testing/exampleDesign.ts';
 import { testClients } from './testing/testClients.ts';
@@ -83,7 +92,9 @@ async function expectAnswers(): Promise<number> {
 describe('a sharded generated module on DynamoDB Local', () => {
   it('builds one input per shard, each with the limit', () => {
     const inputs = mod.AccessPatterns.getOpenGames?.({});
-    expect(Array.isArray(inputs) && inputs.map((i) => [i.ExpressionAttributeValues?.[':pk'], i.Limit])).toEqual([0, 1, 2, 3].map((s) => [`GAME#open#${String(s)}`, 10]));
+    expect(Array.isArray(inputs) && inputs.map((i) => [i.ExpressionAttributeValues?.[':pk'], i.Limit])).toEqual(
+      [0, 1, 2, 3].map((s) => [`GAME#open#${String(s)}`, 10]),
+    );
   });
 
   it('stores each Game item in the shard of its key, and executeAll answers as brute force does', async () => {

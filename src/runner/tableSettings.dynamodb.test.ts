@@ -3,12 +3,7 @@
 // what is applied after it (time to live; point-in-time recovery, which DynamoDB Local does not know), and
 // every setting reported as applied or not. Deleting a table created with deletion protection turns it off
 // first; one protected by someone else since is left alone.
-import {
-  DescribeContinuousBackupsCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  UpdateTableCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, DescribeTimeToLiveCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { deriveDesign, loadProblem, type Model } from '../engine/index.ts';
 import { applyTableSettings, describeTableSetting } from './applyTableSettings.ts';
@@ -32,10 +27,20 @@ const shop = loadProblem(problemText('ecommerce.problem.json')).model!;
 const modelWith = (table: Model['table']): Model => ({
   ...shop,
   ...(table ? { table } : {}),
-  entities: shop.entities.map((e, i) => (i === 0 ? { ...e, attributes: [...e.attributes, { name: 'expiresAt', type: 'number' as const, optional: true as const }], ttl: 'expiresAt' } : e)),
+  entities: shop.entities.map((e, i) =>
+    i === 0 ? { ...e, attributes: [...e.attributes, { name: 'expiresAt', type: 'number' as const, optional: true as const }], ttl: 'expiresAt' } : e,
+  ),
 });
 const everything = deriveDesign(
-  modelWith({ billing: 'provisioned', read: 7, write: 3, stream: 'NEW_AND_OLD_IMAGES', deletionProtection: true, tableClass: 'STANDARD_INFREQUENT_ACCESS', pitr: true }),
+  modelWith({
+    billing: 'provisioned',
+    read: 7,
+    write: 3,
+    stream: 'NEW_AND_OLD_IMAGES',
+    deletionProtection: true,
+    tableClass: 'STANDARD_INFREQUENT_ACCESS',
+    pitr: true,
+  }),
 );
 
 const name = (prefix: string) => {
@@ -75,7 +80,8 @@ describe('createDesignTable with table settings', () => {
     expect(Table?.BillingModeSummary?.BillingMode).not.toBe('PAY_PER_REQUEST');
     expect(Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 7, WriteCapacityUnits: 3 });
     expect(Table?.GlobalSecondaryIndexes?.length).toBe(everything.indexes.length - 1);
-    for (const gsi of Table?.GlobalSecondaryIndexes ?? []) expect(gsi.ProvisionedThroughput, gsi.IndexName).toMatchObject({ ReadCapacityUnits: 7, WriteCapacityUnits: 3 });
+    for (const gsi of Table?.GlobalSecondaryIndexes ?? [])
+      expect(gsi.ProvisionedThroughput, gsi.IndexName).toMatchObject({ ReadCapacityUnits: 7, WriteCapacityUnits: 3 });
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(Table?.LatestStreamArn).toBeDefined();
     expect(Table?.DeletionProtectionEnabled).toBe(true);
@@ -85,7 +91,12 @@ describe('createDesignTable with table settings', () => {
   });
 
   it('reports an explicit on-demand billing as applied, and nothing for a model that states no settings', async () => {
-    const onDemand = await createDesignTable({ client, design: deriveDesign({ ...shop, table: { billing: 'on-demand', deletionProtection: false } }), tableName: name('ondemand'), pollMs: 50 });
+    const onDemand = await createDesignTable({
+      client,
+      design: deriveDesign({ ...shop, table: { billing: 'on-demand', deletionProtection: false } }),
+      tableName: name('ondemand'),
+      pollMs: 50,
+    });
     if (onDemand.status !== 'created') throw new Error(onDemand.status);
     expect(onDemand.settings).toEqual([
       { setting: 'billing', wanted: 'on demand', applied: true },
@@ -102,7 +113,9 @@ describe('createDesignTable with table settings', () => {
   });
 
   it('retries point-in-time recovery while AWS says backups are not yet enabled, and reports it once they are', async () => {
-    const enabled = { ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' } } };
+    const enabled = {
+      ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' } },
+    };
     const notYet = { __type: 'com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException', message: 'Backups are being enabled for the table: ' };
     const proxy = await startScriptedProxy(inject('dynamodbEndpoint'), (operation, n) =>
       operation === 'UpdateContinuousBackups' ? (n < 2 ? { status: 400, body: notYet } : { status: 200, body: enabled }) : undefined,
@@ -124,21 +137,31 @@ describe('createDesignTable with table settings', () => {
 describe('applyTableSettings', () => {
   it('gives up on point-in-time recovery after its retries and says why, keeping the other outcomes', async () => {
     const notYet = { __type: 'com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException', message: 'Backups are being enabled for the table: ' };
-    const proxy = await startScriptedProxy(inject('dynamodbEndpoint'), (operation) => (operation === 'UpdateContinuousBackups' ? { status: 400, body: notYet } : undefined));
+    const proxy = await startScriptedProxy(inject('dynamodbEndpoint'), (operation) =>
+      operation === 'UpdateContinuousBackups' ? { status: 400, body: notYet } : undefined,
+    );
     const via = createClients({ endpoint: proxy.url, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
     try {
       const design = deriveDesign(modelWith({ pitr: true }));
       const tableName = name('pitr-late');
       const created = await createDesignTable({ client, design: deriveDesign(shop), tableName, pollMs: 50 });
       if (created.status !== 'created') throw new Error(created.status);
-      const outcomes = await applyTableSettings({ client: via.client, design, tableName, description: created.description, pitrRetries: 2, pitrBackoff: { baseMs: 1, capMs: 5 } });
+      const outcomes = await applyTableSettings({
+        client: via.client,
+        design,
+        tableName,
+        description: created.description,
+        pitrRetries: 2,
+        pitrBackoff: { baseMs: 1, capMs: 5 },
+      });
       expect(outcomes).toEqual([
         { setting: 'timeToLive', wanted: 'time to live on expiresAt', applied: true },
         {
           setting: 'pointInTimeRecovery',
           wanted: 'point-in-time recovery',
           applied: false,
-          reason: 'DynamoDB still had not enabled backups for the new table after 3 tries (ContinuousBackupsUnavailableException); turn point-in-time recovery on later (UpdateContinuousBackups, or the console)',
+          reason:
+            'DynamoDB still had not enabled backups for the new table after 3 tries (ContinuousBackupsUnavailableException); turn point-in-time recovery on later (UpdateContinuousBackups, or the console)',
         },
       ]);
       expect(proxy.answered.get('UpdateContinuousBackups')).toBe(3);
@@ -157,7 +180,9 @@ describe('deleteDesignTable and deletion protection', () => {
     const created = await createDesignTable({ client, design: everything, tableName, pollMs: 50 });
     if (created.status !== 'created') throw new Error(created.status);
     let disabled = 0;
-    expect(await deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50, onDeletionProtectionDisabled: () => disabled++ })).toBe('deleted');
+    expect(
+      await deleteDesignTable({ client, table: created.table, confirmTableName: tableName, pollMs: 50, onDeletionProtectionDisabled: () => disabled++ }),
+    ).toBe('deleted');
     expect(disabled).toBe(1);
     expect(await tableDescription(client, tableName)).toBeUndefined();
   });

@@ -74,7 +74,9 @@ describe('fetchWithDeadline (the browser transport)', () => {
 
   it('returns a complete answer as it came, and a caller’s abort as an abort', async () => {
     const { createServer } = await import('node:http');
-    const server = createServer((_req, res) => res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'r1' }).end('{"__type":"x#ValidationException"}'));
+    const server = createServer((_req, res) =>
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'r1' }).end('{"__type":"x#ValidationException"}'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -87,6 +89,6 @@ describe('fetchWithDeadline (the browser transport)', () => {
     const controller = new AbortController();
     const pending = caught(fetchWithDeadline(60_000)(urlOf('headers'), { method: 'POST', body: '{}', signal: controller.signal }));
     setTimeout(() => controller.abort(), 50);
-    expect((await pending as Error).name).toBe('AbortError');
+    expect(((await pending) as Error).name).toBe('AbortError');
   });
 });

@@ -12,7 +12,15 @@
 // guide's rules: 1 KB write units, twice on the table for every transaction item
 // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling),
 // GSIs once, a ConditionCheck two 4 KB reads.
-import { CreateTableCommand, DeleteTableCommand, PutItemCommand, TransactWriteItemsCommand, type AttributeValue, type ConsumedCapacity, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  type AttributeValue,
+  type ConsumedCapacity,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measuredCapacity, writeFigures, type CapacityFigure, type RequestCapacity, type TransactActionCapacity } from '../engine/index.ts';
 import { testClients } from './testing/testClients.ts';
@@ -31,7 +39,11 @@ beforeAll(async () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: ['g1', 'g2'].map((g, i) => ({ IndexName: `GSI${i + 1}`, KeySchema: [{ AttributeName: g, KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } })),
+      GlobalSecondaryIndexes: ['g1', 'g2'].map((g, i) => ({
+        IndexName: `GSI${i + 1}`,
+        KeySchema: [{ AttributeName: g, KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'ALL' },
+      })),
     }),
   );
 });
@@ -52,7 +64,9 @@ function item(pk: string, bytes: number, extra: Record<string, string> = {}): Re
 }
 const put = (it: Record<string, AttributeValue>): TransactWriteItem => ({ Put: { TableName: TABLE, Item: it } });
 const del = (pk: string): TransactWriteItem => ({ Delete: { TableName: TABLE, Key: { pk: { S: pk }, sk: { S: 's' } } } });
-const check = (pk: string, condition = 'attribute_exists(pk)'): TransactWriteItem => ({ ConditionCheck: { TableName: TABLE, Key: { pk: { S: pk }, sk: { S: 's' } }, ConditionExpression: condition } });
+const check = (pk: string, condition = 'attribute_exists(pk)'): TransactWriteItem => ({
+  ConditionCheck: { TableName: TABLE, Key: { pk: { S: pk }, sk: { S: 's' } }, ConditionExpression: condition },
+});
 const update = (pk: string, expression: string, values: Record<string, AttributeValue>): TransactWriteItem => ({
   Update: { TableName: TABLE, Key: { pk: { S: pk }, sk: { S: 's' } }, UpdateExpression: expression, ExpressionAttributeValues: values },
 });
@@ -70,7 +84,15 @@ function documented(actions: TransactActionCapacity[]): RequestCapacity {
   const indexes: Record<string, number> = {};
   for (const a of actions) for (const [name, u] of Object.entries(a.indexes)) indexes[name] = (indexes[name] ?? 0) + u;
   const table = actions.reduce((n, a) => n + a.table, 0);
-  return { operation: 'TransactWriteItems', kind: 'write', table, indexes, units: table + Object.values(indexes).reduce((n, u) => n + u, 0), entries: [], actions };
+  return {
+    operation: 'TransactWriteItems',
+    kind: 'write',
+    table,
+    indexes,
+    units: table + Object.values(indexes).reduce((n, u) => n + u, 0),
+    entries: [],
+    actions,
+  };
 }
 const P = (table: number, indexes: Record<string, number> = {}): TransactActionCapacity => ({ action: 'Put', table, indexes });
 const D = (table: number, indexes: Record<string, number> = {}): TransactActionCapacity => ({ action: 'Delete', table, indexes });
@@ -89,18 +111,32 @@ interface Case {
   total?: number;
 }
 
-const SIZES = [{ bytes: 500, units: 1 }, { bytes: 1.5 * KB, units: 2 }, { bytes: 3 * KB, units: 3 }] as const;
+const SIZES = [
+  { bytes: 500, units: 1 },
+  { bytes: 1.5 * KB, units: 2 },
+  { bytes: 3 * KB, units: 3 },
+] as const;
 
 const cases: Case[] = [
   ...SIZES.flatMap(({ bytes, units: u }): Case[] => [
-    { name: `one Put of ${bytes} B, no GSI`, build: () => ({ before: [], items: [put(item(key(), bytes))] }), actions: [P(2 * u)], local: { units: 2 * u, table: 2 * u, indexes: {} } },
+    {
+      name: `one Put of ${bytes} B, no GSI`,
+      build: () => ({ before: [], items: [put(item(key(), bytes))] }),
+      actions: [P(2 * u)],
+      local: { units: 2 * u, table: 2 * u, indexes: {} },
+    },
     {
       name: `one Put of ${bytes} B in GSI1 and GSI2`,
       build: () => ({ before: [], items: [put(item(key(), bytes, { g1: 'a', g2: 'b' }))] }),
       actions: [P(2 * u, { GSI1: u, GSI2: u })],
       local: { units: 6 * u, table: 2 * u, indexes: { GSI1: 2 * u, GSI2: 2 * u } },
     },
-    { name: `two Puts of ${bytes} B, no GSI`, build: () => ({ before: [], items: [put(item(key(), bytes)), put(item(key(), bytes))] }), actions: [P(2 * u), P(2 * u)], local: { units: 2 * u, table: 2 * u, indexes: {} } },
+    {
+      name: `two Puts of ${bytes} B, no GSI`,
+      build: () => ({ before: [], items: [put(item(key(), bytes)), put(item(key(), bytes))] }),
+      actions: [P(2 * u), P(2 * u)],
+      local: { units: 2 * u, table: 2 * u, indexes: {} },
+    },
     {
       name: `two Puts of ${bytes} B, both in GSI1`,
       build: () => ({ before: [], items: [put(item(key(), bytes, { g1: 'a' })), put(item(key(), bytes, { g1: 'b' }))] }),
@@ -164,7 +200,12 @@ const cases: Case[] = [
     },
   ]),
   // Different figures all count on Local too.
-  { name: 'Puts of 500 B and 1.5 KB', build: () => ({ before: [], items: [put(item(key(), 500)), put(item(key(), 1.5 * KB))] }), actions: [P(2), P(4)], local: { units: 6, table: 6, indexes: {} } },
+  {
+    name: 'Puts of 500 B and 1.5 KB',
+    build: () => ({ before: [], items: [put(item(key(), 500)), put(item(key(), 1.5 * KB))] }),
+    actions: [P(2), P(4)],
+    local: { units: 6, table: 6, indexes: {} },
+  },
   {
     name: 'Puts of 500 B, 500 B and 1.5 KB',
     build: () => ({ before: [], items: [put(item(key(), 500)), put(item(key(), 500)), put(item(key(), 1.5 * KB))] }),
@@ -195,7 +236,12 @@ const cases: Case[] = [
     local: { units: 6, table: 4, indexes: { GSI1: 2 } },
   },
   // A Delete of nothing.
-  { name: 'a Delete of a missing item', build: () => ({ before: [], items: [del(key())] }), actions: [{ ...D(2), absent: true }], local: { units: 1, table: 1, indexes: {} } },
+  {
+    name: 'a Delete of a missing item',
+    build: () => ({ before: [], items: [del(key())] }),
+    actions: [{ ...D(2), absent: true }],
+    local: { units: 1, table: 1, indexes: {} },
+  },
   {
     name: 'two Deletes of missing items and a Put of 500 B',
     build: () => ({ before: [], items: [del(key()), del(key()), put(item(key(), 500))] }),
@@ -230,7 +276,12 @@ const cases: Case[] = [
     actions: [C(6)],
     local: { units: 6, table: 6, indexes: {} },
   },
-  { name: 'a ConditionCheck of a missing item (attribute_not_exists)', build: () => ({ before: [], items: [check(key(), 'attribute_not_exists(pk)')] }), actions: [{ ...C(2), absent: true }], local: { units: 2, table: 2, indexes: {} } },
+  {
+    name: 'a ConditionCheck of a missing item (attribute_not_exists)',
+    build: () => ({ before: [], items: [check(key(), 'attribute_not_exists(pk)')] }),
+    actions: [{ ...C(2), absent: true }],
+    local: { units: 2, table: 2, indexes: {} },
+  },
   {
     name: 'a Put of 1.5 KB and a ConditionCheck of a stored 500 B item',
     build: () => {
@@ -249,7 +300,12 @@ const cases: Case[] = [
     actions: [P(2), C(2)],
     local: { units: 2, table: 2, indexes: {} },
   },
-  { name: 'an Update of a missing item (it creates a small one)', build: () => ({ before: [], items: [update(key(), 'SET z = :z', { ':z': { S: '1' } })] }), actions: [U(2)], local: { units: 2, table: 2, indexes: {} } },
+  {
+    name: 'an Update of a missing item (it creates a small one)',
+    build: () => ({ before: [], items: [update(key(), 'SET z = :z', { ':z': { S: '1' } })] }),
+    actions: [U(2)],
+    local: { units: 2, table: 2, indexes: {} },
+  },
 ];
 
 describe('TransactWriteItems on DynamoDB Local: the documented figure and Localâ€™s', () => {
@@ -278,16 +334,20 @@ describe('TransactWriteItems on DynamoDB Local: the documented figure and Localâ
   it('a refused write reports no ConsumedCapacity on Local (localRefusedWriteUnreported): a cancelled transaction, a failed PutItem', async () => {
     const k = key();
     await store(item(k, 500));
-    const cancelled = await client.send(new TransactWriteItemsCommand({ TransactItems: [put(item(key(), 500)), check(k, 'attribute_not_exists(pk)')], ReturnConsumedCapacity: 'INDEXES' })).then(
-      () => undefined,
-      (e: unknown) => e as { name: string; ConsumedCapacity?: unknown },
-    );
+    const cancelled = await client
+      .send(new TransactWriteItemsCommand({ TransactItems: [put(item(key(), 500)), check(k, 'attribute_not_exists(pk)')], ReturnConsumedCapacity: 'INDEXES' }))
+      .then(
+        () => undefined,
+        (e: unknown) => e as { name: string; ConsumedCapacity?: unknown },
+      );
     expect(cancelled?.name).toBe('TransactionCanceledException');
     expect(cancelled?.ConsumedCapacity).toBeUndefined();
-    const failed = await client.send(new PutItemCommand({ TableName: TABLE, Item: item(k, 500), ConditionExpression: 'attribute_not_exists(pk)', ReturnConsumedCapacity: 'INDEXES' })).then(
-      () => undefined,
-      (e: unknown) => e as { name: string; ConsumedCapacity?: unknown },
-    );
+    const failed = await client
+      .send(new PutItemCommand({ TableName: TABLE, Item: item(k, 500), ConditionExpression: 'attribute_not_exists(pk)', ReturnConsumedCapacity: 'INDEXES' }))
+      .then(
+        () => undefined,
+        (e: unknown) => e as { name: string; ConsumedCapacity?: unknown },
+      );
     expect(failed?.name).toBe('ConditionalCheckFailedException');
     expect(failed?.ConsumedCapacity).toBeUndefined();
   });

@@ -25,7 +25,10 @@ export async function waitForTableActive({ client, tableName, timeoutMs = 300_00
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }), signal ? { abortSignal: signal } : {});
     if (Table && isActive(Table)) return Table;
     if (Date.now() > deadline) {
-      throw new RunnerError('table.notActive', `Table ${tableName} is still ${Table?.TableStatus ?? 'unknown'} (or one of its indexes is not ACTIVE) after ${Math.round(timeoutMs / 1000)} s.`);
+      throw new RunnerError(
+        'table.notActive',
+        `Table ${tableName} is still ${Table?.TableStatus ?? 'unknown'} (or one of its indexes is not ACTIVE) after ${Math.round(timeoutMs / 1000)} s.`,
+      );
     }
     await sleep(pollMs, signal);
   }
@@ -35,7 +38,8 @@ export async function waitForTableGone({ client, tableName, timeoutMs = 300_000,
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (!(await findTable(client, tableName, signal))) return;
-    if (Date.now() > deadline) throw new RunnerError('table.notDeleted', `Table ${tableName} still exists ${Math.round(timeoutMs / 1000)} s after DeleteTable.`);
+    if (Date.now() > deadline)
+      throw new RunnerError('table.notDeleted', `Table ${tableName} still exists ${Math.round(timeoutMs / 1000)} s after DeleteTable.`);
     await sleep(pollMs, signal);
   }
 }

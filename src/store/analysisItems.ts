@@ -36,6 +36,13 @@ export function itemLayout(design: Design, entity: string): string {
   const keys = design.entities.find((e) => e.entity === entity)?.keys;
   return JSON.stringify([
     design.entityAttribute,
-    design.indexes.map((index) => [index.name, index.kind, index.keys ?? 'composite', 'pkAttribute' in index ? index.pkAttribute : null, 'skAttribute' in index ? index.skAttribute : null, keys?.[index.name] ?? null]),
+    design.indexes.map((index) => [
+      index.name,
+      index.kind,
+      index.keys ?? 'composite',
+      'pkAttribute' in index ? index.pkAttribute : null,
+      'skAttribute' in index ? index.skAttribute : null,
+      keys?.[index.name] ?? null,
+    ]),
   ]);
 }

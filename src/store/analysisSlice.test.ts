@@ -203,7 +203,8 @@ describe('the analysis keeps the last design', () => {
 describe('the key mode', () => {
   const ecommerce = exampleText(DEFAULT_EXAMPLE);
   const gsiKeys = (design: Design | undefined) => design?.indexes.filter((i) => i.kind === 'gsi').map((i) => i.keys ?? 'composite');
-  const byStatus = (design: Design | undefined) => design?.patterns.find((p) => p.pattern === 'getOrdersByStatus')?.steps.map((s) => `${s.index}: ${s.keyConditionText}`);
+  const byStatus = (design: Design | undefined) =>
+    design?.patterns.find((p) => p.pattern === 'getOrdersByStatus')?.steps.map((s) => `${s.index}: ${s.keyConditionText}`);
 
   async function opened() {
     const test = createTestStore();
@@ -212,7 +213,7 @@ describe('the key mode', () => {
     return test;
   }
 
-  it('is composite by default, and native keys the GSIs on the items\' own attributes', async () => {
+  it("is composite by default, and native keys the GSIs on the items' own attributes", async () => {
     const { store, settled } = await opened();
     expect(store.getState().keysMode).toBe('composite');
     expect(gsiKeys(store.getState().design)).toEqual(['composite', 'composite']);
@@ -359,7 +360,7 @@ describe('the analysis in phases', () => {
     return { analyzer, emitted, open: () => open(), codeCalls: () => codeCalls };
   }
 
-  it('shows the design at once, then the samples, then the lint\'s findings', async () => {
+  it("shows the design at once, then the samples, then the lint's findings", async () => {
     const { analyzer, open } = gated();
     const { store, settled } = createTestStore({ analyzer });
     store.getState().openSource({ text: LINTED, format: 'text' });
@@ -398,7 +399,7 @@ describe('the analysis in phases', () => {
     expect(emitted.filter(([text]) => text === MODEL).map(([, phase]) => phase)).toEqual(['design', 'samples', 'lint']);
   });
 
-  it('analyses a burst of changes in one task once, and applies only the newest request\'s phases', async () => {
+  it("analyses a burst of changes in one task once, and applies only the newest request's phases", async () => {
     const calls: string[] = [];
     const inline = createInlineAnalyzer();
     const analyzer: Analyzer = { ...inline, analyze: (request, onPhase) => (calls.push(request.text), inline.analyze(request, onPhase)) };

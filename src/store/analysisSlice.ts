@@ -107,7 +107,13 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
     // A layout no derivation in this mode makes (a native one in composite mode) is not kept.
     const previous = keptLayout && layoutFitsKeysMode(keptLayout, keysMode) ? keptLayout : undefined;
     // A pinned deployed design is derived against (deployed: true): it replaces the kept layout.
-    const request: AnalysisRequest = { text: source.text, format: source.format, scale: sampleScale, keys: keysMode, ...(deployed ? { deployed } : previous ? { previous } : {}) };
+    const request: AnalysisRequest = {
+      text: source.text,
+      format: source.format,
+      scale: sampleScale,
+      keys: keysMode,
+      ...(deployed ? { deployed } : previous ? { previous } : {}),
+    };
     const id = ++newest;
     // The layout the store keeps while this run applies: the one it was asked with, then its own design's.
     let layout: DesignLayout | undefined = keptLayout;
@@ -128,7 +134,14 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
       const kept = shown;
       if (phase.phase === 'design' && phase.derived === undefined && kept !== undefined && now.design !== undefined && baseOf(now.design) === kept.design) {
         // Errors: the design shown stays (stale). If newer edits stopped its samples or its findings, they are fetched now.
-        api.setState({ diagnostics: phase.diagnostics, sourceMap: phase.sourceMap, analyzing: false, stale: true, sampling: !kept.samples, linting: !kept.lint });
+        api.setState({
+          diagnostics: phase.diagnostics,
+          sourceMap: phase.sourceMap,
+          analyzing: false,
+          stale: true,
+          sampling: !kept.samples,
+          linting: !kept.lint,
+        });
         if (!kept.samples || !kept.lint) finish(kept);
         return;
       }

@@ -36,7 +36,8 @@ function inProcessWorker({ failing = false } = {}) {
   const host: HostPort = {
     onmessage: null,
     postMessage: (reply) => {
-      const sent: AnalysisReply = failing && reply.kind === 'phase' && reply.phase.phase === 'samples' ? { kind: 'failed', id: reply.id, error: 'boom' } : reply;
+      const sent: AnalysisReply =
+        failing && reply.kind === 'phase' && reply.phase.phase === 'samples' ? { kind: 'failed', id: reply.id, error: 'boom' } : reply;
       replies.push(sent);
       const copy = structuredClone(sent);
       setTimeout(() => page.onmessage?.({ data: copy } as MessageEvent<AnalysisReply>), 0);
@@ -79,7 +80,7 @@ describe('the analysis worker and its client', () => {
     expect(store.getState().items).toEqual(analyzeSource({ text: store.getState().source.text, format: 'text', scale: 1, keys: 'composite' }).derived?.items);
   });
 
-  it('hands on only the newest request\'s phases; the older run stops', async () => {
+  it("hands on only the newest request's phases; the older run stops", async () => {
     const worker = inProcessWorker();
     const client = analysisWorkerClient(worker.page, createInlineAnalyzer);
     const seen: [string, AnalysisPhase['phase']][] = [];

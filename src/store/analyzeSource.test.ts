@@ -18,14 +18,22 @@ describe('analyzeSource: design diagnostics', () => {
 });
 
 describe('analyzeSource: the key mode', () => {
-  const text = 'model "Shop"\n\nentity User key email count 5\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const text =
+    'model "Shop"\n\nentity User key email count 5\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
 
   it('derives composite GSI keys by default, and native ones when asked', () => {
     const composite = analyzeSource({ text, format: 'text', scale: 1 }).derived;
     expect(composite?.design.indexes[1]).toMatchObject({ name: 'GSI1', pkAttribute: 'GSI1PK' });
     expect(composite?.items.every((item) => String(item['GSI1PK']).startsWith('USER#'))).toBe(true);
     const native = analyzeSource({ text, format: 'text', scale: 1, keys: 'native' }).derived;
-    expect(native?.design.indexes[1]).toMatchObject({ name: 'GSI1', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'plan', type: 'S' }] });
+    expect(native?.design.indexes[1]).toMatchObject({
+      name: 'GSI1',
+      keys: 'native',
+      pk: [
+        { name: '_type', type: 'S' },
+        { name: 'plan', type: 'S' },
+      ],
+    });
     expect(native?.items.some((item) => 'GSI1PK' in item)).toBe(false);
     expect(native?.code).toContain('getByPlan');
   });
@@ -38,13 +46,16 @@ describe('analyzeSource: the table name', () => {
     const first = analyzeSource({ text: text('table ShopTable'), format: 'text', scale: 1 }).derived?.design;
     expect(first?.tableName).toBe('ShopTable');
     const previous = first && designLayout(first);
-    expect(analyzeSource({ text: text('table Renamed'), format: 'text', scale: 1, ...(previous ? { previous } : {}) }).derived?.design.tableName).toBe('Renamed');
+    expect(analyzeSource({ text: text('table Renamed'), format: 'text', scale: 1, ...(previous ? { previous } : {}) }).derived?.design.tableName).toBe(
+      'Renamed',
+    );
     expect(analyzeSource({ text: text(''), format: 'text', scale: 1, ...(previous ? { previous } : {}) }).derived?.design.tableName).toBe('Shop');
   });
 });
 
 describe('analyzeSource: the design review (lint)', () => {
-  const text = 'model "Users"\nentity User key userId count 20\n  userId: string\n  email: string\ngetUser: User by userId returns one\nbyEmail: User by email returns one consistent\n';
+  const text =
+    'model "Users"\nentity User key userId count 20\n  userId: string\n  email: string\ngetUser: User by userId returns one\nbyEmail: User by email returns one consistent\n';
 
   it("puts the lint's findings in the design's diagnostics (the Design panel) and, placed on their path, in the editor's", () => {
     const result = analyzeSource({ text, format: 'text', scale: 1 });

@@ -157,14 +157,21 @@ export function designPhase({ text, format, previous, deployed, keys = 'composit
     // The table is the model's table.name, else named after the model, as the app always has
     // (it has no table name of its own to keep): never the kept layout's name.
     const kept = deployed ?? previous;
-    const design = deriveDesign(model, kept ? { previous: kept, ...(deployed ? { deployed: true } : {}), tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys });
+    const design = deriveDesign(
+      model,
+      kept ? { previous: kept, ...(deployed ? { deployed: true } : {}), tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys },
+    );
     const diagnostics = [...parsed.diagnostics, ...design.diagnostics.map((d) => locate(d, sourceMap))];
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.
     if (!hasKeyLayout(design)) return { phase: 'design', diagnostics, sourceMap };
     return { phase: 'design', diagnostics, sourceMap, derived: { model, design } };
   } catch (error) {
     // An engine bug must not take the app down: report it as one, on the model line, and keep the last design.
-    return { phase: 'design', diagnostics: [...parsed.diagnostics, locate(internalDiagnostic('deriving the design', error, { subject: {} }), sourceMap)], sourceMap };
+    return {
+      phase: 'design',
+      diagnostics: [...parsed.diagnostics, locate(internalDiagnostic('deriving the design', error, { subject: {} }), sourceMap)],
+      sourceMap,
+    };
   }
 }
 
@@ -235,6 +242,13 @@ export function analyzeSource(request: AnalysisRequest): AnalysisResult {
   return {
     diagnostics: [...first.diagnostics, ...findings.map((d) => locate(d, sourceMap))],
     sourceMap,
-    derived: { model, design: findings.length ? { ...design, diagnostics: [...design.diagnostics, ...findings] } : design, records: made.records, items: made.items, code: code.code, samples: made.samples },
+    derived: {
+      model,
+      design: findings.length ? { ...design, diagnostics: [...design.diagnostics, ...findings] } : design,
+      records: made.records,
+      items: made.items,
+      code: code.code,
+      samples: made.samples,
+    },
   };
 }

@@ -7,7 +7,11 @@ import { createWorkerAnalyzer } from './workerAnalyzer.ts';
 import { createWorkerChangesComputer } from './workerChangesComputer.ts';
 import { createWorkerCostEstimator } from './workerCostEstimator.ts';
 
-export const appStore = createAppStore({ analyzer: createWorkerAnalyzer(), costEstimator: createWorkerCostEstimator(), changesComputer: createWorkerChangesComputer() });
+export const appStore = createAppStore({
+  analyzer: createWorkerAnalyzer(),
+  costEstimator: createWorkerCostEstimator(),
+  changesComputer: createWorkerChangesComputer(),
+});
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

@@ -44,10 +44,20 @@ describe('the Changes view’s figures', () => {
     // GSI2 had no Product template: the new pattern gets one there, no new GSI.
     expect(diff.indexes.added).toEqual([]);
     expect(diff.entities).toEqual([
-      { entity: 'Product', status: 'changed', templates: [{ index: 'GSI2', kind: 'added', after: 'GSI2PK = PRODUCT#{category}, GSI2SK = PRODUCT#{price}#{productId}', attributes: ['GSI2PK', 'GSI2SK'] }] },
+      {
+        entity: 'Product',
+        status: 'changed',
+        templates: [
+          { index: 'GSI2', kind: 'added', after: 'GSI2PK = PRODUCT#{category}, GSI2SK = PRODUCT#{price}#{productId}', attributes: ['GSI2PK', 'GSI2SK'] },
+        ],
+      },
     ]);
     expect(diff.patterns.find((p) => p.pattern === 'getProductsByPrice')).toEqual(
-      expect.objectContaining({ status: 'added', notServedBefore: true, after: [expect.objectContaining({ operation: 'Query', index: 'GSI2', order: 'desc' })] }),
+      expect.objectContaining({
+        status: 'added',
+        notServedBefore: true,
+        after: [expect.objectContaining({ operation: 'Query', index: 'GSI2', order: 'desc' })],
+      }),
     );
     expect(diff.migration.entities).toEqual([expect.objectContaining({ entity: 'Product', items: 60, seconds: 60 / 100 })]);
     expect(plan.steps.map((s) => s.kind)).toEqual(['backfill', 'verify']);

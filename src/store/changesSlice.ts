@@ -47,7 +47,7 @@ export function createChangesSlice({ computer }: ChangesSliceOptions): StateCrea
  * True when `request` was made of what the store holds now. The design is compared by what the plan reads
  * (its model, indexes and pattern plans): the lint's findings replace the design object, not these.
  */
-export function sameChangesInputs(state: AppState, request: Omit<ChangesRequest, 'prices'> & { prices?: ChangesRequest['prices'] } | undefined): boolean {
+export function sameChangesInputs(state: AppState, request: (Omit<ChangesRequest, 'prices'> & { prices?: ChangesRequest['prices'] }) | undefined): boolean {
   const design = state.design;
   return (
     request !== undefined &&
@@ -104,7 +104,8 @@ function watchChangesInputs(api: StoreApi<AppState>, computer: ChangesComputer):
   api.subscribe((state) => {
     if (!SHOWN_IN.includes(state.activePanel) || state.analyzing) return;
     if (state.deployed === undefined) {
-      if (state.changes !== undefined || state.changesError !== undefined || state.computingChanges) api.setState({ changes: undefined, changesError: undefined, computingChanges: false });
+      if (state.changes !== undefined || state.changesError !== undefined || state.computingChanges)
+        api.setState({ changes: undefined, changesError: undefined, computingChanges: false });
       done = scheduled = undefined;
       return;
     }

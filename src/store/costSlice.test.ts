@@ -105,8 +105,16 @@ describe('the prices and utilisation saved with the work', () => {
   });
 
   it('are the list prices and 70% when what was saved is not a table the panel could have set', () => {
-    const read = (work: Record<string, unknown>) => readSavedWork(storageOf({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, ...work }) }));
-    for (const prices of [null, 'cheap', { ...DEFAULT_PRICES, perWcuHour: -1 }, { ...DEFAULT_PRICES, hoursPerMonth: 0 }, { ...DEFAULT_PRICES, region: 7 }, { perRcuHour: 1 }]) {
+    const read = (work: Record<string, unknown>) =>
+      readSavedWork(storageOf({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, ...work }) }));
+    for (const prices of [
+      null,
+      'cheap',
+      { ...DEFAULT_PRICES, perWcuHour: -1 },
+      { ...DEFAULT_PRICES, hoursPerMonth: 0 },
+      { ...DEFAULT_PRICES, region: 7 },
+      { perRcuHour: 1 },
+    ]) {
       expect(read({ prices })?.prices, JSON.stringify(prices)).toEqual(DEFAULT_PRICES);
     }
     expect(read({ prices: { ...DEFAULT_PRICES, extra: 'x', perGbMonth: 0.3 } })?.prices).toEqual({ ...DEFAULT_PRICES, perGbMonth: 0.3 });

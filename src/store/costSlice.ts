@@ -24,7 +24,8 @@ export function pricesProblems(prices: PriceTable): string[] {
   const problems = priceTableProblems(prices);
   for (const field of ['region', 'date', 'source'] as const) {
     const value: unknown = prices[field];
-    if (typeof value !== 'string' || value.length > MAX_PRICE_LABEL_CHARS) problems.push(`${field} must be text of at most ${MAX_PRICE_LABEL_CHARS} characters`);
+    if (typeof value !== 'string' || value.length > MAX_PRICE_LABEL_CHARS)
+      problems.push(`${field} must be text of at most ${MAX_PRICE_LABEL_CHARS} characters`);
   }
   return problems;
 }

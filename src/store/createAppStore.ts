@@ -24,7 +24,12 @@ export interface AppStoreOptions {
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore({ analyzer = createInlineAnalyzer(), costEstimator = inlineCostEstimator, changesComputer = inlineChangesComputer, now = Date.now }: AppStoreOptions = {}): AppStore {
+export function createAppStore({
+  analyzer = createInlineAnalyzer(),
+  costEstimator = inlineCostEstimator,
+  changesComputer = inlineChangesComputer,
+  now = Date.now,
+}: AppStoreOptions = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createSourceSlice({ now })(...a),
     ...createAnalysisSlice({ analyzer })(...a),

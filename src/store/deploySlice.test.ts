@@ -26,7 +26,9 @@ describe('the deployed design', () => {
     expect(store.getState().markDeployed()).toBe(true);
     const deployed = store.getState().deployed;
     expect(deployed && designIdentity(deployed)).toBe(designIdentity(designLayout(store.getState().design!)));
-    expect(store.getState().notice).toEqual(expect.objectContaining({ kind: 'info', title: expect.stringContaining('pinned as the deployed design of table Shop') }));
+    expect(store.getState().notice).toEqual(
+      expect.objectContaining({ kind: 'info', title: expect.stringContaining('pinned as the deployed design of table Shop') }),
+    );
 
     // Without the pattern that read GSI1, the deployed GSI1 stays (unused: a warning), where a fresh derivation drops it.
     store.getState().setSource(SHOP.replace('getByPlan: User by plan\n', ''));
@@ -58,7 +60,11 @@ describe('the deployed design', () => {
     expect(analyzeSource(request).diagnostics.some((d) => d.code === 'evolve.tableKeyChanged')).toBe(false);
     // A kept layout alone (not deployed) follows the change; the deployed one refuses it.
     expect(analyzeSource({ ...request, previous: designLayout(before) }).diagnostics.some((d) => d.code === 'evolve.tableKeyChanged')).toBe(false);
-    expect(analyzeSource({ ...request, previous: designLayout(before), deployed: designLayout(before) }).diagnostics.some((d) => d.code === 'evolve.tableKeyChanged')).toBe(true);
+    expect(
+      analyzeSource({ ...request, previous: designLayout(before), deployed: designLayout(before) }).diagnostics.some(
+        (d) => d.code === 'evolve.tableKeyChanged',
+      ),
+    ).toBe(true);
     expect(analyzeSource({ ...request, deployed: designLayout(before) }).diagnostics.some((d) => d.code === 'evolve.tableKeyChanged')).toBe(true);
   });
 

@@ -42,7 +42,11 @@ export function createDeploySlice(): StateCreator<AppState, [], [], DeploySlice>
         const { design, stale, showNotice } = get();
         if (layout === undefined) {
           if (design === undefined || stale) {
-            showNotice({ kind: 'error', title: 'There is no design to mark as deployed: the model has errors. Fix them first; nothing was pinned.', details: [] });
+            showNotice({
+              kind: 'error',
+              title: 'There is no design to mark as deployed: the model has errors. Fix them first; nothing was pinned.',
+              details: [],
+            });
             return false;
           }
         }
@@ -50,7 +54,11 @@ export function createDeploySlice(): StateCreator<AppState, [], [], DeploySlice>
         // Through design.json and back, as it is kept and shared.
         const read = readLayoutDocument(layoutDocument(chosen));
         if (read === undefined) {
-          showNotice({ kind: 'error', title: 'This design could not be written as design.json and read back, so it was not pinned (a bug: please report it).', details: [] });
+          showNotice({
+            kind: 'error',
+            title: 'This design could not be written as design.json and read back, so it was not pinned (a bug: please report it).',
+            details: [],
+          });
           return false;
         }
         pin(read, layout === undefined ? 'The current design' : 'The migrated design');
@@ -80,7 +88,11 @@ export function createDeploySlice(): StateCreator<AppState, [], [], DeploySlice>
           showNotice({ kind: 'error', title: `${fileName} could not be kept as design.json, so it was not pinned (a bug: please report it).`, details: [] });
           return false;
         }
-        pin(read, fileName, parsed.diagnostics.map((d) => `warning: ${formatDiagnostic(d)}`));
+        pin(
+          read,
+          fileName,
+          parsed.diagnostics.map((d) => `warning: ${formatDiagnostic(d)}`),
+        );
         return true;
       },
 

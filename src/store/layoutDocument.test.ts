@@ -49,7 +49,12 @@ describe('layoutDocument with native GSI keys', () => {
   });
 
   it('writes the same document for the same layout, whatever order its objects were built in', () => {
-    const shuffled = { ...layout, indexes: layout.indexes.map((i) => (i.keys === 'native' ? { projection: i.projection, sk: i.sk, pk: i.pk, keys: i.keys, kind: i.kind, name: i.name } : i)) };
+    const shuffled = {
+      ...layout,
+      indexes: layout.indexes.map((i) =>
+        i.keys === 'native' ? { projection: i.projection, sk: i.sk, pk: i.pk, keys: i.keys, kind: i.kind, name: i.name } : i,
+      ),
+    };
     expect(JSON.stringify(layoutDocument(shuffled))).toBe(JSON.stringify(layoutDocument(layout)));
   });
 

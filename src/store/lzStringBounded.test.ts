@@ -17,9 +17,7 @@ describe('bounded lz-string decompression', () => {
     for (let n = 0; n < 300; n++) {
       const text = randomText(next, next() % 400);
       const encoded = LZString.compressToEncodedURIComponent(text);
-      expect(decompressFromEncodedURIComponent(encoded, Infinity), JSON.stringify(text)).toEqual(
-        text === '' ? { kind: 'damaged' } : { kind: 'ok', text },
-      );
+      expect(decompressFromEncodedURIComponent(encoded, Infinity), JSON.stringify(text)).toEqual(text === '' ? { kind: 'damaged' } : { kind: 'ok', text });
     }
   });
 

@@ -110,7 +110,12 @@ export function refreshParams({
  */
 const DEFAULTS = new WeakMap<readonly RecordValue[], Map<string, PatternParams>>();
 
-function defaultParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, pattern: Model['patterns'][number], entity: string | undefined): PatternParams {
+function defaultParams(
+  model: Model,
+  records: ReadonlyMap<string, readonly RecordValue[]>,
+  pattern: Model['patterns'][number],
+  entity: string | undefined,
+): PatternParams {
   const list = records.get(pattern.entity);
   const known = list === undefined ? undefined : (DEFAULTS.get(list) ?? new Map<string, PatternParams>());
   if (list !== undefined && known !== undefined) DEFAULTS.set(list, known);

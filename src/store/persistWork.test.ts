@@ -54,7 +54,8 @@ describe('autosaved work', () => {
   });
 
   it('restores each setting only as a value the app itself could have set, else its default', () => {
-    const read = (work: Record<string, unknown>) => readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, ...work }) }));
+    const read = (work: Record<string, unknown>) =>
+      readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, ...work }) }));
     for (const sampleScale of [1e9, MAX_SAMPLE_SCALE + 1, 0, -1, 0.01, '2', null, [2]]) {
       expect(read({ sampleScale })?.sampleScale, JSON.stringify(sampleScale)).toBe(1);
     }
@@ -62,8 +63,16 @@ describe('autosaved work', () => {
     // A value JSON cannot hold (Infinity, NaN) is written as null.
     expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: '{"source":{"text":"","format":"text"},"sampleScale":1e999}' }))?.sampleScale).toBe(1);
 
-    expect(read({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' })).toMatchObject({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' });
-    expect(read({ selectedPattern: 'x'.repeat(10) + ' <b>', gridIndex: 42, entityFilter: '' })).toMatchObject({ selectedPattern: undefined, gridIndex: 'table', entityFilter: undefined });
+    expect(read({ selectedPattern: 'getUser', gridIndex: 'GSI1', entityFilter: 'User' })).toMatchObject({
+      selectedPattern: 'getUser',
+      gridIndex: 'GSI1',
+      entityFilter: 'User',
+    });
+    expect(read({ selectedPattern: 'x'.repeat(10) + ' <b>', gridIndex: 42, entityFilter: '' })).toMatchObject({
+      selectedPattern: undefined,
+      gridIndex: 'table',
+      entityFilter: undefined,
+    });
     expect(read({ theme: 'neon', activePanel: 'secrets' })).toMatchObject({ theme: 'system', activePanel: 'design' });
     // The splitter's place: a whole percentage within the splitter's range, else the default.
     expect(read({ editorShare: 55 })?.editorShare).toBe(55);
@@ -87,7 +96,9 @@ describe('autosaved work', () => {
     const saved = readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, params }) }));
     expect(saved?.params).toEqual({ ok: params.ok });
     const edge = { email: 'x'.repeat(MAX_SAVED_PARAM_CHARS), total: Number.MAX_SAFE_INTEGER };
-    expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, params: { edge } }) }))?.params).toEqual({ edge });
+    expect(readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text: '', format: 'text' }, params: { edge } }) }))?.params).toEqual({
+      edge,
+    });
   });
 
   it('keeps a parameter set named __proto__ as data', () => {
@@ -106,7 +117,12 @@ describe('autosaved work', () => {
     expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')).toMatchObject({ source: { text: 'model "A"' } });
 
     const errors: unknown[] = [];
-    const full = { getItem: () => null, setItem: () => { throw new Error('quota'); } };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
     const stop2 = autosave(store, full, (e) => errors.push(e));
     store.getState().setSource('model "B"');
     stop2();
@@ -174,7 +190,15 @@ describe('autosaved work', () => {
         { ...good, extra: true },
         { ...good, indexes: [...(good['indexes'] as unknown[]), { name: 'GSI1', kind: 'gsi', pkAttribute: 'X', skAttribute: 'Y', projection: 'ALL' }] },
         { ...good, entities: [{ ...entities[0], label: 'US#ER' }, ...entities.slice(1)] },
-        { ...good, entities: [{ ...entities[0], keys: { ...(entities[0]?.['keys'] as object), GSI9: { pk: [{ kind: 'literal', text: 'X' }], sk: [{ kind: 'literal', text: 'X' }] } } }] },
+        {
+          ...good,
+          entities: [
+            {
+              ...entities[0],
+              keys: { ...(entities[0]?.['keys'] as object), GSI9: { pk: [{ kind: 'literal', text: 'X' }], sk: [{ kind: 'literal', text: 'X' }] } },
+            },
+          ],
+        },
         { ...good, entities: [{ ...entities[0], keys: {} }] },
       ];
       for (const design of damaged) {
@@ -213,7 +237,9 @@ describe('autosaved work', () => {
       await settled();
       store.getState().setSource(text.replace('getUserByEmail:', 'getOrdersByTotal: Order by total\ngetUserByEmail:'));
       await settled();
-      await vi.waitFor(() => expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')).toMatchObject({ keysMode: 'native', source: { text: store.getState().source.text } }));
+      await vi.waitFor(() =>
+        expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}')).toMatchObject({ keysMode: 'native', source: { text: store.getState().source.text } }),
+      );
       stop();
       const kept = store.getState();
       expect(gsiKeys(kept.design)).toContain('GSI4 native');
@@ -240,7 +266,8 @@ describe('autosaved work', () => {
       await settled();
       const native = store.getState().keptLayout!;
       expect(native.indexes.some((i) => i.keys === 'native')).toBe(true);
-      const read = (work: Record<string, unknown>) => readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text, format: 'text' }, ...work }) }));
+      const read = (work: Record<string, unknown>) =>
+        readSavedWork(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ source: { text, format: 'text' }, ...work }) }));
 
       expect(read({ keysMode: 'native', design: layoutDocument(native) })).toMatchObject({ keysMode: 'native', layout: native });
       // An older save has no mode: composite, its layout kept.

@@ -1,7 +1,16 @@
 // Autosave of the user's work to localStorage (debounced, flushed when the page
 // hides) and its restoration on the next visit. What is read back is checked
 // field by field: a damaged entry is ignored, never half-applied.
-import { DEFAULT_PRICES, DEFAULT_TARGET_UTILIZATION, numberProblem, type DesignLayout, type PriceTable, type KeysMode, type PatternParams, type Scalar } from '../engine/index.ts';
+import {
+  DEFAULT_PRICES,
+  DEFAULT_TARGET_UTILIZATION,
+  numberProblem,
+  type DesignLayout,
+  type PriceTable,
+  type KeysMode,
+  type PatternParams,
+  type Scalar,
+} from '../engine/index.ts';
 import { isIdentifier } from '../engine/model/isIdentifier.ts';
 import { isSampleScale } from './analysisSlice.ts';
 import type { AppStore } from './createAppStore.ts';
@@ -46,9 +55,7 @@ export interface SavedWork {
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export function savedWorkOf(state: AppState): SavedWork {
-  const params = Object.fromEntries(
-    state.editedParams.filter((name) => Object.hasOwn(state.params, name)).map((name) => [name, state.params[name] ?? {}]),
-  );
+  const params = Object.fromEntries(state.editedParams.filter((name) => Object.hasOwn(state.params, name)).map((name) => [name, state.params[name] ?? {}]));
   return {
     source: state.source,
     layout: state.keptLayout,
@@ -82,7 +89,22 @@ export function readSavedWork(storage: KeyValueStorage): SavedWork | undefined {
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const { source, design, deployed, keysMode, sampleScale, selectedPattern, params, gridIndex, entityFilter, theme, activePanel, editorShare, prices, targetUtilization } = value;
+  const {
+    source,
+    design,
+    deployed,
+    keysMode,
+    sampleScale,
+    selectedPattern,
+    params,
+    gridIndex,
+    entityFilter,
+    theme,
+    activePanel,
+    editorShare,
+    prices,
+    targetUtilization,
+  } = value;
   if (!isObject(source) || typeof source['text'] !== 'string' || (source['format'] !== 'text' && source['format'] !== 'json')) return undefined;
   // Each setting is what the app itself could have set, or its default: names are model names
   // (identifiers), the scale one the items panel offers, the key mode one of the engine's.
@@ -153,7 +175,8 @@ export function restoreWork(store: AppStore, saved: SavedWork): void {
       ? {
           notice: {
             kind: 'error' as const,
-            title: 'The deployed design saved with your work was damaged and could not be read back, so nothing is pinned now. Pin it again (Changes view) before you compare or migrate.',
+            title:
+              'The deployed design saved with your work was damaged and could not be read back, so nothing is pinned now. Pin it again (Changes view) before you compare or migrate.',
             details: [],
           },
         }

@@ -28,7 +28,10 @@ describe('the store with prototype member names', () => {
       expect(requestError, name).toBeUndefined();
       const expected = answerPattern(model, state.records, name, own ?? {}).map((a) => a.record);
       expect(expected.length, name).toBeGreaterThan(0);
-      expect(resultItems.map((item) => fromItem(design, item).record), name).toEqual(expected);
+      expect(
+        resultItems.map((item) => fromItem(design, item).record),
+        name,
+      ).toEqual(expected);
     }
   });
 });

@@ -7,7 +7,6 @@ import type { AppState } from './types.ts';
 import { sampleItemsOf } from './writesSlice.ts';
 
 export const selectSource = (s: AppState) => s.source;
-export const selectSourceFormat = (s: AppState) => s.source.format;
 export const selectDiagnostics = (s: AppState) => s.diagnostics;
 export const selectSourceMap = (s: AppState) => s.sourceMap;
 export const selectModel = (s: AppState) => s.model;
@@ -28,12 +27,9 @@ export const selectItems = (s: AppState) => s.items;
 /** The sample items as the writes left them (the generated ones before any write): what the grid shows. */
 export const selectSampleItems = sampleItemsOf;
 export const selectCode = (s: AppState) => s.code;
-export const selectSampleScale = (s: AppState) => s.sampleScale;
 export const selectSampleBudget = (s: AppState) => s.sampleBudget;
 export const selectSelectedPattern = (s: AppState) => s.selectedPattern;
 export const selectParams = (s: AppState) => s.params;
-export const selectGridIndex = (s: AppState) => s.gridIndex;
-export const selectEntityFilter = (s: AppState) => s.entityFilter;
 export const selectNotice = (s: AppState) => s.notice;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectActivePanel = (s: AppState) => s.activePanel;
@@ -60,7 +56,12 @@ export const selectItemsView = (s: AppState) => ({
   setOnlyWriteChanges: s.setOnlyWriteChanges,
 });
 export const selectWriteForm = (s: AppState) => ({ writeEntity: s.writeEntity, writeDrafts: s.writeDrafts });
-export const selectWriteState = (s: AppState) => ({ lastWrite: s.lastWrite, writing: s.writing, writesDropped: s.writesDropped, written: s.writeTable !== undefined });
+export const selectWriteState = (s: AppState) => ({
+  lastWrite: s.lastWrite,
+  writing: s.writing,
+  writesDropped: s.writesDropped,
+  written: s.writeTable !== undefined,
+});
 export const selectLastWrite = (s: AppState) => s.lastWrite;
 export const selectWriteActions = (s: AppState) => ({
   setWriteEntity: s.setWriteEntity,
@@ -101,8 +102,6 @@ export const useLastWrite = () => useAppStore(selectLastWrite);
 export const useCode = () => useAppStore(selectCode);
 export const useSelectedPattern = () => useAppStore(selectSelectedPattern);
 export const useParams = () => useAppStore(selectParams);
-export const useGridIndex = () => useAppStore(selectGridIndex);
-export const useEntityFilter = () => useAppStore(selectEntityFilter);
 export const useNotice = () => useAppStore(selectNotice);
 export const useTheme = () => useAppStore(selectTheme);
 export const useActivePanel = () => useAppStore(selectActivePanel);

@@ -118,12 +118,14 @@ describe('share link limits', () => {
 });
 
 describe("share links carry the design's kept layout", () => {
-  const text = 'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const text =
+    'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
   const model = parseModelText(text).model;
   if (!model) throw new Error('the test model does not parse');
   const layout = designLayout(deriveDesign(model));
   const shop = { text, format: 'text' as const };
-  const payload = (extra: Record<string, unknown>) => SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
+  const payload = (extra: Record<string, unknown>) =>
+    SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
 
   it('round-trips the layout with the source', () => {
     expect(layout.indexes.map((i) => i.name)).toEqual(['table', 'GSI1']);
@@ -140,7 +142,10 @@ describe("share links carry the design's kept layout", () => {
   it('refuses a link whose layout is damaged, opening nothing', () => {
     const good = layoutDocument(layout);
     for (const l of [null, 'GSI1', { ...good, indexes: 3 }, { ...good, surprise: 1 }, { ...good, entityAttribute: 'PK' }]) {
-      expect(readShareHash(payload({ l })), JSON.stringify(l)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its design layout is incomplete\).*current work was kept/) });
+      expect(readShareHash(payload({ l })), JSON.stringify(l)).toEqual({
+        kind: 'error',
+        message: expect.stringMatching(/damaged \(its design layout is incomplete\).*current work was kept/),
+      });
     }
     expect(readShareHash(payload({ l: good }))).toEqual({ kind: 'ok', source: shop, layout, keys: 'composite' });
   });
@@ -159,13 +164,15 @@ describe("share links carry the design's kept layout", () => {
 });
 
 describe('share links carry the key mode', () => {
-  const text = 'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const text =
+    'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
   const model = parseModelText(text).model;
   if (!model) throw new Error('the test model does not parse');
   const composite = designLayout(deriveDesign(model));
   const native = designLayout(deriveDesign(model, { keys: 'native' }));
   const shop = { text, format: 'text' as const };
-  const payload = (extra: Record<string, unknown>) => SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
+  const payload = (extra: Record<string, unknown>) =>
+    SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
   const content = (hash: string): unknown => JSON.parse(LZString.decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length)));
 
   it('round-trips a native design with its mode, with or without its layout', () => {
@@ -189,10 +196,16 @@ describe('share links carry the key mode', () => {
 
   it('refuses a link naming an unknown key mode, or holding native keys without saying so', () => {
     for (const k of ['Native', 'native ', 'both', 1, null, true, {}, ['native']]) {
-      expect(readShareHash(payload({ k })), JSON.stringify(k)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(it names no key mode Tablewright has\).*current work was kept/) });
+      expect(readShareHash(payload({ k })), JSON.stringify(k)).toEqual({
+        kind: 'error',
+        message: expect.stringMatching(/damaged \(it names no key mode Tablewright has\).*current work was kept/),
+      });
     }
     for (const extra of [{}, { k: 'composite' }]) {
-      expect(readShareHash(payload({ ...extra, l: layoutDocument(native) }))).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its design layout has native keys/) });
+      expect(readShareHash(payload({ ...extra, l: layoutDocument(native) }))).toEqual({
+        kind: 'error',
+        message: expect.stringMatching(/damaged \(its design layout has native keys/),
+      });
     }
   });
 
@@ -213,14 +226,16 @@ describe('share links carry the key mode', () => {
 });
 
 describe('share links carry the deployed design', () => {
-  const text = 'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
+  const text =
+    'model "Shop"\n\nentity User key email\n  email: string\n  plan: "free" | "premium"\n\ngetUser: User by email returns one\ngetByPlan: User by plan\n';
   const model = parseModelText(text).model;
   if (!model) throw new Error('the test model does not parse');
   const deployed = designLayout(deriveDesign({ ...model, patterns: model.patterns.slice(0, 1) }));
   const layout = designLayout(deriveDesign(model, { previous: deployed, deployed: true }));
   const native = designLayout(deriveDesign(model, { keys: 'native' }));
   const shop = { text, format: 'text' as const };
-  const payload = (extra: Record<string, unknown>) => SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
+  const payload = (extra: Record<string, unknown>) =>
+    SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: 'text', n: text.length, t: text, ...extra }));
   const content = (hash: string): unknown => JSON.parse(LZString.decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length)));
 
   it('round-trips the deployed design beside the layout, in either key mode', () => {
@@ -242,7 +257,10 @@ describe('share links carry the deployed design', () => {
   it('refuses a link whose deployed design is damaged, opening nothing, with a message that says so', () => {
     const good = layoutDocument(deployed);
     for (const d of [null, 'GSI1', [good], { ...good, indexes: 3 }, { ...good, surprise: 1 }, { ...good, format: 'tablewright-design/9' }]) {
-      expect(readShareHash(payload({ d })), JSON.stringify(d)).toEqual({ kind: 'error', message: expect.stringMatching(/damaged \(its deployed design is incomplete\).*current work was kept/) });
+      expect(readShareHash(payload({ d })), JSON.stringify(d)).toEqual({
+        kind: 'error',
+        message: expect.stringMatching(/damaged \(its deployed design is incomplete\).*current work was kept/),
+      });
     }
     expect(readShareHash(payload({ d: good }))).toEqual({ kind: 'ok', source: shop, keys: 'composite', deployed });
   });
@@ -251,6 +269,9 @@ describe('share links carry the deployed design', () => {
     const overhead = JSON.stringify({ v: 1, f: 'text', n: MAX_SHARE_MODEL_CHARS, t: '' }).length;
     const fitsAlone = { text: 'x'.repeat(MAX_SHARE_MODEL_CHARS - overhead), format: 'text' as const };
     expect(makeShareHash(fitsAlone).kind).toBe('ok');
-    expect(makeShareHash(fitsAlone, layout, 'composite', deployed)).toEqual({ kind: 'tooLarge', message: expect.stringContaining('with its deployed design is too large for a share link') });
+    expect(makeShareHash(fitsAlone, layout, 'composite', deployed)).toEqual({
+      kind: 'tooLarge',
+      message: expect.stringContaining('with its deployed design is too large for a share link'),
+    });
   });
 });

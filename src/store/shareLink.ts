@@ -28,9 +28,7 @@ export const MAX_SHARE_LINK_CHARS = 64 * 1024;
 export const MAX_SHARE_MODEL_CHARS = 1024 * 1024;
 
 export type ShareLinkResult =
-  | { kind: 'none' }
-  | { kind: 'ok'; source: Source; layout?: DesignLayout; keys: KeysMode; deployed?: DesignLayout }
-  | { kind: 'error'; message: string };
+  { kind: 'none' } | { kind: 'ok'; source: Source; layout?: DesignLayout; keys: KeysMode; deployed?: DesignLayout } | { kind: 'error'; message: string };
 
 /**
  * A link made, or why none can be. `layoutLeftOut`: the layout did not fit within the limits, so the
@@ -45,7 +43,12 @@ const count = (n: number) => n.toLocaleString('en-US');
  * key mode (always in: a few characters) and the design pinned as deployed (always in: a link that
  * dropped it would open the work unpinned), or why no share link can carry it.
  */
-export function makeShareHash(source: Source, layout?: DesignLayout, keys: KeysMode = DEFAULT_KEYS_MODE, deployed?: DesignLayout): ShareLinkMade<{ hash: string }> {
+export function makeShareHash(
+  source: Source,
+  layout?: DesignLayout,
+  keys: KeysMode = DEFAULT_KEYS_MODE,
+  deployed?: DesignLayout,
+): ShareLinkMade<{ hash: string }> {
   // The default mode is left out: such a link is the very link made before modes existed.
   const framed = {
     v: VERSION,

@@ -20,8 +20,12 @@ describe('the model size limit', () => {
     expect(message).toBe(
       'big.model was not opened: it has 10,485,760 characters (10.5 MB) and a model may have at most 2,000,000 characters. Your current work was kept.',
     );
-    expect(fileSizeProblem(MAX_SOURCE_FILE_BYTES + 1, 'huge.json')).toMatch(/^huge\.json was not opened: at 6,000,001 bytes \(6\.0 MB\).*2,000,000 characters.*kept/);
-    expect(editSizeProblem(MAX_SOURCE_CHARS + 1)).toMatch(/^That edit was not applied: the model would have 2,000,001 characters.*at most 2,000,000 characters\. Your text was kept/);
+    expect(fileSizeProblem(MAX_SOURCE_FILE_BYTES + 1, 'huge.json')).toMatch(
+      /^huge\.json was not opened: at 6,000,001 bytes \(6\.0 MB\).*2,000,000 characters.*kept/,
+    );
+    expect(editSizeProblem(MAX_SOURCE_CHARS + 1)).toMatch(
+      /^That edit was not applied: the model would have 2,000,001 characters.*at most 2,000,000 characters\. Your text was kept/,
+    );
   });
 
   it('the store refuses to open a model past the limit, keeps the work and says why', () => {

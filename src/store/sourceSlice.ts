@@ -96,7 +96,8 @@ export function createSourceSlice({ now }: SourceSliceOptions): StateCreator<App
         }
         burstAt = undefined;
         const { source, keptLayout, keysMode, deployed: pinned } = get();
-        const sameLayout = layout === undefined || (keptLayout !== undefined && JSON.stringify(layoutDocument(layout)) === JSON.stringify(layoutDocument(keptLayout)));
+        const sameLayout =
+          layout === undefined || (keptLayout !== undefined && JSON.stringify(layoutDocument(layout)) === JSON.stringify(layoutDocument(keptLayout)));
         const sameKeys = keys === undefined || keys === keysMode;
         if (next.text === source.text && next.format === source.format && sameLayout && sameKeys && sameDeployed(deployed, pinned)) return;
         belongs(source);

@@ -124,7 +124,11 @@ describe('editTableSettings in problem JSON', () => {
     const removed = edited(json(before), set(undefined));
     expect(removed).toBe(before.replace('    "table": {"pitr": true},\n', ''));
     const added = edited(json(removed), set({ pitr: true }));
-    expect(added).toBe(before.replace('"format": "ddb-design-problem/1",\n    "table": {"pitr": true},', '"format": "ddb-design-problem/1",').replace('"Shop",', '"Shop",\n    "table": { "pitr": true },'));
+    expect(added).toBe(
+      before
+        .replace('"format": "ddb-design-problem/1",\n    "table": {"pitr": true},', '"format": "ddb-design-problem/1",')
+        .replace('"Shop",', '"Shop",\n    "table": { "pitr": true },'),
+    );
   });
 
   it('adds the field on the same line in a file on one line, and removes a first field with the comma after it', () => {

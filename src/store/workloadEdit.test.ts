@@ -92,9 +92,16 @@ describe('editWorkload in the text form', () => {
     expect(withWrites).toBe(TEXT.replace('count 100   #', 'count 100 writes 5 peak 50   #'));
     const withBytes = edited(text(withWrites), { kind: 'entity', name: 'User', field: 'itemBytes', value: 900 });
     expect(withBytes).toBe(TEXT.replace('count 100   #', 'count 100 writes 5 peak 50 itemBytes 900   #'));
-    const bytesFirst = edited(text(TEXT.replace('count 100', 'count 100 itemBytes 900')), { kind: 'entity', name: 'User', field: 'writes', value: { avg: 5, peak: 50 } });
+    const bytesFirst = edited(text(TEXT.replace('count 100', 'count 100 itemBytes 900')), {
+      kind: 'entity',
+      name: 'User',
+      field: 'writes',
+      value: { avg: 5, peak: 50 },
+    });
     expect(bytesFirst).toBe(withBytes);
-    expect(edited(text(withBytes), { kind: 'entity', name: 'User', field: 'itemBytes', value: 1200 })).toBe(withBytes.replace('itemBytes 900', 'itemBytes 1200'));
+    expect(edited(text(withBytes), { kind: 'entity', name: 'User', field: 'itemBytes', value: 1200 })).toBe(
+      withBytes.replace('itemBytes 900', 'itemBytes 1200'),
+    );
     const noWrites = edited(text(withBytes), { kind: 'entity', name: 'User', field: 'writes', value: undefined });
     expect(noWrites).toBe(TEXT.replace('count 100', 'count 100 itemBytes 900'));
     expect(edited(text(noWrites), { kind: 'entity', name: 'User', field: 'itemBytes', value: undefined })).toBe(TEXT);
@@ -112,13 +119,21 @@ describe('editWorkload in the text form', () => {
   it('refuses a source with errors, and a pattern the model does not have', () => {
     const broken = editWorkload(text(TEXT.replace('by email', 'by mail')), { kind: 'pattern', name: 'getUser', field: 'rate', value: { avg: 1 } });
     expect(broken).toEqual({ ok: false, reason: expect.stringMatching(/^the model has an error \(line 8, col \d+: .*mail.*\): fix it/) as unknown });
-    expect(editWorkload(text(TEXT), { kind: 'pattern', name: 'nope', field: 'rate', value: { avg: 1 } })).toEqual({ ok: false, reason: 'the model has no pattern nope' });
+    expect(editWorkload(text(TEXT), { kind: 'pattern', name: 'nope', field: 'rate', value: { avg: 1 } })).toEqual({
+      ok: false,
+      reason: 'the model has no pattern nope',
+    });
   });
 
   it('refuses a value the model would not take, and writes nothing', () => {
     const result = editWorkload(text(TEXT), { kind: 'pattern', name: 'getUser', field: 'rate', value: { avg: 10, peak: 1 } });
     expect(result).toEqual({ ok: false, reason: 'rate: the peak must be a number per second at least the average, 10 (found 1)' });
-    const bytes = editWorkload(json(problemToJson(modelOf(EXAMPLES[0]!))), { kind: 'entity', name: modelOf(EXAMPLES[0]!).entities[0]!.name, field: 'itemBytes', value: 500_000 });
+    const bytes = editWorkload(json(problemToJson(modelOf(EXAMPLES[0]!))), {
+      kind: 'entity',
+      name: modelOf(EXAMPLES[0]!).entities[0]!.name,
+      field: 'itemBytes',
+      value: 500_000,
+    });
     expect(bytes).toEqual({ ok: false, reason: expect.stringMatching(/^itemBytes must be a whole number of bytes from 1 to 409600/) as unknown });
   });
 });

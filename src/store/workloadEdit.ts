@@ -130,10 +130,12 @@ function editJson(text: string, map: SourceMap, path: string, change: WorkloadFi
   if (next === undefined) return text;
   // After the last of the fields problemToJson writes before it; on a line of its own indented like
   // the object's name when that is on a line of its own, else on the same line.
-  const anchor = Math.max(...FIELDS_BEFORE[change.field].map((field) => {
-    const at = map.get(`${path}.${field}`);
-    return at ? offsets(text, at)[1] : -1;
-  }));
+  const anchor = Math.max(
+    ...FIELDS_BEFORE[change.field].map((field) => {
+      const at = map.get(`${path}.${field}`);
+      return at ? offsets(text, at)[1] : -1;
+    }),
+  );
   const name = map.get(`${path}.name`);
   const nameKey = name ? keyStartBefore(text, offsets(text, name)[0]) : undefined;
   if (anchor < 0 || nameKey === undefined) return undefined;

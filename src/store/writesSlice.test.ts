@@ -23,7 +23,11 @@ describe('the writes slice', () => {
     await store.getState().runWrite({ operation: 'update', entity: 'Order', key: { orderId: order.orderId as string }, changes: { status: 'paid' } });
     const state = store.getState();
     expect(state.lastWrite?.outcome).toEqual({ ok: true, record: expect.objectContaining({ status: 'paid' }) });
-    expect(state.lastWrite?.indexes.map((c) => [c.index, c.entries[0]?.change])).toEqual([['table', 'changed'], ['GSI1', 'changed'], ['GSI2', 'moved']]);
+    expect(state.lastWrite?.indexes.map((c) => [c.index, c.entries[0]?.change])).toEqual([
+      ['table', 'changed'],
+      ['GSI1', 'changed'],
+      ['GSI2', 'moved'],
+    ]);
     // The items as before, one changed; no guard item among them.
     expect(state.writtenItems).toHaveLength(state.items.length);
     expect(state.writtenItems?.find((i) => i.orderId === order.orderId)?.status).toBe('paid');
@@ -53,7 +57,9 @@ describe('the writes slice', () => {
 
   it('drops the writes when a new analysis brings new sample items, and says so', async () => {
     const { store, settled } = await openEcommerce();
-    await store.getState().runWrite({ operation: 'remove', entity: 'Product', key: { productId: store.getState().items.find((i) => i._type === 'Product')?.productId } });
+    await store
+      .getState()
+      .runWrite({ operation: 'remove', entity: 'Product', key: { productId: store.getState().items.find((i) => i._type === 'Product')?.productId } });
     expect(store.getState().writtenItems).toHaveLength(store.getState().items.length - 1);
     store.getState().setSampleScale(2);
     await settled();

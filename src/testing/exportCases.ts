@@ -27,7 +27,9 @@ export interface ExportCase {
 
 /** The problem files the exports are tested on. */
 export function exportProblemFiles(): string[] {
-  return [SHARED_PROBLEMS_DIR, path.join(SHARED_PROBLEMS_DIR, 'extensions'), TEST_PROBLEMS_DIR, READS_ONLY_PROBLEMS_DIR].filter((dir) => fs.existsSync(dir)).flatMap(problemFiles);
+  return [SHARED_PROBLEMS_DIR, path.join(SHARED_PROBLEMS_DIR, 'extensions'), TEST_PROBLEMS_DIR, READS_ONLY_PROBLEMS_DIR]
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap(problemFiles);
 }
 
 export function exportCases(): ExportCase[] {
@@ -40,7 +42,17 @@ export function exportCases(): ExportCase[] {
   const ecommerce = loadModel(path.join(SHARED_PROBLEMS_DIR, 'ecommerce.problem.json'));
   cases.push({
     name: 'ecommerce with every on-demand table setting',
-    design: deriveDesign({ ...ecommerce, table: { name: 'Shop.orders-v2', billing: 'on-demand', stream: 'KEYS_ONLY', pitr: true, deletionProtection: true, tableClass: 'STANDARD_INFREQUENT_ACCESS' } }),
+    design: deriveDesign({
+      ...ecommerce,
+      table: {
+        name: 'Shop.orders-v2',
+        billing: 'on-demand',
+        stream: 'KEYS_ONLY',
+        pitr: true,
+        deletionProtection: true,
+        tableClass: 'STANDARD_INFREQUENT_ACCESS',
+      },
+    }),
   });
   return cases;
 }
@@ -61,7 +73,12 @@ export function designTag(design: Design): { Key: string; Value: string } {
 /** What the design says the table is. */
 export function expectedFacts(design: Design): TableFacts {
   const settings = tableSettings(design);
-  return { definition: tableDefinition(design), ...(settings.ttlAttribute !== undefined ? { timeToLive: settings.ttlAttribute } : {}), pitr: settings.pitr, tags: [designTag(design)] };
+  return {
+    definition: tableDefinition(design),
+    ...(settings.ttlAttribute !== undefined ? { timeToLive: settings.ttlAttribute } : {}),
+    pitr: settings.pitr,
+    tags: [designTag(design)],
+  };
 }
 
 /** The facts with their order-insensitive lists sorted (attribute definitions, GSIs, tags); key schemas keep their order. */
@@ -84,12 +101,28 @@ type Json = Record<string, unknown>;
 /** Reads a CloudFormation `AWS::DynamoDB::Table`'s Properties back as facts; any property it does not know fails. */
 export function cloudFormationFacts(properties: Json): TableFacts {
   const known = new Set([
-    'TableName', 'BillingMode', 'ProvisionedThroughput', 'AttributeDefinitions', 'KeySchema', 'GlobalSecondaryIndexes', 'StreamSpecification',
-    'TableClass', 'DeletionProtectionEnabled', 'TimeToLiveSpecification', 'PointInTimeRecoverySpecification', 'Tags',
+    'TableName',
+    'BillingMode',
+    'ProvisionedThroughput',
+    'AttributeDefinitions',
+    'KeySchema',
+    'GlobalSecondaryIndexes',
+    'StreamSpecification',
+    'TableClass',
+    'DeletionProtectionEnabled',
+    'TimeToLiveSpecification',
+    'PointInTimeRecoverySpecification',
+    'Tags',
   ]);
   const unknown = Object.keys(properties).filter((k) => !known.has(k));
   if (unknown.length) throw new Error(`unexpected table properties: ${unknown.join(', ')}`);
-  const { TimeToLiveSpecification: ttl, PointInTimeRecoverySpecification: pitr, Tags: tags, StreamSpecification: stream, ...rest } = properties as Json & {
+  const {
+    TimeToLiveSpecification: ttl,
+    PointInTimeRecoverySpecification: pitr,
+    Tags: tags,
+    StreamSpecification: stream,
+    ...rest
+  } = properties as Json & {
     TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
     PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled: boolean };
     Tags?: { Key: string; Value: string }[];
@@ -97,7 +130,10 @@ export function cloudFormationFacts(properties: Json): TableFacts {
   };
   if (ttl && ttl.Enabled !== true) throw new Error('a TimeToLiveSpecification that is not enabled');
   return {
-    definition: { ...(rest as unknown as TableDefinition), ...(stream ? { StreamSpecification: { StreamEnabled: true, ...stream } as NonNullable<TableDefinition['StreamSpecification']> } : {}) },
+    definition: {
+      ...(rest as unknown as TableDefinition),
+      ...(stream ? { StreamSpecification: { StreamEnabled: true, ...stream } as NonNullable<TableDefinition['StreamSpecification']> } : {}),
+    },
     ...(ttl ? { timeToLive: ttl.AttributeName } : {}),
     pitr: pitr?.PointInTimeRecoveryEnabled === true,
     tags: tags ?? [],

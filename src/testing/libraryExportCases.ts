@@ -24,7 +24,10 @@ export function libraryExportCases(): { cases: NamedDesign[]; hostile: NamedDesi
     const model = structuredClone(loadModel(path.join(SHARED_PROBLEMS_DIR, 'ecommerce.problem.json')));
     model.name = text;
     for (const p of model.patterns) p.text = text;
-    model.entities.flatMap((e) => e.attributes).find((a) => a.type === 'string' && a.values?.length)?.values?.push(text);
+    model.entities
+      .flatMap((e) => e.attributes)
+      .find((a) => a.type === 'string' && a.values?.length)
+      ?.values?.push(text);
     return { name: `hostile-${String(i)}`, design: { ...deriveDesign(model), tableName: text } };
   });
   return { cases, hostile };

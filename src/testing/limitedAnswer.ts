@@ -2,4 +2,3 @@
 // (FORMAT.md `limit`). The rule lives in the engine (queries/answerProblem.ts),
 // where a migration's verify step uses it too.
 export { answerProblem as limitedAnswerProblem } from '../engine/index.ts';
-export type { AnsweredRecord } from '../engine/index.ts';

@@ -57,15 +57,38 @@ const nativeTemplate = (entity: string, attribute: string): KeyTemplate => ({
 export function nativeLayout(): DesignLayout {
   const model = parse(NATIVE_MODEL);
   const composite = designLayout(deriveDesign({ ...model, patterns: model.patterns.filter((p) => p.name === 'getOrder' || p.name === 'ordersByCustomer') }));
-  if (composite.indexes.map((i) => i.name).join() !== 'table,GSI1') throw new Error(`unexpected composite layout: ${composite.indexes.map((i) => i.name).join()}`);
+  if (composite.indexes.map((i) => i.name).join() !== 'table,GSI1')
+    throw new Error(`unexpected composite layout: ${composite.indexes.map((i) => i.name).join()}`);
   return {
     ...composite,
     indexes: [
       ...composite.indexes,
-      { name: 'GSI2', kind: 'gsi', keys: 'native', pk: [{ name: composite.entityAttribute, type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }], projection: 'ALL' },
-      { name: 'GSI3', kind: 'gsi', keys: 'native', pk: [{ name: composite.entityAttribute, type: 'S' }, { name: 'coupon', type: 'S' }], sk: [{ name: 'total', type: 'N' }], projection: 'ALL' },
+      {
+        name: 'GSI2',
+        kind: 'gsi',
+        keys: 'native',
+        pk: [
+          { name: composite.entityAttribute, type: 'S' },
+          { name: 'status', type: 'S' },
+        ],
+        sk: [{ name: 'total', type: 'N' }],
+        projection: 'ALL',
+      },
+      {
+        name: 'GSI3',
+        kind: 'gsi',
+        keys: 'native',
+        pk: [
+          { name: composite.entityAttribute, type: 'S' },
+          { name: 'coupon', type: 'S' },
+        ],
+        sk: [{ name: 'total', type: 'N' }],
+        projection: 'ALL',
+      },
     ],
-    entities: composite.entities.map((e) => (e.entity === 'Order' ? { ...e, keys: { ...e.keys, GSI2: nativeTemplate('Order', 'status'), GSI3: nativeTemplate('Order', 'coupon') } } : e)),
+    entities: composite.entities.map((e) =>
+      e.entity === 'Order' ? { ...e, keys: { ...e.keys, GSI2: nativeTemplate('Order', 'status'), GSI3: nativeTemplate('Order', 'coupon') } } : e,
+    ),
   };
 }
 

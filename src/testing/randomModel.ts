@@ -3,7 +3,19 @@
 // relations, ranges, orders, includes, optional attributes, unique sets, version and
 // ttl attributes, the table's settings, literal conditions (fixed) and limits. The parsers'
 // fuzz tests and the design's stability properties draw from the same models.
-import { BILLING_MODES, STREAM_VIEWS, TABLE_CLASSES, type Attribute, type AttributeType, type Entity, type Model, type Pattern, type RangeOp, type Scalar, type TableSettings } from '../engine/model/types.ts';
+import {
+  BILLING_MODES,
+  STREAM_VIEWS,
+  TABLE_CLASSES,
+  type Attribute,
+  type AttributeType,
+  type Entity,
+  type Model,
+  type Pattern,
+  type RangeOp,
+  type Scalar,
+  type TableSettings,
+} from '../engine/model/types.ts';
 
 /** mulberry32: a tiny seeded PRNG, so that every run sees the same inputs. */
 export function prng(seed: number) {
@@ -16,16 +28,64 @@ export function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 export type Random = ReturnType<typeof prng>;
 
 export const ODD_NAMES = [
-  '__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'class', 'function', 'delete', 'new', 'this',
-  'return', 'null', 'undefined', 'NaN', 'true', 'false', 'in', 'and', 'or', 'entity', 'model', 'source', 'key', 'count', 'belongsTo',
-  'via', 'by', 'where', 'order', 'newest', 'oldest', 'first', 'with', 'returns', 'one', 'many', 'asc', 'desc', 'between', 'begins_with',
-  'string', 'number', 'boolean', 'date', 'datetime', 'status', 'name', 'data', '_', 'A1', 'x',
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'prototype',
+  'class',
+  'function',
+  'delete',
+  'new',
+  'this',
+  'return',
+  'null',
+  'undefined',
+  'NaN',
+  'true',
+  'false',
+  'in',
+  'and',
+  'or',
+  'entity',
+  'model',
+  'source',
+  'key',
+  'count',
+  'belongsTo',
+  'via',
+  'by',
+  'where',
+  'order',
+  'newest',
+  'oldest',
+  'first',
+  'with',
+  'returns',
+  'one',
+  'many',
+  'asc',
+  'desc',
+  'between',
+  'begins_with',
+  'string',
+  'number',
+  'boolean',
+  'date',
+  'datetime',
+  'status',
+  'name',
+  'data',
+  '_',
+  'A1',
+  'x',
 ];
 
 const TYPES: readonly AttributeType[] = ['string', 'number', 'boolean', 'date', 'datetime'];
@@ -104,7 +164,12 @@ export function randomModel(r: Random): Model {
   for (let p = 0; p < r.int(6); p++) {
     const entity = r.pick(entities);
     const names = entity.attributes.map((a) => a.name);
-    const pattern: Pattern = { name: randomName(r, patternNames), entity: entity.name, equals: [...new Set(names.filter(() => r.chance(0.3)))], returns: r.pick(['one', 'many']) };
+    const pattern: Pattern = {
+      name: randomName(r, patternNames),
+      entity: entity.name,
+      equals: [...new Set(names.filter(() => r.chance(0.3)))],
+      returns: r.pick(['one', 'many']),
+    };
     if (r.chance(0.3)) pattern.text = randomText(r, 30);
     if (r.chance(0.4)) {
       const attribute = r.pick(entity.attributes);

@@ -81,7 +81,10 @@ describe('regular expressions on hostile input', () => {
       if (!offence) continue;
       const exempt = where.map((w) => `${w.replace(/:\d+$/, '')} /${regex.source}/${regex.flags}`).filter((key) => key in SAFE_IN_CONTEXT);
       if (exempt.length === where.length) slowInContext.push(...exempt);
-      else report.push(`${where.join(', ')}: /${regex.source}/${regex.flags} (${mode}) ran past ${offence.timing.ms.toFixed(0)} ms on ${describeInput(offence.input)}`);
+      else
+        report.push(
+          `${where.join(', ')}: /${regex.source}/${regex.flags} (${mode}) ran past ${offence.timing.ms.toFixed(0)} ms on ${describeInput(offence.input)}`,
+        );
     }
     expect(report, 'regexes that backtrack on hostile input').toEqual([]);
     expect(slowInContext.sort(), 'SAFE_IN_CONTEXT lists a regex that is gone or now linear').toEqual(Object.keys(SAFE_IN_CONTEXT).sort());

@@ -55,8 +55,7 @@ export function regexSourceFiles(dir: string): string[] {
       const full = path.join(at, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'testing' && entry.name !== 'node_modules') walk(full);
-      }
-      else if (/\.(?:tsx?|mjs|js)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+      } else if (/\.(?:tsx?|mjs|js)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
     }
   };
   walk(dir);
@@ -116,7 +115,11 @@ export function describeInput(input: HostileInput): string {
  */
 export const COMMON_INPUTS: readonly HostileInput[] = [
   ...[...'Aza09 \t\n\r"\'\\#$_-.:,;()[]{}<>=?!|*+/`~@%&^é\u2028\ufeff'].map((c) => ({ prefix: '', pump: c, suffix: '' })),
-  ...['aA', 'Aa', 'a0', 'a ', 'a_', 'a-', '\\"', '"\\', '\\\\"', '\r\n', 'a:', ': ', '( ', ', ', '#$', '$#', '-a', 'a.'].map((pump) => ({ prefix: '', pump, suffix: '' })),
+  ...['aA', 'Aa', 'a0', 'a ', 'a_', 'a-', '\\"', '"\\', '\\\\"', '\r\n', 'a:', ': ', '( ', ', ', '#$', '$#', '-a', 'a.'].map((pump) => ({
+    prefix: '',
+    pump,
+    suffix: '',
+  })),
   // Nearly matches, then fails at the very end.
   ...['"', '(', 'entity A (', 'x: A by ', '  a: ', '#'].flatMap((prefix) =>
     [' ', 'a', 'A', '\\"'].flatMap((pump) => ['', ')', '"', '\\', '\u0000'].map((suffix) => ({ prefix, pump, suffix }))),
@@ -138,7 +141,20 @@ export function inputsFor(regex: RegExp): HostileInput[] {
   return inputs;
 }
 
-const ESCAPE_CLASSES: Record<string, string> = { d: '09', D: 'x-', w: 'aZ_0', W: '-  ', s: ' \t\n', S: 'x-', n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\u0000' };
+const ESCAPE_CLASSES: Record<string, string> = {
+  d: '09',
+  D: 'x-',
+  w: 'aZ_0',
+  W: '-  ',
+  s: ' \t\n',
+  S: 'x-',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  f: '\f',
+  v: '\v',
+  '0': '\u0000',
+};
 
 /** Characters a regex refers to (one or two per class), and its literal runs of two or more characters. */
 export function regexAlphabet(regex: RegExp): { atoms: string[]; words: string[] } {
@@ -166,7 +182,7 @@ export function regexAlphabet(regex: RegExp): { atoms: string[]; words: string[]
     if (c === 'b' || c === 'B') return ['', i + 1];
     return [ESCAPE_CLASSES[c] ?? c, i + 1];
   };
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const c = source[i] ?? '';
     if (c === '\\') {
       const [chars, next] = escape(i + 1);
@@ -183,7 +199,7 @@ export function regexAlphabet(regex: RegExp): { atoms: string[]; words: string[]
         atoms.add('x');
         j++;
       }
-      for (; j < source.length && source[j] !== ']'; ) {
+      for (; j < source.length && source[j] !== ']';) {
         if (source[j] === '\\') {
           const [chars, next] = escape(j + 1);
           for (const ch of chars) atoms.add(ch);
@@ -283,7 +299,10 @@ export function checkRegex(regex: RegExp, mode: RegexMode, { keep = 4 }: { keep?
     if (!timing.finished) return { input, timing };
     screened.push({ input, ms: timing.ms });
   }
-  const slowest = screened.sort((a, b) => b.ms - a.ms).slice(0, keep).map((s) => s.input);
+  const slowest = screened
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, keep)
+    .map((s) => s.input);
   for (const input of [...slowest, ...COMMON_INPUTS]) {
     const text = hostileText(input, HOSTILE_LENGTH);
     // A call past the budget runs once more, so that a pause of the machine is not taken for backtracking.

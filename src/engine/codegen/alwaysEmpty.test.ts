@@ -43,7 +43,9 @@ describe('generateModule: a pattern whose answer is always empty', () => {
     for (const name of ['byDay', 'dayOnly']) {
       const text = member(name);
       expect(text).toContain(`${name}(_params: ${name[0]?.toUpperCase()}${name.slice(1)}Params): [] {`);
-      expect(text).toContain('    // The answer is always empty: day is compared for equality with its [low, high] pair, which no value equals.\n    return [];');
+      expect(text).toContain(
+        '    // The answer is always empty: day is compared for equality with its [low, high] pair, which no value equals.\n    return [];',
+      );
       expect(text).not.toMatch(/KeyConditionExpression|encString|pair\(/);
     }
     expect(code).toMatch(/export interface ByDayParams \{\n {2}sensor: string;\n {2}day: readonly \[string, string\];\n\}/);

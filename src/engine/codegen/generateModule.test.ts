@@ -87,8 +87,16 @@ get: Record by class returns one
       const file = path.join(dir, 'awkward.ts');
       fs.writeFileSync(file, code);
       expect(typeCheckModules([file])).toEqual([]);
-      const mod = (await import(pathToFileURL(file).href)) as { toItem: (e: string, r: unknown) => Record<string, unknown>; fromItem: (i: unknown) => { record: object } };
-      const record = Object.fromEntries([['class', 'c#1'], ['__proto__', 'x y'], ['status', -3.5], ['delete', true]]);
+      const mod = (await import(pathToFileURL(file).href)) as {
+        toItem: (e: string, r: unknown) => Record<string, unknown>;
+        fromItem: (i: unknown) => { record: object };
+      };
+      const record = Object.fromEntries([
+        ['class', 'c#1'],
+        ['__proto__', 'x y'],
+        ['status', -3.5],
+        ['delete', true],
+      ]);
       const back = mod.fromItem(mod.toItem('Record', record));
       expect(Object.getPrototypeOf(back.record)).toBe(Object.prototype);
       expect(Object.entries(back.record).sort()).toEqual(Object.entries(record).sort());

@@ -8,7 +8,7 @@
 // attributes, so the module writes nothing for them and queries them with the
 // parameters' own values (nativeExpression, as buildRequest does).
 import { shardSegmentOf } from '../keys/shards.ts';
-import type { Attribute, AttributeType, Entity, Pattern } from '../model/types.ts';
+import type { Attribute, AttributeType, Entity } from '../model/types.ts';
 import type { Design, PatternPlan, PlanStep, Segment } from '../design/types.ts';
 import { compositeIndex, indexKeyNames, indexKeyText, syntheticKeyAttributes } from '../design/indexKeys.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
@@ -34,12 +34,63 @@ const GLOBALS = new Set([
   ...WRITE_RUNTIME_BLOCKS.flatMap((block) => block.names),
   ...WRITES_GLOBALS,
   ...PAGING_NAMES,
-  'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand', 'BatchWriteCommand',
-  'KEY_ATTRIBUTES', 'ENTITY_NAMES', 'NUMBER_ATTRIBUTES', 'keysOf', 'readAll', 'recordsOf',
-  'Record', 'Promise', 'Array', 'ReadonlyArray', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'Math', 'JSON', 'Map', 'Set',
-  'ReadonlySet', 'Partial', 'Symbol', 'Date', 'Function', 'Iterable', 'Extract', 'Exclude', 'Pick', 'Omit',
-  'GetCommand', 'QueryCommand', 'PutCommand', 'DynamoDBDocumentClient', 'GetCommandInput', 'QueryCommandInput', 'PutCommandInput', 'CreateTableCommandInput',
-  'TABLE_NAME', 'timeToLive', 'pointInTimeRecovery', 'EntityName', 'EntityRecords', 'AnyRecord', 'AccessPatterns', 'AccessPatternParams', 'execute', 'put', 'toItem', 'fromItem', 'tableDefinition', 'entityAttribute', 'Item',
+  'UpdateCommand',
+  'DeleteCommand',
+  'TransactWriteCommand',
+  'BatchWriteCommand',
+  'KEY_ATTRIBUTES',
+  'ENTITY_NAMES',
+  'NUMBER_ATTRIBUTES',
+  'keysOf',
+  'readAll',
+  'recordsOf',
+  'Record',
+  'Promise',
+  'Array',
+  'ReadonlyArray',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Error',
+  'TypeError',
+  'Math',
+  'JSON',
+  'Map',
+  'Set',
+  'ReadonlySet',
+  'Partial',
+  'Symbol',
+  'Date',
+  'Function',
+  'Iterable',
+  'Extract',
+  'Exclude',
+  'Pick',
+  'Omit',
+  'GetCommand',
+  'QueryCommand',
+  'PutCommand',
+  'DynamoDBDocumentClient',
+  'GetCommandInput',
+  'QueryCommandInput',
+  'PutCommandInput',
+  'CreateTableCommandInput',
+  'TABLE_NAME',
+  'timeToLive',
+  'pointInTimeRecovery',
+  'EntityName',
+  'EntityRecords',
+  'AnyRecord',
+  'AccessPatterns',
+  'AccessPatternParams',
+  'execute',
+  'put',
+  'toItem',
+  'fromItem',
+  'tableDefinition',
+  'entityAttribute',
+  'Item',
 ]);
 
 export function generateModule(design: Design): string {
@@ -108,7 +159,9 @@ export function generateModule(design: Design): string {
   if (settings.ttlAttribute !== undefined || settings.pitr) {
     w(`/** What CreateTable cannot set: send these once the table is ACTIVE. */`);
     if (settings.ttlAttribute !== undefined) {
-      w(`/** UpdateTimeToLive's TimeToLiveSpecification: ${comment(settings.ttlEntities.join(', '))} records expire at this attribute's time (epoch seconds), their guard items with them. */`);
+      w(
+        `/** UpdateTimeToLive's TimeToLiveSpecification: ${comment(settings.ttlEntities.join(', '))} records expire at this attribute's time (epoch seconds), their guard items with them. */`,
+      );
       w(`export const timeToLive = { AttributeName: ${q(settings.ttlAttribute)}, Enabled: true } as const;`);
     }
     if (settings.pitr) {
@@ -122,10 +175,13 @@ export function generateModule(design: Design): string {
   w(`// ---------------------------------------------------------------------------`);
   for (const e of model.entities) {
     w();
-    w(`/** ${comment(`${e.name} (key: ${e.key.join(', ')}${e.belongsTo.length ? `; belongs to ${e.belongsTo.map((b) => `${b.entity} via ${b.via.join(', ')}`).join('; ')}` : ''})`)}. */`);
+    w(
+      `/** ${comment(`${e.name} (key: ${e.key.join(', ')}${e.belongsTo.length ? `; belongs to ${e.belongsTo.map((b) => `${b.entity} via ${b.via.join(', ')}`).join('; ')}` : ''})`)}. */`,
+    );
     w(`export interface ${typeName.get(e.name)} {`);
     // An optional attribute may be absent: then the record leaves it out (never undefined or null).
-    for (const a of e.attributes) w(`  ${prop(a.name)}${a.optional ? '?' : ''}: ${tsType(a)};${a.type === 'date' ? ' // YYYY-MM-DD' : a.type === 'datetime' ? ' // ISO-8601 UTC' : ''}`);
+    for (const a of e.attributes)
+      w(`  ${prop(a.name)}${a.optional ? '?' : ''}: ${tsType(a)};${a.type === 'date' ? ' // YYYY-MM-DD' : a.type === 'datetime' ? ' // ISO-8601 UTC' : ''}`);
     w(`}`);
   }
   w();
@@ -201,16 +257,24 @@ export function generateModule(design: Design): string {
   else w(`  return { ...(record as object), ...keysOf(entity, record as unknown as Item), [entityAttribute]: entity };`);
   w(`}`);
   w();
-  w(`/** The entity and record of a stored item: the item without key attributes and entity name; undefined for a guard item or the table's design-metadata item, which hold no record. */`);
+  w(
+    `/** The entity and record of a stored item: the item without key attributes and entity name; undefined for a guard item or the table's design-metadata item, which hold no record. */`,
+  );
   w(`export function fromItem(item: Item): AnyRecord | undefined {`);
   w(`  const pk = item[${q(tableKeyNames.pkAttribute)}];`);
-  w(`  if (typeof pk === 'string' && (pk.startsWith(${q(`${IDENTITY_GUARD}#`)}) || pk.startsWith(${q(`${UNIQUE_GUARD}#`)}) || pk.startsWith(${q(DESIGN_METADATA_PREFIX)}))) return undefined;`);
+  w(
+    `  if (typeof pk === 'string' && (pk.startsWith(${q(`${IDENTITY_GUARD}#`)}) || pk.startsWith(${q(`${UNIQUE_GUARD}#`)}) || pk.startsWith(${q(DESIGN_METADATA_PREFIX)}))) return undefined;`,
+  );
   w(`  const entity = item[entityAttribute];`);
-  w(`  if (typeof entity !== 'string' || !ENTITY_NAMES.has(entity)) throw new Error(\`not a \${TABLE_NAME} item: "\${entityAttribute}" is \${String(entity)}\`);`);
+  w(
+    `  if (typeof entity !== 'string' || !ENTITY_NAMES.has(entity)) throw new Error(\`not a \${TABLE_NAME} item: "\${entityAttribute}" is \${String(entity)}\`);`,
+  );
   w(`  // fromEntries defines own properties, so an attribute named __proto__ stays data.`);
   if (anyOptional) {
     w(`  // An absent attribute is left out of the record (a stored NULL too), never undefined or null.`);
-    w(`  const record = Object.fromEntries(Object.entries(item).filter(([name, value]) => !KEY_ATTRIBUTES.has(name) && value !== undefined && value !== null));`);
+    w(
+      `  const record = Object.fromEntries(Object.entries(item).filter(([name, value]) => !KEY_ATTRIBUTES.has(name) && value !== undefined && value !== null));`,
+    );
   } else w(`  const record = Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));`);
   w(`  // The stored entity name says which record type the attributes form.`);
   w(`  return { entity, record } as unknown as AnyRecord;`);
@@ -241,7 +305,8 @@ export function generateModule(design: Design): string {
       // Why there is no plan, by subject and code (never by message text): a
       // limit of the design, or a Tablewright bug, which is not presented as one.
       const own = design.diagnostics.filter((d) => d.severity === 'error' && d.subject?.pattern === p.name);
-      const bug = own.find((d) => d.code === 'engine.internal') ?? design.diagnostics.find((d) => d.code === 'engine.internal' && d.subject?.pattern === undefined);
+      const bug =
+        own.find((d) => d.code === 'engine.internal') ?? design.diagnostics.find((d) => d.code === 'engine.internal' && d.subject?.pattern === undefined);
       if (bug) {
         w(`   * NOT PLANNED: ${comment(bug.message)}`);
       } else {
@@ -288,7 +353,10 @@ export function generateModule(design: Design): string {
       // One request, or none: a native BETWEEN whose low is above its high (as buildRequest sends none).
       for (const line of maybeEmptyBody(only)) w(`    ${line}`);
     } else if (steps.length === 1) w(`    return ${indent(stepCode(only), 4)};`);
-    else w(`    return [\n${steps.map((x, i) => `      ${indent(plan.steps[i]?.shards !== undefined ? `...${shardedCode(plan.steps[i]?.shards ?? 1, stepCode(x))}` : stepCode(x), 6)}`).join(',\n')},\n    ];`);
+    else
+      w(
+        `    return [\n${steps.map((x, i) => `      ${indent(plan.steps[i]?.shards !== undefined ? `...${shardedCode(plan.steps[i]?.shards ?? 1, stepCode(x))}` : stepCode(x), 6)}`).join(',\n')},\n    ];`,
+      );
     w(`  },`);
   }
   w(`};`);
@@ -299,7 +367,8 @@ export function generateModule(design: Design): string {
   w();
   // A pattern's limit is a Query's Limit: that Query is one page (its first N items), never followed.
   const limited = design.patterns.some((p) => p.steps.some((s) => s.limit !== undefined));
-  if (limited) w(`/** Every item a request answers: a Query is read page by page to its end, except one with Limit (a pattern's first N records), which is one page. */`);
+  if (limited)
+    w(`/** Every item a request answers: a Query is read page by page to its end, except one with Limit (a pattern's first N records), which is one page. */`);
   w(`async function readAll(client: DynamoDBDocumentClient, input: GetCommandInput | QueryCommandInput): Promise<Item[]> {`);
   w(`  if ('Key' in input && input.Key) {`);
   w(`    const result = await client.send(new GetCommand(input as GetCommandInput));`);
@@ -309,7 +378,9 @@ export function generateModule(design: Design): string {
   w(`  const items: Item[] = [];`);
   w(`  let start: Record<string, unknown> | undefined;`);
   w(`  do {`);
-  w(`    const page = await client.send(new QueryCommand({ ...${limited ? 'query' : '(input as QueryCommandInput)'}, ...(start ? { ExclusiveStartKey: start } : {}) }));`);
+  w(
+    `    const page = await client.send(new QueryCommand({ ...${limited ? 'query' : '(input as QueryCommandInput)'}, ...(start ? { ExclusiveStartKey: start } : {}) }));`,
+  );
   w(`    items.push(...(page.Items ?? []));`);
   w(`    start = ${limited ? 'query.Limit === undefined ? page.LastEvaluatedKey : undefined' : 'page.LastEvaluatedKey'};`);
   w(`  } while (start);`);
@@ -336,7 +407,9 @@ export function generateModule(design: Design): string {
     w(`}`);
     w();
   }
-  w(`/** Every record a pattern answers: each request read page by page to its end (a pattern's limit is one page), merged; execute reads one page at a time. */`);
+  w(
+    `/** Every record a pattern answers: each request read page by page to its end (a pattern's limit is one page), merged; execute reads one page at a time. */`,
+  );
   w(`export const executeAll = {`);
   for (const p of model.patterns) {
     const plan = planByName.get(p.name);
@@ -352,13 +425,19 @@ export function generateModule(design: Design): string {
       w(`  /** ${comment(p.text ?? p.name)} (${String(shardedStep.shards)} shards, queried in parallel) */`);
       w(`  async ${prop(p.name)}(client: DynamoDBDocumentClient, params: ${paramsName.get(p.name)}): Promise<${one ? `${t} | undefined` : `${t}[]`}> {`);
       w(`    const answers = await Promise.all(AccessPatterns${access(p.name)}(params).map((input) => readAll(client, input)));`);
-      w(`    const records = recordsOf(mergeShards(answers, ${q(index.skAttribute)}, ${String(shardedStep.direction !== 'desc')}${limitArg}), ${q(p.entity)});`);
+      w(
+        `    const records = recordsOf(mergeShards(answers, ${q(index.skAttribute)}, ${String(shardedStep.direction !== 'desc')}${limitArg}), ${q(p.entity)});`,
+      );
       w(`    return ${one ? 'records[0]' : 'records'};`);
       w(`  },`);
       continue;
     }
     // An array already: several steps, none for an always-empty pattern (`[]`), none or one for a native BETWEEN.
-    const returnsArray = plan.steps.length > 1 || plan.steps.some((x) => x.shards !== undefined) || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined || mayBeEmpty(design, plan);
+    const returnsArray =
+      plan.steps.length > 1 ||
+      plan.steps.some((x) => x.shards !== undefined) ||
+      alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined ||
+      mayBeEmpty(design, plan);
     const inputs = returnsArray ? `AccessPatterns${access(p.name)}(params)` : `[AccessPatterns${access(p.name)}(params)]`;
     const included = [p.entity, ...(p.include ?? [])].filter((x, i, a) => a.indexOf(x) === i);
     if (p.include && p.include.length) {
@@ -403,7 +482,11 @@ export function generateModule(design: Design): string {
     w(`  /** ${comment(p.text ?? p.name)} */`);
     w(`  async ${prop(p.name)}(client: DynamoDBDocumentClient, params: ${paramsName.get(p.name)}, options: PageOptions = {}): Promise<Page<${recordType}>> {`);
     const call = `AccessPatterns${access(p.name)}(params)`;
-    const returnsArray = plan.steps.length > 1 || plan.steps.some((x) => x.shards !== undefined) || alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined || mayBeEmpty(design, plan);
+    const returnsArray =
+      plan.steps.length > 1 ||
+      plan.steps.some((x) => x.shards !== undefined) ||
+      alwaysEmptyParameter(plan, patternParameters(model, p.name)) !== undefined ||
+      mayBeEmpty(design, plan);
     let steps: string;
     if (plan.steps.length > 1) {
       // A step's count of requests, or (none or one: a reversed native range) its index's name.
@@ -438,10 +521,15 @@ export function generateModule(design: Design): string {
   w();
   const { omit: omitWrites } = emitWrites(writes);
   // The runtime's shardOf only where a template is sharded.
-  const omit = new Set([...omitWrites, ...(design.entities.some((e) => Object.values(e.keys).some((t) => shardSegmentOf(t) !== undefined)) ? [] : ['shardOf'])]);
+  const omit = new Set([
+    ...omitWrites,
+    ...(design.entities.some((e) => Object.values(e.keys).some((t) => shardSegmentOf(t) !== undefined)) ? [] : ['shardOf']),
+  ]);
   const runtime = runtimeFor(helpers);
   // The write runtime, less what this module never calls (add where no entity has a number to add to).
-  const writeRuntime = WRITE_RUNTIME_BLOCKS.filter((b) => !b.names.some((n) => omit.has(n))).map((b) => b.text).join('\n\n');
+  const writeRuntime = WRITE_RUNTIME_BLOCKS.filter((b) => !b.names.some((n) => omit.has(n)))
+    .map((b) => b.text)
+    .join('\n\n');
   return `${[...header, ...before, ...(runtime ? ['', runtime] : []), '', writeRuntime, ...after].join('\n')}\n`;
 }
 
@@ -468,7 +556,10 @@ function shardedCode(count: number, code: string): string {
 /** A step as one expression: its input, or (with statements first) an arrow called at once; a step that may send nothing is spread in. */
 function stepCode(step: StepCode | undefined): string {
   if (!step) return '{}';
-  if (step.emptyWhen) return `...((): QueryCommandInput[] => {\n${maybeEmptyBody(step).map((l) => `  ${l}`).join('\n')}\n})()`;
+  if (step.emptyWhen)
+    return `...((): QueryCommandInput[] => {\n${maybeEmptyBody(step)
+      .map((l) => `  ${l}`)
+      .join('\n')}\n})()`;
   if (step.pre.length === 0) return step.obj;
   return `(() => {\n${step.pre.map((l) => `  ${l}`).join('\n')}\n  return ${indent(step.obj, 2)};\n})()`;
 }
@@ -478,7 +569,9 @@ function stepCode(step: StepCode | undefined): string {
  * checked, as buildRequest checks them before it compares the range), then none or it is returned.
  */
 function maybeEmptyBody(step: StepCode): string[] {
-  return [...step.pre, `const input: QueryCommandInput = ${step.obj};`, EMPTY_RANGE_COMMENT, `return ${step.emptyWhen} ? [] : [input];`].flatMap((l) => l.split('\n'));
+  return [...step.pre, `const input: QueryCommandInput = ${step.obj};`, EMPTY_RANGE_COMMENT, `return ${step.emptyWhen} ? [] : [input];`].flatMap((l) =>
+    l.split('\n'),
+  );
 }
 
 /** Whether a pattern's builder may send no request for some parameters: a step's BETWEEN on a native GSI (a reversed pair). */
@@ -519,7 +612,11 @@ export function emitters(design: Design, needHelper: (helper: RuntimeHelper) => 
     if (step.operation === 'GetItem') {
       if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
       const consistent = step.consistent ? `  ConsistentRead: true,\n` : '';
-      return { pre: [], obj: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(keys.pkAttribute)}: ${pk}, ${q(keys.skAttribute)}: ${render(valueTokens(sk.value))} },\n${consistent}}`, usesParams: paramsRead };
+      return {
+        pre: [],
+        obj: `{\n  TableName: TABLE_NAME,\n  Key: { ${q(keys.pkAttribute)}: ${pk}, ${q(keys.skAttribute)}: ${render(valueTokens(sk.value))} },\n${consistent}}`,
+        usesParams: paramsRead,
+      };
     }
     const names: string[] = [`'#pk': ${q(keys.pkAttribute)}`];
     const values: string[] = [`':pk': ${pk}`];
@@ -641,7 +738,14 @@ export function emitters(design: Design, needHelper: (helper: RuntimeHelper) => 
     return filterExpressionText(form);
   }
 
-  function queryObject(step: PlanStep, indexName: string | undefined, cond: string, filter: string, names: readonly string[], values: readonly string[]): string {
+  function queryObject(
+    step: PlanStep,
+    indexName: string | undefined,
+    cond: string,
+    filter: string,
+    names: readonly string[],
+    values: readonly string[],
+  ): string {
     const lines = [
       `TableName: TABLE_NAME,`,
       ...(indexName !== undefined ? [`IndexName: ${q(indexName)},`] : []),
@@ -703,7 +807,12 @@ export function emitters(design: Design, needHelper: (helper: RuntimeHelper) => 
       if (s.kind === 'literal') tokens.push({ text: s.text });
       else if (s.kind === 'shard') {
         // Write sharding: the runtime's shardOf over the record's key, encoded and #-joined as in a key (keys/shards.ts).
-        const keyText = render(s.of.flatMap((name, k): Token[] => [...(k > 0 ? [{ text: '#' }] : []), { expr: encExpr(entity.attributes.find((a) => a.name === name)?.type ?? 'string', `r${access(name)}`, name) }]));
+        const keyText = render(
+          s.of.flatMap((name, k): Token[] => [
+            ...(k > 0 ? [{ text: '#' }] : []),
+            { expr: encExpr(entity.attributes.find((a) => a.name === name)?.type ?? 'string', `r${access(name)}`, name) },
+          ]),
+        );
         tokens.push({ expr: `String(shardOf(${keyText}, ${String(s.count)}))` });
       } else tokens.push({ expr: encExpr(entity.attributes.find((a) => a.name === s.name)?.type ?? 'string', `r${access(s.name)}`, s.name) });
     });
@@ -775,5 +884,3 @@ export function tsType(a: Attribute): string {
       return 'string';
   }
 }
-
-export type { Pattern };

@@ -62,7 +62,10 @@ describe('hostile text through every emitter', () => {
   it('the generated module compiles, and no payload reaches code', () => {
     const files = cases.map(({ i, design }) => {
       const code = generateModule(design);
-      expect(identifiers(code).filter((t) => t.includes(HOSTILE_MARKER)), `payload ${i} in code`).toEqual([]);
+      expect(
+        identifiers(code).filter((t) => t.includes(HOSTILE_MARKER)),
+        `payload ${i} in code`,
+      ).toEqual([]);
       expect(runtimeFunctions(code), `payload ${i}: runtime helpers follow the design, not the text`).toEqual(runtimeFunctions(plain));
       const file = path.join(dir, `hostile${i}.ts`);
       fs.writeFileSync(file, code);
@@ -70,7 +73,10 @@ describe('hostile text through every emitter', () => {
     });
     const tableFiles = tableCases.map(({ i, design }) => {
       const code = generateModule(design);
-      expect(identifiers(code).filter((t) => t.includes(HOSTILE_MARKER)), `table name ${i} in code`).toEqual([]);
+      expect(
+        identifiers(code).filter((t) => t.includes(HOSTILE_MARKER)),
+        `table name ${i} in code`,
+      ).toEqual([]);
       const file = path.join(dir, `table${i}.ts`);
       fs.writeFileSync(file, code);
       return file;
@@ -112,9 +118,15 @@ describe('hostile text through every emitter', () => {
       const md = designMarkdown(design);
       const html = marked.parse(md, { async: false });
       const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]?.toLowerCase()));
-      expect([...tags].filter((t) => !['h1', 'h2', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'strong', 'code'].includes(t ?? '')), `payload ${i}`).toEqual([]);
+      expect(
+        [...tags].filter((t) => !['h1', 'h2', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'strong', 'code'].includes(t ?? '')),
+        `payload ${i}`,
+      ).toEqual([]);
       const attributes = [...html.matchAll(/<[a-zA-Z][\w-]*\s([^>]*)>/g)].map((m) => m[1]);
-      expect(attributes.filter((a) => !/^align="\w+"$/.test(a ?? '')), `payload ${i}: attributes`).toEqual([]);
+      expect(
+        attributes.filter((a) => !/^align="\w+"$/.test(a ?? '')),
+        `payload ${i}: attributes`,
+      ).toEqual([]);
       // Same blocks, same table shapes as the harmless design: the text made no heading, row or cell.
       expect(shape(marked.lexer(md)), `payload ${i}`).toEqual(plainTokens);
     }

@@ -15,15 +15,26 @@ import { RUNTIME_HELPERS } from './runtimeSource.ts';
 
 const WORDS = [
   // JavaScript reserved words, strict-mode and module words
-  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(' '),
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+    ' ',
+  ),
   // TypeScript type keywords and contextual words
-  ...'any unknown never string number boolean symbol object bigint undefined keyof readonly infer is asserts unique type namespace module declare abstract as async from of get set require global out accessor satisfies intrinsic override constructor'.split(' '),
+  ...'any unknown never string number boolean symbol object bigint undefined keyof readonly infer is asserts unique type namespace module declare abstract as async from of get set require global out accessor satisfies intrinsic override constructor'.split(
+    ' ',
+  ),
   // names the module declares or imports itself
   ...RUNTIME_HELPERS,
   ...PAGING_NAMES,
-  ...'KEY_ATTRIBUTES ENTITY_NAMES NUMBER_ATTRIBUTES keysOf readAll recordsOf TABLE_NAME EntityName EntityRecords AnyRecord AccessPatterns AccessPatternParams execute put toItem fromItem tableDefinition entityAttribute Item Record Promise Partial GetCommand QueryCommand PutCommand DynamoDBDocumentClient CreateTableCommandInput params _params'.split(' '),
+  ...'KEY_ATTRIBUTES ENTITY_NAMES NUMBER_ATTRIBUTES keysOf readAll recordsOf TABLE_NAME EntityName EntityRecords AnyRecord AccessPatterns AccessPatternParams execute put toItem fromItem tableDefinition entityAttribute Item Record Promise Partial GetCommand QueryCommand PutCommand DynamoDBDocumentClient CreateTableCommandInput params _params'.split(
+    ' ',
+  ),
   // awkward but valid
-  '__proto__', 'toString', 'hasOwnProperty', '_', 'Object', 'Params',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  '_',
+  'Object',
+  'Params',
 ];
 
 /** A model whose entity, attributes and patterns are all called `word` (a second entity refers to it). */
@@ -53,7 +64,14 @@ function modelNamed(word: string): Model {
     ],
     patterns: [
       { name: word, entity: word, equals: [word], returns: 'one' },
-      { name: `${word}Children`, entity: `${word}Child`, equals: ['parent'], range: { attribute: 'at', op: 'between' }, order: { attribute: 'at', direction: 'desc' }, returns: 'many' },
+      {
+        name: `${word}Children`,
+        entity: `${word}Child`,
+        equals: ['parent'],
+        range: { attribute: 'at', op: 'between' },
+        order: { attribute: 'at', direction: 'desc' },
+        returns: 'many',
+      },
       { name: `${word}With`, entity: word, equals: [word], include: [`${word}Child`], returns: 'many' },
     ],
   };
@@ -85,8 +103,14 @@ describe('generated identifiers', () => {
     for (const word of ['class', 'string', 'keyof', '__proto__', 'pair', 'Item']) {
       const file = path.join(dir, `run-${word}.ts`);
       fs.writeFileSync(file, generateModule(deriveDesign(modelNamed(word))));
-      const mod = (await import(pathToFileURL(file).href)) as { toItem: (e: string, r: object) => Record<string, unknown>; fromItem: (i: object) => { entity: string; record: object } };
-      const record = Object.fromEntries([[word, 'a#b'], ['n', 2]]);
+      const mod = (await import(pathToFileURL(file).href)) as {
+        toItem: (e: string, r: object) => Record<string, unknown>;
+        fromItem: (i: object) => { entity: string; record: object };
+      };
+      const record = Object.fromEntries([
+        [word, 'a#b'],
+        ['n', 2],
+      ]);
       const back = mod.fromItem(mod.toItem(word, record));
       expect(back.entity).toBe(word);
       expect(Object.entries(back.record)).toEqual(Object.entries(record));

@@ -61,7 +61,9 @@ export function migrationScript(plan: MigrationPlan, from: Design, to: Design): 
   const tableKey = table && table.keys !== 'native' ? { pk: table.pkAttribute, sk: table.skAttribute } : { pk: 'PK', sk: 'SK' };
   const fromDefinition = tableDefinition(from, plan.tableName);
   const toDefinition = tableDefinition(to, plan.tableName);
-  const managed = [...new Set([...to.indexes.flatMap(syntheticKeyAttributes), ...from.indexes.flatMap(syntheticKeyAttributes), to.entityAttribute, from.entityAttribute])];
+  const managed = [
+    ...new Set([...to.indexes.flatMap(syntheticKeyAttributes), ...from.indexes.flatMap(syntheticKeyAttributes), to.entityAttribute, from.entityAttribute]),
+  ];
   const data: Data = {
     tableName: plan.tableName,
     from: plan.from,
@@ -77,7 +79,14 @@ export function migrationScript(plan: MigrationPlan, from: Design, to: Design): 
     steps: plan.steps.map((s): Data => {
       switch (s.kind) {
         case 'createIndex':
-          return { kind: s.kind, index: s.index, description: s.description, keys: keySchemaText(s.creation.index.KeySchema), create: s.creation.index as unknown as Data, attributeDefinitions: s.creation.attributeDefinitions as unknown as Data };
+          return {
+            kind: s.kind,
+            index: s.index,
+            description: s.description,
+            keys: keySchemaText(s.creation.index.KeySchema),
+            create: s.creation.index as unknown as Data,
+            attributeDefinitions: s.creation.attributeDefinitions as unknown as Data,
+          };
         case 'dropIndex':
           return { kind: s.kind, index: s.index, description: s.description };
         default:
@@ -90,15 +99,17 @@ export function migrationScript(plan: MigrationPlan, from: Design, to: Design): 
     '',
     ...(plan.impossible.length > 0 ? ['IMPOSSIBLE on the live table: this script refuses to run.', ...plan.impossible.map((d) => `  ${d.message}`), ''] : []),
     'Steps:',
-    ...plan.steps.flatMap((s, i) => wrap(`${i + 1}. ${s.kind}${'index' in s ? ` ${s.index}` : ''}: ${s.description}`, 90).map((line, j) => (j === 0 ? `  ${line}` : `     ${line}`))),
+    ...plan.steps.flatMap((s, i) =>
+      wrap(`${i + 1}. ${s.kind}${'index' in s ? ` ${s.index}` : ''}: ${s.description}`, 90).map((line, j) => (j === 0 ? `  ${line}` : `     ${line}`)),
+    ),
     '',
     'Run: npx tsx THIS_FILE [--endpoint URL] [--region R] [--table NAME] [--rate N] [--segments N] [--dry-run]',
     '  --endpoint: DynamoDB Local, or another endpoint (default: AWS in --region, signed with the',
-    '    AWS SDK\'s credentials); requests to localhost are signed with fake local credentials.',
+    "    AWS SDK's credentials); requests to localhost are signed with fake local credentials.",
     '  --rate: items a second the backfill reads and updates at most (default: no limit).',
     'Needs only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb. Run again after a failure or',
     'Ctrl-C: items already migrated need no update, indexes already made are kept.',
-    'Below: the new design\'s generated module (toItem, fromItem), then the migration.',
+    "Below: the new design's generated module (toItem, fromItem), then the migration.",
   ];
   return [
     '/**',

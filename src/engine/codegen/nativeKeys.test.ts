@@ -83,16 +83,22 @@ describe('generateModule: native GSIs', () => {
   it('gives a native BETWEEN builder [] or [input], typed so, and executes it as the array it is', () => {
     const between = member('byStatusTotal');
     expect(between).toContain('byStatusTotal(params: ByStatusTotalParams): [] | [QueryCommandInput] {');
-    expect(between).toContain("    const [low, high] = pair(params.total, 'total');\n    const bounds = { low: checkNumber(low, 'total'), high: checkNumber(high, 'total') };");
-    expect(between).toContain('    const input: QueryCommandInput = {\n      TableName: TABLE_NAME,\n      IndexName: \'GSI7\',');
+    expect(between).toContain(
+      "    const [low, high] = pair(params.total, 'total');\n    const bounds = { low: checkNumber(low, 'total'), high: checkNumber(high, 'total') };",
+    );
+    expect(between).toContain("    const input: QueryCommandInput = {\n      TableName: TABLE_NAME,\n      IndexName: 'GSI7',");
     expect(between).toContain('    return bounds.low > bounds.high ? [] : [input];');
     expect(member('placedSpan')).toContain('    return compareUtf8(bounds.low, bounds.high) > 0 ? [] : [input];');
     expect(code).toContain('for (const input of AccessPatterns.byStatusTotal(params))');
     // Values as they are: the entity name as text, a number checked and sent as a number.
-    expect(member('byStatusMin')).toContain("        ':k0': 'Order',\n        ':k1': checkString(params.status, 'status'),\n        ':r': checkNumber(params.total, 'total'),");
+    expect(member('byStatusMin')).toContain(
+      "        ':k0': 'Order',\n        ':k1': checkString(params.status, 'status'),\n        ':r': checkNumber(params.total, 'total'),",
+    );
     expect(member('byStatus')).toContain('byStatus(params: ByStatusParams): QueryCommandInput {');
     // A filter beside a native key condition, as for composite keys.
-    expect(member('filtered')).toContain("      FilterExpression: '#f < :f',\n      ExpressionAttributeNames: { '#k0': '_type', '#k1': 'status', '#f': 'customerId' },");
+    expect(member('filtered')).toContain(
+      "      FilterExpression: '#f < :f',\n      ExpressionAttributeNames: { '#k0': '_type', '#k1': 'status', '#f': 'customerId' },",
+    );
   });
 
   it('executes a reversed BETWEEN without sending anything, and the other bounds with one request', async () => {
@@ -161,14 +167,18 @@ describe('generateModule: native GSIs', () => {
     for (const [name, params] of cases) {
       const expected = buildRequest(design, name, params).map((r) => r.input);
       expect(inputsOf(mod.AccessPatterns[name]?.(structuredClone(params))), `${name} ${JSON.stringify(params)}`).toEqual(expected);
-      expect(inputsOf(twoStepMod.AccessPatterns[name]?.(structuredClone(params))), `two steps: ${name} ${JSON.stringify(params)}`).toEqual(buildRequest(twoSteps, name, params).map((r) => r.input));
+      expect(inputsOf(twoStepMod.AccessPatterns[name]?.(structuredClone(params))), `two steps: ${name} ${JSON.stringify(params)}`).toEqual(
+        buildRequest(twoSteps, name, params).map((r) => r.input),
+      );
     }
     expect(mod.AccessPatterns['byStatusTotal']?.({ status: 'open', total: [10, 9] })).toEqual([]);
     expect(mod.AccessPatterns['placedSpan']?.({ status: 'open', total: 10, placed: ['2024-03-02', '2024-03-01'] })).toEqual([]);
     expect(twoStepMod.AccessPatterns['byStatusTotal']?.({ status: 'open', total: [10, 9] })).toEqual([]);
     expect(twoStepMod.AccessPatterns['byStatusTotal']?.({ status: 'open', total: [9, 10] })).toHaveLength(2);
     // Numbers stay numbers, in the key condition and in the values.
-    const [input] = inputsOf(mod.AccessPatterns['byStatusTotal']?.({ status: 'open', total: [9, 10] })) as { ExpressionAttributeValues: Record<string, unknown> }[];
+    const [input] = inputsOf(mod.AccessPatterns['byStatusTotal']?.({ status: 'open', total: [9, 10] })) as {
+      ExpressionAttributeValues: Record<string, unknown>;
+    }[];
     expect(input?.ExpressionAttributeValues).toEqual({ ':k0': 'Order', ':k1': 'open', ':lo': 9, ':hi': 10 });
   });
 

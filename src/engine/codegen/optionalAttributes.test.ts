@@ -14,9 +14,7 @@ import { generateModule } from './generateModule.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
-const design = deriveDesign(
-  modelFromText(LOBBY_TEXT),
-);
+const design = deriveDesign(modelFromText(LOBBY_TEXT));
 const code = generateModule(design);
 
 interface Module {
@@ -36,7 +34,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('generated module: optional attributes', () => {
   it('types an optional attribute as an optional property, says which index is sparse, and type-checks', () => {
     expect(code).toContain('  mode?: "solo" | "duo";\n  score?: number;\n  createdAt: string;');
-    expect(code).toContain("    // Sparse: only records that have mode and score are in GSI1.\n    {\n      index: 'GSI1', attributes: ['mode', 'score', 'gameId'],");
+    expect(code).toContain(
+      "    // Sparse: only records that have mode and score are in GSI1.\n    {\n      index: 'GSI1', attributes: ['mode', 'score', 'gameId'],",
+    );
     // A GSI's keys are written only when the record holds every attribute they are made of.
     expect(code).toContain('    if (i > 0 && !index.attributes.every((name) => record[name] !== undefined)) continue;');
     expect(typeCheckModules([path.join(dir, 'lobby.ts')])).toEqual([]);

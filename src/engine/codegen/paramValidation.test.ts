@@ -36,16 +36,50 @@ const code = generateModule(deriveDesign(model));
 const dir = fs.mkdtempSync(path.join(MODULES_SCRATCH, '.tw-param-check-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const runtime = new Function(ts.transpileModule(`${FULL_RUNTIME}\nreturn { checkParam };`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText)() as {
+const runtime = new Function(
+  ts.transpileModule(`${FULL_RUNTIME}\nreturn { checkParam };`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText,
+)() as {
   checkParam: (value: unknown, name: string, type: AttributeType, shape: ParameterShape) => void;
 };
 
 const TYPES: AttributeType[] = ['string', 'number', 'boolean', 'date', 'datetime'];
 const SHAPES: ParameterShape[] = ['value', 'pair', 'prefix'];
 const VALUES: unknown[] = [
-  '', 'a', '7', '2024-05-01', '2024-13-45', '2024-02-29', '2023-02-29', '2024-0', '2024-', '2024-04-3', '2024-02-3', '2024-13', '2024-05-01T', '2024-1x', '2024-05-01T10:00:00.000Z',
-  '2024-05-01T24:00:00.000Z', '2024-05-01T10:00:00Z', '2024-05-01T10:00:00.000Z!', 0, 7, -1.5, NaN, Infinity, true, false, 'maybe', null, undefined, {},
-  ['2024-01-01', '2024-01-31'], ['2024-01-01', '2024-13-01'], [1, 2], [1, '2'], ['a'], [true, false],
+  '',
+  'a',
+  '7',
+  '2024-05-01',
+  '2024-13-45',
+  '2024-02-29',
+  '2023-02-29',
+  '2024-0',
+  '2024-',
+  '2024-04-3',
+  '2024-02-3',
+  '2024-13',
+  '2024-05-01T',
+  '2024-1x',
+  '2024-05-01T10:00:00.000Z',
+  '2024-05-01T24:00:00.000Z',
+  '2024-05-01T10:00:00Z',
+  '2024-05-01T10:00:00.000Z!',
+  0,
+  7,
+  -1.5,
+  NaN,
+  Infinity,
+  true,
+  false,
+  'maybe',
+  null,
+  undefined,
+  {},
+  ['2024-01-01', '2024-01-31'],
+  ['2024-01-01', '2024-13-01'],
+  [1, 2],
+  [1, '2'],
+  ['a'],
+  [true, false],
 ];
 
 describe('the parameter rule', () => {
@@ -89,7 +123,11 @@ describe('generated builders refuse parameters their pattern cannot take', () =>
     const bad: [string, Record<string, unknown>, string][] = [
       ['byDay', { owner: 'o', day: '2024-13-45' }, '"day" takes a date YYYY-MM-DD (a real calendar day), got "2024-13-45"'],
       ['byDayPrefix', { owner: 'o', day: '2024-13' }, '"day" takes text, the start of a date YYYY-MM-DD (a real calendar day), got "2024-13"'],
-      ['byAtRange', { owner: 'o', at: ['2024-05-01T10:00:00.000Z', 'tomorrow'] }, '"at" takes [low, high], each a datetime YYYY-MM-DDTHH:mm:ss.sssZ (a real calendar day, UTC), got an array of 2'],
+      [
+        'byAtRange',
+        { owner: 'o', at: ['2024-05-01T10:00:00.000Z', 'tomorrow'] },
+        '"at" takes [low, high], each a datetime YYYY-MM-DDTHH:mm:ss.sssZ (a real calendar day, UTC), got an array of 2',
+      ],
       ['bySize', { owner: 'o', size: '7' }, '"size" takes a number, got "7"'],
       ['byDone', { owner: 'o', done: 'maybe' }, '"done" takes true or false, got "maybe"'],
       ['byTitle', { owner: 'o', title: 7 }, '"title" takes text, got 7'],

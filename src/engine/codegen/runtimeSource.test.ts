@@ -9,8 +9,30 @@ const runtime = new Function(
 
 describe('the runtime number check', () => {
   const edges = [
-    0, -0, 1, -1, 1e-130, -1e-130, 9.99e-131, 1e125, 9.999999999999999e125, 1e126, -1e126, 1.7976931348623157e308, 5e-324,
-    Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER - 2, 2 ** 60, 0.1, 1e20, 1.5e20, Infinity, -Infinity, NaN,
+    0,
+    -0,
+    1,
+    -1,
+    1e-130,
+    -1e-130,
+    9.99e-131,
+    1e125,
+    9.999999999999999e125,
+    1e126,
+    -1e126,
+    1.7976931348623157e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 1,
+    -Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER - 2,
+    2 ** 60,
+    0.1,
+    1e20,
+    1.5e20,
+    Infinity,
+    -Infinity,
+    NaN,
   ];
 
   it('accepts exactly what the engine accepts (DynamoDB range, safe whole numbers)', () => {
@@ -19,7 +41,17 @@ describe('the runtime number check', () => {
       if (problem === undefined) expect(runtime.checkNumber(value, 'n'), String(value)).toBe(value);
       else expect(() => runtime.checkNumber(value, 'n'), String(value)).toThrow(/"n"/);
     }
-    expect(edges.filter((v) => numberProblem(v) === undefined)).toEqual([0, -0, 1, -1, 1e-130, -1e-130, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0.1]);
+    expect(edges.filter((v) => numberProblem(v) === undefined)).toEqual([
+      0,
+      -0,
+      1,
+      -1,
+      1e-130,
+      -1e-130,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+      0.1,
+    ]);
   });
 
   it('keeps out-of-range numbers out of keys with a message that names the limit', () => {

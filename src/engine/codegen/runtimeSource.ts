@@ -116,7 +116,17 @@ function checkParam(value: unknown, name: string, type: 'string' | 'number' | 'b
 
 /** The runtime's functions, by name. */
 export type RuntimeHelper = 'checkString' | 'checkNumber' | 'encString' | 'encNumber' | 'encBoolean' | 'compareUtf8' | 'range' | 'pair' | 'checkParam';
-export const RUNTIME_HELPERS: readonly RuntimeHelper[] = ['encString', 'checkString', 'checkNumber', 'encNumber', 'encBoolean', 'compareUtf8', 'range', 'pair', 'checkParam'];
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = [
+  'encString',
+  'checkString',
+  'checkNumber',
+  'encNumber',
+  'encBoolean',
+  'compareUtf8',
+  'range',
+  'pair',
+  'checkParam',
+];
 
 /** The helpers each helper calls. */
 const CALLS: Partial<Record<RuntimeHelper, RuntimeHelper[]>> = { encNumber: ['checkNumber'], range: ['compareUtf8'] };

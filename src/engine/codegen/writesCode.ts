@@ -29,7 +29,23 @@ export interface WritesContext {
 }
 
 /** Names the writes part declares (reserved for generated types). */
-export const WRITES_GLOBALS = ['INDEX_KEYS', 'WRITE_ENTITIES', 'writeEnv', 'WRITE_TARGET', 'create', 'update', 'remove', 'add', 'createMany', 'Writes', 'recordOf', 'decodeStreamRecord', 'StreamChange', 'sleep', 'recordIn'];
+export const WRITES_GLOBALS = [
+  'INDEX_KEYS',
+  'WRITE_ENTITIES',
+  'writeEnv',
+  'WRITE_TARGET',
+  'create',
+  'update',
+  'remove',
+  'add',
+  'createMany',
+  'Writes',
+  'recordOf',
+  'decodeStreamRecord',
+  'StreamChange',
+  'sleep',
+  'recordIn',
+];
 
 /** INDEX_KEYS: for each entity, every index it is in and the key attributes written for it. toItem writes them. */
 export function emitIndexKeys(ctx: WritesContext): void {
@@ -81,11 +97,17 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
   const typeNames = new Map(
     plans.map((p) => [
       p.entity,
-      { key: ctx.allocate(`${p.entity}Key`, '_'), changes: ctx.allocate(`${p.entity}Changes`, '_'), condition: ctx.allocate(`${p.entity}Condition`, '_'), counters: ctx.allocate(`${p.entity}Counters`, '_') },
+      {
+        key: ctx.allocate(`${p.entity}Key`, '_'),
+        changes: ctx.allocate(`${p.entity}Changes`, '_'),
+        condition: ctx.allocate(`${p.entity}Condition`, '_'),
+        counters: ctx.allocate(`${p.entity}Counters`, '_'),
+      },
     ]),
   );
   /** Number attributes add may change: outside the key, not the version. */
-  const countersOf = (e: Entity, plan: EntityWritePlan) => e.attributes.filter((a) => a.type === 'number' && !a.values && !plan.key.includes(a.name) && a.name !== plan.version);
+  const countersOf = (e: Entity, plan: EntityWritePlan) =>
+    e.attributes.filter((a) => a.type === 'number' && !a.values && !plan.key.includes(a.name) && a.name !== plan.version);
 
   w();
   w(`// ---------------------------------------------------------------------------`);
@@ -100,7 +122,9 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
     w(`export interface ${n.key} {`);
     for (const a of plan.key) w(`  ${prop(a)}: ${ctx.tsType(e, a)};`);
     w(`}`);
-    w(`/** ${comment(`What an update of ${an(plan.entity)} may change${e.attributes.some((a) => a.optional) ? ' (null removes an optional attribute)' : ''}${plan.version ? `; ${plan.version} is the version the update expects` : ''}.`)} */`);
+    w(
+      `/** ${comment(`What an update of ${an(plan.entity)} may change${e.attributes.some((a) => a.optional) ? ' (null removes an optional attribute)' : ''}${plan.version ? `; ${plan.version} is the version the update expects` : ''}.`)} */`,
+    );
     w(`export interface ${n.changes} {`);
     for (const a of e.attributes) {
       if (plan.key.includes(a.name)) continue;
@@ -162,11 +186,15 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
   w(`  return new Promise((resolve) => timers.setTimeout(resolve, ms));`);
   w(`}`);
   w();
-  w(`/** Stores a new record and its guards; RecordExistsError when one with its key exists, UniqueConflictError when another holds a unique value (nothing changes). */`);
+  w(
+    `/** Stores a new record and its guards; RecordExistsError when one with its key exists, UniqueConflictError when another holds a unique value (nothing changes). */`,
+  );
   w(`export const create = {`);
   for (const plan of plans) {
     const t = ctx.typeName.get(plan.entity);
-    w(`  ${prop(plan.entity)}: (client: DynamoDBDocumentClient, record: ${t}): Promise<void> => createRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), record as unknown as WriteItem),`);
+    w(
+      `  ${prop(plan.entity)}: (client: DynamoDBDocumentClient, record: ${t}): Promise<void> => createRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), record as unknown as WriteItem),`,
+    );
   }
   w(`};`);
   w(`/** The conditional puts of earlier versions: create under another name. */`);
@@ -181,12 +209,18 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
     const t = ctx.typeName.get(plan.entity);
     const n = typeNames.get(plan.entity);
     if (!n) continue;
-    w(`  ${prop(plan.entity)}: async (client: DynamoDBDocumentClient, key: ${n.key}, changes: ${n.changes}, options: { if?: ${n.condition} } = {}): Promise<${t}> =>`);
-    w(`    (await updateRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, changes as unknown as WriteItem, options as WriteOptions)) as unknown as ${t},`);
+    w(
+      `  ${prop(plan.entity)}: async (client: DynamoDBDocumentClient, key: ${n.key}, changes: ${n.changes}, options: { if?: ${n.condition} } = {}): Promise<${t}> =>`,
+    );
+    w(
+      `    (await updateRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, changes as unknown as WriteItem, options as WriteOptions)) as unknown as ${t},`,
+    );
   }
   w(`};`);
   w();
-  w(`/** Deletes a record and every item stored for it; resolves when there is none. With { if }, only a record that meets it (ConditionFailedError).${plans.some((p) => p.version) ? ' With { version }, only that version (StaleVersionError).' : ''} */`);
+  w(
+    `/** Deletes a record and every item stored for it; resolves when there is none. With { if }, only a record that meets it (ConditionFailedError).${plans.some((p) => p.version) ? ' With { version }, only that version (StaleVersionError).' : ''} */`,
+  );
   w(`export const remove = {`);
   for (const plan of plans) {
     const n = typeNames.get(plan.entity);
@@ -215,7 +249,9 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
       if (!n) continue;
       const options = plan.version ? `{ version?: number; if?: ${n.condition} }` : `{ if?: ${n.condition} }`;
       w(`  ${prop(plan.entity)}: async (client: DynamoDBDocumentClient, key: ${n.key}, amounts: ${n.counters}, options: ${options} = {}): Promise<${t}> =>`);
-      w(`    (await addToRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, amounts as unknown as WriteItem, options as AddOptions)) as unknown as ${t},`);
+      w(
+        `    (await addToRecord(WRITE_ENTITIES${access(plan.entity)}, writeEnv(client), key as unknown as WriteItem, amounts as unknown as WriteItem, options as AddOptions)) as unknown as ${t},`,
+      );
     }
     w(`};`);
   }
@@ -283,9 +319,13 @@ export function emitWrites(ctx: WritesContext): { omit: ReadonlySet<string> } {
     w(`  ${prop(plan.entity)}: {`);
     w(`    create: (record: ${t}): WriteRequest => buildCreate(${we}, WRITE_TARGET, record as unknown as WriteItem).request,`);
     w(`    update: (key: ${n.key}, changes: ${n.changes}, current?: ${t}, condition?: ${n.condition}): WriteRequest =>`);
-    w(`      buildUpdate(${we}, WRITE_TARGET, key as unknown as WriteItem, changes as unknown as WriteItem, current as unknown as WriteItem | undefined, condition as WriteCondition | undefined),`);
+    w(
+      `      buildUpdate(${we}, WRITE_TARGET, key as unknown as WriteItem, changes as unknown as WriteItem, current as unknown as WriteItem | undefined, condition as WriteCondition | undefined),`,
+    );
     w(`    remove: (key: ${n.key}, current?: ${t}, condition?: ${n.condition}): WriteRequest =>`);
-    w(`      buildRemove(${we}, WRITE_TARGET, key as unknown as WriteItem, current as unknown as WriteItem | undefined, condition as WriteCondition | undefined),`);
+    w(
+      `      buildRemove(${we}, WRITE_TARGET, key as unknown as WriteItem, current as unknown as WriteItem | undefined, condition as WriteCondition | undefined),`,
+    );
     w(`  },`);
   }
   w(`};`);
@@ -327,4 +367,3 @@ function emitWriteEntity(ctx: WritesContext, e: Entity, plan: EntityWritePlan, p
   w(`    fromItem: (item) => recordOf(item, ${q(plan.entity)}),`);
   w(`  },`);
 }
-

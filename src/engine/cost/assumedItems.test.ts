@@ -34,7 +34,9 @@ describe('assumedItems', () => {
     }
     const owners = assumed.items.filter((i) => i[design.entityAttribute] === 'Owner');
     expect(owners).toEqual((records.get('Owner') ?? []).map((r) => toItem(design, 'Owner', r)));
-    expect(assumed.sizes).toEqual([{ entity: 'Doc', itemBytes: 1200, records: 30, padded: 30, larger: 0, sampleAverage: expect.any(Number) as number, average: 1200 }]);
+    expect(assumed.sizes).toEqual([
+      { entity: 'Doc', itemBytes: 1200, records: 30, padded: 30, larger: 0, sampleAverage: expect.any(Number) as number, average: 1200 },
+    ]);
     expect(assumed.sizes[0]?.sampleAverage).toBeLessThan(200);
     // The filler is the record's: it comes back from the item, so writes carry it.
     expect(fromItem(design, docs[0] ?? {}).record).toEqual(assumed.records.get('Doc')?.[0]);

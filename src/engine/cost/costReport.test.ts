@@ -44,7 +44,10 @@ describe('costReport', () => {
     expect(getOrder?.naive).toMatchObject({ items: 1000, pages: 1, units, ratio: units / 0.5 });
     expect(getOrder?.naive.dollarsPerCall).toBeCloseTo((units / 1e6) * 0.125, 15);
     expect(getOrder?.naive.monthly).toBeCloseTo((units / 1e6) * 0.125 * 20 * 2_628_000, 8);
-    expect(report.naive.monthly).toBeCloseTo(report.patterns.reduce((n, p) => n + p.naive.monthly, 0), 8);
+    expect(report.naive.monthly).toBeCloseTo(
+      report.patterns.reduce((n, p) => n + p.naive.monthly, 0),
+      8,
+    );
   });
 
   it('spreads an entity’s 2 writes/s (peak 10) over its write operations 20/70/10 and prices each', async () => {
@@ -61,13 +64,19 @@ describe('costReport', () => {
     expect(create).toMatchObject({ ok: true, writeUnits: 3, byIndex: { reads: {}, writes: { table: 1, GSI1: 1, GSI2: 1 } } });
     // 0.4 writes/s × 3 WRU × 2,628,000 s = 3,153,600 WRU × $0.625/M = $1.971.
     expect(create?.monthly.onDemand).toBeCloseTo(1.971, 10);
-    expect(order?.monthly.onDemand).toBeCloseTo(ops.reduce((n, o) => n + o.monthly.onDemand, 0), 12);
+    expect(order?.monthly.onDemand).toBeCloseTo(
+      ops.reduce((n, o) => n + o.monthly.onDemand, 0),
+      12,
+    );
   });
 
   it('adds up: on-demand is every pattern and write plus storage; provisioned is each index’s rounded capacity plus storage; the cheaper one and the break-even follow', async () => {
     const report = await costReport(shop('count 1000 writes 2 peak 10'));
     const loads = [...report.patterns.map((p) => p.monthly.onDemand), ...report.entities.flatMap((e) => e.operations.map((o) => o.monthly.onDemand))];
-    expect(report.totals.onDemand.capacity).toBeCloseTo(loads.reduce((a, b) => a + b, 0), 10);
+    expect(report.totals.onDemand.capacity).toBeCloseTo(
+      loads.reduce((a, b) => a + b, 0),
+      10,
+    );
     expect(report.indexes.map((i) => [i.index, i.kind])).toEqual([
       ['table', 'table'],
       ['GSI1', 'gsi'],
@@ -77,7 +86,10 @@ describe('costReport', () => {
       expect(index.rcu).toBe(Math.max(1, Math.ceil(Number((index.peakReadUnits / 0.7).toPrecision(12)))));
       expect(index.dollars).toBeCloseTo((index.rcu * 0.00013 + index.wcu * 0.00065) * 730, 10);
     }
-    expect(report.totals.provisioned.capacity).toBeCloseTo(report.indexes.reduce((n, i) => n + i.dollars, 0), 10);
+    expect(report.totals.provisioned.capacity).toBeCloseTo(
+      report.indexes.reduce((n, i) => n + i.dollars, 0),
+      10,
+    );
     expect(report.totals.provisioned.storage).toBe(report.storage.monthly);
     expect(report.cheaper).toBe(report.totals.provisioned.total < report.totals.onDemand.total ? 'provisioned' : 'on-demand');
     expect(report.savings).toBeCloseTo(Math.abs(report.totals.onDemand.total - report.totals.provisioned.total), 10);
@@ -108,7 +120,7 @@ describe('costReport', () => {
     const report = await costReport(shop('writes 2'), { prices, targetUtilization: 1 });
     expect(report.prices.region).toBe('eu-west-1');
     expect(report.entities[0]).toMatchObject({ count: 20, countDeclared: false, samples: 20 });
-    expect(report.assumptions.join('\n')).toContain("entities without a count, their sample records: Order (20)");
+    expect(report.assumptions.join('\n')).toContain('entities without a count, their sample records: Order (20)');
     // 0.5 RRU × 20/s × 2,628,000 s × $0.25/M = $6.57.
     expect(report.patterns[0]?.monthly.onDemand).toBeCloseTo(6.57, 10);
     // At 100% utilisation the table's reads are the peaks themselves: getOrder 0.5 × 100 + the writes' consistent reads.

@@ -10,7 +10,20 @@ import type { WriteOperation } from '../writes/writeCall.ts';
 import { withGuardItems } from '../writes/guardItems.ts';
 import { assumedItems, FILLER_ATTRIBUTE, type AssumedSize } from './assumedItems.ts';
 import { indexEntryBytes, itemBytes } from './itemSize.ts';
-import { monthlyCost, DEFAULT_TARGET_UTILIZATION, ITEM_OVERHEAD_BYTES, type BreakEven, type CallUnits, type CapacityMode, type CostPoint, type IndexCapacity, type IndexStorage, type Load, type ModeTotal, type StoredEntries } from './monthlyCost.ts';
+import {
+  monthlyCost,
+  DEFAULT_TARGET_UTILIZATION,
+  ITEM_OVERHEAD_BYTES,
+  type BreakEven,
+  type CallUnits,
+  type CapacityMode,
+  type CostPoint,
+  type IndexCapacity,
+  type IndexStorage,
+  type Load,
+  type ModeTotal,
+  type StoredEntries,
+} from './monthlyCost.ts';
 import { naiveScan, type NaiveScan } from './naiveScan.ts';
 import { DEFAULT_PRICES, type PriceTable } from './prices.ts';
 import { patternReadCost } from './readUnits.ts';
@@ -213,9 +226,15 @@ export async function costReport(design: Design, options: CostReportOptions = {}
     });
   });
 
-  const loads: Load[] = [...patternRows.map((p) => ({ units: { reads: p.byIndex, writes: {} }, rate: p.rate })), ...writeRows.map((w) => ({ units: w.units, rate: w.rate }))];
+  const loads: Load[] = [
+    ...patternRows.map((p) => ({ units: { reads: p.byIndex, writes: {} }, rate: p.rate })),
+    ...writeRows.map((w) => ({ units: w.units, rate: w.rate })),
+  ];
   const month = monthlyCost({ loads, indexes: design.indexes.map((i) => i.name), storage: [...storedEntries.values()], prices, targetUtilization });
-  const loadMonthly = (i: number): MonthlyDollars => ({ onDemand: month.loads[i]?.onDemand.dollars ?? 0, provisioned: month.loads[i]?.provisioned.dollars ?? 0 });
+  const loadMonthly = (i: number): MonthlyDollars => ({
+    onDemand: month.loads[i]?.onDemand.dollars ?? 0,
+    provisioned: month.loads[i]?.provisioned.dollars ?? 0,
+  });
 
   const patterns: PatternCost[] = patternRows.map((p, i) => ({
     pattern: p.pattern.name,
@@ -329,28 +348,39 @@ function assumptions({
   if (defaultPatterns.length) out.push(`Patterns without a rate are called ${rateText(DEFAULT_PATTERN_RATE)} (the default): ${defaultPatterns.join(', ')}.`);
   const defaultEntities = entities.filter((e) => e.writes.isDefault).map((e) => e.entity);
   if (defaultEntities.length) out.push(`Entities without writes are written ${rateText(DEFAULT_ENTITY_WRITES)} (the default): ${defaultEntities.join(', ')}.`);
-  out.push(`An entity's writes per second are spread over its write operations: ${writeMixText(writeMix)}; each operation is one sample record's write (a remove, a create, one update of each kind the design tells apart), run on an in-memory table.`);
+  out.push(
+    `An entity's writes per second are spread over its write operations: ${writeMixText(writeMix)}; each operation is one sample record's write (a remove, a create, one update of each kind the design tells apart), run on an in-memory table.`,
+  );
   const failed = entities.flatMap((e) => e.operations.filter((o) => !o.ok).map((o) => `${e.entity} ${o.label} (${o.error ?? 'failed'})`));
   if (failed.length) out.push(`Sample writes that failed, priced as DynamoDB prices a refused write: ${failed.join(', ')}.`);
   out.push(
     `Read units per call are the mean (and the dearest) over up to 25 parameter values drawn from the sample records (seed ${JSON.stringify(String(seed))}, at most ${maxSamples} per entity); a Query reads what the samples put in its partition.`,
   );
-  const capped = entityFacts.filter((f) => f.entity.count !== undefined && f.records.length < f.entity.count).map((f) => `${f.entity.name} (${f.records.length} of ${f.entity.count})`);
+  const capped = entityFacts
+    .filter((f) => f.entity.count !== undefined && f.records.length < f.entity.count)
+    .map((f) => `${f.entity.name} (${f.records.length} of ${f.entity.count})`);
   if (capped.length) out.push(`Fewer sample records than declared, so Queries over large partitions may read more than estimated: ${capped.join(', ')}.`);
   const counted = entities.filter((e) => !e.countDeclared).map((e) => `${e.entity} (${e.count})`);
-  out.push(`Storage and the naive Scan count each entity's declared records${counted.length ? `; entities without a count, their sample records: ${counted.join(', ')}` : ''}.`);
+  out.push(
+    `Storage and the naive Scan count each entity's declared records${counted.length ? `; entities without a count, their sample records: ${counted.join(', ')}` : ''}.`,
+  );
   for (const e of entities) {
     if (!e.assumed) continue;
     out.push(
       `${e.entity} items are ${e.assumed.itemBytes} bytes as declared (itemBytes; samples average ${Math.round(e.assumed.sampleAverage)}): ${e.assumed.padded} of ${e.assumed.records} sample items padded with a "${FILLER_ATTRIBUTE}" string${e.assumed.larger ? `, ${e.assumed.larger} already larger left as they are` : ''}.`,
     );
   }
-  out.push(`Storage: item bytes + ${ITEM_OVERHEAD_BYTES} bytes per item, in the table and in each GSI that holds the item (every GSI projects all attributes); the identity and unique guard items are stored in the table (${tableIndex}).`);
+  out.push(
+    `Storage: item bytes + ${ITEM_OVERHEAD_BYTES} bytes per item, in the table and in each GSI that holds the item (every GSI projects all attributes); the identity and unique guard items are stored in the table (${tableIndex}).`,
+  );
   out.push(
     `Provisioned: each index (${design.indexes.map((i) => i.name).join(', ')}) gets the units per second its patterns and writes need at their peaks, taken to coincide, ÷ ${Math.round(targetUtilization * 100)}% target utilisation, rounded up, at least 1 RCU and 1 WCU; a GSI's reads and writes use its own capacity. A pattern's or write's provisioned cost is its share before rounding.`,
   );
-  out.push('Break-even: on-demand grows with the average traffic (every rate scaled alike) while provisioned capacity stays at what the peaks need; storage costs the same in both modes.');
-  out.push("Naive design: each pattern answered by an eventually consistent Scan of the whole table (every entity's records at their counts and sizes) with a filter, which reads as much as without it: 1 MB pages, each rounded up to 4 KB; on-demand prices.");
+  out.push(
+    'Break-even: on-demand grows with the average traffic (every rate scaled alike) while provisioned capacity stays at what the peaks need; storage costs the same in both modes.',
+  );
+  out.push(
+    "Naive design: each pattern answered by an eventually consistent Scan of the whole table (every entity's records at their counts and sizes) with a filter, which reads as much as without it: 1 MB pages, each rounded up to 4 KB; on-demand prices.",
+  );
   return out;
 }
-

@@ -10,6 +10,11 @@ describe('cost figures as text', () => {
     expect([3, 1500, 0.5, 2.333333].map(units)).toEqual(['3', '1,500', '0.5', '2.33']);
     expect([undefined, 23.04, 6.57].map(times)).toEqual(['-', '23×', '6.6×']);
     expect([0.7, 0.23333, 4.1536].map(percent)).toEqual(['70%', '23.3%', '415.4%']);
-    expect([{ avg: 1, peak: 10, isDefault: true }, { avg: 0.2333333, peak: 2.333333 }].map(perSecond)).toEqual(['1/10 (default)', '0.23/2.33']);
+    expect(
+      [
+        { avg: 1, peak: 10, isDefault: true },
+        { avg: 0.2333333, peak: 2.333333 },
+      ].map(perSecond),
+    ).toEqual(['1/10 (default)', '0.23/2.33']);
   });
 });

@@ -36,7 +36,8 @@ export type LocalDeviation =
 export const LOCAL_DEVIATIONS: Record<LocalDeviation, string> = {
   localEmptyQueryFree: 'DynamoDB Local reports 0 units for a Query page that reads no item (DynamoDB: the least read, 0.5 or 1)',
   localTransactionIndexWritesDoubled: 'DynamoDB Local counts a transaction’s GSI writes twice (DynamoDB: twice on the table only)',
-  localTransactionEqualActionsOnce: 'DynamoDB Local adds up only the distinct figures of a transaction’s actions: actions of equal units count once (DynamoDB: every item)',
+  localTransactionEqualActionsOnce:
+    'DynamoDB Local adds up only the distinct figures of a transaction’s actions: actions of equal units count once (DynamoDB: every item)',
   localTransactionDeleteOfNothingOnce: 'DynamoDB Local counts a transaction’s Delete of a missing item once: 1 unit (DynamoDB: two writes of every item, 2)',
   localRefusedWriteUnreported: 'DynamoDB Local returns no ConsumedCapacity for a write refused by its condition (DynamoDB: it still consumes)',
 };
@@ -74,7 +75,8 @@ export function measuredCapacity(consumed: readonly ConsumedCapacityLike[]): Cap
 
 /** A read request's documented figure and the one DynamoDB Local reports for it. */
 export function readFigures(read: RequestReadUnits): { documented: CapacityFigure; local: CapacityFigure; deviations: LocalDeviation[] } {
-  const onIndex = (units: number): CapacityFigure => (read.index === 'table' ? { units, table: units, indexes: {} } : { units, indexes: units ? { [read.index]: units } : {} });
+  const onIndex = (units: number): CapacityFigure =>
+    read.index === 'table' ? { units, table: units, indexes: {} } : { units, indexes: units ? { [read.index]: units } : {} };
   const documented = onIndex(read.units);
   if (read.operation !== 'Query') return { documented, local: documented, deviations: [] };
   const free = read.pages.filter((p) => p.items === 0).reduce((n, p) => n + p.units, 0);
@@ -85,7 +87,10 @@ export function readFigures(read: RequestReadUnits): { documented: CapacityFigur
  * A write request's documented figure and the one DynamoDB Local reports for it, asked with
  * ReturnConsumedCapacity INDEXES (the runner's) or TOTAL (`local` then has no table or GSI figures).
  */
-export function writeFigures(request: RequestCapacity, detail: 'INDEXES' | 'TOTAL' = 'INDEXES'): { documented: CapacityFigure; local: CapacityFigure; deviations: LocalDeviation[] } {
+export function writeFigures(
+  request: RequestCapacity,
+  detail: 'INDEXES' | 'TOTAL' = 'INDEXES',
+): { documented: CapacityFigure; local: CapacityFigure; deviations: LocalDeviation[] } {
   const documented: CapacityFigure = { units: request.units, table: request.table, indexes: { ...request.indexes } };
   if (request.refused) return { documented, local: { units: 0, indexes: {} }, deviations: ['localRefusedWriteUnreported'] };
   if (request.operation !== 'TransactWriteItems' || !request.actions) return { documented, local: documented, deviations: [] };

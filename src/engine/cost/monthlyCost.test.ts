@@ -13,7 +13,10 @@ describe('prices', () => {
     expect(secondsPerMonth(prices)).toBe(730 * 3600);
     expect(secondsPerMonth(prices)).toBe(2_628_000);
     expect(priceTableProblems(prices)).toEqual([]);
-    expect(priceTableProblems({ ...prices, perRcuHour: -1, hoursPerMonth: 0 })).toEqual(['perRcuHour (provisioned, per RCU-hour) must be a number of 0 or more', 'hoursPerMonth (hours per month) must be more than 0']);
+    expect(priceTableProblems({ ...prices, perRcuHour: -1, hoursPerMonth: 0 })).toEqual([
+      'perRcuHour (provisioned, per RCU-hour) must be a number of 0 or more',
+      'hoursPerMonth (hours per month) must be more than 0',
+    ]);
   });
 });
 

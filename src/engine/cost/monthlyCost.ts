@@ -187,13 +187,30 @@ export function breakEven(onDemandCapacity: number, provisionedCapacity: number,
 }
 
 /** The chart's points: both modes' whole bill from no traffic to twice the declared averages or 1.5 × the break-even, whichever is further. */
-export function costChart({ onDemandCapacity, provisionedCapacity, storage, callsPerSecond, even }: { onDemandCapacity: number; provisionedCapacity: number; storage: number; callsPerSecond: number; even: BreakEven | undefined }): CostPoint[] {
+export function costChart({
+  onDemandCapacity,
+  provisionedCapacity,
+  storage,
+  callsPerSecond,
+  even,
+}: {
+  onDemandCapacity: number;
+  provisionedCapacity: number;
+  storage: number;
+  callsPerSecond: number;
+  even: BreakEven | undefined;
+}): CostPoint[] {
   const end = Math.max(2, even ? 1.5 * even.fraction : 0);
   const fractions = new Set<number>([1, ...(even ? [even.fraction] : [])]);
   for (let i = 0; i <= CHART_STEPS; i++) fractions.add((end * i) / CHART_STEPS);
   return [...fractions]
     .sort((a, b) => a - b)
-    .map((fraction) => ({ fraction, callsPerSecond: fraction * callsPerSecond, onDemand: fraction * onDemandCapacity + storage, provisioned: provisionedCapacity + storage }));
+    .map((fraction) => ({
+      fraction,
+      callsPerSecond: fraction * callsPerSecond,
+      onDemand: fraction * onDemandCapacity + storage,
+      provisioned: provisionedCapacity + storage,
+    }));
 }
 
 export interface MonthlyCostInput {
@@ -208,7 +225,10 @@ export interface MonthlyCostInput {
 
 /** The month of the loads in both modes, the cheaper one, the break-even and the chart. */
 export function monthlyCost({ loads, indexes, storage, prices, targetUtilization = DEFAULT_TARGET_UTILIZATION }: MonthlyCostInput): MonthlyCost {
-  const perLoad = loads.map((l) => ({ onDemand: onDemandMonth(l.units, l.rate.avg, prices), provisioned: provisionedShare(l.units, l.rate.peak, targetUtilization, prices) }));
+  const perLoad = loads.map((l) => ({
+    onDemand: onDemandMonth(l.units, l.rate.avg, prices),
+    provisioned: provisionedShare(l.units, l.rate.peak, targetUtilization, prices),
+  }));
   const capacity = provisionedCapacity(loads, indexes, targetUtilization, prices);
   const stored = storageMonth(storage, prices);
   const storageDollars = sum(stored.map((s) => s.dollars));

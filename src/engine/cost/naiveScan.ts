@@ -44,7 +44,17 @@ export interface NaiveScan extends ScanRead {
 }
 
 /** The naive Scan for a pattern called `callsPerSecond` (average) whose design reads `designUnitsPerCall`. */
-export function naiveScan({ table, callsPerSecond, designUnitsPerCall, prices }: { table: ScannedTable; callsPerSecond: number; designUnitsPerCall: number; prices: PriceTable }): NaiveScan {
+export function naiveScan({
+  table,
+  callsPerSecond,
+  designUnitsPerCall,
+  prices,
+}: {
+  table: ScannedTable;
+  callsPerSecond: number;
+  designUnitsPerCall: number;
+  prices: PriceTable;
+}): NaiveScan {
   const read = scanRead(table.bytes);
   const dollarsPerCall = (read.units / 1e6) * prices.perMillionReadRequestUnits;
   return {

@@ -128,7 +128,13 @@ describe('patternReadUnits and patternReadCost', () => {
   const records = new Map([
     [
       'Order',
-      Array.from({ length: 10 }, (_, i) => ({ orderId: `o${i}`, customerId: `c${i % 3}`, status: i % 2 ? 'paid' : 'open', createdAt: `2026-01-0${i}T00:00:00.000Z`, note: 'n'.repeat(i * 500) })),
+      Array.from({ length: 10 }, (_, i) => ({
+        orderId: `o${i}`,
+        customerId: `c${i % 3}`,
+        status: i % 2 ? 'paid' : 'open',
+        createdAt: `2026-01-0${i}T00:00:00.000Z`,
+        note: 'n'.repeat(i * 500),
+      })),
     ],
   ]);
   const items = (records.get('Order') ?? []).map((r) => toItem(design, 'Order', r));
@@ -171,6 +177,9 @@ linesOf: Line by orderId
     });
     const [query] = buildRequest(lines, 'linesOf', { orderId: 'o1' }) as [Request];
     expect(requestReadUnits({ design: lines, items, request: query })).toMatchObject({ itemsRead: 200, bytesRead: 40000, units: 5 });
-    expect(requestReadUnits({ design: lines, items, request: { ...query, input: { ...query.input, ConsistentRead: true } } as Request })).toMatchObject({ consistent: true, units: 10 });
+    expect(requestReadUnits({ design: lines, items, request: { ...query, input: { ...query.input, ConsistentRead: true } } as Request })).toMatchObject({
+      consistent: true,
+      units: 10,
+    });
   });
 });

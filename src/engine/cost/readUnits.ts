@@ -68,7 +68,9 @@ export function requestReadUnits({ design, items, request }: { design: Design; i
   const sizes: number[][] = [];
   let exclusiveStartKey: Item | undefined;
   for (;;) {
-    const page = evaluateRequest(exclusiveStartKey ? { design, items: items as Item[], request, exclusiveStartKey } : { design, items: items as Item[], request });
+    const page = evaluateRequest(
+      exclusiveStartKey ? { design, items: items as Item[], request, exclusiveStartKey } : { design, items: items as Item[], request },
+    );
     if (page.error) throw new Error(page.error.message);
     sizes.push(...splitPages(page.scanned.map((item) => indexEntryBytes(item, index) ?? 0)));
     if (!page.lastEvaluatedKey) break;
@@ -117,7 +119,17 @@ export interface PatternCallReadUnits {
 }
 
 /** The read units of one call of a pattern with these parameters on `items`. */
-export function patternReadUnits({ design, items, pattern, params }: { design: Design; items: readonly Item[]; pattern: string; params: PatternParams }): PatternCallReadUnits {
+export function patternReadUnits({
+  design,
+  items,
+  pattern,
+  params,
+}: {
+  design: Design;
+  items: readonly Item[];
+  pattern: string;
+  params: PatternParams;
+}): PatternCallReadUnits {
   const requests = buildRequest(design, pattern, params).map((request) => requestReadUnits({ design, items, request }));
   return { pattern, params, requests, units: requests.reduce((n, r) => n + r.units, 0) };
 }

@@ -6,7 +6,7 @@ const pattern = (rate?: Pattern['rate']): Pattern => ({ name: 'p', entity: 'E', 
 const entity = (writes?: Entity['writes']): Entity => ({ name: 'E', attributes: [], key: [], belongsTo: [], ...(writes ? { writes } : {}) });
 
 describe('workload', () => {
-  it('takes the model\'s rates, the peak being the average when not given', () => {
+  it("takes the model's rates, the peak being the average when not given", () => {
     expect(patternRate(pattern({ avg: 20, peak: 400 }))).toEqual({ avg: 20, peak: 400, isDefault: false });
     expect(patternRate(pattern({ avg: 20 }))).toEqual({ avg: 20, peak: 20, isDefault: false });
     expect(entityWrites(entity({ avg: 0 }))).toEqual({ avg: 0, peak: 0, isDefault: false });

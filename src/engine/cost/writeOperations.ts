@@ -36,7 +36,12 @@ export function sampleWriteSteps(design: Design, records: ReadonlyMap<string, re
     if (!entity || !record) continue;
     const key = Object.fromEntries(plan.key.map((a) => [a, record[a]]));
     steps.push({ entity: plan.entity, operation: 'remove', label: 'remove', build: () => ({ operation: 'remove', entity: plan.entity, key }) });
-    steps.push({ entity: plan.entity, operation: 'create', label: 'create', build: () => ({ operation: 'create', entity: plan.entity, record: { ...record } }) });
+    steps.push({
+      entity: plan.entity,
+      operation: 'create',
+      label: 'create',
+      build: () => ({ operation: 'create', entity: plan.entity, record: { ...record } }),
+    });
     const unique = new Set((entity.unique ?? []).flat());
     const free = (a: string) => !plan.key.includes(a) && a !== plan.version && !unique.has(a);
     const kinds: { label: string; attribute: string; unique?: boolean }[] = [];
@@ -46,7 +51,10 @@ export function sampleWriteSteps(design: Design, records: ReadonlyMap<string, re
     for (const ix of plan.indexes) {
       const attribute = ix.attributes.find(free);
       if (!attribute) continue;
-      kinds.push({ label: ix.index === design.indexes[0]?.name ? `update (moves the table item: ${attribute})` : `update (moves ${ix.index}: ${attribute})`, attribute });
+      kinds.push({
+        label: ix.index === design.indexes[0]?.name ? `update (moves the table item: ${attribute})` : `update (moves ${ix.index}: ${attribute})`,
+        attribute,
+      });
     }
     const uniqueAttribute = entity.unique?.[0]?.[0];
     if (uniqueAttribute !== undefined) kinds.push({ label: `update (unique: ${uniqueAttribute})`, attribute: uniqueAttribute, unique: true });
@@ -57,7 +65,9 @@ export function sampleWriteSteps(design: Design, records: ReadonlyMap<string, re
         operation: 'update',
         label: kind.label,
         build: (current) => {
-          const value = kind.unique ? uniqueValue(current[kind.attribute] as Scalar | undefined, definition?.type, list, kind.attribute) : otherValue(current[kind.attribute], list, kind.attribute, definition?.values);
+          const value = kind.unique
+            ? uniqueValue(current[kind.attribute] as Scalar | undefined, definition?.type, list, kind.attribute)
+            : otherValue(current[kind.attribute], list, kind.attribute, definition?.values);
           const changes: WriteItem = { [kind.attribute]: value };
           if (plan.version !== undefined) changes[plan.version] = current[plan.version];
           return { operation: 'update', entity: plan.entity, key, changes };
@@ -96,7 +106,15 @@ export interface WriteOperationCost {
  * `items` (the records' items with their guard items, as a loaded table holds them) and prices
  * each write's requests. The same sequence sent to DynamoDB meets the same items.
  */
-export async function writeOperationCosts({ design, records, items }: { design: Design; records: ReadonlyMap<string, readonly RecordValue[]>; items: readonly Item[] }): Promise<WriteOperationCost[]> {
+export async function writeOperationCosts({
+  design,
+  records,
+  items,
+}: {
+  design: Design;
+  records: ReadonlyMap<string, readonly RecordValue[]>;
+  items: readonly Item[];
+}): Promise<WriteOperationCost[]> {
   const table = designTable(design, items);
   const out: WriteOperationCost[] = [];
   const current = new Map<string, WriteItem>();

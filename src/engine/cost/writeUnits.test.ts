@@ -45,7 +45,10 @@ const byStatus = design.patterns.find((p) => p.pattern === 'byStatus')?.steps[0]
 const byCoupon = design.patterns.find((p) => p.pattern === 'byCoupon')?.steps[0]?.index ?? '';
 const order = (record: Record<string, string>): Item => toItem(design, 'Order', { orderId: 'o1', status: 'open', note: '', ...record });
 const sized = (record: Record<string, string>, bytes: number): Item => order({ ...record, note: 'x'.repeat(bytes - itemBytes(order(record))) });
-const sent = (request: unknown, ok = true): SentRequest => ({ request: request as SentRequest['request'], answer: ok ? { ok: true } : { ok: false, name: 'ConditionalCheckFailedException', message: '' } });
+const sent = (request: unknown, ok = true): SentRequest => ({
+  request: request as SentRequest['request'],
+  answer: ok ? { ok: true } : { ok: false, name: 'ConditionalCheckFailedException', message: '' },
+});
 
 describe('GSI writes: the guide’s five factors', () => {
   it('a new item that defines the indexed attribute: one put into the index; one without it (sparse): nothing', () => {
@@ -83,14 +86,28 @@ describe('requestCapacity', () => {
   });
   it('"each transaction writes three 500-byte items… each item requires two write capacity units… six WCUs"', () => {
     const items = ['a', 'b', 'c'].map((id) => sized({ orderId: id }, 500));
-    const changes = items.map((item) => ({ kind: 'created' as const, key: { PK: item['PK'] as string, SK: item['SK'] as string }, after: item, role: 'record' as const }));
-    const capacity = requestCapacity(design, sent({ TransactWrite: { TransactItems: items.map((Item) => ({ Put: { TableName: 't', Item } })) } }), none, changes);
+    const changes = items.map((item) => ({
+      kind: 'created' as const,
+      key: { PK: item['PK'] as string, SK: item['SK'] as string },
+      after: item,
+      role: 'record' as const,
+    }));
+    const capacity = requestCapacity(
+      design,
+      sent({ TransactWrite: { TransactItems: items.map((Item) => ({ Put: { TableName: 't', Item } })) } }),
+      none,
+      changes,
+    );
     expect(capacity.table).toBe(3 * 2);
     // The GSI entries follow the commit as ordinary index writes: once each.
     expect(capacity.indexes).toEqual({ [byStatus]: 3 * 1 });
   });
   it('a failed conditional write still consumes: "for a new item, DynamoDB consumes one write capacity unit"', () => {
-    expect(requestCapacity(design, sent({ Update: { TableName: 't', Key: { PK: 'x', SK: 'y' } } }, false), none, [])).toMatchObject({ table: 1, units: 1, refused: true });
+    expect(requestCapacity(design, sent({ Update: { TableName: 't', Key: { PK: 'x', SK: 'y' } } }, false), none, [])).toMatchObject({
+      table: 1,
+      units: 1,
+      refused: true,
+    });
   });
   it('a strongly consistent GetItem of the write runtime: 1 read unit per 4 KB, 1 for a missing item', () => {
     const item = sized({}, 5000);
@@ -102,14 +119,29 @@ describe('requestCapacity', () => {
 
 describe('requestCapacity: a TransactWriteItems action by action', () => {
   const none = () => undefined;
-  const created = (item: Item) => ({ kind: 'created' as const, key: { PK: item['PK'] as string, SK: item['SK'] as string }, after: item, role: 'record' as const });
-  const deleted = (item: Item) => ({ kind: 'deleted' as const, key: { PK: item['PK'] as string, SK: item['SK'] as string }, before: item, role: 'record' as const });
+  const created = (item: Item) => ({
+    kind: 'created' as const,
+    key: { PK: item['PK'] as string, SK: item['SK'] as string },
+    after: item,
+    role: 'record' as const,
+  });
+  const deleted = (item: Item) => ({
+    kind: 'deleted' as const,
+    key: { PK: item['PK'] as string, SK: item['SK'] as string },
+    before: item,
+    role: 'record' as const,
+  });
   const keyOf = (item: Item) => ({ PK: item['PK'], SK: item['SK'] });
 
   it('a move of a 500-byte item: Delete (2 × 1 on the table, the GSI entry deleted: 1) + Put (2 × 1, the entry put: 1) = table 4, GSI 2', () => {
     const old = sized({ orderId: 'a' }, 500);
     const moved = sized({ orderId: 'b' }, 500);
-    const capacity = requestCapacity(design, sent({ TransactWrite: { TransactItems: [{ Delete: { TableName: 't', Key: keyOf(old) } }, { Put: { TableName: 't', Item: moved } }] } }), (k) => (k['PK'] === old['PK'] ? old : undefined), [deleted(old), created(moved)]);
+    const capacity = requestCapacity(
+      design,
+      sent({ TransactWrite: { TransactItems: [{ Delete: { TableName: 't', Key: keyOf(old) } }, { Put: { TableName: 't', Item: moved } }] } }),
+      (k) => (k['PK'] === old['PK'] ? old : undefined),
+      [deleted(old), created(moved)],
+    );
     expect(capacity).toMatchObject({ table: 2 * 1 + 2 * 1, indexes: { [byStatus]: 1 + 1 }, units: 6 });
     expect(capacity.actions).toEqual([
       { action: 'Delete', table: 2, indexes: { [byStatus]: 1 } },
@@ -118,7 +150,12 @@ describe('requestCapacity: a TransactWriteItems action by action', () => {
   });
   it('items of different sizes add up, each rounded on its own: 500 B + 1.5 KB + 3 KB = 2 × (1 + 2 + 3) = 12 on the table', () => {
     const items = [sized({ orderId: 'a' }, 500), sized({ orderId: 'b' }, 1.5 * KB), sized({ orderId: 'c' }, 3 * KB)];
-    const capacity = requestCapacity(design, sent({ TransactWrite: { TransactItems: items.map((Item) => ({ Put: { TableName: 't', Item } })) } }), none, items.map(created));
+    const capacity = requestCapacity(
+      design,
+      sent({ TransactWrite: { TransactItems: items.map((Item) => ({ Put: { TableName: 't', Item } })) } }),
+      none,
+      items.map(created),
+    );
     expect(capacity.table).toBe(2 * (1 + 2 + 3));
     expect(capacity.indexes).toEqual({ [byStatus]: 1 + 2 + 3 });
   });
@@ -128,8 +165,14 @@ describe('requestCapacity: a TransactWriteItems action by action', () => {
   });
   it('a ConditionCheck reads its item twice at 4 KB a unit: 5,000 bytes → 2 × 2 = 4; a missing item 2 × 1; it writes no GSI', () => {
     const item = sized({}, 5000);
-    const check = (key: unknown) => sent({ TransactWrite: { TransactItems: [{ ConditionCheck: { TableName: 't', Key: key, ConditionExpression: 'attribute_exists(PK)' } }] } });
-    expect(requestCapacity(design, check(keyOf(item)), () => item, [])).toMatchObject({ table: 4, indexes: {}, units: 4, actions: [{ action: 'ConditionCheck', table: 4 }] });
+    const check = (key: unknown) =>
+      sent({ TransactWrite: { TransactItems: [{ ConditionCheck: { TableName: 't', Key: key, ConditionExpression: 'attribute_exists(PK)' } }] } });
+    expect(requestCapacity(design, check(keyOf(item)), () => item, [])).toMatchObject({
+      table: 4,
+      indexes: {},
+      units: 4,
+      actions: [{ action: 'ConditionCheck', table: 4 }],
+    });
     expect(requestCapacity(design, check({ PK: 'x', SK: 'y' }), none, [])).toMatchObject({ table: 2, units: 2 });
   });
 });

@@ -124,7 +124,12 @@ export function writeCapacity({ design, before, applied }: { design: Design; bef
 }
 
 /** One request's capacity, given the items before it (`existing`, by any item or key holding the table key) and what it changed. */
-export function requestCapacity(design: Design, sent: SentRequest, existing: (key: SizedItem) => SizedItem | undefined, changes: readonly WriteChange[]): RequestCapacity {
+export function requestCapacity(
+  design: Design,
+  sent: SentRequest,
+  existing: (key: SizedItem) => SizedItem | undefined,
+  changes: readonly WriteChange[],
+): RequestCapacity {
   const request = sent.request as Record<string, unknown>;
   const ok = sent.answer.ok;
   const afterOf = (key: SizedItem): SizedItem | undefined => {
@@ -159,7 +164,8 @@ export function requestCapacity(design: Design, sent: SentRequest, existing: (ke
     return transactWrites(design, actions);
   }
   if ('BatchWrite' in request) {
-    const byTable = (request['BatchWrite'] as { RequestItems: Record<string, ({ PutRequest?: { Item: WriteItem }; DeleteRequest?: { Key: WriteItem } })[]> }).RequestItems;
+    const byTable = (request['BatchWrite'] as { RequestItems: Record<string, { PutRequest?: { Item: WriteItem }; DeleteRequest?: { Key: WriteItem } }[]> })
+      .RequestItems;
     const writes = Object.values(byTable)
       .flat()
       .map((w) => {
@@ -184,7 +190,10 @@ function refused(operation: CapacityOperation, bytes: number | undefined, items 
 }
 
 /** A TransactWriteItems: each action on its own (twice on the table, GSIs once; a ConditionCheck two reads), then the sum. */
-function transactWrites(design: Design, actions: readonly { action: TransactActionCapacity['action']; before: SizedItem | undefined; after: SizedItem | undefined }[]): RequestCapacity {
+function transactWrites(
+  design: Design,
+  actions: readonly { action: TransactActionCapacity['action']; before: SizedItem | undefined; after: SizedItem | undefined }[],
+): RequestCapacity {
   const priced: TransactActionCapacity[] = [];
   const entries: IndexEntryWrite[] = [];
   for (const { action, before, after } of actions) {
@@ -205,7 +214,12 @@ function transactWrites(design: Design, actions: readonly { action: TransactActi
 }
 
 /** Writes of items, each before and after (undefined: absent), on the table (times `tableFactor`) and every GSI. */
-function itemWrites(design: Design, operation: CapacityOperation, writes: readonly { before: SizedItem | undefined; after: SizedItem | undefined }[], tableFactor: number): RequestCapacity {
+function itemWrites(
+  design: Design,
+  operation: CapacityOperation,
+  writes: readonly { before: SizedItem | undefined; after: SizedItem | undefined }[],
+  tableFactor: number,
+): RequestCapacity {
   let table = 0;
   const indexes: Record<string, number> = {};
   const entries: IndexEntryWrite[] = [];

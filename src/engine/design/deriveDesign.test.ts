@@ -10,7 +10,8 @@ import { parseModelText } from '../model/parseModelText.ts';
 const model = modelFromText;
 const seg = (d: Design, entity: string, index: string) => {
   const t = d.entities.find((e) => e.entity === entity)?.keys[index];
-  const text = (s: NonNullable<typeof t>['pk']) => s.map((x) => (x.kind === 'literal' ? x.text : x.kind === 'shard' ? `{shard ${String(x.count)}}` : `{${x.name}}`)).join('#');
+  const text = (s: NonNullable<typeof t>['pk']) =>
+    s.map((x) => (x.kind === 'literal' ? x.text : x.kind === 'shard' ? `{shard ${String(x.count)}}` : `{${x.name}}`)).join('#');
   return t ? `${text(t.pk)} | ${text(t.sk)}` : undefined;
 };
 const plan = (d: Design, name: string) => {
@@ -213,7 +214,7 @@ get: Thing by id returns one
 });
 
 describe("deriveDesign: the table's name", () => {
-  it('is the option, else the model\'s table.name (also over a kept design\'s), else the previous design\'s, else from the model\'s name', () => {
+  it("is the option, else the model's table.name (also over a kept design's), else the previous design's, else from the model's name", () => {
     const shop = model(SHOP);
     const named = model(SHOP.replace('model "Shop"\n', 'model "Shop"\ntable ShopTable billing on-demand\n'));
     expect(deriveDesign(shop).tableName).toBe('Shop');
@@ -239,7 +240,10 @@ describe('deriveDesign on the shared examples', () => {
       const expert = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as { gsiCount: number };
       const design = deriveDesign(loadModel(path.join(EXAMPLES_DIR, f.replace('.expert.json', '.problem.json'))));
       expect(design.indexes.length - 1, f).toBeLessThanOrEqual(expert.gsiCount);
-      expect(design.diagnostics.filter((d) => d.severity === 'error'), f).toEqual([]);
+      expect(
+        design.diagnostics.filter((d) => d.severity === 'error'),
+        f,
+      ).toEqual([]);
     }
   });
 });
@@ -273,7 +277,14 @@ describe('deriveDesign when a stage throws', () => {
 
   it('reports a throw in the keys stage as engine.internal, a Tablewright bug, instead of throwing', () => {
     const d = deriveDesign(broken());
-    expect(d.diagnostics).toEqual([{ code: 'engine.internal', severity: 'error', subject: {}, message: expect.stringMatching(/^Tablewright bug: deriving the key layout failed \(.+\)/) as string }]);
+    expect(d.diagnostics).toEqual([
+      {
+        code: 'engine.internal',
+        severity: 'error',
+        subject: {},
+        message: expect.stringMatching(/^Tablewright bug: deriving the key layout failed \(.+\)/) as string,
+      },
+    ]);
     expect(d.diagnostics[0]?.message).toMatch(/not a limit of your design/);
     expect(hasKeyLayout(d)).toBe(false);
     expect(d.indexes).toEqual([]);

@@ -72,7 +72,15 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
       };
     }
   } catch (error) {
-    return { model, tableName, entityAttribute: '_type', indexes: [], entities: [], patterns: [], diagnostics: [internalDiagnostic('deriving the key layout', error, { subject: {} })] };
+    return {
+      model,
+      tableName,
+      entityAttribute: '_type',
+      indexes: [],
+      entities: [],
+      patterns: [],
+      diagnostics: [internalDiagnostic('deriving the key layout', error, { subject: {} })],
+    };
   }
   const tooMany = tooManyIndexes(layout);
   const withChanges = (d: Design): Design => (changes ? { ...d, changes } : d);
@@ -80,11 +88,24 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   try {
     design = planDesign(model, layout, planned);
   } catch (error) {
-    return withChanges({ model, tableName, entityAttribute: layout.entityAttribute, indexes: indexDesigns(layout, []), entities: layout.entities, patterns: [], diagnostics: [...keysDiagnostics, ...tooMany, internalDiagnostic('planning the access patterns', error, { subject: {} })] });
+    return withChanges({
+      model,
+      tableName,
+      entityAttribute: layout.entityAttribute,
+      indexes: indexDesigns(layout, []),
+      entities: layout.entities,
+      patterns: [],
+      diagnostics: [...keysDiagnostics, ...tooMany, internalDiagnostic('planning the access patterns', error, { subject: {} })],
+    });
   }
   const derived = withChanges({
     ...design,
-    diagnostics: [...keysDiagnostics, ...tooMany, ...hotPartitions(model, layout, design.patterns), ...derivedPlanDiagnostics(design.diagnostics, keysDiagnostics)],
+    diagnostics: [
+      ...keysDiagnostics,
+      ...tooMany,
+      ...hotPartitions(model, layout, design.patterns),
+      ...derivedPlanDiagnostics(design.diagnostics, keysDiagnostics),
+    ],
   });
   // A deployed design: what the live table cannot take, and what it keeps that nothing reads.
   if (!previous || options.deployed !== true) return derived;
@@ -96,9 +117,13 @@ function tooManyIndexes(layout: DesignLayout): Diagnostic[] {
   if (gsis <= MAX_GSIS) return [];
   // About the whole design: no one pattern, entity or index is to blame.
   return [
-    keysDiagnostic('keys.tooManyIndexes', `these patterns need ${gsis} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`, {
-      subject: {},
-    }),
+    keysDiagnostic(
+      'keys.tooManyIndexes',
+      `these patterns need ${gsis} GSIs and DynamoDB allows ${MAX_GSIS} per table; merge patterns that differ only in order or filter, or split the table.`,
+      {
+        subject: {},
+      },
+    ),
   ];
 }
 
@@ -111,7 +136,12 @@ function derivedPlanDiagnostics(planned: readonly Diagnostic[], keys: readonly D
   return planned.flatMap((d) => {
     if (d.code !== 'queries.notServed') return [d];
     if (d.subject?.pattern !== undefined && refused.has(d.subject.pattern)) return [];
-    return [internalDiagnostic(`planning ${d.subject?.pattern ?? 'a pattern'} on the layout derived for it`, new Error(d.message), { path: d.path, subject: d.subject })];
+    return [
+      internalDiagnostic(`planning ${d.subject?.pattern ?? 'a pattern'} on the layout derived for it`, new Error(d.message), {
+        path: d.path,
+        subject: d.subject,
+      }),
+    ];
   });
 }
 

@@ -25,7 +25,11 @@ export function designLayout(design: Design): DesignLayout {
  */
 export function layoutDocument(layout: DesignLayout, modelName: string) {
   const copy = (s: Segment): Segment =>
-    s.kind === 'literal' ? { kind: 'literal', text: s.text } : s.kind === 'shard' ? { kind: 'shard', count: s.count, of: [...s.of] } : { kind: 'attribute', name: s.name };
+    s.kind === 'literal'
+      ? { kind: 'literal', text: s.text }
+      : s.kind === 'shard'
+        ? { kind: 'shard', count: s.count, of: [...s.of] }
+        : { kind: 'attribute', name: s.name };
   return {
     format: DESIGN_FORMAT,
     model: modelName,

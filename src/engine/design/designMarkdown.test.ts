@@ -5,11 +5,7 @@ import { designMarkdown } from './designMarkdown.ts';
 
 describe('designMarkdown', () => {
   it('lists the sparse indexes: which entity is in which index only when its record has which attributes', () => {
-    const md = designMarkdown(
-      deriveDesign(
-        modelFromText(LOBBY_TEXT),
-      ),
-    );
+    const md = designMarkdown(deriveDesign(modelFromText(LOBBY_TEXT)));
     expect(md).toContain(
       '\n## Sparse indexes\n\nRecords may lack an optional attribute; an index keyed on one holds only the items whose record has it.\n\n- **GSI1**: Game items only when they have `mode` and `score`\n\n## Access patterns\n',
     );

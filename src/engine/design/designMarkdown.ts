@@ -22,7 +22,10 @@ export interface WritesSection {
 export function designMarkdown(design: Design, writes: readonly WritesSection[] = [], cost?: CostReport): string {
   const lines: string[] = [];
   lines.push(`# ${mdText(design.model.name)}: single-table design`, '');
-  lines.push(`Table ${mdCode(design.tableName)} with ${design.indexes.length - 1} GSI${design.indexes.length === 2 ? '' : 's'}; the entity name is stored in ${mdCode(design.entityAttribute)}.`, '');
+  lines.push(
+    `Table ${mdCode(design.tableName)} with ${design.indexes.length - 1} GSI${design.indexes.length === 2 ? '' : 's'}; the entity name is stored in ${mdCode(design.entityAttribute)}.`,
+    '',
+  );
   lines.push('## Entity chart', '');
   const header = [
     'Entity',
@@ -49,14 +52,18 @@ export function designMarkdown(design: Design, writes: readonly WritesSection[] 
   if (sparse.length > 0) {
     lines.push('', '## Sparse indexes', '', 'Records may lack an optional attribute; an index keyed on one holds only the items whose record has it.', '');
     for (const s of sparse) {
-      lines.push(`- **${s.index === 'table' ? 'Table' : mdText(s.index)}**: ${mdText(s.entity)} items only when they have ${s.attributes.map(mdCode).join(' and ')}`);
+      lines.push(
+        `- **${s.index === 'table' ? 'Table' : mdText(s.index)}**: ${mdText(s.entity)} items only when they have ${s.attributes.map(mdCode).join(' and ')}`,
+      );
     }
   }
   lines.push('', '## Access patterns', '', '| Pattern | Request | Index | Key condition | Order | Why |', '| --- | --- | --- | --- | --- | --- |');
   for (const p of design.patterns) {
     for (const s of p.steps) {
       const filter = s.filter ? ` + filter ${mdCode(`${s.filter.attribute} ${s.filter.op}`)}` : '';
-      lines.push(`| ${mdText(p.pattern)} | ${s.operation} | ${mdText(s.index)} | ${mdCode(s.keyConditionText)}${filter} | ${s.direction ?? ''} | ${mdText(p.reason)} |`);
+      lines.push(
+        `| ${mdText(p.pattern)} | ${s.operation} | ${mdText(s.index)} | ${mdCode(s.keyConditionText)}${filter} | ${s.direction ?? ''} | ${mdText(p.reason)} |`,
+      );
     }
   }
   if (writes.length > 0) {

@@ -6,7 +6,16 @@ import { keyTemplateText } from './templateText.ts';
 import type { IndexKeySchema } from './types.ts';
 
 const composite: IndexKeySchema = { name: 'GSI1', kind: 'gsi', pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK' };
-const native: IndexKeySchema = { name: 'GSI2', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }] };
+const native: IndexKeySchema = {
+  name: 'GSI2',
+  kind: 'gsi',
+  keys: 'native',
+  pk: [
+    { name: '_type', type: 'S' },
+    { name: 'status', type: 'S' },
+  ],
+  sk: [{ name: 'total', type: 'N' }],
+};
 
 describe('indexKeyOf', () => {
   it('holds a composite item by its two string key attributes', () => {
@@ -16,7 +25,12 @@ describe('indexKeyOf', () => {
 
   it('holds a native item only with every key attribute of its type (a string for S, a finite number for N)', () => {
     expect(indexKeyOf({ _type: 'Order', status: 'open', total: 9 }, native)).toEqual({ pk: ['Order', 'open'], sk: [9] });
-    for (const item of [{ _type: 'Order', status: 'open' }, { _type: 'Order', status: 'open', total: '9' }, { _type: 'Order', status: 7, total: 9 }, { _type: 'Order', status: 'open', total: Number.NaN }]) {
+    for (const item of [
+      { _type: 'Order', status: 'open' },
+      { _type: 'Order', status: 'open', total: '9' },
+      { _type: 'Order', status: 7, total: 9 },
+      { _type: 'Order', status: 'open', total: Number.NaN },
+    ]) {
       expect(indexKeyOf(item, native), JSON.stringify(item)).toBeUndefined();
     }
   });
@@ -31,9 +45,20 @@ describe('indexKeyOf', () => {
 
 describe('keyTemplateText', () => {
   it('joins a composite template by # and a native one by +, the entity name quoted', () => {
-    const segments = [{ kind: 'literal' as const, text: 'ORDER' }, { kind: 'attribute' as const, name: 'status' }];
+    const segments = [
+      { kind: 'literal' as const, text: 'ORDER' },
+      { kind: 'attribute' as const, name: 'status' },
+    ];
     expect(keyTemplateText(segments, composite)).toBe('ORDER#{status}');
     expect(keyTemplateText(segments)).toBe('ORDER#{status}');
-    expect(keyTemplateText([{ kind: 'literal', text: 'Order' }, { kind: 'attribute', name: 'status' }], native)).toBe('"Order" + {status}');
+    expect(
+      keyTemplateText(
+        [
+          { kind: 'literal', text: 'Order' },
+          { kind: 'attribute', name: 'status' },
+        ],
+        native,
+      ),
+    ).toBe('"Order" + {status}');
   });
 });

@@ -20,8 +20,14 @@ byHost: Game by hostId order by createdAt desc
 
 describe('toItem / fromItem with optional attributes', () => {
   it('keys the optional attribute in a GSI only, though its pattern comes first', () => {
-    expect(design.entities[0]?.keys.table?.pk).toEqual([{ kind: 'literal', text: 'GAME' }, { kind: 'attribute', name: 'hostId' }]);
-    expect(design.entities[0]?.keys.GSI1?.pk).toEqual([{ kind: 'literal', text: 'GAME' }, { kind: 'attribute', name: 'mode' }]);
+    expect(design.entities[0]?.keys.table?.pk).toEqual([
+      { kind: 'literal', text: 'GAME' },
+      { kind: 'attribute', name: 'hostId' },
+    ]);
+    expect(design.entities[0]?.keys.GSI1?.pk).toEqual([
+      { kind: 'literal', text: 'GAME' },
+      { kind: 'attribute', name: 'mode' },
+    ]);
   });
 
   it('gives a record that has the attribute its keys in the sparse index', () => {

@@ -49,7 +49,13 @@ function randomPattern(model: Model, random: Random, name: string): Pattern | un
 function unexplainedChanges(before: Design, after: Design): string[] {
   const out: string[] = [];
   const changes = after.changes ?? [];
-  const listed = (index?: string, entity?: string) => changes.some((c) => (c.index === index && c.entity === entity) || (entity !== undefined && c.entity === entity && c.index === undefined) || (index !== undefined && c.index === index && c.entity === undefined));
+  const listed = (index?: string, entity?: string) =>
+    changes.some(
+      (c) =>
+        (c.index === index && c.entity === entity) ||
+        (entity !== undefined && c.entity === entity && c.index === undefined) ||
+        (index !== undefined && c.index === index && c.entity === undefined),
+    );
   for (const index of before.indexes) {
     const now = after.indexes.find((i) => i.name === index.name);
     if ((!now || JSON.stringify(keySchemaOf(now)) !== JSON.stringify(keySchemaOf(index))) && !listed(index.name)) out.push(`index ${index.name}`);
@@ -69,13 +75,20 @@ function unexplainedChanges(before: Design, after: Design): string[] {
 function wrongAnswers(design: Design, patterns: readonly string[], seed: string): string[] {
   const records = generateSampleRecords(design.model, { seed, maxPerEntity: 60 });
   const items = [...records].flatMap(([entity, list]) => list.map((r) => toItem(design, entity, r)));
-  const canon = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  const canon = (x: unknown) =>
+    JSON.stringify(x, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    );
   const out: string[] = [];
   for (const name of patterns) {
     for (let pick = 0; pick < 4; pick++) {
       const params = sampleParams(design.model, records, name, pick * 5);
-      const got = runRequests({ design, items, requests: buildRequest(design, name, params) }).map((i) => canon(fromItem(design, i))).sort();
-      const expected = answerPattern(design.model, records, name, params).map((a) => canon(a)).sort();
+      const got = runRequests({ design, items, requests: buildRequest(design, name, params) })
+        .map((i) => canon(fromItem(design, i)))
+        .sort();
+      const expected = answerPattern(design.model, records, name, params)
+        .map((a) => canon(a))
+        .sort();
       if (JSON.stringify(got) !== JSON.stringify(expected)) out.push(`${name} ${JSON.stringify(params)}`);
     }
   }
@@ -92,27 +105,37 @@ describe('deriveDesign with a previous design', () => {
     expect({ ...again, changes: undefined }).toEqual({ ...fresh, changes: undefined });
   });
 
-  it.each(allModels().map((x) => [x.slug, x.model] as const))('%s: adding any one pattern keeps every index and template, or lists the change with its reason', (slug, model) => {
-    const before = deriveDesign(model);
-    let tried = 0;
-    for (let seed = 0; tried < 25 && seed < 200; seed++) {
-      const random = createRandom(`${slug}:${seed}`);
-      const pattern = randomPattern(model, random, `added${seed}`);
-      if (!pattern) continue;
-      tried++;
-      const grown: Model = { ...model, patterns: [...model.patterns, pattern] };
-      const after = deriveDesign(grown, { previous: designLayout(before) });
-      const context = `${slug} + ${JSON.stringify(pattern)}`;
-      expect(unexplainedChanges(before, after), context).toEqual([]);
-      expect(after.diagnostics.filter((d) => d.code === 'engine.internal'), context).toEqual([]);
-      // It serves whatever a fresh derivation serves, the old patterns exactly as before.
-      expect([...served(after)], context).toEqual([...served(deriveDesign(grown))]);
-      for (const plan of before.patterns) expect(after.patterns.find((p) => p.pattern === plan.pattern), context).toEqual(plan);
-      for (const change of after.changes ?? []) expect(change.reason.length, context).toBeGreaterThan(10);
-      if (served(after).has(pattern.name)) expect(wrongAnswers(after, [pattern.name], `${slug}:${seed}`), context).toEqual([]);
-    }
-    expect(tried).toBeGreaterThanOrEqual(20);
-  });
+  it.each(allModels().map((x) => [x.slug, x.model] as const))(
+    '%s: adding any one pattern keeps every index and template, or lists the change with its reason',
+    (slug, model) => {
+      const before = deriveDesign(model);
+      let tried = 0;
+      for (let seed = 0; tried < 25 && seed < 200; seed++) {
+        const random = createRandom(`${slug}:${seed}`);
+        const pattern = randomPattern(model, random, `added${seed}`);
+        if (!pattern) continue;
+        tried++;
+        const grown: Model = { ...model, patterns: [...model.patterns, pattern] };
+        const after = deriveDesign(grown, { previous: designLayout(before) });
+        const context = `${slug} + ${JSON.stringify(pattern)}`;
+        expect(unexplainedChanges(before, after), context).toEqual([]);
+        expect(
+          after.diagnostics.filter((d) => d.code === 'engine.internal'),
+          context,
+        ).toEqual([]);
+        // It serves whatever a fresh derivation serves, the old patterns exactly as before.
+        expect([...served(after)], context).toEqual([...served(deriveDesign(grown))]);
+        for (const plan of before.patterns)
+          expect(
+            after.patterns.find((p) => p.pattern === plan.pattern),
+            context,
+          ).toEqual(plan);
+        for (const change of after.changes ?? []) expect(change.reason.length, context).toBeGreaterThan(10);
+        if (served(after).has(pattern.name)) expect(wrongAnswers(after, [pattern.name], `${slug}:${seed}`), context).toEqual([]);
+      }
+      expect(tried).toBeGreaterThanOrEqual(20);
+    },
+  );
 
   it.each(allModels().map((x) => [x.slug, x.model] as const))('%s: removing any one pattern leaves the others’ templates and plans alone', (slug, model) => {
     const before = deriveDesign(model);
@@ -120,11 +143,18 @@ describe('deriveDesign with a previous design', () => {
       const shrunk: Model = { ...model, patterns: model.patterns.filter((p) => p !== removed) };
       const after = deriveDesign(shrunk, { previous: designLayout(before) });
       const context = `${slug} - ${removed.name}`;
-      expect(after.diagnostics.filter((d) => d.severity === 'error'), context).toEqual(before.diagnostics.filter((d) => d.severity === 'error' && d.subject?.pattern !== removed.name));
+      expect(
+        after.diagnostics.filter((d) => d.severity === 'error'),
+        context,
+      ).toEqual(before.diagnostics.filter((d) => d.severity === 'error' && d.subject?.pattern !== removed.name));
       for (const change of after.changes ?? []) expect(change.kind, `${context}: ${JSON.stringify(change)}`).toBe('removed');
       expect(unexplainedChanges(before, after), context).toEqual([]);
       // The others read what they read before (a collection's label range may shrink with its members).
-      for (const plan of after.patterns) expect(plan.steps.map((s) => [s.index, s.operation, s.entities]), context).toEqual(before.patterns.find((p) => p.pattern === plan.pattern)?.steps.map((s) => [s.index, s.operation, s.entities]));
+      for (const plan of after.patterns)
+        expect(
+          plan.steps.map((s) => [s.index, s.operation, s.entities]),
+          context,
+        ).toEqual(before.patterns.find((p) => p.pattern === plan.pattern)?.steps.map((s) => [s.index, s.operation, s.entities]));
     }
   });
 });
@@ -144,9 +174,16 @@ describe('deriveDesign with a previous design, on random models', () => {
         const after = deriveDesign(grown, { previous: designLayout(before) });
         const context = `seed ${seed}: ${JSON.stringify(pattern)}`;
         expect(unexplainedChanges(before, after), context).toEqual([]);
-        expect(after.diagnostics.filter((d) => d.code === 'engine.internal'), context).toEqual([]);
+        expect(
+          after.diagnostics.filter((d) => d.code === 'engine.internal'),
+          context,
+        ).toEqual([]);
         expect([...served(after)], context).toEqual([...served(deriveDesign(grown))]);
-        for (const plan of before.patterns) expect(after.patterns.find((p) => p.pattern === plan.pattern), context).toEqual(plan);
+        for (const plan of before.patterns)
+          expect(
+            after.patterns.find((p) => p.pattern === plan.pattern),
+            context,
+          ).toEqual(plan);
         if (served(after).has(pattern.name) && checked % 5 === 0) expect(wrongAnswers(after, [pattern.name], `random:${seed}`), context).toEqual([]);
         checked++;
       }
@@ -166,8 +203,22 @@ describe('what a kept design says changed', () => {
     const added = after.changes?.filter((c) => c.kind === 'added') ?? [];
     expect(added.length).toBeGreaterThan(0);
     // One row for the new GSI, naming what it keys; no second row for Order's template in it.
-    expect(added).toEqual([{ kind: 'added', index: expect.stringMatching(/^GSI\d$/) as string, reason: expect.stringMatching(/^keys Order, for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/) as string }]);
-    expect(wrongAnswers(after, grown.patterns.map((p) => p.name), 'ecommerce-grown')).toEqual([]);
+    expect(added).toEqual([
+      {
+        kind: 'added',
+        index: expect.stringMatching(/^GSI\d$/) as string,
+        reason: expect.stringMatching(
+          /^keys Order, for getOrdersByTotal, which the previous design did not serve \(getOrdersByTotal: no index has Order partitioned by total/,
+        ) as string,
+      },
+    ]);
+    expect(
+      wrongAnswers(
+        after,
+        grown.patterns.map((p) => p.name),
+        'ecommerce-grown',
+      ),
+    ).toEqual([]);
     // A fresh derivation is free to renumber: this is what the previous design prevents.
     expect(after.changes?.every((c) => c.kind === 'added')).toBe(true);
   });
@@ -180,17 +231,39 @@ describe('what a kept design says changed', () => {
     };
     const after = deriveDesign(shrunk, { previous: designLayout(before) });
     const statusIndex = before.patterns.find((p) => p.pattern === 'getOrdersByStatus')?.steps[0]?.index ?? '';
-    expect(after.changes).toContainEqual({ kind: 'removed', index: statusIndex, entity: 'Order', reason: `Order's key in ${statusIndex} was built from "status", which Order no longer has` });
+    expect(after.changes).toContainEqual({
+      kind: 'removed',
+      index: statusIndex,
+      entity: 'Order',
+      reason: `Order's key in ${statusIndex} was built from "status", which Order no longer has`,
+    });
     expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('keeps a renamed table and new entities apart from the old labels', () => {
     const grown: Model = {
       ...model,
-      entities: [...model.entities, { name: 'UserProfile', attributes: [{ name: 'email', type: 'string' }, { name: 'bio', type: 'string' }], key: ['email'], belongsTo: [] }],
+      entities: [
+        ...model.entities,
+        {
+          name: 'UserProfile',
+          attributes: [
+            { name: 'email', type: 'string' },
+            { name: 'bio', type: 'string' },
+          ],
+          key: ['email'],
+          belongsTo: [],
+        },
+      ],
       patterns: [...model.patterns, { name: 'getProfile', entity: 'UserProfile', equals: ['email'], returns: 'one' }],
     };
-    const after = deriveDesign(grown, { previous: { ...designLayout(before), tableName: 'Shop', entities: designLayout(before).entities.map((e) => (e.entity === 'User' ? { ...e, label: 'USER_PROFILE' } : e)) } });
+    const after = deriveDesign(grown, {
+      previous: {
+        ...designLayout(before),
+        tableName: 'Shop',
+        entities: designLayout(before).entities.map((e) => (e.entity === 'User' ? { ...e, label: 'USER_PROFILE' } : e)),
+      },
+    });
     expect(after.tableName).toBe('Shop');
     expect(after.entities.find((e) => e.entity === 'User')?.label).toBe('USER_PROFILE');
     expect(after.entities.find((e) => e.entity === 'UserProfile')?.label).not.toBe('USER_PROFILE');

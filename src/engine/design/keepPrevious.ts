@@ -45,7 +45,10 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   let entityAttribute = previous.entityAttribute;
   if (attributeNames.has(entityAttribute)) {
     entityAttribute = free('_type');
-    changes.push({ kind: 'changed', reason: `"${previous.entityAttribute}" is now an attribute of the model, so items name their entity in "${entityAttribute}"` });
+    changes.push({
+      kind: 'changed',
+      reason: `"${previous.entityAttribute}" is now an attribute of the model, so items name their entity in "${entityAttribute}"`,
+    });
   }
   const indexes: IndexLayout[] = previous.indexes.map((index) => {
     // A native GSI's key attributes are the items' own: nothing of the model can collide with them.
@@ -53,7 +56,11 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     const pkAttribute = attributeNames.has(index.pkAttribute) ? free(index.pkAttribute) : index.pkAttribute;
     const skAttribute = attributeNames.has(index.skAttribute) ? free(index.skAttribute) : index.skAttribute;
     if (pkAttribute !== index.pkAttribute || skAttribute !== index.skAttribute) {
-      changes.push({ kind: 'changed', index: index.name, reason: `the model now has an attribute named like ${index.name}'s key, which moves to "${pkAttribute}", "${skAttribute}"` });
+      changes.push({
+        kind: 'changed',
+        index: index.name,
+        reason: `the model now has an attribute named like ${index.name}'s key, which moves to "${pkAttribute}", "${skAttribute}"`,
+      });
     }
     return { ...index, pkAttribute, skAttribute };
   });
@@ -95,7 +102,12 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     // are derived onto GSIs (natively keyed where the mode and DynamoDB's rules allow), not onto a table key.
     const onTable = new Set(first.plans.filter((p) => p.steps.every((s) => s.index === 'table')).map((p) => p.pattern));
     const sub = deriveKeyLayout({ ...model, patterns: model.patterns.filter((p) => why.has(p.name) || onTable.has(p.name)) }, { labels, keys });
-    const subLayout: DesignLayout = { tableName, entityAttribute, indexes: sub.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })), entities: sub.entities };
+    const subLayout: DesignLayout = {
+      tableName,
+      entityAttribute,
+      indexes: sub.indexes.map((i) => ({ ...keySchemaOf(i), projection: 'ALL' })),
+      entities: sub.entities,
+    };
     const subTemplates = new Map(sub.entities.map((e) => [e.entity, e]));
     // Every entity has a table key: a new one (or one whose table key lost an attribute) takes the derived one.
     for (const entity of unkeyed) {
@@ -136,7 +148,8 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
       // A native group goes only where the key schema is the same; a composite one into a composite GSI.
       const schema = JSON.stringify({ ...keySchemaOf(index), name: '' });
       for (const gsi of layout.indexes) {
-        if (gsi.kind !== 'gsi' || (JSON.stringify({ ...keySchemaOf(gsi), name: '' }) !== schema && (gsi.keys === 'native' || index.keys === 'native'))) continue;
+        if (gsi.kind !== 'gsi' || (JSON.stringify({ ...keySchemaOf(gsi), name: '' }) !== schema && (gsi.keys === 'native' || index.keys === 'native')))
+          continue;
         if ([...group.keys()].some((e) => kept.get(e)?.keys[gsi.name] !== undefined)) continue;
         const trial = withTemplates(model, layout, gsi.name, group);
         if (fits(trial)) {
@@ -172,7 +185,8 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   }));
   const live = layout.indexes.filter((i) => i.kind === 'table' || entities.some((e) => e.keys[i.name] !== undefined));
   // Nothing pruned (an edit that keeps every template): the plans were made on this very layout.
-  const unchanged = live.length === layout.indexes.length && entities.every((e, i) => Object.keys(e.keys).length === Object.keys(layout.entities[i]?.keys ?? {}).length);
+  const unchanged =
+    live.length === layout.indexes.length && entities.every((e, i) => Object.keys(e.keys).length === Object.keys(layout.entities[i]?.keys ?? {}).length);
   layout = { ...layout, indexes: live, entities };
   // Pruning reads no plan differently: the plans above still say which patterns read what.
   changes.push(...differences(previous, layout, { changes, why, plans }));
@@ -185,19 +199,28 @@ function templateProblem(entity: Entity, template: KeyTemplate, index: string): 
   const gone = names.filter((a) => !entity.attributes.some((x) => x.name === a));
   if (gone.length > 0) return `${entity.name}'s key in ${index} was built from ${quoted(gone)}, which ${entity.name} no longer has`;
   const optional = names.filter((a) => entity.attributes.find((x) => x.name === a)?.optional);
-  if (index === 'table' && optional.length > 0) return `${entity.name}'s table key was built from ${quoted(optional)}, which is now optional, and every item needs its table key`;
+  if (index === 'table' && optional.length > 0)
+    return `${entity.name}'s table key was built from ${quoted(optional)}, which is now optional, and every item needs its table key`;
   return undefined;
 }
 
 /** The added, removed and changed templates and GSIs that `changes` does not list yet. */
-function differences(previous: DesignLayout, layout: DesignLayout, known: { changes: DesignChange[]; why: Map<string, string>; plans: PatternPlan[] }): DesignChange[] {
+function differences(
+  previous: DesignLayout,
+  layout: DesignLayout,
+  known: { changes: DesignChange[]; why: Map<string, string>; plans: PatternPlan[] },
+): DesignChange[] {
   const out: DesignChange[] = [];
   const listed = (index: string | undefined, entity: string | undefined) => known.changes.some((c) => c.index === index && c.entity === entity);
   const readers = (index: string, entity?: string) =>
-    known.plans.filter((p) => known.why.has(p.pattern) && p.steps.some((s) => s.index === index && (entity === undefined || s.entities.includes(entity)))).map((p) => p.pattern);
+    known.plans
+      .filter((p) => known.why.has(p.pattern) && p.steps.some((s) => s.index === index && (entity === undefined || s.entities.includes(entity))))
+      .map((p) => p.pattern);
   const forPatterns = (patterns: string[]) => {
     const first = patterns[0];
-    return first === undefined ? 'no pattern of the model needed it before' : `for ${patterns.join(', ')}, which the previous design did not serve (${known.why.get(first) ?? ''})`;
+    return first === undefined
+      ? 'no pattern of the model needed it before'
+      : `for ${patterns.join(', ')}, which the previous design did not serve (${known.why.get(first) ?? ''})`;
   };
   const prevIndexes = new Set(previous.indexes.map((i) => i.name));
   const nowIndexes = new Set(layout.indexes.map((i) => i.name));
@@ -207,13 +230,16 @@ function differences(previous: DesignLayout, layout: DesignLayout, known: { chan
     const keyed = layout.entities.filter((e) => e.keys[index.name] !== undefined).map((e) => e.entity);
     out.push({ kind: 'added', index: index.name, reason: `keys ${keyed.join(', ')}, ${forPatterns(readers(index.name))}` });
   }
-  for (const index of previous.indexes) if (!nowIndexes.has(index.name)) out.push({ kind: 'removed', index: index.name, reason: `no pattern of the model reads ${index.name} any more` });
+  for (const index of previous.indexes)
+    if (!nowIndexes.has(index.name)) out.push({ kind: 'removed', index: index.name, reason: `no pattern of the model reads ${index.name} any more` });
   const prevEntities = new Map(previous.entities.map((e) => [e.entity, e]));
   for (const design of layout.entities) {
     const prev = prevEntities.get(design.entity);
     if (!prev) {
       // A new entity: its table key comes with it; its GSI templates are listed.
-      for (const index of Object.keys(design.keys)) if (index !== 'table' && prevIndexes.has(index)) out.push({ kind: 'added', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
+      for (const index of Object.keys(design.keys))
+        if (index !== 'table' && prevIndexes.has(index))
+          out.push({ kind: 'added', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
       continue;
     }
     for (const [index, template] of Object.entries(design.keys)) {
@@ -221,7 +247,8 @@ function differences(previous: DesignLayout, layout: DesignLayout, known: { chan
       const before = prev.keys[index];
       if (!prevIndexes.has(index)) continue; // in a GSI the change adds: its row says so
       if (!before) out.push({ kind: 'added', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
-      else if (!sameTemplate(before, template) && !listed(index, design.entity)) out.push({ kind: 'changed', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
+      else if (!sameTemplate(before, template) && !listed(index, design.entity))
+        out.push({ kind: 'changed', index, entity: design.entity, reason: forPatterns(readers(index, design.entity)) });
     }
     for (const index of Object.keys(prev.keys)) {
       if (design.keys[index] !== undefined || listed(index, design.entity) || !nowIndexes.has(index)) continue;

@@ -44,7 +44,14 @@ const nativeModel: Model = {
   ...ecommerce.model,
   patterns: [
     ...ecommerce.model.patterns,
-    { name: 'getOrdersByStatusAndTotal', entity: 'Order', equals: ['status'], range: { attribute: 'total', op: '>=' }, order: { attribute: 'total', direction: 'desc' }, returns: 'many' },
+    {
+      name: 'getOrdersByStatusAndTotal',
+      entity: 'Order',
+      equals: ['status'],
+      range: { attribute: 'total', op: '>=' },
+      order: { attribute: 'total', direction: 'desc' },
+      returns: 'many',
+    },
   ],
 };
 const literal = (text: string): Segment => ({ kind: 'literal', text });
@@ -54,12 +61,37 @@ const nativeLayout: DesignLayout = {
   ...composite,
   indexes: [
     ...composite.indexes,
-    { name: 'GSI3', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }, { name: 'orderId', type: 'S' }], projection: 'ALL' },
-    { name: 'ByProduct', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'productId', type: 'S' }], sk: [], projection: 'ALL' },
+    {
+      name: 'GSI3',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: '_type', type: 'S' },
+        { name: 'status', type: 'S' },
+      ],
+      sk: [
+        { name: 'total', type: 'N' },
+        { name: 'orderId', type: 'S' },
+      ],
+      projection: 'ALL',
+    },
+    {
+      name: 'ByProduct',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: '_type', type: 'S' },
+        { name: 'productId', type: 'S' },
+      ],
+      sk: [],
+      projection: 'ALL',
+    },
   ],
   entities: composite.entities.map((e) => {
-    if (e.entity === 'Order') return { ...e, keys: { ...e.keys, GSI3: { pk: [literal('Order'), attribute('status')], sk: [attribute('total'), attribute('orderId')] } } };
-    if (e.entity === 'Product' || e.entity === 'Review') return { ...e, keys: { ...e.keys, ByProduct: { pk: [literal(e.entity), attribute('productId')], sk: [] } } };
+    if (e.entity === 'Order')
+      return { ...e, keys: { ...e.keys, GSI3: { pk: [literal('Order'), attribute('status')], sk: [attribute('total'), attribute('orderId')] } } };
+    if (e.entity === 'Product' || e.entity === 'Review')
+      return { ...e, keys: { ...e.keys, ByProduct: { pk: [literal(e.entity), attribute('productId')], sk: [] } } };
     return e;
   }),
 };
@@ -175,7 +207,10 @@ function unknownFieldSweep(base: string, loaded: LoadedDesign): number {
   for (const { steps, path } of objects) {
     const result = parseDesignJson(edit((doc) => setAt(doc, [...steps, 'sparse'], true), base));
     expect(result.design, path).toStrictEqual(loaded);
-    expect(result.diagnostics.map((d) => [d.code, d.severity, d.path]), path).toEqual([['design.unknownField', 'warning', joinPath(path, 'sparse')]]);
+    expect(
+      result.diagnostics.map((d) => [d.code, d.severity, d.path]),
+      path,
+    ).toEqual([['design.unknownField', 'warning', joinPath(path, 'sparse')]]);
     expect(result.diagnostics[0]?.message).toContain('ignored');
   }
   return objects.length;
@@ -202,7 +237,8 @@ describe('designJson', () => {
       const parsed = JSON.parse(base) as { [key: string]: Json };
       const fields = new Set<string>(Object.keys(parsed));
       for (const { path, value } of layoutNodes(parsed)) {
-        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !path.endsWith('.keys')) for (const key of Object.keys(value)) fields.add(key);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !path.endsWith('.keys'))
+          for (const key of Object.keys(value)) fields.add(key);
       }
       for (const field of fields) expect(doc, field).toContain(`"${field}"`);
     }
@@ -212,8 +248,31 @@ describe('designJson', () => {
   it('writes a native GSI with its keys: native, pk and sk lists of typed attributes', () => {
     const doc = JSON.parse(nativeText) as { indexes: Json[] };
     expect(doc.indexes.slice(3)).toEqual([
-      { name: 'GSI3', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }, { name: 'orderId', type: 'S' }], projection: 'ALL' },
-      { name: 'ByProduct', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'productId', type: 'S' }], sk: [], projection: 'ALL' },
+      {
+        name: 'GSI3',
+        kind: 'gsi',
+        keys: 'native',
+        pk: [
+          { name: '_type', type: 'S' },
+          { name: 'status', type: 'S' },
+        ],
+        sk: [
+          { name: 'total', type: 'N' },
+          { name: 'orderId', type: 'S' },
+        ],
+        projection: 'ALL',
+      },
+      {
+        name: 'ByProduct',
+        kind: 'gsi',
+        keys: 'native',
+        pk: [
+          { name: '_type', type: 'S' },
+          { name: 'productId', type: 'S' },
+        ],
+        sk: [],
+        projection: 'ALL',
+      },
     ]);
     expect(nativeDesign.patterns.at(-1)?.steps[0]?.index).toBe('GSI3');
   });
@@ -259,16 +318,30 @@ describe('parseDesignJson', () => {
   });
 
   it('refuses another format with one clear message', () => {
-    const missing = refused(edit((doc) => setAt(doc, ['format'], undefined)), 'design.missingFormat', 'format');
+    const missing = refused(
+      edit((doc) => setAt(doc, ['format'], undefined)),
+      'design.missingFormat',
+      'format',
+    );
     expect(missing.message).toContain(`"format": "${DESIGN_FORMAT}"`);
     const newer = edit((doc) => setAt(doc, ['format'], 'tablewright-design/2'));
     expect(refused(newer, 'design.badFormat', 'format').message).toContain('newer design format');
     expect(parseDesignJson(newer).diagnostics).toHaveLength(1);
-    expect(refused(edit((doc) => setAt(doc, ['format'], 'tablewright-design/0')), 'design.badFormat', 'format').message).toContain(`it reads "${DESIGN_FORMAT}"`);
+    expect(
+      refused(
+        edit((doc) => setAt(doc, ['format'], 'tablewright-design/0')),
+        'design.badFormat',
+        'format',
+      ).message,
+    ).toContain(`it reads "${DESIGN_FORMAT}"`);
     const problem = readFileSync(sharedProblems[0] as string, 'utf8');
     expect(refused(problem, 'design.badFormat', 'format').message).toContain('this is a design problem, not a design');
     expect(parseDesignJson(problem).diagnostics).toHaveLength(1);
-    refused(edit((doc) => setAt(doc, ['format'], 1)), 'design.wrongType', 'format');
+    refused(
+      edit((doc) => setAt(doc, ['format'], 1)),
+      'design.wrongType',
+      'format',
+    );
   });
 
   it('reports wrong types at every path of the layout, located at the value', () => {
@@ -291,7 +364,10 @@ describe('parseDesignJson', () => {
       const result = parseDesignJson(json);
       expect(result.design, `cut at ${cut}`).toBeUndefined();
       expect(errors(result.diagnostics).length, `cut at ${cut}`).toBeGreaterThan(0);
-      expect(result.diagnostics.every((d) => codeOf(d) === 'design.jsonSyntax'), `cut at ${cut}: ${JSON.stringify(result.diagnostics)}`).toBe(true);
+      expect(
+        result.diagnostics.every((d) => codeOf(d) === 'design.jsonSyntax'),
+        `cut at ${cut}: ${JSON.stringify(result.diagnostics)}`,
+      ).toBe(true);
       expectInside(json, result.diagnostics, `cut at ${cut}`);
     }
     expect(parseDesignJson('').diagnostics[0]?.message).toContain('the document is empty: a design is a JSON object');
@@ -307,7 +383,30 @@ describe('parseDesignJson', () => {
       seed = (seed * 1103515245 + 12345) >>> 0;
       return Math.floor((seed / 2 ** 32) * n);
     };
-    const junk = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', 'null', '0', '-1', 'true', '"x"', '\n', '😀', '\ud800', '"table"', '"GSI1"', '"literal"', '"native"', '"N"'];
+    const junk = [
+      '{',
+      '}',
+      '[',
+      ']',
+      ':',
+      ',',
+      '"',
+      '\\',
+      '#',
+      'null',
+      '0',
+      '-1',
+      'true',
+      '"x"',
+      '\n',
+      '😀',
+      '\ud800',
+      '"table"',
+      '"GSI1"',
+      '"literal"',
+      '"native"',
+      '"N"',
+    ];
     for (let round = 0; round < 600; round++) {
       // Every third round damages the design with native GSIs.
       let json = round % 3 === 2 ? nativeText : text;
@@ -331,7 +430,9 @@ describe('parseDesignJson', () => {
 
     it('a valid table name and index names', () => {
       expect(refused(set(['tableName'], 'ab'), 'design.invalidName', 'tableName').message).toContain('3 to 255 characters');
-      expect(refused(set(['indexes', 1, 'name'], 'GSI 1'), 'design.invalidName', 'indexes[1].name').message).toContain('a DynamoDB index name is 3 to 255 characters');
+      expect(refused(set(['indexes', 1, 'name'], 'GSI 1'), 'design.invalidName', 'indexes[1].name').message).toContain(
+        'a DynamoDB index name is 3 to 255 characters',
+      );
       refused(set(['indexes', 1, 'name'], 'G1'), 'design.invalidName', 'indexes[1].name');
       refused(set(['indexes', 1, 'name'], 'x'.repeat(256)), 'design.invalidName', 'indexes[1].name');
       expect(refused(set(['indexes', 2, 'name'], 'GSI1'), 'design.duplicateIndex', 'indexes[2].name').message).toContain('is already the name of indexes[1]');
@@ -352,7 +453,9 @@ describe('parseDesignJson', () => {
       refused(set(['indexes', 1, 'skAttribute'], 'a'.repeat(256)), 'design.invalidName', 'indexes[1].skAttribute');
       refused(set(['indexes', 1, 'skAttribute'], '€'.repeat(86)), 'design.invalidName', 'indexes[1].skAttribute');
       expect(parseDesignJson(set(['indexes', 1, 'skAttribute'], '€'.repeat(85))).design).toBeDefined();
-      expect(refused(set(['indexes', 1, 'pkAttribute'], 'PK'), 'design.keyAttributeCollision', 'indexes[1].pkAttribute').message).toContain('is already indexes[0].pkAttribute');
+      expect(refused(set(['indexes', 1, 'pkAttribute'], 'PK'), 'design.keyAttributeCollision', 'indexes[1].pkAttribute').message).toContain(
+        'is already indexes[0].pkAttribute',
+      );
       refused(set(['indexes', 0, 'skAttribute'], 'PK'), 'design.keyAttributeCollision', 'indexes[0].skAttribute');
       refused(set(['entityAttribute'], 'GSI2SK'), 'design.keyAttributeCollision', 'entityAttribute');
       refused(set(['entityAttribute'], ''), 'design.invalidName', 'entityAttribute');
@@ -361,12 +464,16 @@ describe('parseDesignJson', () => {
     it('entities: names, unique labels, a table template, templates only for existing indexes', () => {
       refused(set(['entities', 1, 'entity'], 'User'), 'design.duplicateEntity', 'entities[1].entity');
       refused(set(['entities', 0, 'entity'], 'Not-A-Name'), 'design.invalidName', 'entities[0].entity');
-      expect(refused(set(['entities', 2, 'label'], 'USER'), 'design.duplicateLabel', 'entities[2].label').message).toContain('is already the label of entities[0]');
+      expect(refused(set(['entities', 2, 'label'], 'USER'), 'design.duplicateLabel', 'entities[2].label').message).toContain(
+        'is already the label of entities[0]',
+      );
       refused(set(['entities', 0, 'label'], 'US#ER'), 'design.invalidLabel', 'entities[0].label');
       refused(set(['entities', 0, 'label'], ''), 'design.invalidLabel', 'entities[0].label');
       refused(set(['entities', 0, 'keys', 'table'], undefined), 'design.missingTableTemplate', 'entities[0].keys.table');
       const template = at(JSON.parse(text) as Json, ['entities', 0, 'keys', 'GSI1']);
-      expect(refused(set(['entities', 0, 'keys', 'GSI9'], template), 'design.unknownIndex', 'entities[0].keys.GSI9').message).toContain('indexes: table, GSI1, GSI2');
+      expect(refused(set(['entities', 0, 'keys', 'GSI9'], template), 'design.unknownIndex', 'entities[0].keys.GSI9').message).toContain(
+        'indexes: table, GSI1, GSI2',
+      );
       expect(parseDesignJson(set(['entities', 0, 'keys', 'GSI1'], undefined)).design?.entities[0]?.keys).not.toHaveProperty('GSI1');
       refused(set(['indexes', 1, 'name'], 'GSI9'), 'design.unknownIndex', 'entities[0].keys.GSI1');
     });
@@ -382,7 +489,10 @@ describe('parseDesignJson', () => {
       refused(set(segment('sk', 0, 'text'), ''), 'design.invalidLiteral', 'entities[0].keys.table.sk[0].text');
       // The empty literal that ends a sort key (a `<` on its last attribute) is a terminator.
       const terminated = parseDesignJson(set(segment('sk', 1), { kind: 'literal', text: '' }));
-      expect(terminated.design?.entities[0]?.keys.table?.sk).toEqual([{ kind: 'literal', text: 'USER' }, { kind: 'literal', text: '' }]);
+      expect(terminated.design?.entities[0]?.keys.table?.sk).toEqual([
+        { kind: 'literal', text: 'USER' },
+        { kind: 'literal', text: '' },
+      ]);
       const extra = parseDesignJson(set(segment('pk', 0, 'name'), 'email'));
       expect(extra.design).toBeDefined();
       expect(extra.diagnostics.map((d) => [d.code, d.path])).toEqual([['design.unknownField', 'entities[0].keys.table.pk[0].name']]);
@@ -441,23 +551,41 @@ describe('parseDesignJson: native GSI keys', () => {
 
   it('refuses a "keys" other than "composite" or "native"', () => {
     const d = refused(set([...GSI3, 'keys'], 'multi'), 'design.unknownValue', 'indexes[3].keys');
-    expect(d.message).toBe('indexes[3].keys must be "composite" (the default: pkAttribute and skAttribute) or "native" (pk and sk lists of the items\' own attributes), but it is "multi"');
+    expect(d.message).toBe(
+      'indexes[3].keys must be "composite" (the default: pkAttribute and skAttribute) or "native" (pk and sk lists of the items\' own attributes), but it is "multi"',
+    );
   });
 
   it('refuses native keys on the table', () => {
     const json = edit((doc) => {
-      setAt(doc, ['indexes', 0], { name: 'table', kind: 'table', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'email', type: 'S' }], sk: [], projection: 'ALL' });
+      setAt(doc, ['indexes', 0], {
+        name: 'table',
+        kind: 'table',
+        keys: 'native',
+        pk: [
+          { name: '_type', type: 'S' },
+          { name: 'email', type: 'S' },
+        ],
+        sk: [],
+        projection: 'ALL',
+      });
     }, nativeText);
     const d = refused(json, 'design.nativeTable', 'indexes[0].keys');
-    expect(d.message).toBe('indexes[0].keys is "native", but indexes[0] is the table: the table\'s key is always composite (pkAttribute and skAttribute); only a GSI can have native keys');
+    expect(d.message).toBe(
+      'indexes[0].keys is "native", but indexes[0] is the table: the table\'s key is always composite (pkAttribute and skAttribute); only a GSI can have native keys',
+    );
   });
 
   it('refuses pk and sk on a composite index, and pkAttribute or skAttribute on a native one', () => {
     const onComposite = refused(set(['indexes', 1, 'pk'], [{ name: '_type', type: 'S' }]), 'design.mixedKeys', 'indexes[1].pk');
-    expect(onComposite.message).toBe('indexes[1].pk: a composite index (no "keys", or "keys": "composite") is keyed by pkAttribute and skAttribute; "pk" and "sk" lists are for a native index ("keys": "native")');
+    expect(onComposite.message).toBe(
+      'indexes[1].pk: a composite index (no "keys", or "keys": "composite") is keyed by pkAttribute and skAttribute; "pk" and "sk" lists are for a native index ("keys": "native")',
+    );
     refused(set(['indexes', 2, 'sk'], []), 'design.mixedKeys', 'indexes[2].sk');
     const onNative = refused(set([...GSI3, 'pkAttribute'], 'GSI3PK'), 'design.mixedKeys', 'indexes[3].pkAttribute');
-    expect(onNative.message).toBe('indexes[3].pkAttribute: a native index ("keys": "native") is keyed by its "pk" and "sk" lists of the items\' own attributes; pkAttribute and skAttribute are for a composite index');
+    expect(onNative.message).toBe(
+      'indexes[3].pkAttribute: a native index ("keys": "native") is keyed by its "pk" and "sk" lists of the items\' own attributes; pkAttribute and skAttribute are for a composite index',
+    );
     refused(set([...GSI3, 'skAttribute'], 'GSI3SK'), 'design.mixedKeys', 'indexes[3].skAttribute');
   });
 
@@ -492,7 +620,9 @@ describe('parseDesignJson: native GSI keys', () => {
 
   it('refuses a partition key that does not start with the entity attribute, typed S', () => {
     const other = refused(set([...GSI3, 'pk', 0, 'name'], 'kind'), 'design.nativeEntityAttribute', 'indexes[3].pk[0].name');
-    expect(other.message).toBe('indexes[3].pk[0].name is "kind", but a native partition key starts with the entity attribute "_type" (entityAttribute), so that each entity\'s items have partitions of their own');
+    expect(other.message).toBe(
+      'indexes[3].pk[0].name is "kind", but a native partition key starts with the entity attribute "_type" (entityAttribute), so that each entity\'s items have partitions of their own',
+    );
     const number = refused(set(['indexes', 4, 'pk', 0, 'type'], 'N'), 'design.nativeEntityAttribute', 'indexes[4].pk[0].type');
     expect(number.message).toBe('indexes[4].pk[0].type is "N", but the entity attribute holds entity names: its type is "S"');
   });
@@ -504,14 +634,18 @@ describe('parseDesignJson: native GSI keys', () => {
 
   it('refuses an attribute with two types across native indexes', () => {
     const d = refused(set(['indexes', 4, 'pk', 1], { name: 'total', type: 'S' }), 'design.keyAttributeType', 'indexes[4].pk[1].type');
-    expect(d.message).toBe('indexes[4].pk[1].type is "S", but "total" is "N" at indexes[3].sk[0].type: DynamoDB\'s AttributeDefinitions give an attribute one type, in every index it keys');
+    expect(d.message).toBe(
+      'indexes[4].pk[1].type is "S", but "total" is "N" at indexes[3].sk[0].type: DynamoDB\'s AttributeDefinitions give an attribute one type, in every index it keys',
+    );
     // One name in two native indexes with one type is one attribute: _type keys both.
     expect(parseDesignJson(set(['indexes', 4, 'sk'], [{ name: 'status', type: 'S' }])).diagnostics.map((d) => d.code)).not.toContain('design.keyAttributeType');
   });
 
   it('refuses a native key attribute that is a composite key attribute, either way round', () => {
     const native = refused(set([...GSI3, 'sk', 1, 'name'], 'GSI1SK'), 'design.keyAttributeCollision', 'indexes[3].sk[1].name');
-    expect(native.message).toBe('indexes[3].sk[1].name "GSI1SK" is already indexes[1].skAttribute, which holds a composite index\'s encoded keys: a native index is keyed on the items\' own attributes');
+    expect(native.message).toBe(
+      'indexes[3].sk[1].name "GSI1SK" is already indexes[1].skAttribute, which holds a composite index\'s encoded keys: a native index is keyed on the items\' own attributes',
+    );
     // A composite index after a native one: GSI3 first, then GSI2 keyed by PK "status".
     const json = edit((doc) => {
       const indexes = doc.indexes as Json[];
@@ -525,26 +659,46 @@ describe('parseDesignJson: native GSI keys', () => {
 
   it('refuses a template with more or fewer segments than the index has key attributes', () => {
     const fewer = refused(set([...orderGsi3, 'sk'], [attribute('total')] as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk');
-    expect(fewer.message).toBe("entities[1].keys.GSI3.sk has 1 segment, but GSI3's sort key has 2 (total, orderId): in a native index, a template has one segment per key attribute, in order");
-    const more = refused(set(['entities', 2, 'keys', 'ByProduct', 'sk'], [attribute('productId')] as Json), 'design.nativeTemplate', 'entities[2].keys.ByProduct.sk');
-    expect(more.message).toBe("entities[2].keys.ByProduct.sk has 1 segment, but ByProduct's sort key has no attributes: in a native index, a template has one segment per key attribute, in order");
+    expect(fewer.message).toBe(
+      "entities[1].keys.GSI3.sk has 1 segment, but GSI3's sort key has 2 (total, orderId): in a native index, a template has one segment per key attribute, in order",
+    );
+    const more = refused(
+      set(['entities', 2, 'keys', 'ByProduct', 'sk'], [attribute('productId')] as Json),
+      'design.nativeTemplate',
+      'entities[2].keys.ByProduct.sk',
+    );
+    expect(more.message).toBe(
+      "entities[2].keys.ByProduct.sk has 1 segment, but ByProduct's sort key has no attributes: in a native index, a template has one segment per key attribute, in order",
+    );
     refused(set([...orderGsi3, 'pk'], []), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk');
   });
 
   it('refuses a partition key that does not start with the literal entity name', () => {
     const label = refused(set([...orderGsi3, 'pk', 0, 'text'], 'ORDER'), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk[0].text');
-    expect(label.message).toBe('entities[1].keys.GSI3.pk[0].text is "ORDER", but it must be "Order", the entity\'s name: a native partition key starts with the entity attribute "_type", which holds the entity\'s name (not its label)');
+    expect(label.message).toBe(
+      'entities[1].keys.GSI3.pk[0].text is "ORDER", but it must be "Order", the entity\'s name: a native partition key starts with the entity attribute "_type", which holds the entity\'s name (not its label)',
+    );
     const notLiteral = refused(set([...orderGsi3, 'pk', 0], attribute('_type') as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk[0]');
-    expect(notLiteral.message).toBe('entities[1].keys.GSI3.pk[0] must be {"kind": "literal", "text": "Order"}: a native partition key starts with the entity attribute "_type", which holds the entity\'s name');
+    expect(notLiteral.message).toBe(
+      'entities[1].keys.GSI3.pk[0] must be {"kind": "literal", "text": "Order"}: a native partition key starts with the entity attribute "_type", which holds the entity\'s name',
+    );
   });
 
   it('refuses any other segment that is not the key attribute at its position', () => {
     const other = refused(set([...orderGsi3, 'sk', 0, 'name'], 'createdAt'), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk[0].name');
-    expect(other.message).toBe('entities[1].keys.GSI3.sk[0].name is "createdAt", but it must be "total": in a native index, each segment names the key attribute at its position (GSI3\'s sk[0])');
-    const swapped = refused(set([...orderGsi3, 'sk'], [attribute('orderId'), attribute('total')] as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk[1].name');
+    expect(other.message).toBe(
+      'entities[1].keys.GSI3.sk[0].name is "createdAt", but it must be "total": in a native index, each segment names the key attribute at its position (GSI3\'s sk[0])',
+    );
+    const swapped = refused(
+      set([...orderGsi3, 'sk'], [attribute('orderId'), attribute('total')] as Json),
+      'design.nativeTemplate',
+      'entities[1].keys.GSI3.sk[1].name',
+    );
     expect(swapped.message).toContain('but it must be "orderId"');
     const notAttribute = refused(set([...orderGsi3, 'pk', 1], literal('PAID') as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.pk[1]');
-    expect(notAttribute.message).toBe('entities[1].keys.GSI3.pk[1] must be {"kind": "attribute", "name": "status"}: in a native index, each segment is the key attribute at its position (GSI3\'s pk[1])');
+    expect(notAttribute.message).toBe(
+      'entities[1].keys.GSI3.pk[1] must be {"kind": "attribute", "name": "status"}: in a native index, each segment is the key attribute at its position (GSI3\'s pk[1])',
+    );
     // The empty literal that ends a composite sort key is no segment of a native one.
     refused(set([...orderGsi3, 'sk', 1], literal('') as Json), 'design.nativeTemplate', 'entities[1].keys.GSI3.sk[1]');
   });

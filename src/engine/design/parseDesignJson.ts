@@ -92,11 +92,22 @@ export function designDiagnostic(
 export function parseDesignJson(text: string): DesignParse {
   if (isBlank(text)) {
     const span = spanLocator(text)(text.length);
-    return { diagnostics: [designDiagnostic('design.jsonSyntax', `the document is empty: a design is a JSON object that starts { "format": "${DESIGN_FORMAT}", ... } (design.json as generate writes it)`, { path: '', span })] };
+    return {
+      diagnostics: [
+        designDiagnostic(
+          'design.jsonSyntax',
+          `the document is empty: a design is a JSON object that starts { "format": "${DESIGN_FORMAT}", ... } (design.json as generate writes it)`,
+          { path: '', span },
+        ),
+      ],
+    };
   }
   const parsed = parseJson(text);
   // The JSON reader's own diagnostics, under this reader's codes.
-  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, code: d.code === 'model.jsonTooDeep' ? 'design.jsonTooDeep' : 'design.jsonSyntax' }));
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({
+    ...d,
+    code: d.code === 'model.jsonTooDeep' ? 'design.jsonTooDeep' : 'design.jsonSyntax',
+  }));
   const design = parsed.value ? readDesign(parsed.value, diagnostics) : undefined;
   diagnostics.sort(bySpan);
   if (!design || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -170,12 +181,23 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       const fieldPath = joinPath(path, entry.key);
       const earlier = fields.get(entry.key);
       if (earlier) {
-        report('design.duplicateField', fieldPath, entry.keySpan, `${fieldPath} is given twice (first at line ${earlier.keySpan.line}, col ${earlier.keySpan.column})`);
+        report(
+          'design.duplicateField',
+          fieldPath,
+          entry.keySpan,
+          `${fieldPath} is given twice (first at line ${earlier.keySpan.line}, col ${earlier.keySpan.column})`,
+        );
         continue;
       }
       fields.set(entry.key, entry);
       if (!known.includes(entry.key)) {
-        report('design.unknownField', fieldPath, entry.keySpan, `${fieldPath}: unknown field in ${what}, ignored (known fields: ${known.join(', ')})`, 'warning');
+        report(
+          'design.unknownField',
+          fieldPath,
+          entry.keySpan,
+          `${fieldPath}: unknown field in ${what}, ignored (known fields: ${known.join(', ')})`,
+          'warning',
+        );
       }
     }
     return { node, path, fields, what };
@@ -184,7 +206,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     const value = o.fields.get(field)?.value;
     if (value === undefined) {
       const { line, column } = o.node.span;
-      report('design.missingField', joinPath(o.path, field), { line, column, endLine: line, endColumn: column + 1 }, `${joinPath(o.path, field)} is missing: ${o.what} needs the field ${quoteName(field)}`);
+      report(
+        'design.missingField',
+        joinPath(o.path, field),
+        { line, column, endLine: line, endColumn: column + 1 },
+        `${joinPath(o.path, field)} is missing: ${o.what} needs the field ${quoteName(field)}`,
+      );
     }
     return value;
   }
@@ -206,7 +233,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
   function keyAttribute(node: JsonNode | undefined, path: string): Located | undefined {
     const name = string(node, path);
     if (name && (name.value.length === 0 || utf8Length(name.value) > 255)) {
-      report('design.invalidName', path, name.span, `${path} ${quoteName(name.value)} is ${name.value.length === 0 ? 'empty' : `${utf8Length(name.value)} bytes long`}: ${KEY_ATTRIBUTE_RULE}`);
+      report(
+        'design.invalidName',
+        path,
+        name.span,
+        `${path} ${quoteName(name.value)} is ${name.value.length === 0 ? 'empty' : `${utf8Length(name.value)} bytes long`}: ${KEY_ATTRIBUTE_RULE}`,
+      );
     }
     return name;
   }
@@ -227,12 +259,23 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     const name = read.name;
     // Past the entity attribute, a native key is the items' own attributes, which the templates name: identifiers.
     if (name && !first && name.value.length > 0 && utf8Length(name.value) <= 255 && !isIdentifier(name.value)) {
-      report('design.invalidName', name.path, name.span, `${name.path} ${quoteName(name.value)} is not an attribute name: a native key attribute is an attribute of the items, and names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`);
+      report(
+        'design.invalidName',
+        name.path,
+        name.span,
+        `${name.path} ${quoteName(name.value)} is not an attribute name: a native key attribute is an attribute of the items, and names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`,
+      );
     }
     const type = string(required(o, 'type'), joinPath(path, 'type'));
     if (type) {
       if (type.value === 'S' || type.value === 'N') read.type = { ...type, value: type.value };
-      else report('design.unknownValue', type.path, type.span, `${type.path} must be "S" (string) or "N" (number), the DynamoDB type of the attribute, but it is ${quoteName(type.value)}`);
+      else
+        report(
+          'design.unknownValue',
+          type.path,
+          type.span,
+          `${type.path} must be "S" (string) or "N" (number), the DynamoDB type of the attribute, but it is ${quoteName(type.value)}`,
+        );
     }
     return read;
   }
@@ -241,11 +284,18 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
   function readNativeKey(o: ObjectFields, part: 'pk' | 'sk'): ReadNativeAttribute[] | undefined {
     const path = joinPath(o.path, part);
     const node = required(o, part);
-    const attributes = list(node, path, `a list of key attributes ({"name": ..., "type": "S" | "N"})`, (item, itemPath, i) => readNativeAttribute(item, itemPath, part === 'pk' && i === 0));
+    const attributes = list(node, path, `a list of key attributes ({"name": ..., "type": "S" | "N"})`, (item, itemPath, i) =>
+      readNativeAttribute(item, itemPath, part === 'pk' && i === 0),
+    );
     if (!attributes || !node) return attributes;
     const n = attributes.length;
     if (part === 'pk' && (n === 0 || n > NATIVE_PK_MAX)) {
-      report('design.nativeKeyCount', path, node.span, `${path} has ${n} attribute${n === 1 ? '' : 's'}: a native partition key has 1 to ${NATIVE_PK_MAX} (the entity attribute first, then the items' own attributes)`);
+      report(
+        'design.nativeKeyCount',
+        path,
+        node.span,
+        `${path} has ${n} attribute${n === 1 ? '' : 's'}: a native partition key has 1 to ${NATIVE_PK_MAX} (the entity attribute first, then the items' own attributes)`,
+      );
     }
     if (part === 'sk' && n > NATIVE_SK_MAX) {
       report('design.nativeKeyCount', path, node.span, `${path} has ${n} attributes: a native sort key has 0 to ${NATIVE_SK_MAX}`);
@@ -262,7 +312,17 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
   }
 
   function readIndex(node: JsonNode, path: string): ReadIndex {
-    const read: ReadIndex = { path, name: undefined, kind: undefined, kindSpan: undefined, keys: undefined, pkAttribute: undefined, skAttribute: undefined, pk: undefined, sk: undefined };
+    const read: ReadIndex = {
+      path,
+      name: undefined,
+      kind: undefined,
+      kindSpan: undefined,
+      keys: undefined,
+      pkAttribute: undefined,
+      skAttribute: undefined,
+      pk: undefined,
+      sk: undefined,
+    };
     const o = fieldsOf(node, path, INDEX_FIELDS, 'an index');
     if (!o) return read;
     read.name = string(required(o, 'name'), joinPath(path, 'name'));
@@ -277,27 +337,56 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     const keys = keysNode === undefined ? undefined : string(keysNode, joinPath(path, 'keys'));
     if (keysNode === undefined || keys?.value === 'composite') read.keys = 'composite';
     else if (keys?.value === 'native') read.keys = 'native';
-    else if (keys) report('design.unknownValue', keys.path, keys.span, `${keys.path} must be "composite" (the default: pkAttribute and skAttribute) or "native" (pk and sk lists of the items' own attributes), but it is ${quoteName(keys.value)}`);
+    else if (keys)
+      report(
+        'design.unknownValue',
+        keys.path,
+        keys.span,
+        `${keys.path} must be "composite" (the default: pkAttribute and skAttribute) or "native" (pk and sk lists of the items' own attributes), but it is ${quoteName(keys.value)}`,
+      );
     if (read.keys === 'composite') {
       read.pkAttribute = keyAttribute(required(o, 'pkAttribute'), joinPath(path, 'pkAttribute'));
       read.skAttribute = keyAttribute(required(o, 'skAttribute'), joinPath(path, 'skAttribute'));
-      notWith(o, ['pk', 'sk'], `a composite index (no "keys", or "keys": "composite") is keyed by pkAttribute and skAttribute; "pk" and "sk" lists are for a native index ("keys": "native")`);
+      notWith(
+        o,
+        ['pk', 'sk'],
+        `a composite index (no "keys", or "keys": "composite") is keyed by pkAttribute and skAttribute; "pk" and "sk" lists are for a native index ("keys": "native")`,
+      );
     } else if (read.keys === 'native') {
       read.pk = readNativeKey(o, 'pk');
       read.sk = readNativeKey(o, 'sk');
-      notWith(o, ['pkAttribute', 'skAttribute'], `a native index ("keys": "native") is keyed by its "pk" and "sk" lists of the items' own attributes; pkAttribute and skAttribute are for a composite index`);
+      notWith(
+        o,
+        ['pkAttribute', 'skAttribute'],
+        `a native index ("keys": "native") is keyed by its "pk" and "sk" lists of the items' own attributes; pkAttribute and skAttribute are for a composite index`,
+      );
       if (read.kind === 'table' && keys) {
-        report('design.nativeTable', keys.path, keys.span, `${keys.path} is "native", but ${path} is the table: the table's key is always composite (pkAttribute and skAttribute); only a GSI can have native keys`);
+        report(
+          'design.nativeTable',
+          keys.path,
+          keys.span,
+          `${keys.path} is "native", but ${path} is the table: the table's key is always composite (pkAttribute and skAttribute); only a GSI can have native keys`,
+        );
       }
     }
     const projection = string(required(o, 'projection'), joinPath(path, 'projection'));
     if (projection && projection.value !== 'ALL') {
-      report('design.unknownValue', projection.path, projection.span, `${projection.path} must be "ALL" (this version projects every attribute into every index), but it is ${quoteName(projection.value)}`);
+      report(
+        'design.unknownValue',
+        projection.path,
+        projection.span,
+        `${projection.path} must be "ALL" (this version projects every attribute into every index), but it is ${quoteName(projection.value)}`,
+      );
     }
     const name = read.name;
     if (name) {
       if (read.kind === 'table' && name.value !== 'table') {
-        report('design.tableIndex', name.path, name.span, `${name.path} is ${quoteName(name.value)}, but the table's index is named "table" (its DynamoDB name is tableName)`);
+        report(
+          'design.tableIndex',
+          name.path,
+          name.span,
+          `${name.path} is ${quoteName(name.value)}, but the table's index is named "table" (its DynamoDB name is tableName)`,
+        );
       } else if (read.kind !== 'table') {
         const problem = indexNameProblem(name.value);
         if (problem) report('design.invalidName', name.path, name.span, `${name.path} ${problem}`);
@@ -324,7 +413,13 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       if (!text) return undefined;
       if (text.value === '') {
         const terminator = at.part === 'sk' && at.i === at.count - 1 && at.i > 0;
-        if (!terminator) report('design.invalidLiteral', text.path, text.span, `${text.path} is empty: an empty literal is only the terminator that ends a sort key (after at least one other segment)`);
+        if (!terminator)
+          report(
+            'design.invalidLiteral',
+            text.path,
+            text.span,
+            `${text.path} is empty: an empty literal is only the terminator that ends a sort key (after at least one other segment)`,
+          );
       } else {
         const problem = literalProblem(text.value);
         if (problem) report('design.invalidLiteral', text.path, text.span, `${text.path} ${quoteName(text.value)} ${problem}: ${LITERAL_RULE}`);
@@ -335,7 +430,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       const name = string(required(o, 'name'), joinPath(path, 'name'));
       if (!name) return undefined;
       if (!isIdentifier(name.value)) {
-        report('design.invalidName', name.path, name.span, `${name.path} ${quoteName(name.value)} is not an attribute name: names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`);
+        report(
+          'design.invalidName',
+          name.path,
+          name.span,
+          `${name.path} ${quoteName(name.value)} is not an attribute name: names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`,
+        );
       }
       return { kind: 'attribute', name: name.value };
     }
@@ -351,7 +451,13 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     if (countNode === undefined) return undefined;
     if (countNode.kind !== 'number' || !Number.isSafeInteger(countNode.value) || countNode.value < 2) {
       if (countNode.kind !== 'number') wrongType(countNode, countPath, 'a whole number of shards, 2 or more');
-      else report('design.shardSegment', countPath, countNode.span, `${countPath} is ${String(countNode.value)}: a shard segment spreads a partition over 2 or more shards (a whole number)`);
+      else
+        report(
+          'design.shardSegment',
+          countPath,
+          countNode.span,
+          `${countPath} is ${String(countNode.value)}: a shard segment spreads a partition over 2 or more shards (a whole number)`,
+        );
       return undefined;
     }
     const of = list(required(o, 'of'), joinPath(path, 'of'), "a list of the entity's key attribute names", (node, itemPath) => string(node, itemPath)?.value);
@@ -371,7 +477,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       return undefined;
     }
     if (node.items.length === 0 && !native) {
-      report('design.emptyTemplate', path, node.span, `${path} is empty: a ${part === 'pk' ? 'partition' : 'sort'} key has at least one segment (DynamoDB refuses empty key values)`);
+      report(
+        'design.emptyTemplate',
+        path,
+        node.span,
+        `${path} is empty: a ${part === 'pk' ? 'partition' : 'sort'} key has at least one segment (DynamoDB refuses empty key values)`,
+      );
       return undefined;
     }
     const segments = node.items.map((item, i) => readSegment(item, joinPath(path, i), { part, i, count: node.items.length }));
@@ -418,7 +529,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     if (segments.length !== names.length) {
       const has = `${segments.length} segment${segments.length === 1 ? '' : 's'}`;
       const key = `${indexName}'s ${pk ? 'partition' : 'sort'} key has ${names.length === 0 ? 'no attributes' : `${names.length} (${names.join(', ')})`}`;
-      report('design.nativeTemplate', path, node.span, `${path} has ${has}, but ${key}: in a native index, a template has one segment per key attribute, in order`);
+      report(
+        'design.nativeTemplate',
+        path,
+        node.span,
+        `${path} has ${has}, but ${key}: in a native index, a template has one segment per key attribute, in order`,
+      );
       return;
     }
     segments.forEach((segment, i) => {
@@ -429,7 +545,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       if (pk && i === 0) {
         const expected = entity === undefined ? '{"kind": "literal", "text": <the entity\'s name>}' : `{"kind": "literal", "text": ${JSON.stringify(entity)}}`;
         if (segment.kind !== 'literal') {
-          report('design.nativeTemplate', segmentPath, item.span, `${segmentPath} must be ${expected}: a native partition key starts with the entity attribute ${quoteName(attribute)}, which holds the entity's name`);
+          report(
+            'design.nativeTemplate',
+            segmentPath,
+            item.span,
+            `${segmentPath} must be ${expected}: a native partition key starts with the entity attribute ${quoteName(attribute)}, which holds the entity's name`,
+          );
         } else if (entity !== undefined && segment.text !== entity) {
           const textPath = joinPath(segmentPath, 'text');
           report(
@@ -443,10 +564,20 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
       }
       const position = `${indexName}'s ${pk ? 'pk' : 'sk'}[${i}]`;
       if (segment.kind !== 'attribute') {
-        report('design.nativeTemplate', segmentPath, item.span, `${segmentPath} must be {"kind": "attribute", "name": ${JSON.stringify(attribute)}}: in a native index, each segment is the key attribute at its position (${position})`);
+        report(
+          'design.nativeTemplate',
+          segmentPath,
+          item.span,
+          `${segmentPath} must be {"kind": "attribute", "name": ${JSON.stringify(attribute)}}: in a native index, each segment is the key attribute at its position (${position})`,
+        );
       } else if (segment.name !== attribute) {
         const namePath = joinPath(segmentPath, 'name');
-        report('design.nativeTemplate', namePath, fieldSpan(item, 'name'), `${namePath} is ${quoteName(segment.name)}, but it must be ${quoteName(attribute)}: in a native index, each segment names the key attribute at its position (${position})`);
+        report(
+          'design.nativeTemplate',
+          namePath,
+          fieldSpan(item, 'name'),
+          `${namePath} is ${quoteName(segment.name)}, but it must be ${quoteName(attribute)}: in a native index, each segment names the key attribute at its position (${position})`,
+        );
       }
     });
   }
@@ -457,12 +588,23 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     if (!o) return read;
     read.entity = string(required(o, 'entity'), joinPath(path, 'entity'));
     if (read.entity && !isIdentifier(read.entity.value)) {
-      report('design.invalidName', read.entity.path, read.entity.span, `${read.entity.path} ${quoteName(read.entity.value)} is not an entity name: names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`);
+      report(
+        'design.invalidName',
+        read.entity.path,
+        read.entity.span,
+        `${read.entity.path} ${quoteName(read.entity.value)} is not an entity name: names are ASCII identifiers ([A-Za-z_][A-Za-z0-9_]*)`,
+      );
     }
     read.label = string(required(o, 'label'), joinPath(path, 'label'));
     if (read.label) {
       const problem = read.label.value === '' ? 'is empty' : literalProblem(read.label.value);
-      if (problem) report('design.invalidLabel', read.label.path, read.label.span, `${read.label.path} ${quoteName(read.label.value)} ${problem}: a label starts keys, and ${LITERAL_RULE}`);
+      if (problem)
+        report(
+          'design.invalidLabel',
+          read.label.path,
+          read.label.span,
+          `${read.label.path} ${quoteName(read.label.value)} ${problem}: a label starts keys, and ${LITERAL_RULE}`,
+        );
     }
     const keysNode = required(o, 'keys');
     const keysPath = joinPath(path, 'keys');
@@ -538,20 +680,37 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
 
   // The indexes: the table first, then GSIs; unique names; every key attribute its own.
   if (indexes && indexesNode) {
-    if (indexes.length === 0) report('design.tableIndex', 'indexes', indexesNode.span, 'indexes is empty: a design has at least the table (indexes[0], kind "table")');
+    if (indexes.length === 0)
+      report('design.tableIndex', 'indexes', indexesNode.span, 'indexes is empty: a design has at least the table (indexes[0], kind "table")');
     indexes.forEach((index, i) => {
       if (i === 0 && index.kind === 'gsi' && index.kindSpan) {
-        report('design.tableIndex', joinPath(index.path, 'kind'), index.kindSpan, `${joinPath(index.path, 'kind')} is "gsi", but indexes[0] is the table (kind "table"); the GSIs follow it`);
+        report(
+          'design.tableIndex',
+          joinPath(index.path, 'kind'),
+          index.kindSpan,
+          `${joinPath(index.path, 'kind')} is "gsi", but indexes[0] is the table (kind "table"); the GSIs follow it`,
+        );
       }
       if (i > 0 && index.kind === 'table' && index.kindSpan) {
-        report('design.tableIndex', joinPath(index.path, 'kind'), index.kindSpan, `${joinPath(index.path, 'kind')} is "table", but only indexes[0] is the table; the others are GSIs (kind "gsi")`);
+        report(
+          'design.tableIndex',
+          joinPath(index.path, 'kind'),
+          index.kindSpan,
+          `${joinPath(index.path, 'kind')} is "table", but only indexes[0] is the table; the others are GSIs (kind "gsi")`,
+        );
       }
     });
     const names = new Map<string, Located>();
     for (const { name } of indexes) {
       if (!name) continue;
       const earlier = names.get(name.value);
-      if (earlier) report('design.duplicateIndex', name.path, name.span, `${name.path} ${quoteName(name.value)} is already the name of ${earlier.path.slice(0, earlier.path.lastIndexOf('.'))}: index names are unique`);
+      if (earlier)
+        report(
+          'design.duplicateIndex',
+          name.path,
+          name.span,
+          `${name.path} ${quoteName(name.value)} is already the name of ${earlier.path.slice(0, earlier.path.lastIndexOf('.'))}: index names are unique`,
+        );
       else names.set(name.value, name);
     }
   }
@@ -568,7 +727,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
         const earlier = keyAttributes.get(attribute.value);
         const native = nativeNames.get(attribute.value);
         if (earlier) {
-          report('design.keyAttributeCollision', attribute.path, attribute.span, `${attribute.path} ${quoteName(attribute.value)} is already ${earlier.path}: every index has its own key attributes, and entityAttribute is none of them`);
+          report(
+            'design.keyAttributeCollision',
+            attribute.path,
+            attribute.span,
+            `${attribute.path} ${quoteName(attribute.value)} is already ${earlier.path}: every index has its own key attributes, and entityAttribute is none of them`,
+          );
         } else if (native) {
           report(
             'design.keyAttributeCollision',
@@ -590,14 +754,24 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
         `${first.name.path} is ${quoteName(first.name.value)}, but a native partition key starts with the entity attribute ${quoteName(entityAttribute.value)} (entityAttribute), so that each entity's items have partitions of their own`,
       );
     } else if (first?.type && first.type.value !== 'S') {
-      report('design.nativeEntityAttribute', first.type.path, first.type.span, `${first.type.path} is ${quoteName(first.type.value)}, but the entity attribute holds entity names: its type is "S"`);
+      report(
+        'design.nativeEntityAttribute',
+        first.type.path,
+        first.type.span,
+        `${first.type.path} is ${quoteName(first.type.value)}, but the entity attribute holds entity names: its type is "S"`,
+      );
     }
     const inIndex = new Map<string, Located>();
     for (const { name, type } of [...(index.pk ?? []), ...(index.sk ?? [])]) {
       if (!name) continue;
       const here = inIndex.get(name.value);
       if (here) {
-        report('design.keyAttributeCollision', name.path, name.span, `${name.path} ${quoteName(name.value)} is already ${here.path}: an index names each key attribute once`);
+        report(
+          'design.keyAttributeCollision',
+          name.path,
+          name.span,
+          `${name.path} ${quoteName(name.value)} is already ${here.path}: an index names each key attribute once`,
+        );
         continue;
       }
       inIndex.set(name.value, name);
@@ -645,7 +819,13 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     if (!located) return;
     const earlier = seen.get(located.value);
     if (!earlier) seen.set(located.value, located);
-    else report(code, located.path, located.span, `${located.path} ${quoteName(located.value)} is already the ${what} of ${earlier.path.slice(0, earlier.path.lastIndexOf('.'))}: ${why}`);
+    else
+      report(
+        code,
+        located.path,
+        located.span,
+        `${located.path} ${quoteName(located.value)} is already the ${what} of ${earlier.path.slice(0, earlier.path.lastIndexOf('.'))}: ${why}`,
+      );
   };
   for (const entity of entities ?? []) {
     unique(entityNames, entity.entity, 'design.duplicateEntity', 'entity', 'an entity has one entry');
@@ -653,7 +833,12 @@ function readDesign(root: JsonNode, diagnostics: Diagnostic[]): LoadedDesign | u
     if (entity.keysNode && !entity.keysNode.entries.some((e) => e.key === 'table')) {
       const { line, column } = entity.keysNode.span;
       const path = joinPath(entity.path, 'keys');
-      report('design.missingTableTemplate', joinPath(path, 'table'), { line, column, endLine: line, endColumn: column + 1 }, `${joinPath(path, 'table')} is missing: every entity has a key template in the table (index "table")`);
+      report(
+        'design.missingTableTemplate',
+        joinPath(path, 'table'),
+        { line, column, endLine: line, endColumn: column + 1 },
+        `${joinPath(path, 'table')} is missing: every entity has a key template in the table (index "table")`,
+      );
     }
     if (indexNames) {
       for (const entry of entity.keysNode?.entries ?? []) {

@@ -27,7 +27,8 @@ describe('planDesign on a layout read back from design.json', () => {
     expect(planned.indexes).toEqual(derived.indexes);
     expect(planned.entities).toEqual(derived.entities);
     // The derivation's errors are about patterns no layout serves; on its own layout the planner finds the same ones unserved.
-    const unserved = (d: { diagnostics: { severity: string; subject?: { pattern?: string } }[] }) => d.diagnostics.filter((x) => x.severity === 'error').map((x) => x.subject?.pattern);
+    const unserved = (d: { diagnostics: { severity: string; subject?: { pattern?: string } }[] }) =>
+      d.diagnostics.filter((x) => x.severity === 'error').map((x) => x.subject?.pattern);
     expect(unserved(planned)).toEqual(unserved(derived));
   });
 
@@ -40,7 +41,9 @@ describe('planDesign on a layout read back from design.json', () => {
       entities: layout.entities.map((e) => ({ ...e, keys: Object.fromEntries(Object.entries(e.keys).map(([k, t]) => [k === 'GSI1' ? 'ByUserId' : k, t])) })),
     };
     const design = planDesign(model, renamed);
-    const before = deriveDesign(model).patterns.filter((p) => p.steps.some((s) => s.index === 'GSI1')).map((p) => p.pattern);
+    const before = deriveDesign(model)
+      .patterns.filter((p) => p.steps.some((s) => s.index === 'GSI1'))
+      .map((p) => p.pattern);
     expect(before.length).toBeGreaterThan(0);
     expect(design.indexes.find((i) => i.name === 'ByUserId')?.patterns).toEqual(before);
     expect(design.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -68,12 +71,17 @@ describe('a layout that cannot serve a pattern', () => {
   });
 
   it('says what is missing when the partition is there but the sort key is not', () => {
-    const sorted = planDesign(withPattern(model, { name: 'byStatusTotal', entity: 'Order', equals: ['status'], order: { attribute: 'total', direction: 'desc' }, returns: 'many' }), layout);
+    const sorted = planDesign(
+      withPattern(model, { name: 'byStatusTotal', entity: 'Order', equals: ['status'], order: { attribute: 'total', direction: 'desc' }, returns: 'many' }),
+      layout,
+    );
     expect(sorted.diagnostics.find((d) => d.subject?.pattern === 'byStatusTotal')?.message).toMatch(
       /^byStatusTotal: GSI\d has Order keyed by status, but "createdAt" follows in its sort key where the order needs "total"; it needs an index with Order partitioned by status and sorted by total in the sort key\.$/,
     );
     const prefixed = planDesign(withPattern(model, { name: 'byEmailAndStatus', entity: 'Order', equals: ['userEmail', 'status'], returns: 'many' }), layout);
-    expect(prefixed.diagnostics.find((d) => d.subject?.pattern === 'byEmailAndStatus')?.message).toMatch(/has Order partitioned by userEmail, but its sort key does not start with status/);
+    expect(prefixed.diagnostics.find((d) => d.subject?.pattern === 'byEmailAndStatus')?.message).toMatch(
+      /has Order partitioned by userEmail, but its sort key does not start with status/,
+    );
   });
 
   it('names the item collection an include needs', () => {
@@ -87,13 +95,28 @@ describe('a layout that cannot serve a pattern', () => {
   it.each(PLANNING_DIAGNOSTIC_CODES.map((code) => [code]))('%s: is reachable and about its pattern or entity', (code) => {
     const cases = {
       'queries.notServed': () => planDesign(withPattern(model, { name: 'byTotal', entity: 'Order', equals: ['total'], returns: 'many' }), layout),
-      'queries.entityNotInDesign': () => planDesign({ ...model, entities: [...model.entities, { name: 'Coupon', attributes: [{ name: 'code', type: 'string' }], key: ['code'], belongsTo: [] }] }, layout),
+      'queries.entityNotInDesign': () =>
+        planDesign(
+          { ...model, entities: [...model.entities, { name: 'Coupon', attributes: [{ name: 'code', type: 'string' }], key: ['code'], belongsTo: [] }] },
+          layout,
+        ),
       'queries.keyTypeMismatch': () => {
         const native = deriveDesign(model, { keys: 'native' });
-        return planDesign({ ...model, entities: model.entities.map((e) => (e.name === 'Product' ? { ...e, attributes: e.attributes.map((a) => (a.name === 'views' ? { ...a, type: 'string' as const } : a)) } : e)) }, designLayout(native));
+        return planDesign(
+          {
+            ...model,
+            entities: model.entities.map((e) =>
+              e.name === 'Product' ? { ...e, attributes: e.attributes.map((a) => (a.name === 'views' ? { ...a, type: 'string' as const } : a)) } : e,
+            ),
+          },
+          designLayout(native),
+        );
       },
       'queries.attributeNotInModel': () =>
-        planDesign({ ...model, entities: model.entities.map((e) => (e.name === 'Order' ? { ...e, attributes: e.attributes.filter((a) => a.name !== 'status') } : e)) }, layout),
+        planDesign(
+          { ...model, entities: model.entities.map((e) => (e.name === 'Order' ? { ...e, attributes: e.attributes.filter((a) => a.name !== 'status') } : e)) },
+          layout,
+        ),
     } satisfies Record<(typeof PLANNING_DIAGNOSTIC_CODES)[number], () => unknown>;
     const design = cases[code]();
     const found = design.diagnostics.filter((d) => d.code === code);

@@ -63,7 +63,13 @@ function layoutProblems(model: Model, layout: DesignLayout): Diagnostic[] {
     const design = designed.get(entity.name);
     const where = { path: `entities[${i}]`, subject: { entity: entity.name } };
     if (!design || design.keys.table === undefined) {
-      out.push(queriesDiagnostic('queries.entityNotInDesign', `${entity.name} has no key on the table of this design, so its records cannot be stored; derive the design again from this model.`, where));
+      out.push(
+        queriesDiagnostic(
+          'queries.entityNotInDesign',
+          `${entity.name} has no key on the table of this design, so its records cannot be stored; derive the design again from this model.`,
+          where,
+        ),
+      );
       return;
     }
     const names = new Set(entity.attributes.map((a) => a.name));
@@ -71,10 +77,14 @@ function layoutProblems(model: Model, layout: DesignLayout): Diagnostic[] {
       const unknown = [...template.pk, ...template.sk].flatMap((s) => (s.kind === 'attribute' && !names.has(s.name) ? [s.name] : []));
       if (unknown.length > 0) {
         out.push(
-          queriesDiagnostic('queries.attributeNotInModel', `${entity.name}'s key in ${index} is built from ${unknown.map((a) => `"${a}"`).join(', ')}, which ${entity.name} does not have in this model.`, {
-            ...where,
-            subject: { entity: entity.name, index },
-          }),
+          queriesDiagnostic(
+            'queries.attributeNotInModel',
+            `${entity.name}'s key in ${index} is built from ${unknown.map((a) => `"${a}"`).join(', ')}, which ${entity.name} does not have in this model.`,
+            {
+              ...where,
+              subject: { entity: entity.name, index },
+            },
+          ),
         );
       }
     }

@@ -15,7 +15,10 @@ export interface SparseTemplate {
 }
 
 /** The sparse templates, in index order, then entity order. */
-export function sparseIndexes(layout: { readonly indexes: readonly IndexKeySchema[]; readonly entities: readonly EntityDesign[] }, model: Model): SparseTemplate[] {
+export function sparseIndexes(
+  layout: { readonly indexes: readonly IndexKeySchema[]; readonly entities: readonly EntityDesign[] },
+  model: Model,
+): SparseTemplate[] {
   const optional = new Map(model.entities.map((e) => [e.name, new Set(e.attributes.filter((a) => a.optional).map((a) => a.name))]));
   const out: SparseTemplate[] = [];
   for (const index of layout.indexes) {

@@ -19,14 +19,65 @@ const layout: DesignLayout = {
   ...composite,
   indexes: [
     ...composite.indexes,
-    { name: 'GSI3', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }, { name: 'orderId', type: 'S' }], projection: 'ALL' },
-    { name: 'ByProduct', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }, { name: 'productId', type: 'S' }], sk: [], projection: 'ALL' },
+    {
+      name: 'GSI3',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: '_type', type: 'S' },
+        { name: 'status', type: 'S' },
+      ],
+      sk: [
+        { name: 'total', type: 'N' },
+        { name: 'orderId', type: 'S' },
+      ],
+      projection: 'ALL',
+    },
+    {
+      name: 'ByProduct',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: '_type', type: 'S' },
+        { name: 'productId', type: 'S' },
+      ],
+      sk: [],
+      projection: 'ALL',
+    },
   ],
   entities: composite.entities.map((e) => {
     if (e.entity === 'Order') {
-      return { ...e, keys: { ...e.keys, GSI3: { pk: [{ kind: 'literal', text: 'Order' }, { kind: 'attribute', name: 'status' }], sk: [{ kind: 'attribute', name: 'total' }, { kind: 'attribute', name: 'orderId' }] } } };
+      return {
+        ...e,
+        keys: {
+          ...e.keys,
+          GSI3: {
+            pk: [
+              { kind: 'literal', text: 'Order' },
+              { kind: 'attribute', name: 'status' },
+            ],
+            sk: [
+              { kind: 'attribute', name: 'total' },
+              { kind: 'attribute', name: 'orderId' },
+            ],
+          },
+        },
+      };
     }
-    if (e.entity === 'Product') return { ...e, keys: { ...e.keys, ByProduct: { pk: [{ kind: 'literal', text: 'Product' }, { kind: 'attribute', name: 'productId' }], sk: [] } } };
+    if (e.entity === 'Product')
+      return {
+        ...e,
+        keys: {
+          ...e.keys,
+          ByProduct: {
+            pk: [
+              { kind: 'literal', text: 'Product' },
+              { kind: 'attribute', name: 'productId' },
+            ],
+            sk: [],
+          },
+        },
+      };
     return e;
   }),
 };
@@ -90,7 +141,13 @@ describe('tableDefinition with table settings (model.table)', () => {
       if (m.table !== undefined) continue;
       for (const keys of ['composite', 'native'] as const) {
         const def = tableDefinition(deriveDesign(m, { keys }));
-        expect(Object.keys(def), slug).toEqual(['TableName', 'BillingMode', 'AttributeDefinitions', 'KeySchema', ...(def.GlobalSecondaryIndexes ? ['GlobalSecondaryIndexes'] : [])]);
+        expect(Object.keys(def), slug).toEqual([
+          'TableName',
+          'BillingMode',
+          'AttributeDefinitions',
+          'KeySchema',
+          ...(def.GlobalSecondaryIndexes ? ['GlobalSecondaryIndexes'] : []),
+        ]);
         expect(def.BillingMode, slug).toBe('PAY_PER_REQUEST');
         for (const gsi of def.GlobalSecondaryIndexes ?? []) expect(Object.keys(gsi), slug).toEqual(['IndexName', 'KeySchema', 'Projection']);
       }

@@ -92,7 +92,10 @@ export function tableDefinition(design: TableDefinitionSource, tableName = desig
 
 function keySchema(index: IndexKeySchema): KeyElement[] {
   const { pk, sk } = indexKeyAttributes(index);
-  return [...pk.map((AttributeName) => ({ AttributeName, KeyType: 'HASH' as const })), ...sk.map((AttributeName) => ({ AttributeName, KeyType: 'RANGE' as const }))];
+  return [
+    ...pk.map((AttributeName) => ({ AttributeName, KeyType: 'HASH' as const })),
+    ...sk.map((AttributeName) => ({ AttributeName, KeyType: 'RANGE' as const })),
+  ];
 }
 
 function keyTypes(index: IndexKeySchema): [string, 'S' | 'N'][] {

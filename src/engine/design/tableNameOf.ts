@@ -6,7 +6,15 @@ export { TABLE_NAME_RULE, tableNameProblem } from '../model/tableName.ts';
 
 /** A valid DynamoDB table name from a model's title. */
 export function tableNameOf(title: string): string {
-  const words = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(/\s+/).filter(Boolean);
-  const name = words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('').slice(0, 200);
+  const words = title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const name = words
+    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .join('')
+    .slice(0, 200);
   return name.length >= 3 ? name : `${name}Table`;
 }

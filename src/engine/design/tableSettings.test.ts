@@ -28,13 +28,20 @@ describe('tableSettings', () => {
   });
 
   it('takes the entities’ ttl attribute as the table’s, and pitr from the table', () => {
-    const model = modelOf([entity('Session', { ttl: 'expiresAt' }, [expiresAt]), entity('User'), entity('Token', { ttl: 'expiresAt' }, [expiresAt])], { pitr: true });
+    const model = modelOf([entity('Session', { ttl: 'expiresAt' }, [expiresAt]), entity('User'), entity('Token', { ttl: 'expiresAt' }, [expiresAt])], {
+      pitr: true,
+    });
     expect(tableSettings({ model })).toEqual({ ttlAttribute: 'expiresAt', ttlEntities: ['Session', 'Token'], pitr: true, diagnostics: [] });
     expect(tableSettings({ model: { ...model, table: { pitr: false } } }).pitr).toBe(false);
   });
 
   it('warns at each entity whose ttl differs from the first one: DynamoDB has one TTL attribute per table', () => {
-    const model = modelOf([entity('User'), entity('Session', { ttl: 'expiresAt' }, [expiresAt]), entity('Token', { ttl: 'validUntil' }, [validUntil]), entity('Invite', { ttl: 'validUntil' }, [validUntil])]);
+    const model = modelOf([
+      entity('User'),
+      entity('Session', { ttl: 'expiresAt' }, [expiresAt]),
+      entity('Token', { ttl: 'validUntil' }, [validUntil]),
+      entity('Invite', { ttl: 'validUntil' }, [validUntil]),
+    ]);
     const settings = tableSettings({ model });
     expect(settings.ttlAttribute).toBe('expiresAt');
     expect(settings.ttlEntities).toEqual(['Session']);
@@ -61,7 +68,11 @@ describe('tableSettings', () => {
   });
 
   it('reaches every code it declares', () => {
-    const model = modelOf([entity('Session', { ttl: 'expiresAt' }, [expiresAt]), entity('Token', { ttl: 'validUntil' }, [validUntil]), entity('Coupon', {}, [expiresAt])]);
+    const model = modelOf([
+      entity('Session', { ttl: 'expiresAt' }, [expiresAt]),
+      entity('Token', { ttl: 'validUntil' }, [validUntil]),
+      entity('Coupon', {}, [expiresAt]),
+    ]);
     expect(new Set(tableSettings({ model }).diagnostics.map((d) => d.code))).toEqual(new Set(TABLE_SETTINGS_DIAGNOSTIC_CODES));
   });
 
@@ -70,7 +81,13 @@ describe('tableSettings', () => {
     const model: Model = {
       ...shop,
       table: { pitr: true },
-      entities: shop.entities.map((e, i) => (i === 0 ? { ...e, attributes: [...e.attributes, expiresAt], ttl: 'expiresAt' } : i === 1 ? { ...e, attributes: [...e.attributes, validUntil], ttl: 'validUntil' } : e)),
+      entities: shop.entities.map((e, i) =>
+        i === 0
+          ? { ...e, attributes: [...e.attributes, expiresAt], ttl: 'expiresAt' }
+          : i === 1
+            ? { ...e, attributes: [...e.attributes, validUntil], ttl: 'validUntil' }
+            : e,
+      ),
     };
     const derived = deriveDesign(model);
     const codes = (ds: { code: string }[]) => ds.map((d) => d.code).filter((c) => c.startsWith('design.'));

@@ -8,7 +8,8 @@ import { indexKeyAttributes } from './indexKeys.ts';
 import type { IndexKeySchema, KeyTemplate, Segment, ShardSegment } from './types.ts';
 
 export function keyTemplateText(segments: readonly Segment[], index?: IndexKeySchema): string {
-  if (index?.keys === 'native') return segments.map((s) => (s.kind === 'literal' ? `"${s.text}"` : s.kind === 'shard' ? shardText(s) : `{${s.name}}`)).join(' + ');
+  if (index?.keys === 'native')
+    return segments.map((s) => (s.kind === 'literal' ? `"${s.text}"` : s.kind === 'shard' ? shardText(s) : `{${s.name}}`)).join(' + ');
   return segments.map((s) => (s.kind === 'literal' ? s.text : s.kind === 'shard' ? shardText(s) : `{${s.name}}`)).join('#');
 }
 

@@ -242,10 +242,7 @@ export interface NativeKeyValues {
 }
 
 export type SkCondition =
-  | { op: 'none' }
-  | { op: '=' | '<' | '<=' | '>' | '>='; value: string }
-  | { op: 'between'; low: string; high: string }
-  | { op: 'begins_with'; prefix: string };
+  { op: 'none' } | { op: '=' | '<' | '<=' | '>' | '>='; value: string } | { op: 'between'; low: string; high: string } | { op: 'begins_with'; prefix: string };
 
 export interface QueryInput {
   TableName: string;

@@ -56,27 +56,30 @@ const tableKeyOf = (design: Design) => {
 };
 
 describe('backfillUpdate', () => {
-  it.each(allModels().map((m) => [m.slug, m.model] as const))('%s: every item becomes what TO stores for its record; guards stay; a second pass sends nothing', async (slug, model) => {
-    for (const seed of ['a', 'b', 'c']) {
-      const { from, to } = pair(model, `${slug}:${seed}`, seed === 'c' ? 3 : seed === 'b' ? 1 : 2);
-      const { table } = fromTable(from, `${slug}:${seed}`);
-      const before = table.items();
-      await backfill(from, to, table);
-      const after = table.items();
-      const [pk] = tableKeyOf(to);
-      expect(after.length).toBe(before.length);
-      for (const [i, item] of after.entries()) {
-        const old = before[i] as Item;
-        if (isGuardKey(item[pk ?? ''])) {
-          expect(item).toEqual(old);
-          continue;
+  it.each(allModels().map((m) => [m.slug, m.model] as const))(
+    '%s: every item becomes what TO stores for its record; guards stay; a second pass sends nothing',
+    async (slug, model) => {
+      for (const seed of ['a', 'b', 'c']) {
+        const { from, to } = pair(model, `${slug}:${seed}`, seed === 'c' ? 3 : seed === 'b' ? 1 : 2);
+        const { table } = fromTable(from, `${slug}:${seed}`);
+        const before = table.items();
+        await backfill(from, to, table);
+        const after = table.items();
+        const [pk] = tableKeyOf(to);
+        expect(after.length).toBe(before.length);
+        for (const [i, item] of after.entries()) {
+          const old = before[i] as Item;
+          if (isGuardKey(item[pk ?? ''])) {
+            expect(item).toEqual(old);
+            continue;
+          }
+          const { entity, record } = fromItem(from, old);
+          expect(item, `${slug}:${seed}`).toEqual(toItem(to, entity, record));
         }
-        const { entity, record } = fromItem(from, old);
-        expect(item, `${slug}:${seed}`).toEqual(toItem(to, entity, record));
+        expect(await backfill(from, to, table)).toBe(0);
       }
-      expect(await backfill(from, to, table)).toBe(0);
-    }
-  });
+    },
+  );
 
   it('writes only key attributes, through placeholders, on the condition that the item is as read', () => {
     const model = exampleModel('ecommerce');
@@ -109,13 +112,19 @@ describe('backfillUpdate', () => {
       const { entity, record } = fromItem(from, item);
       const entityModel = model.entities.find((e) => e.name === entity);
       // Change one attribute a new key is made of (not a table key attribute), as an older writer would.
-      const source = Object.keys(update.ExpressionAttributeValues).length && entityModel?.attributes.find((a) => a.type === 'string' && !a.optional && !entityModel.key.includes(a.name) && update.ConditionExpression.includes(`${nameOf(update, a.name)} =`));
+      const source =
+        Object.keys(update.ExpressionAttributeValues).length &&
+        entityModel?.attributes.find(
+          (a) => a.type === 'string' && !a.optional && !entityModel.key.includes(a.name) && update.ConditionExpression.includes(`${nameOf(update, a.name)} =`),
+        );
       if (!source) continue;
       const changed = { ...record, [source.name]: `${String(record[source.name])}-changed` };
       await table.send({ Put: { TableName: from.tableName, Item: toItem(from, entity, changed) } });
       await expect(table.send({ Update: update })).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
       const [pk, sk] = tableKeyOf(from);
-      const now = (await table.send({ Get: { TableName: from.tableName, Key: { [pk ?? '']: item[pk ?? ''] as string, [sk ?? '']: item[sk ?? ''] as string } } })) as Item;
+      const now = (await table.send({
+        Get: { TableName: from.tableName, Key: { [pk ?? '']: item[pk ?? ''] as string, [sk ?? '']: item[sk ?? ''] as string } },
+      })) as Item;
       const again = backfillUpdate(from, to, now);
       expect(again).toBeDefined();
       if (again) await table.send({ Update: again });

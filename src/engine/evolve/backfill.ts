@@ -51,10 +51,14 @@ export interface BackfillOptions {
 export function backfillUpdate(from: Design, to: Design, item: Item, options: BackfillOptions = {}): BackfillUpdate | undefined {
   const table = to.indexes[0];
   if (!table || table.keys === 'native') return undefined;
-  const { pk: [pkName = ''], sk: [skName = ''] } = indexKeyAttributes(table);
+  const {
+    pk: [pkName = ''],
+    sk: [skName = ''],
+  } = indexKeyAttributes(table);
   if (isGuardKey(item[pkName]) || isDesignMetadataKey(item[pkName])) return undefined;
   // A guard item names no entity; an item the new module wrote may name it only in `to`'s attribute.
-  const decoded = typeof item[from.entityAttribute] === 'string' ? fromItem(from, item) : typeof item[to.entityAttribute] === 'string' ? fromItem(to, item) : undefined;
+  const decoded =
+    typeof item[from.entityAttribute] === 'string' ? fromItem(from, item) : typeof item[to.entityAttribute] === 'string' ? fromItem(to, item) : undefined;
   if (!decoded) return undefined;
   const { entity } = decoded;
   const fromEntity = from.entities.find((e) => e.entity === entity);
@@ -62,11 +66,15 @@ export function backfillUpdate(from: Design, to: Design, item: Item, options: Ba
   if (!toEntity) return undefined;
   // The record: the item less what either design writes beside its attributes (key attributes, entity name).
   const { record } = fromItem(to, { ...decoded.record, [to.entityAttribute]: entity });
-  const managed = [...new Set([...to.indexes.flatMap(syntheticKeyAttributes), ...from.indexes.flatMap(syntheticKeyAttributes), to.entityAttribute, from.entityAttribute])];
+  const managed = [
+    ...new Set([...to.indexes.flatMap(syntheticKeyAttributes), ...from.indexes.flatMap(syntheticKeyAttributes), to.entityAttribute, from.entityAttribute]),
+  ];
   const managedSet = new Set(managed);
   const target = toItem(to, entity, record);
   if (target[pkName] !== item[pkName] || target[skName] !== item[skName]) {
-    throw new Error(`${entity} item ${JSON.stringify([item[pkName], item[skName]])} would move to another table key under the new design: a table's key cannot change`);
+    throw new Error(
+      `${entity} item ${JSON.stringify([item[pkName], item[skName]])} would move to another table key under the new design: a table's key cannot change`,
+    );
   }
 
   const has = (source: Item, name: string) => Object.hasOwn(source, name) && source[name] !== undefined;
@@ -80,7 +88,10 @@ export function backfillUpdate(from: Design, to: Design, item: Item, options: Ba
   const addSources = (template: KeyTemplate | undefined) => {
     for (const segment of [...(template?.pk ?? []), ...(template?.sk ?? [])]) for (const name of segmentAttributes(segment)) sources.add(name);
   };
-  for (const [design, layout] of [[to, toEntity], [from, fromEntity]] as const) {
+  for (const [design, layout] of [
+    [to, toEntity],
+    [from, fromEntity],
+  ] as const) {
     for (const index of design.indexes) {
       if (syntheticKeyAttributes(index).some((name) => touched.has(name))) addSources(layout?.keys[index.name]);
     }

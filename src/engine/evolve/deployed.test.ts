@@ -76,27 +76,39 @@ function keysNotWritten(before: Design, after: Design): string[] {
 
 function checkStep(before: Design, model: Model, keys: KeysMode, context: string): Design {
   const after = deriveDesign(model, { keys, previous: designLayout(before), deployed: true });
-  expect(after.diagnostics.filter((d) => isEvolveError(d) || d.code === 'engine.internal'), context).toEqual([]);
+  expect(
+    after.diagnostics.filter((d) => isEvolveError(d) || d.code === 'engine.internal'),
+    context,
+  ).toEqual([]);
   expect(changedOnTheTable(before, after), context).toEqual([]);
   expect(keysNotWritten(before, after), context).toEqual([]);
   const plan = migrationPlan(before, after);
   expect(plan.impossible, context).toEqual([]);
   const created = after.indexes.filter((i) => !before.indexes.some((b) => b.name === i.name)).map((i) => i.name);
-  expect(plan.steps.flatMap((s) => (s.kind === 'createIndex' ? [s.index] : [])), context).toEqual(created);
-  expect(plan.steps.some((s) => s.kind === 'dropIndex'), context).toBe(false);
+  expect(
+    plan.steps.flatMap((s) => (s.kind === 'createIndex' ? [s.index] : [])),
+    context,
+  ).toEqual(created);
+  expect(
+    plan.steps.some((s) => s.kind === 'dropIndex'),
+    context,
+  ).toBe(false);
   return after;
 }
 
 describe('deriving against a deployed design', () => {
   for (const keys of ['composite', 'native'] as const) {
-    it.each(allModels().map((x) => [x.slug, x.model] as const))(`${keys} keys, %s: patterns dropped and added over three deployments never change the live table's keys`, (slug, model) => {
-      if (model.patterns.length < 2) return;
-      for (let seed = 1; seed <= 4; seed++) {
-        const random = prng(seed * 7919 + slug.length);
-        let deployed = deriveDesign(someRemoved(model, random, 1, 3), { keys });
-        for (let step = 1; step <= 3; step++) deployed = checkStep(deployed, someRemoved(model, random, 0, 3), keys, `${slug} seed ${seed} step ${step}`);
-      }
-    });
+    it.each(allModels().map((x) => [x.slug, x.model] as const))(
+      `${keys} keys, %s: patterns dropped and added over three deployments never change the live table's keys`,
+      (slug, model) => {
+        if (model.patterns.length < 2) return;
+        for (let seed = 1; seed <= 4; seed++) {
+          const random = prng(seed * 7919 + slug.length);
+          let deployed = deriveDesign(someRemoved(model, random, 1, 3), { keys });
+          for (let step = 1; step <= 3; step++) deployed = checkStep(deployed, someRemoved(model, random, 0, 3), keys, `${slug} seed ${seed} step ${step}`);
+        }
+      },
+    );
 
     it(`${keys} keys: random models, random patterns dropped and added back`, () => {
       let checked = 0;

@@ -35,7 +35,10 @@ export function fullCopyCost(to: Design, samples: readonly EntitySamples[], pric
     const perItem = records.flatMap((record) => {
       try {
         const item = toItem(to, entity.name, record);
-        return [writeUnitsOf(itemBytes(item)) + to.indexes.reduce((n, index) => n + (index.kind === 'gsi' ? (indexEntryWrite(index, undefined, item)?.units ?? 0) : 0), 0)];
+        return [
+          writeUnitsOf(itemBytes(item)) +
+            to.indexes.reduce((n, index) => n + (index.kind === 'gsi' ? (indexEntryWrite(index, undefined, item)?.units ?? 0) : 0), 0),
+        ];
       } catch {
         return [];
       }
@@ -100,7 +103,11 @@ export function deployedProblems(from: DesignLayout, to: Design, options: { samp
     const gone = names.filter((n) => !entity.attributes.some((x) => x.name === n));
     const optional = names.filter((n) => entity.attributes.find((x) => x.name === n)?.optional);
     const keep = [...gone.map((n) => `keep "${n}" in ${entity.name}`), ...optional.map((n) => `keep "${n}" required`)];
-    const cause = gone.length ? `${entity.name} no longer has ${gone.map((n) => `"${n}"`).join(', ')}` : optional.length ? `${optional.map((n) => `"${n}"`).join(', ')} ${optional.length > 1 ? 'are' : 'is'} now optional` : 'the new design keys it otherwise';
+    const cause = gone.length
+      ? `${entity.name} no longer has ${gone.map((n) => `"${n}"`).join(', ')}`
+      : optional.length
+        ? `${optional.map((n) => `"${n}"`).join(', ')} ${optional.length > 1 ? 'are' : 'is'} now optional`
+        : 'the new design keys it otherwise';
     out.push(
       evolveDiagnostic(
         'evolve.tableKeyChanged',
@@ -120,9 +127,14 @@ export function unusedWarnings(from: DesignLayout, to: Design): Diagnostic[] {
     if (index.kind !== 'gsi' || !from.indexes.some((i) => i.name === index.name)) continue;
     if (index.patterns.length === 0) {
       out.push(
-        evolveDiagnostic('evolve.unusedIndex', `${index.name} is kept as the deployed table has it, though no pattern reads it any more: every write still keeps its keys. Drop it with migrate --drop-unused.`, {
-          subject: { index: index.name },
-        }, 'warning'),
+        evolveDiagnostic(
+          'evolve.unusedIndex',
+          `${index.name} is kept as the deployed table has it, though no pattern reads it any more: every write still keeps its keys. Drop it with migrate --drop-unused.`,
+          {
+            subject: { index: index.name },
+          },
+          'warning',
+        ),
       );
       continue;
     }
@@ -130,9 +142,14 @@ export function unusedWarnings(from: DesignLayout, to: Design): Diagnostic[] {
       const existed = from.entities.find((e) => e.entity === entity)?.keys[index.name] !== undefined;
       if (!existed || read.has(`${index.name}\u0000${entity}`)) continue;
       out.push(
-        evolveDiagnostic('evolve.unusedTemplate', `${entity}'s key in ${index.name} is kept as the deployed table has it, though no pattern reads ${entity} through ${index.name} any more: writes still keep it.`, {
-          subject: { entity, index: index.name },
-        }, 'warning'),
+        evolveDiagnostic(
+          'evolve.unusedTemplate',
+          `${entity}'s key in ${index.name} is kept as the deployed table has it, though no pattern reads ${entity} through ${index.name} any more: writes still keep it.`,
+          {
+            subject: { entity, index: index.name },
+          },
+          'warning',
+        ),
       );
     }
   }

@@ -27,7 +27,14 @@ describe('designDiff', () => {
     expect(diff.entities.map((e) => e.entity)).toEqual(gsi.entities);
     for (const e of diff.entities) {
       const template = to.entities.find((x) => x.entity === e.entity)?.keys[gsi.name];
-      expect(e.templates).toEqual([{ index: gsi.name, kind: 'added', after: template && keyTemplateLine(gsi, template), attributes: gsi.keys === 'native' ? [] : [gsi.pkAttribute, gsi.skAttribute] }]);
+      expect(e.templates).toEqual([
+        {
+          index: gsi.name,
+          kind: 'added',
+          after: template && keyTemplateLine(gsi, template),
+          attributes: gsi.keys === 'native' ? [] : [gsi.pkAttribute, gsi.skAttribute],
+        },
+      ]);
     }
     expect(diff.patterns.filter((p) => p.status === 'added').map((p) => p.pattern)).toEqual(removed);
     expect(diff.patterns.filter((p) => p.status !== 'added').every((p) => p.status === 'unchanged')).toBe(true);
@@ -63,9 +70,13 @@ describe('designDiff', () => {
     const after = deriveDesign(without(ecommerce, removed), { previous: designLayout(to), deployed: true });
     const diff = designDiff(to, after);
     expect(diff.patterns.filter((p) => p.status === 'removed').map((p) => p.pattern)).toEqual(removed);
-    expect(diff.indexes.unused).toEqual(diff.indexes.unused.length ? to.indexes.filter((i) => i.kind === 'gsi' && i.patterns.every((p) => removed.includes(p))).map((i) => i.name) : []);
+    expect(diff.indexes.unused).toEqual(
+      diff.indexes.unused.length ? to.indexes.filter((i) => i.kind === 'gsi' && i.patterns.every((p) => removed.includes(p))).map((i) => i.name) : [],
+    );
     expect(diff.indexes.unused.length).toBeGreaterThan(0);
-    expect(diff.indexes.unusedTemplates).toEqual(after.diagnostics.filter((d) => d.code === 'evolve.unusedTemplate').map((d) => ({ entity: d.subject?.entity, index: d.subject?.index })));
+    expect(diff.indexes.unusedTemplates).toEqual(
+      after.diagnostics.filter((d) => d.code === 'evolve.unusedTemplate').map((d) => ({ entity: d.subject?.entity, index: d.subject?.index })),
+    );
     expect(diff.migration.entities).toEqual([]);
     expect(diffText(diff)).toContain('no existing item needs new key attributes');
   });
@@ -77,6 +88,13 @@ describe('designDiff', () => {
 
 describe('durationText', () => {
   it('reads seconds, minutes and hours', () => {
-    expect([durationText(0.2), durationText(59), durationText(150), durationText(3600), durationText(3599.5), durationText(7 * 3600 + 1790)]).toEqual(['1 s', '59 s', '2 min 30 s', '1 h', '1 h', '7 h 30 min']);
+    expect([durationText(0.2), durationText(59), durationText(150), durationText(3600), durationText(3599.5), durationText(7 * 3600 + 1790)]).toEqual([
+      '1 s',
+      '59 s',
+      '2 min 30 s',
+      '1 h',
+      '1 h',
+      '7 h 30 min',
+    ]);
   });
 });

@@ -126,10 +126,16 @@ export function designDiff(from: Design, to: Design, options: DesignDiffOptions 
   const toLayout = designLayout(to);
   const has = (design: Design, name: string) => design.indexes.some((i) => i.name === name);
 
-  const added = to.indexes.filter((i) => i.kind === 'gsi' && !has(from, i.name)).map((i) => ({ name: i.name, keys: indexKeyText(i), native: i.keys === 'native', patterns: i.patterns }));
+  const added = to.indexes
+    .filter((i) => i.kind === 'gsi' && !has(from, i.name))
+    .map((i) => ({ name: i.name, keys: indexKeyText(i), native: i.keys === 'native', patterns: i.patterns }));
   const dropped = from.indexes.filter((i) => i.kind === 'gsi' && !has(to, i.name)).map((i) => i.name);
   const unused = plan.unusedIndexes.filter((name) => !dropped.includes(name));
-  const unusedTemplates = unusedWarnings(fromLayout, to).flatMap((d) => (d.code === 'evolve.unusedTemplate' && d.subject?.entity !== undefined && d.subject.index !== undefined ? [{ entity: d.subject.entity, index: d.subject.index }] : []));
+  const unusedTemplates = unusedWarnings(fromLayout, to).flatMap((d) =>
+    d.code === 'evolve.unusedTemplate' && d.subject?.entity !== undefined && d.subject.index !== undefined
+      ? [{ entity: d.subject.entity, index: d.subject.index }]
+      : [],
+  );
 
   const entities: EntityDiff[] = [];
   const names = [...to.entities.map((e) => e.entity), ...from.entities.map((e) => e.entity).filter((e) => !to.entities.some((t) => t.entity === e))];
@@ -148,7 +154,10 @@ export function designDiff(from: Design, to: Design, options: DesignDiffOptions 
   }
 
   const patterns: PatternDiff[] = [];
-  const patternNames = [...to.model.patterns.map((p) => p.name), ...from.model.patterns.map((p) => p.name).filter((n) => !to.model.patterns.some((p) => p.name === n))];
+  const patternNames = [
+    ...to.model.patterns.map((p) => p.name),
+    ...from.model.patterns.map((p) => p.name).filter((n) => !to.model.patterns.some((p) => p.name === n)),
+  ];
   for (const name of patternNames) {
     const a = from.patterns.find((p) => p.pattern === name);
     const b = to.patterns.find((p) => p.pattern === name);

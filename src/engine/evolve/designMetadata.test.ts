@@ -6,10 +6,20 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { fromItem } from '../design/items.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import { isGuardKey } from '../writes/writePlan.ts';
-import { designMetadataItems, designMetadataKey, designMetadataKeyShape, isDesignMetadataKey, joinDesignMetadata, METADATA_ATTRIBUTES, METADATA_CHUNK_BYTES, type MetadataKeyShape } from './designMetadata.ts';
+import {
+  designMetadataItems,
+  designMetadataKey,
+  designMetadataKeyShape,
+  isDesignMetadataKey,
+  joinDesignMetadata,
+  METADATA_ATTRIBUTES,
+  METADATA_CHUNK_BYTES,
+  type MetadataKeyShape,
+} from './designMetadata.ts';
 
 const IDENTITY = '0123456789abcdef';
-const shapeOf = (KeySchema: { AttributeName: string; KeyType: string }[], AttributeDefinitions: { AttributeName: string; AttributeType: string }[]) => designMetadataKeyShape({ KeySchema, AttributeDefinitions }, 'T');
+const shapeOf = (KeySchema: { AttributeName: string; KeyType: string }[], AttributeDefinitions: { AttributeName: string; AttributeType: string }[]) =>
+  designMetadataKeyShape({ KeySchema, AttributeDefinitions }, 'T');
 
 describe('design metadata', () => {
   it('has a key in every string-keyed table schema, and says why a number partition key cannot hold one', () => {
@@ -39,7 +49,10 @@ describe('design metadata', () => {
     expect(isDesignMetadataKey('USER#$tablewright')).toBe(false);
     expect(isGuardKey('$tablewright#design#0')).toBe(false);
     const design = deriveDesign(exampleModel('ecommerce'));
-    const [item] = designMetadataItems({ pk: 'PK', sk: { name: 'SK', type: 'S' } }, { identity: IDENTITY, write: 'w', encoding: 'none', bytes: new Uint8Array([1]) });
+    const [item] = designMetadataItems(
+      { pk: 'PK', sk: { name: 'SK', type: 'S' } },
+      { identity: IDENTITY, write: 'w', encoding: 'none', bytes: new Uint8Array([1]) },
+    );
     expect(item?.[design.entityAttribute]).toBeUndefined();
     expect(() => fromItem(design, item as never)).toThrow(/naming its entity/);
   });
@@ -56,10 +69,16 @@ describe('design metadata', () => {
     const joined = joinDesignMetadata(items);
     expect(joined.ok && joined.bytes).toEqual(bytes);
     const other = designMetadataItems(shape, { identity: IDENTITY, write: 'two', encoding: 'gzip', bytes });
-    expect(joinDesignMetadata([items[0], other[1], items[2]])).toEqual({ ok: false, problem: 'chunk 1 has $write "two", chunk 0 "one": the chunks are of different writes' });
+    expect(joinDesignMetadata([items[0], other[1], items[2]])).toEqual({
+      ok: false,
+      problem: 'chunk 1 has $write "two", chunk 0 "one": the chunks are of different writes',
+    });
     expect(joinDesignMetadata([items[0], undefined, items[2]])).toEqual({ ok: false, problem: 'chunk 1 of 3 is missing' });
     expect(joinDesignMetadata(items.slice(0, 2))).toEqual({ ok: false, problem: 'chunk 0 says 3 chunks, 2 were read' });
-    expect(joinDesignMetadata([{ ...items[0], [METADATA_ATTRIBUTES.format]: 'tablewright-metadata/9' }])).toMatchObject({ ok: false, problem: expect.stringContaining('a newer Tablewright wrote it?') });
+    expect(joinDesignMetadata([{ ...items[0], [METADATA_ATTRIBUTES.format]: 'tablewright-metadata/9' }])).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('a newer Tablewright wrote it?'),
+    });
     expect(joinDesignMetadata([])).toEqual({ ok: false, problem: 'there is no metadata item $tablewright#design#0' });
   });
 });

@@ -106,7 +106,11 @@ export interface DesignMetadataPayload {
 }
 
 /** The items that hold a payload, chunk 0 first; plain values, the `data` as bytes (a Binary attribute). `chunkBytes` (tests) is at most METADATA_CHUNK_BYTES. */
-export function designMetadataItems(shape: MetadataKeyShape, payload: DesignMetadataPayload, chunkBytes = METADATA_CHUNK_BYTES): Record<string, string | number | Uint8Array>[] {
+export function designMetadataItems(
+  shape: MetadataKeyShape,
+  payload: DesignMetadataPayload,
+  chunkBytes = METADATA_CHUNK_BYTES,
+): Record<string, string | number | Uint8Array>[] {
   const a = METADATA_ATTRIBUTES;
   const size = Math.max(1, Math.min(METADATA_CHUNK_BYTES, Math.floor(chunkBytes)));
   const chunks = Math.max(1, Math.ceil(payload.bytes.length / size));
@@ -131,7 +135,9 @@ export function metadataChunkCount(first: Record<string, unknown>): number | str
 }
 
 /** The payload of chunks read back (chunk 0 first, in order), or what is wrong with them. */
-export function joinDesignMetadata(items: readonly (Record<string, unknown> | undefined)[]): { ok: true; identity: string; encoding: MetadataEncoding; bytes: Uint8Array } | { ok: false; problem: string } {
+export function joinDesignMetadata(
+  items: readonly (Record<string, unknown> | undefined)[],
+): { ok: true; identity: string; encoding: MetadataEncoding; bytes: Uint8Array } | { ok: false; problem: string } {
   const a = METADATA_ATTRIBUTES;
   const first = items[0];
   if (!first) return { ok: false, problem: `there is no metadata item ${designMetadataPk(0)}` };
@@ -144,7 +150,11 @@ export function joinDesignMetadata(items: readonly (Record<string, unknown> | un
     const problem = chunkProblem(item, i);
     if (problem) return { ok: false, problem };
     for (const name of [a.identity, a.write, a.chunks, a.encoding, a.size] as const) {
-      if (item[name] !== first[name]) return { ok: false, problem: `chunk ${i} has ${name} ${JSON.stringify(item[name])}, chunk 0 ${JSON.stringify(first[name])}: the chunks are of different writes` };
+      if (item[name] !== first[name])
+        return {
+          ok: false,
+          problem: `chunk ${i} has ${name} ${JSON.stringify(item[name])}, chunk 0 ${JSON.stringify(first[name])}: the chunks are of different writes`,
+        };
     }
     parts.push(item[a.data] as Uint8Array);
   }
@@ -171,7 +181,8 @@ function chunkProblem(item: Record<string, unknown>, chunk: number): string | un
   if (item[a.chunk] !== chunk) return `chunk ${chunk} says it is chunk ${String(item[a.chunk])}`;
   const chunks = item[a.chunks];
   if (typeof chunks !== 'number' || !Number.isInteger(chunks) || chunks < 1 || chunks > 1000) return `chunk ${chunk} has no chunk count (${a.chunks})`;
-  if (typeof item[a.identity] !== 'string' || !/^[0-9a-f]{16}$/.test(item[a.identity] as string)) return `chunk ${chunk} has no design identity (${a.identity})`;
+  if (typeof item[a.identity] !== 'string' || !/^[0-9a-f]{16}$/.test(item[a.identity] as string))
+    return `chunk ${chunk} has no design identity (${a.identity})`;
   if (item[a.encoding] !== 'gzip' && item[a.encoding] !== 'none') return `chunk ${chunk} has an unknown encoding ${JSON.stringify(item[a.encoding])}`;
   if (typeof item[a.size] !== 'number') return `chunk ${chunk} has no size (${a.size})`;
   if (!(item[a.data] instanceof Uint8Array)) return `chunk ${chunk} has no binary ${a.data}`;

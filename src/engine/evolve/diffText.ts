@@ -21,15 +21,19 @@ export function diffText(diff: DesignDiff): string {
   out.push('', 'Key templates');
   if (diff.entities.length === 0 && diff.indexes.unusedTemplates.length === 0) out.push('  unchanged');
   for (const e of diff.entities) {
-    out.push(`  ${e.entity}${e.status === 'added' ? ' (new entity: no items yet)' : e.status === 'removed' ? ' (not in the model any more: its items stay in the table)' : ''}`);
+    out.push(
+      `  ${e.entity}${e.status === 'added' ? ' (new entity: no items yet)' : e.status === 'removed' ? ' (not in the model any more: its items stay in the table)' : ''}`,
+    );
     for (const t of e.templates) {
-      const writes = t.attributes.length && e.status === 'changed' ? ` [existing items: ${t.kind === 'removed' ? 'remove' : 'write'} ${t.attributes.join(', ')}]` : '';
+      const writes =
+        t.attributes.length && e.status === 'changed' ? ` [existing items: ${t.kind === 'removed' ? 'remove' : 'write'} ${t.attributes.join(', ')}]` : '';
       if (t.kind === 'rewritten') out.push(`    ${t.index} rewritten${writes}`, `      before: ${t.before ?? ''}`, `      after:  ${t.after ?? ''}`);
       else out.push(`    ${t.index} ${t.kind}: ${(t.kind === 'added' ? t.after : t.before) ?? ''}${writes}`);
     }
   }
 
-  for (const t of diff.indexes.unusedTemplates) out.push(`  ${t.entity}\n    ${t.index} unused: no pattern reads ${t.entity} through ${t.index} any more; kept (and written) as the table has it`);
+  for (const t of diff.indexes.unusedTemplates)
+    out.push(`  ${t.entity}\n    ${t.index} unused: no pattern reads ${t.entity} through ${t.index} any more; kept (and written) as the table has it`);
 
   const count = (status: string) => diff.patterns.filter((p) => p.status === status).length;
   out.push('', `Patterns (${count('added')} added, ${count('changed')} changed, ${count('removed')} removed, ${count('unchanged')} unchanged)`);
@@ -46,10 +50,14 @@ export function diffText(diff: DesignDiff): string {
   const m = diff.migration;
   out.push('', `Migration (items at the declared counts, at ${units(m.rate)} items/s)`);
   if (m.entities.length === 0) out.push('  no existing item needs new key attributes');
-  for (const e of m.entities) out.push(`  ${e.entity}: ${units(e.items)} items × ${writeUnits(e.writeUnitsPerItem)} = ${writeUnits(e.writeUnits)}, ${durationText(e.seconds)}`);
+  for (const e of m.entities)
+    out.push(`  ${e.entity}: ${units(e.items)} items × ${writeUnits(e.writeUnitsPerItem)} = ${writeUnits(e.writeUnits)}, ${durationText(e.seconds)}`);
   if (m.entities.length > 1) out.push(`  total: ${units(m.items)} items, ${writeUnits(m.writeUnits)}, ${durationText(m.seconds)}`);
   if (m.entities.length > 0) out.push(`  on-demand: ${dollars(m.dollars)}`);
-  if (m.createdIndexes.length > 0) out.push(`  then ${m.createdIndexes.map((name) => `create ${name}`).join(', then ')} (${m.createdIndexes.length > 1 ? 'each fills' : 'it fills'} from the table while it is created)`);
+  if (m.createdIndexes.length > 0)
+    out.push(
+      `  then ${m.createdIndexes.map((name) => `create ${name}`).join(', then ')} (${m.createdIndexes.length > 1 ? 'each fills' : 'it fills'} from the table while it is created)`,
+    );
   return `${out.join('\n')}\n`;
 }
 

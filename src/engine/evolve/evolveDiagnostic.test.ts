@@ -25,16 +25,26 @@ customersByName: Customer by name
 `;
 
 const deployed = deriveDesign(modelFromText(SHOP));
-const evolve = (text: string): Diagnostic[] => deriveDesign(modelFromText(text), { previous: designLayout(deployed), deployed: true }).diagnostics.filter((d) => d.code.startsWith('evolve.'));
+const evolve = (text: string): Diagnostic[] =>
+  deriveDesign(modelFromText(text), { previous: designLayout(deployed), deployed: true }).diagnostics.filter((d) => d.code.startsWith('evolve.'));
 
 const cases: Record<EvolveDiagnosticCode, () => Diagnostic[]> = {
-  'evolve.tableKeyChanged': () => evolve(SHOP.replace('key (customerId, orderId)', 'key orderId').replace('  customerId: string\n  status', '  customerId?: string\n  status').replace(' belongsTo Customer via customerId', '').replace('by customerId, orderId', 'by orderId')),
+  'evolve.tableKeyChanged': () =>
+    evolve(
+      SHOP.replace('key (customerId, orderId)', 'key orderId')
+        .replace('  customerId: string\n  status', '  customerId?: string\n  status')
+        .replace(' belongsTo Customer via customerId', '')
+        .replace('by customerId, orderId', 'by orderId'),
+    ),
   'evolve.indexKeyChanged': () => evolve(SHOP.replace('  total: number', '  total: number\n  GSI1PK?: string')),
   'evolve.entityAttributeChanged': () => evolve(SHOP.replace('  name: string', '  name: string\n  _type?: string')),
   'evolve.unusedIndex': () => evolve(SHOP.replace(/ordersByStatus.*\n/, '').replace(/customersByName.*\n/, '')),
   'evolve.unusedTemplate': () => evolve(SHOP.replace(/customersByName.*\n/, '')),
   'evolve.metadataKey': () => {
-    const shape = designMetadataKeyShape({ KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }] }, 'Numbers');
+    const shape = designMetadataKeyShape(
+      { KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }] },
+      'Numbers',
+    );
     return 'diagnostic' in shape ? [shape.diagnostic] : [];
   },
 };
@@ -54,7 +64,9 @@ describe('evolve diagnostics', () => {
     const [d] = cases['evolve.tableKeyChanged']().filter((x) => x.code === 'evolve.tableKeyChanged');
     expect(d?.subject).toEqual({ entity: 'Order', index: 'table' });
     expect(d?.path).toBe('entities[1]');
-    expect(d?.message).toMatch(/^Order's table key would change from PK = .*\{customerId\}.* to PK = .*: .*keep "customerId" required \(no cost\), or pay for a new table with a full copy \(2,020 items at the declared counts, [\d,]+ write units, \$[\d.]+ on-demand\)\.$/);
+    expect(d?.message).toMatch(
+      /^Order's table key would change from PK = .*\{customerId\}.* to PK = .*: .*keep "customerId" required \(no cost\), or pay for a new table with a full copy \(2,020 items at the declared counts, [\d,]+ write units, \$[\d.]+ on-demand\)\.$/,
+    );
   });
 
   it('has a GSI whose key attribute the model now holds say so, and which attribute to rename', () => {

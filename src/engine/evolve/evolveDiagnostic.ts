@@ -25,7 +25,12 @@ export const EVOLVE_DIAGNOSTIC_CODES = [
 export type EvolveDiagnosticCode = (typeof EVOLVE_DIAGNOSTIC_CODES)[number];
 
 /** An evolve diagnostic: one of its codes, with its subject. */
-export const evolveDiagnostic: (code: EvolveDiagnosticCode, message: string, where: { path?: string | undefined; subject: DiagnosticSubject }, severity?: Severity) => Diagnostic = stageDiagnostic;
+export const evolveDiagnostic: (
+  code: EvolveDiagnosticCode,
+  message: string,
+  where: { path?: string | undefined; subject: DiagnosticSubject },
+  severity?: Severity,
+) => Diagnostic = stageDiagnostic;
 
 /** True for the evolve errors: changes a deployed table cannot take. */
 export function isEvolveError(d: Diagnostic): boolean {

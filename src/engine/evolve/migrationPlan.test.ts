@@ -75,7 +75,11 @@ getOrder: Order by orderId returns one
 byTotal: Order by total order by orderId
 `;
     const from = deriveDesign(modelFromText(text), { keys: 'native' });
-    const to = deriveDesign(modelFromText(`${text}byStatus: Order by status order by total desc\n`), { keys: 'native', previous: designLayout(from), deployed: true });
+    const to = deriveDesign(modelFromText(`${text}byStatus: Order by status order by total desc\n`), {
+      keys: 'native',
+      previous: designLayout(from),
+      deployed: true,
+    });
     const created = to.indexes.filter((i) => !from.indexes.some((f) => f.name === i.name));
     expect(created.map((i) => i.keys)).toEqual(['native']);
     expect(migrationPlan(from, to).steps.map((s) => s.kind)).toEqual(['createIndex', 'verify']);
@@ -86,7 +90,9 @@ byTotal: Order by total order by orderId
     const to = deriveDesign(modelFromText(TABLE_KEY_CHANGE.after), { previous: designLayout(from), deployed: true });
     const plan = migrationPlan(from, to);
     expect(plan.impossible.map((d) => [d.code, d.subject])).toEqual([['evolve.tableKeyChanged', { entity: 'Order', index: 'table' }]]);
-    expect(plan.impossible[0]?.message).toMatch(/keep "customerId" required.*a new table with a full copy \(5,000 items at the declared counts, 5,000 write units, \$0\.0031 on-demand\)/);
+    expect(plan.impossible[0]?.message).toMatch(
+      /keep "customerId" required.*a new table with a full copy \(5,000 items at the declared counts, 5,000 write units, \$0\.0031 on-demand\)/,
+    );
     expect(to.diagnostics.filter((d) => d.code === 'evolve.tableKeyChanged')).toEqual(plan.impossible);
     expect(migrationPlanText(plan)).toContain('no step runs');
   });

@@ -60,10 +60,13 @@ export function migrationPlan(from: Design, to: Design, options: MigrationPlanOp
     });
   }
 
-  steps.push({ kind: 'verify', description: `Read the table back and check the answer of every pattern of the new design (${to.patterns.length}) against the brute-force answer on the records read.` });
+  steps.push({
+    kind: 'verify',
+    description: `Read the table back and check the answer of every pattern of the new design (${to.patterns.length}) against the brute-force answer on the records read.`,
+  });
 
   // GSIs no pattern of `to` reads: those `to` no longer has are dropped with it (its writes stop keeping them); the ones it keeps, on request.
-  const unusedIndexes = from.indexes.filter((i) => i.kind === 'gsi' && !(to.indexes.find((t) => t.name === i.name)?.patterns.length)).map((i) => i.name);
+  const unusedIndexes = from.indexes.filter((i) => i.kind === 'gsi' && !to.indexes.find((t) => t.name === i.name)?.patterns.length).map((i) => i.name);
   const dropped = unusedIndexes.filter((name) => options.dropUnused === true || !to.indexes.some((i) => i.name === name));
   for (const name of dropped) {
     const kept = to.indexes.some((i) => i.name === name);

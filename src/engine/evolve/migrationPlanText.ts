@@ -17,7 +17,9 @@ export function migrationPlanText(plan: MigrationPlan): string {
     if (step.kind === 'backfill') {
       for (const e of step.entities) {
         const what = [e.set.length ? `set ${e.set.join(', ')}` : '', e.remove.length ? `remove ${e.remove.join(', ')}` : ''].filter(Boolean).join(', ');
-        out.push(`       ${e.entity}: ${what}; ${units(e.items)} items × ${units(e.writeUnitsPerItem)} = ${units(Math.ceil(e.items * e.writeUnitsPerItem))} write units`);
+        out.push(
+          `       ${e.entity}: ${what}; ${units(e.items)} items × ${units(e.writeUnitsPerItem)} = ${units(Math.ceil(e.items * e.writeUnitsPerItem))} write units`,
+        );
       }
     }
   });

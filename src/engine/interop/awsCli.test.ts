@@ -41,7 +41,11 @@ function runScript(design: Design, name: string): { args: string[]; file?: strin
   fs.writeFileSync(path.join(dir, 'create-table.sh'), awsCliScript(design));
   const log = path.join(dir, 'calls.log');
   execFileSync('sh', [path.join(dir, 'create-table.sh')], { cwd: scratch, env: { PATH: `${bin}:${process.env.PATH ?? ''}`, AWS_LOG: log }, stdio: 'pipe' });
-  return fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: string[]; file?: string });
+  return fs
+    .readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { args: string[]; file?: string });
 }
 
 /** The calls the script must make for the design. */
@@ -51,8 +55,34 @@ function expectedCalls(design: Design): { args: string[]; file?: string }[] {
   return [
     { args: ['dynamodb', 'create-table', '--cli-input-json', `file://${CREATE_TABLE_INPUT_FILE}`], file: awsCliInputJson(design) },
     { args: ['dynamodb', 'wait', 'table-exists', '--table-name', name] },
-    ...(settings.ttlAttribute === undefined ? [] : [{ args: ['dynamodb', 'update-time-to-live', '--table-name', name, '--time-to-live-specification', JSON.stringify({ Enabled: true, AttributeName: settings.ttlAttribute })] }]),
-    ...(settings.pitr ? [{ args: ['dynamodb', 'update-continuous-backups', '--table-name', name, '--point-in-time-recovery-specification', JSON.stringify({ PointInTimeRecoveryEnabled: true })] }] : []),
+    ...(settings.ttlAttribute === undefined
+      ? []
+      : [
+          {
+            args: [
+              'dynamodb',
+              'update-time-to-live',
+              '--table-name',
+              name,
+              '--time-to-live-specification',
+              JSON.stringify({ Enabled: true, AttributeName: settings.ttlAttribute }),
+            ],
+          },
+        ]),
+    ...(settings.pitr
+      ? [
+          {
+            args: [
+              'dynamodb',
+              'update-continuous-backups',
+              '--table-name',
+              name,
+              '--point-in-time-recovery-specification',
+              JSON.stringify({ PointInTimeRecoveryEnabled: true }),
+            ],
+          },
+        ]
+      : []),
   ];
 }
 

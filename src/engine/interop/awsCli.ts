@@ -48,7 +48,10 @@ export function awsCliScript(design: Design): string {
     );
   }
   if (table.pointInTimeRecovery) {
-    lines.push('', `aws dynamodb update-continuous-backups --table-name ${name} --point-in-time-recovery-specification ${shellWord(JSON.stringify({ PointInTimeRecoveryEnabled: true }))}`);
+    lines.push(
+      '',
+      `aws dynamodb update-continuous-backups --table-name ${name} --point-in-time-recovery-specification ${shellWord(JSON.stringify({ PointInTimeRecoveryEnabled: true }))}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -34,11 +34,29 @@ function heldWriteUnits(settings: unknown): number {
 
 /** A synthesized TableV2 (AWS::DynamoDB::GlobalTable, one replica) read back as facts; any property it does not know fails. */
 function globalTableFacts(props: Json): TableFacts {
-  const known = new Set(['TableName', 'BillingMode', 'AttributeDefinitions', 'KeySchema', 'GlobalSecondaryIndexes', 'StreamSpecification', 'TimeToLiveSpecification', 'WriteProvisionedThroughputSettings', 'Replicas']);
+  const known = new Set([
+    'TableName',
+    'BillingMode',
+    'AttributeDefinitions',
+    'KeySchema',
+    'GlobalSecondaryIndexes',
+    'StreamSpecification',
+    'TimeToLiveSpecification',
+    'WriteProvisionedThroughputSettings',
+    'Replicas',
+  ]);
   expect(Object.keys(props).filter((k) => !known.has(k))).toEqual([]);
   const replica = (props.Replicas as Json[])[0] as Json;
   expect(props.Replicas).toHaveLength(1);
-  const replicaKnown = new Set(['Region', 'ReadProvisionedThroughputSettings', 'GlobalSecondaryIndexes', 'PointInTimeRecoverySpecification', 'DeletionProtectionEnabled', 'TableClass', 'Tags']);
+  const replicaKnown = new Set([
+    'Region',
+    'ReadProvisionedThroughputSettings',
+    'GlobalSecondaryIndexes',
+    'PointInTimeRecoverySpecification',
+    'DeletionProtectionEnabled',
+    'TableClass',
+    'Tags',
+  ]);
   expect(Object.keys(replica).filter((k) => !replicaKnown.has(k))).toEqual([]);
   const provisioned = props.BillingMode === 'PROVISIONED';
   const readUnits = (settings: unknown) => (settings as { ReadCapacityUnits: number }).ReadCapacityUnits;
@@ -49,7 +67,14 @@ function globalTableFacts(props: Json): TableFacts {
   const definition: TableDefinition = {
     TableName: props.TableName as string,
     BillingMode: props.BillingMode as TableDefinition['BillingMode'],
-    ...(provisioned ? { ProvisionedThroughput: { ReadCapacityUnits: readUnits(replica.ReadProvisionedThroughputSettings), WriteCapacityUnits: heldWriteUnits(props.WriteProvisionedThroughputSettings) } } : {}),
+    ...(provisioned
+      ? {
+          ProvisionedThroughput: {
+            ReadCapacityUnits: readUnits(replica.ReadProvisionedThroughputSettings),
+            WriteCapacityUnits: heldWriteUnits(props.WriteProvisionedThroughputSettings),
+          },
+        }
+      : {}),
     AttributeDefinitions: props.AttributeDefinitions as TableDefinition['AttributeDefinitions'],
     KeySchema: props.KeySchema as TableDefinition['KeySchema'],
     ...(gsis.length
@@ -60,7 +85,9 @@ function globalTableFacts(props: Json): TableFacts {
               IndexName: g.IndexName as string,
               KeySchema: g.KeySchema as TableDefinition['KeySchema'],
               Projection: g.Projection as { ProjectionType: 'ALL' },
-              ...(provisioned ? { ProvisionedThroughput: { ReadCapacityUnits: readUnits(read), WriteCapacityUnits: heldWriteUnits(g.WriteProvisionedThroughputSettings) } } : {}),
+              ...(provisioned
+                ? { ProvisionedThroughput: { ReadCapacityUnits: readUnits(read), WriteCapacityUnits: heldWriteUnits(g.WriteProvisionedThroughputSettings) } }
+                : {}),
             };
           }),
         }
@@ -100,7 +127,11 @@ for (const c of cases) {
 }
 
 /** Hostile texts as the model's name (a comment) and as a table name that slipped past the checks (a string literal). */
-const hostile = HOSTILE_TEXTS.map((text, i) => ({ text, file: path.join(dir, `hostile${i}.ts`), design: { ...deriveDesign({ ...exampleModel('ecommerce'), name: text }), tableName: text } }));
+const hostile = HOSTILE_TEXTS.map((text, i) => ({
+  text,
+  file: path.join(dir, `hostile${i}.ts`),
+  design: { ...deriveDesign({ ...exampleModel('ecommerce'), name: text }), tableName: text },
+}));
 
 beforeAll(() => {
   for (const [c, file] of files) fs.writeFileSync(file, cdkStack(c.design));
@@ -143,7 +174,8 @@ describe('user text in the CDK stack', () => {
     for (const [i, h] of hostile.entries()) {
       const mod = (await import(pathToFileURL(h.file).href)) as Record<string, StackClass>;
       const stack = new (mod[cdkStackClassName(h.text)] as StackClass)(app, `Hostile${i}`);
-      const table = stack.node.findAll().find((c) => c.node.id === 'Resource' && c.node.scope?.node.id === 'Table') as unknown as { tableName?: string } | undefined;
+      const table = stack.node.findAll().find((c) => c.node.id === 'Resource' && c.node.scope?.node.id === 'Table') as unknown as
+        { tableName?: string } | undefined;
       expect(table?.tableName).toBe(h.text);
     }
     expect((globalThis as Record<string, unknown>)[HOSTILE_MARKER]).toBeUndefined();

@@ -43,16 +43,26 @@ export function cdkStack(design: Design): string {
     used.add('Capacity');
     const { ReadCapacityUnits: read, WriteCapacityUnits: write } = d.ProvisionedThroughput;
     props.push(`      // Write capacity can only be autoscaled in TableV2: held at ${write} units (minimum = maximum).`);
-    props.push(`      billing: Billing.provisioned({ readCapacity: Capacity.fixed(${read}), writeCapacity: Capacity.autoscaled({ minCapacity: ${write}, maxCapacity: ${write} }) }),`);
+    props.push(
+      `      billing: Billing.provisioned({ readCapacity: Capacity.fixed(${read}), writeCapacity: Capacity.autoscaled({ minCapacity: ${write}, maxCapacity: ${write} }) }),`,
+    );
   } else props.push('      billing: Billing.onDemand(),');
   if (d.GlobalSecondaryIndexes?.length) {
     used.add('ProjectionType');
     props.push('      globalSecondaryIndexes: [');
     for (const g of d.GlobalSecondaryIndexes) {
-      props.push('        {', `          indexName: ${q(g.IndexName)},`, ...keyProps(g.KeySchema, '          '), '          projectionType: ProjectionType.ALL,');
+      props.push(
+        '        {',
+        `          indexName: ${q(g.IndexName)},`,
+        ...keyProps(g.KeySchema, '          '),
+        '          projectionType: ProjectionType.ALL,',
+      );
       if (g.ProvisionedThroughput) {
         const { ReadCapacityUnits: read, WriteCapacityUnits: write } = g.ProvisionedThroughput;
-        props.push(`          readCapacity: Capacity.fixed(${read}),`, `          writeCapacity: Capacity.autoscaled({ minCapacity: ${write}, maxCapacity: ${write} }),`);
+        props.push(
+          `          readCapacity: Capacity.fixed(${read}),`,
+          `          writeCapacity: Capacity.autoscaled({ minCapacity: ${write}, maxCapacity: ${write} }),`,
+        );
       }
       props.push('        },');
     }

@@ -20,8 +20,17 @@ describe('designDocument', () => {
   it("is designMarkdown with the writes and the cost report's section", async () => {
     const md = await designDocument(design, report);
     expect(md).toBe(designMarkdown(design, describeWrites(design), report));
-    expect(md.startsWith(designMarkdown(design, describeWrites(design)).replace(/\n## Warnings and errors[\s\S]*$/, '').trimEnd())).toBe(true);
-    const headings = marked.lexer(md).filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => t.text);
+    expect(
+      md.startsWith(
+        designMarkdown(design, describeWrites(design))
+          .replace(/\n## Warnings and errors[\s\S]*$/, '')
+          .trimEnd(),
+      ),
+    ).toBe(true);
+    const headings = marked
+      .lexer(md)
+      .filter((t): t is Tokens.Heading => t.type === 'heading')
+      .map((t) => t.text);
     expect(headings).toEqual(expect.arrayContaining(['Entity chart', 'Access patterns', 'Writes', 'Cost a month', 'Patterns', 'Indexes', 'Assumptions']));
     expect(md).toContain(`${dollars(report.totals.onDemand.total)}`);
     expect(md).toContain(`${dollars(report.totals.provisioned.total)}${report.cheaper === 'provisioned' ? ' — **cheaper**' : ''}`);
@@ -41,12 +50,22 @@ describe('designDocument', () => {
     const links = (md: string) => [...marked.parse(md, { async: false }).matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((m) => m[1]);
     const plainLinks = new Set(links(plainMd));
     for (const [i, text] of HOSTILE_TEXTS.entries()) {
-      const hostile = { ...report, prices: { ...report.prices, region: text, source: text, date: text }, assumptions: [...report.assumptions.slice(0, -1), text] };
+      const hostile = {
+        ...report,
+        prices: { ...report.prices, region: text, source: text, date: text },
+        assumptions: [...report.assumptions.slice(0, -1), text],
+      };
       const md = await designDocument(design, hostile);
       const html = marked.parse(md, { async: false });
       const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]?.toLowerCase()));
-      expect([...tags].filter((t) => !['h1', 'h2', 'h3', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'strong', 'code', 'a'].includes(t ?? '')), `payload ${i}`).toEqual([]);
-      expect(links(md).filter((href) => !plainLinks.has(href)), `payload ${i}: links`).toEqual([]);
+      expect(
+        [...tags].filter((t) => !['h1', 'h2', 'h3', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'strong', 'code', 'a'].includes(t ?? '')),
+        `payload ${i}`,
+      ).toEqual([]);
+      expect(
+        links(md).filter((href) => !plainLinks.has(href)),
+        `payload ${i}: links`,
+      ).toEqual([]);
       expect(shape(marked.lexer(md)), `payload ${i}`).toEqual(plain);
     }
   });

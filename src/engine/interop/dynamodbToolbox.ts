@@ -28,7 +28,20 @@ import { templateAttributes } from '../writes/writePlan.ts';
 import { emitters } from '../codegen/generateModule.ts';
 import { RUNTIME_HELPERS, type RuntimeHelper } from '../codegen/runtimeSource.ts';
 import { Identifiers, access, comment, prop, q } from '../codegen/printTs.ts';
-import { MERGE_SHARDS, entitiesObject, fileConstants, fileRuntime, filterCode, nativeBetweenEmpty, nativeOperandCode, patternBody, patternHead, sortKeyCode, type StepCode, type StepQuery } from './libraryCode.ts';
+import {
+  MERGE_SHARDS,
+  entitiesObject,
+  fileConstants,
+  fileRuntime,
+  filterCode,
+  nativeBetweenEmpty,
+  nativeOperandCode,
+  patternBody,
+  patternHead,
+  sortKeyCode,
+  type StepCode,
+  type StepQuery,
+} from './libraryCode.ts';
 
 /** The file's name. */
 export const TOOLBOX_FILE = 'dynamodbToolbox.ts';
@@ -55,7 +68,31 @@ export function dynamodbToolboxEntities(design: Design): string {
   const ids = new Identifiers(TAKEN);
   const paramsName = new Map(model.patterns.map((p) => [p.name, ids.allocate(`${p.name[0]?.toUpperCase() ?? ''}${p.name.slice(1)}Params`, '_')]));
   const composites = design.indexes.filter((i) => i.keys !== 'native');
-  const locals = new Identifiers([...TAKEN, ...paramsName.values(), 'documentClient', 'name', 'table', 'entities', 'put', 'patterns', 'params', 'prev', 'r', 'record', 'low', 'high', 'bounds', 'Item', 'Items', 'shard', 'shards', 'step0', 'step1', 'step2', 'x']);
+  const locals = new Identifiers([
+    ...TAKEN,
+    ...paramsName.values(),
+    'documentClient',
+    'name',
+    'table',
+    'entities',
+    'put',
+    'patterns',
+    'params',
+    'prev',
+    'r',
+    'record',
+    'low',
+    'high',
+    'bounds',
+    'Item',
+    'Items',
+    'shard',
+    'shards',
+    'step0',
+    'step1',
+    'step2',
+    'x',
+  ]);
   const entityVar = new Map(model.entities.map((e) => [e.name, locals.allocate(e.name, 'Entity')]));
   // The name of the (hidden) entity attribute in records: one no entity has an attribute of (showEntityAttr tells an include's records apart by it).
   const attributeNames = new Set(model.entities.flatMap((e) => e.attributes.map((a) => a.name)));
@@ -108,12 +145,15 @@ export function dynamodbToolboxEntities(design: Design): string {
     for (const index of gsis) {
       if (index.keys === 'native') {
         // A native (multi-attribute) key: the items' own attributes, with their types (partitionKeys/sortKeys).
-        const keyList = (attributes: readonly { name: string; type: 'S' | 'N' }[]) => `[${attributes.map((a) => `{ name: ${q(a.name)}, type: '${a.type === 'N' ? 'number' : 'string'}' }`).join(', ')}]`;
+        const keyList = (attributes: readonly { name: string; type: 'S' | 'N' }[]) =>
+          `[${attributes.map((a) => `{ name: ${q(a.name)}, type: '${a.type === 'N' ? 'number' : 'string'}' }`).join(', ')}]`;
         b(`      ${prop(index.name)}: { type: 'global', partitionKeys: ${keyList(index.pk)}${index.sk.length ? `, sortKeys: ${keyList(index.sk)}` : ''} },`);
         continue;
       }
       const k = compositeIndex(index);
-      b(`      ${prop(index.name)}: { type: 'global', partitionKey: { name: ${q(k.pkAttribute)}, type: 'string' }, sortKey: { name: ${q(k.skAttribute)}, type: 'string' } },`);
+      b(
+        `      ${prop(index.name)}: { type: 'global', partitionKey: { name: ${q(k.pkAttribute)}, type: 'string' }, sortKey: { name: ${q(k.skAttribute)}, type: 'string' } },`,
+      );
     }
     b('    },');
   }
@@ -145,7 +185,10 @@ export function dynamodbToolboxEntities(design: Design): string {
       if ([...t.pk, ...t.sk].some((x) => x.kind === 'shard')) sharded = true;
       const optional = index.kind === 'table' ? [] : templateAttributes(t).filter((n) => e.attributes.find((a) => a.name === n)?.optional);
       if (optional.length) usesHas = true;
-      for (const [field, segments] of [[k.pkAttribute, t.pk], [k.skAttribute, t.sk]] as const) {
+      for (const [field, segments] of [
+        [k.pkAttribute, t.pk],
+        [k.skAttribute, t.sk],
+      ] as const) {
         const value = recordExpr(segments, e);
         const reads = optional.length > 0 || segments.some((x) => x.kind !== 'literal');
         const arg = reads ? 'r' : '_r';
@@ -160,9 +203,12 @@ export function dynamodbToolboxEntities(design: Design): string {
   }
   b();
   b(entitiesObject(design, entityVar));
-  b('  /** A record\'s put: put.E(record) stores the item toItem makes. */');
+  b("  /** A record's put: put.E(record) stores the item toItem makes. */");
   b('  const put = {');
-  for (const e of model.entities) b(`    ${prop(e.name)}: (record: PutItemInput<typeof ${entityVar.get(e.name) ?? ''}>) => ${entityVar.get(e.name) ?? ''}.build(PutItemCommand).item(record).send(),`);
+  for (const e of model.entities)
+    b(
+      `    ${prop(e.name)}: (record: PutItemInput<typeof ${entityVar.get(e.name) ?? ''}>) => ${entityVar.get(e.name) ?? ''}.build(PutItemCommand).item(record).send(),`,
+    );
   b('  };');
   b();
   b('  const patterns = {');
@@ -233,9 +279,17 @@ export function dynamodbToolboxEntities(design: Design): string {
     }
     if (step.operation === 'GetItem') {
       // The entity's key attributes, from the parameters and the pattern's fixed values: the Toolbox links the table key from them.
-      const parts = [...condition.pk, ...(condition.sk.op === '=' ? condition.sk.value : [])].flatMap((t) => (t.kind === 'param' ? [`${prop(t.attribute)}: params${access(t.param)}`] : t.kind === 'fixed' ? [`${prop(t.attribute)}: ${typeof t.value === 'string' ? q(t.value) : String(t.value)}`] : []));
+      const parts = [...condition.pk, ...(condition.sk.op === '=' ? condition.sk.value : [])].flatMap((t) =>
+        t.kind === 'param'
+          ? [`${prop(t.attribute)}: params${access(t.param)}`]
+          : t.kind === 'fixed'
+            ? [`${prop(t.attribute)}: ${typeof t.value === 'string' ? q(t.value) : String(t.value)}`]
+            : [],
+      );
       return {
-        lines: [`const { Item } = await ${target}.build(GetItemCommand).key({ ${[...new Set(parts)].join(', ')} })${step.consistent ? '.options({ consistent: true })' : ''}.send();`],
+        lines: [
+          `const { Item } = await ${target}.build(GetItemCommand).key({ ${[...new Set(parts)].join(', ')} })${step.consistent ? '.options({ consistent: true })' : ''}.send();`,
+        ],
         records: new Map([[query.entity, 'Item ? [Item] : []']]),
       };
     }
@@ -252,7 +306,10 @@ export function dynamodbToolboxEntities(design: Design): string {
       ...(query.collection ? ['showEntityAttr: true'] : []),
     ];
     const entities = query.collection ? step.entities : [query.entity];
-    const lines = [...skCode.pre, `const { Items = [] } = await table.build(QueryCommand).entities(${entities.map((x) => entityVar.get(x) ?? '').join(', ')}).query(${keyQuery}).options({ ${options.join(', ')} }).send();`];
+    const lines = [
+      ...skCode.pre,
+      `const { Items = [] } = await table.build(QueryCommand).entities(${entities.map((x) => entityVar.get(x) ?? '').join(', ')}).query(${keyQuery}).options({ ${options.join(', ')} }).send();`,
+    ];
     if (!query.collection) return { lines, records: new Map([[query.entity, 'Items']]) };
     usesByEntity = true;
     return { lines, records: new Map(entities.map((x) => [x, `byEntity(Items, ${q(entityName)}, ${q(x)})`])) };
@@ -263,7 +320,9 @@ export function dynamodbToolboxEntities(design: Design): string {
 function conditionCode(filter: NonNullable<PlanStep['filter']>): string {
   const ops: Record<string, string> = { '=': 'eq', '<>': 'ne', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', begins_with: 'beginsWith' };
   const attr = `attr: ${q(filter.attribute)}`;
-  const clauses = filterCode(filter).map((c) => (c.op === 'in' ? `{ ${attr}, in: [${c.values.join(', ')}] }` : `{ ${attr}, ${ops[c.op] ?? 'eq'}: ${c.values[0] ?? ''} }`));
+  const clauses = filterCode(filter).map((c) =>
+    c.op === 'in' ? `{ ${attr}, in: [${c.values.join(', ')}] }` : `{ ${attr}, ${ops[c.op] ?? 'eq'}: ${c.values[0] ?? ''} }`,
+  );
   return clauses.length === 1 ? (clauses[0] ?? '') : `{ and: [${clauses.join(', ')}] }`;
 }
 

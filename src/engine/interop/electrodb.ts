@@ -30,7 +30,20 @@ import type { Design, PlanStep } from '../design/types.ts';
 import { compositeIndex } from '../design/indexKeys.ts';
 import { keyTemplateLine } from '../design/templateText.ts';
 import { templateAttributes } from '../writes/writePlan.ts';
-import { MERGE_SHARDS, entitiesObject, fileConstants, fileRuntime, filterCode, nativeBetweenEmpty, nativeOperandCode, patternBody, patternHead, sortKeyCode, type StepCode, type StepQuery } from './libraryCode.ts';
+import {
+  MERGE_SHARDS,
+  entitiesObject,
+  fileConstants,
+  fileRuntime,
+  filterCode,
+  nativeBetweenEmpty,
+  nativeOperandCode,
+  patternBody,
+  patternHead,
+  sortKeyCode,
+  type StepCode,
+  type StepQuery,
+} from './libraryCode.ts';
 import { emitters } from '../codegen/generateModule.ts';
 import { RUNTIME_HELPERS, type RuntimeHelper } from '../codegen/runtimeSource.ts';
 import { Identifiers, access, comment, prop, q } from '../codegen/printTs.ts';
@@ -41,7 +54,22 @@ export const ELECTRODB_FILE = 'electrodbEntities.ts';
 /** Names the file declares or imports at its top level: no parameters type or local may take them. */
 const TAKEN = [
   ...RUNTIME_HELPERS,
-  ...['TABLE_NAME', 'ENTITY_ATTRIBUTE', 'Entity', 'Service', 'CreateEntityItem', 'DynamoDBDocumentClient', 'createElectroDb', 'ElectroDb', 'has', 'shardOf', 'readAll', 'mergeShards', 'QueryCommand', 'QueryCommandInput'],
+  ...[
+    'TABLE_NAME',
+    'ENTITY_ATTRIBUTE',
+    'Entity',
+    'Service',
+    'CreateEntityItem',
+    'DynamoDBDocumentClient',
+    'createElectroDb',
+    'ElectroDb',
+    'has',
+    'shardOf',
+    'readAll',
+    'mergeShards',
+    'QueryCommand',
+    'QueryCommandInput',
+  ],
   ...['Record', 'Promise', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'TypeError', 'RangeError', 'Math', 'JSON'],
 ];
 
@@ -93,7 +121,32 @@ export function electrodbEntities(design: Design): string {
   b('export function createElectroDb(client: DynamoDBDocumentClient, table: string = TABLE_NAME) {');
   b('  const config = { client, table, identifiers: { entity: ENTITY_ATTRIBUTE, version: ENTITY_ATTRIBUTE } };');
   const entityVar = new Map<string, string>();
-  const locals = new Identifiers([...TAKEN, 'config', 'client', 'table', 'entities', 'service', 'patterns', 'put', 'params', 'r', 'record', 'data', 'items', 'item', 'low', 'high', 'bounds', 'shard', 'shards', 'step0', 'step1', 'step2', 'x', ...paramsName.values()]);
+  const locals = new Identifiers([
+    ...TAKEN,
+    'config',
+    'client',
+    'table',
+    'entities',
+    'service',
+    'patterns',
+    'put',
+    'params',
+    'r',
+    'record',
+    'data',
+    'items',
+    'item',
+    'low',
+    'high',
+    'bounds',
+    'shard',
+    'shards',
+    'step0',
+    'step1',
+    'step2',
+    'x',
+    ...paramsName.values(),
+  ]);
   for (const e of model.entities) entityVar.set(e.name, locals.allocate(e.name, 'Entity'));
   const keysFn = new Map<string, string>();
   for (const e of model.entities) {
@@ -130,11 +183,13 @@ export function electrodbEntities(design: Design): string {
     b('      attributes: {');
     for (const a of e.attributes) b(`        ${prop(a.name)}: ${attributeCode(a, e.key.includes(a.name))},`);
     // Hidden, computed from the whole record on every write: an update that lacks an attribute of a key throws rather than leave the key stale.
-    for (const f of fields) b(`        ${prop(f)}: { type: 'string', hidden: true, watch: '*', set: (_: unknown, r: Record<string, unknown>) => ${keysVar}(r)${access(f)} },`);
+    for (const f of fields)
+      b(`        ${prop(f)}: { type: 'string', hidden: true, watch: '*', set: (_: unknown, r: Record<string, unknown>) => ${keysVar}(r)${access(f)} },`);
     // A native GSI's partition key leads with the entity attribute: an attribute of that field, always the entity's name
     // (the value ElectroDB writes there as its identifier too), so the index can name it among its composite attributes.
     const natives = design.indexes.filter((i) => i.keys === 'native' && layout.keys[i.name]);
-    if (natives.length) b(`        ${prop(design.entityAttribute)}: { type: 'string', hidden: true, readOnly: true, default: ${q(e.name)}, set: () => ${q(e.name)} },`);
+    if (natives.length)
+      b(`        ${prop(design.entityAttribute)}: { type: 'string', hidden: true, readOnly: true, default: ${q(e.name)}, set: () => ${q(e.name)} },`);
     b('      },');
     b('      indexes: {');
     for (const index of composites) {
@@ -153,7 +208,9 @@ export function electrodbEntities(design: Design): string {
       // A native multi-attribute key: ElectroDB 3.9's `type: 'composite'` index, keyed on the items' own attributes
       // with their own types (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.MultiAttributeKeys).
       const names = (attributes: readonly { name: string }[]) => `[${attributes.map((a) => q(a.name)).join(', ')}]`;
-      b(`        ${prop(index.name)}: { index: ${q(index.name)}, type: 'composite', pk: { composite: ${names(index.pk)} }${index.sk.length ? `, sk: { composite: ${names(index.sk)} }` : ''} },`);
+      b(
+        `        ${prop(index.name)}: { index: ${q(index.name)}, type: 'composite', pk: { composite: ${names(index.pk)} }${index.sk.length ? `, sk: { composite: ${names(index.sk)} }` : ''} },`,
+      );
     }
     b('      },');
     b('    },');
@@ -247,7 +304,9 @@ export function electrodbEntities(design: Design): string {
       }
       if (condition.equals.length < pkCount) throw new Error(`a native query needs every partition attribute (${step.keyConditionText})`);
       return {
-        lines: [`const { data } = await ${target}.query${access(step.index)}({ ${equals.join(', ')} })${range}${where}.go({ ${[...options, 'ignoreOwnership: true'].join(', ')} });`],
+        lines: [
+          `const { data } = await ${target}.query${access(step.index)}({ ${equals.join(', ')} })${range}${where}.go({ ${[...options, 'ignoreOwnership: true'].join(', ')} });`,
+        ],
         ...(emptyWhen !== undefined ? { emptyWhen } : {}),
         records: new Map([[query.entity, 'data']]),
       };
@@ -258,7 +317,9 @@ export function electrodbEntities(design: Design): string {
     if (step.operation === 'GetItem') {
       if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
       return {
-        lines: [`const { data } = await ${target}.get({ ${prop(keys.pkAttribute)}: ${pk}, ${prop(keys.skAttribute)}: ${keyValueExpr(sk.value)} }).go(${step.consistent ? '{ consistent: true }' : ''});`],
+        lines: [
+          `const { data } = await ${target}.get({ ${prop(keys.pkAttribute)}: ${pk}, ${prop(keys.skAttribute)}: ${keyValueExpr(sk.value)} }).go(${step.consistent ? '{ consistent: true }' : ''});`,
+        ],
         records: new Map([[query.entity, 'data ? [data] : []']]),
       };
     }
@@ -267,7 +328,11 @@ export function electrodbEntities(design: Design): string {
     const [v0 = '', v1 = ''] = skCode.values;
     // ElectroDB has no equality on a sort key in a query: BETWEEN v AND v is one.
     const range =
-      skCode.op === 'none' ? '' : skCode.op === 'beginsWith' ? `.begins({ ${skField}: ${v0} })` : `.between({ ${skField}: ${v0} }, { ${skField}: ${skCode.op === 'eq' ? v0 : v1} })`;
+      skCode.op === 'none'
+        ? ''
+        : skCode.op === 'beginsWith'
+          ? `.begins({ ${skField}: ${v0} })`
+          : `.between({ ${skField}: ${v0} }, { ${skField}: ${skCode.op === 'eq' ? v0 : v1} })`;
     const built = `${target}.query${access(step.index)}({ ${prop(keys.pkAttribute)}: ${pk} })${range}${where}`;
     if (query.collection) {
       // An item collection: ElectroDB keeps collections off indexes keyed on attributes, so the entity's query is
@@ -276,7 +341,9 @@ export function electrodbEntities(design: Design): string {
       rawQuery = true;
       return {
         lines: [...skCode.pre, `const items = await readAll(client, { ...${built}.params(), ScanIndexForward: ${String(step.direction !== 'desc')} });`],
-        records: new Map(step.entities.map((x) => [x, `${entityVar.get(x) ?? ''}.parse({ Items: items.filter((item) => item[ENTITY_ATTRIBUTE] === ${q(x)}) }).data`])),
+        records: new Map(
+          step.entities.map((x) => [x, `${entityVar.get(x) ?? ''}.parse({ Items: items.filter((item) => item[ENTITY_ATTRIBUTE] === ${q(x)}) }).data`]),
+        ),
       };
     }
     return { lines: [...skCode.pre, `const { data } = await ${built}.go({ ${options.join(', ')} });`], records: new Map([[query.entity, 'data']]) };

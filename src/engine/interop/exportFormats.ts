@@ -38,7 +38,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'cloudformation',
     label: 'CloudFormation',
-    summary: 'An AWS CloudFormation template with the table (AWS::DynamoDB::Table), in YAML and in JSON: aws cloudformation deploy --template-file template.yaml --stack-name NAME.',
+    summary:
+      'An AWS CloudFormation template with the table (AWS::DynamoDB::Table), in YAML and in JSON: aws cloudformation deploy --template-file template.yaml --stack-name NAME.',
     files: async (design) => {
       const { cloudFormationJson, cloudFormationYaml } = await import('./cloudFormation.ts');
       return [
@@ -68,7 +69,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'aws-cli',
     label: 'AWS CLI',
-    summary: 'The CreateTable input for aws dynamodb create-table --cli-input-json file://create-table.json, and a shell script that creates the table, then turns on its time to live and point-in-time recovery.',
+    summary:
+      'The CreateTable input for aws dynamodb create-table --cli-input-json file://create-table.json, and a shell script that creates the table, then turns on its time to live and point-in-time recovery.',
     files: async (design) => {
       const { awsCliInputJson, awsCliScript, CREATE_TABLE_INPUT_FILE } = await import('./awsCli.ts');
       return [
@@ -80,7 +82,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'workbench',
     label: 'NoSQL Workbench',
-    summary: "A NoSQL Workbench data model (format 3.0): the table, its GSIs and a facet per entity with its key aliases and sample items, for Workbench's visualizer (Import data model); npm run cli -- import reads it back to the same layout.",
+    summary:
+      "A NoSQL Workbench data model (format 3.0): the table, its GSIs and a facet per entity with its key aliases and sample items, for Workbench's visualizer (Import data model); npm run cli -- import reads it back to the same layout.",
     files: async (design) => {
       const { exportWorkbench } = await import('./workbench/exportWorkbench.ts');
       return [{ name: 'nosql-workbench-model.json', text: exportWorkbench(design).text, mediaType: 'application/json', language: 'json' }];
@@ -89,7 +92,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'electrodb',
     label: 'ElectroDB',
-    summary: "ElectroDB 3 entities and a service for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params) for every access pattern, returning the same records (a sharded pattern runs one library query per shard, merged in its order; a two-request pattern runs both).",
+    summary:
+      'ElectroDB 3 entities and a service for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params) for every access pattern, returning the same records (a sharded pattern runs one library query per shard, merged in its order; a two-request pattern runs both).',
     files: async (design) => {
       const { electrodbEntities, ELECTRODB_FILE } = await import('./electrodb.ts');
       return [{ name: ELECTRODB_FILE, text: electrodbEntities(design), mediaType: 'text/typescript', language: 'typescript' }];
@@ -98,7 +102,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'dynamodb-toolbox',
     label: 'DynamoDB-Toolbox',
-    summary: "A DynamoDB-Toolbox v2 table and entities for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params) for every access pattern, returning the same records (a sharded pattern runs one library query per shard, merged in its order; a two-request pattern runs both).",
+    summary:
+      'A DynamoDB-Toolbox v2 table and entities for the same table: the items the generated module writes (the same key attributes and values), put.E(record) to write one, and patterns.p(params) for every access pattern, returning the same records (a sharded pattern runs one library query per shard, merged in its order; a two-request pattern runs both).',
     files: async (design) => {
       const { dynamodbToolboxEntities, TOOLBOX_FILE } = await import('./dynamodbToolbox.ts');
       return [{ name: TOOLBOX_FILE, text: dynamodbToolboxEntities(design), mediaType: 'text/typescript', language: 'typescript' }];

@@ -45,7 +45,10 @@ export function keyAttributeType(definition: TableDefinition, name: string): 'S'
 
 /** A key schema split into its partition-key and sort-key attributes, each in key order. */
 export function keyParts(keySchema: TableDefinition['KeySchema']): { hash: string[]; range: string[] } {
-  return { hash: keySchema.filter((k) => k.KeyType === 'HASH').map((k) => k.AttributeName), range: keySchema.filter((k) => k.KeyType === 'RANGE').map((k) => k.AttributeName) };
+  return {
+    hash: keySchema.filter((k) => k.KeyType === 'HASH').map((k) => k.AttributeName),
+    range: keySchema.filter((k) => k.KeyType === 'RANGE').map((k) => k.AttributeName),
+  };
 }
 
 /** Whether a key schema has more than one partition-key or sort-key attribute (a multi-attribute, native, GSI key). */

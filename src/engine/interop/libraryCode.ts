@@ -22,7 +22,11 @@ export interface SortKeyCode {
   values: string[];
 }
 
-export function sortKeyCode(sk: CompositeKeyCondition['sk'], keyValueExpr: (value: KeyValue) => string, needHelper: (helper: RuntimeHelper) => void): SortKeyCode {
+export function sortKeyCode(
+  sk: CompositeKeyCondition['sk'],
+  keyValueExpr: (value: KeyValue) => string,
+  needHelper: (helper: RuntimeHelper) => void,
+): SortKeyCode {
   switch (sk.op) {
     case 'none':
       return { pre: [], op: 'none', values: [] };
@@ -37,7 +41,10 @@ export function sortKeyCode(sk: CompositeKeyCondition['sk'], keyValueExpr: (valu
       needHelper('pair');
       needHelper('range');
       return {
-        pre: [`const [low, high] = pair(params${access(pairOf.param)}, ${q(pairOf.param)});`, `const bounds = range(${keyValueExpr(sk.low)}, ${keyValueExpr(sk.high)}, ${keyValueExpr(sk.empty)});`],
+        pre: [
+          `const [low, high] = pair(params${access(pairOf.param)}, ${q(pairOf.param)});`,
+          `const bounds = range(${keyValueExpr(sk.low)}, ${keyValueExpr(sk.high)}, ${keyValueExpr(sk.empty)});`,
+        ],
         op: 'between',
         values: ['bounds.low', 'bounds.high'],
       };
@@ -64,7 +71,9 @@ export function nativeOperandCode(o: NativeOperand): string {
  */
 export function nativeBetweenEmpty(range: { low: NativeOperand; high: NativeOperand }, needHelper: (helper: RuntimeHelper) => void): string {
   const [low, high] = [nativeOperandCode(range.low), nativeOperandCode(range.high)];
-  const numbers = [range.low, range.high].every((o) => (o.kind === 'fixed' ? typeof o.value === 'number' : o.kind === 'param' && o.type === 'number' && !o.prefix));
+  const numbers = [range.low, range.high].every((o) =>
+    o.kind === 'fixed' ? typeof o.value === 'number' : o.kind === 'param' && o.type === 'number' && !o.prefix,
+  );
   if (numbers) return `${low} > ${high}`;
   needHelper('compareUtf8');
   return `compareUtf8(String(${low}), String(${high})) > 0`;
@@ -173,12 +182,19 @@ export function patternBody(
   design: Design,
   pattern: Design['model']['patterns'][number],
   head: PatternQuery,
-  ctx: { b: (line: string) => void; stepCode: (query: StepQuery) => StepCode; recordExpr: (segments: readonly Segment[], entity: Entity) => string; needHelper: (helper: RuntimeHelper) => void },
+  ctx: {
+    b: (line: string) => void;
+    stepCode: (query: StepQuery) => StepCode;
+    recordExpr: (segments: readonly Segment[], entity: Entity) => string;
+    needHelper: (helper: RuntimeHelper) => void;
+  },
 ): { mergesShards: boolean } {
   const { b } = ctx;
   const one = pattern.returns === 'one';
-  const shape = (records: ReadonlyMap<string, string>, entities: readonly string[]) => `{ ${entities.map((x) => `${prop(x)}: ${records.get(x) ?? '[]'}`).join(', ')} }`;
-  const answer = (records: ReadonlyMap<string, string>) => (head.isInclude ? shape(records, head.included) : `${records.get(pattern.entity) ?? '[]'}${one ? '[0]' : ''}`);
+  const shape = (records: ReadonlyMap<string, string>, entities: readonly string[]) =>
+    `{ ${entities.map((x) => `${prop(x)}: ${records.get(x) ?? '[]'}`).join(', ')} }`;
+  const answer = (records: ReadonlyMap<string, string>) =>
+    head.isInclude ? shape(records, head.included) : `${records.get(pattern.entity) ?? '[]'}${one ? '[0]' : ''}`;
   const [only] = head.steps;
   if (head.steps.length === 1 && only && only.step.shards === undefined) {
     const code = ctx.stepCode(only);
@@ -193,7 +209,11 @@ export function patternBody(
     const code = ctx.stepCode(query);
     const entities = [...code.records.keys()];
     const value = shape(code.records, entities);
-    const inner = [...(code.emptyWhen !== undefined ? [`if (${code.emptyWhen}) return ${shape(new Map(), entities)};`] : []), ...code.lines, `return ${value};`];
+    const inner = [
+      ...(code.emptyWhen !== undefined ? [`if (${code.emptyWhen}) return ${shape(new Map(), entities)};`] : []),
+      ...code.lines,
+      `return ${value};`,
+    ];
     const { step } = query;
     if (step.shards === undefined) {
       b(`      const ${names[i] ?? ''} = await (async () => {`);
@@ -215,7 +235,9 @@ export function patternBody(
     for (const line of inner) b(`        ${line}`);
     b('      }));');
     const limit = step.limit === undefined ? '' : `, ${String(step.limit)}`;
-    b(`      const ${names[i] ?? ''} = { ${prop(modelEntity.name)}: mergeShards(shards.map((x) => x${access(modelEntity.name)}), (r: Record<string, unknown>) => ${ctx.recordExpr(template.sk, modelEntity)}, ${String(step.direction !== 'desc')}${limit}) };`);
+    b(
+      `      const ${names[i] ?? ''} = { ${prop(modelEntity.name)}: mergeShards(shards.map((x) => x${access(modelEntity.name)}), (r: Record<string, unknown>) => ${ctx.recordExpr(template.sk, modelEntity)}, ${String(step.direction !== 'desc')}${limit}) };`,
+    );
   });
   const stepEntities = head.steps.map((query) => new Set(query.collection ? query.step.entities : [query.entity]));
   const concat = (entity: string) => {
@@ -241,7 +263,10 @@ export const MERGE_SHARDS: readonly string[] = [
 ];
 
 /** What a library file carries below its imports: the exported patterns' parameter types, the runtime its code calls, shardOf and has where used. */
-export function fileRuntime(design: Design, ctx: { paramsName: ReadonlyMap<string, string>; helpers: ReadonlySet<RuntimeHelper>; sharded: boolean; usesHas: boolean }): string[] {
+export function fileRuntime(
+  design: Design,
+  ctx: { paramsName: ReadonlyMap<string, string>; helpers: ReadonlySet<RuntimeHelper>; sharded: boolean; usesHas: boolean },
+): string[] {
   const out: string[] = [];
   for (const p of design.model.patterns) {
     const plan = design.patterns.find((x) => x.pattern === p.name);

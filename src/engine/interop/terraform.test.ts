@@ -40,18 +40,37 @@ const one = <T>(list: unknown): T => {
 /** The table resource's arguments read back as facts; any argument it does not know fails. */
 function terraformFacts(table: Block): TableFacts {
   const known = new Set([
-    'name', 'billing_mode', 'read_capacity', 'write_capacity', 'hash_key', 'range_key', 'attribute', 'global_secondary_index', 'ttl',
-    'point_in_time_recovery', 'stream_enabled', 'stream_view_type', 'table_class', 'deletion_protection_enabled', 'tags',
+    'name',
+    'billing_mode',
+    'read_capacity',
+    'write_capacity',
+    'hash_key',
+    'range_key',
+    'attribute',
+    'global_secondary_index',
+    'ttl',
+    'point_in_time_recovery',
+    'stream_enabled',
+    'stream_view_type',
+    'table_class',
+    'deletion_protection_enabled',
+    'tags',
   ]);
   const unknown = Object.keys(table).filter((k) => !known.has(k));
   if (unknown.length) throw new Error(`unexpected arguments: ${unknown.join(', ')}`);
-  const throughput = (b: Block) => (b.read_capacity === undefined ? {} : { ProvisionedThroughput: { ReadCapacityUnits: b.read_capacity as number, WriteCapacityUnits: b.write_capacity as number } });
+  const throughput = (b: Block) =>
+    b.read_capacity === undefined
+      ? {}
+      : { ProvisionedThroughput: { ReadCapacityUnits: b.read_capacity as number, WriteCapacityUnits: b.write_capacity as number } };
   const keys = (b: Block): TableDefinition['KeySchema'] => {
     if (b.key_schema !== undefined) {
       expect(b.hash_key).toBeUndefined();
       return (b.key_schema as Block[]).map((k) => ({ AttributeName: literal(k.attribute_name), KeyType: literal(k.key_type) as 'HASH' | 'RANGE' }));
     }
-    return [{ AttributeName: literal(b.hash_key), KeyType: 'HASH' }, ...(b.range_key === undefined ? [] : [{ AttributeName: literal(b.range_key), KeyType: 'RANGE' as const }])];
+    return [
+      { AttributeName: literal(b.hash_key), KeyType: 'HASH' },
+      ...(b.range_key === undefined ? [] : [{ AttributeName: literal(b.range_key), KeyType: 'RANGE' as const }]),
+    ];
   };
   const gsis = (table.global_secondary_index as Block[] | undefined) ?? [];
   const ttl = table.ttl === undefined ? undefined : one<Block>(table.ttl);
@@ -63,7 +82,14 @@ function terraformFacts(table: Block): TableFacts {
     AttributeDefinitions: (table.attribute as Block[]).map((a) => ({ AttributeName: literal(a.name), AttributeType: literal(a.type) as 'S' | 'N' })),
     KeySchema: keys(table),
     ...(gsis.length
-      ? { GlobalSecondaryIndexes: gsis.map((g) => ({ IndexName: literal(g.name), KeySchema: keys(g), Projection: { ProjectionType: literal(g.projection_type) as 'ALL' }, ...throughput(g) })) }
+      ? {
+          GlobalSecondaryIndexes: gsis.map((g) => ({
+            IndexName: literal(g.name),
+            KeySchema: keys(g),
+            Projection: { ProjectionType: literal(g.projection_type) as 'ALL' },
+            ...throughput(g),
+          })),
+        }
       : {}),
     ...(table.stream_enabled === true ? { StreamSpecification: { StreamEnabled: true, StreamViewType: literal(table.stream_view_type) as 'KEYS_ONLY' } } : {}),
     ...(table.table_class === undefined ? {} : { TableClass: literal(table.table_class) as 'STANDARD' }),

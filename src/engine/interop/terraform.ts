@@ -27,15 +27,27 @@ export function terraformConfig(design: Design): string {
   const resource = hclIdentifier(snakeCase(tableCodeName(design.tableName)));
   const tableKey = keyParts(d.KeySchema);
   const [hash, ...moreHash] = tableKey.hash;
-  if (hash === undefined || moreHash.length > 0 || tableKey.range.length > 1) throw new Error('a table key has one partition-key and at most one sort-key attribute');
+  if (hash === undefined || moreHash.length > 0 || tableKey.range.length > 1)
+    throw new Error('a table key has one partition-key and at most one sort-key attribute');
   const native = (d.GlobalSecondaryIndexes ?? []).some((g) => isMultiAttributeKey(g.KeySchema));
 
   const body: Line[] = [];
   body.push({ key: 'name', value: hclString(d.TableName) }, { key: 'billing_mode', value: hclString(d.BillingMode) });
-  if (d.ProvisionedThroughput) body.push({ key: 'read_capacity', value: String(d.ProvisionedThroughput.ReadCapacityUnits) }, { key: 'write_capacity', value: String(d.ProvisionedThroughput.WriteCapacityUnits) });
+  if (d.ProvisionedThroughput)
+    body.push(
+      { key: 'read_capacity', value: String(d.ProvisionedThroughput.ReadCapacityUnits) },
+      { key: 'write_capacity', value: String(d.ProvisionedThroughput.WriteCapacityUnits) },
+    );
   body.push({ key: 'hash_key', value: hclString(hash) });
   if (tableKey.range[0] !== undefined) body.push({ key: 'range_key', value: hclString(tableKey.range[0]) });
-  for (const a of d.AttributeDefinitions) body.push('', ...block('attribute', [{ key: 'name', value: hclString(a.AttributeName) }, { key: 'type', value: hclString(a.AttributeType) }]));
+  for (const a of d.AttributeDefinitions)
+    body.push(
+      '',
+      ...block('attribute', [
+        { key: 'name', value: hclString(a.AttributeName) },
+        { key: 'type', value: hclString(a.AttributeType) },
+      ]),
+    );
   for (const g of d.GlobalSecondaryIndexes ?? []) {
     const parts = keyParts(g.KeySchema);
     const lines: Line[] = [{ key: 'name', value: hclString(g.IndexName) }];
@@ -43,26 +55,56 @@ export function terraformConfig(design: Design): string {
       lines.push({ key: 'hash_key', value: hclString(parts.hash[0] as string) });
       if (parts.range[0] !== undefined) lines.push({ key: 'range_key', value: hclString(parts.range[0]) });
     } else {
-      for (const k of g.KeySchema) lines.push(...block('key_schema', [{ key: 'attribute_name', value: hclString(k.AttributeName) }, { key: 'key_type', value: hclString(k.KeyType) }]));
+      for (const k of g.KeySchema)
+        lines.push(
+          ...block('key_schema', [
+            { key: 'attribute_name', value: hclString(k.AttributeName) },
+            { key: 'key_type', value: hclString(k.KeyType) },
+          ]),
+        );
     }
     lines.push({ key: 'projection_type', value: hclString(g.Projection.ProjectionType) });
-    if (g.ProvisionedThroughput) lines.push({ key: 'read_capacity', value: String(g.ProvisionedThroughput.ReadCapacityUnits) }, { key: 'write_capacity', value: String(g.ProvisionedThroughput.WriteCapacityUnits) });
+    if (g.ProvisionedThroughput)
+      lines.push(
+        { key: 'read_capacity', value: String(g.ProvisionedThroughput.ReadCapacityUnits) },
+        { key: 'write_capacity', value: String(g.ProvisionedThroughput.WriteCapacityUnits) },
+      );
     body.push('', ...block('global_secondary_index', lines));
   }
-  if (table.timeToLive) body.push('', ...block('ttl', [{ key: 'attribute_name', value: hclString(table.timeToLive.attribute) }, { key: 'enabled', value: 'true' }]));
+  if (table.timeToLive)
+    body.push(
+      '',
+      ...block('ttl', [
+        { key: 'attribute_name', value: hclString(table.timeToLive.attribute) },
+        { key: 'enabled', value: 'true' },
+      ]),
+    );
   if (table.pointInTimeRecovery) body.push('', ...block('point_in_time_recovery', [{ key: 'enabled', value: 'true' }]));
   const settings: Line[] = [];
-  if (d.StreamSpecification) settings.push({ key: 'stream_enabled', value: 'true' }, { key: 'stream_view_type', value: hclString(d.StreamSpecification.StreamViewType) });
+  if (d.StreamSpecification)
+    settings.push({ key: 'stream_enabled', value: 'true' }, { key: 'stream_view_type', value: hclString(d.StreamSpecification.StreamViewType) });
   if (d.TableClass !== undefined) settings.push({ key: 'table_class', value: hclString(d.TableClass) });
   if (d.DeletionProtectionEnabled !== undefined) settings.push({ key: 'deletion_protection_enabled', value: String(d.DeletionProtectionEnabled) });
   if (settings.length) body.push('', ...settings);
-  if (table.tags.length) body.push('', 'tags = {', ...aligned(table.tags.map((t) => ({ key: hclString(t.key), value: hclString(t.value) }))).map((l) => `  ${l}`), '}');
+  if (table.tags.length)
+    body.push('', 'tags = {', ...aligned(table.tags.map((t) => ({ key: hclString(t.key), value: hclString(t.value) }))).map((l) => `  ${l}`), '}');
 
   const ref = `aws_dynamodb_table.${resource}`;
   const out: string[] = [
     `# ${lineComment(design.model.name)}: the DynamoDB table of its single-table design (exported by Tablewright).`,
     '',
-    ...render(block('terraform', block('required_providers', block('aws =', [{ key: 'source', value: '"hashicorp/aws"' }, { key: 'version', value: hclString(native ? TERRAFORM_AWS_PROVIDER.multiAttributeKeys : TERRAFORM_AWS_PROVIDER.plain) }])))),
+    ...render(
+      block(
+        'terraform',
+        block(
+          'required_providers',
+          block('aws =', [
+            { key: 'source', value: '"hashicorp/aws"' },
+            { key: 'version', value: hclString(native ? TERRAFORM_AWS_PROVIDER.multiAttributeKeys : TERRAFORM_AWS_PROVIDER.plain) },
+          ]),
+        ),
+      ),
+    ),
     '',
     ...render(block(`resource "aws_dynamodb_table" ${hclString(resource)}`, body)),
     '',

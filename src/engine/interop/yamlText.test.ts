@@ -20,10 +20,55 @@ describe('yamlText', () => {
   it('keeps plain only the words every reader takes as that string', () => {
     expect(yamlString('AWS::DynamoDB::Table')).toBe('AWS::DynamoDB::Table');
     expect(yamlString('GSI1PK')).toBe('GSI1PK');
-    const tricky = ['yes', 'No', 'ON', 'off', 'y', 'n', 'true', 'False', 'null', 'NULL', '~', '', '1', '0x1F', '1e3', '.inf', '.NaN', '012', '1:30', '2024-01-01', 'a: b', 'a #b', '- a', '[a]', '{a}', '*a', '&a', '!a', '%a', '@a', '`a', "'a'", '"a"', '|', '>', 'a:', ' a', 'a ', '?', 'a::', '::a'];
+    const tricky = [
+      'yes',
+      'No',
+      'ON',
+      'off',
+      'y',
+      'n',
+      'true',
+      'False',
+      'null',
+      'NULL',
+      '~',
+      '',
+      '1',
+      '0x1F',
+      '1e3',
+      '.inf',
+      '.NaN',
+      '012',
+      '1:30',
+      '2024-01-01',
+      'a: b',
+      'a #b',
+      '- a',
+      '[a]',
+      '{a}',
+      '*a',
+      '&a',
+      '!a',
+      '%a',
+      '@a',
+      '`a',
+      "'a'",
+      '"a"',
+      '|',
+      '>',
+      'a:',
+      ' a',
+      'a ',
+      '?',
+      'a::',
+      '::a',
+    ];
     for (const word of tricky) {
       const text = yamlText({ k: word, [word]: 'v' });
-      expect(both(text)).toEqual([{ k: word, [word]: 'v' }, { k: word, [word]: 'v' }]);
+      expect(both(text)).toEqual([
+        { k: word, [word]: 'v' },
+        { k: word, [word]: 'v' },
+      ]);
     }
   });
 

@@ -36,19 +36,22 @@ function layoutOf(design: Design) {
 describe('repeated patterns', () => {
   const models = allModels();
 
-  it.each(models.map(({ slug, model }) => [slug, model] as const))('%s: repeating patterns changes no key template and plans each repeat as its original', (slug, model) => {
-    const plain = deriveDesign(model);
-    for (let round = 0; round < 5; round++) {
-      const repeated = withRepeats(model, `${slug}-${round}`);
-      const design = deriveDesign(repeated.model);
-      expect(layoutOf(design)).toEqual(layoutOf(plain));
-      const plans = new Map(plain.patterns.map((p) => [p.pattern, p]));
-      for (const plan of design.patterns) {
-        const original = repeated.copies.get(plan.pattern) ?? plan.pattern;
-        expect({ ...plan, pattern: original }, plan.pattern).toEqual(plans.get(original));
+  it.each(models.map(({ slug, model }) => [slug, model] as const))(
+    '%s: repeating patterns changes no key template and plans each repeat as its original',
+    (slug, model) => {
+      const plain = deriveDesign(model);
+      for (let round = 0; round < 5; round++) {
+        const repeated = withRepeats(model, `${slug}-${round}`);
+        const design = deriveDesign(repeated.model);
+        expect(layoutOf(design)).toEqual(layoutOf(plain));
+        const plans = new Map(plain.patterns.map((p) => [p.pattern, p]));
+        for (const plan of design.patterns) {
+          const original = repeated.copies.get(plan.pattern) ?? plan.pattern;
+          expect({ ...plan, pattern: original }, plan.pattern).toEqual(plans.get(original));
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(models.map(({ slug, model }) => [slug, model] as const))('%s: repeats share their original need', (slug, model) => {
     const labels = entityLabels(model);
@@ -68,7 +71,13 @@ describe('repeated patterns', () => {
 
   it('keeps one need per distinct need on an entity with many patterns, listing its patterns in model order', () => {
     const lines = ['model "Stores"', 'entity Store key id', '  id: string', '  country: string', '  state: string', '  city: string', '  createdAt: datetime'];
-    const shapes = ['Store by country', 'Store by country, state', 'Store by country order by createdAt desc', 'Store by country, state, city where createdAt >= ?', 'Store by id returns one'];
+    const shapes = [
+      'Store by country',
+      'Store by country, state',
+      'Store by country order by createdAt desc',
+      'Store by country, state, city where createdAt >= ?',
+      'Store by id returns one',
+    ];
     const load = (count: number) => {
       const parsed = parseModelText(`${[...lines, ...Array.from({ length: count }, (_, i) => `p${i}: ${shapes[i % shapes.length] ?? ''}`)].join('\n')}\n`);
       if (!parsed.model) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));

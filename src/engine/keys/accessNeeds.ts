@@ -89,7 +89,15 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       known.patterns.push(pattern);
       return known;
     }
-    const need = addNeed({ kind: 'pattern', entity, patterns: [pattern], eq, ...(next ? { next } : {}), ...(op ? { op } : {}), ...(shards > 1 ? { shards } : {}) });
+    const need = addNeed({
+      kind: 'pattern',
+      entity,
+      patterns: [pattern],
+      eq,
+      ...(next ? { next } : {}),
+      ...(op ? { op } : {}),
+      ...(shards > 1 ? { shards } : {}),
+    });
     patternNeeds.set(signature, need);
     return need;
   };
@@ -115,7 +123,12 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const unshardable = shardsIgnoredReason(entity, pattern);
     if (unshardable !== undefined) {
       diagnostics.push(
-        keysDiagnostic('keys.shardsIgnored', `${pattern.name}: shards ${String(pattern.shards)} is ignored: ${unshardable}.`, { path: `${path}.shards`, subject: { pattern: pattern.name, entity: entity.name } }, 'warning'),
+        keysDiagnostic(
+          'keys.shardsIgnored',
+          `${pattern.name}: shards ${String(pattern.shards)} is ignored: ${unshardable}.`,
+          { path: `${path}.shards`, subject: { pattern: pattern.name, entity: entity.name } },
+          'warning',
+        ),
       );
     }
     if (pattern.include && pattern.include.length > 0) {
@@ -126,7 +139,9 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const subject = { pattern: pattern.name, entity: entity.name };
     if (filter && pattern.limit !== undefined) {
       // No key avoids the filter, and Limit counts the items read before it.
-      diagnostics.push(keysDiagnostic('keys.limitWithFilter', `${pattern.name}: ${limitWithFilterText(pattern, filter.attribute, next)}.`, { path: `${path}.limit`, subject }));
+      diagnostics.push(
+        keysDiagnostic('keys.limitWithFilter', `${pattern.name}: ${limitWithFilterText(pattern, filter.attribute, next)}.`, { path: `${path}.limit`, subject }),
+      );
       return;
     }
     if (filter) {
@@ -152,7 +167,9 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
     const include = pattern.include ?? [];
     const subject = { pattern: pattern.name, entity: entity.name };
     if (fixedEntries(pattern).length > 0) {
-      diagnostics.push(keysDiagnostic('keys.includeWithFixed', `${pattern.name}: ${includeWithFixedText(pattern, entity)}.`, { path: `${path}.fixed`, subject }));
+      diagnostics.push(
+        keysDiagnostic('keys.includeWithFixed', `${pattern.name}: ${includeWithFixedText(pattern, entity)}.`, { path: `${path}.fixed`, subject }),
+      );
       return;
     }
     if (pattern.limit !== undefined) {
@@ -198,10 +215,14 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
       const rel = entity.belongsTo.find((b) => b.entity === entity.name);
       if (!rel) {
         diagnostics.push(
-          keysDiagnostic('keys.includeSelfNotChild', `${pattern.name}: ${entity.name} does not belong to itself, so it cannot include itself; remove it from include.`, {
-            path: `${path}.include`,
-            subject,
-          }),
+          keysDiagnostic(
+            'keys.includeSelfNotChild',
+            `${pattern.name}: ${entity.name} does not belong to itself, so it cannot include itself; remove it from include.`,
+            {
+              path: `${path}.include`,
+              subject,
+            },
+          ),
         );
         return;
       }
@@ -219,9 +240,9 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
         keysDiagnostic(
           'keys.multipleRequests',
           `${pattern.name}: ${article} ${entity.name} and the ${entity.name} records that belong to it are keyed by different attributes (${partition.join(', ')} vs ${via.join(', ')}), and one item has one partition key per index, so this pattern takes two requests` +
-          (collection
-            ? `: one Query for the ${entity.name} with its ${listed(others)} records (their item collection), one for the ${entity.name} records whose ${via.join(', ')} ${via.length > 1 ? 'hold' : 'holds'} its ${partition.join(', ')}.`
-            : '.'),
+            (collection
+              ? `: one Query for the ${entity.name} with its ${listed(others)} records (their item collection), one for the ${entity.name} records whose ${via.join(', ')} ${via.length > 1 ? 'hold' : 'holds'} its ${partition.join(', ')}.`
+              : '.'),
           { path: `${path}.include`, subject },
           'warning',
         ),
@@ -238,7 +259,13 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
    * undefined when a listed child does not belong to the parent (validation
    * reports it).
    */
-  function routeCollection(args: { pattern: Pattern; entity: Entity; path: string; partition: string[]; include: string[] }): Extract<PatternRoute, { kind: 'collection' }> | undefined {
+  function routeCollection(args: {
+    pattern: Pattern;
+    entity: Entity;
+    path: string;
+    partition: string[];
+    include: string[];
+  }): Extract<PatternRoute, { kind: 'collection' }> | undefined {
     const { pattern, entity, path, partition, include } = args;
     const returned = [entity.name, ...include];
     const children = new Map<string, string[]>();
@@ -257,7 +284,10 @@ export function accessNeeds(model: Model, labels: Map<string, string>): AccessNe
           ),
         );
       }
-      children.set(child, partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a));
+      children.set(
+        child,
+        partition.map((a) => rel.via[entity.key.indexOf(a)] ?? a),
+      );
     }
     // Join an existing collection of the same parent and partition when every
     // include pattern of it still reads one contiguous run of sort keys.

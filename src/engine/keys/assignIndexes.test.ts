@@ -15,7 +15,10 @@ function placed(model: Model): string[] {
   const needs = accessNeeds(model, entityLabels(model));
   const chains = coverChains(model.entities, needs.needs);
   const placement = assignIndexes(model.entities, chains);
-  return chains.map((c) => `${c.entity} ${c.template.pk.join(',')} | ${c.template.sk.join(',')} → ${String(placement.get(c.id))} (${c.needs.flatMap((n) => n.patterns).join(', ')})`);
+  return chains.map(
+    (c) =>
+      `${c.entity} ${c.template.pk.join(',')} | ${c.template.sk.join(',')} → ${String(placement.get(c.id))} (${c.needs.flatMap((n) => n.patterns).join(', ')})`,
+  );
 }
 
 const PLAYERS = (rating: string) => `model "Lobby"
@@ -91,7 +94,8 @@ hostGamesByMode: Game by hostId order by mode asc
 });
 
 // The placement rules on chains given directly: slots, first-fit, and the choice between orders.
-const attributes = (...names: string[]) => names.map((n) => (n.endsWith('?') ? { name: n.slice(0, -1), type: 'string' as const, optional: true as const } : { name: n, type: 'string' as const }));
+const attributes = (...names: string[]) =>
+  names.map((n) => (n.endsWith('?') ? { name: n.slice(0, -1), type: 'string' as const, optional: true as const } : { name: n, type: 'string' as const }));
 const ENTITIES: Entity[] = [
   { name: 'A', attributes: attributes('id', 'region', 'createdAt', 'mode?'), key: ['id'], belongsTo: [] },
   { name: 'B', attributes: attributes('id', 'aId', 'mode'), key: ['id'], belongsTo: [{ entity: 'A', via: ['aId'] }] },
@@ -100,7 +104,13 @@ const ENTITIES: Entity[] = [
 ];
 
 /** A chain with one need per equality list (`>at` adds `next: 'at'`); `member` makes them collection members. */
-function chain(id: number, entity: string, template: { pk: string[]; sk: string[] }, eqs: string[][], member?: { kind: 'parent' | 'child'; collection: number }): Chain {
+function chain(
+  id: number,
+  entity: string,
+  template: { pk: string[]; sk: string[] },
+  eqs: string[][],
+  member?: { kind: 'parent' | 'child'; collection: number },
+): Chain {
   const needs: Need[] = eqs.map((eq, i) => {
     const next = eq.find((a) => a.startsWith('>'))?.slice(1);
     return {
@@ -205,7 +215,12 @@ describe('assignIndexes, on chains given directly', () => {
           expect(collectionSlot.get(c.collection) ?? slot, `${slug}: collection ${c.collection}`).toBe(slot);
           collectionSlot.set(c.collection, slot);
         }
-        const optional = new Set(model.entities.find((e) => e.name === c.entity)?.attributes.filter((a) => a.optional).map((a) => a.name));
+        const optional = new Set(
+          model.entities
+            .find((e) => e.name === c.entity)
+            ?.attributes.filter((a) => a.optional)
+            .map((a) => a.name),
+        );
         if ([...c.template.pk, ...c.template.sk].some((a) => optional.has(a))) expect(slot, `${slug}: sparse template on the table`).toBeGreaterThan(0);
       }
       const used = new Set(placement.values());

@@ -28,7 +28,11 @@ export function assignIndexes(entities: readonly Entity[], chains: readonly Chai
     if (known === undefined) {
       const entity = byName.get(c.entity);
       const all = new Set([...c.template.pk, ...c.template.sk]);
-      known = !!entity && entity.key.length === all.size && entity.key.every((a) => all.has(a)) && c.needs.some((n) => n.kind === 'pattern' && n.next === undefined && n.eq.length === all.size);
+      known =
+        !!entity &&
+        entity.key.length === all.size &&
+        entity.key.every((a) => all.has(a)) &&
+        c.needs.some((n) => n.kind === 'pattern' && n.next === undefined && n.eq.length === all.size);
       lookups.set(c.id, known);
     }
     return known;

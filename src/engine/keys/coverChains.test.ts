@@ -48,13 +48,21 @@ byState: Store by state, country
 
   it("puts a level's order or range attribute right after its prefix, before the next level's other attributes", () => {
     // byCountry orders by city: city comes right after country, then state (declared before city).
-    expect(shown(stores(`byCountry: Store by country order by city desc
+    expect(
+      shown(
+        stores(`byCountry: Store by country order by city desc
 byAll: Store by country, state, city
-`))).toEqual(['Store country | city,state (byCountry, byAll)']);
+`),
+      ),
+    ).toEqual(['Store country | city,state (byCountry, byAll)']);
     // A range takes the same place; the last level's order attribute ends the sort key.
-    expect(shown(stores(`byCountry: Store by country where state begins_with ?
+    expect(
+      shown(
+        stores(`byCountry: Store by country where state begins_with ?
 byState: Store by country, state order by createdAt
-`))).toEqual(['Store country | state,createdAt (byCountry, byState)']);
+`),
+      ),
+    ).toEqual(['Store country | state,createdAt (byCountry, byState)']);
   });
 
   it('orders the attributes a level adds as the entity declares them', () => {
@@ -75,7 +83,9 @@ byState: Store by country, state order by createdAt
       'Store country | createdAt (newest)',
       'Store country,state |  (byState)',
     ]);
-    expect(shown(stores('byState: Store by country where state >= ?\nbyPlace: Store by country, state\n'))).toEqual(['Store country | state (byState, byPlace)']);
+    expect(shown(stores('byState: Store by country where state >= ?\nbyPlace: Store by country, state\n'))).toEqual([
+      'Store country | state (byState, byPlace)',
+    ]);
   });
 
   it('never nests patterns under a constant partition (a global list keeps its own chain)', () => {
@@ -121,9 +131,15 @@ entity Game key gameId
 
     it('never shares a chain between a need that names an optional attribute and one that does not', () => {
       // Nested sets that would share without optional attributes.
-      expect(shown(games('byHost: Game by hostId\nbyHostMode: Game by hostId, mode\n'))).toEqual(['Game hostId |  (byHost)', 'Game hostId,mode |  (byHostMode)']);
+      expect(shown(games('byHost: Game by hostId\nbyHostMode: Game by hostId, mode\n'))).toEqual([
+        'Game hostId |  (byHost)',
+        'Game hostId,mode |  (byHostMode)',
+      ]);
       // An optional order attribute: the same.
-      expect(shown(games('byHost: Game by hostId\nbest: Game by hostId order by score desc\n'))).toEqual(['Game hostId |  (byHost)', 'Game hostId | score (best)']);
+      expect(shown(games('byHost: Game by hostId\nbest: Game by hostId order by score desc\n'))).toEqual([
+        'Game hostId |  (byHost)',
+        'Game hostId | score (best)',
+      ]);
       // Different optional attributes: the same.
       expect(shown(games('byMode: Game by hostId, mode\nbest: Game by hostId order by score desc\n'))).toEqual([
         'Game hostId | score (best)',
@@ -132,7 +148,9 @@ entity Game key gameId
     });
 
     it('shares a chain between needs that name the same optional attributes', () => {
-      expect(shown(games('byMode: Game by mode\nnewest: Game by mode, hostId order by createdAt desc\n'))).toEqual(['Game mode | hostId,createdAt (byMode, newest)']);
+      expect(shown(games('byMode: Game by mode\nnewest: Game by mode, hostId order by createdAt desc\n'))).toEqual([
+        'Game mode | hostId,createdAt (byMode, newest)',
+      ]);
       // Mode named once in the equality set, once as the order: both name it.
       expect(shown(games('byHostMode: Game by hostId, mode\nbyHost: Game by hostId order by mode\n'))).toEqual(['Game hostId | mode (byHost, byHostMode)']);
     });

@@ -25,8 +25,7 @@ export function coverChains(entities: readonly Entity[], needs: readonly Need[])
     else byEntity.set(n.entity, [n]);
   }
   for (const entity of entities) {
-    const own = [...(byEntity.get(entity.name) ?? [])]
-      .sort((a, b) => rank(a) - rank(b) || a.eq.length - b.eq.length || a.id - b.id);
+    const own = [...(byEntity.get(entity.name) ?? [])].sort((a, b) => rank(a) - rank(b) || a.eq.length - b.eq.length || a.id - b.id);
     const local: { chain: Chain; fit: ChainFit }[] = [];
     for (const need of own) {
       let placed = false;

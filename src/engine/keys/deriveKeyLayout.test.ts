@@ -77,7 +77,10 @@ byStatus: Order by status order by createdAt desc
   it('keys every item of an entity uniquely in every index, and every entity in the table', () => {
     for (const { slug, model } of allModels()) {
       const layout = layoutOf(model);
-      expect(layout.entities.map((e) => e.entity), slug).toEqual(model.entities.map((e) => e.name));
+      expect(
+        layout.entities.map((e) => e.entity),
+        slug,
+      ).toEqual(model.entities.map((e) => e.name));
       for (const entity of model.entities) {
         const design = layout.entities.find((e) => e.entity === entity.name);
         expect(design?.keys.table, `${slug}: ${entity.name} has no table key`).toBeDefined();
@@ -88,7 +91,11 @@ byStatus: Order by status order by createdAt desc
           expect(new Set(names).size, `${slug}: ${entity.name} ${index} repeats an attribute`).toBe(names.length);
           expect(t.pk[0]?.kind, `${slug}: ${entity.name} ${index}`).toBe('literal');
           expect(t.sk[0]?.kind, `${slug}: ${entity.name} ${index}`).toBe('literal');
-          if (index === 'table') expect(names.filter((a) => optional.has(a)), `${slug}: ${entity.name} table key on an optional attribute`).toEqual([]);
+          if (index === 'table')
+            expect(
+              names.filter((a) => optional.has(a)),
+              `${slug}: ${entity.name} table key on an optional attribute`,
+            ).toEqual([]);
         }
       }
     }
@@ -157,7 +164,11 @@ getGame: Game by gameId returns one
     expect(layout.entities.map((e) => e.label)).toEqual(['USER', 'ACCOUNT', 'NOTE']);
     // One include alone needs no rank.
     const one = { ...SHOP, patterns: SHOP.patterns.filter((p) => p.name === 'withNote') };
-    expect(templates(layoutOf(one))).toEqual(['User table: "USER" id | "USER"', 'Account table: "ACCOUNT" accountId | "ACCOUNT"', 'Note table: "USER" userId | "NOTE" noteId']);
+    expect(templates(layoutOf(one))).toEqual([
+      'User table: "USER" id | "USER"',
+      'Account table: "ACCOUNT" accountId | "ACCOUNT"',
+      'Note table: "USER" userId | "NOTE" noteId',
+    ]);
   });
 
   it('keeps the labels it is given, in every template, and gives the other entities labels that differ', () => {
@@ -205,7 +216,10 @@ byCreatedAt: Thing by createdAt
       const names = [l.entityAttribute, ...l.indexes.flatMap(indexKeyNames)];
       expect(new Set(names).size, slug).toBe(names.length);
       const attributes = new Set(m.entities.flatMap((e) => e.attributes.map((a) => a.name)));
-      expect(names.filter((n) => attributes.has(n)), slug).toEqual([]);
+      expect(
+        names.filter((n) => attributes.has(n)),
+        slug,
+      ).toEqual([]);
     }
   });
 
@@ -270,10 +284,8 @@ levelTwoOfHost: Game by hostId where level = 2 order by createdAt desc limit 1 r
 
   it('keys fixed attributes natively too (the literal is a typed operand of the query), in native mode', () => {
     const native = layoutOf(GAMES, { keys: 'native' });
-    expect(native.indexes.filter((i) => i.keys === 'native').map((i) => (i.keys === 'native' ? [...i.pk, ...i.sk].map((a) => `${a.name}:${a.type}`).join(' ') : ''))).toEqual([
-      '_type:S hostId:S createdAt:S',
-      '_type:S status:S mode:S createdAt:S',
-      '_type:S hostId:S level:N createdAt:S',
-    ]);
+    expect(
+      native.indexes.filter((i) => i.keys === 'native').map((i) => (i.keys === 'native' ? [...i.pk, ...i.sk].map((a) => `${a.name}:${a.type}`).join(' ') : '')),
+    ).toEqual(['_type:S hostId:S createdAt:S', '_type:S status:S mode:S createdAt:S', '_type:S hostId:S level:N createdAt:S']);
   });
 });

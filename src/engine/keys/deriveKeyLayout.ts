@@ -49,7 +49,10 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
     return n;
   };
   const entityAttribute = free('_type');
-  const native = options.keys === 'native' ? nativePlacement({ model, chains, placement, entityAttribute, diagnostics }) : new Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>>();
+  const native =
+    options.keys === 'native'
+      ? nativePlacement({ model, chains, placement, entityAttribute, diagnostics })
+      : new Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>>();
 
   let gsiCount = 0;
   for (const slot of placement.values()) gsiCount = Math.max(gsiCount, slot);
@@ -86,7 +89,9 @@ export function deriveKeyLayout(model: Model, options: KeyLayoutOptions = {}): K
       const index = indexes[slot];
       if (!index) continue;
       keys[index.name] =
-        index.keys === 'native' ? nativeTemplateOf(entity, chain) : templateOf({ entity, chain, labels, collection: chain.collection === undefined ? undefined : collections.get(chain.collection) });
+        index.keys === 'native'
+          ? nativeTemplateOf(entity, chain)
+          : templateOf({ entity, chain, labels, collection: chain.collection === undefined ? undefined : collections.get(chain.collection) });
     }
     if (!keys.table) keys.table = { pk: [{ kind: 'literal', text: label }, ...entity.key.map(attr)], sk: [{ kind: 'literal', text: label }] };
     const ordered: Record<string, KeyTemplate> = {};
@@ -119,7 +124,13 @@ export function keyLayoutDiagnostics(model: Model, options: KeyLayoutOptions = {
   return accessNeeds(model, entityLabels(model, options.labels)).diagnostics;
 }
 
-function nativePlacement(args: { model: Model; chains: Chain[]; placement: Map<number, number>; entityAttribute: string; diagnostics: Diagnostic[] }): Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>> {
+function nativePlacement(args: {
+  model: Model;
+  chains: Chain[];
+  placement: Map<number, number>;
+  entityAttribute: string;
+  diagnostics: Diagnostic[];
+}): Map<number, Pick<NativeKeySchema, 'pk' | 'sk'>> {
   const { model, chains, placement, entityAttribute, diagnostics } = args;
   const types = attributeKeyTypes(model);
   const onGsi = chains.filter((c) => (placement.get(c.id) ?? 0) > 0);
@@ -129,7 +140,8 @@ function nativePlacement(args: { model: Model; chains: Chain[]; placement: Map<n
   const compositeSlots = new Set(onGsi.filter((c) => problems.get(c.id) !== undefined).map((c) => placement.get(c.id) ?? 0));
   for (const c of onGsi) {
     const slot = placement.get(c.id) ?? 0;
-    if (problems.get(c.id) === undefined && compositeSlots.has(slot)) problems.set(c.id, 'it shares that GSI with keys that must be composite, which saves a GSI of its own');
+    if (problems.get(c.id) === undefined && compositeSlots.has(slot))
+      problems.set(c.id, 'it shares that GSI with keys that must be composite, which saves a GSI of its own');
   }
   const composite = onGsi.filter((c) => problems.get(c.id) !== undefined);
   const slots = [...new Set(composite.map((c) => placement.get(c.id) ?? 0))].sort((a, b) => a - b);
@@ -163,7 +175,10 @@ function nativePlacement(args: { model: Model; chains: Chain[]; placement: Map<n
       keysDiagnostic(
         'keys.compositeKey',
         `${patterns.join(', ')}: ${chain.entity}'s key on ${index} is a composite string built from its attributes, not the attributes themselves (native keys): ${problems.get(chain.id) ?? ''}.`,
-        { path: first === undefined ? undefined : `patterns[${patternIndex.get(first) ?? -1}]`, subject: { ...(first === undefined ? {} : { pattern: first }), entity: chain.entity, index } },
+        {
+          path: first === undefined ? undefined : `patterns[${patternIndex.get(first) ?? -1}]`,
+          subject: { ...(first === undefined ? {} : { pattern: first }), entity: chain.entity, index },
+        },
         'warning',
       ),
     );

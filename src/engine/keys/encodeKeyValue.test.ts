@@ -38,13 +38,56 @@ function anyNumber(): number {
     case 4:
       return (rnd() - 0.5) * 10 ** (Math.floor(rnd() * 40) - 20);
     case 5:
-      return pick([0, 1, -1, 9, 10, 15847, 0.1, 0.30000000000000004, Number.MAX_SAFE_INTEGER, -Number.MAX_VALUE, Number.MIN_VALUE, 1e21, -1e-7, 1e-130, -1e-130, -Number.MAX_SAFE_INTEGER]);
+      return pick([
+        0,
+        1,
+        -1,
+        9,
+        10,
+        15847,
+        0.1,
+        0.30000000000000004,
+        Number.MAX_SAFE_INTEGER,
+        -Number.MAX_VALUE,
+        Number.MIN_VALUE,
+        1e21,
+        -1e-7,
+        1e-130,
+        -1e-130,
+        -Number.MAX_SAFE_INTEGER,
+      ]);
     default:
       return Math.floor(rnd() * 100);
   }
 }
 
-const CHARS = ['a', 'b', 'z', 'A', '#', '$', ' ', '!', '"', ':', '~', '\u0000', '\u007f', 'é', 'ï', 'β', 'Ω', '\uFFFD', '\uE000', '😀', '𝄞', '0', '9', '-', '_'];
+const CHARS = [
+  'a',
+  'b',
+  'z',
+  'A',
+  '#',
+  '$',
+  ' ',
+  '!',
+  '"',
+  ':',
+  '~',
+  '\u0000',
+  '\u007f',
+  'é',
+  'ï',
+  'β',
+  'Ω',
+  '\uFFFD',
+  '\uE000',
+  '😀',
+  '𝄞',
+  '0',
+  '9',
+  '-',
+  '_',
+];
 function randomString(): string {
   let s = '';
   const n = Math.floor(rnd() * 6);
@@ -73,10 +116,11 @@ describe('encodeNumber', () => {
       return `P${String(Number(exponent) + 400).padStart(3, '0')}.${mantissa.replace('.', '')}`;
     };
     for (const n of [1, 9, 10, 100, 4400, 4478, 1_000_000, 2 ** 52, Number.MAX_SAFE_INTEGER]) expect(encodeNumber(n)).toBe(general(n));
-    for (let digits = 1; digits <= 15; digits++) for (let i = 0; i < 200; i++) {
-      const n = Math.floor(rnd() * 10 ** digits) + 1;
-      expect(encodeNumber(n)).toBe(general(n));
-    }
+    for (let digits = 1; digits <= 15; digits++)
+      for (let i = 0; i < 200; i++) {
+        const n = Math.floor(rnd() * 10 ** digits) + 1;
+        expect(encodeNumber(n)).toBe(general(n));
+      }
   });
 
   it('writes readable text for common values', () => {
@@ -163,7 +207,10 @@ describe('the generated runtime', () => {
           return (e as Error).name;
         }
       };
-      expect(outcome(() => runtime.encNumber(n, 'n')), String(n)).toBe(outcome(() => encodeNumber(n)));
+      expect(
+        outcome(() => runtime.encNumber(n, 'n')),
+        String(n),
+      ).toBe(outcome(() => encodeNumber(n)));
       const s = randomString();
       expect(runtime.encString(s, 's')).toBe(encodeString(s));
       const t = randomString();

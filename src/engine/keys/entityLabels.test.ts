@@ -48,7 +48,15 @@ describe('entityLabels', () => {
     // User comes first in the model, but Order keeps USER: User takes USER_2.
     expect(labels(['User', 'Order', 'Item'], kept)).toEqual(['USER_2', 'USER', 'legacy-item']);
     // Numbers taken by kept labels are skipped too.
-    expect(labels(['User', 'Order', 'Admin'], new Map([['Order', 'USER'], ['Admin', 'USER_2']]))).toEqual(['USER_3', 'USER', 'USER_2']);
+    expect(
+      labels(
+        ['User', 'Order', 'Admin'],
+        new Map([
+          ['Order', 'USER'],
+          ['Admin', 'USER_2'],
+        ]),
+      ),
+    ).toEqual(['USER_3', 'USER', 'USER_2']);
   });
 
   it('keeps a label given to two entities for the first only (in model order); the other gets a label of its own', () => {
@@ -58,7 +66,15 @@ describe('entityLabels', () => {
     ]);
     expect(labels(['Item', 'Order'], kept)).toEqual(['SHARED', 'ORDER']);
     // Its own label may be taken too: then it is numbered.
-    expect(labels(['Shared', 'Other'], new Map([['Shared', 'OTHER'], ['Other', 'OTHER']]))).toEqual(['OTHER', 'OTHER_2']);
+    expect(
+      labels(
+        ['Shared', 'Other'],
+        new Map([
+          ['Shared', 'OTHER'],
+          ['Other', 'OTHER'],
+        ]),
+      ),
+    ).toEqual(['OTHER', 'OTHER_2']);
   });
 
   it('ignores kept labels of entities the model no longer has', () => {
@@ -66,7 +82,13 @@ describe('entityLabels', () => {
   });
 
   it('labels odd names: leading underscores, names of Object.prototype members, the empty name', () => {
-    expect(labels(['_internal', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])).toEqual(['_INTERNAL', '__PROTO__', 'CONSTRUCTOR', 'TO_STRING', 'HAS_OWN_PROPERTY']);
+    expect(labels(['_internal', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])).toEqual([
+      '_INTERNAL',
+      '__PROTO__',
+      'CONSTRUCTOR',
+      'TO_STRING',
+      'HAS_OWN_PROPERTY',
+    ]);
     expect(labels(['', 'Entity'])).toEqual(['ENTITY', 'ENTITY_2']);
     expect(labels(['Entity', ''])).toEqual(['ENTITY', 'ENTITY_2']);
   });

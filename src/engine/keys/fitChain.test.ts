@@ -13,7 +13,9 @@ function referenceFitChain(entity: Entity, needs: readonly Need[]): ChainTemplat
   if (collections.size > 1) return null;
   // Every optional attribute in the template must be named by every need: they all name the same ones.
   const optional = new Set(entity.attributes.filter((a) => a.optional).map((a) => a.name));
-  const named = new Set(needs.map((n) => JSON.stringify([...new Set([...n.eq, ...(n.next === undefined ? [] : [n.next])])].filter((a) => optional.has(a)).sort())));
+  const named = new Set(
+    needs.map((n) => JSON.stringify([...new Set([...n.eq, ...(n.next === undefined ? [] : [n.next])])].filter((a) => optional.has(a)).sort())),
+  );
   if (named.size > 1) return null;
   const declared = (a: string) => entity.attributes.findIndex((x) => x.name === a);
   const byDeclaration = (list: Iterable<string>) => [...list].sort((a, b) => declared(a) - declared(b));
@@ -77,9 +79,19 @@ const ENTITY: Entity = {
   belongsTo: [],
 };
 /** The same entity where records may lack `state`, `score` and `owner`. */
-const SPARSE_ENTITY: Entity = { ...ENTITY, attributes: ENTITY.attributes.map((a) => (['state', 'score', 'owner'].includes(a.name) ? { ...a, optional: true } : a)) };
+const SPARSE_ENTITY: Entity = {
+  ...ENTITY,
+  attributes: ENTITY.attributes.map((a) => (['state', 'score', 'owner'].includes(a.name) ? { ...a, optional: true } : a)),
+};
 // `ghost` and `spook` are not declared (an invalid model): they keep the order of the level's first need.
-const HIERARCHIES = [['country', 'state', 'city', 'zip'], ['brand', 'owner'], ['zip', 'city', 'state', 'country'], ['id'], [], ['country', 'ghost', 'spook', 'brand']];
+const HIERARCHIES = [
+  ['country', 'state', 'city', 'zip'],
+  ['brand', 'owner'],
+  ['zip', 'city', 'state', 'country'],
+  ['id'],
+  [],
+  ['country', 'ghost', 'spook', 'brand'],
+];
 const NEXT = [undefined, undefined, 'createdAt', 'score', 'title', 'city', 'owner'];
 
 function randomNeed(r: Random, id: number): Need {
@@ -133,7 +145,14 @@ describe('ChainFit', () => {
   });
 
   it('leaves a chain alone when a need does not fit, and when one does', () => {
-    const need = (id: number, eq: string[], next?: string): Need => ({ id, kind: 'pattern', entity: 'Store', patterns: [`p${id}`], eq, ...(next ? { next } : {}) });
+    const need = (id: number, eq: string[], next?: string): Need => ({
+      id,
+      kind: 'pattern',
+      entity: 'Store',
+      patterns: [`p${id}`],
+      eq,
+      ...(next ? { next } : {}),
+    });
     const chain = ChainFit.of(ENTITY, need(0, ['country'], 'createdAt'));
     expect(chain?.with(need(1, ['country'], 'score'))).toBeNull();
     const grown = chain?.with(need(2, ['country', 'createdAt']));
@@ -143,7 +162,14 @@ describe('ChainFit', () => {
   });
 
   it('never puts an optional attribute into a key that serves a need which does not name it', () => {
-    const need = (id: number, eq: string[], next?: string): Need => ({ id, kind: 'pattern', entity: 'Store', patterns: [`p${id}`], eq, ...(next ? { next } : {}) });
+    const need = (id: number, eq: string[], next?: string): Need => ({
+      id,
+      kind: 'pattern',
+      entity: 'Store',
+      patterns: [`p${id}`],
+      eq,
+      ...(next ? { next } : {}),
+    });
     // By country, and by country and state (optional): sharing would leave stores without a state out of the first.
     expect(ChainFit.of(ENTITY, need(0, ['country']))?.with(need(1, ['country', 'state']))?.template).toEqual({ pk: ['country'], sk: ['state'] });
     expect(ChainFit.of(SPARSE_ENTITY, need(0, ['country']))?.with(need(1, ['country', 'state']))).toBeNull();

@@ -70,7 +70,9 @@ describe('hotPartitions', () => {
     ]);
     expect(shown(players('byActive: Player by active\n'))[0]).toContain('is active, which takes only 2 values, so Player items crowd into 2 partitions.');
     // Several attributes: the product of their numbers of values.
-    expect(shown(players('byAll: Player by region, tier, active\n'))[0]).toContain('is region, tier, active, which takes only 12 values, so Player items crowd into 12 partitions.');
+    expect(shown(players('byAll: Player by region, tier, active\n'))[0]).toContain(
+      'is region, tier, active, which takes only 12 values, so Player items crowd into 12 partitions.',
+    );
   });
 
   it('counts an enumeration of up to 10 values as few, and says "1 value" for one', () => {
@@ -179,7 +181,12 @@ regionWithShops: Region by code with Shop
       const byRegionModel = players('getPlayer: Player by playerId returns one\nbyRegion: Player by region\n');
       // getPlayer reads GSI1 (by key): nothing; byRegion reads the table, keyed on region.
       expect(warnings(byRegionModel, given).map((d) => [d.subject?.index, d.subject?.pattern, d.path, d.message])).toEqual([
-        ['table', 'byRegion', 'patterns[1]', 'byRegion: the partition key of table for Player is region, which takes only 2 values, so Player items crowd into 2 partitions.'],
+        [
+          'table',
+          'byRegion',
+          'patterns[1]',
+          'byRegion: the partition key of table for Player is region, which takes only 2 values, so Player items crowd into 2 partitions.',
+        ],
       ]);
       // The derived layout gives the table to getPlayer's lookup and GSI1 to byRegion: the same warning, on GSI1.
       expect(warnings(byRegionModel).map((d) => d.subject?.index)).toEqual(['GSI1']);
@@ -192,7 +199,25 @@ regionWithShops: Region by code with Shop
       expect(hotPartitions(model, withGhost, planDesign(model, given).patterns).map((d) => d.subject?.entity)).toEqual(['Player']);
       // A partition attribute Player lacks (a layout for another model): not counted as few values.
       const unknown: KeyTemplate = { pk: [label('PLAYER'), attr('league')], sk: [label('PLAYER'), attr('playerId')] };
-      const plans = [{ pattern: 'all', entity: 'Player', steps: [{ operation: 'Query' as const, index: 'GSI1', keyEntity: 'Player', pkText: '', keyConditionText: '', entities: ['Player'], key: { pk: [], skPrefix: [], skComplete: false, skTerminated: false } }], returnsEntities: ['Player'], reason: '' }];
+      const plans = [
+        {
+          pattern: 'all',
+          entity: 'Player',
+          steps: [
+            {
+              operation: 'Query' as const,
+              index: 'GSI1',
+              keyEntity: 'Player',
+              pkText: '',
+              keyConditionText: '',
+              entities: ['Player'],
+              key: { pk: [], skPrefix: [], skComplete: false, skTerminated: false },
+            },
+          ],
+          returnsEntities: ['Player'],
+          reason: '',
+        },
+      ];
       expect(hotPartitions(model, layout({ table: byKey, GSI1: unknown }, {}), plans)).toEqual([]);
     });
   });

@@ -170,11 +170,20 @@ getImage: Image by image returns one
 top: Image order by viewCount desc
 `),
     );
-    expect(design.diagnostics).toEqual([expect.objectContaining({ code: 'keys.hotPartition', path: 'patterns[1]', subject: { pattern: 'top', entity: 'Image', index: 'GSI1' } })]);
+    expect(design.diagnostics).toEqual([
+      expect.objectContaining({ code: 'keys.hotPartition', path: 'patterns[1]', subject: { pattern: 'top', entity: 'Image', index: 'GSI1' } }),
+    ]);
   });
 
   it('leaves a pattern unplanned only with a not-served code whose subject is that pattern', () => {
-    const notServed = ['keys.includeWithRange', 'keys.includeNeedsKey', 'keys.includeSelfNotChild', 'keys.includeWithFixed', 'keys.includeWithLimit', 'keys.limitWithFilter'] as const;
+    const notServed = [
+      'keys.includeWithRange',
+      'keys.includeNeedsKey',
+      'keys.includeSelfNotChild',
+      'keys.includeWithFixed',
+      'keys.includeWithLimit',
+      'keys.limitWithFilter',
+    ] as const;
     for (const code of notServed) {
       const design = deriveDesign(CASES[code].model());
       const error = design.diagnostics.find((d) => d.code === code);

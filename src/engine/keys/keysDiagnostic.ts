@@ -57,4 +57,9 @@ export function isNotServedCode(code: DiagnosticCode): boolean {
 }
 
 /** A keys diagnostic: one of its codes, with its subject. */
-export const keysDiagnostic: (code: KeysDiagnosticCode, message: string, where: { path?: string | undefined; subject: DiagnosticSubject }, severity?: Severity) => Diagnostic = stageDiagnostic;
+export const keysDiagnostic: (
+  code: KeysDiagnosticCode,
+  message: string,
+  where: { path?: string | undefined; subject: DiagnosticSubject },
+  severity?: Severity,
+) => Diagnostic = stageDiagnostic;

@@ -40,14 +40,25 @@ describe('native GSI keys', () => {
 
   it('keys a GSI on the entity attribute and the items’ own attributes, typed, and shares it where names and types agree', () => {
     const byStatus = natives(design).find((i) => i.name === indexOf(design, 'byStatus'));
-    expect(byStatus).toMatchObject({ pk: [{ name: '_type', type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }] });
+    expect(byStatus).toMatchObject({
+      pk: [
+        { name: '_type', type: 'S' },
+        { name: 'status', type: 'S' },
+      ],
+      sk: [{ name: 'total', type: 'N' }],
+    });
     // Invoice has status and total of the same types: it shares the GSI, in partitions of its own.
     expect(indexOf(design, 'invoicesByStatus')).toBe(byStatus?.name);
     expect(design.entities.find((e) => e.entity === 'Invoice')?.keys[byStatus?.name ?? '']).toEqual({
-      pk: [{ kind: 'literal', text: 'Invoice' }, { kind: 'attribute', name: 'status' }],
+      pk: [
+        { kind: 'literal', text: 'Invoice' },
+        { kind: 'attribute', name: 'status' },
+      ],
       sk: [{ kind: 'attribute', name: 'total' }],
     });
-    expect(design.patterns.find((p) => p.pattern === 'byStatusTotal')?.steps[0]?.keyConditionText).toBe('_type = "Order" AND status = {status} AND total BETWEEN {total[0]} AND {total[1]}');
+    expect(design.patterns.find((p) => p.pattern === 'byStatusTotal')?.steps[0]?.keyConditionText).toBe(
+      '_type = "Order" AND status = {status} AND total BETWEEN {total[0]} AND {total[1]}',
+    );
   });
 
   it('keeps a composite key where native keys cannot be, and says why: a boolean', () => {
@@ -62,13 +73,26 @@ describe('native GSI keys', () => {
   it('keeps a composite key when entities hold an attribute name with two types (a write of the other type would be refused)', () => {
     const d = deriveDesign(modelFromText(`${SHOP}entity Ticket key id\n  id: string\n  total: string\n`), { keys: 'native' });
     expect(d.indexes.find((i) => i.name === indexOf(d, 'byStatus'))?.keys).toBeUndefined();
-    expect(d.diagnostics.filter((x) => x.code === 'keys.compositeKey').map((x) => x.message).join('\n')).toContain('entities hold "total" with different types');
+    expect(
+      d.diagnostics
+        .filter((x) => x.code === 'keys.compositeKey')
+        .map((x) => x.message)
+        .join('\n'),
+    ).toContain('entities hold "total" with different types');
   });
 
   it('evaluates with typed order (9 before 10), leaves out items lacking a key attribute (sparse), and sends no BETWEEN whose low is above its high', () => {
-    const orders = [9, 10, 100, 2].map((total, i) => ({ orderId: `o${i}`, status: 'open', total, placedAt: '2026-01-01T00:00:00.000Z', rush: false, ...(i % 2 ? { note: 'n' } : {}) }));
+    const orders = [9, 10, 100, 2].map((total, i) => ({
+      orderId: `o${i}`,
+      status: 'open',
+      total,
+      placedAt: '2026-01-01T00:00:00.000Z',
+      rush: false,
+      ...(i % 2 ? { note: 'n' } : {}),
+    }));
     const items = orders.map((r) => toItem(design, 'Order', r));
-    const totals = (name: string, params: Record<string, unknown>) => runRequests({ design, items, requests: buildRequest(design, name, params as never) }).map((i) => i['total']);
+    const totals = (name: string, params: Record<string, unknown>) =>
+      runRequests({ design, items, requests: buildRequest(design, name, params as never) }).map((i) => i['total']);
     expect(totals('byStatus', { status: 'open' })).toEqual([100, 10, 9, 2]);
     expect(totals('byStatusTotal', { status: 'open', total: [9, 10] })).toEqual([9, 10]);
     expect(buildRequest(design, 'byStatusTotal', { status: 'open', total: [10, 9] })).toEqual([]);
@@ -79,7 +103,12 @@ describe('native GSI keys', () => {
     const seen: unknown[] = [];
     let start: Record<string, string | number> | undefined;
     for (let i = 0; i < 6; i++) {
-      const page = evaluateRequest({ design, items, request: { ...request, input: { ...request.input, Limit: 1 } }, ...(start ? { exclusiveStartKey: start } : {}) });
+      const page = evaluateRequest({
+        design,
+        items,
+        request: { ...request, input: { ...request.input, Limit: 1 } },
+        ...(start ? { exclusiveStartKey: start } : {}),
+      });
       seen.push(...page.items.map((x) => x['total']));
       start = page.lastEvaluatedKey;
       if (!start) break;
@@ -98,21 +127,37 @@ describe('native GSI keys', () => {
 
   it('keeps a composite key where a pattern filters on an attribute the key would hold (DynamoDB filters only non-key attributes)', () => {
     const d = deriveDesign(
-      modelFromText(`model "F"\nentity Order key id\n  id: string\n  status: string\n  total: number\n  placed: datetime\ngetOrder: Order by id returns one\nbyStatusTotal: Order by status where placed < ? order by total desc\nbyStatusAndTotal: Order by status, total order by placed asc\n`),
+      modelFromText(
+        `model "F"\nentity Order key id\n  id: string\n  status: string\n  total: number\n  placed: datetime\ngetOrder: Order by id returns one\nbyStatusTotal: Order by status where placed < ? order by total desc\nbyStatusAndTotal: Order by status, total order by placed asc\n`,
+      ),
       { keys: 'native' },
     );
     for (const plan of d.patterns) {
       for (const step of plan.steps) {
         const index = d.indexes.find((i) => i.name === step.index);
-        if (index?.keys === 'native' && step.filter) expect([...index.pk, ...index.sk].map((a) => a.name), plan.pattern).not.toContain(step.filter.attribute);
+        if (index?.keys === 'native' && step.filter)
+          expect(
+            [...index.pk, ...index.sk].map((a) => a.name),
+            plan.pattern,
+          ).not.toContain(step.filter.attribute);
       }
     }
-    expect(d.diagnostics.filter((x) => x.code === 'keys.compositeKey').map((x) => x.message).join('\n')).toContain('byStatusTotal filters on "placed", and DynamoDB filters only attributes outside an index\'s key');
+    expect(
+      d.diagnostics
+        .filter((x) => x.code === 'keys.compositeKey')
+        .map((x) => x.message)
+        .join('\n'),
+    ).toContain('byStatusTotal filters on "placed", and DynamoDB filters only attributes outside an index\'s key');
   });
 
   it('keeps a chain composite beside one that must be (an item collection) rather than spend a GSI of its own on it', () => {
     const d = deriveDesign(exampleModel('aws-labs-invoices-bills'), { keys: 'native' });
     expect(d.indexes.length - 1).toBe(deriveDesign(exampleModel('aws-labs-invoices-bills')).indexes.length - 1);
-    expect(d.diagnostics.filter((x) => x.code === 'keys.compositeKey').map((x) => x.message).join('\n')).toContain('it shares that GSI with keys that must be composite, which saves a GSI of its own');
+    expect(
+      d.diagnostics
+        .filter((x) => x.code === 'keys.compositeKey')
+        .map((x) => x.message)
+        .join('\n'),
+    ).toContain('it shares that GSI with keys that must be composite, which saves a GSI of its own');
   });
 });

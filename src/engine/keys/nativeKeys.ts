@@ -38,9 +38,12 @@ export function attributeKeyTypes(model: Model): Map<string, 'S' | 'N' | undefin
 export function nativeProblem(chain: Chain, types: ReadonlyMap<string, 'S' | 'N' | undefined>, model: Model): string | undefined {
   if (chain.collection !== undefined) return 'it is an item collection: its entities share a partition through one composite key';
   // The shard is computed from the record's key, not an attribute of the record: it lives in the composite key.
-  if ((chain.template.shards ?? 1) > 1) return `it is sharded (${String(chain.template.shards)} shards): the shard component is computed from the record's key, which no attribute of the record holds`;
-  if (chain.template.pk.length + 1 > MAX_NATIVE_PARTITION_ATTRIBUTES) return `its partition needs ${chain.template.pk.length} attributes besides the entity, and a native key takes ${MAX_NATIVE_PARTITION_ATTRIBUTES - 1}`;
-  if (chain.template.sk.length > MAX_NATIVE_SORT_ATTRIBUTES) return `its sort key needs ${chain.template.sk.length} attributes, and a native key takes ${MAX_NATIVE_SORT_ATTRIBUTES}`;
+  if ((chain.template.shards ?? 1) > 1)
+    return `it is sharded (${String(chain.template.shards)} shards): the shard component is computed from the record's key, which no attribute of the record holds`;
+  if (chain.template.pk.length + 1 > MAX_NATIVE_PARTITION_ATTRIBUTES)
+    return `its partition needs ${chain.template.pk.length} attributes besides the entity, and a native key takes ${MAX_NATIVE_PARTITION_ATTRIBUTES - 1}`;
+  if (chain.template.sk.length > MAX_NATIVE_SORT_ATTRIBUTES)
+    return `its sort key needs ${chain.template.sk.length} attributes, and a native key takes ${MAX_NATIVE_SORT_ATTRIBUTES}`;
   const entity = model.entities.find((e) => e.name === chain.entity);
   // DynamoDB filters only attributes outside the index's key ("Filter Expression can only contain
   // non-primary key attributes"), and a native key is made of the items' attributes.

@@ -5,7 +5,10 @@ import type { Entity, Pattern } from '../model/types.ts';
 
 /** Why a pattern with a limit whose range must be filtered is not served. */
 export function limitWithFilterText(pattern: Pick<Pattern, 'limit'>, filtered: string, next: string | undefined): string {
-  const why = next !== undefined ? `the items are sorted by "${next}", so the range on "${filtered}" is a FilterExpression` : `"${filtered}" is also an equality attribute, so its range is a FilterExpression`;
+  const why =
+    next !== undefined
+      ? `the items are sorted by "${next}", so the range on "${filtered}" is a FilterExpression`
+      : `"${filtered}" is also an equality attribute, so its range is a FilterExpression`;
   return `limit ${String(pattern.limit)} cannot be served: ${why}, and DynamoDB counts Limit before the filter, so a request with Limit could miss records of the first ${String(pattern.limit)}; order by the range attribute, or drop the limit or the range`;
 }
 

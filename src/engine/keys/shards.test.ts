@@ -125,7 +125,9 @@ describe('items, plans and requests', () => {
     const step = plan(design, 'getOpenGames')?.steps[0];
     expect(step?.shards).toBe(4);
     expect(step?.keyConditionText).toBe('GSI1PK = GAME#{status="open"}#{shard 0..3} AND begins_with(GSI1SK, GAME#) LIMIT 10');
-    expect(plan(design, 'getOpenGames')?.reason).toContain('one Query per shard, sent in parallel, their items merged by "createdAt" descending, and the first 10 kept');
+    expect(plan(design, 'getOpenGames')?.reason).toContain(
+      'one Query per shard, sent in parallel, their items merged by "createdAt" descending, and the first 10 kept',
+    );
   });
 
   it('builds one request per shard, each with the Limit, its own partition', () => {
@@ -159,7 +161,7 @@ describe('answers', () => {
     expect(checked).toBe(60);
   });
 
-  it('answers one shard\'s request run alone with that shard\'s own page (what the runner compares each request with)', () => {
+  it("answers one shard's request run alone with that shard's own page (what the runner compares each request with)", () => {
     const records = generateSampleRecords(model, { seed: 'shards' });
     const items = [...records].flatMap(([entity, list]) => list.map((r) => toItem(design, entity, r)));
     const requests = buildRequest(design, 'getOpenGames', {});
@@ -185,9 +187,19 @@ describe('writes', () => {
     const stored = () => table.items().find((i) => i._type === 'Game' && i.gameId === 'g-new');
     expect((await applyWrite({ design, table, write: { operation: 'create', entity: 'Game', record } })).outcome.ok).toBe(true);
     expect([stored()?.GSI1PK, stored()?.GSI2PK]).toEqual([`GAME#open#${shard4}`, `GAME#duel#${shard2}`]);
-    expect((await applyWrite({ design, table, write: { operation: 'update', entity: 'Game', key: { gameId: 'g-new' }, changes: { status: 'playing', mode: 'team' } } })).outcome.ok).toBe(true);
+    expect(
+      (
+        await applyWrite({
+          design,
+          table,
+          write: { operation: 'update', entity: 'Game', key: { gameId: 'g-new' }, changes: { status: 'playing', mode: 'team' } },
+        })
+      ).outcome.ok,
+    ).toBe(true);
     expect([stored()?.GSI1PK, stored()?.GSI2PK]).toEqual([`GAME#playing#${shard4}`, `GAME#team#${shard2}`]);
-    expect((await applyWrite({ design, table, write: { operation: 'update', entity: 'Game', key: { gameId: 'g-new' }, changes: { mode: null } } })).outcome.ok).toBe(true);
+    expect(
+      (await applyWrite({ design, table, write: { operation: 'update', entity: 'Game', key: { gameId: 'g-new' }, changes: { mode: null } } })).outcome.ok,
+    ).toBe(true);
     expect([stored()?.GSI1PK, stored()?.GSI2PK]).toEqual([`GAME#playing#${shard4}`, undefined]);
     expect((await applyWrite({ design, table, write: { operation: 'remove', entity: 'Game', key: { gameId: 'g-new' } } })).outcome.ok).toBe(true);
     expect(stored()).toBeUndefined();

@@ -28,9 +28,11 @@ export { shardOf };
 /** Why a pattern's `shards` is ignored, or undefined when it can be sharded (or asks for none). */
 export function shardsIgnoredReason(entity: Entity, pattern: Pattern): string | undefined {
   if ((pattern.shards ?? 1) <= 1) return undefined;
-  if (pattern.include && pattern.include.length > 0) return 'an include reads one item collection, whose parent and children share one partition, so it cannot be spread over shards';
+  if (pattern.include && pattern.include.length > 0)
+    return 'an include reads one item collection, whose parent and children share one partition, so it cannot be spread over shards';
   const equals = new Set(equalityAttributes(pattern));
-  if (entity.key.every((k) => equals.has(k))) return `its equalities hold the whole key of ${entity.name} (${entity.key.join(', ')}), so it reads one record${pattern.order || pattern.range ? '' : ' (a GetItem)'}, which one partition holds`;
+  if (entity.key.every((k) => equals.has(k)))
+    return `its equalities hold the whole key of ${entity.name} (${entity.key.join(', ')}), so it reads one record${pattern.order || pattern.range ? '' : ' (a GetItem)'}, which one partition holds`;
   return undefined;
 }
 
@@ -55,7 +57,11 @@ export function templateShards(template: Pick<KeyTemplate, 'pk'>): number {
 }
 
 /** The text the shard is hashed from: the record's key values, encoded as in a key, `#`-joined; undefined when it lacks one. */
-export function shardKeyText(segment: ShardSegment, record: Readonly<Record<string, unknown>>, attributes: readonly Pick<Entity['attributes'][number], 'name' | 'type'>[]): string | undefined {
+export function shardKeyText(
+  segment: ShardSegment,
+  record: Readonly<Record<string, unknown>>,
+  attributes: readonly Pick<Entity['attributes'][number], 'name' | 'type'>[],
+): string | undefined {
   const parts: string[] = [];
   for (const name of segment.of) {
     const value = Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
@@ -67,7 +73,11 @@ export function shardKeyText(segment: ShardSegment, record: Readonly<Record<stri
 }
 
 /** A shard segment's value for a record: the shard number's decimal digits (characters above `$`, as every key component's). */
-export function shardValue(segment: ShardSegment, record: Readonly<Record<string, unknown>>, attributes: readonly Pick<Entity['attributes'][number], 'name' | 'type'>[]): string | undefined {
+export function shardValue(
+  segment: ShardSegment,
+  record: Readonly<Record<string, unknown>>,
+  attributes: readonly Pick<Entity['attributes'][number], 'name' | 'type'>[],
+): string | undefined {
   const text = shardKeyText(segment, record, attributes);
   return text === undefined ? undefined : String(shardOf(text, segment.count));
 }

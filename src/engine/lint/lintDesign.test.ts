@@ -19,16 +19,18 @@ describe('lintDesign', () => {
     for (const d of findings) expect(LINT_DIAGNOSTIC_CODES).toContain(d.code);
   });
 
-  it('takes the caller\'s samples: no items, nothing measured, no hot partition', () => {
+  it("takes the caller's samples: no items, nothing measured, no hot partition", () => {
     const design = deriveDesign(modelFromText(MODEL));
     expect(lintDesign(design, { records: new Map(), items: [] }).map((d) => d.code)).toEqual(['lint.consistentGsiRead']);
   });
 
-  it('lintSteps is the same review a step at a time: a step per rule, the hot partition rule\'s one per hot key, their findings lintDesign\'s', () => {
+  it("lintSteps is the same review a step at a time: a step per rule, the hot partition rule's one per hot key, their findings lintDesign's", () => {
     const twoHot = `${MODEL}entity Team key teamId count 50\n  teamId: string\n  createdAt: datetime\nnewestTeams: Team order by createdAt desc rate 1000 peak 4000\n`;
     for (const design of [deriveDesign(modelFromText(MODEL)), deriveDesign(modelFromText(twoHot))]) {
       const steps = lintSteps(design);
-      const hotKeys = new Set(design.diagnostics.filter((d) => d.code === 'keys.hotPartition').map((d) => `${d.subject?.index ?? ''}/${d.subject?.entity ?? ''}`));
+      const hotKeys = new Set(
+        design.diagnostics.filter((d) => d.code === 'keys.hotPartition').map((d) => `${d.subject?.index ?? ''}/${d.subject?.entity ?? ''}`),
+      );
       expect(hotKeys.size).toBeGreaterThan(0);
       expect(steps).toHaveLength(LINT_RULES.length - 1 + hotKeys.size);
       expect(steps.flatMap((step) => step())).toEqual(lintDesign(design));
@@ -39,7 +41,7 @@ describe('lintDesign', () => {
     expect(lintSteps({ ...design, indexes: [] })).toEqual([]);
   });
 
-  it('withLint appends the findings to the design\'s own diagnostics (keys.hotPartition first)', () => {
+  it("withLint appends the findings to the design's own diagnostics (keys.hotPartition first)", () => {
     const design = deriveDesign(modelFromText(MODEL));
     const linted = withLint(design);
     expect(linted.diagnostics.slice(0, design.diagnostics.length)).toEqual(design.diagnostics);
@@ -49,7 +51,12 @@ describe('lintDesign', () => {
 
   it('reports a rule that throws as a Tablewright bug and still runs the others', () => {
     const design = deriveDesign(modelFromText(MODEL));
-    const broken = { ...design, patterns: design.patterns.map((p) => (p.pattern === 'newest' ? { ...p, steps: [{ ...p.steps[0]!, index: 'GSI1', entities: ['Player'], key: undefined as never }] } : p)) };
+    const broken = {
+      ...design,
+      patterns: design.patterns.map((p) =>
+        p.pattern === 'newest' ? { ...p, steps: [{ ...p.steps[0]!, index: 'GSI1', entities: ['Player'], key: undefined as never }] } : p,
+      ),
+    };
     const codes = lintDesign(broken).map((d) => d.code);
     expect(codes).toContain('lint.consistentGsiRead');
     expect(codes).toContain('engine.internal');

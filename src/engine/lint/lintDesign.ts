@@ -23,8 +23,16 @@ import { timeOrderedKeyRule } from './rules/timeOrderedKey.ts';
  * partition rule: one hot key each, each weighed by evaluating its readers on the samples), so lintSteps can
  * hand them out one at a time; `run` is all of them.
  */
-export const LINT_RULES: readonly { name: string; run: (ctx: LintContext) => Diagnostic[]; parts?: (design: Design) => ((ctx: LintContext) => Diagnostic[])[] }[] = [
-  { name: 'hotPartition', run: hotPartitionRule, parts: (design) => hotPartitionKeys(design).map((warning) => (ctx: LintContext) => hotPartitionFinding(ctx, warning)) },
+export const LINT_RULES: readonly {
+  name: string;
+  run: (ctx: LintContext) => Diagnostic[];
+  parts?: (design: Design) => ((ctx: LintContext) => Diagnostic[])[];
+}[] = [
+  {
+    name: 'hotPartition',
+    run: hotPartitionRule,
+    parts: (design) => hotPartitionKeys(design).map((warning) => (ctx: LintContext) => hotPartitionFinding(ctx, warning)),
+  },
   { name: 'timeOrderedKey', run: timeOrderedKeyRule },
   { name: 'keySize', run: keySizeRule },
   { name: 'itemSize', run: itemSizeRule },

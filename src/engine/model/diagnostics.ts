@@ -24,7 +24,15 @@ export type Severity = 'error' | 'warning';
 export type EngineDiagnosticCode = 'engine.internal';
 
 /** Every code the engine reports: a typo in a code fails to compile. */
-export type DiagnosticCode = ModelDiagnosticCode | KeysDiagnosticCode | QueriesDiagnosticCode | DesignDiagnosticCode | LintDiagnosticCode | WorkbenchDiagnosticCode | EvolveDiagnosticCode | EngineDiagnosticCode;
+export type DiagnosticCode =
+  | ModelDiagnosticCode
+  | KeysDiagnosticCode
+  | QueriesDiagnosticCode
+  | DesignDiagnosticCode
+  | LintDiagnosticCode
+  | WorkbenchDiagnosticCode
+  | EvolveDiagnosticCode
+  | EngineDiagnosticCode;
 
 /**
  * What a diagnostic is about, by name: consumers find a pattern's (or an
@@ -56,7 +64,7 @@ export type SourceMap = Map<string, Span>;
 
 /** `where` for people: `line 7, col 18` when a span is known, else the JSON path. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = d.span ? `line ${d.span.line}, col ${d.span.column}` : d.path ?? '';
+  const place = d.span ? `line ${d.span.line}, col ${d.span.column}` : (d.path ?? '');
   return place ? `${place}: ${d.message}` : d.message;
 }
 

@@ -9,7 +9,7 @@
 // checks the same rule (codegen/runtimeSource.ts `checkNumber`, tested equal).
 
 export const DYNAMODB_NUMBER_RULE =
-  'numbers must be 0 or of magnitude 1E-130 (DynamoDB\'s smallest) to 9007199254740991 (Number.MAX_SAFE_INTEGER, the largest the AWS SDK sends as a plain number)';
+  "numbers must be 0 or of magnitude 1E-130 (DynamoDB's smallest) to 9007199254740991 (Number.MAX_SAFE_INTEGER, the largest the AWS SDK sends as a plain number)";
 
 /** Why `value` cannot be stored as a DynamoDB number through the SDK, or undefined when it can. */
 export function numberProblem(value: number): string | undefined {

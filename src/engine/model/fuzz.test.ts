@@ -17,7 +17,11 @@ import { validateModel } from './validateModel.ts';
 
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
-const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
+const problemPaths = problemDirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.problem.json'))
+    .map((f) => dir + f),
+);
 // Plus one model with every extension field this reader knows (unique, version, ttl, the table, fixed, limit).
 const EXTENSIONS_TEXT = `model "Lobby"
 table GameLobby billing provisioned read 20 write 10 stream NEW_AND_OLD_IMAGES pitr deletionProtection off class STANDARD
@@ -46,7 +50,57 @@ const textCorpus = jsonCorpus.map((text) => {
   return printModelText(model);
 });
 
-const JUNK = ['{', '}', '[', ']', ':', ',', '"', '\\', '#', '|', '(', ')', '?', '<', '>=', '=', '\n', '\r', '\r\n', ' ', '\t', 'é', '😀', '\ud800', '\u2028', '\u0000', '\ufeff', '-', '1e999', '0', 'x', 'entity', 'key', ' by ', 'newest first', '  ', ' unique ', ' version ', 'ttl', 'table ', ' pitr', ' off', ' read 5', '"table": {}', ' limit 3', ' and x = "v"', ' = 1', '"fixed": {}', '"limit": 2'];
+const JUNK = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  '\\',
+  '#',
+  '|',
+  '(',
+  ')',
+  '?',
+  '<',
+  '>=',
+  '=',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  '\t',
+  'é',
+  '😀',
+  '\ud800',
+  '\u2028',
+  '\u0000',
+  '\ufeff',
+  '-',
+  '1e999',
+  '0',
+  'x',
+  'entity',
+  'key',
+  ' by ',
+  'newest first',
+  '  ',
+  ' unique ',
+  ' version ',
+  'ttl',
+  'table ',
+  ' pitr',
+  ' off',
+  ' read 5',
+  '"table": {}',
+  ' limit 3',
+  ' and x = "v"',
+  ' = 1',
+  '"fixed": {}',
+  '"limit": 2',
+];
 
 function mutate(text: string, r: Random): string {
   let out = text;
@@ -149,7 +203,10 @@ function withoutEmptyLists(model: Model): Model {
 function checkRoundTrips(model: Model, label: string) {
   const text = printModelText(model);
   const fromText = parseModelText(text);
-  expect(fromText.diagnostics.filter((d) => d.severity === 'error'), `${label}: printed text does not read back\n${text}`).toEqual([]);
+  expect(
+    fromText.diagnostics.filter((d) => d.severity === 'error'),
+    `${label}: printed text does not read back\n${text}`,
+  ).toEqual([]);
   expect(fromText.model, `${label}: text round trip\n${text}`).toEqual(withoutEmptyLists(model));
   expect(printModelText(fromText.model as Model), `${label}: printing is not stable`).toBe(text);
   const json = problemToJson(model);
@@ -157,7 +214,6 @@ function checkRoundTrips(model: Model, label: string) {
 }
 
 // --- random valid models -------------------------------------------------------------------
-
 
 // --- the tests -------------------------------------------------------------------------------
 

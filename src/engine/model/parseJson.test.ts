@@ -89,7 +89,9 @@ describe('parseJson', () => {
   it('limits nesting with a located error instead of overflowing the stack', () => {
     const result = parseJson('['.repeat(100_000));
     expect(result.value).toBeUndefined();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'model.jsonTooDeep', span: expect.objectContaining({ line: 1, column: MAX_JSON_DEPTH + 1 }) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'model.jsonTooDeep', span: expect.objectContaining({ line: 1, column: MAX_JSON_DEPTH + 1 }) }),
+    ]);
     expect(parseJson(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`).diagnostics).toEqual([]);
   });
 

@@ -28,11 +28,13 @@ getByPrefix: Order where status begins_with ?
 `;
 
 /** Diagnostics as `line:col-endCol code message`, easy to compare. */
-const located = (text: string) =>
-  parseModelText(text).diagnostics.map((d) => `${d.span?.line}:${d.span?.column}-${d.span?.endColumn} ${d.code} ${d.message}`);
+const located = (text: string) => parseModelText(text).diagnostics.map((d) => `${d.span?.line}:${d.span?.column}-${d.span?.endColumn} ${d.code} ${d.message}`);
 
 /** Replaces the `n`th line (1-based) of SHOP. */
-const shopWith = (n: number, line: string) => SHOP.split('\n').map((l, i) => (i === n - 1 ? line : l)).join('\n');
+const shopWith = (n: number, line: string) =>
+  SHOP.split('\n')
+    .map((l, i) => (i === n - 1 ? line : l))
+    .join('\n');
 
 describe('parseModelText', () => {
   it('reads every construct of the text form', () => {
@@ -112,7 +114,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
     ]);
     // The text form says with (the JSON form keeps include).
     expect(result.diagnostics.find((d) => d.code === 'model.includeNotChild')?.message).toBe('with: B does not belong to B (add belongsTo B to B)');
-    expect(parseModelText(text.replace('with B ', 'with C, C ')).diagnostics.find((d) => d.code === 'model.duplicateInclude')?.message).toBe('"C" appears twice in with');
+    expect(parseModelText(text.replace('with B ', 'with C, C ')).diagnostics.find((d) => d.code === 'model.duplicateInclude')?.message).toBe(
+      '"C" appears twice in with',
+    );
     const fixed = parseModelText(text.replace('with B ', 'with '));
     expect(fixed.model).toBeUndefined();
     expect(parseModelText(text.replace('with B ', '')).model?.patterns[0]).toEqual({
@@ -169,7 +173,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   });
 
   it('locates an unknown attribute in a pattern', () => {
-    expect(located(shopWith(21, 'getByState: Order by state'))).toEqual(['21:22-27 model.unknownAttribute Order has no attribute "state" — did you mean "status"?']);
+    expect(located(shopWith(21, 'getByState: Order by state'))).toEqual([
+      '21:22-27 model.unknownAttribute Order has no attribute "state" — did you mean "status"?',
+    ]);
   });
 
   it('locates syntax errors and says what was expected', () => {
@@ -182,7 +188,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
     expect(located(shopWith(20, 'getRecentUserOrders: Order by userEmail where createdAt => ?'))).toEqual([
       '20:57-59 model.syntax unknown operator "=>": use =, <, <=, >, >= (then ?), between ? and ?, or begins_with ?',
     ]);
-    expect(located(shopWith(21, 'getOrdersBetween: Order where day between ? or ?'))).toEqual(['21:45-47 model.syntax expected and after between ? (between ? and ?), found "or"']);
+    expect(located(shopWith(21, 'getOrdersBetween: Order where day between ? or ?'))).toEqual([
+      '21:45-47 model.syntax expected and after between ? (between ? and ?), found "or"',
+    ]);
     expect(located(shopWith(6, '  plan: free | premium'))).toEqual([
       '6:14-15 model.syntax enumeration values are literals: "free" | "..." for text, 1 | 2 for numbers (or TYPE in (v1, v2))',
     ]);
@@ -190,7 +198,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   });
 
   it('reports an unterminated string', () => {
-    expect(located(shopWith(17, 'getUserByEmail: User by email "Get user'))).toEqual(['17:31-40 model.unterminatedString unterminated string: close it with " on the same line']);
+    expect(located(shopWith(17, 'getUserByEmail: User by email "Get user'))).toEqual([
+      '17:31-40 model.unterminatedString unterminated string: close it with " on the same line',
+    ]);
   });
 
   it('reports attribute lines outside an entity, also unindented ones', () => {
@@ -198,7 +208,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
       '18:3-9 model.attributeOutsideEntity attribute line outside an entity: attribute lines are indented under an "entity" header (pattern lines start at the beginning of the line)',
     ]);
     // Right below the header it is read as an attribute of User, so nothing else is reported.
-    expect(located(shopWith(5, 'email: string'))).toEqual(['5:1-6 model.attributeOutsideEntity attribute lines are indented: indent this line under its entity header']);
+    expect(located(shopWith(5, 'email: string'))).toEqual([
+      '5:1-6 model.attributeOutsideEntity attribute lines are indented: indent this line under its entity header',
+    ]);
     // After a blank line it reads as a pattern over an entity "string", which is explained.
     expect(located(shopWith(17, 'email: string'))).toEqual([
       '17:8-14 model.attributeOutsideEntity this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header',
@@ -211,7 +223,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   });
 
   it('reports duplicate clauses and lines', () => {
-    expect(located(shopWith(4, 'entity User key email count 80 key plan'))).toEqual(['4:32-35 model.duplicateClause duplicate key clause: an entity has one key']);
+    expect(located(shopWith(4, 'entity User key email count 80 key plan'))).toEqual([
+      '4:32-35 model.duplicateClause duplicate key clause: an entity has one key',
+    ]);
     expect(located(shopWith(18, 'getUsersByPlan: User by plan order by createdAt desc newest first'))).toEqual([
       '18:54-60 model.duplicateClause duplicate order clause in this pattern',
     ]);
@@ -227,12 +241,16 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   it('requires the model line, with a located error', () => {
     const result = parseModelText('\n# no name\nentity A key id\n  id: string\n');
     expect(result.model).toBeUndefined();
-    expect(located('\n# no name\nentity A key id\n  id: string\n')).toEqual(['3:1-7 model.missingModelLine the model has no name: start the text with a line model "Name"']);
+    expect(located('\n# no name\nentity A key id\n  id: string\n')).toEqual([
+      '3:1-7 model.missingModelLine the model has no name: start the text with a line model "Name"',
+    ]);
     expect(located('')).toEqual(['1:1-1 model.missingModelLine the model has no name: start the text with a line model "Name"']);
   });
 
   it('reports all errors of the text at once, recovering at the next line', () => {
-    const text = shopWith(4, 'entity User ky email').replace('  plan: "free" | "premium"', '  plan: "free" |').replace('getUserWithOrders: User by email with Order', 'getUserWithOrders: User by email with Ordr');
+    const text = shopWith(4, 'entity User ky email')
+      .replace('  plan: "free" | "premium"', '  plan: "free" |')
+      .replace('getUserWithOrders: User by email with Order', 'getUserWithOrders: User by email with Ordr');
     expect(located(text)).toEqual([
       '4:13-15 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "ky" — did you mean "key"?',
       '6:16-17 model.syntax expected a value ("text", a number, true or false) after "|", found the end of the line',
@@ -249,7 +267,9 @@ p: B "text first" returns one with B by x, z where y < ? order by y
   it('does not report what follows from a broken line', () => {
     // The type of "total" cannot be read; "email" in the key is still checked.
     const text = 'model "m"\nentity A key email\n  total: (\n  email: string\np: A by email where total begins_with ?\n';
-    expect(located(text)).toEqual(['3:10-11 model.syntax expected a type after ":" (string, number, boolean, date, datetime, or values like "a" | "b"), found "("']);
+    expect(located(text)).toEqual([
+      '3:10-11 model.syntax expected a type after ":" (string, number, boolean, date, datetime, or values like "a" | "b"), found "("',
+    ]);
   });
 
   it('gives semantic errors from validateModel a span in the text', () => {
@@ -283,7 +303,11 @@ source: model where toString begins_with ?
     expect(result.model?.entities.map((e) => e.name)).toEqual(['entity', 'model']);
     expect(result.model?.patterns.map((p) => p.name)).toEqual(['model', 'where', 'entity', '__proto__', 'source']);
     expect(result.model?.patterns[0]).toMatchObject({ entity: 'entity', equals: ['by', '__proto__'], include: ['model'] });
-    expect(result.model?.patterns[1]).toMatchObject({ entity: 'model', range: { attribute: 'count', op: '>' }, order: { attribute: 'count', direction: 'desc' } });
+    expect(result.model?.patterns[1]).toMatchObject({
+      entity: 'model',
+      range: { attribute: 'count', op: '>' },
+      order: { attribute: 'count', direction: 'desc' },
+    });
   });
 
   it('handles \\r\\n line endings and tabs', () => {
@@ -310,7 +334,9 @@ source: model where toString begins_with ?
     expect(located(shopWith(7, '  createdAt: datetime?'))).toEqual([
       '7:22-23 model.syntax unexpected "?" after the type of "createdAt": an optional attribute has the ? after its name (createdAt?: type)',
     ]);
-    expect(located(shopWith(7, '  createdAt??: datetime'))).toEqual(['7:13-14 model.syntax expected ":" after the attribute name "createdAt" (name: type), found "?"']);
+    expect(located(shopWith(7, '  createdAt??: datetime'))).toEqual([
+      '7:13-14 model.syntax expected ":" after the attribute name "createdAt" (name: type), found "?"',
+    ]);
     expect(located(shopWith(5, '  email?: string'))).toEqual([
       '4:17-22 model.optionalKey "email" is optional (records may lack it), so it cannot be part of User\'s key: every record has its key; drop optional or pick another key attribute',
     ]);
@@ -348,7 +374,16 @@ entity Game ttl expiresAt key gameId belongsTo Player via hostId
   it('reads the header clauses in any order, unique repeated, and every table setting', () => {
     const result = parseModelText(LOBBY);
     expect(result.diagnostics).toEqual([]);
-    expect(result.model?.table).toEqual({ name: 'GameLobby', billing: 'provisioned', read: 20, write: 10, stream: 'NEW_AND_OLD_IMAGES', pitr: true, deletionProtection: false, tableClass: 'STANDARD' });
+    expect(result.model?.table).toEqual({
+      name: 'GameLobby',
+      billing: 'provisioned',
+      read: 20,
+      write: 10,
+      stream: 'NEW_AND_OLD_IMAGES',
+      pitr: true,
+      deletionProtection: false,
+      tableClass: 'STANDARD',
+    });
     expect(result.model?.entities[0]).toMatchObject({ key: ['playerId'], count: 60, unique: [['handle'], ['region', 'handle']], version: 'version' });
     expect(result.model?.entities[1]).toMatchObject({ key: ['gameId'], ttl: 'expiresAt', belongsTo: [{ entity: 'Player', via: ['hostId'] }] });
     expect(result.model?.entities[1]?.unique).toBeUndefined();
@@ -380,7 +415,10 @@ entity Game ttl expiresAt key gameId belongsTo Player via hostId
     expect(table('table pitr on deletionProtection').model?.table).toEqual({ pitr: true, deletionProtection: true });
     expect(table('table billing on-demand pitr off').model?.table).toEqual({ billing: 'on-demand', pitr: false });
     expect(table('table "billing" billing on-demand').model?.table).toEqual({ name: 'billing', billing: 'on-demand' });
-    expect(table('table class STANDARD_INFREQUENT_ACCESS stream KEYS_ONLY').model?.table).toEqual({ tableClass: 'STANDARD_INFREQUENT_ACCESS', stream: 'KEYS_ONLY' });
+    expect(table('table class STANDARD_INFREQUENT_ACCESS stream KEYS_ONLY').model?.table).toEqual({
+      tableClass: 'STANDARD_INFREQUENT_ACCESS',
+      stream: 'KEYS_ONLY',
+    });
   });
 
   it('keeps these words names where a name is expected', () => {
@@ -405,7 +443,12 @@ unique: table by table
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.model?.table).toEqual({ name: 'class', tableClass: 'STANDARD' });
     expect(result.model?.entities[0]).toMatchObject({ name: 'unique', key: ['table'], unique: [['version', 'ttl']], version: 'version', ttl: 'ttl' });
-    expect(result.model?.entities[1]).toMatchObject({ name: 'table', key: ['billing'], unique: [['unique']], belongsTo: [{ entity: 'unique', via: ['table'] }] });
+    expect(result.model?.entities[1]).toMatchObject({
+      name: 'table',
+      key: ['billing'],
+      unique: [['unique']],
+      belongsTo: [{ entity: 'unique', via: ['table'] }],
+    });
     expect(result.model?.patterns.map((p) => [p.name, p.entity, p.equals])).toEqual([
       ['table', 'unique', ['unique']],
       ['unique', 'table', ['table']],
@@ -414,12 +457,18 @@ unique: table by table
 
   it('locates the syntax errors of the new clauses', () => {
     const entity = (header: string) => located(`model "m"\n${header}\n  id: string\n  v: number\n`);
-    expect(entity('entity A key id unique')).toEqual(['2:17-23 model.syntax expected a unique attribute after "unique" (one name, or several in parentheses: (a, b)), found the end of the line']);
+    expect(entity('entity A key id unique')).toEqual([
+      '2:17-23 model.syntax expected a unique attribute after "unique" (one name, or several in parentheses: (a, b)), found the end of the line',
+    ]);
     expect(entity('entity A key id unique id, v')).toEqual(['2:26-27 model.syntax several unique attributes go in parentheses: unique (a, b)']);
-    expect(entity('entity A key id version')).toEqual(['2:17-24 model.syntax expected an attribute after version (version version), found the end of the line']);
+    expect(entity('entity A key id version')).toEqual([
+      '2:17-24 model.syntax expected an attribute after version (version version), found the end of the line',
+    ]);
     expect(entity('entity A key id ttl (v)')).toEqual(['2:21-22 model.syntax expected an attribute after ttl (ttl expiresAt), found "("']);
     expect(entity('entity A key id ttl v ttl v')).toEqual(['2:23-26 model.duplicateClause duplicate ttl clause: an entity has one ttl']);
-    expect(entity('entity A key id uniqe v')).toEqual(['2:17-22 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "uniqe" — did you mean "unique"?']);
+    expect(entity('entity A key id uniqe v')).toEqual([
+      '2:17-22 model.syntax expected key, count, belongsTo, unique, version, ttl, writes or itemBytes, found "uniqe" — did you mean "unique"?',
+    ]);
 
     const table = (line: string) => located(`model "m"\n${line}\n`);
     expect(table('table App biling provisioned')).toEqual([
@@ -429,7 +478,9 @@ unique: table by table
       '2:7-13 model.syntax unknown table setting "biling" — did you mean "billing"? (a name right after table is the table\'s name; then billing, read, write, stream, pitr, deletionProtection, class)',
     ]);
     expect(table('table App read many')).toEqual(['2:16-20 model.syntax expected the read capacity units after read (a whole number), found "many"']);
-    expect(table('table App stream')).toEqual(['2:11-17 model.syntax expected the stream view (NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY) after stream, found the end of the line']);
+    expect(table('table App stream')).toEqual([
+      '2:11-17 model.syntax expected the stream view (NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY) after stream, found the end of the line',
+    ]);
     expect(table('table App pitr true')).toEqual(['2:16-20 model.syntax write pitr (or pitr on) to turn it on, pitr off to turn it off']);
     expect(table('table App pitr pitr off')).toEqual(['2:16-20 model.duplicateClause duplicate pitr clause: the table has one pitr']);
     expect(table('table billing on-demand "App"')).toEqual([
@@ -444,9 +495,13 @@ unique: table by table
       '2:18-28 model.unknownBilling unknown billing mode "provisoned" — did you mean "provisioned"? (use one of on-demand, provisioned)',
       '2:35-43 model.unknownTableClass unknown table class "standard" — did you mean "STANDARD"? (use one of STANDARD, STANDARD_INFREQUENT_ACCESS)',
     ]);
-    expect(located('model "m"\ntable billing provisioned read 5\n')).toEqual(['2:15-26 model.missingCapacity provisioned billing needs write capacity units: add write (a whole number, 1 or more)']);
+    expect(located('model "m"\ntable billing provisioned read 5\n')).toEqual([
+      '2:15-26 model.missingCapacity provisioned billing needs write capacity units: add write (a whole number, 1 or more)',
+    ]);
     // The write clause is broken: no "needs write" on top of it.
-    expect(located('model "m"\ntable billing provisioned read 5 write\n')).toEqual(['2:34-39 model.syntax expected the write capacity units after write (a whole number), found the end of the line']);
+    expect(located('model "m"\ntable billing provisioned read 5 write\n')).toEqual([
+      '2:34-39 model.syntax expected the write capacity units after write (a whole number), found the end of the line',
+    ]);
     expect(located('model "m"\nentity A key id unique (id, nme) version id\n  id: string\n  name: string\n')).toEqual([
       '2:29-32 model.unknownAttribute A has no attribute "nme" — did you mean "name"?',
       '2:42-44 model.versionType the version attribute "id" is a string: optimistic locking counts versions, so it must be a number',
@@ -476,7 +531,15 @@ getBetween: Game where createdAt between ? and ? and status = "done"
     const result = parseModelText(GAMES);
     expect(result.diagnostics).toEqual([]);
     const patterns = result.model?.patterns ?? [];
-    expect(patterns[0]).toEqual({ name: 'getOpenGames', entity: 'Game', equals: [], fixed: { status: 'open' }, order: { attribute: 'createdAt', direction: 'desc' }, limit: 10, returns: 'many' });
+    expect(patterns[0]).toEqual({
+      name: 'getOpenGames',
+      entity: 'Game',
+      equals: [],
+      fixed: { status: 'open' },
+      order: { attribute: 'createdAt', direction: 'desc' },
+      limit: 10,
+      returns: 'many',
+    });
     expect(patterns[1]).toEqual({
       name: 'getOpenByMode',
       entity: 'Game',
@@ -512,32 +575,52 @@ getBetween: Game where createdAt between ? and ? and status = "done"
     // Only the warning that the AWS SDK drops an attribute named __proto__ (the model keeps it).
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['model.sdkDropsAttribute', 'entities[0].attributes[1].name']]);
     const pattern = result.model?.patterns[0];
-    expect(Object.entries(pattern?.fixed ?? {})).toEqual([['__proto__', 'x'], ['and', 1], ['limit', true]]);
+    expect(Object.entries(pattern?.fixed ?? {})).toEqual([
+      ['__proto__', 'x'],
+      ['and', 1],
+      ['limit', true],
+    ]);
     expect(pattern).toMatchObject({ range: { attribute: 'where', op: '>=' }, limit: 2 });
   });
 
   it('locates the syntax errors of literal conditions and limit', () => {
     const line = (pattern: string) => located(`model "m"\n\nentity E key id\n  id: string\n  s: string\n  n: number\n\n${pattern}\n`);
-    expect(line('p: E where s = open')).toEqual(['8:16-20 model.syntax expected ? (a parameter) or a value after =, found "open": text values are quoted (s = "open")']);
+    expect(line('p: E where s = open')).toEqual([
+      '8:16-20 model.syntax expected ? (a parameter) or a value after =, found "open": text values are quoted (s = "open")',
+    ]);
     expect(line('p: E where n > 3')).toEqual(['8:14-15 model.syntax a condition on a value takes = (n = 3); a range compares with a parameter: n > ?']);
     expect(line('p: E where s = "a" and s = "b"')).toEqual(['8:24-25 model.duplicateClause "s" is given a value twice in this where clause']);
     expect(line('p: E where n > ? and s >= ?')).toEqual([
       '8:22-23 model.duplicateClause a pattern has one range on a parameter, and this where clause already has one (on "n"); literal conditions (x = "value") may be added with and',
     ]);
     expect(line('p: E where s = "a" and')).toEqual(['8:20-23 model.syntax expected an attribute after "and", found the end of the line']);
-    expect(line('p: E where n =')).toEqual(['8:14-15 model.syntax expected ? (a parameter) or a value ("text", a number, true or false) after "=", found the end of the line']);
-    expect(line('p: E order by n limit')).toEqual(['8:17-22 model.syntax expected a number after limit (limit 10: the first 10 records in the pattern\'s order), found the end of the line']);
-    expect(line('p: E order by n limit ten')).toEqual(['8:23-26 model.syntax expected a number after limit (limit 10: the first 10 records in the pattern\'s order), found "ten"']);
+    expect(line('p: E where n =')).toEqual([
+      '8:14-15 model.syntax expected ? (a parameter) or a value ("text", a number, true or false) after "=", found the end of the line',
+    ]);
+    expect(line('p: E order by n limit')).toEqual([
+      "8:17-22 model.syntax expected a number after limit (limit 10: the first 10 records in the pattern's order), found the end of the line",
+    ]);
+    expect(line('p: E order by n limit ten')).toEqual([
+      '8:23-26 model.syntax expected a number after limit (limit 10: the first 10 records in the pattern\'s order), found "ten"',
+    ]);
     expect(line('p: E order by n limit 2 limit 3')).toEqual(['8:25-30 model.duplicateClause duplicate limit clause in this pattern']);
-    expect(line('p: E where s = "a" newest first')).toEqual(['8:20-32 model.orderWithoutWhere newest first sorts by the where attribute, but this pattern has no range (where x OP ?): write order by <attribute> desc']);
+    expect(line('p: E where s = "a" newest first')).toEqual([
+      '8:20-32 model.orderWithoutWhere newest first sorts by the where attribute, but this pattern has no range (where x OP ?): write order by <attribute> desc',
+    ]);
   });
 
   it('gives the rules of validateModel a span in the text', () => {
     const line = (pattern: string) => located(`model "m"\n\nentity E key id\n  id: string\n  s: "a" | "b"\n  n: number\n\n${pattern}\n`);
-    expect(line('p: E where s = "c"')).toEqual(['8:12-19 model.fixedNotAValue "s" is fixed to "c", which is not one of its values ("a", "b"): no record has it']);
+    expect(line('p: E where s = "c"')).toEqual([
+      '8:12-19 model.fixedNotAValue "s" is fixed to "c", which is not one of its values ("a", "b"): no record has it',
+    ]);
     expect(line('p: E where n = "3"')).toEqual(['8:12-19 model.fixedType "n" is fixed to "3", which is not a number']);
-    expect(line('p: E by s where s = "a"')).toEqual(['8:17-24 model.fixedConflict "s" is fixed to "a" and is also a parameter (by, JSON: equals): drop it from one of them']);
+    expect(line('p: E by s where s = "a"')).toEqual([
+      '8:17-24 model.fixedConflict "s" is fixed to "a" and is also a parameter (by, JSON: equals): drop it from one of them',
+    ]);
     expect(line('p: E limit 0 order by n')).toEqual(['8:12-13 model.invalidLimit limit must be a whole number of records, 1 or more (found 0)']);
-    expect(line('p: E limit 5')).toEqual(["8:12-13 model.limitWithoutOrder limit keeps the first 5 records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)"]);
+    expect(line('p: E limit 5')).toEqual([
+      "8:12-13 model.limitWithoutOrder limit keeps the first 5 records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)",
+    ]);
   });
 });

@@ -155,7 +155,11 @@ class ModelTextParser {
     lines.forEach((line, i) => this.readLine(line, i + 1));
 
     if (this.name === undefined) {
-      this.error('model.missingModelLine', this.firstTokenSpan ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'the model has no name: start the text with a line model "Name"');
+      this.error(
+        'model.missingModelLine',
+        this.firstTokenSpan ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        'the model has no name: start the text with a line model "Name"',
+      );
       this.unreadable.add('name');
     }
     for (const { index, span } of this.attributeLike) {
@@ -241,7 +245,12 @@ class ModelTextParser {
     else if (first.kind === 'word') {
       const hint = didYouMean(first.text, LINE_STARTS);
       if (hint) this.fail(c, first, `unknown line start ${quoteName(first.text)}${hint}`);
-      else if (tokens[1]) this.fail(c, tokens[1], `expected ":" after the pattern name ${quoteName(first.text)}, found ${describe(tokens[1])} (a pattern line is name: Entity by ...)`);
+      else if (tokens[1])
+        this.fail(
+          c,
+          tokens[1],
+          `expected ":" after the pattern name ${quoteName(first.text)}, found ${describe(tokens[1])} (a pattern line is name: Entity by ...)`,
+        );
       else this.fail(c, first, `expected entity Name ..., model "Name", source "...", table ... or a pattern name: Entity ..., found ${describe(first)}`);
     } else {
       this.fail(c, first, `expected entity Name ..., model "Name", source "...", table ... or a pattern name: Entity ..., found ${describe(first)}`);
@@ -253,7 +262,11 @@ class ModelTextParser {
     const value = c.next();
     if (!keyword) return;
     if (value?.kind !== 'string') {
-      this.fail(c, value, `expected ${which === 'model' ? 'the model name' : 'the source'} in double quotes after ${which}: ${which} "${which === 'model' ? 'My app' : 'where it comes from'}", found ${describe(value)}`);
+      this.fail(
+        c,
+        value,
+        `expected ${which === 'model' ? 'the model name' : 'the source'} in double quotes after ${which}: ${which} "${which === 'model' ? 'My app' : 'where it comes from'}", found ${describe(value)}`,
+      );
       if (which === 'model' && this.name === undefined) this.unreadable.add('name');
       return;
     }
@@ -312,7 +325,13 @@ class ModelTextParser {
         break;
       }
       if (done.has(clause.text) && clause.text !== 'unique') {
-        ok = this.fail(c, clause, `duplicate ${clause.text} clause: an entity has one ${clause.text}${clause.text === 'belongsTo' ? ' (list several parents after one belongsTo, separated by commas)' : ''}`, 'model.duplicateClause', path);
+        ok = this.fail(
+          c,
+          clause,
+          `duplicate ${clause.text} clause: an entity has one ${clause.text}${clause.text === 'belongsTo' ? ' (list several parents after one belongsTo, separated by commas)' : ''}`,
+          'model.duplicateClause',
+          path,
+        );
         break;
       }
       if (clause.text === 'key') {
@@ -350,7 +369,14 @@ class ModelTextParser {
           c.next();
           entity[clause.text] = attribute.text;
           this.map(`${path}.${clause.text}`, c.span(attribute));
-        } else ok = this.fail(c, attribute, `expected an attribute after ${clause.text} (${clause.text === 'ttl' ? 'ttl expiresAt' : 'version version'}), found ${describe(attribute)}`, 'model.syntax', path);
+        } else
+          ok = this.fail(
+            c,
+            attribute,
+            `expected an attribute after ${clause.text} (${clause.text === 'ttl' ? 'ttl expiresAt' : 'version version'}), found ${describe(attribute)}`,
+            'model.syntax',
+            path,
+          );
       } else {
         ok = this.readBelongsTo(c, entity, path, clause);
       }
@@ -426,7 +452,14 @@ class ModelTextParser {
             c.next();
             table[clause.text] = toNumber(value.text);
             this.map(path, c.span(value));
-          } else ok = this.fail(c, value, `expected the ${clause.text} capacity units after ${clause.text} (a whole number), found ${describe(value)}`, 'model.syntax', 'table');
+          } else
+            ok = this.fail(
+              c,
+              value,
+              `expected the ${clause.text} capacity units after ${clause.text} (a whole number), found ${describe(value)}`,
+              'model.syntax',
+              'table',
+            );
           break;
         case 'pitr':
         case 'deletionProtection': {
@@ -452,11 +485,18 @@ class ModelTextParser {
     for (;;) {
       const relationPath = `${path}.belongsTo[${relations.length}]`;
       const parent = c.peek();
-      if (!c.isWord(parent)) return this.fail(c, parent, `expected the parent entity after ${describe(c.previous())}, found ${describe(parent)}`, 'model.syntax', path);
+      if (!c.isWord(parent))
+        return this.fail(c, parent, `expected the parent entity after ${describe(c.previous())}, found ${describe(parent)}`, 'model.syntax', path);
       c.next();
       const via = c.peek();
       if (!c.isWord(via, 'via')) {
-        return this.fail(c, via, `expected via after ${quoteName(parent.text)} (belongsTo ${parent.text} via attribute), found ${describe(via)}`, 'model.syntax', path);
+        return this.fail(
+          c,
+          via,
+          `expected via after ${quoteName(parent.text)} (belongsTo ${parent.text} via attribute), found ${describe(via)}`,
+          'model.syntax',
+          path,
+        );
       }
       c.next();
       const names = this.nameList(c, `${relationPath}.via`, via, 'a via attribute');
@@ -489,7 +529,14 @@ class ModelTextParser {
   }
 
   /** The rest of `(item, item, ...)` from its `open` parenthesis; records the list's span and each item's. */
-  private parenthesized<T>(c: Cursor, path: string, open: LineToken, read: (token: LineToken | undefined) => T | undefined, expected: string, listName: string): T[] | undefined {
+  private parenthesized<T>(
+    c: Cursor,
+    path: string,
+    open: LineToken,
+    read: (token: LineToken | undefined) => T | undefined,
+    expected: string,
+    listName: string,
+  ): T[] | undefined {
     c.next();
     const items: T[] = [];
     if (c.isPunct(c.peek(), ')')) {
@@ -641,7 +688,14 @@ class ModelTextParser {
       this.fail(c, open, `expected "(" after ${quoteName(after.text)}: TYPE in (value, value), found ${describe(open)}`);
       return undefined;
     }
-    return this.parenthesized(c, path, open, (token) => (token ? literalOf(token) : undefined), 'a value ("text", a number, true or false)', 'the list of values');
+    return this.parenthesized(
+      c,
+      path,
+      open,
+      (token) => (token ? literalOf(token) : undefined),
+      'a value ("text", a number, true or false)',
+      'the list of values',
+    );
   }
 
   // name: Entity by a, b where x OP ? and y = "v" order by y desc | newest first limit 10 with Child returns one "text"
@@ -652,7 +706,12 @@ class ModelTextParser {
     const entityToken = c.peek();
     if (!c.isWord(entityToken)) {
       if (entityToken?.kind === 'string') {
-        this.fail(c, entityToken, 'this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header', 'model.attributeOutsideEntity');
+        this.fail(
+          c,
+          entityToken,
+          'this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header',
+          'model.attributeOutsideEntity',
+        );
       } else this.fail(c, entityToken, `expected the entity after ":" (name: Entity by ...), found ${describe(entityToken)}`);
       return;
     }
@@ -668,7 +727,13 @@ class ModelTextParser {
     const looksLikeType = ATTRIBUTE_TYPES.includes(entityToken.text as AttributeType) || literalOf(entityToken) !== undefined;
     if (looksLikeType && (c.isWord(c.peek(), 'in') || c.isPunct(c.peek(), '|'))) {
       this.unreadable.add(`${path}.entity`);
-      this.fail(c, entityToken, 'this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header', 'model.attributeOutsideEntity', path);
+      this.fail(
+        c,
+        entityToken,
+        'this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header',
+        'model.attributeOutsideEntity',
+        path,
+      );
       return;
     }
     if (looksLikeType && c.atEnd()) this.attributeLike.push({ index, span: c.span(entityToken) });
@@ -682,12 +747,24 @@ class ModelTextParser {
       const clause = token.kind === 'string' ? 'text' : token.kind === 'word' && PATTERN_CLAUSES.includes(token.text) ? token.text : undefined;
       if (clause === undefined) {
         const hint = token.kind === 'word' ? didYouMean(token.text, PATTERN_CLAUSES) : '';
-        ok = this.fail(c, token, `expected by, where, order by, newest first, oldest first, limit, with, returns, consistent, rate, shards or a quoted description, found ${describe(token)}${hint}`, 'model.syntax', path);
+        ok = this.fail(
+          c,
+          token,
+          `expected by, where, order by, newest first, oldest first, limit, with, returns, consistent, rate, shards or a quoted description, found ${describe(token)}${hint}`,
+          'model.syntax',
+          path,
+        );
         break;
       }
       const slot = clause === 'newest' || clause === 'oldest' ? 'order' : clause;
       if (done.has(slot)) {
-        ok = this.fail(c, token, `duplicate ${slot === 'text' ? 'description' : slot === 'order' ? 'order' : token.text} clause in this pattern`, 'model.duplicateClause', path);
+        ok = this.fail(
+          c,
+          token,
+          `duplicate ${slot === 'text' ? 'description' : slot === 'order' ? 'order' : token.text} clause in this pattern`,
+          'model.duplicateClause',
+          path,
+        );
         break;
       }
       switch (clause) {
@@ -799,7 +876,8 @@ class ModelTextParser {
   /** One condition of a where clause; `from` is where its span starts (the `where` for the first). */
   private readCondition(c: Cursor, pattern: Pattern, path: string, from: LineToken, fixed: [string, Scalar][]): boolean {
     const attribute = c.peek();
-    if (!c.isWord(attribute)) return this.fail(c, attribute, `expected an attribute after ${describe(c.previous())}, found ${describe(attribute)}`, 'model.syntax', path);
+    if (!c.isWord(attribute))
+      return this.fail(c, attribute, `expected an attribute after ${describe(c.previous())}, found ${describe(attribute)}`, 'model.syntax', path);
     c.next();
     const opToken = c.peek();
     let op: RangeOp;
@@ -813,7 +891,13 @@ class ModelTextParser {
       if (value !== undefined && literal !== undefined) {
         // A literal condition: the attribute is fixed to a value (FORMAT.md `fixed`), not a parameter.
         if (op !== '=') {
-          return this.fail(c, opToken, `a condition on a value takes = (${attribute.text} = ${value.text}); a range compares with a parameter: ${attribute.text} ${op} ?`, 'model.syntax', path);
+          return this.fail(
+            c,
+            opToken,
+            `a condition on a value takes = (${attribute.text} = ${value.text}); a range compares with a parameter: ${attribute.text} ${op} ?`,
+            'model.syntax',
+            path,
+          );
         }
         c.next();
         if (fixed.some(([name]) => name === attribute.text)) {
@@ -846,7 +930,13 @@ class ModelTextParser {
       c.next();
       if (!this.expectParameter(c, path)) return false;
     } else {
-      return this.fail(c, opToken, `expected an operator after ${quoteName(attribute.text)}: ${OPERATORS_HINT}, found ${describe(opToken)}`, 'model.syntax', path);
+      return this.fail(
+        c,
+        opToken,
+        `expected an operator after ${quoteName(attribute.text)}: ${OPERATORS_HINT}, found ${describe(opToken)}`,
+        'model.syntax',
+        path,
+      );
     }
     if (pattern.range) {
       return this.fail(

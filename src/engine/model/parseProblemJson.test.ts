@@ -15,7 +15,11 @@ const withoutSdkWarning = (diagnostics: readonly Diagnostic[]) => diagnostics.fi
 
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
-const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
+const problemPaths = problemDirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.problem.json'))
+    .map((f) => dir + f),
+);
 const examplePath = (slug: string) => `${problemDirs[0]}${slug}.problem.json`;
 
 const minimal = (body: string) => `{
@@ -28,7 +32,8 @@ const minimal = (body: string) => `{
 }`;
 
 /** The source text a diagnostic's span covers (spans of one line). */
-const spanText = (text: string, d: Diagnostic) => (text.split('\n')[(d.span?.line ?? 0) - 1] ?? '').slice((d.span?.column ?? 0) - 1, (d.span?.endColumn ?? 0) - 1);
+const spanText = (text: string, d: Diagnostic) =>
+  (text.split('\n')[(d.span?.line ?? 0) - 1] ?? '').slice((d.span?.column ?? 0) - 1, (d.span?.endColumn ?? 0) - 1);
 
 describe('parseProblemJson', () => {
   it('reads every example problem without a diagnostic', () => {
@@ -89,7 +94,11 @@ describe('parseProblemJson', () => {
     expect(result.model).toBeUndefined();
     expect(result.diagnostics).toHaveLength(1);
     const [d] = result.diagnostics;
-    expect(d).toMatchObject({ code: 'model.unknownAttribute', path: 'patterns[7].equals[0]', message: 'Order has no attribute "state" — did you mean "status"?' });
+    expect(d).toMatchObject({
+      code: 'model.unknownAttribute',
+      path: 'patterns[7].equals[0]',
+      message: 'Order has no attribute "state" — did you mean "status"?',
+    });
     const line = text.split('\n')[(d?.span?.line ?? 0) - 1] ?? '';
     expect(line.slice((d?.span?.column ?? 0) - 1, (d?.span?.endColumn ?? 0) - 1)).toBe('"state"');
   });
@@ -147,14 +156,21 @@ describe('parseProblemJson', () => {
     const result = parseProblemJson(minimal(`{ "name": "p", "entity": "User", "equals": ["email"], "returns": "one", "speed": 100 }`));
     expect(result.model?.patterns[0]).toEqual({ name: 'p', entity: 'User', equals: ['email'], returns: 'one' });
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'model.unknownField', severity: 'warning', path: 'patterns[0].speed', span: { line: 7, column: 88, endLine: 7, endColumn: 95 } }),
+      expect.objectContaining({
+        code: 'model.unknownField',
+        severity: 'warning',
+        path: 'patterns[0].speed',
+        span: { line: 7, column: 88, endLine: 7, endColumn: 95 },
+      }),
     ]);
   });
 
   it('refuses another format version and warns when the format is missing', () => {
     const other = parseProblemJson(minimal('').replace('ddb-design-problem/1', 'ddb-design-problem/2'));
     expect(other.model).toBeUndefined();
-    expect(other.diagnostics).toEqual([expect.objectContaining({ code: 'model.badFormat', path: 'format', span: expect.objectContaining({ line: 2, column: 13 }) })]);
+    expect(other.diagnostics).toEqual([
+      expect.objectContaining({ code: 'model.badFormat', path: 'format', span: expect.objectContaining({ line: 2, column: 13 }) }),
+    ]);
     const missing = parseProblemJson(minimal('').replace('"format": "ddb-design-problem/1",', ''));
     expect(missing.model).toBeDefined();
     expect(missing.diagnostics).toEqual([expect.objectContaining({ code: 'model.missingFormat', severity: 'warning' })]);
@@ -173,7 +189,12 @@ describe('parseProblemJson', () => {
     const bad = parseProblemJson(badText);
     expect(bad.model).toBeUndefined();
     expect(bad.diagnostics.map((d) => [d.code, d.path, spanText(badText, d), d.message])).toEqual([
-      ['model.wrongType', 'entities[0].attributes[1].optional', '"yes"', 'entities[0].attributes[1].optional must be true or false, but it is the string "yes"'],
+      [
+        'model.wrongType',
+        'entities[0].attributes[1].optional',
+        '"yes"',
+        'entities[0].attributes[1].optional must be true or false, but it is the string "yes"',
+      ],
     ]);
   });
 
@@ -203,13 +224,19 @@ describe('parseProblemJson', () => {
     const result = parseProblemJson('{\n  "format": "ddb-design-problem/1",\n  "name": "x"\n  "entities": [],\n  "patterns": []\n}');
     expect(result.model).toBeUndefined();
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'model.jsonSyntax', span: { line: 4, column: 3, endLine: 4, endColumn: 13 }, message: expect.stringContaining('missing comma') }),
+      expect.objectContaining({
+        code: 'model.jsonSyntax',
+        span: { line: 4, column: 3, endLine: 4, endColumn: 13 },
+        message: expect.stringContaining('missing comma'),
+      }),
     ]);
   });
 
   it('says what the document should be when it is not an object', () => {
     const result = parseProblemJson('[]');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'model.wrongType', message: 'the document must be an object (the problem), but it is a list' })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'model.wrongType', message: 'the document must be an object (the problem), but it is a list' }),
+    ]);
   });
 
   it('accepts names that are JavaScript keywords or Object.prototype members', () => {
@@ -217,8 +244,20 @@ describe('parseProblemJson', () => {
       format: 'ddb-design-problem/1',
       name: 'x',
       entities: [
-        { name: '__proto__', attributes: [{ name: 'constructor', type: 'string' }, { name: 'toString', type: 'number' }], key: ['constructor'] },
-        { name: 'constructor', attributes: [{ name: '__proto__', type: 'string' }], key: ['__proto__'], belongsTo: [{ entity: '__proto__', via: ['__proto__'] }] },
+        {
+          name: '__proto__',
+          attributes: [
+            { name: 'constructor', type: 'string' },
+            { name: 'toString', type: 'number' },
+          ],
+          key: ['constructor'],
+        },
+        {
+          name: 'constructor',
+          attributes: [{ name: '__proto__', type: 'string' }],
+          key: ['__proto__'],
+          belongsTo: [{ entity: '__proto__', via: ['__proto__'] }],
+        },
       ],
       patterns: [{ name: 'hasOwnProperty', entity: '__proto__', equals: ['toString'], include: ['constructor'], returns: 'many' }],
     });
@@ -234,11 +273,24 @@ describe('parseProblemJson: unique, version, ttl and the table (v1 extensions)',
     const result = parseProblemJson(readFileSync(gameLobbyPath, 'utf8'));
     expect(result.diagnostics).toEqual([]);
     const model = result.model;
-    expect(model?.table).toEqual({ name: 'GameLobby', billing: 'provisioned', read: 20, write: 10, stream: 'NEW_AND_OLD_IMAGES', pitr: true, deletionProtection: false, tableClass: 'STANDARD' });
+    expect(model?.table).toEqual({
+      name: 'GameLobby',
+      billing: 'provisioned',
+      read: 20,
+      write: 10,
+      stream: 'NEW_AND_OLD_IMAGES',
+      pitr: true,
+      deletionProtection: false,
+      tableClass: 'STANDARD',
+    });
     expect(model?.entities[0]).toMatchObject({ name: 'Player', unique: [['handle']], version: 'version' });
     expect(model?.entities[1]).toMatchObject({ name: 'Game', ttl: 'expiresAt' });
     expect(model?.entities[1]?.unique).toBeUndefined();
-    expect(model?.patterns.find((p) => p.name === 'getOpenGamesByMode')).toMatchObject({ equals: ['mode'], fixed: { status: 'open' }, range: { attribute: 'createdAt', op: '>=' } });
+    expect(model?.patterns.find((p) => p.name === 'getOpenGamesByMode')).toMatchObject({
+      equals: ['mode'],
+      fixed: { status: 'open' },
+      range: { attribute: 'createdAt', op: '>=' },
+    });
     expect(model?.patterns.find((p) => p.name === 'getLatestHostGame')).toMatchObject({ limit: 1, returns: 'one' });
   });
 
@@ -273,15 +325,21 @@ describe('parseProblemJson: unique, version, ttl and the table (v1 extensions)',
       ['model.wrongType', 'entities[0].version', 'error', '2'],
       ['model.wrongType', 'entities[0].ttl', 'error', '["v"]'],
     ]);
-    expect(result.diagnostics.find((d) => d.path === 'entities[0].unique[1]')?.message).toBe('entities[0].unique[1] must be a list of names, but it is the string "id"');
+    expect(result.diagnostics.find((d) => d.path === 'entities[0].unique[1]')?.message).toBe(
+      'entities[0].unique[1] must be a list of names, but it is the string "id"',
+    );
     const notTable = parseProblemJson(problem('', '"App"'));
-    expect(notTable.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([['model.wrongType', 'table', 'table must be an object (the table settings), but it is the string "App"']]);
+    expect(notTable.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      ['model.wrongType', 'table', 'table must be an object (the table settings), but it is the string "App"'],
+    ]);
     const notList = parseProblemJson(problem(', "unique": "handle"'));
     expect(notList.diagnostics.map((d) => [d.code, d.path])).toEqual([['model.wrongType', 'entities[0].unique']]);
   });
 
   it('reads every field, false included, and an empty table as no settings', () => {
-    const result = parseProblemJson(problem(', "unique": [["handle"], ["handle", "v"]], "version": "v", "ttl": "v"', '{ "pitr": false, "deletionProtection": true }'));
+    const result = parseProblemJson(
+      problem(', "unique": [["handle"], ["handle", "v"]], "version": "v", "ttl": "v"', '{ "pitr": false, "deletionProtection": true }'),
+    );
     expect(result.diagnostics).toEqual([]);
     expect(result.model?.table).toEqual({ pitr: false, deletionProtection: true });
     expect(result.model?.entities[0]).toMatchObject({ unique: [['handle'], ['handle', 'v']], version: 'v', ttl: 'v' });
@@ -314,10 +372,16 @@ describe('parseProblemJson: fixed and limit (v1 extensions)', () => {
 }`;
 
   it('reads fixed as attribute → value in the order given (an attribute named __proto__ included) and limit as a number', () => {
-    const result = parseProblemJson(problem(`, "fixed": { "status": "open", "level": 2, "__proto__": true }, "order": { "attribute": "at", "direction": "desc" }, "limit": 10`));
+    const result = parseProblemJson(
+      problem(`, "fixed": { "status": "open", "level": 2, "__proto__": true }, "order": { "attribute": "at", "direction": "desc" }, "limit": 10`),
+    );
     expect(withoutSdkWarning(result.diagnostics)).toEqual([]);
     const pattern = result.model?.patterns[0];
-    expect(Object.entries(pattern?.fixed ?? {})).toEqual([['status', 'open'], ['level', 2], ['__proto__', true]]);
+    expect(Object.entries(pattern?.fixed ?? {})).toEqual([
+      ['status', 'open'],
+      ['level', 2],
+      ['__proto__', true],
+    ]);
     expect(Object.getPrototypeOf(pattern?.fixed)).toBe(Object.prototype);
     expect(pattern?.limit).toBe(10);
   });

@@ -7,7 +7,22 @@ import { joinPath } from './jsonPath.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
 import { describeJsonNode, parseJson, type JsonEntry, type JsonNode, type JsonObjectNode } from './parseJson.ts';
 import { parseResult, type ParseResult } from './parseResult.ts';
-import type { Attribute, AttributeType, BelongsTo, BillingMode, Direction, Entity, Model, Pattern, RangeOp, Rate, Scalar, StreamView, TableClass, TableSettings } from './types.ts';
+import type {
+  Attribute,
+  AttributeType,
+  BelongsTo,
+  BillingMode,
+  Direction,
+  Entity,
+  Model,
+  Pattern,
+  RangeOp,
+  Rate,
+  Scalar,
+  StreamView,
+  TableClass,
+  TableSettings,
+} from './types.ts';
 
 export const PROBLEM_FORMAT = 'ddb-design-problem/1';
 
@@ -43,10 +58,14 @@ function recordSpans(node: JsonNode, path: string, sourceMap: SourceMap, diagnos
       const earlier = first.get(entry.key);
       if (earlier) {
         diagnostics.push(
-          modelDiagnostic('model.duplicateField', `the field ${quoteName(entry.key)} is given twice in this object (first at line ${earlier.keySpan.line}, col ${earlier.keySpan.column})`, {
-            path: fieldPath,
-            span: entry.keySpan,
-          }),
+          modelDiagnostic(
+            'model.duplicateField',
+            `the field ${quoteName(entry.key)} is given twice in this object (first at line ${earlier.keySpan.line}, col ${earlier.keySpan.column})`,
+            {
+              path: fieldPath,
+              span: entry.keySpan,
+            },
+          ),
         );
         continue;
       }
@@ -198,7 +217,8 @@ function readProblem(root: JsonNode, diagnostics: Diagnostic[], unreadable: Set<
       else wrongType(count, joinPath(path, 'count'), 'a number');
     }
     const unique = o.fields.get('unique');
-    if (unique !== undefined) entity.unique = list(unique, joinPath(path, 'unique'), 'a list of attribute lists', (set, p) => list(set, p, 'a list of names', string));
+    if (unique !== undefined)
+      entity.unique = list(unique, joinPath(path, 'unique'), 'a list of attribute lists', (set, p) => list(set, p, 'a list of names', string));
     const version = optionalString(o, 'version');
     if (version !== undefined) entity.version = version;
     const ttl = optionalString(o, 'ttl');
@@ -336,4 +356,3 @@ interface ObjectFields {
   fields: Map<string, JsonNode>;
   what: string;
 }
-

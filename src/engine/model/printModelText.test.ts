@@ -16,7 +16,11 @@ const withoutRangeOnEquality = (diagnostics: readonly Diagnostic[]) => diagnosti
 
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
-const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
+const problemPaths = problemDirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.problem.json'))
+    .map((f) => dir + f),
+);
 const examplePath = (slug: string) => `${problemDirs[0]}${slug}.problem.json`;
 const load = (file: string): Model => {
   const model = parseProblemJson(readFileSync(file, 'utf8')).model;
@@ -89,7 +93,15 @@ describe('printModelText', () => {
     const model: Model = {
       name: 'm',
       entities: [
-        { name: 'A', attributes: [{ name: 'x', type: 'string' }, { name: 'y', type: 'number' }], key: ['x', 'y'], belongsTo: [] },
+        {
+          name: 'A',
+          attributes: [
+            { name: 'x', type: 'string' },
+            { name: 'y', type: 'number' },
+          ],
+          key: ['x', 'y'],
+          belongsTo: [],
+        },
         {
           name: 'B',
           attributes: [
@@ -104,7 +116,15 @@ describe('printModelText', () => {
       ],
       patterns: [
         { name: 'p', entity: 'B', equals: [], range: { attribute: 'day', op: 'begins_with' }, order: { attribute: 'y', direction: 'asc' }, returns: 'many' },
-        { name: 'q', entity: 'A', equals: ['x'], range: { attribute: 'y', op: '<' }, order: { attribute: 'y', direction: 'desc' }, include: ['B'], returns: 'one' },
+        {
+          name: 'q',
+          entity: 'A',
+          equals: ['x'],
+          range: { attribute: 'y', op: '<' },
+          order: { attribute: 'y', direction: 'desc' },
+          include: ['B'],
+          returns: 'one',
+        },
       ],
     };
     const text = printModelText(model);
@@ -153,7 +173,16 @@ q: A by x where y < ? order by y desc with B returns one
     const model: Model = {
       name: 'Lobby',
       source: 's',
-      table: { tableClass: 'STANDARD', deletionProtection: false, pitr: true, stream: 'NEW_IMAGE', write: 10, read: 20, billing: 'provisioned', name: 'GameLobby' },
+      table: {
+        tableClass: 'STANDARD',
+        deletionProtection: false,
+        pitr: true,
+        stream: 'NEW_IMAGE',
+        write: 10,
+        read: 20,
+        billing: 'provisioned',
+        name: 'GameLobby',
+      },
       entities: [
         {
           name: 'Player',
@@ -200,7 +229,12 @@ entity Player key id count 3 unique handle unique (region, handle) version v ttl
     const model = { name: 'm', table: { name: 'my table', billing: 'on demand', read: 1.5, stream: '' }, entities: [], patterns: [] } as unknown as Model;
     const text = printModelText(model);
     expect(text).toContain('table "my table" billing "on demand" read 1.5 stream ""');
-    expect(parseModelText(text).diagnostics.map((d) => d.code)).toEqual(['model.invalidTableName', 'model.unknownBilling', 'model.invalidCapacity', 'model.unknownStreamView']);
+    expect(parseModelText(text).diagnostics.map((d) => d.code)).toEqual([
+      'model.invalidTableName',
+      'model.unknownBilling',
+      'model.invalidCapacity',
+      'model.unknownStreamView',
+    ]);
   });
 
   it('uses newest first / oldest first only for a date or datetime where attribute', () => {
@@ -210,7 +244,9 @@ entity Player key id count 3 unique handle unique (region, handle) version v ttl
     const numeric: Model = {
       name: 'n',
       entities: [{ name: 'S', attributes: [{ name: 'score', type: 'number' }], key: ['score'], belongsTo: [] }],
-      patterns: [{ name: 'top', entity: 'S', equals: [], range: { attribute: 'score', op: '>' }, order: { attribute: 'score', direction: 'desc' }, returns: 'many' }],
+      patterns: [
+        { name: 'top', entity: 'S', equals: [], range: { attribute: 'score', op: '>' }, order: { attribute: 'score', direction: 'desc' }, returns: 'many' },
+      ],
     };
     expect(printModelText(numeric)).toContain('top: S where score > ? order by score desc');
   });
@@ -234,7 +270,16 @@ entity Player key id count 3 unique handle unique (region, handle) version v ttl
       ],
       patterns: [
         { name: 'open', entity: 'Game', equals: [], fixed: { status: 'open' }, order: { attribute: 'at', direction: 'desc' }, limit: 10, returns: 'many' },
-        { name: 'since', entity: 'Game', equals: ['id'], range: { attribute: 'at', op: '>=' }, fixed: { level: -2.5, ranked: true }, order: { attribute: 'at', direction: 'desc' }, limit: 1, returns: 'one' },
+        {
+          name: 'since',
+          entity: 'Game',
+          equals: ['id'],
+          range: { attribute: 'at', op: '>=' },
+          fixed: { level: -2.5, ranked: true },
+          order: { attribute: 'at', direction: 'desc' },
+          limit: 1,
+          returns: 'one',
+        },
       ],
     };
     const text = printModelText(model);
@@ -254,7 +299,17 @@ entity Player key id count 3 unique handle unique (region, handle) version v ttl
   it('prints an invalid model without throwing, keeping what it can', () => {
     const model: Model = {
       name: 'bad',
-      entities: [{ name: 'E', attributes: [{ name: 'a', type: 'string', values: [1, 'x'] }, { name: 'b', type: 'string', values: [] }], key: [], belongsTo: [] }],
+      entities: [
+        {
+          name: 'E',
+          attributes: [
+            { name: 'a', type: 'string', values: [1, 'x'] },
+            { name: 'b', type: 'string', values: [] },
+          ],
+          key: [],
+          belongsTo: [],
+        },
+      ],
       patterns: [{ name: 'p', entity: 'E', equals: [], returns: 'all' as never }],
     };
     const text = printModelText(model);

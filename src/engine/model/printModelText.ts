@@ -20,7 +20,9 @@ export function printModelText(model: Model): string {
 
 /** A JSON string literal, with the two line separators JSON leaves raw escaped too (editors break lines there). */
 function quote(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function names(list: readonly string[]): string {

@@ -15,7 +15,11 @@ const withoutRangeOnEquality = (diagnostics: readonly Diagnostic[]) => diagnosti
 
 // The canonical examples (src/examples, copies of ../shared/problems) and the engine's test models.
 const problemDirs = [new URL('../../examples/', import.meta.url), new URL('../testing/problems/', import.meta.url)].map((u) => fileURLToPath(u));
-const problemPaths = problemDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.problem.json')).map((f) => dir + f));
+const problemPaths = problemDirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.problem.json'))
+    .map((f) => dir + f),
+);
 
 const shop: Model = {
   name: 'Shop',
@@ -61,7 +65,16 @@ describe('problemToJson', () => {
     const written = JSON.parse(problemToJson(shop)) as { entities: Record<string, unknown>[] };
     expect(Object.keys(written.entities[0] ?? {})).toEqual(['name', 'attributes', 'key']);
     expect(Object.keys(written.entities[1] ?? {})).toEqual(['name', 'attributes', 'key', 'belongsTo', 'count']);
-    const pattern = { name: 'p', text: 't', entity: 'Order', equals: [], range: { attribute: 'level', op: '>' as const }, order: { attribute: 'level', direction: 'asc' as const }, include: [], returns: 'one' as const };
+    const pattern = {
+      name: 'p',
+      text: 't',
+      entity: 'Order',
+      equals: [],
+      range: { attribute: 'level', op: '>' as const },
+      order: { attribute: 'level', direction: 'asc' as const },
+      include: [],
+      returns: 'one' as const,
+    };
     const withAll = JSON.parse(problemToJson({ ...shop, source: 's', patterns: [pattern] })) as { patterns: Record<string, unknown>[] };
     expect(Object.keys(withAll)).toEqual(['format', 'name', 'source', 'entities', 'patterns']);
     expect(Object.keys(withAll.patterns[0] ?? {})).toEqual(['name', 'text', 'entity', 'equals', 'range', 'order', 'include', 'returns']);
@@ -77,7 +90,9 @@ describe('problemToJson', () => {
   it('writes optional: true after values, only on optional attributes, and reads it back', () => {
     const model: Model = {
       ...shop,
-      entities: shop.entities.map((e, i) => (i === 1 ? { ...e, attributes: [...e.attributes, { name: 'note', type: 'string', values: ['a'], optional: true }] } : e)),
+      entities: shop.entities.map((e, i) =>
+        i === 1 ? { ...e, attributes: [...e.attributes, { name: 'note', type: 'string', values: ['a'], optional: true }] } : e,
+      ),
     };
     const written = problemToJson(model);
     expect(written).toContain('{ "name": "note", "type": "string", "values": ["a"], "optional": true }');
@@ -90,7 +105,15 @@ describe('problemToJson', () => {
       ...shop,
       table: { name: 'Shop', billing: 'provisioned', read: 5, write: 2, stream: 'NEW_IMAGE', pitr: false, deletionProtection: true, tableClass: 'STANDARD' },
       entities: shop.entities.map((e, i) =>
-        i === 1 ? { ...e, attributes: [...e.attributes, { name: 'v', type: 'number' }, { name: 'exp', type: 'number' }], unique: [['email', 'level'], ['v']], version: 'v', ttl: 'exp' } : e,
+        i === 1
+          ? {
+              ...e,
+              attributes: [...e.attributes, { name: 'v', type: 'number' }, { name: 'exp', type: 'number' }],
+              unique: [['email', 'level'], ['v']],
+              version: 'v',
+              ttl: 'exp',
+            }
+          : e,
       ),
     };
     const written = problemToJson(model);

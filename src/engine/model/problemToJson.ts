@@ -14,7 +14,10 @@ interface JsonFields {
 const MAX_LINE = 100;
 
 export function problemToJson(model: Model): string {
-  const fields: [string, Json][] = [['format', PROBLEM_FORMAT], ['name', model.name]];
+  const fields: [string, Json][] = [
+    ['format', PROBLEM_FORMAT],
+    ['name', model.name],
+  ];
   if (model.source !== undefined) fields.push(['source', model.source]);
   if (model.table !== undefined) fields.push(['table', tableJson(model.table)]);
   fields.push(['entities', model.entities.map(entityJson)], ['patterns', model.patterns.map(patternJson)]);
@@ -28,7 +31,15 @@ function entityJson(entity: Entity): Json {
     ['key', [...entity.key]],
   ];
   if (entity.belongsTo.length > 0) {
-    fields.push(['belongsTo', entity.belongsTo.map((b) => ({ fields: [['entity', b.entity], ['via', [...b.via]]] }))]);
+    fields.push([
+      'belongsTo',
+      entity.belongsTo.map((b) => ({
+        fields: [
+          ['entity', b.entity],
+          ['via', [...b.via]],
+        ],
+      })),
+    ]);
   }
   if (entity.count !== undefined) fields.push(['count', entity.count]);
   if (entity.unique !== undefined) fields.push(['unique', entity.unique.map((set) => [...set])]);
@@ -62,7 +73,10 @@ export function tableSettingsJson(table: TableSettings, indent = '', prefix = in
 }
 
 function attributeJson(attribute: Attribute): Json {
-  const fields: [string, Json][] = [['name', attribute.name], ['type', attribute.type]];
+  const fields: [string, Json][] = [
+    ['name', attribute.name],
+    ['type', attribute.type],
+  ];
   if (attribute.values !== undefined) fields.push(['values', [...attribute.values]]);
   if (attribute.optional) fields.push(['optional', true]);
   return { fields };
@@ -73,8 +87,26 @@ function patternJson(pattern: Pattern): Json {
   if (pattern.text !== undefined) fields.push(['text', pattern.text]);
   fields.push(['entity', pattern.entity], ['equals', [...pattern.equals]]);
   if (pattern.fixed !== undefined) fields.push(['fixed', { fields: fixedEntries(pattern) }]);
-  if (pattern.range) fields.push(['range', { fields: [['attribute', pattern.range.attribute], ['op', pattern.range.op]] }]);
-  if (pattern.order) fields.push(['order', { fields: [['attribute', pattern.order.attribute], ['direction', pattern.order.direction]] }]);
+  if (pattern.range)
+    fields.push([
+      'range',
+      {
+        fields: [
+          ['attribute', pattern.range.attribute],
+          ['op', pattern.range.op],
+        ],
+      },
+    ]);
+  if (pattern.order)
+    fields.push([
+      'order',
+      {
+        fields: [
+          ['attribute', pattern.order.attribute],
+          ['direction', pattern.order.direction],
+        ],
+      },
+    ]);
   if (pattern.limit !== undefined) fields.push(['limit', pattern.limit]);
   if (pattern.include !== undefined) fields.push(['include', [...pattern.include]]);
   fields.push(['returns', pattern.returns]);

@@ -6,7 +6,8 @@ export const TABLE_NAME_RULE = 'a DynamoDB table name is 3 to 255 characters of 
 
 /** Why `name` is not a DynamoDB table name, or undefined when it is one. */
 export function tableNameProblem(name: string): string | undefined {
-  if (name.length < 3 || name.length > 255) return `${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} has ${name.length} characters: ${TABLE_NAME_RULE}`;
+  if (name.length < 3 || name.length > 255)
+    return `${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)} has ${name.length} characters: ${TABLE_NAME_RULE}`;
   const bad = /[^A-Za-z0-9_.-]/.exec(name);
   if (bad) {
     const what = /\s/.test(bad[0]) ? (bad[0] === ' ' ? 'a space' : 'a line break or other white space') : JSON.stringify(bad[0]);

@@ -34,7 +34,14 @@ function shop(): Model {
     ],
     patterns: [
       { name: 'getUser', entity: 'User', equals: ['email'], include: ['Order'], returns: 'one' },
-      { name: 'getOrders', entity: 'Order', equals: ['userEmail'], range: { attribute: 'day', op: '>=' }, order: { attribute: 'day', direction: 'desc' }, returns: 'many' },
+      {
+        name: 'getOrders',
+        entity: 'Order',
+        equals: ['userEmail'],
+        range: { attribute: 'day', op: '>=' },
+        order: { attribute: 'day', direction: 'desc' },
+        returns: 'many',
+      },
     ],
   };
 }
@@ -57,7 +64,11 @@ describe('validateModel', () => {
 
   it('requires names to be ASCII identifiers', () => {
     expect(problems((m) => (user(m).name = 'Üser'))).toContainEqual(['model.invalidName', 'entities[0].name', expect.stringContaining('"Üser" is not valid')]);
-    expect(problems((m) => (order(m).attributes[0]!.name = '9id'))[0]).toEqual(['model.invalidName', 'entities[1].attributes[0].name', expect.stringContaining('ASCII identifiers')]);
+    expect(problems((m) => (order(m).attributes[0]!.name = '9id'))[0]).toEqual([
+      'model.invalidName',
+      'entities[1].attributes[0].name',
+      expect.stringContaining('ASCII identifiers'),
+    ]);
     expect(problems((m) => (getOrders(m).name = ''))).toEqual([['model.invalidName', 'patterns[1].name', expect.stringContaining('empty name')]]);
   });
 
@@ -68,7 +79,9 @@ describe('validateModel', () => {
 
   it('refuses two entities, two attributes of an entity, or two patterns with one name', () => {
     expect(problems((m) => (order(m).name = 'User'))).toContainEqual(['model.duplicateEntity', 'entities[1].name', 'entity "User" is declared twice']);
-    expect(problems((m) => (order(m).attributes[2]!.name = 'total'))).toEqual([['model.duplicateAttribute', 'entities[1].attributes[3].name', 'Order declares attribute "total" twice']]);
+    expect(problems((m) => (order(m).attributes[2]!.name = 'total'))).toEqual([
+      ['model.duplicateAttribute', 'entities[1].attributes[3].name', 'Order declares attribute "total" twice'],
+    ]);
     expect(problems((m) => (getOrders(m).name = 'getUser'))).toEqual([['model.duplicatePattern', 'patterns[1].name', 'pattern "getUser" is declared twice']]);
   });
 
@@ -80,16 +93,28 @@ describe('validateModel', () => {
 
   it('requires a key of declared attributes, each once', () => {
     expect(problems((m) => (user(m).key = []))).toEqual([['model.emptyKey', 'entities[0].key', expect.stringContaining('User has no key')]]);
-    expect(problems((m) => (order(m).key = ['orderID']))).toEqual([['model.unknownAttribute', 'entities[1].key[0]', 'Order has no attribute "orderID" — did you mean "orderId"?']]);
-    expect(problems((m) => (order(m).key = ['orderId', 'orderId']))).toEqual([['model.duplicateKeyAttribute', 'entities[1].key[1]', '"orderId" appears twice in the key']]);
+    expect(problems((m) => (order(m).key = ['orderID']))).toEqual([
+      ['model.unknownAttribute', 'entities[1].key[0]', 'Order has no attribute "orderID" — did you mean "orderId"?'],
+    ]);
+    expect(problems((m) => (order(m).key = ['orderId', 'orderId']))).toEqual([
+      ['model.duplicateKeyAttribute', 'entities[1].key[1]', '"orderId" appears twice in the key'],
+    ]);
   });
 
   it('refuses an optional attribute in a key or a via, and accepts one in patterns', () => {
     expect(problems((m) => (user(m).attributes[0]!.optional = true))).toEqual([
-      ['model.optionalKey', 'entities[0].key[0]', `"email" is optional (records may lack it), so it cannot be part of User's key: every record has its key; drop optional or pick another key attribute`],
+      [
+        'model.optionalKey',
+        'entities[0].key[0]',
+        `"email" is optional (records may lack it), so it cannot be part of User's key: every record has its key; drop optional or pick another key attribute`,
+      ],
     ]);
     expect(problems((m) => (order(m).attributes[1]!.optional = true))).toEqual([
-      ['model.optionalVia', 'entities[1].belongsTo[0].via[0]', '"userEmail" is optional (records may lack it), so it cannot hold the User key in via: every Order names its User; drop optional'],
+      [
+        'model.optionalVia',
+        'entities[1].belongsTo[0].via[0]',
+        '"userEmail" is optional (records may lack it), so it cannot hold the User key in via: every Order names its User; drop optional',
+      ],
     ]);
     // `day` is in getOrders' range and order: records without it are left out of its answer.
     expect(problems((m) => (order(m).attributes[4]!.optional = true))).toEqual([]);
@@ -111,9 +136,15 @@ describe('validateModel', () => {
   });
 
   it('checks enumerations: not empty, values of the type, no value twice', () => {
-    expect(problems((m) => (user(m).attributes[1]!.values = []))).toEqual([['model.emptyValues', 'entities[0].attributes[1].values', expect.stringContaining('lists no values')]]);
-    expect(problems((m) => (user(m).attributes[1]!.values = ['free', 3]))).toEqual([['model.valueType', 'entities[0].attributes[1].values[1]', '3 is not a string']]);
-    expect(problems((m) => (user(m).attributes[1]!.values = ['free', 'free']))).toEqual([['model.duplicateValue', 'entities[0].attributes[1].values[1]', '"free" is listed twice']]);
+    expect(problems((m) => (user(m).attributes[1]!.values = []))).toEqual([
+      ['model.emptyValues', 'entities[0].attributes[1].values', expect.stringContaining('lists no values')],
+    ]);
+    expect(problems((m) => (user(m).attributes[1]!.values = ['free', 3]))).toEqual([
+      ['model.valueType', 'entities[0].attributes[1].values[1]', '3 is not a string'],
+    ]);
+    expect(problems((m) => (user(m).attributes[1]!.values = ['free', 'free']))).toEqual([
+      ['model.duplicateValue', 'entities[0].attributes[1].values[1]', '"free" is listed twice'],
+    ]);
     expect(problems((m) => (order(m).attributes[4]!.values = ['2024-02-30']))).toEqual([
       ['model.valueType', 'entities[1].attributes[4].values[0]', '"2024-02-30" is not a date (YYYY-MM-DD, a real day)'],
     ]);
@@ -125,7 +156,11 @@ describe('validateModel', () => {
   it('refuses enumerated numbers DynamoDB or the SDK cannot store, naming the limit', () => {
     const total = (m: Model) => order(m).attributes.find((a) => a.name === 'total') as Attribute;
     expect(problems((m) => (total(m).values = [1, 2 ** 53, 1e-200, -9007199254740991]))).toEqual([
-      ['model.numberRange', 'entities[1].attributes[3].values[1]', expect.stringMatching(/^9007199254740992 is too large: numbers must be 0 or of magnitude 1E-130 .* to 9007199254740991/)],
+      [
+        'model.numberRange',
+        'entities[1].attributes[3].values[1]',
+        expect.stringMatching(/^9007199254740992 is too large: numbers must be 0 or of magnitude 1E-130 .* to 9007199254740991/),
+      ],
       ['model.numberRange', 'entities[1].attributes[3].values[2]', expect.stringMatching(/^1e-200 is too small/)],
     ]);
   });
@@ -137,21 +172,37 @@ describe('validateModel', () => {
   });
 
   it('checks a pattern names a declared entity and its declared attributes', () => {
-    expect(problems((m) => (getOrders(m).entity = 'Ordr'))).toEqual([['model.unknownEntity', 'patterns[1].entity', 'unknown entity "Ordr" — did you mean "Order"?']]);
-    expect(problems((m) => (getOrders(m).equals = ['state']))).toEqual([['model.unknownAttribute', 'patterns[1].equals[0]', 'Order has no attribute "state" — did you mean "status"?']]);
-    expect(problems((m) => (getOrders(m).equals = ['userEmail', 'userEmail']))).toEqual([['model.duplicateEquals', 'patterns[1].equals[1]', '"userEmail" appears twice in the equals list']]);
-    expect(problems((m) => (getOrders(m).range = { attribute: 'dya', op: '<' }))).toEqual([['model.unknownAttribute', 'patterns[1].range.attribute', 'Order has no attribute "dya" — did you mean "day"?']]);
-    expect(problems((m) => (getOrders(m).order = { attribute: 'totl', direction: 'asc' }))).toEqual([['model.unknownAttribute', 'patterns[1].order.attribute', 'Order has no attribute "totl" — did you mean "total"?']]);
+    expect(problems((m) => (getOrders(m).entity = 'Ordr'))).toEqual([
+      ['model.unknownEntity', 'patterns[1].entity', 'unknown entity "Ordr" — did you mean "Order"?'],
+    ]);
+    expect(problems((m) => (getOrders(m).equals = ['state']))).toEqual([
+      ['model.unknownAttribute', 'patterns[1].equals[0]', 'Order has no attribute "state" — did you mean "status"?'],
+    ]);
+    expect(problems((m) => (getOrders(m).equals = ['userEmail', 'userEmail']))).toEqual([
+      ['model.duplicateEquals', 'patterns[1].equals[1]', '"userEmail" appears twice in the equals list'],
+    ]);
+    expect(problems((m) => (getOrders(m).range = { attribute: 'dya', op: '<' }))).toEqual([
+      ['model.unknownAttribute', 'patterns[1].range.attribute', 'Order has no attribute "dya" — did you mean "day"?'],
+    ]);
+    expect(problems((m) => (getOrders(m).order = { attribute: 'totl', direction: 'asc' }))).toEqual([
+      ['model.unknownAttribute', 'patterns[1].order.attribute', 'Order has no attribute "totl" — did you mean "total"?'],
+    ]);
   });
 
   it('checks range operators, begins_with types, order directions and returns', () => {
-    expect(problems((m) => (getOrders(m).range = { attribute: 'day', op: 'like' as never }))).toEqual([['model.unknownRangeOp', 'patterns[1].range.op', expect.stringContaining('unknown operator "like"')]]);
+    expect(problems((m) => (getOrders(m).range = { attribute: 'day', op: 'like' as never }))).toEqual([
+      ['model.unknownRangeOp', 'patterns[1].range.op', expect.stringContaining('unknown operator "like"')],
+    ]);
     expect(problems((m) => (getOrders(m).range = { attribute: 'total', op: 'begins_with' }))).toEqual([
       ['model.beginsWithType', 'patterns[1].range.op', expect.stringContaining('"total" is a number')],
     ]);
     expect(problems((m) => (getOrders(m).range = { attribute: 'day', op: 'begins_with' }))).toEqual([]);
-    expect(problems((m) => (getOrders(m).order = { attribute: 'day', direction: 'up' as never }))).toEqual([['model.unknownDirection', 'patterns[1].order.direction', 'order direction must be asc or desc, not "up"']]);
-    expect(problems((m) => (getOrders(m).returns = 'all' as never))).toEqual([['model.unknownReturns', 'patterns[1].returns', 'returns must be one or many, not "all"']]);
+    expect(problems((m) => (getOrders(m).order = { attribute: 'day', direction: 'up' as never }))).toEqual([
+      ['model.unknownDirection', 'patterns[1].order.direction', 'order direction must be asc or desc, not "up"'],
+    ]);
+    expect(problems((m) => (getOrders(m).returns = 'all' as never))).toEqual([
+      ['model.unknownReturns', 'patterns[1].returns', 'returns must be one or many, not "all"'],
+    ]);
   });
 
   it('warns when the range attribute is also an equality attribute, saying what the answer then is', () => {
@@ -171,20 +222,30 @@ describe('validateModel', () => {
       }),
     ]);
     for (const op of ['<', '>'] as const) {
-      expect(problems(ranged({ attribute: 'day', op }))).toEqual([['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('the answer is always empty')]]);
+      expect(problems(ranged({ attribute: 'day', op }))).toEqual([
+        ['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('the answer is always empty')],
+      ]);
     }
     for (const op of ['<=', '>='] as const) {
       expect(problems(ranged({ attribute: 'day', op }))).toEqual([
-        ['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining(`(${op}: one value), so the range adds nothing: the answer is the records whose "day" equals it`)],
+        [
+          'model.rangeOnEquality',
+          'patterns[1].range.attribute',
+          expect.stringContaining(`(${op}: one value), so the range adds nothing: the answer is the records whose "day" equals it`),
+        ],
       ]);
     }
-    expect(problems(ranged({ attribute: 'day', op: '=' }))).toEqual([['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('drop the range: they say the same')]]);
+    expect(problems(ranged({ attribute: 'day', op: '=' }))).toEqual([
+      ['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('drop the range: they say the same')],
+    ]);
     expect(problems(ranged({ attribute: 'day', op: 'begins_with' }))).toEqual([
       ['model.rangeOnEquality', 'patterns[1].range.attribute', expect.stringContaining('the answer is only the records whose "day" is exactly the prefix')],
     ]);
     // Not for a range on another attribute, nor on top of an error about the range.
     expect(problems(ranged({ attribute: 'total', op: '>=' }))).toEqual([]);
-    expect(problems(ranged({ attribute: 'day', op: 'like' as never }))).toEqual([['model.unknownRangeOp', 'patterns[1].range.op', expect.stringContaining('unknown operator')]]);
+    expect(problems(ranged({ attribute: 'day', op: 'like' as never }))).toEqual([
+      ['model.unknownRangeOp', 'patterns[1].range.op', expect.stringContaining('unknown operator')],
+    ]);
     expect(
       problems((m) => {
         getOrders(m).equals = ['userEmail', 'total'];
@@ -193,7 +254,7 @@ describe('validateModel', () => {
     ).toEqual([['model.beginsWithType', 'patterns[1].range.op', expect.stringContaining('"total" is a number')]]);
   });
 
-  it('accepts fixed values of their attribute\'s type and among its values, and a limit with an order', () => {
+  it("accepts fixed values of their attribute's type and among its values, and a limit with an order", () => {
     expect(
       problems((m) => {
         getOrders(m).fixed = { status: 'paid', total: 10 };
@@ -207,7 +268,9 @@ describe('validateModel', () => {
     const fixed = (values: Record<string, unknown>) => (m: Model) => {
       getOrders(m).fixed = values as never;
     };
-    expect(problems(fixed({ stauts: 'paid' }))).toEqual([['model.unknownAttribute', 'patterns[1].fixed.stauts', 'Order has no attribute "stauts" — did you mean "status"?']]);
+    expect(problems(fixed({ stauts: 'paid' }))).toEqual([
+      ['model.unknownAttribute', 'patterns[1].fixed.stauts', 'Order has no attribute "stauts" — did you mean "status"?'],
+    ]);
     expect(problems(fixed({ total: '10' }))).toEqual([['model.fixedType', 'patterns[1].fixed.total', '"total" is fixed to "10", which is not a number']]);
     expect(problems((m) => (m.patterns[0]!.fixed = { createdAt: '2024-02-30' }))).toEqual([
       ['model.fixedType', 'patterns[0].fixed.createdAt', '"createdAt" is fixed to "2024-02-30", which is not a datetime (YYYY-MM-DDTHH:mm:ss.sssZ, in UTC)'],
@@ -217,7 +280,11 @@ describe('validateModel', () => {
       ['model.fixedNotAValue', 'patterns[0].fixed.plan', '"plan" is fixed to "gold", which is not one of its values ("free", "premium"): no record has it'],
     ]);
     expect(problems(fixed({ userEmail: 'a@b' }))).toEqual([
-      ['model.fixedConflict', 'patterns[1].fixed.userEmail', '"userEmail" is fixed to "a@b" and is also a parameter (by, JSON: equals): drop it from one of them'],
+      [
+        'model.fixedConflict',
+        'patterns[1].fixed.userEmail',
+        '"userEmail" is fixed to "a@b" and is also a parameter (by, JSON: equals): drop it from one of them',
+      ],
     ]);
     expect(problems(fixed({ day: '2024-01-01' }))).toEqual([
       ['model.fixedConflict', 'patterns[1].fixed.day', '"day" is fixed to "2024-01-01" and also has a range (where day >= ?): drop one of them'],
@@ -236,17 +303,27 @@ describe('validateModel', () => {
 
   it('requires a limit to be a whole number, 1 or more, and the pattern to have an order', () => {
     for (const limit of [0, -1, 2.5, Number.NaN]) {
-      expect(problems((m) => (getOrders(m).limit = limit))).toEqual([['model.invalidLimit', 'patterns[1].limit', `limit must be a whole number of records, 1 or more (found ${String(limit)})`]]);
+      expect(problems((m) => (getOrders(m).limit = limit))).toEqual([
+        ['model.invalidLimit', 'patterns[1].limit', `limit must be a whole number of records, 1 or more (found ${String(limit)})`],
+      ]);
     }
     expect(problems((m) => (m.patterns[0]!.limit = 1))).toEqual([
-      ['model.limitWithoutOrder', 'patterns[0].limit', "limit keeps the first 1 records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)"],
+      [
+        'model.limitWithoutOrder',
+        'patterns[0].limit',
+        "limit keeps the first 1 records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)",
+      ],
     ]);
   });
 
   it('requires included entities to exist and to belong to the pattern entity', () => {
-    expect(problems((m) => (getOrders(m).include = ['User']))).toEqual([['model.includeNotChild', 'patterns[1].include[0]', 'include: User does not belong to Order (add belongsTo Order to User)']]);
+    expect(problems((m) => (getOrders(m).include = ['User']))).toEqual([
+      ['model.includeNotChild', 'patterns[1].include[0]', 'include: User does not belong to Order (add belongsTo Order to User)'],
+    ]);
     expect(problems((m) => (getOrders(m).include = ['Revew']))).toEqual([['model.unknownEntity', 'patterns[1].include[0]', 'unknown entity "Revew"']]);
-    expect(problems((m) => (m.patterns[0]!.include = ['Order', 'Order']))).toEqual([['model.duplicateInclude', 'patterns[0].include[1]', '"Order" appears twice in include']]);
+    expect(problems((m) => (m.patterns[0]!.include = ['Order', 'Order']))).toEqual([
+      ['model.duplicateInclude', 'patterns[0].include[1]', '"Order" appears twice in include'],
+    ]);
   });
 
   it('reports every problem, not just the first', () => {
@@ -284,8 +361,21 @@ describe('validateModel', () => {
     const model: Model = {
       name: 'x',
       entities: [
-        { name: 'constructor', attributes: [{ name: '__proto__', type: 'string' }, { name: 'toString', type: 'string' }], key: ['__proto__'], belongsTo: [] },
-        { name: 'hasOwnProperty', attributes: [{ name: 'valueOf', type: 'string' }], key: ['valueOf'], belongsTo: [{ entity: 'constructor', via: ['valueOf'] }] },
+        {
+          name: 'constructor',
+          attributes: [
+            { name: '__proto__', type: 'string' },
+            { name: 'toString', type: 'string' },
+          ],
+          key: ['__proto__'],
+          belongsTo: [],
+        },
+        {
+          name: 'hasOwnProperty',
+          attributes: [{ name: 'valueOf', type: 'string' }],
+          key: ['valueOf'],
+          belongsTo: [{ entity: 'constructor', via: ['valueOf'] }],
+        },
       ],
       patterns: [{ name: '__proto__', entity: 'constructor', equals: ['toString'], include: ['hasOwnProperty'], returns: 'many' }],
     };
@@ -299,7 +389,11 @@ describe('validateModel: unique, version, ttl (v1 extensions)', () => {
   it('accepts unique sets, a version and a ttl that follow the rules, optional attributes in a set included', () => {
     expect(
       problems((m) => {
-        order(m).attributes.push({ name: 'version', type: 'number' }, { name: 'expiresAt', type: 'number', optional: true }, { name: 'code', type: 'string', optional: true });
+        order(m).attributes.push(
+          { name: 'version', type: 'number' },
+          { name: 'expiresAt', type: 'number', optional: true },
+          { name: 'code', type: 'string', optional: true },
+        );
         order(m).unique = [['code'], ['userEmail', 'day'], ['orderId', 'day']];
         order(m).version = 'version';
         order(m).ttl = 'expiresAt';
@@ -308,18 +402,33 @@ describe('validateModel: unique, version, ttl (v1 extensions)', () => {
   });
 
   it('checks each unique set: not empty, declared attributes each once, no set twice, none the key', () => {
-    expect(problems((m) => (order(m).unique = [[]]))).toEqual([['model.emptyUnique', 'entities[1].unique[0]', 'a unique set lists no attributes: name the attributes that identify at most one Order, or drop the set']]);
-    expect(problems((m) => (order(m).unique = [['stats']]))).toEqual([['model.unknownAttribute', 'entities[1].unique[0][0]', 'Order has no attribute "stats" — did you mean "status"?']]);
-    expect(problems((m) => (order(m).unique = [['status', 'status']]))).toEqual([['model.duplicateUniqueAttribute', 'entities[1].unique[0][1]', '"status" appears twice in this unique set']]);
+    expect(problems((m) => (order(m).unique = [[]]))).toEqual([
+      ['model.emptyUnique', 'entities[1].unique[0]', 'a unique set lists no attributes: name the attributes that identify at most one Order, or drop the set'],
+    ]);
+    expect(problems((m) => (order(m).unique = [['stats']]))).toEqual([
+      ['model.unknownAttribute', 'entities[1].unique[0][0]', 'Order has no attribute "stats" — did you mean "status"?'],
+    ]);
+    expect(problems((m) => (order(m).unique = [['status', 'status']]))).toEqual([
+      ['model.duplicateUniqueAttribute', 'entities[1].unique[0][1]', '"status" appears twice in this unique set'],
+    ]);
     expect(problems((m) => (order(m).unique = [['status', 'day'], ['total'], ['day', 'status']]))).toEqual([
       ['model.duplicateUnique', 'entities[1].unique[2]', 'this unique set repeats unique set 1 (day, status): list each set once'],
     ]);
     const found = validateModel({ ...shop(), entities: [user(shop()), { ...order(shop()), unique: [['orderId']] }] });
-    expect(found).toEqual([expect.objectContaining({ code: 'model.uniqueIsKey', severity: 'warning', path: 'entities[1].unique[0]', message: "this unique set is Order's key, which already identifies one record: drop it" })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'model.uniqueIsKey',
+        severity: 'warning',
+        path: 'entities[1].unique[0]',
+        message: "this unique set is Order's key, which already identifies one record: drop it",
+      }),
+    ]);
   });
 
   it('requires the version to be a number attribute outside the key and the via attributes, never optional', () => {
-    expect(problems((m) => (order(m).version = 'totl'))).toEqual([['model.unknownAttribute', 'entities[1].version', 'Order has no attribute "totl" — did you mean "total"?']]);
+    expect(problems((m) => (order(m).version = 'totl'))).toEqual([
+      ['model.unknownAttribute', 'entities[1].version', 'Order has no attribute "totl" — did you mean "total"?'],
+    ]);
     expect(problems((m) => (order(m).version = 'status'))).toEqual([
       ['model.versionType', 'entities[1].version', 'the version attribute "status" is a string: optimistic locking counts versions, so it must be a number'],
     ]);
@@ -348,8 +457,12 @@ describe('validateModel: unique, version, ttl (v1 extensions)', () => {
   });
 
   it('requires the ttl to be a number attribute outside the key', () => {
-    expect(problems((m) => (order(m).ttl = 'dya'))).toEqual([['model.unknownAttribute', 'entities[1].ttl', 'Order has no attribute "dya" — did you mean "day"?']]);
-    expect(problems((m) => (order(m).ttl = 'day'))).toEqual([['model.ttlType', 'entities[1].ttl', `the ttl attribute "day" is a date: DynamoDB's time to live reads a number (epoch seconds)`]]);
+    expect(problems((m) => (order(m).ttl = 'dya'))).toEqual([
+      ['model.unknownAttribute', 'entities[1].ttl', 'Order has no attribute "dya" — did you mean "day"?'],
+    ]);
+    expect(problems((m) => (order(m).ttl = 'day'))).toEqual([
+      ['model.ttlType', 'entities[1].ttl', `the ttl attribute "day" is a date: DynamoDB's time to live reads a number (epoch seconds)`],
+    ]);
     expect(
       problems((m) => {
         order(m).key = ['orderId', 'total'];
@@ -376,14 +489,32 @@ describe('validateModel: unique, version, ttl (v1 extensions)', () => {
 
 describe('validateModel: the table settings (v1 extension)', () => {
   it('accepts every valid setting', () => {
-    expect(problems((m) => (m.table = { name: 'Shop.v1-test_', billing: 'provisioned', read: 5, write: 1, stream: 'KEYS_ONLY', pitr: false, deletionProtection: true, tableClass: 'STANDARD_INFREQUENT_ACCESS' }))).toEqual([]);
+    expect(
+      problems(
+        (m) =>
+          (m.table = {
+            name: 'Shop.v1-test_',
+            billing: 'provisioned',
+            read: 5,
+            write: 1,
+            stream: 'KEYS_ONLY',
+            pitr: false,
+            deletionProtection: true,
+            tableClass: 'STANDARD_INFREQUENT_ACCESS',
+          }),
+      ),
+    ).toEqual([]);
     expect(problems((m) => (m.table = {}))).toEqual([]);
     expect(problems((m) => (m.table = { billing: 'on-demand' }))).toEqual([]);
   });
 
   it("requires DynamoDB's table-name rule", () => {
     expect(problems((m) => (m.table = { name: 'my table' }))).toEqual([
-      ['model.invalidTableName', 'table.name', 'table name "my table" contains a space at position 3: a DynamoDB table name is 3 to 255 characters of A-Z, a-z, 0-9, "_", "-" and "."'],
+      [
+        'model.invalidTableName',
+        'table.name',
+        'table name "my table" contains a space at position 3: a DynamoDB table name is 3 to 255 characters of A-Z, a-z, 0-9, "_", "-" and "."',
+      ],
     ]);
     expect(problems((m) => (m.table = { name: 'ab' }))).toEqual([['model.invalidTableName', 'table.name', expect.stringContaining('"ab" has 2 characters')]]);
   });
@@ -391,8 +522,16 @@ describe('validateModel: the table settings (v1 extension)', () => {
   it('refuses unknown billing modes, stream views and table classes, suggesting the closest', () => {
     expect(problems((m) => (m.table = { billing: 'ondemand' as never, stream: 'NEW_IMAGES' as never, tableClass: 'standard' as never }))).toEqual([
       ['model.unknownBilling', 'table.billing', 'unknown billing mode "ondemand" — did you mean "on-demand"? (use one of on-demand, provisioned)'],
-      ['model.unknownStreamView', 'table.stream', 'unknown stream view "NEW_IMAGES" — did you mean "NEW_IMAGE"? (use one of NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)'],
-      ['model.unknownTableClass', 'table.tableClass', 'unknown table class "standard" — did you mean "STANDARD"? (use one of STANDARD, STANDARD_INFREQUENT_ACCESS)'],
+      [
+        'model.unknownStreamView',
+        'table.stream',
+        'unknown stream view "NEW_IMAGES" — did you mean "NEW_IMAGE"? (use one of NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)',
+      ],
+      [
+        'model.unknownTableClass',
+        'table.tableClass',
+        'unknown table class "standard" — did you mean "STANDARD"? (use one of STANDARD, STANDARD_INFREQUENT_ACCESS)',
+      ],
     ]);
   });
 
@@ -405,11 +544,19 @@ describe('validateModel: the table settings (v1 extension)', () => {
       ['model.missingCapacity', 'table.billing', 'provisioned billing needs write capacity units: add write (a whole number, 1 or more)'],
     ]);
     expect(problems((m) => (m.table = { read: 5, write: 5 }))).toEqual([
-      ['model.capacityWithoutProvisioned', 'table.read', 'read capacity is set only with provisioned billing (the table is on-demand by default): add billing provisioned, or drop read'],
+      [
+        'model.capacityWithoutProvisioned',
+        'table.read',
+        'read capacity is set only with provisioned billing (the table is on-demand by default): add billing provisioned, or drop read',
+      ],
       ['model.capacityWithoutProvisioned', 'table.write', expect.stringContaining('write capacity is set only with provisioned billing')],
     ]);
-    expect(problems((m) => (m.table = { billing: 'on-demand', write: 5 }))).toEqual([['model.capacityWithoutProvisioned', 'table.write', expect.stringContaining('(the table is on-demand)')]]);
+    expect(problems((m) => (m.table = { billing: 'on-demand', write: 5 }))).toEqual([
+      ['model.capacityWithoutProvisioned', 'table.write', expect.stringContaining('(the table is on-demand)')],
+    ]);
     // A misspelt billing mode is the one problem: nothing about the capacities it may explain.
-    expect(problems((m) => (m.table = { billing: 'provisoned' as never, read: 5 }))).toEqual([['model.unknownBilling', 'table.billing', expect.stringContaining('did you mean "provisioned"?')]]);
+    expect(problems((m) => (m.table = { billing: 'provisoned' as never, read: 5 }))).toEqual([
+      ['model.unknownBilling', 'table.billing', expect.stringContaining('did you mean "provisioned"?')],
+    ]);
   });
 });

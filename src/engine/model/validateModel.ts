@@ -87,7 +87,8 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
   const attributeNamesUncertain = (i: number): boolean => {
     let uncertain = uncertainAttributes.get(i);
     if (uncertain === undefined) {
-      uncertain = covered(`${entityPath(i)}.attributes`) || (model.entities[i]?.attributes ?? []).some((_, j) => covered(`${entityPath(i)}.attributes[${j}].name`));
+      uncertain =
+        covered(`${entityPath(i)}.attributes`) || (model.entities[i]?.attributes ?? []).some((_, j) => covered(`${entityPath(i)}.attributes[${j}].name`));
       uncertainAttributes.set(i, uncertain);
     }
     return uncertain;
@@ -194,7 +195,11 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
     }
     entity.key.forEach((name, j) => {
       if (resolve(info, name, `${path}.key[${j}]`)?.attribute.optional) {
-        report('model.optionalKey', `${path}.key[${j}]`, `${quoteName(name)} is optional (records may lack it), so it cannot be part of ${label(entity)}'s key: every record has its key; drop optional or pick another key attribute`);
+        report(
+          'model.optionalKey',
+          `${path}.key[${j}]`,
+          `${quoteName(name)} is optional (records may lack it), so it cannot be part of ${label(entity)}'s key: every record has its key; drop optional or pick another key attribute`,
+        );
       }
     });
     noDuplicates(entity.key, `${path}.key`, 'model.duplicateKeyAttribute', 'the key');
@@ -205,7 +210,11 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       const via = relation.via.map((name, j) => {
         const found = resolve(info, name, `${relationPath}.via[${j}]`);
         if (found?.attribute.optional) {
-          report('model.optionalVia', `${relationPath}.via[${j}]`, `${quoteName(name)} is optional (records may lack it), so it cannot hold the ${relation.entity} key in via: every ${label(entity)} names its ${relation.entity}; drop optional`);
+          report(
+            'model.optionalVia',
+            `${relationPath}.via[${j}]`,
+            `${quoteName(name)} is optional (records may lack it), so it cannot hold the ${relation.entity} key in via: every ${label(entity)} names its ${relation.entity}; drop optional`,
+          );
         }
         return found;
       });
@@ -243,13 +252,29 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       const found = resolve(info, entity.version, versionPath);
       const name = quoteName(entity.version);
       if (found && typeKnown(info, found.index, found.attribute.type) && found.attribute.type !== 'number') {
-        report('model.versionType', versionPath, `the version attribute ${name} is a ${found.attribute.type}: optimistic locking counts versions, so it must be a number`);
+        report(
+          'model.versionType',
+          versionPath,
+          `the version attribute ${name} is a ${found.attribute.type}: optimistic locking counts versions, so it must be a number`,
+        );
       } else if (found && entity.key.includes(entity.version)) {
-        report('model.versionInKey', versionPath, `the version attribute ${name} is part of ${label(entity)}'s key: a key never changes, but every update changes the version; use an attribute of its own`);
+        report(
+          'model.versionInKey',
+          versionPath,
+          `the version attribute ${name} is part of ${label(entity)}'s key: a key never changes, but every update changes the version; use an attribute of its own`,
+        );
       } else if (found && vias.has(entity.version)) {
-        report('model.versionInVia', versionPath, `the version attribute ${name} holds a parent's key (via): every update changes the version; use an attribute of its own`);
+        report(
+          'model.versionInVia',
+          versionPath,
+          `the version attribute ${name} holds a parent's key (via): every update changes the version; use an attribute of its own`,
+        );
       } else if (found?.attribute.optional) {
-        report('model.optionalVersion', versionPath, `the version attribute ${name} is optional, but every record has a version (updates state the one they expect): drop optional`);
+        report(
+          'model.optionalVersion',
+          versionPath,
+          `the version attribute ${name} is optional, but every record has a version (updates state the one they expect): drop optional`,
+        );
       }
     }
     if (entity.ttl !== undefined) {
@@ -259,21 +284,37 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       if (found && typeKnown(info, found.index, found.attribute.type) && found.attribute.type !== 'number') {
         report('model.ttlType', ttlPath, `the ttl attribute ${name} is a ${found.attribute.type}: DynamoDB's time to live reads a number (epoch seconds)`);
       } else if (found && entity.key.includes(entity.ttl)) {
-        report('model.ttlInKey', ttlPath, `the ttl attribute ${name} is part of ${label(entity)}'s key: an expiry time does not identify a record; use an attribute of its own`);
+        report(
+          'model.ttlInKey',
+          ttlPath,
+          `the ttl attribute ${name} is part of ${label(entity)}'s key: an expiry time does not identify a record; use an attribute of its own`,
+        );
       }
     }
     if (entity.writes !== undefined) checkRate(entity.writes, `${path}.writes`, 'writes');
     if (entity.itemBytes !== undefined && !(Number.isSafeInteger(entity.itemBytes) && entity.itemBytes >= 1 && entity.itemBytes <= MAX_ITEM_BYTES)) {
-      report('model.invalidItemBytes', `${path}.itemBytes`, `itemBytes must be a whole number of bytes from 1 to ${String(MAX_ITEM_BYTES)} (DynamoDB's item size limit, 400 KB) (found ${String(entity.itemBytes)})`);
+      report(
+        'model.invalidItemBytes',
+        `${path}.itemBytes`,
+        `itemBytes must be a whole number of bytes from 1 to ${String(MAX_ITEM_BYTES)} (DynamoDB's item size limit, 400 KB) (found ${String(entity.itemBytes)})`,
+      );
     }
   }
 
   /** A rate per second: `avg` 0 or more, `peak` (when given) at least `avg`; both finite. */
   function checkRate(rate: Rate, path: string, what: string) {
     if (!(Number.isFinite(rate.avg) && rate.avg >= 0)) {
-      report('model.invalidRate', `${path}.avg`, `${what}: the average must be a number of ${what === 'rate' ? 'calls' : 'writes'} per second, 0 or more (found ${String(rate.avg)})`);
+      report(
+        'model.invalidRate',
+        `${path}.avg`,
+        `${what}: the average must be a number of ${what === 'rate' ? 'calls' : 'writes'} per second, 0 or more (found ${String(rate.avg)})`,
+      );
     } else if (rate.peak !== undefined && !(Number.isFinite(rate.peak) && rate.peak >= rate.avg)) {
-      report('model.invalidRate', `${path}.peak`, `${what}: the peak must be a number per second at least the average, ${String(rate.avg)} (found ${String(rate.peak)})`);
+      report(
+        'model.invalidRate',
+        `${path}.peak`,
+        `${what}: the peak must be a number per second at least the average, ${String(rate.avg)} (found ${String(rate.peak)})`,
+      );
     }
   }
 
@@ -286,7 +327,11 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
     (entity.unique ?? []).forEach((set, k) => {
       const setPath = `${path}[${k}]`;
       if (set.length === 0 && !covered(setPath)) {
-        report('model.emptyUnique', setPath, `a unique set lists no attributes: name the attributes that identify at most one ${label(entity)}, or drop the set`);
+        report(
+          'model.emptyUnique',
+          setPath,
+          `a unique set lists no attributes: name the attributes that identify at most one ${label(entity)}, or drop the set`,
+        );
         return;
       }
       set.forEach((name, j) => resolve(info, name, `${setPath}[${j}]`));
@@ -375,12 +420,20 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       if (!(Number.isSafeInteger(pattern.limit) && pattern.limit >= 1)) {
         report('model.invalidLimit', `${path}.limit`, `limit must be a whole number of records, 1 or more (found ${String(pattern.limit)})`);
       } else if (!pattern.order && !covered(`${path}.order`)) {
-        report('model.limitWithoutOrder', `${path}.limit`, `limit keeps the first ${String(pattern.limit)} records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)`);
+        report(
+          'model.limitWithoutOrder',
+          `${path}.limit`,
+          `limit keeps the first ${String(pattern.limit)} records in the pattern's order, but it has none: add order by <attribute> asc|desc (JSON: order)`,
+        );
       }
     }
     if (pattern.rate !== undefined) checkRate(pattern.rate, `${path}.rate`, 'rate');
     if (pattern.shards !== undefined && !(Number.isSafeInteger(pattern.shards) && pattern.shards >= 1 && pattern.shards <= MAX_SHARDS)) {
-      report('model.invalidShards', `${path}.shards`, `shards must be a whole number from 1 (no sharding) to ${String(MAX_SHARDS)} (found ${String(pattern.shards)})`);
+      report(
+        'model.invalidShards',
+        `${path}.shards`,
+        `shards must be a whole number from 1 (no sharding) to ${String(MAX_SHARDS)} (found ${String(pattern.shards)})`,
+      );
     }
     if (pattern.order) {
       if (info) resolve(info, pattern.order.attribute, `${path}.order.attribute`);
@@ -396,7 +449,11 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       // A relation to an unknown entity may be this one misspelt: that is reported already.
       const relations = child.entity.belongsTo;
       if (!relations.some((relation) => relation.entity === pattern.entity) && relations.every((relation) => entities.has(relation.entity))) {
-        report('model.includeNotChild', includePath, `${includeWord}: ${name} does not belong to ${pattern.entity} (add belongsTo ${pattern.entity} to ${name})`);
+        report(
+          'model.includeNotChild',
+          includePath,
+          `${includeWord}: ${name} does not belong to ${pattern.entity} (add belongsTo ${pattern.entity} to ${name})`,
+        );
       }
     });
     noDuplicates(pattern.include ?? [], `${path}.include`, 'model.duplicateInclude', includeWord);
@@ -418,15 +475,27 @@ export function validateModel(model: Model, sourceMap?: SourceMap, unreadable: R
       if (pattern.equals.includes(name)) {
         report('model.fixedConflict', valuePath, `${a} is fixed to ${showValue(value)} and is also a parameter (by, JSON: equals): drop it from one of them`);
       } else if (pattern.range?.attribute === name) {
-        report('model.fixedConflict', valuePath, `${a} is fixed to ${showValue(value)} and also has a range (where ${name} ${pattern.range.op} ?): drop one of them`);
+        report(
+          'model.fixedConflict',
+          valuePath,
+          `${a} is fixed to ${showValue(value)} and also has a range (where ${name} ${pattern.range.op} ?): drop one of them`,
+        );
       }
       const found = info && resolve(info, name, valuePath);
       if (!info || !found || !typeKnown(info, found.index, found.attribute.type)) continue;
       const { attribute } = found;
       if (!matchesType(value, attribute.type)) {
         report('model.fixedType', valuePath, `${a} is fixed to ${showValue(value)}, which is not a ${attribute.type}${TYPE_HINT[attribute.type]}`);
-      } else if (attribute.values !== undefined && !covered(`${entityPath(info.index)}.attributes[${found.index}].values`) && !attribute.values.some((v) => v === value)) {
-        report('model.fixedNotAValue', valuePath, `${a} is fixed to ${showValue(value)}, which is not one of its values (${attribute.values.map(showValue).join(', ')}): no record has it`);
+      } else if (
+        attribute.values !== undefined &&
+        !covered(`${entityPath(info.index)}.attributes[${found.index}].values`) &&
+        !attribute.values.some((v) => v === value)
+      ) {
+        report(
+          'model.fixedNotAValue',
+          valuePath,
+          `${a} is fixed to ${showValue(value)}, which is not one of its values (${attribute.values.map(showValue).join(', ')}): no record has it`,
+        );
       } else if (typeof value === 'number') {
         const problem = numberProblem(value);
         if (problem !== undefined) report('model.numberRange', valuePath, problem);

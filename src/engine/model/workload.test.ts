@@ -23,11 +23,10 @@ getGame: Game by gameId returns one consistent rate 50 peak 500
 getOpenGames: Game where status = "open" order by createdAt desc limit 10 rate 20 shards 4 "the lobby"
 `;
 
-const located = (text: string) =>
-  parseModelText(text).diagnostics.map((d) => `${d.span?.line}:${d.span?.column}-${d.span?.endColumn} ${d.code} ${d.message}`);
+const located = (text: string) => parseModelText(text).diagnostics.map((d) => `${d.span?.line}:${d.span?.column}-${d.span?.endColumn} ${d.code} ${d.message}`);
 
 describe('workload fields', () => {
-  it('reads game-lobby\'s rates, item size, consistency and shards from JSON', () => {
+  it("reads game-lobby's rates, item size, consistency and shards from JSON", () => {
     const { model, diagnostics } = parseProblemJson(readFileSync(gameLobbyPath, 'utf8'));
     expect(diagnostics).toEqual([]);
     expect(model?.entities.map((e) => [e.name, e.writes, e.itemBytes])).toEqual([
@@ -93,11 +92,11 @@ describe('workload fields', () => {
       '3:31-32 model.invalidRate writes: the peak must be a number per second at least the average, 5 (found 2)',
     ]);
     expect(line('itemBytes 500000', 'p: E by id rate -1')).toEqual([
-      '3:27-33 model.invalidItemBytes itemBytes must be a whole number of bytes from 1 to 409600 (DynamoDB\'s item size limit, 400 KB) (found 500000)',
+      "3:27-33 model.invalidItemBytes itemBytes must be a whole number of bytes from 1 to 409600 (DynamoDB's item size limit, 400 KB) (found 500000)",
       '7:17-19 model.invalidRate rate: the average must be a number of calls per second, 0 or more (found -1)',
     ]);
     expect(line('itemBytes 12.5', 'p: E by n shards 0')).toEqual([
-      '3:27-31 model.invalidItemBytes itemBytes must be a whole number of bytes from 1 to 409600 (DynamoDB\'s item size limit, 400 KB) (found 12.5)',
+      "3:27-31 model.invalidItemBytes itemBytes must be a whole number of bytes from 1 to 409600 (DynamoDB's item size limit, 400 KB) (found 12.5)",
       '7:18-19 model.invalidShards shards must be a whole number from 1 (no sharding) to 1000 (found 0)',
     ]);
     expect(line('writes 0', 'p: E by n rate 0 peak 0 shards 1000')).toEqual([]);
@@ -114,7 +113,7 @@ describe('workload fields', () => {
     ]);
     expect(line('', 'p: E by id consistent consistent')).toEqual(['6:23-33 model.duplicateClause duplicate consistent clause in this pattern']);
     expect(line('', 'p: E by id shards')).toEqual([
-      '6:12-18 model.syntax expected a number after shards (shards 8: the pattern\'s partition spread over 8 shards), found the end of the line',
+      "6:12-18 model.syntax expected a number after shards (shards 8: the pattern's partition spread over 8 shards), found the end of the line",
     ]);
   });
 });

@@ -82,7 +82,17 @@ describe('answerPattern', () => {
   it('compares strings by UTF-8 bytes in range conditions and ordering', () => {
     const m: Model = {
       name: 'w',
-      entities: [{ name: 'W', attributes: [{ name: 'g', type: 'string' }, { name: 'w', type: 'string' }], key: ['w'], belongsTo: [] }],
+      entities: [
+        {
+          name: 'W',
+          attributes: [
+            { name: 'g', type: 'string' },
+            { name: 'w', type: 'string' },
+          ],
+          key: ['w'],
+          belongsTo: [],
+        },
+      ],
       patterns: [
         { name: 'above', entity: 'W', equals: ['g'], range: { attribute: 'w', op: '>' }, order: { attribute: 'w', direction: 'asc' }, returns: 'many' },
         { name: 'prefix', entity: 'W', equals: ['g'], range: { attribute: 'w', op: 'begins_with' }, returns: 'many' },
@@ -141,16 +151,29 @@ describe('answerPattern', () => {
         { name: 'User', attributes: [{ name: 'id', type: 'string' }], key: ['id'], belongsTo: [] },
         {
           name: 'Follow',
-          attributes: [{ name: 'from', type: 'string' }, { name: 'to', type: 'string' }],
+          attributes: [
+            { name: 'from', type: 'string' },
+            { name: 'to', type: 'string' },
+          ],
           key: ['from', 'to'],
-          belongsTo: [{ entity: 'User', via: ['from'] }, { entity: 'User', via: ['to'] }],
+          belongsTo: [
+            { entity: 'User', via: ['from'] },
+            { entity: 'User', via: ['to'] },
+          ],
         },
       ],
       patterns: [{ name: 'userWithFollows', entity: 'User', equals: ['id'], include: ['Follow'], returns: 'many' }],
     };
     const recs = new Map([
       ['User', [{ id: 'a' }, { id: 'b' }]],
-      ['Follow', [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }, { from: 'a', to: 'a' }]],
+      [
+        'Follow',
+        [
+          { from: 'a', to: 'b' },
+          { from: 'b', to: 'a' },
+          { from: 'a', to: 'a' },
+        ],
+      ],
     ]);
     expect(answerPattern(m, recs, 'userWithFollows', { id: 'a' }).map((x) => JSON.stringify(x.record))).toEqual([
       '{"id":"a"}',
@@ -177,7 +200,15 @@ describe('answerPattern: fixed values and limits (v1 extensions)', () => {
         key: ['id'],
         belongsTo: [],
       },
-      { name: 'Move', attributes: [{ name: 'moveId', type: 'string' }, { name: 'gameId', type: 'string' }], key: ['moveId'], belongsTo: [{ entity: 'Game', via: ['gameId'] }] },
+      {
+        name: 'Move',
+        attributes: [
+          { name: 'moveId', type: 'string' },
+          { name: 'gameId', type: 'string' },
+        ],
+        key: ['moveId'],
+        belongsTo: [{ entity: 'Game', via: ['gameId'] }],
+      },
     ],
     patterns: [
       { name: 'open', entity: 'Game', equals: [], fixed: { status: 'open' }, returns: 'many' },
@@ -185,7 +216,15 @@ describe('answerPattern: fixed values and limits (v1 extensions)', () => {
       { name: 'levelTwo', entity: 'Game', equals: [], fixed: { level: 2 }, returns: 'many' },
       { name: 'odd', entity: 'Game', equals: [], fixed: Object.fromEntries([['__proto__', 'x']]), returns: 'many' },
       { name: 'topLevels', entity: 'Game', equals: [], order: { attribute: 'level', direction: 'desc' }, limit: 2, returns: 'many' },
-      { name: 'firstOpen', entity: 'Game', equals: ['host'], fixed: { status: 'open' }, order: { attribute: 'level', direction: 'asc' }, limit: 1, returns: 'one' },
+      {
+        name: 'firstOpen',
+        entity: 'Game',
+        equals: ['host'],
+        fixed: { status: 'open' },
+        order: { attribute: 'level', direction: 'asc' },
+        limit: 1,
+        returns: 'one',
+      },
       { name: 'topWithMoves', entity: 'Game', equals: [], order: { attribute: 'level', direction: 'desc' }, limit: 1, include: ['Move'], returns: 'many' },
     ],
   };
@@ -194,7 +233,13 @@ describe('answerPattern: fixed values and limits (v1 extensions)', () => {
     { id: 'g2', host: 'ana', status: 'done', level: 3, mode: 'solo' },
     { id: 'g3', host: 'bo', status: 'open', level: 3 },
     { id: 'g4', host: 'ana', status: 'open', level: 2, mode: 'duo' },
-    Object.fromEntries([['id', 'g5'], ['host', 'bo'], ['status', 'OPEN'], ['level', '2' as unknown as number], ['__proto__', 'x']]) as RecordValue,
+    Object.fromEntries([
+      ['id', 'g5'],
+      ['host', 'bo'],
+      ['status', 'OPEN'],
+      ['level', '2' as unknown as number],
+      ['__proto__', 'x'],
+    ]) as RecordValue,
   ];
   const moves: RecordValue[] = [
     { moveId: 'm1', gameId: 'g2' },

@@ -77,7 +77,7 @@ export function answerPattern(model: Model, records: Map<string, RecordValue[]>,
       const y = b[order.attribute];
       if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
       const c = compareScalars(x, y);
-      return c === undefined ? typeof x < typeof y ? -1 : typeof x > typeof y ? 1 : 0 : sign * c;
+      return c === undefined ? (typeof x < typeof y ? -1 : typeof x > typeof y ? 1 : 0) : sign * c;
     });
   }
 

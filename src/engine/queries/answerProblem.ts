@@ -12,7 +12,13 @@ import { compareUtf8 } from './compareUtf8.ts';
 const canon = (x: AnsweredRecord): string => JSON.stringify([x.entity, Object.entries(x.record).sort(([a], [b]) => compareUtf8(a, b))]);
 
 /** Why `got` is not the pattern's answer, or undefined when it is one; for a pattern without a limit, the exact records in any order. */
-export function answerProblem(model: Model, records: Map<string, RecordValue[]>, patternName: string, params: PatternParams, got: readonly AnsweredRecord[]): string | undefined {
+export function answerProblem(
+  model: Model,
+  records: Map<string, RecordValue[]>,
+  patternName: string,
+  params: PatternParams,
+  got: readonly AnsweredRecord[],
+): string | undefined {
   const pattern = model.patterns.find((p) => p.name === patternName);
   const expected = answerPattern(model, records, patternName, params).map(canon);
   const answer = got.map(canon);
@@ -22,7 +28,9 @@ export function answerProblem(model: Model, records: Map<string, RecordValue[]>,
     return same ? undefined : `expected ${expected.length} records, got ${answer.length}`;
   }
   const { limit: _, ...unlimited } = pattern;
-  const whole = new Set(answerPattern({ ...model, patterns: model.patterns.map((p) => (p === pattern ? unlimited : p)) }, records, patternName, params).map(canon));
+  const whole = new Set(
+    answerPattern({ ...model, patterns: model.patterns.map((p) => (p === pattern ? unlimited : p)) }, records, patternName, params).map(canon),
+  );
   if (answer.length !== expected.length) return `expected the first ${expected.length} records (limit ${pattern.limit}), got ${answer.length}`;
   const outside = answer.find((a) => !whole.has(a));
   if (outside !== undefined) return `${outside} is not in the answer`;

@@ -47,7 +47,10 @@ function buildStep(design: Design, step: PlanStep, params: PatternParams): Reque
     // Write sharding: one Query per shard of the partition, each in the step's order (and with its Limit);
     // runRequests and the module's execute merge them in that order (keys/shards.ts).
     const count = step.shards;
-    return Array.from({ length: count }, (_, shard) => ({ ...compositeStep(design, step, index, keyConditionValues(condition, params, shard), params), shard: { shard, count } }));
+    return Array.from({ length: count }, (_, shard) => ({
+      ...compositeStep(design, step, index, keyConditionValues(condition, params, shard), params),
+      shard: { shard, count },
+    }));
   }
   return [compositeStep(design, step, index, keyConditionValues(condition, params), params)];
 }
@@ -57,7 +60,11 @@ function compositeStep(design: Design, step: PlanStep, index: CompositeKeySchema
   if (step.operation === 'GetItem') {
     // A GetItem's sort key is complete: its condition is `=`.
     if (sk.op !== '=') throw new Error(`a GetItem needs the whole sort key (${step.keyConditionText})`);
-    const input = { TableName: design.tableName, Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value }, ...(step.consistent ? { ConsistentRead: true } : {}) };
+    const input = {
+      TableName: design.tableName,
+      Key: { [index.pkAttribute]: pk, [index.skAttribute]: sk.value },
+      ...(step.consistent ? { ConsistentRead: true } : {}),
+    };
     return { operation: 'GetItem', index: step.index, input };
   }
   const names: Record<string, string> = { '#pk': index.pkAttribute };
@@ -82,7 +89,12 @@ function compositeStep(design: Design, step: PlanStep, index: CompositeKeySchema
       values[':sk'] = sk.value;
       expression += ` AND #sk ${sk.op} :sk`;
   }
-  const input: QueryInput = { TableName: design.tableName, KeyConditionExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+  const input: QueryInput = {
+    TableName: design.tableName,
+    KeyConditionExpression: expression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
   if (index.kind === 'gsi') input.IndexName = index.name;
   if (step.direction) input.ScanIndexForward = step.direction !== 'desc';
   // The pattern's limit (never beside a filter: DynamoDB counts Limit before it).

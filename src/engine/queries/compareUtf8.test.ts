@@ -27,7 +27,28 @@ describe('compareUtf8', () => {
   });
 
   it('agrees with comparing the UTF-8 bytes on a mixed list', () => {
-    const words = ['', 'a', 'a#b', 'a$', 'Zoë', 'zoe', 'naïve café', 'β', 'Ωmega', '\uFFFD', '\uE000x', '\u{1F600}', '\u{1F601}', '𝔘', '日', 'ab', 'A', '~', '\u007F', '\u0080'];
+    const words = [
+      '',
+      'a',
+      'a#b',
+      'a$',
+      'Zoë',
+      'zoe',
+      'naïve café',
+      'β',
+      'Ωmega',
+      '\uFFFD',
+      '\uE000x',
+      '\u{1F600}',
+      '\u{1F601}',
+      '𝔘',
+      '日',
+      'ab',
+      'A',
+      '~',
+      '\u007F',
+      '\u0080',
+    ];
     for (const x of words) for (const y of words) expect(Math.sign(compareUtf8(x, y))).toBe(byBytes(x, y));
   });
 });

@@ -7,7 +7,12 @@ import { keyCondition, keyConditionText, keyValueText, nativeOperandText, partTo
 export function describeStepKey(key: StepKey, index: IndexKeySchema, limit?: number): { pkText: string; condition: string } {
   const condition = keyCondition(key, index);
   // The partition: `USER#{email}`; on a native GSI one value per attribute, `"Order" + {status}` (`"Game" + "open"` for a fixed one).
-  const pkText = condition.native ? condition.equals.slice(0, key.pk.length).map((e) => nativeOperandText(e.value)).join(' + ') : keyValueText(condition.pk);
+  const pkText = condition.native
+    ? condition.equals
+        .slice(0, key.pk.length)
+        .map((e) => nativeOperandText(e.value))
+        .join(' + ')
+    : keyValueText(condition.pk);
   return { pkText, condition: keyConditionText(condition, index, limit) };
 }
 

@@ -67,14 +67,7 @@ describe('evaluateRequest: GetItem', () => {
 describe('evaluateRequest: Query key conditions', () => {
   const pk = 'USER#ana';
   it('returns the whole partition in sort key order without a sort key condition', () => {
-    expect(sks(run(query({ pk })))).toEqual([
-      'ORDER#2024-01-05',
-      'ORDER#2024-02-10',
-      'ORDER#2024-03-15',
-      'ORDER#2024-04-20',
-      'ORDER#2024-05-25',
-      'USER',
-    ]);
+    expect(sks(run(query({ pk })))).toEqual(['ORDER#2024-01-05', 'ORDER#2024-02-10', 'ORDER#2024-03-15', 'ORDER#2024-04-20', 'ORDER#2024-05-25', 'USER']);
   });
 
   it('applies = < <= > >= on the sort key', () => {
@@ -227,11 +220,8 @@ describe('runRequests', () => {
     expect(out.map((i) => i.total)).toEqual([10, 25, 40, 55, 70, 5, 10, 25, 70]);
   });
 
-  it('reads one page of a request with Limit (a pattern\'s first N records), as DynamoDB and the harness do', () => {
-    const requests = [
-      query({ pk: 'USER#ana', sk: { op: 'begins_with', prefix: 'ORDER#' }, limit: 2 }),
-      query({ index: 'GSI1', pk: 'STATUS#paid', limit: 1 }),
-    ];
+  it("reads one page of a request with Limit (a pattern's first N records), as DynamoDB and the harness do", () => {
+    const requests = [query({ pk: 'USER#ana', sk: { op: 'begins_with', prefix: 'ORDER#' }, limit: 2 }), query({ index: 'GSI1', pk: 'STATUS#paid', limit: 1 })];
     const out = runRequests({ design, items, requests });
     expect(out.map((i) => i.total)).toEqual([10, 25, 5]);
   });

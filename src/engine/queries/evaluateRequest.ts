@@ -192,7 +192,10 @@ function query(
   const filter = request.filter;
   if (filter) {
     const value = filter.value;
-    const form = filterForm(filter.op, (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'boolean'));
+    const form = filterForm(
+      filter.op,
+      (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'boolean'),
+    );
     const values = filterValues(form, value);
     if (typeof values === 'string') return fail('queries.invalidFilter', request, `The filter on "${filter.attribute}" ${values}.`);
     const problem = filterProblem(form, values);

@@ -59,7 +59,9 @@ describe('filterForm: other types', () => {
 describe('filterProblem: what DynamoDB refuses before reading', () => {
   it('refuses <, <=, >, >= with a BOOL operand, as DynamoDB Local does', () => {
     const form = { clauses: [{ op: '<' as const, operand: ':f' }], operands: [[':f', { kind: 'param' as const }]] as [string, { kind: 'param' }][] };
-    expect(filterProblem(form, { ':f': true })).toBe('Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL');
+    expect(filterProblem(form, { ':f': true })).toBe(
+      'Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL',
+    );
     expect(filterProblem(form, { ':f': 2 })).toBeUndefined();
   });
 

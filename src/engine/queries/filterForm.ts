@@ -25,9 +25,7 @@ export type FilterOperand = { kind: 'param' } | { kind: 'low' } | { kind: 'high'
 
 /** One clause on the filtered attribute `#f`; operands are placeholder names (`:f`). */
 export type FilterClause =
-  | { op: '=' | '<>' | '<' | '<=' | '>' | '>='; operand: string }
-  | { op: 'in'; operands: string[] }
-  | { op: 'begins_with'; operand: string };
+  { op: '=' | '<>' | '<' | '<=' | '>' | '>='; operand: string } | { op: 'in'; operands: string[] } | { op: 'begins_with'; operand: string };
 
 export interface FilterForm {
   /** AND-ed. */
@@ -52,9 +50,21 @@ export function filterForm(op: RangeOp, onBoolean: boolean): FilterForm {
       case '=':
         return { clauses: [{ op: '=', operand: ':f' }], operands: [[':f', PARAM]] };
       case '<':
-        return { clauses: [{ op: '=', operand: ':false' }, { op: '<>', operand: ':f' }], operands: [FALSE, [':f', PARAM]] };
+        return {
+          clauses: [
+            { op: '=', operand: ':false' },
+            { op: '<>', operand: ':f' },
+          ],
+          operands: [FALSE, [':f', PARAM]],
+        };
       case '>':
-        return { clauses: [{ op: '=', operand: ':true' }, { op: '<>', operand: ':f' }], operands: [TRUE, [':f', PARAM]] };
+        return {
+          clauses: [
+            { op: '=', operand: ':true' },
+            { op: '<>', operand: ':f' },
+          ],
+          operands: [TRUE, [':f', PARAM]],
+        };
       case '<=':
         return { clauses: [{ op: 'in', operands: [':false', ':f'] }], operands: [FALSE, [':f', PARAM]] };
       case '>=':
@@ -83,7 +93,10 @@ export function filterForm(op: RangeOp, onBoolean: boolean): FilterForm {
           { op: '>=', operand: ':f0' },
           { op: '<=', operand: ':f1' },
         ],
-        operands: [[':f0', LOW], [':f1', HIGH]],
+        operands: [
+          [':f0', LOW],
+          [':f1', HIGH],
+        ],
       };
     case 'begins_with':
       return { clauses: [{ op: 'begins_with', operand: ':f' }], operands: [[':f', PARAM]] };

@@ -69,10 +69,12 @@ describe('keyCondition', () => {
     if (condition.native) throw new Error('composite expected');
     const { sk } = keyConditionValues(condition, { sensor: 's', seq: [9, 1] });
     expect(sk.op === 'between' && sk.low === sk.high && sk.low.endsWith('$')).toBe(true);
-    expect(keyConditionText(condition, { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK' })).toMatch(/SK BETWEEN .*\{seq\[0\]\} AND .*\{seq\[1\]\}\$$/);
+    expect(keyConditionText(condition, { name: 'table', kind: 'table', pkAttribute: 'PK', skAttribute: 'SK' })).toMatch(
+      /SK BETWEEN .*\{seq\[0\]\} AND .*\{seq\[1\]\}\$$/,
+    );
   });
 
-  it('holds a fixed attribute\'s literal, encoded in the values and shown with its attribute in the text', () => {
+  it("holds a fixed attribute's literal, encoded in the values and shown with its attribute in the text", () => {
     const text = (name: string) => design.patterns.find((p) => p.pattern === name)?.steps[0]?.keyConditionText;
     expect(text('fixedSite')).toMatch(/^\w+ = READING#\{site="a#b é"\} AND \w+ BETWEEN READING#\{seq\} AND READING\$ LIMIT 5$/);
     expect(text('fixedSeq')).toMatch(/\{seq=5\}.*\{label="x"\}|\{label="x"\}.*\{seq=5\}/);

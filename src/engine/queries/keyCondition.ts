@@ -93,7 +93,13 @@ function nativeKeyCondition(key: StepKey, index: NativeKeySchema): NativeKeyCond
   const condition: NativeKeyCondition = { native: true, equals: parts.map((p, i) => ({ attribute: names[i] ?? '', value: operand(p) })) };
   const next = key.next;
   if (next?.op === undefined) return condition;
-  const v = (extra: Partial<Extract<KeyToken, { kind: 'param' }>> = {}): NativeOperand => ({ kind: 'param', param: next.param, attribute: next.attribute, type: next.type, ...extra });
+  const v = (extra: Partial<Extract<KeyToken, { kind: 'param' }>> = {}): NativeOperand => ({
+    kind: 'param',
+    param: next.param,
+    attribute: next.attribute,
+    type: next.type,
+    ...extra,
+  });
   condition.range =
     next.op === 'between'
       ? { attribute: next.attribute, op: 'between', low: v({ end: 'low' }), high: v({ end: 'high' }) }
@@ -109,8 +115,18 @@ function compositeKeyCondition(key: StepKey): CompositeKeyCondition {
   const base = [...prefix, text(KEY_SEPARATOR)];
   const end = [...prefix, text(KEY_END)];
   const next = key.next;
-  if (!next) return { pk, sk: key.skComplete ? { op: '=', value: [...prefix, ...(key.skTerminated ? [text(KEY_SEPARATOR)] : [])] } : { op: 'begins_with', value: base } };
-  const v = (extra: Partial<Extract<KeyToken, { kind: 'param' }>> = {}): KeyToken => ({ kind: 'param', param: next.param, attribute: next.attribute, type: next.type, ...extra });
+  if (!next)
+    return {
+      pk,
+      sk: key.skComplete ? { op: '=', value: [...prefix, ...(key.skTerminated ? [text(KEY_SEPARATOR)] : [])] } : { op: 'begins_with', value: base },
+    };
+  const v = (extra: Partial<Extract<KeyToken, { kind: 'param' }>> = {}): KeyToken => ({
+    kind: 'param',
+    param: next.param,
+    attribute: next.attribute,
+    type: next.type,
+    ...extra,
+  });
   switch (next.op) {
     case undefined:
       return { pk, sk: { op: 'begins_with', value: base } };
@@ -157,7 +173,8 @@ export function keyValue(value: KeyValue, params: PatternParams, shard?: number)
       if (t.kind === 'text') return t.text;
       if (t.kind === 'fixed') return encodeKeyValue(t.type, t.value, t.attribute);
       if (t.kind === 'shard') {
-        if (shard === undefined || !Number.isInteger(shard) || shard < 0 || shard >= t.count) throw new Error(`a sharded partition needs its shard, 0 to ${String(t.count - 1)}`);
+        if (shard === undefined || !Number.isInteger(shard) || shard < 0 || shard >= t.count)
+          throw new Error(`a sharded partition needs its shard, 0 to ${String(t.count - 1)}`);
         return String(shard);
       }
       const raw = t.end ? pairParam(params, t.param)[t.end === 'low' ? 0 : 1] : scalarParam(params, t.param);

@@ -26,8 +26,14 @@ describe('matchTemplate', () => {
     expect(match).toEqual({
       ok: true,
       key: {
-        pk: [{ kind: 'literal', text: 'ORDER' }, { kind: 'param', param: 'user', attribute: 'user', type: 'string' }],
-        skPrefix: [{ kind: 'literal', text: 'ORDER' }, { kind: 'param', param: 'status', attribute: 'status', type: 'string' }],
+        pk: [
+          { kind: 'literal', text: 'ORDER' },
+          { kind: 'param', param: 'user', attribute: 'user', type: 'string' },
+        ],
+        skPrefix: [
+          { kind: 'literal', text: 'ORDER' },
+          { kind: 'param', param: 'status', attribute: 'status', type: 'string' },
+        ],
         skComplete: false,
         skTerminated: false,
         next: { attribute: 'at', param: 'at', type: 'datetime', op: '>=', last: false },
@@ -44,7 +50,12 @@ describe('matchTemplate', () => {
   it('carries literals between attributes into the prefix (a hand-written design)', () => {
     const template: KeyTemplate = { pk: [lit('ORDER'), at('user')], sk: [lit('ORDER'), at('status'), lit('AT'), at('total')] };
     const match = matchTemplate({ entity, template, ask: { equals: ['user', 'status'], next: 'total' } });
-    expect(match.ok && match.key.skPrefix.map((p) => (p.kind === 'literal' ? p.text : p.kind === 'param' ? `{${p.param}}` : p.kind === 'shard' ? `{shard}` : `{${p.attribute}=${String(p.value)}}`))).toEqual(['ORDER', '{status}', 'AT']);
+    expect(
+      match.ok &&
+        match.key.skPrefix.map((p) =>
+          p.kind === 'literal' ? p.text : p.kind === 'param' ? `{${p.param}}` : p.kind === 'shard' ? `{shard}` : `{${p.attribute}=${String(p.value)}}`,
+        ),
+    ).toEqual(['ORDER', '{status}', 'AT']);
     expect(match.ok && match.key.next?.last).toBe(true);
   });
 
@@ -56,7 +67,10 @@ describe('matchTemplate', () => {
   it('says how far a template got', () => {
     expect(matchTemplate({ entity, template: BY_USER, ask: { equals: ['status'] } })).toEqual({ ok: false, miss: { kind: 'partition', extra: ['user'] } });
     expect(matchTemplate({ entity, template: BY_USER, ask: { equals: ['user', 'at'] } })).toEqual({ ok: false, miss: { kind: 'prefix', pk: ['user'] } });
-    expect(matchTemplate({ entity, template: BY_USER, ask: { equals: ['user'], next: 'total' } })).toEqual({ ok: false, miss: { kind: 'next', pk: ['user'], prefix: [], found: 'status' } });
+    expect(matchTemplate({ entity, template: BY_USER, ask: { equals: ['user'], next: 'total' } })).toEqual({
+      ok: false,
+      miss: { kind: 'next', pk: ['user'], prefix: [], found: 'status' },
+    });
     expect(matchTemplate({ entity, template: { pk: [at('user')], sk: [at('at')] }, ask: { equals: ['user'] } })).toEqual({
       ok: false,
       miss: { kind: 'shape', detail: 'its sort key does not start with a label' },
@@ -65,7 +79,10 @@ describe('matchTemplate', () => {
 
   it('refuses a template sparse on an optional attribute the request does not name, and takes it when it does', () => {
     const sparse: Entity = { ...entity, attributes: entity.attributes.map((a) => (a.name === 'status' ? { ...a, optional: true as const } : a)) };
-    expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user'] } })).toEqual({ ok: false, miss: { kind: 'sparse', optional: ['status'] } });
+    expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user'] } })).toEqual({
+      ok: false,
+      miss: { kind: 'sparse', optional: ['status'] },
+    });
     expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user', 'status'] } }).ok).toBe(true);
     expect(matchTemplate({ entity: sparse, template: BY_USER, ask: { equals: ['user'], named: ['status'] } }).ok).toBe(true);
   });

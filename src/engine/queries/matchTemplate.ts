@@ -40,7 +40,12 @@ export const attributesOf = (segments: readonly Segment[]): string[] => segments
  * Key parts of template segments: literals as they are, attributes as the parameters `paramOf` names, or as
  * their literal where `fixed` holds one (own properties only: an attribute may be called `__proto__`).
  */
-export function keyParts(segments: readonly Segment[], entity: Entity, paramOf: (attribute: string) => string, fixed?: Readonly<Record<string, Scalar>>): KeyPart[] {
+export function keyParts(
+  segments: readonly Segment[],
+  entity: Entity,
+  paramOf: (attribute: string) => string,
+  fixed?: Readonly<Record<string, Scalar>>,
+): KeyPart[] {
   return segments.map((s) => {
     if (s.kind === 'literal') return { kind: 'literal', text: s.text };
     if (s.kind === 'shard') return { kind: 'shard', count: s.count };
@@ -68,7 +73,13 @@ export function isTerminated(sk: readonly Segment[]): boolean {
  * `native`: the template is on a native GSI, one segment per key attribute: its partition starts with the
  * entity's name (the entity attribute), so its sort key needs no label, and it has no terminator.
  */
-export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask: KeyAsk; paramOf?: (attribute: string) => string; native?: boolean }): TemplateMatch {
+export function matchTemplate(args: {
+  entity: Entity;
+  template: KeyTemplate;
+  ask: KeyAsk;
+  paramOf?: (attribute: string) => string;
+  native?: boolean;
+}): TemplateMatch {
   const { entity, template, ask } = args;
   const paramOf = args.paramOf ?? ((a: string) => a);
   const equals = new Set(ask.equals);
@@ -113,7 +124,10 @@ export function matchTemplate(args: { entity: Entity; template: KeyTemplate; ask
   if (ask.next !== undefined) {
     const following = body[end];
     if (following?.kind !== 'attribute' || following.name !== ask.next) {
-      return { ok: false, miss: { kind: 'next', pk: pkAttrs, prefix: attributesOf(prefix), ...(following?.kind === 'attribute' ? { found: following.name } : {}) } };
+      return {
+        ok: false,
+        miss: { kind: 'next', pk: pkAttrs, prefix: attributesOf(prefix), ...(following?.kind === 'attribute' ? { found: following.name } : {}) },
+      };
     }
     const type = entity.attributes.find((a) => a.name === ask.next)?.type ?? 'string';
     key.next = { attribute: ask.next, param: paramOf(ask.next), type, ...(ask.op ? { op: ask.op } : {}), last: end + 1 === body.length && !terminated };

@@ -29,7 +29,10 @@ function problem(file: string): Model {
 
 const model = modelFromText;
 
-const canon = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v));
+const canon = (x: unknown) =>
+  JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v,
+  );
 
 /**
  * Parameter sets of a pattern: values of sample records (hits), a miss, and for
@@ -83,7 +86,9 @@ function answerInMemory(design: Design, items: Item[], name: string, params: Pat
     if (order && !pattern.include?.length) {
       const sign = order.direction === 'desc' ? -1 : 1;
       const values = page.items.map((i) => i[order.attribute] as Scalar);
-      values.slice(1).forEach((v, i) => expect(sign * (compareScalars(values[i] as Scalar, v) ?? 0), `${name} sorted by ${order.attribute}`).toBeLessThanOrEqual(0));
+      values
+        .slice(1)
+        .forEach((v, i) => expect(sign * (compareScalars(values[i] as Scalar, v) ?? 0), `${name} sorted by ${order.attribute}`).toBeLessThanOrEqual(0));
     }
     out.push(...page.items);
   }
@@ -100,7 +105,10 @@ function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; pa
   let nonEmpty = 0;
   for (const pattern of m.patterns) {
     if (options.patterns && !options.patterns.includes(pattern.name)) continue;
-    expect(design.patterns.some((p) => p.pattern === pattern.name), `${pattern.name} is served`).toBe(true);
+    expect(
+      design.patterns.some((p) => p.pattern === pattern.name),
+      `${pattern.name} is served`,
+    ).toBe(true);
     for (const params of paramSets(m, records, pattern.name, options.sets ?? 12)) {
       const answer = answerInMemory(design, items, pattern.name, params);
       const got = answer.map((i) => canon(fromItem(design, i)));
@@ -120,13 +128,19 @@ function expectAnswersMatch(m: Model, options: { seed: string; sets?: number; pa
 }
 
 describe('the in-memory oracle', () => {
-  it.each(allModels().map((x) => [x.slug, x.model] as const))('%s: every pattern’s requests, run on the sample items, give the brute-force answer', (slug, m) => {
-    expect(expectAnswersMatch(m, { seed: `oracle:${slug}`, sets: 10 })).toBeGreaterThan(0);
-  });
+  it.each(allModels().map((x) => [x.slug, x.model] as const))(
+    '%s: every pattern’s requests, run on the sample items, give the brute-force answer',
+    (slug, m) => {
+      expect(expectAnswersMatch(m, { seed: `oracle:${slug}`, sets: 10 })).toBeGreaterThan(0);
+    },
+  );
 
-  it.each(allModels().map((x) => [x.slug, x.model] as const))('%s, native GSI keys: the same, with typed comparisons on the items’ own attributes', (slug, m) => {
-    expect(expectAnswersMatch(m, { seed: `oracle-native:${slug}`, sets: 10, keys: 'native' })).toBeGreaterThan(0);
-  });
+  it.each(allModels().map((x) => [x.slug, x.model] as const))(
+    '%s, native GSI keys: the same, with typed comparisons on the items’ own attributes',
+    (slug, m) => {
+      expect(expectAnswersMatch(m, { seed: `oracle-native:${slug}`, sets: 10, keys: 'native' })).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('ranges served by a FilterExpression', () => {
@@ -158,14 +172,16 @@ byGroupOnGt: Item by group where on > ?
   it('answers a between whose low end is above its high end with nothing (DynamoDB refuses such a BETWEEN)', () => {
     const m = problem('ranges.problem.json');
     expect(expectAnswersMatch(m, { seed: 'ranges', patterns: ['rangeAndOtherOrder', 'bySensorValueBetween', 'byDayBetween'] })).toBeGreaterThan(0);
-    const design = deriveDesign(model(`model "Span"
+    const design = deriveDesign(
+      model(`model "Span"
 entity Reading key (sensor, seq)
   sensor: string
   seq: number
   value: number
   at: datetime
 span: Reading by sensor where value between ? and ? order by at asc
-`));
+`),
+    );
     const [request] = buildRequest(design, 'span', { sensor: 's', value: [9, 1] });
     expect(request?.operation === 'Query' && request.input.FilterExpression).toBe('#f >= :f0 AND #f <= :f1');
   });
@@ -203,14 +219,19 @@ withReportsAndReviews: Employee by empId with Employee, Review
     expect(plan?.steps[1]?.keyConditionText).toBe('GSI1PK = EMPLOYEE#{empId→managerId} AND begins_with(GSI1SK, EMPLOYEE#)');
     const warning = design.diagnostics.find((d) => d.code === 'keys.multipleRequests');
     expect(warning).toMatchObject({ severity: 'warning', path: 'patterns[0].include' });
-    expect(warning?.message).toMatch(/keyed by different attributes \(empId vs managerId\).*two requests: one Query for the Employee with its Review records \(their item collection\), one for the Employee records whose managerId holds its empId/);
+    expect(warning?.message).toMatch(
+      /keyed by different attributes \(empId vs managerId\).*two requests: one Query for the Employee with its Review records \(their item collection\), one for the Employee records whose managerId holds its empId/,
+    );
     expect(expectAnswersMatch(model(ORG), { seed: 'org', sets: 20 })).toBeGreaterThan(10);
   });
 
   it('answers self includes, alone and beside other children (sharing the collection of other includes), by their meaning', () => {
     const m = problem('self-include-mixed.problem.json');
     const design = deriveDesign(m);
-    expect(design.patterns.find((p) => p.pattern === 'employeeWithEverything')?.steps.map((s) => s.entities)).toEqual([['Employee', 'Review', 'Badge'], ['Employee']]);
+    expect(design.patterns.find((p) => p.pattern === 'employeeWithEverything')?.steps.map((s) => s.entities)).toEqual([
+      ['Employee', 'Review', 'Badge'],
+      ['Employee'],
+    ]);
     expect(design.patterns.find((p) => p.pattern === 'employeeWithReports')?.steps.map((s) => s.operation)).toEqual(['GetItem', 'Query']);
     expect(expectAnswersMatch(m, { seed: 'self-include-mixed', sets: 20 })).toBeGreaterThan(50);
   });
@@ -221,8 +242,15 @@ describe('optional attributes', () => {
     const m = problem('optional.problem.json');
     const records = generateSampleRecords(m, { seed: 'optional' });
     // The samples do lack them, so the answers below are about sparse items.
-    for (const [entity, attribute] of [['Player', 'rating'], ['Game', 'mode'], ['Game', 'score']] as const) {
-      expect((records.get(entity) ?? []).some((r) => !Object.hasOwn(r, attribute)), `${entity}.${attribute}`).toBe(true);
+    for (const [entity, attribute] of [
+      ['Player', 'rating'],
+      ['Game', 'mode'],
+      ['Game', 'score'],
+    ] as const) {
+      expect(
+        (records.get(entity) ?? []).some((r) => !Object.hasOwn(r, attribute)),
+        `${entity}.${attribute}`,
+      ).toBe(true);
     }
     const design = deriveDesign(m);
     // No pattern that does not name an optional attribute reads an index keyed on one.
@@ -233,8 +261,13 @@ describe('optional attributes', () => {
       for (const step of plan.steps) {
         for (const entity of step.entities) {
           const template = design.entities.find((e) => e.entity === entity)?.keys[step.index];
-          const keyed = [...(template?.pk ?? []), ...(template?.sk ?? [])].flatMap((s) => (s.kind === 'attribute' && optional.has(`${entity}.${s.name}`) ? [s.name] : []));
-          expect(keyed.filter((a) => entity !== plan.entity || !named.has(a)), `${plan.pattern} on ${step.index}`).toEqual([]);
+          const keyed = [...(template?.pk ?? []), ...(template?.sk ?? [])].flatMap((s) =>
+            s.kind === 'attribute' && optional.has(`${entity}.${s.name}`) ? [s.name] : [],
+          );
+          expect(
+            keyed.filter((a) => entity !== plan.entity || !named.has(a)),
+            `${plan.pattern} on ${step.index}`,
+          ).toEqual([]);
         }
       }
     }
@@ -262,8 +295,15 @@ byHost: Game by hostId order by createdAt desc limit 3
     const design = deriveDesign(m);
     expect(design.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const step = (name: string) => design.patterns.find((p) => p.pattern === name)?.steps[0];
-    expect(step('openGames')?.key.pk).toEqual([{ kind: 'literal', text: 'GAME' }, { kind: 'fixed', attribute: 'status', type: 'string', value: 'open' }]);
-    expect([step('openGames')?.keyConditionText, step('openGames')?.limit, step('openGames')?.direction]).toEqual(['PK = GAME#{status="open"} AND begins_with(SK, GAME#) LIMIT 10', 10, 'desc']);
+    expect(step('openGames')?.key.pk).toEqual([
+      { kind: 'literal', text: 'GAME' },
+      { kind: 'fixed', attribute: 'status', type: 'string', value: 'open' },
+    ]);
+    expect([step('openGames')?.keyConditionText, step('openGames')?.limit, step('openGames')?.direction]).toEqual([
+      'PK = GAME#{status="open"} AND begins_with(SK, GAME#) LIMIT 10',
+      10,
+      'desc',
+    ]);
     expect(step('openByMode')?.keyConditionText).toBe('GSI2PK = GAME#{status="open"}#{mode} AND GSI2SK BETWEEN GAME#{createdAt} AND GAME$');
     expect(step('openByMode')?.limit).toBeUndefined();
     expect(step('levelTwo')?.keyConditionText).toBe('GSI3PK = GAME#{hostId}#{level=2} AND begins_with(GSI3SK, GAME#) LIMIT 1');
@@ -273,18 +313,30 @@ byHost: Game by hostId order by createdAt desc limit 3
 
   it('sends the encoded literal and Limit, never a parameter for a fixed attribute; natively the literal itself, typed', () => {
     const [open] = buildRequest(deriveDesign(m), 'openGames', {});
-    expect(open?.input).toMatchObject({ KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)', ExpressionAttributeValues: { ':pk': 'GAME#open', ':sk': 'GAME#' }, ScanIndexForward: false, Limit: 10 });
+    expect(open?.input).toMatchObject({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeValues: { ':pk': 'GAME#open', ':sk': 'GAME#' },
+      ScanIndexForward: false,
+      Limit: 10,
+    });
     const [level] = buildRequest(deriveDesign(m), 'levelTwo', { hostId: 'h#1' });
     expect(level?.input).toMatchObject({ ExpressionAttributeValues: { ':pk': 'GAME#h$c1#P400.2', ':sk': 'GAME#' }, Limit: 1 });
     const native = deriveDesign(m, { keys: 'native' });
     const [nativeLevel] = buildRequest(native, 'levelTwo', { hostId: 'h#1' });
-    expect(nativeLevel?.input).toMatchObject({ KeyConditionExpression: '#k0 = :k0 AND #k1 = :k1 AND #k2 = :k2', ExpressionAttributeValues: { ':k0': 'Game', ':k1': 'h#1', ':k2': 2 }, Limit: 1 });
-    expect(native.patterns.find((p) => p.pattern === 'levelTwo')?.steps[0]?.keyConditionText).toBe('_type = "Game" AND hostId = {hostId} AND level = 2 LIMIT 1');
+    expect(nativeLevel?.input).toMatchObject({
+      KeyConditionExpression: '#k0 = :k0 AND #k1 = :k1 AND #k2 = :k2',
+      ExpressionAttributeValues: { ':k0': 'Game', ':k1': 'h#1', ':k2': 2 },
+      Limit: 1,
+    });
+    expect(native.patterns.find((p) => p.pattern === 'levelTwo')?.steps[0]?.keyConditionText).toBe(
+      '_type = "Game" AND hostId = {hostId} AND level = 2 LIMIT 1',
+    );
   });
 
   it('answers by the meaning on random data, ties at the boundary included, in both key modes', () => {
     const ties = model(`${LOBBY}fewLevels: Game by status order by level asc limit 4\nopenFewLevels: Game where status = "open" order by level desc limit 2\n`);
-    for (const entity of ties.entities) if (entity.name === 'Game') entity.attributes = entity.attributes.map((a) => (a.name === 'level' ? { ...a, values: [1, 2, 3] } : a));
+    for (const entity of ties.entities)
+      if (entity.name === 'Game') entity.attributes = entity.attributes.map((a) => (a.name === 'level' ? { ...a, values: [1, 2, 3] } : a));
     expect(expectAnswersMatch(ties, { seed: 'fixed-limit', sets: 12 })).toBeGreaterThan(20);
     expect(expectAnswersMatch(ties, { seed: 'fixed-limit-native', sets: 12, keys: 'native' })).toBeGreaterThan(20);
   });
@@ -299,8 +351,12 @@ getIfOpen: Ticket by ticketId where status = "open" returns one
     const design = deriveDesign(lookup);
     const plan = design.patterns.find((p) => p.pattern === 'getIfOpen');
     expect(plan?.steps.map((s) => [s.operation, s.keyConditionText])).toEqual([['GetItem', 'PK = TICKET#{ticketId}#{status="open"} AND SK = TICKET']]);
-    expect(plan?.reason).toBe('GetItem on the table: ticketId, status (fixed) are the whole primary key of Ticket (partition TICKET#{ticketId}#{status="open"}).');
-    expect(buildRequest(design, 'getIfOpen', { ticketId: 't1' }).map((r) => r.input)).toEqual([{ TableName: design.tableName, Key: { PK: 'TICKET#t1#open', SK: 'TICKET' } }]);
+    expect(plan?.reason).toBe(
+      'GetItem on the table: ticketId, status (fixed) are the whole primary key of Ticket (partition TICKET#{ticketId}#{status="open"}).',
+    );
+    expect(buildRequest(design, 'getIfOpen', { ticketId: 't1' }).map((r) => r.input)).toEqual([
+      { TableName: design.tableName, Key: { PK: 'TICKET#t1#open', SK: 'TICKET' } },
+    ]);
     expect(expectAnswersMatch(lookup, { seed: 'get-if-open' })).toBeGreaterThan(0);
   });
 
@@ -334,6 +390,10 @@ firstWithOrders: User by email order by createdAt asc limit 1 with Order
     const layout = designLayout(deriveDesign({ ...refused, patterns: [unlimited] }));
     const planned = planDesign(refused, layout);
     expect(planned.patterns).toEqual([]);
-    expect(planned.diagnostics.filter((d) => d.code === 'queries.notServed').map((d) => d.subject?.pattern)).toEqual(['latestBig', 'freeWithOrders', 'firstWithOrders']);
+    expect(planned.diagnostics.filter((d) => d.code === 'queries.notServed').map((d) => d.subject?.pattern)).toEqual([
+      'latestBig',
+      'freeWithOrders',
+      'firstWithOrders',
+    ]);
   });
 });

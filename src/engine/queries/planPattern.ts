@@ -87,9 +87,15 @@ function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPla
   const fixed = fixedEntries(pattern);
   if (fixed.length > 0) return new NotServed(includeWithFixedText(pattern, entity));
   if (pattern.limit !== undefined) return new NotServed(includeWithLimitText(entity));
-  if (pattern.range) return new NotServed(`a range on ${entity.name} cannot be combined with include in one request (the included records have no "${pattern.range.attribute}")`);
+  if (pattern.range)
+    return new NotServed(
+      `a range on ${entity.name} cannot be combined with include in one request (the included records have no "${pattern.range.attribute}")`,
+    );
   const outside = pattern.equals.filter((a) => !entity.key.includes(a));
-  if (outside.length > 0) return new NotServed(`include gathers the records that belong to each matched ${entity.name}, so it matches on ${entity.name}'s key (${entity.key.join(', ')}), not on ${outside.join(', ')}`);
+  if (outside.length > 0)
+    return new NotServed(
+      `include gathers the records that belong to each matched ${entity.name}, so it matches on ${entity.name}'s key (${entity.key.join(', ')}), not on ${outside.join(', ')}`,
+    );
   const partition = entity.key.filter((a) => pattern.equals.includes(a));
   if (!include.includes(entity.name)) {
     const found = collectionStep(context, entity, partition, include);
@@ -123,14 +129,24 @@ function askOf(pattern: Pattern, order: PatternKeyOrder, entity: Entity): KeyAsk
   const fixed = pattern.fixed !== undefined && Object.keys(pattern.fixed).length > 0 ? { fixed: pattern.fixed } : {};
   // Write sharding: only a template spread over as many shards serves it (keys/shards.ts).
   const shards = patternShards(entity, pattern);
-  return { equals: equalityAttributes(pattern), ...fixed, ...(order.next !== undefined ? { next: order.next } : {}), ...(order.op ? { op: order.op } : {}), named, ...(shards > 1 ? { shards } : {}) };
+  return {
+    equals: equalityAttributes(pattern),
+    ...fixed,
+    ...(order.next !== undefined ? { next: order.next } : {}),
+    ...(order.op ? { op: order.op } : {}),
+    named,
+    ...(shards > 1 ? { shards } : {}),
+  };
 }
 
 /** What a sharded step does: one Query per shard, merged in the declared order (and cut to the limit). */
 function shardingNote(pattern: Pattern, step: PlanStep): string {
   if (step.shards === undefined) return '';
   const order = pattern.order ? `by "${pattern.order.attribute}" ${pattern.order.direction === 'desc' ? 'descending' : 'ascending'}` : 'in key order';
-  const limit = step.limit === undefined ? '' : `, and the first ${String(step.limit)} kept (each shard's Query has Limit ${String(step.limit)}, so together they hold the first ${String(step.limit)})`;
+  const limit =
+    step.limit === undefined
+      ? ''
+      : `, and the first ${String(step.limit)} kept (each shard's Query has Limit ${String(step.limit)}, so together they hold the first ${String(step.limit)})`;
   return ` Sharded over ${String(step.shards)} shards (write sharding: each item's shard is picked from its key, so writes spread over ${String(step.shards)} partitions): one Query per shard, sent in parallel, their items merged ${order}${limit}.`;
 }
 
@@ -162,7 +178,10 @@ function singleStep(
     const match = matchTemplate({ entity, template, ask, native: index.keys === 'native', ...(options.paramOf ? { paramOf: options.paramOf } : {}) });
     // DynamoDB filters only attributes outside the index's key: on a native GSI those are the items' own.
     if (match.ok && options.filter && indexKeyNames(index).includes(options.filter.attribute)) {
-      misses.push({ index: index.name, miss: { kind: 'shape', detail: `the filter on "${options.filter.attribute}" would be on a key attribute of it, which DynamoDB refuses` } });
+      misses.push({
+        index: index.name,
+        miss: { kind: 'shape', detail: `the filter on "${options.filter.attribute}" would be on a key attribute of it, which DynamoDB refuses` },
+      });
       continue;
     }
     if (!match.ok) {
@@ -208,7 +227,10 @@ function collectionStep(context: Context, entity: Entity, partition: string[], c
   for (const child of children) {
     const relation = context.entities.get(child)?.belongsTo.find((b) => b.entity === entity.name);
     if (!relation) return new NotServed(`${child} does not belong to ${entity.name}`);
-    via.set(child, partition.map((a) => relation.via[entity.key.indexOf(a)] ?? a));
+    via.set(
+      child,
+      partition.map((a) => relation.via[entity.key.indexOf(a)] ?? a),
+    );
   }
   const included = [entity.name, ...children];
   const tried: string[] = [];
@@ -225,11 +247,14 @@ function collectionStep(context: Context, entity: Entity, partition: string[], c
       const t = context.placements.get(child)?.find((p) => p.index.name === index.name)?.template;
       const childEntity = context.entities.get(child);
       // An include names none of the child's attributes: every child record must be in the index.
-      if (t && childEntity && sparseOn(childEntity, t).length === 0 && samePartition(t.pk, template.pk, via.get(child) ?? [], partition)) templates.set(child, t);
+      if (t && childEntity && sparseOn(childEntity, t).length === 0 && samePartition(t.pk, template.pk, via.get(child) ?? [], partition))
+        templates.set(child, t);
       return !templates.has(child);
     });
     if (missing.length > 0) {
-      tried.push(`${index.name} keys ${entity.name} by ${partition.join(', ')} but not ${missing.join(', ')} by ${missing.map((c) => (via.get(c) ?? []).join(', ')).join('; ')} beside it`);
+      tried.push(
+        `${index.name} keys ${entity.name} by ${partition.join(', ')} but not ${missing.join(', ')} by ${missing.map((c) => (via.get(c) ?? []).join(', ')).join('; ')} beside it`,
+      );
       continue;
     }
     // Everything else whose items can share this partition, by sort-key label.
@@ -243,7 +268,12 @@ function collectionStep(context: Context, entity: Entity, partition: string[], c
     const low = positions[0] ?? 0;
     const high = positions[positions.length - 1] ?? 0;
     if (positions.length !== included.length || high - low + 1 !== positions.length || members.some((m) => m.label === '')) {
-      tried.push(`on ${index.name} their sort-key labels are not one run that leaves out ${members.filter((m) => !included.includes(m.entity)).map((m) => m.entity).join(', ')}`);
+      tried.push(
+        `on ${index.name} their sort-key labels are not one run that leaves out ${members
+          .filter((m) => !included.includes(m.entity))
+          .map((m) => m.entity)
+          .join(', ')}`,
+      );
       continue;
     }
     const key: StepKey = { pk: keyParts(template.pk, entity, (a) => a), skPrefix: [], skComplete: false, skTerminated: false };
@@ -257,7 +287,8 @@ function collectionStep(context: Context, entity: Entity, partition: string[], c
     return { step, reason };
   }
   return new NotServed(
-    `no index holds ${entity.name} and ${children.join(', ')} in one partition (an item collection keyed by ${entity.name}'s ${partition.join(', ')})` + (tried.length ? `: ${tried.join('; ')}` : ''),
+    `no index holds ${entity.name} and ${children.join(', ')} in one partition (an item collection keyed by ${entity.name}'s ${partition.join(', ')})` +
+      (tried.length ? `: ${tried.join('; ')}` : ''),
   );
 }
 
@@ -272,18 +303,28 @@ function sameSequence(a: readonly string[], b: readonly string[]): boolean {
 
 /** Same literals at the same places, attributes elsewhere: the two templates' partition key values can be equal. */
 function sameLiterals(a: KeyTemplate['pk'], b: KeyTemplate['pk']): boolean {
-  return a.length === b.length && a.every((s, i) => {
-    const t = b[i];
-    return s.kind === 'literal' ? t?.kind === 'literal' && t.text === s.text : s.kind === 'shard' ? t?.kind === 'shard' && t.count === s.count : t?.kind === 'attribute';
-  });
+  return (
+    a.length === b.length &&
+    a.every((s, i) => {
+      const t = b[i];
+      return s.kind === 'literal'
+        ? t?.kind === 'literal' && t.text === s.text
+        : s.kind === 'shard'
+          ? t?.kind === 'shard' && t.count === s.count
+          : t?.kind === 'attribute';
+    })
+  );
 }
 
 /** The child's partition key is the parent's, with the child's `via` attributes where the parent has its key attributes. */
 function samePartition(child: KeyTemplate['pk'], parent: KeyTemplate['pk'], via: readonly string[], partition: readonly string[]): boolean {
-  return sameLiterals(child, parent) && child.every((s, i) => {
-    const p = parent[i];
-    return s.kind === 'literal' || (s.kind === 'attribute' && p?.kind === 'attribute' && via[partition.indexOf(p.name)] === s.name);
-  });
+  return (
+    sameLiterals(child, parent) &&
+    child.every((s, i) => {
+      const p = parent[i];
+      return s.kind === 'literal' || (s.kind === 'attribute' && p?.kind === 'attribute' && via[partition.indexOf(p.name)] === s.name);
+    })
+  );
 }
 
 function missMessage(entity: Entity, ask: KeyAsk, misses: { index: string; miss: TemplateMiss }[]): string {
@@ -320,7 +361,9 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
   const pkFixed = fixedText(step.key.pk);
   const prefixFixed = fixedText(step.key.skPrefix);
   if (step.operation === 'GetItem') {
-    const named = [...step.key.pk, ...step.key.skPrefix].flatMap((p) => (p.kind === 'param' ? [p.attribute] : p.kind === 'fixed' ? [`${p.attribute} (fixed)`] : []));
+    const named = [...step.key.pk, ...step.key.skPrefix].flatMap((p) =>
+      p.kind === 'param' ? [p.attribute] : p.kind === 'fixed' ? [`${p.attribute} (fixed)`] : [],
+    );
     return `GetItem on the table: ${named.join(', ')} ${named.length > 1 ? 'are' : 'is'} the whole primary key of ${entity.name} (partition ${step.pkText}).`;
   }
   const parts: string[] = [];
@@ -331,7 +374,10 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
       : `Query on ${where}: the partition ${step.pkText} holds the ${entity.name} items with ${holds}`,
   );
   if (prefixFixed.length) parts.push(`the sort key starts with ${prefixFixed.join(' and ')} (fixed), so only those items are read`);
-  if (prefixAttrs.length) parts.push(`the sort key starts with ${prefixAttrs.join(', ')}, so ${pattern.equals.length > pkAttrs.length ? 'the narrower patterns on this index share it through a longer prefix' : 'they are matched by prefix'}`);
+  if (prefixAttrs.length)
+    parts.push(
+      `the sort key starts with ${prefixAttrs.join(', ')}, so ${pattern.equals.length > pkAttrs.length ? 'the narrower patterns on this index share it through a longer prefix' : 'they are matched by prefix'}`,
+    );
   if (step.key.next) {
     const n = step.key.next;
     parts.push(
@@ -342,12 +388,16 @@ function reasonFor(pattern: Pattern, entity: Entity, step: PlanStep): string {
   }
   if (step.filter) {
     const f = step.filter;
-    parts.push(`"${f.attribute}" ${f.op} is a FilterExpression (read amplification)${f.type === 'boolean' && f.op !== '=' ? ', written with = and IN because DynamoDB compares booleans only for equality (false < true)' : ''}`);
+    parts.push(
+      `"${f.attribute}" ${f.op} is a FilterExpression (read amplification)${f.type === 'boolean' && f.op !== '=' ? ', written with = and IN because DynamoDB compares booleans only for equality (false < true)' : ''}`,
+    );
   }
   if (step.limit !== undefined) {
     const n = step.limit === 1 ? 'item' : `${String(step.limit)} items`;
     const records = step.limit === 1 ? 'record' : 'records';
-    parts.push(`Limit ${String(step.limit)}: the Query stops after the first ${n} in key order, which ${step.limit === 1 ? 'is' : 'are'} the first ${records} ${step.key.next ? `by "${step.key.next.attribute}"` : '(all tied on the order)'}`);
+    parts.push(
+      `Limit ${String(step.limit)}: the Query stops after the first ${n} in key order, which ${step.limit === 1 ? 'is' : 'are'} the first ${records} ${step.key.next ? `by "${step.key.next.attribute}"` : '(all tied on the order)'}`,
+    );
   }
   const pkNames = step.key.pk.flatMap((p) => (p.kind === 'literal' || p.kind === 'shard' ? [] : [p.attribute]));
   if (step.index !== 'table') parts.push(`${where} is needed because the table's partition key for ${entity.name} is not ${pkNames.join(', ') || 'constant'}`);

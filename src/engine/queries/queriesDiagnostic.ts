@@ -33,4 +33,9 @@ export const QUERIES_DIAGNOSTIC_CODES = [...EVALUATION_DIAGNOSTIC_CODES, ...PLAN
 export type QueriesDiagnosticCode = (typeof QUERIES_DIAGNOSTIC_CODES)[number];
 
 /** A queries diagnostic: one of its codes, with its subject. */
-export const queriesDiagnostic: (code: QueriesDiagnosticCode, message: string, where: { path?: string | undefined; subject: DiagnosticSubject }, severity?: Severity) => Diagnostic = stageDiagnostic;
+export const queriesDiagnostic: (
+  code: QueriesDiagnosticCode,
+  message: string,
+  where: { path?: string | undefined; subject: DiagnosticSubject },
+  severity?: Severity,
+) => Diagnostic = stageDiagnostic;

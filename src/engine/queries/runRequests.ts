@@ -10,7 +10,11 @@ import { compareUtf8 } from './compareUtf8.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 
 export function runRequests({ design, items, requests }: { design: Design; items: Item[]; requests: Request[] }): Item[] {
-  return mergeAnswers(design, requests, requests.map((request) => runOne(design, items, request)));
+  return mergeAnswers(
+    design,
+    requests,
+    requests.map((request) => runOne(design, items, request)),
+  );
 }
 
 /**

@@ -22,7 +22,15 @@ function previousSampleParams(model: Model, records: ReadonlyMap<string, readonl
   const placeholder = (attribute: string): Scalar => {
     const def = entity?.attributes.find((a) => a.name === attribute);
     if (def?.values?.[0] !== undefined) return def.values[0];
-    return def?.type === 'number' ? 0 : def?.type === 'boolean' ? true : def?.type === 'date' ? '2024-01-01' : def?.type === 'datetime' ? '2024-01-01T00:00:00.000Z' : '';
+    return def?.type === 'number'
+      ? 0
+      : def?.type === 'boolean'
+        ? true
+        : def?.type === 'date'
+          ? '2024-01-01'
+          : def?.type === 'datetime'
+            ? '2024-01-01T00:00:00.000Z'
+            : '';
   };
   const value = (r: RecordValue | undefined, a: string): Scalar => r?.[a] ?? placeholder(a);
   const params: PatternParams = {};
@@ -103,7 +111,8 @@ describe('sampleParams', () => {
           expect(JSON.stringify(now)).toBe(JSON.stringify(previousSampleParams(model, holdingRecords(model, records, pattern.name), pattern.name, pick)));
         }
       }
-      for (const pattern of model.patterns) expect(sampleParams(model, new Map(), pattern.name)).toEqual(previousSampleParams(model, new Map(), pattern.name, 0));
+      for (const pattern of model.patterns)
+        expect(sampleParams(model, new Map(), pattern.name)).toEqual(previousSampleParams(model, new Map(), pattern.name, 0));
     }
   });
 
@@ -119,9 +128,28 @@ describe('sampleParams', () => {
 
   it('draws values from records that hold the attributes the pattern names, when an optional one may be absent', () => {
     const model = text(
-      ['model "Games"', 'entity Game key id', '  id: string', '  host: string', '  mode?: string', '  score?: number', 'byMode: Game by mode order by score desc', 'byHost: Game by host', ''].join('\n'),
+      [
+        'model "Games"',
+        'entity Game key id',
+        '  id: string',
+        '  host: string',
+        '  mode?: string',
+        '  score?: number',
+        'byMode: Game by mode order by score desc',
+        'byHost: Game by host',
+        '',
+      ].join('\n'),
     );
-    const records = new Map([['Game', [{ id: 'g1', host: 'h1' }, { id: 'g2', host: 'h2', mode: 'solo' }, { id: 'g3', host: 'h3', mode: 'duo', score: 3 }]]]);
+    const records = new Map([
+      [
+        'Game',
+        [
+          { id: 'g1', host: 'h1' },
+          { id: 'g2', host: 'h2', mode: 'solo' },
+          { id: 'g3', host: 'h3', mode: 'duo', score: 3 },
+        ],
+      ],
+    ]);
     for (const pick of [0, 1, 2, 5]) expect(sampleParams(model, records, 'byMode', pick)).toEqual({ mode: 'duo' });
     expect(sampleParams(model, records, 'byHost', 0)).toEqual({ host: 'h1' });
     // No record holds them: the first record's values, then placeholders.
@@ -131,7 +159,17 @@ describe('sampleParams', () => {
   it('keeps a parameter called __proto__ as data', () => {
     const model: Model = {
       name: 'Odd',
-      entities: [{ name: 'Thing', attributes: [{ name: '__proto__', type: 'string' }, { name: 'constructor', type: 'number' }], key: ['__proto__'], belongsTo: [] }],
+      entities: [
+        {
+          name: 'Thing',
+          attributes: [
+            { name: '__proto__', type: 'string' },
+            { name: 'constructor', type: 'number' },
+          ],
+          key: ['__proto__'],
+          belongsTo: [],
+        },
+      ],
       patterns: [{ name: 'p', entity: 'Thing', equals: ['__proto__', 'constructor'], returns: 'one' }],
     };
     const record: RecordValue = Object.fromEntries([['__proto__', 'proto-value']]);

@@ -69,8 +69,41 @@ const GAME_WORDS = ['game'];
 const STORE_WORDS = ['store', 'shop', 'restaurant', 'location', 'branch', 'venue', 'hotel', 'outlet', 'warehouse'];
 const COMPANY_WORDS = ['company', 'org', 'organization', 'organisation', 'brand', 'team', 'tenant', 'vendor', 'supplier', 'business', 'merchant'];
 const CATEGORY_WORDS = ['category', 'genre', 'tag', 'department', 'segment', 'type', 'kind', 'group', 'topic'];
-const PERSON_WORDS = ['owner', 'author', 'creator', 'assignee', 'manager', 'customer', 'user', 'player', 'employee', 'member', 'contact', 'person', 'student', 'patient', 'driver', 'reviewer'];
-const TEXT_WORDS = ['description', 'comment', 'comments', 'body', 'text', 'message', 'note', 'notes', 'content', 'summary', 'review', 'bio', 'details', 'remarks', 'feedback'];
+const PERSON_WORDS = [
+  'owner',
+  'author',
+  'creator',
+  'assignee',
+  'manager',
+  'customer',
+  'user',
+  'player',
+  'employee',
+  'member',
+  'contact',
+  'person',
+  'student',
+  'patient',
+  'driver',
+  'reviewer',
+];
+const TEXT_WORDS = [
+  'description',
+  'comment',
+  'comments',
+  'body',
+  'text',
+  'message',
+  'note',
+  'notes',
+  'content',
+  'summary',
+  'review',
+  'bio',
+  'details',
+  'remarks',
+  'feedback',
+];
 const ID_LAST_WORDS = ['id', 'number', 'key', 'no', 'uuid', 'guid', 'sku', 'ref', 'reference', 'code'];
 
 function isIdLike(words: string[]): boolean {
@@ -121,9 +154,31 @@ function numberKind(words: string[]): AttributeKind {
   if (isIdLike(words) || has(words, ['id', 'seq', 'sequence'])) return 'numericId';
   if (has(words, ['rating', 'ratings', 'stars'])) return 'rating';
   if (has(words, ['score', 'points', 'elo'])) return 'score';
-  if (has(words, ['count', 'views', 'visits', 'clicks', 'likes', 'followers', 'downloads', 'plays', 'wins', 'losses', 'shares', 'votes', 'hits'])) return 'count';
+  if (has(words, ['count', 'views', 'visits', 'clicks', 'likes', 'followers', 'downloads', 'plays', 'wins', 'losses', 'shares', 'votes', 'hits']))
+    return 'count';
   if (has(words, ['quantity', 'qty', 'units', 'stock', 'inventory'])) return 'quantity';
-  if (has(words, ['price', 'amount', 'total', 'balance', 'cost', 'fee', 'subtotal', 'tax', 'salary', 'revenue', 'income', 'payment', 'spend', 'discount', 'budget', 'credit', 'debit'])) return 'money';
+  if (
+    has(words, [
+      'price',
+      'amount',
+      'total',
+      'balance',
+      'cost',
+      'fee',
+      'subtotal',
+      'tax',
+      'salary',
+      'revenue',
+      'income',
+      'payment',
+      'spend',
+      'discount',
+      'budget',
+      'credit',
+      'debit',
+    ])
+  )
+    return 'money';
   if (has(words, ['age'])) return 'age';
   if (has(words, ['year'])) return 'year';
   if (has(words, ['percent', 'percentage', 'ratio', 'rate', 'pct'])) return 'percent';

@@ -21,7 +21,9 @@ export function createIdSequence(random: Random): () => string {
   const offset = random.int(0, MASK);
   let n = 0;
   return () => {
-    const token = scramble(offset + n).toString(16).padStart(6, '0');
+    const token = scramble(offset + n)
+      .toString(16)
+      .padStart(6, '0');
     // Past 2^24 calls, widen rather than repeat.
     const lap = Math.floor(n / (MASK + 1));
     n++;

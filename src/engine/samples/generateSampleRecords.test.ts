@@ -136,7 +136,11 @@ describe('generateSampleRecords: counts', () => {
       patterns: [],
     };
     const r = generateSampleRecords(m, { seed: 3 });
-    expect(get(r, 'Plan').map((x) => x.plan).sort()).toEqual(['free', 'pro']);
+    expect(
+      get(r, 'Plan')
+        .map((x) => x.plan)
+        .sort(),
+    ).toEqual(['free', 'pro']);
     expect(get(r, 'Flag')).toHaveLength(2);
   });
 
@@ -170,7 +174,11 @@ describe('generateSampleRecords: relations', () => {
       entities: [
         {
           name: 'Employee',
-          attributes: [{ name: 'employeeId', type: 'string' }, { name: 'managerId', type: 'string' }, { name: 'name', type: 'string' }],
+          attributes: [
+            { name: 'employeeId', type: 'string' },
+            { name: 'managerId', type: 'string' },
+            { name: 'name', type: 'string' },
+          ],
           key: ['employeeId'],
           belongsTo: [{ entity: 'Employee', via: ['managerId'] }],
           count: 200,
@@ -193,14 +201,20 @@ describe('generateSampleRecords: relations', () => {
       entities: [
         {
           name: 'Team',
-          attributes: [{ name: 'teamId', type: 'string' }, { name: 'captainId', type: 'string' }],
+          attributes: [
+            { name: 'teamId', type: 'string' },
+            { name: 'captainId', type: 'string' },
+          ],
           key: ['teamId'],
           belongsTo: [{ entity: 'Player', via: ['captainId'] }],
           count: 10,
         },
         {
           name: 'Player',
-          attributes: [{ name: 'playerId', type: 'string' }, { name: 'teamId', type: 'string' }],
+          attributes: [
+            { name: 'playerId', type: 'string' },
+            { name: 'teamId', type: 'string' },
+          ],
           key: ['playerId'],
           belongsTo: [{ entity: 'Team', via: ['teamId'] }],
           count: 40,
@@ -224,7 +238,14 @@ describe('generateSampleRecords: realistic values', () => {
       expect(FIRST_NAMES).toContain(first);
       expect(LAST_NAMES).toContain(last);
       expect(u.email).toMatch(/^[a-z]+\.[a-z]+[0-9]*@(example\.com|example\.org|mail\.example\.net)$/);
-      expect(String(u.email).startsWith(`${first!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}.`)).toBe(true);
+      expect(
+        String(u.email).startsWith(
+          `${first!
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()}.`,
+        ),
+      ).toBe(true);
       expect(u.userId).toMatch(/^u-[0-9a-f]{6}$/);
     }
   });
@@ -290,7 +311,16 @@ describe('generateSampleRecords: optional attributes', () => {
   const withOptional = (optional: boolean): Model => ({
     name: 'Lobby',
     entities: [
-      { name: 'Player', attributes: [{ name: 'playerId', type: 'string' }, { name: 'rating', type: 'number', ...(optional ? { optional: true as const } : {}) }], key: ['playerId'], belongsTo: [], count: 1000 },
+      {
+        name: 'Player',
+        attributes: [
+          { name: 'playerId', type: 'string' },
+          { name: 'rating', type: 'number', ...(optional ? { optional: true as const } : {}) },
+        ],
+        key: ['playerId'],
+        belongsTo: [],
+        count: 1000,
+      },
       {
         name: 'Game',
         attributes: [
@@ -342,9 +372,16 @@ describe('generateSampleRecords: odd models', () => {
         { name: 'Parent', attributes: [{ name: 'parentId', type: 'string' }], key: ['parentId'], belongsTo: [], count: 0 },
         {
           name: 'Child',
-          attributes: [{ name: 'childId', type: 'string' }, { name: 'parentId', type: 'string' }, { name: 'ghostId', type: 'string' }],
+          attributes: [
+            { name: 'childId', type: 'string' },
+            { name: 'parentId', type: 'string' },
+            { name: 'ghostId', type: 'string' },
+          ],
           key: ['childId', 'missing'],
-          belongsTo: [{ entity: 'Parent', via: ['parentId'] }, { entity: 'Ghost', via: ['ghostId'] }],
+          belongsTo: [
+            { entity: 'Parent', via: ['parentId'] },
+            { entity: 'Ghost', via: ['ghostId'] },
+          ],
           count: 5,
         },
       ],
@@ -358,7 +395,10 @@ describe('generateSampleRecords: odd models', () => {
 });
 
 describe('generateSampleRecords: the cache', () => {
-  const withCount = (model: Model, entity: string, count: number): Model => ({ ...model, entities: model.entities.map((e) => (e.name === entity ? { ...e, count } : e)) });
+  const withCount = (model: Model, entity: string, count: number): Model => ({
+    ...model,
+    entities: model.entities.map((e) => (e.name === entity ? { ...e, count } : e)),
+  });
   const fresh = (model: Model, scale = 1) => generateSampleRecords(model, { seed: 'tablewright', scale });
 
   it('gives the records a fresh call gives, reusing the very arrays of the entities whose inputs did not change', () => {
@@ -398,7 +438,10 @@ describe('generateSampleRecords: the cache', () => {
     const user = entityOf(ecommerce, 'User');
     const plan = user.attributes.find((a) => a.values === undefined && a.type === 'string' && !user.key.includes(a.name));
     if (plan === undefined) throw new Error('the e-commerce User has no free string attribute');
-    const fixed: Model = { ...ecommerce, patterns: [...ecommerce.patterns, { name: 'byFixed', entity: 'User', equals: [], fixed: { [plan.name]: 'x' }, returns: 'many' }] };
+    const fixed: Model = {
+      ...ecommerce,
+      patterns: [...ecommerce.patterns, { name: 'byFixed', entity: 'User', equals: [], fixed: { [plan.name]: 'x' }, returns: 'many' }],
+    };
     const before = generateSampleRecords(ecommerce, { seed: 'tablewright', cache });
     const after = generateSampleRecords(fixed, { seed: 'tablewright', cache });
     expect(after).toEqual(generateSampleRecords(fixed, { seed: 'tablewright' }));
@@ -408,8 +451,26 @@ describe('generateSampleRecords: the cache', () => {
     const cycle: Model = {
       name: 'cycle',
       entities: [
-        { name: 'Team', attributes: [{ name: 'teamId', type: 'string' }, { name: 'captainId', type: 'string' }], key: ['teamId'], belongsTo: [{ entity: 'Player', via: ['captainId'] }], count: 10 },
-        { name: 'Player', attributes: [{ name: 'playerId', type: 'string' }, { name: 'teamId', type: 'string' }], key: ['playerId'], belongsTo: [{ entity: 'Team', via: ['teamId'] }], count: 40 },
+        {
+          name: 'Team',
+          attributes: [
+            { name: 'teamId', type: 'string' },
+            { name: 'captainId', type: 'string' },
+          ],
+          key: ['teamId'],
+          belongsTo: [{ entity: 'Player', via: ['captainId'] }],
+          count: 10,
+        },
+        {
+          name: 'Player',
+          attributes: [
+            { name: 'playerId', type: 'string' },
+            { name: 'teamId', type: 'string' },
+          ],
+          key: ['playerId'],
+          belongsTo: [{ entity: 'Team', via: ['teamId'] }],
+          count: 40,
+        },
       ],
       patterns: [],
     };

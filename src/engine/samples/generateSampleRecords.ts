@@ -327,7 +327,7 @@ function generateEntity(args: EntityArgs): RecordValue[] {
 
   /** Copies a parent's key into the `via` attributes; false when the record is a root of a self-reference. */
   const assignParent = (relation: Relation, values: Map<string, Scalar>, attempt: number, scope: RecordScope): boolean => {
-    const parents = relation.self ? list : generated.get(relation.rel.entity) ?? [];
+    const parents = relation.self ? list : (generated.get(relation.rel.entity) ?? []);
     if (parents.length === 0 || (relation.self && random.chance(ROOT_CHANCE))) {
       for (const [v] of relation.pairs) values.set(v, valueFor(v, Math.max(attempt, relation.self ? WIDEN_AT_ATTEMPT : 0), scope));
       return !relation.self;
@@ -382,7 +382,8 @@ function generateEntity(args: EntityArgs): RecordValue[] {
       for (const [v] of relation.pairs) values.set(v, valueFor(v, WIDEN_AT_ATTEMPT + tries, {}));
     }
     const record = list[index];
-    if (record) for (const [v] of relation.pairs) Object.defineProperty(record, v, { value: values.get(v), enumerable: true, writable: true, configurable: true });
+    if (record)
+      for (const [v] of relation.pairs) Object.defineProperty(record, v, { value: values.get(v), enumerable: true, writable: true, configurable: true });
   }
   return list;
 }

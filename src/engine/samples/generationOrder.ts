@@ -10,9 +10,7 @@ export function generationOrder(model: Model): Entity[] {
   const remaining = [...model.entities];
   const order: Entity[] = [];
   while (remaining.length > 0) {
-    const ready = remaining.findIndex((e) =>
-      e.belongsTo.every((b) => b.entity === e.name || !known.has(b.entity) || done.has(b.entity)),
-    );
+    const ready = remaining.findIndex((e) => e.belongsTo.every((b) => b.entity === e.name || !known.has(b.entity) || done.has(b.entity)));
     const [next] = remaining.splice(ready === -1 ? 0 : ready, 1);
     if (!next) break;
     order.push(next);

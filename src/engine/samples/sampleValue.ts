@@ -51,7 +51,25 @@ const START_MS = Date.UTC(2023, 0, 1);
 const END_MS = Date.UTC(2026, 0, 1) - 1; // 2025-12-31T23:59:59.999Z
 const DAYS = Math.round((END_MS + 1 - START_MS) / DAY_MS);
 /** Attributes named like these come after the record's other dates (`dueDate` after `invoiceDate`). */
-const LATER_WORDS = ['due', 'end', 'ends', 'ended', 'expires', 'expiry', 'until', 'closed', 'shipped', 'delivered', 'updated', 'returned', 'finished', 'completed', 'resolved', 'modified', 'last'];
+const LATER_WORDS = [
+  'due',
+  'end',
+  'ends',
+  'ended',
+  'expires',
+  'expiry',
+  'until',
+  'closed',
+  'shipped',
+  'delivered',
+  'updated',
+  'returned',
+  'finished',
+  'completed',
+  'resolved',
+  'modified',
+  'last',
+];
 
 const ID_WORDS = ['id', 'number', 'key', 'no', 'uuid', 'guid', 'sku', 'ref', 'reference', 'code'];
 
@@ -97,8 +115,7 @@ const isLater = (ctx: ValueContext): boolean => nameWords(ctx.attribute).some((w
 
 function dateValue(ctx: ValueContext): string {
   const { random, scope } = ctx;
-  const day =
-    scope.lastDay !== undefined && isLater(ctx) ? Math.min(DAYS - 1, scope.lastDay + random.int(1, 45)) : random.int(0, DAYS - 1);
+  const day = scope.lastDay !== undefined && isLater(ctx) ? Math.min(DAYS - 1, scope.lastDay + random.int(1, 45)) : random.int(0, DAYS - 1);
   scope.lastDay = day;
   return new Date(START_MS + day * DAY_MS).toISOString().slice(0, 10);
 }

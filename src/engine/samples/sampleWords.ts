@@ -3,35 +3,144 @@
 // byte-order and encoding paths exercised.
 
 export const FIRST_NAMES = [
-  'Ana', 'Bruno', 'Carla', 'Diego', 'Elena', 'Felix', 'Grace', 'Hugo', 'Ines', 'João',
-  'Kenji', 'Lena', 'Marco', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq',
-  'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoë', 'Amara', 'Björn', 'Chloé', 'Dmitri',
-  'Emma', 'Farah', 'Gustavo', 'Hana', 'Ivan', 'Julia', 'Kofi', 'Lucía', 'Mateo', 'Noor',
+  'Ana',
+  'Bruno',
+  'Carla',
+  'Diego',
+  'Elena',
+  'Felix',
+  'Grace',
+  'Hugo',
+  'Ines',
+  'João',
+  'Kenji',
+  'Lena',
+  'Marco',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoë',
+  'Amara',
+  'Björn',
+  'Chloé',
+  'Dmitri',
+  'Emma',
+  'Farah',
+  'Gustavo',
+  'Hana',
+  'Ivan',
+  'Julia',
+  'Kofi',
+  'Lucía',
+  'Mateo',
+  'Noor',
 ] as const;
 
 export const LAST_NAMES = [
-  'Silva', 'Smith', 'Müller', 'Garcia', 'Kim', 'Nguyen', 'Rossi', 'Dubois', 'Kowalski', 'Santos',
-  'Johnson', 'Tanaka', 'Okafor', 'Larsen', 'Haddad', 'Petrov', 'Costa', 'Novak', 'Patel', 'Brown',
-  'Ferreira', 'Schmidt', 'Moreau', 'Yilmaz', 'Andersson', 'Chen', 'Lopez', 'Walker', 'Ibrahim', 'Sato',
-  'Martins', 'Weber', 'Fischer', 'Murphy', 'Romero', 'Jensen', 'Ali', 'Novák', 'Wright', 'Mendes',
+  'Silva',
+  'Smith',
+  'Müller',
+  'Garcia',
+  'Kim',
+  'Nguyen',
+  'Rossi',
+  'Dubois',
+  'Kowalski',
+  'Santos',
+  'Johnson',
+  'Tanaka',
+  'Okafor',
+  'Larsen',
+  'Haddad',
+  'Petrov',
+  'Costa',
+  'Novak',
+  'Patel',
+  'Brown',
+  'Ferreira',
+  'Schmidt',
+  'Moreau',
+  'Yilmaz',
+  'Andersson',
+  'Chen',
+  'Lopez',
+  'Walker',
+  'Ibrahim',
+  'Sato',
+  'Martins',
+  'Weber',
+  'Fischer',
+  'Murphy',
+  'Romero',
+  'Jensen',
+  'Ali',
+  'Novák',
+  'Wright',
+  'Mendes',
 ] as const;
 
 export const EMAIL_DOMAINS = ['example.com', 'example.org', 'mail.example.net'] as const;
 
 export const PRODUCT_ADJECTIVES = [
-  'Classic', 'Compact', 'Deluxe', 'Eco', 'Ergonomic', 'Handmade', 'Lightweight', 'Modern', 'Portable', 'Premium',
-  'Rustic', 'Smart', 'Vintage', 'Wireless', 'Organic',
+  'Classic',
+  'Compact',
+  'Deluxe',
+  'Eco',
+  'Ergonomic',
+  'Handmade',
+  'Lightweight',
+  'Modern',
+  'Portable',
+  'Premium',
+  'Rustic',
+  'Smart',
+  'Vintage',
+  'Wireless',
+  'Organic',
 ] as const;
 
 export const PRODUCT_NOUNS = [
-  'Backpack', 'Blender', 'Bookshelf', 'Candle', 'Chair', 'Coffee Mug', 'Desk Lamp', 'Headphones', 'Jacket', 'Kettle',
-  'Notebook', 'Pillow', 'Running Shoes', 'Speaker', 'Sunglasses', 'Teapot', 'Toaster', 'Umbrella', 'Wallet', 'Watch',
+  'Backpack',
+  'Blender',
+  'Bookshelf',
+  'Candle',
+  'Chair',
+  'Coffee Mug',
+  'Desk Lamp',
+  'Headphones',
+  'Jacket',
+  'Kettle',
+  'Notebook',
+  'Pillow',
+  'Running Shoes',
+  'Speaker',
+  'Sunglasses',
+  'Teapot',
+  'Toaster',
+  'Umbrella',
+  'Wallet',
+  'Watch',
 ] as const;
 
 /** Titles from the AWS GameScores example, and a few more. */
 export const GAME_TITLES = [
-  'Meteor Blasters', 'Galaxy Invaders', 'Comet Quest', 'Starship X', 'Alien Adventure', 'Attack Ships',
-  'Nebula Run', 'Asteroid Miner',
+  'Meteor Blasters',
+  'Galaxy Invaders',
+  'Comet Quest',
+  'Starship X',
+  'Alien Adventure',
+  'Attack Ships',
+  'Nebula Run',
+  'Asteroid Miner',
 ] as const;
 
 export const STORE_PREFIXES = ['Downtown', 'Harbor', 'Central', 'Riverside', 'Airport', 'Old Town', 'Market Street', 'Parkside'] as const;
@@ -40,9 +149,7 @@ export const STORE_SUFFIXES = ['Market', 'Café', 'Corner', 'Plaza', 'Express', 
 export const COMPANY_WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell'] as const;
 export const COMPANY_SUFFIXES = ['Inc', 'Ltd', 'GmbH', 'Labs', 'Group', 'Co'] as const;
 
-export const CATEGORIES = [
-  'books', 'electronics', 'garden', 'home', 'kitchen', 'music', 'office', 'outdoors', 'sports', 'toys', 'beauty', 'games',
-] as const;
+export const CATEGORIES = ['books', 'electronics', 'garden', 'home', 'kitchen', 'music', 'office', 'outdoors', 'sports', 'toys', 'beauty', 'games'] as const;
 
 export const STATUSES = ['active', 'inactive', 'pending', 'archived'] as const;
 export const PLANS = ['free', 'basic', 'pro', 'enterprise'] as const;
@@ -54,12 +161,26 @@ export const STREET_NAMES = ['Main', 'Oak', 'Maple', 'Pine', 'Cedar', 'Elm', 'La
 export const STREET_TYPES = ['St', 'Ave', 'Rd', 'Blvd', 'Lane'] as const;
 
 export const SENTENCE_STARTS = [
-  'Great value', 'Arrived quickly', 'Works as described', 'Not what I expected', 'Would buy again',
-  'Solid build quality', 'A bit pricey', 'Perfect for everyday use', 'Exceeded expectations', 'Needs improvement',
+  'Great value',
+  'Arrived quickly',
+  'Works as described',
+  'Not what I expected',
+  'Would buy again',
+  'Solid build quality',
+  'A bit pricey',
+  'Perfect for everyday use',
+  'Exceeded expectations',
+  'Needs improvement',
 ] as const;
 export const SENTENCE_ENDS = [
-  'and easy to use.', 'but the box was damaged.', 'and the colour is lovely.', 'for the price.',
-  'and support was helpful.', 'though delivery took a while.', 'and it feels sturdy.', 'overall.',
+  'and easy to use.',
+  'but the box was damaged.',
+  'and the colour is lovely.',
+  'for the price.',
+  'and support was helpful.',
+  'though delivery took a while.',
+  'and it feels sturdy.',
+  'overall.',
 ] as const;
 
 /** Plain words for attributes the generator does not recognise: `quiet-river`. */

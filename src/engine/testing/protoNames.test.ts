@@ -90,21 +90,37 @@ describe('prototype member names in every stage', () => {
     const m = model();
     const design = deriveDesign(m);
     const records = generateSampleRecords(m, { seed: 'proto' });
-    const table = designTable(design, [...records].flatMap(([entity, list]) => list.map((record) => toItem(design, entity, record))));
+    const table = designTable(
+      design,
+      [...records].flatMap(([entity, list]) => list.map((record) => toItem(design, entity, record))),
+    );
     for (const entity of PROTO_NAMES) {
       const record: RecordValue = Object.fromEntries(PROTO_NAMES.map((a) => [a, a === 'valueOf' ? 7 : `new-${entity}-${a}`]));
       const created = await applyWrite({ design, table, write: { operation: 'create', entity, record } });
       expect(created.outcome, entity).toMatchObject({ ok: true });
-      expect(table.items().map((item) => fromItem(design, item as Item)).filter((r) => r.entity === entity && r.record[entity] === record[entity]).map((r) => r.record), entity).toEqual([record]);
+      expect(
+        table
+          .items()
+          .map((item) => fromItem(design, item as Item))
+          .filter((r) => r.entity === entity && r.record[entity] === record[entity])
+          .map((r) => r.record),
+        entity,
+      ).toEqual([record]);
       const key = { [entity]: record[entity] } as RecordValue;
       const changed = PROTO_NAMES.find((a) => a !== entity && a !== 'valueOf' && a !== 'constructor' && a !== 'toString') ?? '__proto__';
       const updated = await applyWrite({ design, table, write: { operation: 'update', entity, key, changes: { [changed]: 'changed' } } });
       expect(updated.outcome, entity).toMatchObject({ ok: true });
-      const stored = table.items().map((item) => fromItem(design, item as Item)).find((r) => r.entity === entity && r.record[entity] === record[entity]);
+      const stored = table
+        .items()
+        .map((item) => fromItem(design, item as Item))
+        .find((r) => r.entity === entity && r.record[entity] === record[entity]);
       expect(stored?.record, entity).toEqual({ ...record, [changed]: 'changed' });
       const removed = await applyWrite({ design, table, write: { operation: 'remove', entity, key } });
       expect(removed.outcome, entity).toMatchObject({ ok: true });
-      expect(table.items().some((item) => item[entity] === record[entity] && item[design.entityAttribute] === entity), entity).toBe(false);
+      expect(
+        table.items().some((item) => item[entity] === record[entity] && item[design.entityAttribute] === entity),
+        entity,
+      ).toBe(false);
     }
   });
 });

@@ -38,7 +38,11 @@ describe('applyWrite', () => {
     expect(created.changes.map((c) => [c.kind, c.role, c.key])).toEqual([['created', 'record', { PK: 'PRODUCT#p-new', SK: 'PRODUCT' }]]);
 
     // views is in GSI1's sort key beside category: the update reads the record first, then puts it back whole.
-    const updated = await applyWrite({ design: ecommerce, table, write: { operation: 'update', entity: 'Product', key: { productId: 'p-new' }, changes: { category: 'garden' } } });
+    const updated = await applyWrite({
+      design: ecommerce,
+      table,
+      write: { operation: 'update', entity: 'Product', key: { productId: 'p-new' }, changes: { category: 'garden' } },
+    });
     expect(updated.outcome).toEqual({ ok: true, record: { ...product, category: 'garden' } });
     expect(updated.requests.map((r) => Object.keys(r.request)[0])).toEqual(['Get', 'Put']);
     expect(updated.requests[0]).toEqual({
@@ -53,10 +57,14 @@ describe('applyWrite', () => {
     expect([change.before.PK, change.after.PK]).toEqual(['PRODUCT#p-new', 'PRODUCT#p-new']);
   });
 
-  it("updates without reading when the changed GSI key is made of the changes and the key alone", async () => {
+  it('updates without reading when the changed GSI key is made of the changes and the key alone', async () => {
     const { table, items } = sampleTable(ecommerce);
     const user = items.find((i) => i._type === 'User') as Item;
-    const result = await applyWrite({ design: ecommerce, table, write: { operation: 'update', entity: 'User', key: { email: user.email as string }, changes: { userId: 'u-moved' } } });
+    const result = await applyWrite({
+      design: ecommerce,
+      table,
+      write: { operation: 'update', entity: 'User', key: { email: user.email as string }, changes: { userId: 'u-moved' } },
+    });
     expect(result.outcome.ok).toBe(true);
     expect(result.requests).toHaveLength(1);
     const request = result.requests[0]?.request;
@@ -67,7 +75,11 @@ describe('applyWrite', () => {
   it("refuses a create of an existing key with RecordExistsError's name and code, changing nothing", async () => {
     const { table, items } = sampleTable(ecommerce);
     const existing = items.find((i) => i._type === 'Product') as Item;
-    const result = await applyWrite({ design: ecommerce, table, write: { operation: 'create', entity: 'Product', record: { ...product, productId: existing.productId as string } } });
+    const result = await applyWrite({
+      design: ecommerce,
+      table,
+      write: { operation: 'create', entity: 'Product', record: { ...product, productId: existing.productId as string } },
+    });
     expect(result.outcome).toEqual({ ok: false, error: { name: 'RecordExistsError', code: 'exists', message: expect.stringContaining('exists already') } });
     expect(result.requests).toHaveLength(1);
     expect(result.requests[0]?.answer).toEqual({ ok: false, name: 'ConditionalCheckFailedException', message: 'The conditional request failed' });
@@ -107,26 +119,59 @@ describe('applyWrite', () => {
   it('removes a record found through its identity guard with the guard, and adds to a number attribute in one request', async () => {
     const { table, items } = sampleTable(ecommerce);
     const review = items.find((i) => i._type === 'Review') as Item;
-    const removed = await applyWrite({ design: ecommerce, table, write: { operation: 'remove', entity: 'Review', key: { productId: review.productId as string, userId: review.userId as string } } });
+    const removed = await applyWrite({
+      design: ecommerce,
+      table,
+      write: { operation: 'remove', entity: 'Review', key: { productId: review.productId as string, userId: review.userId as string } },
+    });
     expect(removed.outcome).toEqual({ ok: true });
-    expect(removed.changes.map((c) => [c.kind, c.role])).toEqual(expect.arrayContaining([['deleted', 'record'], ['deleted', 'identity']]));
+    expect(removed.changes.map((c) => [c.kind, c.role])).toEqual(
+      expect.arrayContaining([
+        ['deleted', 'record'],
+        ['deleted', 'identity'],
+      ]),
+    );
 
     const order = items.find((i) => i._type === 'Order') as Item;
-    const added = await applyWrite({ design: ecommerce, table, write: { operation: 'add', entity: 'Order', key: { orderId: order.orderId as string }, amounts: { total: 5 } } });
+    const added = await applyWrite({
+      design: ecommerce,
+      table,
+      write: { operation: 'add', entity: 'Order', key: { orderId: order.orderId as string }, amounts: { total: 5 } },
+    });
     expect(added.outcome).toEqual({ ok: true, record: expect.objectContaining({ total: (order.total as number) + 5 }) });
   });
 
   it('holds a unique guard per record, and refuses a second holder with UniqueConflictError', async () => {
-    const design = deriveDesign(modelFromText(['model "Accounts"', 'entity Account key id unique handle version v', '  id: string', '  handle: string', '  v: number', 'byId: Account by id', ''].join('\n')));
+    const design = deriveDesign(
+      modelFromText(
+        [
+          'model "Accounts"',
+          'entity Account key id unique handle version v',
+          '  id: string',
+          '  handle: string',
+          '  v: number',
+          'byId: Account by id',
+          '',
+        ].join('\n'),
+      ),
+    );
     const { table, withGuards } = sampleTable(design);
     const accounts = withGuards.items.filter((i) => i._type === 'Account').length;
     expect(withGuards.items.filter((i) => String(i.PK).startsWith('$unique#')).length + withGuards.skipped).toBe(accounts);
     const taken = withGuards.items.find((i) => i._type === 'Account') as Item;
-    const result = await applyWrite({ design, table, write: { operation: 'create', entity: 'Account', record: { id: 'new', handle: taken.handle as string, v: 1 } } });
+    const result = await applyWrite({
+      design,
+      table,
+      write: { operation: 'create', entity: 'Account', record: { id: 'new', handle: taken.handle as string, v: 1 } },
+    });
     expect(result.outcome).toMatchObject({ ok: false, error: { name: 'UniqueConflictError', code: 'unique' } });
     expect(result.requests[0]?.answer).toMatchObject({ ok: false, name: 'TransactionCanceledException', reasons: ['None', 'ConditionalCheckFailed'] });
 
-    const stale = await applyWrite({ design, table, write: { operation: 'update', entity: 'Account', key: { id: taken.id as string }, changes: { v: (taken.v as number) + 1, handle: 'x' } } });
+    const stale = await applyWrite({
+      design,
+      table,
+      write: { operation: 'update', entity: 'Account', key: { id: taken.id as string }, changes: { v: (taken.v as number) + 1, handle: 'x' } },
+    });
     expect(stale.outcome).toMatchObject({ ok: false, error: { name: 'StaleVersionError', code: 'staleVersion' } });
   });
 });

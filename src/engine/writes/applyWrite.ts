@@ -10,7 +10,7 @@ import type { ItemChange, MemoryRequest, MemoryTable } from './memoryTable.ts';
 import { IDENTITY_GUARD, UNIQUE_GUARD } from './writePlan.ts';
 import { recordWrite, type RecordedWrite, type WriteCall } from './writeCall.ts';
 
-export { WRITE_OPERATIONS, type RequestAnswer, type SentRequest, type WriteCall, type WriteFailure, type WriteOperation, type WriteOutcome } from './writeCall.ts';
+export type { WriteCall } from './writeCall.ts';
 
 /** What an item changed is: a record's own item, or a guard (identity, unique). */
 export type ItemRole = 'record' | 'identity' | 'unique';

@@ -24,7 +24,10 @@ userOrders: User by email with Order
 ordersByStatus: Order by status order by createdAt desc
 `),
 );
-const of = (entity: string) => describeWrites(design).find((e) => e.entity === entity)?.lines.join('\n') ?? '';
+const of = (entity: string) =>
+  describeWrites(design)
+    .find((e) => e.entity === entity)
+    ?.lines.join('\n') ?? '';
 
 describe('describeWrites', () => {
   it('says how a record is found, its guards and version, and which updates read first', () => {

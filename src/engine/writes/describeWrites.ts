@@ -26,11 +26,20 @@ export function describeWrites(design: Design): EntityWrites[] {
       );
     } else lines.push(`Its item is found from its key (${keyText}): a create is one conditional put that refuses an existing key.`);
     for (const u of plan.unique) {
-      lines.push(`(${u.set.join(', ')}) is unique: a guard item (${table ? keyTemplateText(u.template.pk, table) : '$unique'}) is taken with each create and update in one transaction, and given up on change and remove.`);
+      lines.push(
+        `(${u.set.join(', ')}) is unique: a guard item (${table ? keyTemplateText(u.template.pk, table) : '$unique'}) is taken with each create and update in one transaction, and given up on change and remove.`,
+      );
     }
-    if (plan.version) lines.push(`${plan.version} is its version: every update states the version it read, and stores it + 1; a stale one is refused (StaleVersionError).`);
+    if (plan.version)
+      lines.push(`${plan.version} is its version: every update states the version it read, and stores it + 1; a stale one is refused (StaleVersionError).`);
     if (plan.ttl) lines.push(`Its records expire at ${plan.ttl} (epoch seconds), their guard items with them.`);
-    if (entity) lines.push(updateLine(plan, entity.attributes.map((a) => a.name)));
+    if (entity)
+      lines.push(
+        updateLine(
+          plan,
+          entity.attributes.map((a) => a.name),
+        ),
+      );
     return { entity: plan.entity, lines };
   });
 }
@@ -47,7 +56,12 @@ function updateLine(plan: EntityWritePlan, attributes: string[]): string {
     const unique = plan.unique.some((u) => u.set.includes(a));
     if (why.length === 0 && !unique) inPlace.push(a);
     else {
-      const reasons = [...why.map((ix) => `${ix.index === 'table' ? 'the table' : ix.index} key also needs ${ix.attributes.filter((b) => b !== a && !plan.key.includes(b)).join(', ')}`), ...(unique ? ['a unique guard changes'] : [])];
+      const reasons = [
+        ...why.map(
+          (ix) => `${ix.index === 'table' ? 'the table' : ix.index} key also needs ${ix.attributes.filter((b) => b !== a && !plan.key.includes(b)).join(', ')}`,
+        ),
+        ...(unique ? ['a unique guard changes'] : []),
+      ];
       reads.push(`${a} (${reasons.join('; ')})`);
     }
   }

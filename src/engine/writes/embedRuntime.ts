@@ -47,7 +47,7 @@ export function embedRuntime(text: string): { blocks: { names: string[]; text: s
   });
   const header = [
     '// ---------------------------------------------------------------------------',
-    '// Writes: the runtime behind create, update and remove (Tablewright\'s write',
+    "// Writes: the runtime behind create, update and remove (Tablewright's write",
     '// runtime, the same code the app runs in memory). Each write keeps every item',
     '// the design stores for a record right: its own item and index keys, the',
     '// identity guard, the unique guards.',

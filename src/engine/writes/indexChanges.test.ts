@@ -44,16 +44,29 @@ describe('indexChanges', () => {
   });
 
   it('a create adds an entry to every index the record has keys in, a remove takes them away', async () => {
-    const created = await written(ecommerce, () => ({ operation: 'create', entity: 'User', record: { email: 'new@example.com', userId: 'u-new', name: 'New', plan: 'free', createdAt: '2030-01-01T00:00:00.000Z' } }));
+    const created = await written(ecommerce, () => ({
+      operation: 'create',
+      entity: 'User',
+      record: { email: 'new@example.com', userId: 'u-new', name: 'New', plan: 'free', createdAt: '2030-01-01T00:00:00.000Z' },
+    }));
     expect(kinds(created.changes)).toEqual({ table: ['added'], GSI1: ['added'], GSI2: ['added'] });
-    const removed = await written(ecommerce, (items) => ({ operation: 'remove', entity: 'Product', key: { productId: (items.find((i) => i._type === 'Product') as Item).productId as string } }));
+    const removed = await written(ecommerce, (items) => ({
+      operation: 'remove',
+      entity: 'Product',
+      key: { productId: (items.find((i) => i._type === 'Product') as Item).productId as string },
+    }));
     expect(kinds(removed.changes)).toEqual({ table: ['removed'], GSI1: ['removed'] });
   });
 
   it('removing an optional attribute takes the record out of the sparse GSI keyed on it', async () => {
     const lobby = deriveDesign(modelFromText(LOBBY_TEXT));
     const sparse = lobby.indexes.find((ix) => lobby.entities[0]?.keys[ix.name]?.pk.some((s) => s.kind === 'attribute' && s.name === 'mode'))?.name;
-    const { changes } = await written(lobby, (items) => ({ operation: 'update', entity: 'Game', key: { gameId: (items.find((i) => i.mode !== undefined) as Item).gameId as string }, changes: { mode: null } }));
+    const { changes } = await written(lobby, (items) => ({
+      operation: 'update',
+      entity: 'Game',
+      key: { gameId: (items.find((i) => i.mode !== undefined) as Item).gameId as string },
+      changes: { mode: null },
+    }));
     expect(changes.find((c) => c.index === sparse)?.entries.map((e) => e.change)).toEqual(['removed']);
     expect(changes.find((c) => c.index === 'table')?.entries.map((e) => e.change)).toEqual(['changed']);
   });

@@ -116,7 +116,13 @@ async function itemsOf(partitions: readonly string[]): Promise<Record<string, un
   const items: Record<string, unknown>[] = [];
   for (const pk of partitions) {
     const { Items = [] } = await doc.send(
-      new QueryCommand({ TableName: TABLE, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'PK' }, ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'PK' },
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+      }),
     );
     items.push(...Items);
   }
@@ -245,7 +251,8 @@ function condition(g: Generator, e: Expr, depth: number): string {
     case 'between': {
       const [a, b] = [g.valueFor(attribute), g.valueFor(attribute)];
       const ordered = typeof a === typeof b && (typeof a === 'number' || typeof a === 'string') && g.chance(0.85);
-      const [low, high] = ordered && ((typeof a === 'number' && a > (b as number)) || (typeof a === 'string' && compareUtf8(a, b as string) > 0)) ? [b, a] : [a, b];
+      const [low, high] =
+        ordered && ((typeof a === 'number' && a > (b as number)) || (typeof a === 'string' && compareUtf8(a, b as string) > 0)) ? [b, a] : [a, b];
       return `${path} BETWEEN ${e.value(low)} AND ${e.value(high)}`;
     }
     case 'in':
@@ -316,7 +323,7 @@ function write(g: Generator, inTransaction: boolean, key: { PK: string; SK: stri
 /** 1 to 4 distinct keys. */
 function keys(g: Generator): { PK: string; SK: string }[] {
   const keys = new Map<string, { PK: string; SK: string }>();
-  for (let i = 1 + g.int(4); keys.size < i; ) {
+  for (let i = 1 + g.int(4); keys.size < i;) {
     const k = g.key();
     keys.set(`${k.PK}/${k.SK}`, k);
   }
@@ -375,7 +382,18 @@ describe('the memory table and DynamoDB Local, on the same random requests', () 
   it.skipIf(SEQUENCES < 20)('used every operator and met every outcome, so the comparison means something', () => {
     console.info(`memory table vs DynamoDB Local: ${JSON.stringify(Object.fromEntries(seen))}`);
     for (const op of OPERATORS) expect(usedLeaves.has(op), `some condition used ${op}`).toBe(true);
-    for (const what of ['ok Put', 'ok Update', 'ok Delete', 'ok Get', 'ok TransactWrite', 'ok BatchWrite', 'ConditionalCheckFailedException', 'TransactionCanceledException', 'ValidationException', 'documented divergence']) {
+    for (const what of [
+      'ok Put',
+      'ok Update',
+      'ok Delete',
+      'ok Get',
+      'ok TransactWrite',
+      'ok BatchWrite',
+      'ConditionalCheckFailedException',
+      'TransactionCanceledException',
+      'ValidationException',
+      'documented divergence',
+    ]) {
       expect(seen.get(what) ?? 0, `${what} (seen: ${JSON.stringify([...seen])})`).toBeGreaterThan(2);
     }
   });
@@ -396,7 +414,10 @@ function comparableMessage(message: string): string {
  * names the first written), so only the error's name is compared then.
  */
 function isUpdateRuntimeMessage(message: string): boolean {
-  return message === 'The provided expression refers to an attribute that does not exist in the item' || message === 'An operand in the update expression has an incorrect data type';
+  return (
+    message === 'The provided expression refers to an attribute that does not exist in the item' ||
+    message === 'An operand in the update expression has an incorrect data type'
+  );
 }
 
 function dedupe(items: Record<string, unknown>[]): Record<string, unknown>[] {
@@ -410,25 +431,29 @@ const SEED = { n: 5, s: 'héllo\u{1F600}', u: '\uE000x', b: false, z: null, l: [
 
 type Case = [label: string, request: (key: { PK: string; SK: string }) => MemoryRequest];
 
-const put = (ConditionExpression: string | undefined, values?: Record<string, unknown>, names?: Record<string, string>): Case[1] => (key) => ({
-  Put: {
-    TableName: TABLE,
-    Item: { ...key, ...SEED, n: 6 },
-    ...(ConditionExpression !== undefined ? { ConditionExpression } : {}),
-    ...(values ? { ExpressionAttributeValues: values } : {}),
-    ...(names ? { ExpressionAttributeNames: names } : {}),
-  },
-});
-const update = (UpdateExpression: string | undefined, values?: Record<string, unknown>, extra: Record<string, unknown> = {}): Case[1] => (key) => ({
-  Update: {
-    TableName: TABLE,
-    Key: key,
-    ...(UpdateExpression !== undefined ? { UpdateExpression } : {}),
-    ...(values ? { ExpressionAttributeValues: values } : {}),
-    ReturnValues: 'ALL_NEW',
-    ...extra,
-  },
-});
+const put =
+  (ConditionExpression: string | undefined, values?: Record<string, unknown>, names?: Record<string, string>): Case[1] =>
+  (key) => ({
+    Put: {
+      TableName: TABLE,
+      Item: { ...key, ...SEED, n: 6 },
+      ...(ConditionExpression !== undefined ? { ConditionExpression } : {}),
+      ...(values ? { ExpressionAttributeValues: values } : {}),
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+    },
+  });
+const update =
+  (UpdateExpression: string | undefined, values?: Record<string, unknown>, extra: Record<string, unknown> = {}): Case[1] =>
+  (key) => ({
+    Update: {
+      TableName: TABLE,
+      Key: key,
+      ...(UpdateExpression !== undefined ? { UpdateExpression } : {}),
+      ...(values ? { ExpressionAttributeValues: values } : {}),
+      ReturnValues: 'ALL_NEW',
+      ...extra,
+    },
+  });
 const other = (key: { PK: string; SK: string }) => ({ PK: key.PK, SK: '2' });
 
 const CASES: Case[] = [
@@ -479,8 +504,14 @@ const CASES: Case[] = [
   ['IN', put('n IN (:a, :b)', { ':a': 'x', ':b': 5 })],
   ['IN of a string for a number', put('n IN (:a)', { ':a': '5' })],
   ['IN its own path', put('n IN (:a, n)', { ':a': 1 })],
-  ['IN of 100', put(`n IN (${Array.from({ length: 100 }, (_, i) => `:v${i}`).join(', ')})`, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`:v${i}`, i])))],
-  ['IN of 101', put(`n IN (${Array.from({ length: 101 }, (_, i) => `:v${i}`).join(', ')})`, Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`:v${i}`, i])))],
+  [
+    'IN of 100',
+    put(`n IN (${Array.from({ length: 100 }, (_, i) => `:v${i}`).join(', ')})`, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`:v${i}`, i]))),
+  ],
+  [
+    'IN of 101',
+    put(`n IN (${Array.from({ length: 101 }, (_, i) => `:v${i}`).join(', ')})`, Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`:v${i}`, i]))),
+  ],
   ['IN ()', put('n IN ()')],
   ['IN without parentheses', put('n IN :a', { ':a': 5 })],
   // Functions.
@@ -645,7 +676,10 @@ const CASES: Case[] = [
   ['an unknown name before a wrong operand', update('SET b = #x, a = :v + :d', { ':v': 'x', ':d': 1 })],
   ['a wrong operand before an unknown value', update('SET a = :v + :d, b = :zz', { ':v': 'x', ':d': 1 })],
   ['two wrong operands in one action: the first is named', update('SET a = :v + :w', { ':v': 'x', ':w': true })],
-  ['a wrong update and a wrong condition: the update is named', update('SET a = :v + :d', { ':v': 'x', ':d': 1 }, { ConditionExpression: 'c < :t', ExpressionAttributeValues: { ':v': 'x', ':d': 1, ':t': true } })],
+  [
+    'a wrong update and a wrong condition: the update is named',
+    update('SET a = :v + :d', { ':v': 'x', ':d': 1 }, { ConditionExpression: 'c < :t', ExpressionAttributeValues: { ':v': 'x', ':d': 1, ':t': true } }),
+  ],
   ['a comma before REMOVE', update('SET n = :d, REMOVE m', { ':d': 1 })],
   ['a trailing comma', update('SET n = :d,', { ':d': 1 })],
   ['SET without =', update('SET n :d', { ':d': 1 })],
@@ -666,12 +700,22 @@ const CASES: Case[] = [
   ['a reserved word before an unknown function', update('SET b = status, c = foo(a)')],
   ['redundant parentheses after SET twice', update('SET b = :d SET c = ((:d))', { ':d': 1 })],
   ['redundant parentheses after an unknown function', update('SET b = foo(a), c = ((:d))', { ':d': 1 })],
-  ['an update that creates the item', (key) => ({ Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': 1 }, ReturnValues: 'ALL_NEW' } })],
+  [
+    'an update that creates the item',
+    (key) => ({
+      Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': 1 }, ReturnValues: 'ALL_NEW' },
+    }),
+  ],
   ['REMOVE creates the item', (key) => ({ Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'REMOVE a', ReturnValues: 'ALL_NEW' } })],
   ['ReturnValues ALL_OLD', update('SET n = :d', { ':d': 1 }, { ReturnValues: 'ALL_OLD' })],
   ['ReturnValues UPDATED_OLD', update('SET n = :d, q = :d REMOVE s', { ':d': 1 }, { ReturnValues: 'UPDATED_OLD' })],
   ['ReturnValues UPDATED_NEW', update('SET n = :d REMOVE s ADD q :d', { ':d': 1 }, { ReturnValues: 'UPDATED_NEW' })],
-  ['UPDATED_OLD of a new item', (key) => ({ Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': 1 }, ReturnValues: 'UPDATED_OLD' } })],
+  [
+    'UPDATED_OLD of a new item',
+    (key) => ({
+      Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': 1 }, ReturnValues: 'UPDATED_OLD' },
+    }),
+  ],
   ['ReturnValues NONE', update('SET n = :d', { ':d': 1 }, { ReturnValues: 'NONE' })],
   ['ReturnValues unknown', update('SET n = :d', { ':d': 1 }, { ReturnValues: 'FOO' })],
   ['Put ALL_OLD', (key) => ({ Put: { TableName: TABLE, Item: { ...key, a: 1 }, ReturnValues: 'ALL_OLD' } })],
@@ -703,46 +747,139 @@ const CASES: Case[] = [
   ['Put with -2^60', (key) => ({ Put: { TableName: TABLE, Item: { ...key, x: -(2 ** 60) } } })],
   ['Put with 1e-131 deep inside', (key) => ({ Put: { TableName: TABLE, Item: { ...key, x: { y: [1e-131] } } } })],
   // Transactions.
-  ['a transaction', (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: { ...other(key), n: 1 } } }, { Update: { TableName: TABLE, Key: key, UpdateExpression: 'ADD n :d', ExpressionAttributeValues: { ':d': 1 } } }] } })],
-  ['a cancelled transaction', (key) => ({
-    TransactWrite: {
-      TransactItems: [
-        { ConditionCheck: { TableName: TABLE, Key: key, ConditionExpression: 'n = :v', ExpressionAttributeValues: { ':v': 5 } } },
-        { Put: { TableName: TABLE, Item: { ...other(key), n: 1 }, ConditionExpression: 'attribute_exists(PK)' } },
-        { Delete: { TableName: TABLE, Key: { PK: key.PK, SK: '3' } } },
-      ],
-    },
-  })],
-  ['a ConditionCheck on nothing', (key) => ({ TransactWrite: { TransactItems: [{ ConditionCheck: { TableName: TABLE, Key: other(key), ConditionExpression: 'attribute_not_exists(PK)' } }] } })],
-  ['a ConditionCheck without a condition', (key) => ({ TransactWrite: { TransactItems: [{ Delete: { TableName: TABLE, Key: other(key) } }, { ConditionCheck: { TableName: TABLE, Key: key } as never }] } })],
+  [
+    'a transaction',
+    (key) => ({
+      TransactWrite: {
+        TransactItems: [
+          { Put: { TableName: TABLE, Item: { ...other(key), n: 1 } } },
+          { Update: { TableName: TABLE, Key: key, UpdateExpression: 'ADD n :d', ExpressionAttributeValues: { ':d': 1 } } },
+        ],
+      },
+    }),
+  ],
+  [
+    'a cancelled transaction',
+    (key) => ({
+      TransactWrite: {
+        TransactItems: [
+          { ConditionCheck: { TableName: TABLE, Key: key, ConditionExpression: 'n = :v', ExpressionAttributeValues: { ':v': 5 } } },
+          { Put: { TableName: TABLE, Item: { ...other(key), n: 1 }, ConditionExpression: 'attribute_exists(PK)' } },
+          { Delete: { TableName: TABLE, Key: { PK: key.PK, SK: '3' } } },
+        ],
+      },
+    }),
+  ],
+  [
+    'a ConditionCheck on nothing',
+    (key) => ({
+      TransactWrite: { TransactItems: [{ ConditionCheck: { TableName: TABLE, Key: other(key), ConditionExpression: 'attribute_not_exists(PK)' } }] },
+    }),
+  ],
+  [
+    'a ConditionCheck without a condition',
+    (key) => ({
+      TransactWrite: { TransactItems: [{ Delete: { TableName: TABLE, Key: other(key) } }, { ConditionCheck: { TableName: TABLE, Key: key } as never }] },
+    }),
+  ],
   ['no TransactItems', () => ({ TransactWrite: { TransactItems: [] } })],
-  ['100 TransactItems', (key) => ({ TransactWrite: { TransactItems: Array.from({ length: 100 }, (_, i) => ({ Put: { TableName: TABLE, Item: { PK: key.PK, SK: `t${i}` } } })) } })],
-  ['101 TransactItems', (key) => ({ TransactWrite: { TransactItems: Array.from({ length: 101 }, (_, i) => ({ Put: { TableName: TABLE, Item: { PK: key.PK, SK: `t${i}` } } })) } })],
-  ['two operations on one item', (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: { ...key, n: 1 } } }, { Delete: { TableName: TABLE, Key: key } }] } })],
-  ['two kinds in one TransactItem', (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: key }, Delete: { TableName: TABLE, Key: key } } as never] } })],
+  [
+    '100 TransactItems',
+    (key) => ({ TransactWrite: { TransactItems: Array.from({ length: 100 }, (_, i) => ({ Put: { TableName: TABLE, Item: { PK: key.PK, SK: `t${i}` } } })) } }),
+  ],
+  [
+    '101 TransactItems',
+    (key) => ({ TransactWrite: { TransactItems: Array.from({ length: 101 }, (_, i) => ({ Put: { TableName: TABLE, Item: { PK: key.PK, SK: `t${i}` } } })) } }),
+  ],
+  [
+    'two operations on one item',
+    (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: { ...key, n: 1 } } }, { Delete: { TableName: TABLE, Key: key } }] } }),
+  ],
+  [
+    'two kinds in one TransactItem',
+    (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: key }, Delete: { TableName: TABLE, Key: key } } as never] } }),
+  ],
   ['an empty TransactItem', () => ({ TransactWrite: { TransactItems: [{} as never] } })],
-  ['a transaction with a malformed condition', (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: other(key), ConditionExpression: 'attribute_not_exists(PK)' } }, { Delete: { TableName: TABLE, Key: key, ConditionExpression: 'n = ' } }] } })],
-  ['a transaction with a wrong ADD', (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: key, ConditionExpression: 'attribute_not_exists(PK)' } }, { Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'ADD q :d', ExpressionAttributeValues: { ':d': 'x' } } }] } })],
-  ['a transaction on another table', (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: other(key) } }, { Put: { TableName: `${TABLE}-not`, Item: key } }] } })],
-  ['a batch', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: { ...other(key), n: 1 } } }, { DeleteRequest: { Key: key } }, { DeleteRequest: { Key: { PK: key.PK, SK: '3' } } }] } } })],
-  ['a batch of 25', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { PK: key.PK, SK: `b${i}` } } })) } } })],
-  ['a batch of 26', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { PK: key.PK, SK: `b${i}` } } })) } } })],
-  ['a batch with one item twice', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: { ...key, n: 1 } } }, { PutRequest: { Item: { ...key, n: 2 } } }] } } })],
-  ['a batch with a bad item after a good one', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: other(key) } }, { PutRequest: { Item: { PK: key.PK, SK: 2 } } }] } } })],
+  [
+    'a transaction with a malformed condition',
+    (key) => ({
+      TransactWrite: {
+        TransactItems: [
+          { Put: { TableName: TABLE, Item: other(key), ConditionExpression: 'attribute_not_exists(PK)' } },
+          { Delete: { TableName: TABLE, Key: key, ConditionExpression: 'n = ' } },
+        ],
+      },
+    }),
+  ],
+  [
+    'a transaction with a wrong ADD',
+    (key) => ({
+      TransactWrite: {
+        TransactItems: [
+          { Put: { TableName: TABLE, Item: key, ConditionExpression: 'attribute_not_exists(PK)' } },
+          { Update: { TableName: TABLE, Key: other(key), UpdateExpression: 'ADD q :d', ExpressionAttributeValues: { ':d': 'x' } } },
+        ],
+      },
+    }),
+  ],
+  [
+    'a transaction on another table',
+    (key) => ({ TransactWrite: { TransactItems: [{ Put: { TableName: TABLE, Item: other(key) } }, { Put: { TableName: `${TABLE}-not`, Item: key } }] } }),
+  ],
+  [
+    'a batch',
+    (key) => ({
+      BatchWrite: {
+        RequestItems: {
+          [TABLE]: [{ PutRequest: { Item: { ...other(key), n: 1 } } }, { DeleteRequest: { Key: key } }, { DeleteRequest: { Key: { PK: key.PK, SK: '3' } } }],
+        },
+      },
+    }),
+  ],
+  [
+    'a batch of 25',
+    (key) => ({ BatchWrite: { RequestItems: { [TABLE]: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { PK: key.PK, SK: `b${i}` } } })) } } }),
+  ],
+  [
+    'a batch of 26',
+    (key) => ({ BatchWrite: { RequestItems: { [TABLE]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { PK: key.PK, SK: `b${i}` } } })) } } }),
+  ],
+  [
+    'a batch with one item twice',
+    (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: { ...key, n: 1 } } }, { PutRequest: { Item: { ...key, n: 2 } } }] } } }),
+  ],
+  [
+    'a batch with a bad item after a good one',
+    (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: other(key) } }, { PutRequest: { Item: { PK: key.PK, SK: 2 } } }] } } }),
+  ],
   ['a batch with a bad key', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ DeleteRequest: { Key: { PK: key.PK } } }] } } })],
   ['a batch of no requests', () => ({ BatchWrite: { RequestItems: { [TABLE]: [] } } })],
   ['a batch of no tables', () => ({ BatchWrite: { RequestItems: {} } })],
-  ['a batch request of both kinds', (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: key }, DeleteRequest: { Key: key } } as never] } } })],
+  [
+    'a batch request of both kinds',
+    (key) => ({ BatchWrite: { RequestItems: { [TABLE]: [{ PutRequest: { Item: key }, DeleteRequest: { Key: key } } as never] } } }),
+  ],
   ['a batch request of neither kind', () => ({ BatchWrite: { RequestItems: { [TABLE]: [{} as never] } } })],
   ['a batch on another table', (key) => ({ BatchWrite: { RequestItems: { [`${TABLE}-not`]: [{ PutRequest: { Item: key } }] } } })],
-  ['a failed condition stops an update that could not apply', (key) => ({
-    TransactWrite: {
-      TransactItems: [
-        { Update: { TableName: TABLE, Key: key, UpdateExpression: 'SET w = w + :d', ConditionExpression: 'attribute_not_exists(PK)', ExpressionAttributeValues: { ':d': 1 } } },
-        { Put: { TableName: TABLE, Item: other(key) } },
-      ],
-    },
-  })],
+  [
+    'a failed condition stops an update that could not apply',
+    (key) => ({
+      TransactWrite: {
+        TransactItems: [
+          {
+            Update: {
+              TableName: TABLE,
+              Key: key,
+              UpdateExpression: 'SET w = w + :d',
+              ConditionExpression: 'attribute_not_exists(PK)',
+              ExpressionAttributeValues: { ':d': 1 },
+            },
+          },
+          { Put: { TableName: TABLE, Item: other(key) } },
+        ],
+      },
+    }),
+  ],
 ];
 
 describe('the memory table and DynamoDB Local, on fixed cases', () => {
@@ -816,10 +953,7 @@ describe('where the memory table follows DynamoDB rather than DynamoDB Local', (
     const key = { PK: 'divergence#3', SK: '1' };
     const req: MemoryRequest = {
       TransactWrite: {
-        TransactItems: [
-          { Put: { TableName: TABLE, Item: key, ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Delete: { TableName: TABLE, Key: key } },
-        ],
+        TransactItems: [{ Put: { TableName: TABLE, Item: key, ConditionExpression: 'attribute_not_exists(PK)' } }, { Delete: { TableName: TABLE, Key: key } }],
       },
     };
     const { real, memory } = await run(req, [key]);

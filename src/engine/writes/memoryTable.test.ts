@@ -46,7 +46,9 @@ describe('the memory table', () => {
     expect(t.items()).toEqual([{ PK: 'a', SK: '2', n: 1 }]);
     expect(t.lastChanges().map((c) => c.kind)).toEqual(['deleted', 'created']);
     // Checked whole before anything is written.
-    expect(await refusal(() => batch([{ PutRequest: { Item: { PK: 'b', SK: '1' } } }, { PutRequest: { Item: { PK: 'b', SK: 2 } } }]))).toMatchObject({ name: 'ValidationException' });
+    expect(await refusal(() => batch([{ PutRequest: { Item: { PK: 'b', SK: '1' } } }, { PutRequest: { Item: { PK: 'b', SK: 2 } } }]))).toMatchObject({
+      name: 'ValidationException',
+    });
     expect(await refusal(() => batch([{ PutRequest: { Item: { PK: 'b', SK: '1' } } }, { DeleteRequest: { Key: { PK: 'b', SK: '1' } } }]))).toMatchObject({
       message: 'Provided list of item keys contains duplicates',
     });
@@ -95,7 +97,12 @@ describe('the memory table', () => {
   it('refuses starting items without their table key, or two with one key', () => {
     expect(() => table([{ PK: 'a' }])).toThrow(expect.objectContaining({ name: 'ValidationException' }));
     expect(() => table([{ PK: 'a', SK: 1 }])).toThrow(/Type mismatch for key/);
-    expect(() => table([{ PK: 'a', SK: '1' }, { PK: 'a', SK: '1', x: 1 }])).toThrow(TypeError);
+    expect(() =>
+      table([
+        { PK: 'a', SK: '1' },
+        { PK: 'a', SK: '1', x: 1 },
+      ]),
+    ).toThrow(TypeError);
   });
 
   it('says what the last send created, updated and deleted, in table-key order', async () => {
@@ -158,7 +165,15 @@ describe('the memory table', () => {
   it('throws errors shaped as the SDK throws them', async () => {
     const t = table([{ PK: 'a', SK: '1', stock: 1 }]);
     const failed = await refusal(() =>
-      t.send({ Update: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, UpdateExpression: 'ADD stock :d', ConditionExpression: 'stock >= :two', ExpressionAttributeValues: { ':d': -2, ':two': 2 } } }),
+      t.send({
+        Update: {
+          TableName: TABLE,
+          Key: { PK: 'a', SK: '1' },
+          UpdateExpression: 'ADD stock :d',
+          ConditionExpression: 'stock >= :two',
+          ExpressionAttributeValues: { ':d': -2, ':two': 2 },
+        },
+      }),
     );
     expect(failed).toBeInstanceOf(Error);
     expect(failed).toMatchObject({ name: 'ConditionalCheckFailedException', message: 'The conditional request failed' });
@@ -168,14 +183,24 @@ describe('the memory table', () => {
         TransactWrite: {
           TransactItems: [
             { Put: { TableName: TABLE, Item: { PK: 'b', SK: '1' } } },
-            { Update: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, UpdateExpression: 'ADD stock :d', ConditionExpression: 'stock >= :two', ExpressionAttributeValues: { ':d': -2, ':two': 2 } } },
+            {
+              Update: {
+                TableName: TABLE,
+                Key: { PK: 'a', SK: '1' },
+                UpdateExpression: 'ADD stock :d',
+                ConditionExpression: 'stock >= :two',
+                ExpressionAttributeValues: { ':d': -2, ':two': 2 },
+              },
+            },
             { Update: { TableName: TABLE, Key: { PK: 'c', SK: '1' }, UpdateExpression: 'SET n = n + :d', ExpressionAttributeValues: { ':d': 1 } } },
           ],
         },
       }),
     );
     expect(cancelled.name).toBe('TransactionCanceledException');
-    expect(cancelled.message).toBe('Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed, ValidationError]');
+    expect(cancelled.message).toBe(
+      'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed, ValidationError]',
+    );
     expect(cancelled.CancellationReasons).toEqual([
       { Code: 'None' },
       { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' },
@@ -209,7 +234,9 @@ describe('the memory table', () => {
     expect(await put('stock >= :v AND', { ':v': 1 })).toMatchObject({ message: 'Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "AND"' });
     expect(await put('stock => :v', { ':v': 1 })).toMatchObject({ message: 'Invalid ConditionExpression: Syntax error; token: ">", near: "=>"' });
     expect(await put('attribute_exists(stock)', {})).toMatchObject({ message: 'ExpressionAttributeValues must not be empty' });
-    expect(await put('status = :v', { ':v': 'open' })).toMatchObject({ message: 'Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status' });
+    expect(await put('status = :v', { ':v': 'open' })).toMatchObject({
+      message: 'Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status',
+    });
   });
 
   it('reads NOT before AND before OR', async () => {
@@ -220,10 +247,12 @@ describe('the memory table', () => {
         values[`:n${d}`] = Number(d);
         return `:n${d}`;
       });
-      const r = await t.send({ Put: { TableName: TABLE, Item: { PK: 'a', SK: '1', x: 1, y: 2 }, ConditionExpression: text, ExpressionAttributeValues: values } }).then(
-        () => true,
-        (e: MemoryTableError) => (e.name === 'ConditionalCheckFailedException' ? false : Promise.reject(e)),
-      );
+      const r = await t
+        .send({ Put: { TableName: TABLE, Item: { PK: 'a', SK: '1', x: 1, y: 2 }, ConditionExpression: text, ExpressionAttributeValues: values } })
+        .then(
+          () => true,
+          (e: MemoryTableError) => (e.name === 'ConditionalCheckFailedException' ? false : Promise.reject(e)),
+        );
       return r;
     };
     expect(await holds('x = 1 OR x = 2 AND y = 3')).toBe(true); // x = 1 OR (x = 2 AND y = 3)
@@ -237,7 +266,16 @@ describe('the memory table', () => {
 
   it('adds decimals exactly, as DynamoDB does', async () => {
     const t = table([{ PK: 'a', SK: '1', n: 0.1 }]);
-    const add = (d: number) => t.send({ Update: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, UpdateExpression: 'ADD n :d', ExpressionAttributeValues: { ':d': d }, ReturnValues: 'UPDATED_NEW' } });
+    const add = (d: number) =>
+      t.send({
+        Update: {
+          TableName: TABLE,
+          Key: { PK: 'a', SK: '1' },
+          UpdateExpression: 'ADD n :d',
+          ExpressionAttributeValues: { ':d': d },
+          ReturnValues: 'UPDATED_NEW',
+        },
+      });
     expect(await add(0.2)).toEqual({ n: 0.3 });
     expect(await add(-0.3)).toEqual({ n: 0 });
     expect(await add(1e-7)).toEqual({ n: 1e-7 });
@@ -245,10 +283,16 @@ describe('the memory table', () => {
 
   it('says plainly what it does not model', async () => {
     const t = table([{ PK: 'a', SK: '1', m: { x: 1 } }]);
-    expect(await refusal(() => t.send({ Update: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, UpdateExpression: 'SET m.x = :v', ExpressionAttributeValues: { ':v': 2 } } }))).toMatchObject({
+    expect(
+      await refusal(() =>
+        t.send({ Update: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, UpdateExpression: 'SET m.x = :v', ExpressionAttributeValues: { ':v': 2 } } }),
+      ),
+    ).toMatchObject({
       name: 'NotSupportedByMemoryTable',
     });
-    expect(await refusal(() => t.send({ Get: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, ProjectionExpression: 'm' } } as unknown as MemoryRequest))).toMatchObject({
+    expect(
+      await refusal(() => t.send({ Get: { TableName: TABLE, Key: { PK: 'a', SK: '1' }, ProjectionExpression: 'm' } } as unknown as MemoryRequest)),
+    ).toMatchObject({
       name: 'NotSupportedByMemoryTable',
     });
     expect(await refusal(() => t.send({ Put: { TableName: TABLE, Item: { PK: 'a', SK: '2', tags: new Set(['x']) } } }))).toBeInstanceOf(TypeError);

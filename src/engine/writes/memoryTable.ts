@@ -56,7 +56,7 @@ import {
   type MemoryItem,
 } from './memoryTableValues.ts';
 
-export { MemoryTableError, type CancellationReason } from './memoryTableValues.ts';
+export { MemoryTableError } from './memoryTableValues.ts';
 
 /** The expression parts of a write, as lib-dynamodb takes them. */
 export interface MemoryConditionParts {
@@ -194,7 +194,10 @@ export class MemoryTable implements WriteTarget {
   private execute(request: MemoryRequest): WriteItem | undefined {
     const kinds = typeof request === 'object' && request !== null ? Object.keys(request) : [];
     const [kind] = kinds;
-    if (kinds.length !== 1) throw new TypeError(`a request is one of { Get }, { Put }, { Update }, { Delete }, { TransactWrite }, { BatchWrite }, got ${kinds.join(', ') || String(request)}`);
+    if (kinds.length !== 1)
+      throw new TypeError(
+        `a request is one of { Get }, { Put }, { Update }, { Delete }, { TransactWrite }, { BatchWrite }, got ${kinds.join(', ') || String(request)}`,
+      );
     const r = request as Record<string, unknown>;
     switch (kind) {
       case 'Get':
@@ -259,7 +262,9 @@ export class MemoryTable implements WriteTarget {
       if (kinds.length > 1) throw validation('TransactItems can only contain one of Check, Put, Update or Delete');
       const input = this.input((entry as Record<string, unknown>)[kind], kind);
       if (kind === 'ConditionCheck' && input.ConditionExpression === undefined) {
-        throw validation(`Value null at 'transactItems.${index + 1}.member.conditionCheck.conditionExpression' failed to satisfy constraint: Member must not be null`);
+        throw validation(
+          `Value null at 'transactItems.${index + 1}.member.conditionCheck.conditionExpression' failed to satisfy constraint: Member must not be null`,
+        );
       }
       return this.prepare(kind, input);
     });
@@ -326,7 +331,10 @@ export class MemoryTable implements WriteTarget {
   private prepare(kind: (typeof WRITE_KINDS)[number], i: RequestInput): Prepared {
     unsupported(i, ['Expected', 'ConditionalOperator', 'AttributeUpdates']);
     if (i.ReturnValuesOnConditionCheckFailure !== undefined && i.ReturnValuesOnConditionCheckFailure !== 'NONE') {
-      throw new MemoryTableError('NotSupportedByMemoryTable', 'the memory table does not return items with a failed condition (ReturnValuesOnConditionCheckFailure)');
+      throw new MemoryTableError(
+        'NotSupportedByMemoryTable',
+        'the memory table does not return items with a failed condition (ReturnValuesOnConditionCheckFailure)',
+      );
     }
     this.checkTable(i.TableName);
     let id: string;
@@ -377,7 +385,8 @@ export class MemoryTable implements WriteTarget {
     const key = copyTopMap(raw, 'Key');
     const { pk, sk } = this.tableKey;
     if (Object.keys(key).length !== 2) throw validation('The number of conditions on the keys is invalid');
-    if (!Object.prototype.hasOwnProperty.call(key, pk) || !Object.prototype.hasOwnProperty.call(key, sk)) throw validation('One of the required keys was not given a value');
+    if (!Object.prototype.hasOwnProperty.call(key, pk) || !Object.prototype.hasOwnProperty.call(key, sk))
+      throw validation('One of the required keys was not given a value');
     return { id: this.itemId(key), key: { [pk]: key[pk] as string, [sk]: key[sk] as string } };
   }
 
@@ -388,7 +397,9 @@ export class MemoryTable implements WriteTarget {
       if (value === undefined) throw validation('One of the required keys was not given a value');
       if (typeof value !== 'string') throw validation('One or more parameter values were invalid: Type mismatch for key');
       if (value === '') {
-        throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ${name}`);
+        throw validation(
+          `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ${name}`,
+        );
       }
       return value;
     });
@@ -419,7 +430,8 @@ export class MemoryTable implements WriteTarget {
     for (const [id, before] of from) {
       const after = to.get(id);
       if (after === undefined) changes.push({ item: before, change: { kind: 'deleted', key: this.keyFrom(before), before } });
-      else if (after !== before && !sameItem(before, after)) changes.push({ item: after, change: { kind: 'updated', key: this.keyFrom(after), before, after } });
+      else if (after !== before && !sameItem(before, after))
+        changes.push({ item: after, change: { kind: 'updated', key: this.keyFrom(after), before, after } });
     }
     for (const [id, after] of to) {
       if (!from.has(id)) changes.push({ item: after, change: { kind: 'created', key: this.keyFrom(after), after } });

@@ -206,9 +206,7 @@ type RawCondition = (
   | { kind: 'and' | 'or'; left: RawCondition; right: RawCondition }
 ) & { parens?: number };
 type RawSetValue = (
-  | RawOperand
-  | { kind: 'arithmetic'; op: '+' | '-'; left: RawSetValue; right: RawSetValue }
-  | { kind: 'setCall'; fn: string; args: RawSetValue[] }
+  RawOperand | { kind: 'arithmetic'; op: '+' | '-'; left: RawSetValue; right: RawSetValue } | { kind: 'setCall'; fn: string; args: RawSetValue[] }
 ) & { parens?: number };
 
 const COMPARE_OPS: readonly string[] = ['=', '<>', '<', '<=', '>', '>='];
@@ -516,7 +514,8 @@ class TreeCheck {
     if (this.pass !== 'names') return;
     const known = this.kind === 'ConditionExpression' ? CONDITION_FUNCTIONS : UPDATE_FUNCTIONS;
     const other = this.kind === 'ConditionExpression' ? UPDATE_FUNCTIONS : CONDITION_FUNCTIONS;
-    if (other.includes(fn)) this.refuse(`The function is not allowed in ${this.kind === 'UpdateExpression' ? 'an update' : 'a condition'} expression; function: ${fn}`);
+    if (other.includes(fn))
+      this.refuse(`The function is not allowed in ${this.kind === 'UpdateExpression' ? 'an update' : 'a condition'} expression; function: ${fn}`);
     if (!known.includes(fn)) this.refuse(`Invalid function name; function: ${fn}`);
   }
 
@@ -635,7 +634,8 @@ class Compiler {
   }
 
   private arity(fn: string, args: RawOperand[], n: number): RawOperand[] {
-    if (args.length !== n) this.refuse(`Incorrect number of operands for operator or function; operator or function: ${fn}, number of operands: ${args.length}`);
+    if (args.length !== n)
+      this.refuse(`Incorrect number of operands for operator or function; operator or function: ${fn}, number of operands: ${args.length}`);
     return args;
   }
 
@@ -658,7 +658,9 @@ class Compiler {
     if (first.kind !== 'path') return;
     const text = pathText(first.path);
     if (others.some((o) => o.kind === 'path' && pathText(o.path) === text)) {
-      this.refuse(`The first operand must be distinct from the remaining operands for this operator or function; operator: ${op}, first operand: [${first.path.join(', ')}]`);
+      this.refuse(
+        `The first operand must be distinct from the remaining operands for this operator or function; operator: ${op}, first operand: [${first.path.join(', ')}]`,
+      );
     }
   }
 
@@ -752,7 +754,8 @@ class Compiler {
       case 'setCall':
       case 'call': {
         const args = raw.args as RawSetValue[];
-        if (args.length !== 2) this.refuse(`Incorrect number of operands for operator or function; operator or function: ${raw.fn}, number of operands: ${args.length}`);
+        if (args.length !== 2)
+          this.refuse(`Incorrect number of operands for operator or function; operator or function: ${raw.fn}, number of operands: ${args.length}`);
         const [first, second] = args as [RawSetValue, RawSetValue];
         if (raw.fn === 'if_not_exists') {
           if (first.kind !== 'path') this.refuse('Operator or function requires a document path; operator or function: if_not_exists');
@@ -799,7 +802,9 @@ export function compileUpdate(source: string, placeholders: Placeholders): Updat
     const path = compiler.path(action.path);
     for (const other of targets) {
       if (other[0] === path[0]) {
-        compiler.refuse(`Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [${other.join(', ')}], path two: [${path.join(', ')}]`);
+        compiler.refuse(
+          `Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [${other.join(', ')}], path two: [${path.join(', ')}]`,
+        );
       }
     }
     targets.push(path);
@@ -982,7 +987,8 @@ export function applyUpdate(plan: UpdatePlan, before: MemoryItem | undefined, ke
   // The key's attributes in the table's order (partition key first), as DynamoDB names the first one changed.
   const targets = updatedNames(plan);
   for (const name of Object.keys(key)) {
-    if (targets.includes(name)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
+    if (targets.includes(name))
+      throw validation(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
   }
   const after: MemoryItem = mapCopy(base);
   for (const { name, value } of plan.set) after[name] = setValueOf(value, base);

@@ -160,7 +160,9 @@ function describe(value: unknown): string {
 /** ExpressionAttributeValues, copied as `copyTopMap` copies; a number out of range is refused naming its key, as DynamoDB does. */
 export function copyValues(value: unknown): MemoryItem {
   const values = copyTopMap(value, 'ExpressionAttributeValues', (key, error) =>
-    error instanceof MemoryTableError && error.message === UNDERFLOW ? validation(`ExpressionAttributeValues contains invalid value: ${UNDERFLOW} for key ${key}`) : error,
+    error instanceof MemoryTableError && error.message === UNDERFLOW
+      ? validation(`ExpressionAttributeValues contains invalid value: ${UNDERFLOW} for key ${key}`)
+      : error,
   );
   return values;
 }

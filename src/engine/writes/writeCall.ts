@@ -113,7 +113,11 @@ function options(write: { version?: number; if?: WriteCondition }): { version?: 
 
 function refusal(error: unknown): RequestAnswer {
   const e = error as { name?: unknown; message?: unknown; CancellationReasons?: { Code?: string }[] } | null;
-  const answer: RequestAnswer = { ok: false, name: typeof e?.name === 'string' ? e.name : 'Error', message: typeof e?.message === 'string' ? e.message : String(error) };
+  const answer: RequestAnswer = {
+    ok: false,
+    name: typeof e?.name === 'string' ? e.name : 'Error',
+    message: typeof e?.message === 'string' ? e.message : String(error),
+  };
   if (Array.isArray(e?.CancellationReasons)) answer.reasons = e.CancellationReasons.map((r) => r?.Code ?? 'None');
   return answer;
 }

@@ -8,7 +8,17 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { createMemoryTable, type MemoryTable } from './memoryTable.ts';
 import { writeEntities, writeTarget } from './writeEntities.ts';
-import { addToRecord, ConditionFailedError, createManyRecords, createRecord, RecordExistsError, removeRecord, updateRecord, type WriteEnv, type WriteItem } from './writeRuntime.ts';
+import {
+  addToRecord,
+  ConditionFailedError,
+  createManyRecords,
+  createRecord,
+  RecordExistsError,
+  removeRecord,
+  updateRecord,
+  type WriteEnv,
+  type WriteItem,
+} from './writeRuntime.ts';
 
 const MODEL = `model "Shop"
 
@@ -85,11 +95,17 @@ describe('the write runtime in memory', () => {
     await createRecord(entity('Order'), env, { orderId: 'o1', userEmail: 'a@x', createdAt: '2026-01-01T00:00:00.000Z', status: 'new' });
     const before = table.items();
     // Product is found by its key: one UpdateItem carries the condition.
-    await expect(updateRecord(entity('Product'), env, { productId: 'p1' }, { stock: 5 }, { if: { stock: { ge: 2 } } })).rejects.toBeInstanceOf(ConditionFailedError);
+    await expect(updateRecord(entity('Product'), env, { productId: 'p1' }, { stock: 5 }, { if: { stock: { ge: 2 } } })).rejects.toBeInstanceOf(
+      ConditionFailedError,
+    );
     // Order lives under its user: read first, then a write conditional on it.
-    await expect(updateRecord(entity('Order'), env, { orderId: 'o1' }, { status: 'paid' }, { if: { status: 'paid' } })).rejects.toBeInstanceOf(ConditionFailedError);
+    await expect(updateRecord(entity('Order'), env, { orderId: 'o1' }, { status: 'paid' }, { if: { status: 'paid' } })).rejects.toBeInstanceOf(
+      ConditionFailedError,
+    );
     expect(table.items()).toEqual(before);
-    await expect(updateRecord(entity('Order'), env, { orderId: 'o1' }, { status: 'paid' }, { if: { status: { ne: 'paid' } } })).resolves.toMatchObject({ status: 'paid' });
+    await expect(updateRecord(entity('Order'), env, { orderId: 'o1' }, { status: 'paid' }, { if: { status: { ne: 'paid' } } })).resolves.toMatchObject({
+      status: 'paid',
+    });
   });
 
   it('adds to a number in an index key by reading first, and rewrites that key', async () => {
@@ -110,14 +126,18 @@ describe('the write runtime in memory', () => {
     // Stock is in no key, but Product is found through its identity guard (its table key holds category and price): read, then write.
     sent.length = 0;
     await addToRecord(entity('Product'), env, { productId: 'p1' }, { stock: -2 }, { if: { stock: { ge: 2 } } });
-    await expect(addToRecord(entity('Product'), env, { productId: 'p1' }, { stock: -2 }, { if: { stock: { ge: 2 } } })).rejects.toBeInstanceOf(ConditionFailedError);
+    await expect(addToRecord(entity('Product'), env, { productId: 'p1' }, { stock: -2 }, { if: { stock: { ge: 2 } } })).rejects.toBeInstanceOf(
+      ConditionFailedError,
+    );
     expect(keyOf()?.stock).toBe(1);
   });
 
   it('removes a record and its guards, and a create of its key then succeeds', async () => {
     const { table, env, entity } = setUp();
     await createRecord(entity('Order'), env, { orderId: 'o1', userEmail: 'a@x', createdAt: '2026-01-01T00:00:00.000Z', status: 'new' });
-    await expect(createRecord(entity('Order'), env, { orderId: 'o1', userEmail: 'b@x', createdAt: '2026-02-01T00:00:00.000Z', status: 'new' })).rejects.toBeInstanceOf(RecordExistsError);
+    await expect(
+      createRecord(entity('Order'), env, { orderId: 'o1', userEmail: 'b@x', createdAt: '2026-02-01T00:00:00.000Z', status: 'new' }),
+    ).rejects.toBeInstanceOf(RecordExistsError);
     await removeRecord(entity('Order'), env, { orderId: 'o1' });
     expect(table.items()).toEqual([]);
     await createRecord(entity('Order'), env, { orderId: 'o1', userEmail: 'b@x', createdAt: '2026-02-01T00:00:00.000Z', status: 'new' });

@@ -61,11 +61,7 @@ export interface WriteEntity {
 }
 
 /** A write's request(s), shaped as lib-dynamodb's inputs. */
-export type WriteRequest =
-  | { Put: PutInput }
-  | { Update: UpdateInput }
-  | { Delete: DeleteInput }
-  | { TransactWrite: { TransactItems: TransactItem[] } };
+export type WriteRequest = { Put: PutInput } | { Update: UpdateInput } | { Delete: DeleteInput } | { TransactWrite: { TransactItems: TransactItem[] } };
 
 export interface ConditionParts {
   ConditionExpression?: string;
@@ -124,7 +120,10 @@ export class WriteError extends Error {
 /** create: a record with this key exists already (it is left unchanged). */
 export class RecordExistsError extends WriteError {
   override name = 'RecordExistsError';
-  constructor(entity: string, readonly key: WriteItem) {
+  constructor(
+    entity: string,
+    readonly key: WriteItem,
+  ) {
     super('exists', entity, `${entity} ${JSON.stringify(key)} exists already`);
   }
 }
@@ -132,7 +131,10 @@ export class RecordExistsError extends WriteError {
 /** update: no record has this key (nothing was created). */
 export class RecordNotFoundError extends WriteError {
   override name = 'RecordNotFoundError';
-  constructor(entity: string, readonly key: WriteItem) {
+  constructor(
+    entity: string,
+    readonly key: WriteItem,
+  ) {
     super('notFound', entity, `no ${entity} ${JSON.stringify(key)}`);
   }
 }
@@ -140,7 +142,11 @@ export class RecordNotFoundError extends WriteError {
 /** create or update: another record holds these values of a unique set (nothing was changed). */
 export class UniqueConflictError extends WriteError {
   override name = 'UniqueConflictError';
-  constructor(entity: string, readonly set: readonly string[], readonly values: readonly unknown[]) {
+  constructor(
+    entity: string,
+    readonly set: readonly string[],
+    readonly values: readonly unknown[],
+  ) {
     super('unique', entity, `another ${entity} holds (${set.join(', ')}) = ${JSON.stringify(values)}`);
   }
 }
@@ -148,7 +154,12 @@ export class UniqueConflictError extends WriteError {
 /** update or remove: the record has another version than the one stated (nothing was changed). */
 export class StaleVersionError extends WriteError {
   override name = 'StaleVersionError';
-  constructor(entity: string, readonly key: WriteItem, readonly expected: unknown, readonly actual: unknown) {
+  constructor(
+    entity: string,
+    readonly key: WriteItem,
+    readonly expected: unknown,
+    readonly actual: unknown,
+  ) {
     super('staleVersion', entity, `${entity} ${JSON.stringify(key)} is at version ${JSON.stringify(actual)}, not ${JSON.stringify(expected)}`);
   }
 }
@@ -156,7 +167,11 @@ export class StaleVersionError extends WriteError {
 /** update, add or remove with `if`: the record does not meet the condition (nothing was changed). */
 export class ConditionFailedError extends WriteError {
   override name = 'ConditionFailedError';
-  constructor(entity: string, readonly key: WriteItem, readonly condition: WriteCondition) {
+  constructor(
+    entity: string,
+    readonly key: WriteItem,
+    readonly condition: WriteCondition,
+  ) {
     super('condition', entity, `${entity} ${JSON.stringify(key)} does not meet the condition ${JSON.stringify(condition)}`);
   }
 }
@@ -164,7 +179,11 @@ export class ConditionFailedError extends WriteError {
 /** update or remove: other writes kept changing the record; every attempt was refused. */
 export class WriteConflictError extends WriteError {
   override name = 'WriteConflictError';
-  constructor(entity: string, readonly key: WriteItem, readonly attempts: number) {
+  constructor(
+    entity: string,
+    readonly key: WriteItem,
+    readonly attempts: number,
+  ) {
     super('conflict', entity, `${entity} ${JSON.stringify(key)} changed under each of ${attempts} attempts to write it`);
   }
 }
@@ -209,7 +228,8 @@ function conditionText(entity: WriteEntity, condition: WriteCondition | undefine
       continue;
     }
     const tests = Object.entries(test as Record<string, unknown>).filter(([, operand]) => operand !== undefined);
-    if (tests.length === 0) throw new TypeError(`${entity.name}: the condition on "${name}" states no test (eq, ne, lt, le, gt, ge, between, beginsWith, exists)`);
+    if (tests.length === 0)
+      throw new TypeError(`${entity.name}: the condition on "${name}" states no test (eq, ne, lt, le, gt, ge, between, beginsWith, exists)`);
     for (const [op, operand] of tests) {
       const comparison = TESTS[op];
       if (comparison) parts.push(`${n} ${comparison} ${p.value(operand)}`);
@@ -314,7 +334,8 @@ function sameKey(a: TableKey, b: TableKey): boolean {
 function checkKey(entity: WriteEntity, key: WriteItem): WriteItem {
   if (typeof key !== 'object' || key === null) throw new TypeError(`${entity.name}: the key must be an object of ${entity.keyNames.join(', ')}`);
   for (const name of entity.keyNames) if (!holds(key, name)) throw new TypeError(`${entity.name}: the key lacks "${name}"`);
-  for (const name of Object.keys(key)) if (!entity.keyNames.includes(name)) throw new TypeError(`${entity.name}: "${name}" is not part of the key (${entity.keyNames.join(', ')})`);
+  for (const name of Object.keys(key))
+    if (!entity.keyNames.includes(name)) throw new TypeError(`${entity.name}: "${name}" is not part of the key (${entity.keyNames.join(', ')})`);
   return pickAttributes(key, entity.keyNames);
 }
 
@@ -322,7 +343,8 @@ function checkKey(entity: WriteEntity, key: WriteItem): WriteItem {
 function checkChanges(entity: WriteEntity, changes: WriteItem): void {
   if (typeof changes !== 'object' || changes === null) throw new TypeError(`${entity.name}: the changes must be an object`);
   for (const [name, value] of Object.entries(changes)) {
-    if (entity.keyNames.includes(name)) throw new TypeError(`${entity.name}: "${name}" is part of the key and cannot change (remove the record and create another)`);
+    if (entity.keyNames.includes(name))
+      throw new TypeError(`${entity.name}: "${name}" is part of the key and cannot change (remove the record and create another)`);
     if (!entity.attributes.includes(name)) throw new TypeError(`${entity.name} has no attribute "${name}"`);
     if ((value === null || value === undefined) && !entity.optional.includes(name)) {
       throw new TypeError(`${entity.name}: "${name}" is not optional, so it cannot be removed (${String(value)} in the changes)`);
@@ -430,11 +452,15 @@ export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: Writ
   const stillAsRead = (p: Placeholders) => both(unchanged(entity, current, p), conditionText(entity, condition, p));
   // Guards expire with their record: a new expiry is written on the guards that stay.
   const expiryChanged = entity.ttl !== undefined && !sameRecord(pickAttributes(current, [entity.ttl]), pickAttributes(next, [entity.ttl]));
-  const located = (p: Placeholders) => `${p.name('recordPk')} = ${p.value(found.at[env.tableKey.pk])} AND ${p.name('recordSk')} = ${p.value(found.at[env.tableKey.sk])}`;
+  const located = (p: Placeholders) =>
+    `${p.name('recordPk')} = ${p.value(found.at[env.tableKey.pk])} AND ${p.name('recordSk')} = ${p.value(found.at[env.tableKey.sk])}`;
   if (sameKey(at, found.at)) {
     parts.push({ item: putPart(env, item, stillAsRead), role: { role: 'record' } });
     if (entity.identityKey && expiryChanged) {
-      parts.push({ item: putPart(env, guardItem(entity, entity.identityKey(key), { recordPk: at[env.tableKey.pk], recordSk: at[env.tableKey.sk] }, next), located), role: { role: 'identity' } });
+      parts.push({
+        item: putPart(env, guardItem(entity, entity.identityKey(key), { recordPk: at[env.tableKey.pk], recordSk: at[env.tableKey.sk] }, next), located),
+        role: { role: 'identity' },
+      });
     }
   } else {
     parts.push({ item: deletePart(env, found.at, stillAsRead), role: { role: 'record' } });
@@ -459,7 +485,10 @@ export function buildUpdateFrom(entity: WriteEntity, env: WriteTarget, key: Writ
   for (const [set, now] of after) {
     const old = before.get(set);
     if (old && sameKey(now.key, old.key)) continue;
-    parts.push({ item: putPart(env, guardItem(entity, now.key, { owner }, next), (p) => notExists(env, p)), role: { role: 'unique', set: now.set, values: uniqueValues(next, now.set) } });
+    parts.push({
+      item: putPart(env, guardItem(entity, now.key, { owner }, next), (p) => notExists(env, p)),
+      role: { role: 'unique', set: now.set, values: uniqueValues(next, now.set) },
+    });
   }
   return planParts(parts);
 }
@@ -506,7 +535,10 @@ export function buildUpdateInPlace(entity: WriteEntity, env: WriteTarget, key: W
   }
   const expression = [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' ');
   const text = both(exists, conditionText(entity, condition, p));
-  return { request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: expression, ReturnValues: 'ALL_NEW', ...p.parts(text) } }, roles: [{ role: 'record' }] };
+  return {
+    request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: expression, ReturnValues: 'ALL_NEW', ...p.parts(text) } },
+    roles: [{ role: 'record' }],
+  };
 }
 
 /** The requests that delete a record found, its identity guard and its unique guards. */
@@ -519,7 +551,10 @@ export function buildRemoveFrom(entity: WriteEntity, env: WriteTarget, key: Writ
   if (entity.identityKey) parts.push({ item: deletePart(env, entity.identityKey(key)), role: { role: 'identity' } });
   const owner = entity.owner(key);
   for (const u of entity.uniqueKeys(current)) {
-    parts.push({ item: deletePart(env, u.key, (p) => `attribute_not_exists(${p.name(env.tableKey.pk)}) OR ${p.name('owner')} = ${p.value(owner)}`), role: { role: 'guard' } });
+    parts.push({
+      item: deletePart(env, u.key, (p) => `attribute_not_exists(${p.name(env.tableKey.pk)}) OR ${p.name('owner')} = ${p.value(owner)}`),
+      role: { role: 'guard' },
+    });
   }
   return planParts(parts);
 }
@@ -534,13 +569,22 @@ function foundFrom(entity: WriteEntity, env: WriteTarget, current: WriteItem): F
  * The request(s) of an update, for callers who send them themselves: one UpdateItem where no read is
  * needed, else the conditional writes made from `current` (the record as stored now).
  */
-export function buildUpdate(entity: WriteEntity, env: WriteTarget, keyIn: WriteItem, changes: WriteItem, current?: WriteItem, condition?: WriteCondition): WriteRequest {
+export function buildUpdate(
+  entity: WriteEntity,
+  env: WriteTarget,
+  keyIn: WriteItem,
+  changes: WriteItem,
+  current?: WriteItem,
+  condition?: WriteCondition,
+): WriteRequest {
   const key = checkKey(entity, keyIn);
   checkChanges(entity, changes);
   const inPlace = buildUpdateInPlace(entity, env, key, changes, condition);
   if (inPlace) return inPlace.request;
   if (current === undefined) {
-    throw new TypeError(`${entity.name}: this update must read the record first (an index key it changes is made of attributes the changes lack, a unique set changes, or the record is found through its identity guard): pass the current record`);
+    throw new TypeError(
+      `${entity.name}: this update must read the record first (an index key it changes is made of attributes the changes lack, a unique set changes, or the record is found through its identity guard): pass the current record`,
+    );
   }
   return buildUpdateFrom(entity, env, key, changes, foundFrom(entity, env, current), condition).request;
 }
@@ -602,7 +646,12 @@ function refused(error: unknown, planned: Planned): Role | undefined {
 
 /** Whether two records hold the same attributes and values. */
 function sameRecord(a: WriteItem, b: WriteItem): boolean {
-  const text = (r: WriteItem) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]));
+  const text = (r: WriteItem) =>
+    JSON.stringify(
+      Object.keys(r)
+        .sort()
+        .map((k) => [k, r[k]]),
+    );
   return text(a) === text(b);
 }
 
@@ -630,7 +679,14 @@ export async function createRecord(entity: WriteEntity, env: WriteEnv, record: W
  * Resolves to the record written, or undefined when a race calls for the read-first path; a refusal
  * becomes RecordNotFoundError, StaleVersionError or ConditionFailedError after one consistent read.
  */
-async function sendInPlace(entity: WriteEntity, env: WriteEnv, key: WriteItem, planned: Planned, expectedVersion: unknown, condition: WriteCondition | undefined): Promise<WriteItem | undefined> {
+async function sendInPlace(
+  entity: WriteEntity,
+  env: WriteEnv,
+  key: WriteItem,
+  planned: Planned,
+  expectedVersion: unknown,
+  condition: WriteCondition | undefined,
+): Promise<WriteItem | undefined> {
   try {
     const item = await env.send(planned.request);
     const record = item && entity.fromItem(item);
@@ -654,7 +710,13 @@ async function sendInPlace(entity: WriteEntity, env: WriteEnv, key: WriteItem, p
  * a write conditional on the record being unchanged (and meeting `condition`), again on a conflict.
  * A refusal of a record that did not change since is the condition's: ConditionFailedError.
  */
-async function updateAfterRead(entity: WriteEntity, env: WriteEnv, key: WriteItem, changesFor: (current: WriteItem) => WriteItem, condition: WriteCondition | undefined): Promise<WriteItem> {
+async function updateAfterRead(
+  entity: WriteEntity,
+  env: WriteEnv,
+  key: WriteItem,
+  changesFor: (current: WriteItem) => WriteItem,
+  condition: WriteCondition | undefined,
+): Promise<WriteItem> {
   let refusedAt: WriteItem | undefined;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const found = await locate(entity, env, key);
@@ -710,15 +772,18 @@ export interface AddOptions extends WriteOptions {
  */
 export async function addToRecord(entity: WriteEntity, env: WriteEnv, keyIn: WriteItem, deltas: WriteItem, options: AddOptions = {}): Promise<WriteItem> {
   const key = checkKey(entity, keyIn);
-  if (typeof deltas !== 'object' || deltas === null || Object.keys(deltas).length === 0) throw new TypeError(`${entity.name}: add takes a non-empty object of numbers`);
+  if (typeof deltas !== 'object' || deltas === null || Object.keys(deltas).length === 0)
+    throw new TypeError(`${entity.name}: add takes a non-empty object of numbers`);
   for (const [name, delta] of Object.entries(deltas)) {
-    if (!entity.numbers.includes(name) || entity.keyNames.includes(name) || name === entity.version) throw new TypeError(`${entity.name}: "${name}" is not a number attribute add can change`);
+    if (!entity.numbers.includes(name) || entity.keyNames.includes(name) || name === entity.version)
+      throw new TypeError(`${entity.name}: "${name}" is not a number attribute add can change`);
     if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new TypeError(`${entity.name}: the amount for "${name}" must be a finite number`);
   }
   checkCondition(entity, options.if);
   const names = Object.keys(deltas);
   const at = entity.itemKey(key);
-  const inIndex = entity.indexes.some((ix) => ix.attributes.some((n) => names.includes(n))) || entity.uniqueSets.some((set) => set.some((n) => names.includes(n)));
+  const inIndex =
+    entity.indexes.some((ix) => ix.attributes.some((n) => names.includes(n))) || entity.uniqueSets.some((set) => set.some((n) => names.includes(n)));
   if (at !== undefined && !inIndex) {
     const p = new Placeholders();
     const add = names.map((n) => `${p.name(n)} ${p.value(deltas[n])}`);
@@ -728,7 +793,10 @@ export async function addToRecord(entity: WriteEntity, env: WriteEnv, keyIn: Wri
       if (options.version !== undefined) condition += ` AND ${p.name(entity.version)} = ${p.value(options.version)}`;
     }
     const text = both(condition, conditionText(entity, options.if, p));
-    const planned: Planned = { request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: `ADD ${add.join(', ')}`, ReturnValues: 'ALL_NEW', ...p.parts(text) } }, roles: [{ role: 'record' }] };
+    const planned: Planned = {
+      request: { Update: { TableName: env.tableName, Key: at, UpdateExpression: `ADD ${add.join(', ')}`, ReturnValues: 'ALL_NEW', ...p.parts(text) } },
+      roles: [{ role: 'record' }],
+    };
     const record = await sendInPlace(entity, env, key, planned, options.version, options.if);
     if (record) return record;
   }
@@ -813,7 +881,8 @@ function backoff(env: WriteEnv, attempt: number): number {
 /** Whether DynamoDB refused a request for throughput (worth waiting and retrying). */
 function throttled(error: unknown): boolean {
   const e = error as { name?: unknown; CancellationReasons?: { Code?: string }[] } | null;
-  if (e?.name === 'TransactionCanceledException') return (e.CancellationReasons ?? []).some((r) => r?.Code === 'ThrottlingError' || r?.Code === 'ProvisionedThroughputExceeded');
+  if (e?.name === 'TransactionCanceledException')
+    return (e.CancellationReasons ?? []).some((r) => r?.Code === 'ThrottlingError' || r?.Code === 'ProvisionedThroughputExceeded');
   return e?.name === 'ProvisionedThroughputExceededException' || e?.name === 'ThrottlingException' || e?.name === 'RequestLimitExceeded';
 }
 
@@ -823,7 +892,12 @@ function throttled(error: unknown): boolean {
  * exponential backoff and full jitter; entities with guards (identity or unique) go through create,
  * a few at a time, so that every guard holds. Never counts a record that was not written.
  */
-export async function createManyRecords(entity: WriteEntity, env: WriteEnv, records: readonly WriteItem[], options: CreateManyOptions = {}): Promise<CreateManyResult> {
+export async function createManyRecords(
+  entity: WriteEntity,
+  env: WriteEnv,
+  records: readonly WriteItem[],
+  options: CreateManyOptions = {},
+): Promise<CreateManyResult> {
   const deadline = env.now() + (options.maxTimeMs ?? 60_000);
   const result: CreateManyResult = { written: 0, failed: [] };
   const progress = () => options.onProgress?.(result.written, records.length);
@@ -892,7 +966,8 @@ export async function createManyRecords(entity: WriteEntity, env: WriteEnv, reco
       pending = unprocessed;
       report();
     }
-    for (const { record } of pending) result.failed.push({ record, error: new Error('not written: DynamoDB left it unprocessed until the time allowed ran out') });
+    for (const { record } of pending)
+      result.failed.push({ record, error: new Error('not written: DynamoDB left it unprocessed until the time allowed ran out') });
   }
   return result;
 }

@@ -85,7 +85,9 @@ const errorName = (e: unknown) => (typeof e === 'object' && e !== null ? String(
 
 export async function backfillTable(options: BackfillTableOptions): Promise<BackfillTableResult> {
   const { doc, tableName, from, to, signal } = options;
-  const segments: SegmentCheckpoint[] = options.segments?.map((s) => ({ ...s })) ?? Array.from({ length: Math.max(1, Math.floor(options.totalSegments ?? DEFAULT_SEGMENTS)) }, () => ({ done: false, scanned: 0, updated: 0 }));
+  const segments: SegmentCheckpoint[] =
+    options.segments?.map((s) => ({ ...s })) ??
+    Array.from({ length: Math.max(1, Math.floor(options.totalSegments ?? DEFAULT_SEGMENTS)) }, () => ({ done: false, scanned: 0, updated: 0 }));
   const totalSegments = segments.length;
   const bucket = options.bucket ?? tokenBucket(options.rate);
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 100));
@@ -143,7 +145,8 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
       } catch (e) {
         if (errorName(e) !== 'ConditionalCheckFailedException') throw e;
         stats.conflicts++;
-        if (conflicts >= maxConflicts) throw new Error(`item ${JSON.stringify(update.Key)} changed ${conflicts + 1} times while the backfill updated it`, { cause: e });
+        if (conflicts >= maxConflicts)
+          throw new Error(`item ${JSON.stringify(update.Key)} changed ${conflicts + 1} times while the backfill updated it`, { cause: e });
         const read = await patiently(() => doc.send(new GetCommand({ TableName: tableName, Key: update.Key, ConsistentRead: true })));
         item = read.Item as Item | undefined;
         if (!item) stats.gone++;
@@ -156,7 +159,15 @@ export async function backfillTable(options: BackfillTableOptions): Promise<Back
     const segment = segments[index] as SegmentCheckpoint;
     while (!segment.done && !stopped()) {
       const page: ScanCommandOutput = await patiently(() =>
-        doc.send(new ScanCommand({ TableName: tableName, Segment: index, TotalSegments: totalSegments, Limit: pageSize, ...(segment.lastKey ? { ExclusiveStartKey: segment.lastKey } : {}) })),
+        doc.send(
+          new ScanCommand({
+            TableName: tableName,
+            Segment: index,
+            TotalSegments: totalSegments,
+            Limit: pageSize,
+            ...(segment.lastKey ? { ExclusiveStartKey: segment.lastKey } : {}),
+          }),
+        ),
       );
       // The design-metadata items hold no record: not read as items, not counted (readDeployedDesign.ts).
       const items = ((page.Items ?? []) as Item[]).filter((item) => !isDesignMetadataKey(item[pkName]));

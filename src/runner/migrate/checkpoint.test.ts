@@ -33,7 +33,9 @@ describe('migration checkpoints', () => {
     expect(() => parseCheckpoint('{"format":"x"}')).toThrow(/format is "x"/);
     expect(() => parseCheckpoint(JSON.stringify({ ...c, steps: [{ kind: 'explode', state: 'done' }] }))).toThrow(/a step is/);
     expect(() => parseCheckpoint(JSON.stringify({ ...c, segments: [{ done: 'no' }] }))).toThrow(/a segment is/);
-    expect(() => parseCheckpoint(JSON.stringify({ ...c, segments: [{ done: false, scanned: 1, updated: 0, lastKey: { PK: { nested: 1 } } }] }))).toThrow(/a segment is/);
+    expect(() => parseCheckpoint(JSON.stringify({ ...c, segments: [{ done: false, scanned: 1, updated: 0, lastKey: { PK: { nested: 1 } } }] }))).toThrow(
+      /a segment is/,
+    );
     expect(() => parseCheckpoint(JSON.stringify({ ...c, tagged: 'yes' }))).toThrow(/tagged/);
   });
 

@@ -73,8 +73,10 @@ export function checkpointMismatch(checkpoint: MigrationCheckpoint, plan: Migrat
   if (checkpoint.table.createdAt !== undefined && table.createdAt !== undefined && checkpoint.table.createdAt !== table.createdAt) {
     return `table ${table.name} was created at ${table.createdAt}, the checkpoint's at ${checkpoint.table.createdAt}: it is another table of the same name`;
   }
-  if (checkpoint.table.tableId !== undefined && table.tableId !== undefined && checkpoint.table.tableId !== table.tableId) return `table ${table.name} has another TableId than the checkpoint's`;
-  if (checkpoint.from !== plan.from || checkpoint.to !== plan.to) return `it migrates design ${checkpoint.from} to ${checkpoint.to}, this plan ${plan.from} to ${plan.to}`;
+  if (checkpoint.table.tableId !== undefined && table.tableId !== undefined && checkpoint.table.tableId !== table.tableId)
+    return `table ${table.name} has another TableId than the checkpoint's`;
+  if (checkpoint.from !== plan.from || checkpoint.to !== plan.to)
+    return `it migrates design ${checkpoint.from} to ${checkpoint.to}, this plan ${plan.from} to ${plan.to}`;
   const steps = (list: { kind: string; index?: string }[]) => list.map((s) => `${s.kind}${s.index ? ` ${s.index}` : ''}`).join(', ');
   if (steps(checkpoint.steps) !== steps(plan.steps)) return `its steps are ${steps(checkpoint.steps)}; this plan's are ${steps(plan.steps)}`;
   return undefined;
@@ -102,7 +104,8 @@ export function parseCheckpoint(text: string): MigrationCheckpoint {
   const kinds = ['backfill', 'createIndex', 'verify', 'dropIndex'];
   const states = ['pending', 'started', 'done'];
   for (const s of value.steps as unknown[]) {
-    if (!isObject(s) || !kinds.includes(s.kind as string) || !states.includes(s.state as string) || (s.index !== undefined && typeof s.index !== 'string')) fail(`a step is ${JSON.stringify(s)}`);
+    if (!isObject(s) || !kinds.includes(s.kind as string) || !states.includes(s.state as string) || (s.index !== undefined && typeof s.index !== 'string'))
+      fail(`a step is ${JSON.stringify(s)}`);
   }
   if (value.segments !== undefined) {
     if (!Array.isArray(value.segments) || value.segments.length === 0) return fail('segments is not a non-empty list');

@@ -6,7 +6,13 @@
 // DynamoDB fills it from the table (`Backfilling` true), then ACTIVE; the table must
 // be ACTIVE for an UpdateTable. A resumed step whose index already exists (the
 // process stopped after UpdateTable) only waits; one whose key schema differs is refused.
-import { DescribeTableCommand, UpdateTableCommand, type DynamoDBClient, type GlobalSecondaryIndexDescription, type TableDescription } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  UpdateTableCommand,
+  type DynamoDBClient,
+  type GlobalSecondaryIndexDescription,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
 import type { IndexCreation } from '../../engine/index.ts';
 import { formatKeySchema } from '../compareTableWithDesign.ts';
 import { RunnerError } from '../runnerError.ts';
@@ -32,7 +38,8 @@ async function describe(client: DynamoDBClient, tableName: string, signal?: Abor
   return Table;
 }
 
-const indexOf = (table: TableDescription, name: string): GlobalSecondaryIndexDescription | undefined => table.GlobalSecondaryIndexes?.find((g) => g.IndexName === name);
+const indexOf = (table: TableDescription, name: string): GlobalSecondaryIndexDescription | undefined =>
+  table.GlobalSecondaryIndexes?.find((g) => g.IndexName === name);
 
 /** Polls until `ready` holds for the table's description; returns that description. */
 async function waitUntil(options: IndexStepOptions, index: string, ready: (table: TableDescription) => boolean): Promise<TableDescription> {
@@ -43,7 +50,11 @@ async function waitUntil(options: IndexStepOptions, index: string, ready: (table
     if (ready(table)) return table;
     const gsi = indexOf(table, index);
     options.onWait?.({ indexStatus: gsi?.IndexStatus ?? 'absent', backfilling: gsi?.Backfilling === true, table });
-    if (Date.now() > deadline) throw new RunnerError('table.notActive', `Index ${index} of ${tableName} is still ${gsi?.IndexStatus ?? 'absent'} after ${Math.round(timeoutMs / 60_000)} minutes.`);
+    if (Date.now() > deadline)
+      throw new RunnerError(
+        'table.notActive',
+        `Index ${index} of ${tableName} is still ${gsi?.IndexStatus ?? 'absent'} after ${Math.round(timeoutMs / 60_000)} minutes.`,
+      );
     await sleep(pollMs, signal);
   }
 }
@@ -59,7 +70,8 @@ export async function createIndex(options: IndexStepOptions & { creation: IndexC
   if (existing) {
     const have = formatKeySchema(existing.KeySchema);
     const want = formatKeySchema(creation.index.KeySchema);
-    if (have !== want) throw new RunnerError('migrate.indexMismatch', `Index ${name} of ${tableName} exists with key ${have}; the plan creates it with ${want}.`);
+    if (have !== want)
+      throw new RunnerError('migrate.indexMismatch', `Index ${name} of ${tableName} exists with key ${have}; the plan creates it with ${want}.`);
   } else {
     signal?.throwIfAborted();
     await client.send(

@@ -50,9 +50,13 @@ const engineProblems = allModels().filter((m) => m.file.includes(`${path.sep}eng
 const ecommerce = shared.find((s) => s.slug === 'ecommerce');
 const cases: { name: string; model: Model; removed: string[]; kill?: number }[] = [
   ...[...shared, ...engineProblems].map(({ slug, model }) => ({ name: slug, model, removed: removal(model, slug) })),
-  ...(ecommerce ? ['pair-1', 'pair-2', 'pair-3'].map((seed) => ({ name: `ecommerce ${seed}`, model: ecommerce.model, removed: removal(ecommerce.model, seed) })) : []),
+  ...(ecommerce
+    ? ['pair-1', 'pair-2', 'pair-3'].map((seed) => ({ name: `ecommerce ${seed}`, model: ecommerce.model, removed: removal(ecommerce.model, seed) }))
+    : []),
   // Stopped after 40 updates, then resumed from the checkpoint.
-  ...(ecommerce ? [{ name: 'ecommerce killed mid-backfill', model: ecommerce.model, removed: ['getUserWithOrders', 'getUserByUserId', 'getOrdersByStatus'], kill: 40 }] : []),
+  ...(ecommerce
+    ? [{ name: 'ecommerce killed mid-backfill', model: ecommerce.model, removed: ['getUserWithOrders', 'getUserByUserId', 'getOrdersByStatus'], kill: 40 }]
+    : []),
 ];
 
 /** The table's records by entity and key (TO's module decodes), and every item not as TO stores its record. */
@@ -69,7 +73,8 @@ async function tableRecords(f: MigrationFixture): Promise<{ records: Map<string,
       const byKey = records.get(decoded.entity) ?? new Map<string, RecordValue>();
       records.set(decoded.entity, byKey);
       byKey.set(keyText(f.to.model, decoded.entity, record), record);
-      if (JSON.stringify(sorted(f.toModule.toItem(decoded.entity, record))) !== JSON.stringify(sorted(item))) misstored.push(`${decoded.entity} ${JSON.stringify(sorted(item))}`);
+      if (JSON.stringify(sorted(f.toModule.toItem(decoded.entity, record))) !== JSON.stringify(sorted(item)))
+        misstored.push(`${decoded.entity} ${JSON.stringify(sorted(item))}`);
     }
     start = page.LastEvaluatedKey;
   } while (start);
@@ -87,7 +92,8 @@ function lostWrites(log: WriterLog, table: Map<string, Map<string, RecordValue>>
       const got = stored.get(key);
       if (expected === null && got !== undefined) out.push(`${entity} ${key}: removed, but the table holds it`);
       else if (expected !== null && got === undefined) out.push(`${entity} ${key}: lost`);
-      else if (expected !== null && JSON.stringify(sorted(expected)) !== JSON.stringify(sorted(got ?? {}))) out.push(`${entity} ${key}: the table holds ${JSON.stringify(got)}, the last write acknowledged ${JSON.stringify(expected)}`);
+      else if (expected !== null && JSON.stringify(sorted(expected)) !== JSON.stringify(sorted(got ?? {})))
+        out.push(`${entity} ${key}: the table holds ${JSON.stringify(got)}, the last write acknowledged ${JSON.stringify(expected)}`);
     }
     for (const key of stored.keys()) if (!byKey.has(key)) out.push(`${entity} ${key}: in the table, never written`);
   }
@@ -114,7 +120,19 @@ describe('migrate a live table while the application writes', () => {
       // The migration's own clients: its requests are counted apart from the writer's.
       const m = testClients();
       const store = memoryCheckpointStore();
-      const base = { client: m.client, doc: m.doc, tableName, from: f.from, to: f.to, plan: f.plan, store, rate: RATE, pollMs: 50, pageSize: 10, totalSegments: 3 };
+      const base = {
+        client: m.client,
+        doc: m.doc,
+        tableName,
+        from: f.from,
+        to: f.to,
+        plan: f.plan,
+        store,
+        rate: RATE,
+        pollMs: 50,
+        pageSize: 10,
+        totalSegments: 3,
+      };
       if (kill !== undefined) {
         // Stopped after `kill` updates: the checkpoint holds the backfill mid-way.
         const stop = new AbortController();

@@ -50,7 +50,11 @@ describe('the migration script on DynamoDB Local', () => {
     expect(refused.out).toMatch(/refused: table \S+ was not touched: its key is id \(HASH\); design [0-9a-f]+ has PK \(HASH\), SK \(RANGE\)/);
     const other = newTable('script-other');
     const model = exampleModel('ecommerce');
-    const tableOnly = designPair(model, model.patterns.slice(1).map((p) => p.name), other).from;
+    const tableOnly = designPair(
+      model,
+      model.patterns.slice(1).map((p) => p.name),
+      other,
+    ).from;
     expect(tableOnly.indexes.length).toBe(1);
     await createDesignTable({ client: clients.client, design: tableOnly, tableName: other, pollMs: 50 });
     const refused2 = await run(file, ['--endpoint', endpoint, '--table', other]);
@@ -64,7 +68,9 @@ describe('the migration script on DynamoDB Local', () => {
     const ran = await run(file, ['--endpoint', endpoint, '--table', tableName, '--rate', '1000']);
     expect(ran.code, ran.out).toBe(0);
     expect(ran.out).toMatch(/note: this endpoint keeps no tags/);
-    expect(ran.out).toMatch(/step 1\/4 backfill: [\s\S]*backfill: \d+ items read, [1-9]\d* updated[\s\S]*step 2\/4 createIndex GSI2[\s\S]*GSI2 is ACTIVE[\s\S]*step 4\/4 verify[\s\S]*verify: \d+ items read, 0 not stored as the new design stores them, 3 indexes counted: all as expected/);
+    expect(ran.out).toMatch(
+      /step 1\/4 backfill: [\s\S]*backfill: \d+ items read, [1-9]\d* updated[\s\S]*step 2\/4 createIndex GSI2[\s\S]*GSI2 is ACTIVE[\s\S]*step 4\/4 verify[\s\S]*verify: \d+ items read, 0 not stored as the new design stores them, 3 indexes counted: all as expected/,
+    );
 
     const { Table } = await clients.client.send(new DescribeTableCommand({ TableName: tableName }));
     expect(compareTableWithDesign(Table ?? {}, tableDefinition(f.to, tableName)).entries).toEqual([]);

@@ -44,7 +44,9 @@ async function overwrite(design: Design, tableName: string, bytes: Uint8Array, i
   const found = designMetadataKeyShape(tableDefinition(design, tableName), tableName);
   if (!('shape' in found)) throw new Error('no shape');
   const [item] = designMetadataItems(found.shape, { identity, write: 'test', encoding: 'gzip', bytes });
-  const Item = Object.fromEntries(Object.entries(item ?? {}).map(([k, v]) => [k, typeof v === 'string' ? { S: v } : typeof v === 'number' ? { N: String(v) } : { B: v }]));
+  const Item = Object.fromEntries(
+    Object.entries(item ?? {}).map(([k, v]) => [k, typeof v === 'string' ? { S: v } : typeof v === 'number' ? { N: String(v) } : { B: v }]),
+  );
   await client.send(new PutItemCommand({ TableName: tableName, Item }));
 }
 
@@ -80,7 +82,8 @@ describe('the design stored in its table', () => {
     expect(cut.chunks).toBeGreaterThan(3);
     const read = await readDeployedDesign({ client, tableName });
     expect(read.status === 'found' && read.text).toBe(designJson(design));
-    const metadataItems = async () => ((await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? []).filter((i) => isDesignMetadataKey(i['PK'])).length;
+    const metadataItems = async () =>
+      ((await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? []).filter((i) => isDesignMetadataKey(i['PK'])).length;
     expect(await metadataItems()).toBe(cut.chunks);
     await storeDesign({ client, tableName, design, table });
     expect(await metadataItems()).toBe(1);
@@ -92,7 +95,10 @@ describe('the design stored in its table', () => {
     await createForeignTable(client, foreign);
     const read = await readDeployedDesign({ client, tableName: foreign });
     expect(read).toMatchObject({ status: 'refused', reason: 'notTablewright' });
-    if (read.status === 'refused') expect(read.message).toBe(`Table ${foreign} holds no design (no item id = $tablewright#design#0): it was not created by Tablewright, or was created before Tablewright stored designs in their tables.`);
+    if (read.status === 'refused')
+      expect(read.message).toBe(
+        `Table ${foreign} holds no design (no item id = $tablewright#design#0): it was not created by Tablewright, or was created before Tablewright stored designs in their tables.`,
+      );
 
     const numbers = tables.tableName('rb-numbers');
     await client.send(
@@ -105,7 +111,8 @@ describe('the design stored in its table', () => {
     );
     const unsupported = await readDeployedDesign({ client, tableName: numbers });
     expect(unsupported).toMatchObject({ status: 'refused', reason: 'unsupported' });
-    if (unsupported.status === 'refused') expect(unsupported.message).toMatch(/^Table .* cannot hold its design: its partition key n is of type N, not a string/);
+    if (unsupported.status === 'refused')
+      expect(unsupported.message).toMatch(/^Table .* cannot hold its design: its partition key n is of type N, not a string/);
     expect(await readDeployedDesign({ client, tableName: tables.tableName('rb-none') })).toMatchObject({ status: 'refused', reason: 'noTable' });
   });
 
@@ -128,7 +135,11 @@ describe('the design stored in its table', () => {
 
     const other = deriveDesign(exampleModel('ecommerce'), { keys: 'native', tableName });
     await overwrite(design, tableName, await gzip(new TextEncoder().encode(designJson(other))));
-    expect(await readDeployedDesign({ client, tableName })).toMatchObject({ status: 'refused', reason: 'damaged', message: expect.stringMatching(/its design\.json is design [0-9a-f]{16}, its item says/) });
+    expect(await readDeployedDesign({ client, tableName })).toMatchObject({
+      status: 'refused',
+      reason: 'damaged',
+      message: expect.stringMatching(/its design\.json is design [0-9a-f]{16}, its item says/),
+    });
 
     // A design that reads and is itself, but the table's indexes are another's.
     await storeDesign({ client, tableName, design: other, table: tableDefinition(design, tableName) });
@@ -139,7 +150,15 @@ describe('the design stored in its table', () => {
 
   it('a migration stores the design it reaches, refuses a table holding another design, and its backfill and verify skip the items', async () => {
     const model = exampleModel('ecommerce');
-    const fx = tables.keep(await migrationFixture({ clients: tables.clients, model, removed: ['getUsersByPlan', 'getOrdersByStatus'], tableName: tables.tableName('rb-migrate'), seed: 'rb' }));
+    const fx = tables.keep(
+      await migrationFixture({
+        clients: tables.clients,
+        model,
+        removed: ['getUsersByPlan', 'getOrdersByStatus'],
+        tableName: tables.tableName('rb-migrate'),
+        seed: 'rb',
+      }),
+    );
     const before = await doc.send(new ScanCommand({ TableName: fx.tableName }));
     const items = before.Items ?? [];
     const metadata = items.filter((i) => isDesignMetadataKey(i['PK']));
@@ -150,12 +169,32 @@ describe('the design stored in its table', () => {
     const impostor = planDesign(fx.from.model, { ...layout, entities: layout.entities.map((e, i) => (i === 0 ? { ...e, label: `${e.label}X` } : e)) });
     const other = { ...migrationPlan(impostor, fx.to), from: designIdentity(designLayout(impostor)) };
     expect(other.from).not.toBe(fx.plan.from);
-    const refused = await runMigration({ client, doc, tableName: fx.tableName, from: impostor, to: fx.to, plan: other, store: memoryCheckpointStore(), pollMs: 50 });
+    const refused = await runMigration({
+      client,
+      doc,
+      tableName: fx.tableName,
+      from: impostor,
+      to: fx.to,
+      plan: other,
+      store: memoryCheckpointStore(),
+      pollMs: 50,
+    });
     expect(refused).toMatchObject({ status: 'refused' });
     // The only refusal: key schema and GSIs are FROM's as much as the impostor's.
-    if (refused.status === 'refused') expect(refused.reasons).toEqual([`Table ${fx.tableName} holds design ${fx.plan.from}; the migration starts from design ${other.from}.`]);
+    if (refused.status === 'refused')
+      expect(refused.reasons).toEqual([`Table ${fx.tableName} holds design ${fx.plan.from}; the migration starts from design ${other.from}.`]);
 
-    const done = await runMigration({ client, doc, tableName: fx.tableName, from: fx.from, to: fx.to, plan: fx.plan, store: memoryCheckpointStore(), verifyWith: fx.toModule, pollMs: 50 });
+    const done = await runMigration({
+      client,
+      doc,
+      tableName: fx.tableName,
+      from: fx.from,
+      to: fx.to,
+      plan: fx.plan,
+      store: memoryCheckpointStore(),
+      verifyWith: fx.toModule,
+      pollMs: 50,
+    });
     expect(done).toMatchObject({ status: 'done', stored: true, tagged: false });
     if (done.status !== 'done') return;
     expect(done.backfill?.scanned).toBe(items.length - metadata.length);

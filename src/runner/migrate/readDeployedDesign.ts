@@ -5,7 +5,17 @@
 // tag `tablewright:design` where the endpoint keeps tags (DynamoDB Local keeps none), and the
 // table's key schema and GSIs must be its (compareTableWithDesign).
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DESIGN_TAG, designIdentity, designMetadataKey, formatDiagnostic, parseDesignJson, tableDefinition, type Diagnostic, type LoadedDesign, type TableKeySchema } from '../../engine/index.ts';
+import {
+  DESIGN_TAG,
+  designIdentity,
+  designMetadataKey,
+  formatDiagnostic,
+  parseDesignJson,
+  tableDefinition,
+  type Diagnostic,
+  type LoadedDesign,
+  type TableKeySchema,
+} from '../../engine/index.ts';
 import { compareTableWithDesign, describeTableDifference } from '../compareTableWithDesign.ts';
 import { findTable } from '../findTable.ts';
 import { readStoredDesign } from './storedDesign.ts';
@@ -74,7 +84,10 @@ export async function readStoredLayout(options: {
   }
   const identity = designIdentity(parsed.design);
   if (identity !== stored.identity) {
-    return refused('damaged', `The design stored in table ${tableName} (item ${item}) is damaged: its design.json is design ${identity}, its item says ${stored.identity}.`);
+    return refused(
+      'damaged',
+      `The design stored in table ${tableName} (item ${item}) is damaged: its design.json is design ${identity}, its item says ${stored.identity}.`,
+    );
   }
   return { status: 'found', text: stored.text, layout: parsed.design, identity, item, warnings: parsed.diagnostics.filter((d) => d.severity !== 'error') };
 }
@@ -86,12 +99,18 @@ export async function readDeployedDesign(options: { client: DynamoDBClient; tabl
   const tag = await readDesignTag(client, description.TableArn ?? '', signal);
   const stored = await readStoredLayout({ client, tableName, table: description, ...(signal ? { signal } : {}) });
   if (stored.status === 'refused') {
-    const tagged = tag.supported && tag.value !== undefined && stored.reason === 'notTablewright' ? ` Its tag ${DESIGN_TAG} says design ${tag.value}, but the design itself is not in the table.` : '';
+    const tagged =
+      tag.supported && tag.value !== undefined && stored.reason === 'notTablewright'
+        ? ` Its tag ${DESIGN_TAG} says design ${tag.value}, but the design itself is not in the table.`
+        : '';
     return { ...stored, message: `${stored.message}${tagged}` };
   }
   const { layout, identity, item } = stored;
   if (tag.supported && tag.value !== undefined && tag.value !== identity) {
-    return refused('mismatch', `Table ${tableName} is tagged ${DESIGN_TAG}=${tag.value}, but the design stored in it (item ${item}) is ${identity}: one of them was changed by hand, or a migration stopped between the two.`);
+    return refused(
+      'mismatch',
+      `Table ${tableName} is tagged ${DESIGN_TAG}=${tag.value}, but the design stored in it (item ${item}) is ${identity}: one of them was changed by hand, or a migration stopped between the two.`,
+    );
   }
   const difference = compareTableWithDesign(description, tableDefinition({ ...layout, model: {} }, tableName));
   if (difference.entries.length > 0) {

@@ -62,12 +62,31 @@ describe('runMigration on DynamoDB Local', () => {
     expect(store.current?.steps.every((s) => s.state === 'done')).toBe(true);
 
     const again: StepEvent[] = [];
-    const resumed = await runMigration({ client: clients.client, doc: clients.doc, tableName: f.tableName, from: f.from, to: f.to, plan: f.plan, store, pollMs: 50, onStep: (_s, _i, e) => again.push(e) });
+    const resumed = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName: f.tableName,
+      from: f.from,
+      to: f.to,
+      plan: f.plan,
+      store,
+      pollMs: 50,
+      onStep: (_s, _i, e) => again.push(e),
+    });
     expect(resumed.status).toBe('done');
     expect(new Set(again)).toEqual(new Set(['doneBefore']));
 
     // Without the checkpoint the migrated table is no longer FROM's: refused, nothing touched.
-    const fresh = await runMigration({ client: clients.client, doc: clients.doc, tableName: f.tableName, from: f.from, to: f.to, plan: f.plan, store: memoryCheckpointStore(), pollMs: 50 });
+    const fresh = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName: f.tableName,
+      from: f.from,
+      to: f.to,
+      plan: f.plan,
+      store: memoryCheckpointStore(),
+      pollMs: 50,
+    });
     expect(fresh.status).toBe('refused');
     if (fresh.status === 'refused') expect(fresh.reasons.join('\n')).toMatch(/not part of the design the migration starts from/);
   });
@@ -81,7 +100,16 @@ describe('runMigration on DynamoDB Local', () => {
     const { to: otherTo, from: otherFrom } = designPair(model, removed, other);
     await createDesignTable({ client: clients.client, design: otherTo, tableName: other, pollMs: 50 });
     const before = await clients.client.send(new DescribeTableCommand({ TableName: other }));
-    const refused = await runMigration({ client: clients.client, doc: clients.doc, tableName: other, from: otherFrom, to: otherTo, plan: { ...f.plan, tableName: other }, store: memoryCheckpointStore(), pollMs: 50 });
+    const refused = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName: other,
+      from: otherFrom,
+      to: otherTo,
+      plan: { ...f.plan, tableName: other },
+      store: memoryCheckpointStore(),
+      pollMs: 50,
+    });
     expect(refused.status).toBe('refused');
     const after = await clients.client.send(new DescribeTableCommand({ TableName: other }));
     expect(after.Table?.GlobalSecondaryIndexes?.length).toBe(before.Table?.GlobalSecondaryIndexes?.length);
@@ -89,19 +117,48 @@ describe('runMigration on DynamoDB Local', () => {
     // A checkpoint written for the other table.
     const store = memoryCheckpointStore();
     const stop = new AbortController();
-    const cancelled = await runMigration({ client: clients.client, doc: clients.doc, tableName: f.tableName, from: f.from, to: f.to, plan: f.plan, store, pollMs: 50, signal: stop.signal, onStep: () => stop.abort() });
+    const cancelled = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName: f.tableName,
+      from: f.from,
+      to: f.to,
+      plan: f.plan,
+      store,
+      pollMs: 50,
+      signal: stop.signal,
+      onStep: () => stop.abort(),
+    });
     expect(cancelled).toEqual({ status: 'cancelled', step: 0 });
     expect(store.current?.steps[0]?.state).toBe('started');
     const written = store.current;
     expect(written?.table.name).toBe(f.tableName);
     if (!written) return;
     const foreign = memoryCheckpointStore({ ...written, table: { ...written.table, name: other } });
-    const result = await runMigration({ client: clients.client, doc: clients.doc, tableName: f.tableName, from: f.from, to: f.to, plan: f.plan, store: foreign, pollMs: 50 });
+    const result = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName: f.tableName,
+      from: f.from,
+      to: f.to,
+      plan: f.plan,
+      store: foreign,
+      pollMs: 50,
+    });
     expect(result.status).toBe('refused');
     if (result.status === 'refused') expect(result.reasons[0]).toMatch(/not this migration's: it is for table/);
     // One of another plan.
     const otherPlan = memoryCheckpointStore({ ...written, to: '0000000000000000' });
-    const result2 = await runMigration({ client: clients.client, doc: clients.doc, tableName: f.tableName, from: f.from, to: f.to, plan: f.plan, store: otherPlan, pollMs: 50 });
+    const result2 = await runMigration({
+      client: clients.client,
+      doc: clients.doc,
+      tableName: f.tableName,
+      from: f.from,
+      to: f.to,
+      plan: f.plan,
+      store: otherPlan,
+      pollMs: 50,
+    });
     expect(result2.status).toBe('refused');
   });
 });

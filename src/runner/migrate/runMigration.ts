@@ -94,12 +94,17 @@ async function migrate(options: RunMigrationOptions): Promise<RunMigrationResult
   const kept = await store.load();
   if (kept) {
     const mismatch = checkpointMismatch(kept, plan, table);
-    if (mismatch) return { status: 'refused', reasons: [`The checkpoint ${store.where} is not this migration's: ${mismatch}. Give another --checkpoint file, or delete this one to start over.`] };
+    if (mismatch)
+      return {
+        status: 'refused',
+        reasons: [`The checkpoint ${store.where} is not this migration's: ${mismatch}. Give another --checkpoint file, or delete this one to start over.`],
+      };
   }
   const arn = description.TableArn ?? '';
   const tag = await readDesignTag(client, arn, signal);
   const read = await readStoredLayout({ client, tableName, table: description, ...(signal ? { signal } : {}) });
-  const stored = read.status === 'found' ? { identity: read.identity } : read.reason === 'damaged' ? { problem: [read.message, ...read.details].join(' ') } : undefined;
+  const stored =
+    read.status === 'found' ? { identity: read.identity } : read.reason === 'damaged' ? { problem: [read.message, ...read.details].join(' ') } : undefined;
   const check = checkMigrationTable({ description, tag, from, plan, tableName, ...(kept ? { checkpoint: kept } : {}), ...(stored ? { stored } : {}) });
   if (check.refusals.length > 0) return { status: 'refused', reasons: check.refusals };
   if (check.note) options.onNote?.(check.note);

@@ -53,8 +53,17 @@ function fromAttributes(item: Record<string, AttributeValue>): Record<string, un
 
 const sendOptions = (signal?: AbortSignal) => (signal ? { abortSignal: signal } : {});
 
-async function getChunk(client: DynamoDBClient, tableName: string, shape: MetadataKeyShape, chunk: number, signal?: AbortSignal): Promise<Record<string, unknown> | undefined> {
-  const out = await client.send(new GetItemCommand({ TableName: tableName, Key: toAttributes(designMetadataKey(shape, chunk)), ConsistentRead: true }), sendOptions(signal));
+async function getChunk(
+  client: DynamoDBClient,
+  tableName: string,
+  shape: MetadataKeyShape,
+  chunk: number,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown> | undefined> {
+  const out = await client.send(
+    new GetItemCommand({ TableName: tableName, Key: toAttributes(designMetadataKey(shape, chunk)), ConsistentRead: true }),
+    sendOptions(signal),
+  );
   return out.Item ? fromAttributes(out.Item) : undefined;
 }
 
@@ -108,7 +117,12 @@ export type StoredDesignRead =
   | { status: 'unsupported'; diagnostic: Diagnostic };
 
 /** The design.json stored in the table whose key schema is `table`, as text; its checks are readDeployedDesign's. */
-export async function readStoredDesign(options: { client: DynamoDBClient; tableName: string; table: TableKeySchema; signal?: AbortSignal }): Promise<StoredDesignRead> {
+export async function readStoredDesign(options: {
+  client: DynamoDBClient;
+  tableName: string;
+  table: TableKeySchema;
+  signal?: AbortSignal;
+}): Promise<StoredDesignRead> {
   const { client, tableName, signal } = options;
   const found = designMetadataKeyShape(options.table, tableName);
   if ('diagnostic' in found) return { status: 'unsupported', diagnostic: found.diagnostic };

@@ -40,7 +40,7 @@ describe('the design tag', () => {
       const created = await createDesignTable({ client: c.client, design: from, tableName: name, pollMs: 50 });
       expect(created.status).toBe('created');
       expect(creates[0]?.['Tags']).toEqual([{ Key: DESIGN_TAG, Value: designIdentity(designLayout(from)) }]);
-      const arn = created.status === 'created' ? created.description.TableArn ?? '' : '';
+      const arn = created.status === 'created' ? (created.description.TableArn ?? '') : '';
       expect(await readDesignTag(c.client, arn)).toEqual({ supported: false, reason: 'Tagging is not currently supported in DynamoDB Local.' });
       expect(await writeDesignTag(c.client, arn, 'abc')).toBe(false);
     } finally {
@@ -80,21 +80,40 @@ describe('checkMigrationTable', () => {
     TableName: definition.TableName,
     KeySchema: definition.KeySchema,
     AttributeDefinitions: definition.AttributeDefinitions,
-    GlobalSecondaryIndexes: (definition.GlobalSecondaryIndexes ?? []).map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection, IndexStatus: 'ACTIVE' })),
+    GlobalSecondaryIndexes: (definition.GlobalSecondaryIndexes ?? []).map((g) => ({
+      IndexName: g.IndexName,
+      KeySchema: g.KeySchema,
+      Projection: g.Projection,
+      IndexStatus: 'ACTIVE',
+    })),
   });
   const fromTable = described(tableDefinition(from, name));
   const toTable = described(tableDefinition(to, name));
   const tagged = (value: string | undefined) => ({ supported: true as const, value });
 
   it('accepts FROM’s table tagged FROM; refuses another tag, no tag, or another structure', () => {
-    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name })).toEqual({ refusals: [], checkedBy: 'tag', storedChecked: false });
+    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name })).toEqual({
+      refusals: [],
+      checkedBy: 'tag',
+      storedChecked: false,
+    });
     expect(checkMigrationTable({ description: fromTable, tag: tagged('0123456789abcdef'), from, plan, tableName: name }).refusals).toEqual([
       `Table Shop is tagged ${DESIGN_TAG}=0123456789abcdef; the migration starts from design ${plan.from}.`,
     ]);
-    expect(checkMigrationTable({ description: fromTable, tag: tagged(undefined), from, plan, tableName: name }).refusals.join(' ')).toMatch(/has no tag tablewright:design/);
+    expect(checkMigrationTable({ description: fromTable, tag: tagged(undefined), from, plan, tableName: name }).refusals.join(' ')).toMatch(
+      /has no tag tablewright:design/,
+    );
     const refused = checkMigrationTable({ description: toTable, tag: tagged(plan.from), from, plan, tableName: name });
     expect(refused.refusals.join(' ')).toMatch(/Index GSI3 .* is not part of the design the migration starts from/);
-    expect(checkMigrationTable({ description: { ...fromTable, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }] }, tag: tagged(plan.from), from, plan, tableName: name }).refusals.join(' ')).toMatch(/Table key is id \(HASH\)/);
+    expect(
+      checkMigrationTable({
+        description: { ...fromTable, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }] },
+        tag: tagged(plan.from),
+        from,
+        plan,
+        tableName: name,
+      }).refusals.join(' '),
+    ).toMatch(/Table key is id \(HASH\)/);
   });
 
   it('on a resume, expects what the steps done left: a created index, one whose creation started or not; TO’s tag once every step is done', () => {
@@ -103,16 +122,27 @@ describe('checkMigrationTable', () => {
     expect(create).toBeGreaterThan(0);
     for (let i = 0; i < create; i++) (checkpoint.steps[i] as { state: string }).state = 'done';
     (checkpoint.steps[create] as { state: string }).state = 'started';
-    for (const table of [fromTable, toTable]) expect(checkMigrationTable({ description: table, tag: tagged(plan.from), from, plan, tableName: name, checkpoint }).refusals).toEqual([]);
+    for (const table of [fromTable, toTable])
+      expect(checkMigrationTable({ description: table, tag: tagged(plan.from), from, plan, tableName: name, checkpoint }).refusals).toEqual([]);
     (checkpoint.steps[create] as { state: string }).state = 'done';
-    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name, checkpoint }).refusals.join(' ')).toMatch(/Index GSI3 is missing/);
-    expect(checkMigrationTable({ description: toTable, tag: tagged(plan.to), from, plan, tableName: name, checkpoint }).refusals.join(' ')).toMatch(/tagged tablewright:design=/);
+    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name, checkpoint }).refusals.join(' ')).toMatch(
+      /Index GSI3 is missing/,
+    );
+    expect(checkMigrationTable({ description: toTable, tag: tagged(plan.to), from, plan, tableName: name, checkpoint }).refusals.join(' ')).toMatch(
+      /tagged tablewright:design=/,
+    );
     for (const s of checkpoint.steps) s.state = 'done';
     expect(checkMigrationTable({ description: toTable, tag: tagged(plan.to), from, plan, tableName: name, checkpoint }).refusals).toEqual([]);
   });
 
   it('where the endpoint keeps no tags, checks the structure alone and says so', () => {
-    const check = checkMigrationTable({ description: fromTable, tag: { supported: false, reason: 'Tagging is not currently supported in DynamoDB Local.' }, from, plan, tableName: name });
+    const check = checkMigrationTable({
+      description: fromTable,
+      tag: { supported: false, reason: 'Tagging is not currently supported in DynamoDB Local.' },
+      from,
+      plan,
+      tableName: name,
+    });
     expect(check.checkedBy).toBe('structure');
     expect(check.refusals).toEqual([]);
     expect(check.note).toMatch(/checked by its key schema and indexes alone/);
@@ -123,10 +153,18 @@ describe('checkMigrationTable', () => {
     const same = checkMigrationTable({ description: fromTable, tag: local, from, plan, tableName: name, stored: { identity: plan.from } });
     expect(same).toMatchObject({ refusals: [], checkedBy: 'structure', storedChecked: true });
     expect(same.note).toMatch(/checked by the design stored in it, its key schema and indexes\.$/);
-    expect(checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name, stored: { identity: 'ffffffffffffffff' } }).refusals).toEqual([
-      `Table ${name} holds design ffffffffffffffff; the migration starts from design ${plan.from}.`,
-    ]);
-    expect(checkMigrationTable({ description: fromTable, tag: local, from, plan, tableName: name, stored: { problem: 'The design stored in table T is damaged: x.' } }).refusals.join(' ')).toMatch(/damaged: x\. Delete its design items/);
+    expect(
+      checkMigrationTable({ description: fromTable, tag: tagged(plan.from), from, plan, tableName: name, stored: { identity: 'ffffffffffffffff' } }).refusals,
+    ).toEqual([`Table ${name} holds design ffffffffffffffff; the migration starts from design ${plan.from}.`]);
+    expect(
+      checkMigrationTable({
+        description: fromTable,
+        tag: local,
+        from,
+        plan,
+        tableName: name,
+        stored: { problem: 'The design stored in table T is damaged: x.' },
+      }).refusals.join(' '),
+    ).toMatch(/damaged: x\. Delete its design items/);
   });
 });
-

@@ -28,7 +28,10 @@ export async function readDesignTag(client: DynamoDBClient, tableArn: string, si
   let token: string | undefined;
   try {
     do {
-      const out = await client.send(new ListTagsOfResourceCommand({ ResourceArn: tableArn, ...(token ? { NextToken: token } : {}) }), signal ? { abortSignal: signal } : {});
+      const out = await client.send(
+        new ListTagsOfResourceCommand({ ResourceArn: tableArn, ...(token ? { NextToken: token } : {}) }),
+        signal ? { abortSignal: signal } : {},
+      );
       const tag = out.Tags?.find((t) => t.Key === DESIGN_TAG);
       if (tag) return { supported: true, value: tag.Value };
       token = out.NextToken;
@@ -55,7 +58,12 @@ export async function writeDesignTag(client: DynamoDBClient, tableArn: string, i
  * The table a migration expects, step by step: `from`'s table with the indexes of the createIndex steps done
  * and without those of the dropIndex steps done. An index whose step started may be there or not.
  */
-export function expectedTable(from: Design, plan: MigrationPlan, tableName: string, checkpoint?: MigrationCheckpoint): { definition: TableDefinition; either: Set<string> } {
+export function expectedTable(
+  from: Design,
+  plan: MigrationPlan,
+  tableName: string,
+  checkpoint?: MigrationCheckpoint,
+): { definition: TableDefinition; either: Set<string> } {
   const definition = tableDefinition(from, tableName);
   const indexes = [...(definition.GlobalSecondaryIndexes ?? [])];
   const attributes = [...definition.AttributeDefinitions];
@@ -112,14 +120,18 @@ export function checkMigrationTable(options: {
   const difference = compareTableWithDesign(description, definition);
   for (const entry of difference.entries) {
     if ((entry.kind === 'extraIndex' || entry.kind === 'missingIndex') && either.has(entry.index)) continue;
-    if (entry.kind === 'extraIndex') refusals.push(`Index ${entry.index} (${entry.actual}) is not part of the design the migration ${checkpoint ? 'left' : 'starts from'}.`);
+    if (entry.kind === 'extraIndex')
+      refusals.push(`Index ${entry.index} (${entry.actual}) is not part of the design the migration ${checkpoint ? 'left' : 'starts from'}.`);
     else refusals.push(describeTableDifference(entry));
   }
   const allDone = checkpoint !== undefined && checkpoint.steps.every((s) => s.state === 'done');
   const accepted = allDone ? [plan.from, plan.to] : [plan.from];
-  if (stored && 'problem' in stored) refusals.push(`${stored.problem} Delete its design items (partition key $tablewright#design#…) to migrate it by its tag and structure alone.`);
+  if (stored && 'problem' in stored)
+    refusals.push(`${stored.problem} Delete its design items (partition key $tablewright#design#…) to migrate it by its tag and structure alone.`);
   else if (stored && !accepted.includes(stored.identity)) {
-    refusals.push(`Table ${tableName} holds design ${stored.identity}; the migration starts from design ${plan.from}${allDone ? ` (or has reached ${plan.to})` : ''}.`);
+    refusals.push(
+      `Table ${tableName} holds design ${stored.identity}; the migration starts from design ${plan.from}${allDone ? ` (or has reached ${plan.to})` : ''}.`,
+    );
   }
   const storedChecked = stored !== undefined && 'identity' in stored;
   if (!tag.supported) {
@@ -130,7 +142,11 @@ export function checkMigrationTable(options: {
       note: `${tag.reason} The table's design is checked by ${storedChecked ? 'the design stored in it, its' : 'its'} key schema and indexes${storedChecked ? '' : ' alone'}.`,
     };
   }
-  if (tag.value === undefined) refusals.push(`Table ${tableName} has no tag ${DESIGN_TAG}: it was not created by Tablewright (or before tables were tagged), so its design is unknown.`);
-  else if (!accepted.includes(tag.value)) refusals.push(`Table ${tableName} is tagged ${DESIGN_TAG}=${tag.value}; the migration starts from design ${plan.from}${allDone ? ` (or has reached ${plan.to})` : ''}.`);
+  if (tag.value === undefined)
+    refusals.push(`Table ${tableName} has no tag ${DESIGN_TAG}: it was not created by Tablewright (or before tables were tagged), so its design is unknown.`);
+  else if (!accepted.includes(tag.value))
+    refusals.push(
+      `Table ${tableName} is tagged ${DESIGN_TAG}=${tag.value}; the migration starts from design ${plan.from}${allDone ? ` (or has reached ${plan.to})` : ''}.`,
+    );
   return { refusals, checkedBy: 'tag', storedChecked };
 }

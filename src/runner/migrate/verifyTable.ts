@@ -10,7 +10,15 @@
 // them disagree. A pattern call that differs is therefore checked again, on a fresh
 // Scan, up to `rounds` times; only a difference that stays is reported.
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { answerProblem, isDesignMetadataKey, type AnsweredRecord, type Design, type Pattern, type PatternParams, type RecordValue } from '../../engine/index.ts';
+import {
+  answerProblem,
+  isDesignMetadataKey,
+  type AnsweredRecord,
+  type Design,
+  type Pattern,
+  type PatternParams,
+  type RecordValue,
+} from '../../engine/index.ts';
 import { paramSets } from '../paramSets.ts';
 
 /** What verify needs of a generated module (accessPatterns.ts), loaded by the caller. */
@@ -74,7 +82,13 @@ async function scanRecords(options: VerifyTableOptions, onItems: (n: number) => 
       let start: Record<string, unknown> | undefined;
       do {
         const page = await doc.send(
-          new ScanCommand({ TableName: tableName, Segment: segment, TotalSegments: segments, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }),
+          new ScanCommand({
+            TableName: tableName,
+            Segment: segment,
+            TotalSegments: segments,
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
           signal ? { abortSignal: signal } : {},
         );
         for (const item of page.Items ?? []) {
@@ -107,7 +121,11 @@ async function scanRecords(options: VerifyTableOptions, onItems: (n: number) => 
 /** A pattern's result from executeAll (records, one record or undefined, or an include's records by entity) as answered records. */
 export function answeredRecords(pattern: Pattern, result: unknown): AnsweredRecord[] {
   const one = (entity: string, value: unknown): AnsweredRecord[] =>
-    value === undefined || value === null ? [] : Array.isArray(value) ? value.map((record) => ({ entity, record: record as RecordValue })) : [{ entity, record: value as RecordValue }];
+    value === undefined || value === null
+      ? []
+      : Array.isArray(value)
+        ? value.map((record) => ({ entity, record: record as RecordValue }))
+        : [{ entity, record: value as RecordValue }];
   if (pattern.include?.length && typeof result === 'object' && result !== null && !Array.isArray(result)) {
     return Object.entries(result as Record<string, unknown>).flatMap(([entity, value]) => one(entity, value));
   }

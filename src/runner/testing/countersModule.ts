@@ -78,10 +78,17 @@ export interface CountersModule {
   create: Record<string, (client: DynamoDBDocumentClient, record: object) => Promise<void>>;
   update: Record<string, (client: DynamoDBDocumentClient, key: object, changes: object, options?: { if?: Condition }) => Promise<RecordValue>>;
   remove: Record<string, (client: DynamoDBDocumentClient, key: object, options?: { if?: Condition; version?: number }) => Promise<void>>;
-  add: Record<string, (client: DynamoDBDocumentClient, key: object, amounts: Record<string, number>, options?: { if?: Condition; version?: number }) => Promise<RecordValue>>;
+  add: Record<
+    string,
+    (client: DynamoDBDocumentClient, key: object, amounts: Record<string, number>, options?: { if?: Condition; version?: number }) => Promise<RecordValue>
+  >;
   createMany: Record<
     string,
-    (client: DynamoDBDocumentClient, records: readonly object[], options?: { onProgress?: (written: number, total: number) => void; maxTimeMs?: number }) => Promise<CreateManyResult>
+    (
+      client: DynamoDBDocumentClient,
+      records: readonly object[],
+      options?: { onProgress?: (written: number, total: number) => void; maxTimeMs?: number },
+    ) => Promise<CreateManyResult>
   >;
   /** Called here with the SDK's stream records as they come (whether its parameter type takes them is the type test's business). */
   decodeStreamRecord(record: _Record): StreamChange | undefined;
@@ -154,7 +161,9 @@ export function provisioned(definition: CreateTableCommandInput, read: number, w
     ...definition,
     BillingMode: 'PROVISIONED',
     ProvisionedThroughput: throughput,
-    ...(definition.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes.map((g) => ({ ...g, ProvisionedThroughput: throughput })) } : {}),
+    ...(definition.GlobalSecondaryIndexes
+      ? { GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes.map((g) => ({ ...g, ProvisionedThroughput: throughput })) }
+      : {}),
   };
 }
 
@@ -192,7 +201,8 @@ export function itemsFor(fx: CountersFixture, stored: readonly Stored[]): Item[]
     const item = fx.mod.toItem(entity, record);
     items.push(item);
     if (entity === 'Review') items.push({ PK: `$id#REVIEW#${plain(record['reviewId'])}`, SK: '$id', recordPk: item['PK'], recordSk: item['SK'] });
-    if (entity === 'Customer') items.push({ PK: `$unique#CUSTOMER#email#${plain(record['email'])}`, SK: '$unique', owner: `CUSTOMER#${plain(record['customerId'])}` });
+    if (entity === 'Customer')
+      items.push({ PK: `$unique#CUSTOMER#email#${plain(record['email'])}`, SK: '$unique', owner: `CUSTOMER#${plain(record['customerId'])}` });
   }
   return items;
 }

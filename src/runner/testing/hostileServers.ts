@@ -96,7 +96,9 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     req.on('end', () => {
       res
         .writeHead(400, { ...CORS, 'content-type': 'application/x-amz-json-1.0' })
-        .end(JSON.stringify({ __type: 'com.amazon.coral.service#UnrecognizedClientException', message: 'The security token included in the request is invalid.' }));
+        .end(
+          JSON.stringify({ __type: 'com.amazon.coral.service#UnrecognizedClientException', message: 'The security token included in the request is invalid.' }),
+        );
     });
   });
   const base = await listen(server, sockets, () => requests.length);

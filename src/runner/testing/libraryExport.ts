@@ -11,7 +11,17 @@ import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerProblem, fromItem, generateSampleRecords, tableDefinition, toItem, type AnsweredRecord, type Design, type Item, type RecordValue } from '../../engine/index.ts';
+import {
+  answerProblem,
+  fromItem,
+  generateSampleRecords,
+  tableDefinition,
+  toItem,
+  type AnsweredRecord,
+  type Design,
+  type Item,
+  type RecordValue,
+} from '../../engine/index.ts';
 import { loadItems } from '../loadItems.ts';
 import { paramSets } from '../paramSets.ts';
 import { uniqueTableName } from './exampleDesign.ts';
@@ -79,7 +89,7 @@ export function libraryExportTests(library: LibraryExport, fixture: LibraryExpor
   });
 
   describe.each(cases)(`the ${library.name} export of $name`, ({ name, design }) => {
-    it('answers every pattern the design serves like the brute force, and writes toItem\'s item', async () => {
+    it("answers every pattern the design serves like the brute force, and writes toItem's item", async () => {
       const model = design.model;
       const exported = design.patterns;
       const tableName = uniqueTableName(library.name);

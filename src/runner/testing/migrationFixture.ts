@@ -2,7 +2,20 @@
 // patterns) and a TO design (the whole model derived against FROM as deployed), the
 // FROM table created and loaded with sample records (and the guard items their
 // creates write), each design's generated module loaded for that table.
-import { deriveDesign, designLayout, generateModule, generateSampleRecords, migrationPlan, toItem, withGuardItems, type Design, type Item, type MigrationPlan, type Model, type RecordValue } from '../../engine/index.ts';
+import {
+  deriveDesign,
+  designLayout,
+  generateModule,
+  generateSampleRecords,
+  migrationPlan,
+  toItem,
+  withGuardItems,
+  type Design,
+  type Item,
+  type MigrationPlan,
+  type Model,
+  type RecordValue,
+} from '../../engine/index.ts';
 import type { Clients } from '../createClients.ts';
 import { createDesignTable } from '../createDesignTable.ts';
 import { loadItems } from '../loadItems.ts';
@@ -36,7 +49,15 @@ export function designPair(model: Model, removed: readonly string[], tableName: 
   return { from, to };
 }
 
-export async function migrationFixture(options: { clients: Clients; model: Model; removed: readonly string[]; tableName: string; seed: string; maxPerEntity?: number; dropUnused?: boolean }): Promise<MigrationFixture> {
+export async function migrationFixture(options: {
+  clients: Clients;
+  model: Model;
+  removed: readonly string[];
+  tableName: string;
+  seed: string;
+  maxPerEntity?: number;
+  dropUnused?: boolean;
+}): Promise<MigrationFixture> {
   const { clients, model, removed, tableName, seed } = options;
   const { from, to } = designPair(model, removed, tableName);
   const plan = migrationPlan(from, to, { dropUnused: options.dropUnused === true });

@@ -29,9 +29,17 @@ export interface Writer {
   stop(): Promise<WriterLog>;
 }
 
-export const keyText = (model: Model, entity: string, record: RecordValue): string => JSON.stringify((model.entities.find((e) => e.name === entity)?.key ?? []).map((k) => record[k]));
+export const keyText = (model: Model, entity: string, record: RecordValue): string =>
+  JSON.stringify((model.entities.find((e) => e.name === entity)?.key ?? []).map((k) => record[k]));
 
-export function startWriter(options: { doc: DynamoDBDocumentClient; model: Model; initial: Map<string, RecordValue[]>; module: MigrationModule; seed: string; workers?: number }): Writer {
+export function startWriter(options: {
+  doc: DynamoDBDocumentClient;
+  model: Model;
+  initial: Map<string, RecordValue[]>;
+  module: MigrationModule;
+  seed: string;
+  workers?: number;
+}): Writer {
   const { doc, model, seed } = options;
   let module = options.module;
   const random = createRandom(seed);
@@ -47,7 +55,8 @@ export function startWriter(options: { doc: DynamoDBDocumentClient; model: Model
   /** Keys a worker is writing now: no two writes of one record at once, so the log's order is the table's. */
   const busy = new Set<string>();
 
-  const keyOf = (entity: string, record: RecordValue) => Object.fromEntries((model.entities.find((e) => e.name === entity)?.key ?? []).map((k) => [k, record[k]]));
+  const keyOf = (entity: string, record: RecordValue) =>
+    Object.fromEntries((model.entities.find((e) => e.name === entity)?.key ?? []).map((k) => [k, record[k]]));
 
   async function once(): Promise<void> {
     const entity = random.pick(writable);

@@ -1,5 +1,12 @@
 // Test helpers that reach past the runner: what a table holds, raw tables.
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
+  type DynamoDBClient,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
 import { isDesignMetadataKey, tableDefinition, type Design } from '../../engine/index.ts';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -19,7 +26,11 @@ export const keyOf = (item: Record<string, unknown>): string => `${String(item['
 
 /** Deletes a table by name, deletion protection and all, for test clean-up only (the app deletes through deleteDesignTable). */
 export async function dropTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const drop = () => client.send(new DeleteTableCommand({ TableName: tableName })).then(() => true, () => false);
+  const drop = () =>
+    client.send(new DeleteTableCommand({ TableName: tableName })).then(
+      () => true,
+      () => false,
+    );
   if (await drop()) return;
   await client.send(new UpdateTableCommand({ TableName: tableName, DeletionProtectionEnabled: false })).catch(() => undefined);
   await drop();

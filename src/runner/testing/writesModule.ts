@@ -111,10 +111,7 @@ export interface WritesModule {
 type ErrorClass = new (...args: any[]) => Error & { code: string; entity: string };
 
 export type WriteRequest =
-  | { Put: Item }
-  | { Update: Item }
-  | { Delete: Item }
-  | { TransactWrite: { TransactItems: ({ Put: Item } | { Delete: Item } | { Update: Item })[] } };
+  { Put: Item } | { Update: Item } | { Delete: Item } | { TransactWrite: { TransactItems: ({ Put: Item } | { Delete: Item } | { Update: Item })[] } };
 
 export interface WritesFixture {
   model: Model;
@@ -158,7 +155,9 @@ export async function scanAll(doc: DynamoDBDocumentClient, tableName: string, in
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const r = await doc.send(new ScanCommand({ TableName: tableName, ...(indexName ? { IndexName: indexName } : {}), ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const r = await doc.send(
+      new ScanCommand({ TableName: tableName, ...(indexName ? { IndexName: indexName } : {}), ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     items.push(...((r.Items ?? []) as Item[]));
     start = r.LastEvaluatedKey;
   } while (start);
@@ -167,7 +166,9 @@ export async function scanAll(doc: DynamoDBDocumentClient, tableName: string, in
 
 /** JSON with object keys sorted: equal values, equal text. */
 export const canon = (x: unknown): string =>
-  JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v));
+  JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareUtf8(a, b))) : v,
+  );
 
 /** The table's items, canonical and sorted: a snapshot to compare before and after a write that must change nothing. */
 export async function snapshot(doc: DynamoDBDocumentClient, tableName: string): Promise<string[]> {
@@ -247,12 +248,18 @@ export async function expectTableHolds(fx: WritesFixture, doc: DynamoDBDocumentC
     const label = IDENTITY_GUARDED[entity];
     if (label !== undefined) {
       const item = fx.mod.toItem(entity, record);
-      const key = mirror.keyNames(entity).map((n) => plain(record[n])).join('#');
+      const key = mirror
+        .keyNames(entity)
+        .map((n) => plain(record[n]))
+        .join('#');
       expectedGuards.push({ PK: `$id#${label}#${key}`, SK: '$id', points: { recordPk: item['PK'], recordSk: item['SK'] } });
     }
     const unique = UNIQUE_SETS[entity];
     if (unique) {
-      const owner = `${unique.label}#${mirror.keyNames(entity).map((n) => plain(record[n])).join('#')}`;
+      const owner = `${unique.label}#${mirror
+        .keyNames(entity)
+        .map((n) => plain(record[n]))
+        .join('#')}`;
       for (const set of unique.sets) {
         if (!set.every((n) => record[n] !== undefined)) continue;
         expectedGuards.push({ PK: `$unique#${unique.label}#${set.join('+')}#${set.map((n) => plain(record[n])).join('#')}`, SK: '$unique', owner });
@@ -270,7 +277,10 @@ export async function expectTableHolds(fx: WritesFixture, doc: DynamoDBDocumentC
 }
 
 /** Vitest's expect, as the helpers take it (so that this file needs no vitest import outside tests). */
-export type ExpectFn = (actual: unknown, message?: string) => {
+export type ExpectFn = (
+  actual: unknown,
+  message?: string,
+) => {
   toEqual(expected: unknown): void;
   toBeUndefined(): void;
   toBeDefined(): void;
@@ -338,15 +348,32 @@ export async function expectPatternsAgree(fx: WritesFixture, doc: DynamoDBDocume
         // An include asked about a parent no record is (children still point at it) is left open by the format.
         if (expected.length === 0) continue;
         expect(got.map(canon).sort(), label).toEqual(expected.map(canon).sort());
-        const byEntity = Object.fromEntries([p.entity, ...p.include].map((e) => [e, expected.filter((a) => a.entity === e).map((a) => canon(a.record)).sort()]));
-        expect(Object.fromEntries(Object.entries(typed as Record<string, RecordValue[]>).map(([e, list]) => [e, list.map(canon).sort()])), `${label} (execute)`).toEqual(byEntity);
+        const byEntity = Object.fromEntries(
+          [p.entity, ...p.include].map((e) => [
+            e,
+            expected
+              .filter((a) => a.entity === e)
+              .map((a) => canon(a.record))
+              .sort(),
+          ]),
+        );
+        expect(
+          Object.fromEntries(Object.entries(typed as Record<string, RecordValue[]>).map(([e, list]) => [e, list.map(canon).sort()])),
+          `${label} (execute)`,
+        ).toEqual(byEntity);
       } else if (p.order) {
         // The same records, their order values in the declared order (ties in any order).
         const order = p.order.attribute;
         expect(got.map(canon).sort(), label).toEqual(expected.map(canon).sort());
-        expect(got.map((a) => a?.record[order]), `${label}: order`).toEqual(expected.map((a) => a.record[order]));
+        expect(
+          got.map((a) => a?.record[order]),
+          `${label}: order`,
+        ).toEqual(expected.map((a) => a.record[order]));
         expect((typed as RecordValue[]).map(canon).sort(), `${label} (execute)`).toEqual(expected.map((a) => canon(a.record)).sort());
-        expect((typed as RecordValue[]).map((r) => r[order]), `${label} (execute): order`).toEqual(expected.map((a) => a.record[order]));
+        expect(
+          (typed as RecordValue[]).map((r) => r[order]),
+          `${label} (execute): order`,
+        ).toEqual(expected.map((a) => a.record[order]));
       } else if (p.returns === 'one') {
         expect(got.map(canon), label).toEqual(expected.map(canon));
         expect(canon(typed ?? null), `${label} (execute)`).toEqual(canon(expected[0]?.record ?? null));
@@ -386,7 +413,11 @@ export async function race<T>(writes: (() => Promise<T>)[]): Promise<{ fulfilled
  * `meanwhile` (another writer's write, sent on its own client) before handing the answer back:
  * a race between two writers, made deterministic.
  */
-export function interleavingClient(doc: DynamoDBDocumentClient, when: (command: string, input: Item) => boolean, meanwhile: () => Promise<unknown>): { client: DynamoDBDocumentClient; ran: () => boolean } {
+export function interleavingClient(
+  doc: DynamoDBDocumentClient,
+  when: (command: string, input: Item) => boolean,
+  meanwhile: () => Promise<unknown>,
+): { client: DynamoDBDocumentClient; ran: () => boolean } {
   let done = false;
   const client = {
     async send(command: { constructor: { name: string }; input: Item }) {
@@ -402,7 +433,11 @@ export function interleavingClient(doc: DynamoDBDocumentClient, when: (command: 
 }
 
 /** A document client whose first command `when` picks is refused with `error` (never sent), the others sent as they are. */
-export function refusingClient(doc: DynamoDBDocumentClient, when: (command: string, input: Item) => boolean, error: Error): { client: DynamoDBDocumentClient; refused: () => boolean } {
+export function refusingClient(
+  doc: DynamoDBDocumentClient,
+  when: (command: string, input: Item) => boolean,
+  error: Error,
+): { client: DynamoDBDocumentClient; refused: () => boolean } {
   let done = false;
   const client = {
     send(command: { constructor: { name: string }; input: Item }) {

@@ -14,7 +14,6 @@ import { IS_MAC, MOD } from '../shared/modifierKey.ts';
 import { openProblemFile } from './openProblem.ts';
 import { confirmReplaceWork, ReplaceWorkDialog } from './ReplaceWorkDialog.tsx';
 
-
 export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () => void }) {
   const modelName = useModelName();
   const { canUndo, canRedo, undo, redo } = useHistory();
@@ -33,7 +32,12 @@ export function Header({ onPaste, onShare }: { onPaste: () => void; onShare: () 
       </div>
       <nav className="toolbar" aria-label="Model actions">
         <ExamplesMenu />
-        <button type="button" className="button" onClick={() => fileRef.current?.click()} title="Open a problem file (JSON or text form) or a NoSQL Workbench model; you can also drop one on the page">
+        <button
+          type="button"
+          className="button"
+          onClick={() => fileRef.current?.click()}
+          title="Open a problem file (JSON or text form) or a NoSQL Workbench model; you can also drop one on the page"
+        >
           Open…
         </button>
         <input

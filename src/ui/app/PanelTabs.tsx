@@ -17,7 +17,16 @@ const RunPanel = lazy(() => import('../run/RunPanel.tsx').then((m) => ({ default
 const CostPanel = lazy(() => import('../cost/CostPanel.tsx').then((m) => ({ default: m.CostPanel })));
 const ChangesPanel = lazy(() => import('../changes/ChangesPanel.tsx').then((m) => ({ default: m.ChangesPanel })));
 
-const LABELS: Record<PanelId, string> = { design: 'Design', items: 'Items', patterns: 'Patterns', writes: 'Writes', cost: 'Cost', code: 'Code', changes: 'Changes', run: 'Run' };
+const LABELS: Record<PanelId, string> = {
+  design: 'Design',
+  items: 'Items',
+  patterns: 'Patterns',
+  writes: 'Writes',
+  cost: 'Cost',
+  code: 'Code',
+  changes: 'Changes',
+  run: 'Run',
+};
 
 export function PanelTabs({ dark }: { dark: boolean }) {
   const active = useActivePanel();

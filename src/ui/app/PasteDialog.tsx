@@ -37,7 +37,12 @@ export function PasteDialog({ open, onClose }: { open: boolean; onClose: () => v
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" onClick={() => void submit()} disabled={text.trim() === '' || opening || tooBig !== undefined}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void submit()}
+            disabled={text.trim() === '' || opening || tooBig !== undefined}
+          >
             {opening ? 'Opening…' : 'Open'}
           </button>
         </>

@@ -9,7 +9,6 @@ import { workChanged } from '../editor/newModel.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { MOD } from '../shared/modifierKey.ts';
 
-
 interface Pending {
   name: string;
   answer: (replace: boolean) => void;

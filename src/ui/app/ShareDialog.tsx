@@ -48,8 +48,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     >
       <p>
         The link holds the whole model, its design&apos;s index names and keys, whether its GSI keys are composite or native
-        {deployed ? ', and the design pinned as deployed' : ''}, so it opens the same model and design anywhere, without a server. Nothing else
-        goes in it.
+        {deployed ? ', and the design pinned as deployed' : ''}, so it opens the same model and design anywhere, without a server. Nothing else goes in it.
       </p>
       {made?.kind === 'tooLarge' ? (
         <p className="error-text" role="alert">
@@ -63,8 +62,8 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       )}
       {made?.kind === 'ok' && made.layoutLeftOut && (
         <p className="warning-text">
-          The design&apos;s layout did not fit in the link, so it holds the model and its key mode alone: it opens with a design derived
-          afresh, whose GSI names may differ from these.
+          The design&apos;s layout did not fit in the link, so it holds the model and its key mode alone: it opens with a design derived afresh, whose GSI names
+          may differ from these.
         </p>
       )}
       {url.length > LONG_LINK && (

@@ -39,12 +39,7 @@ export function Splitter({
       onKeyDown={(event) => {
         const step = event.shiftKey ? 10 : 2;
         const [less, more] = vertical ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
-        const next =
-          event.key === less ? value - step
-          : event.key === more ? value + step
-          : event.key === 'Home' ? min
-          : event.key === 'End' ? max
-          : undefined;
+        const next = event.key === less ? value - step : event.key === more ? value + step : event.key === 'Home' ? min : event.key === 'End' ? max : undefined;
         if (next === undefined) return;
         event.preventDefault();
         onChange(clamp(next));

@@ -15,8 +15,7 @@ export function StaleBanner() {
   return (
     <div className="stale-banner" role="status">
       <p>
-        <strong>Stale — fix the errors to update.</strong>{' '}
-        {design ? 'The panels show the last design without errors.' : 'There is no design yet.'}{' '}
+        <strong>Stale — fix the errors to update.</strong> {design ? 'The panels show the last design without errors.' : 'There is no design yet.'}{' '}
         {errors.length > 0 && `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}${span ? `, the first on line ${span.line}` : ''}.`}
       </p>
       {span && (

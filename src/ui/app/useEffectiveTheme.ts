@@ -13,7 +13,11 @@ function subscribe(onChange: () => void): () => void {
 
 export function useEffectiveTheme(): { dark: boolean } {
   const choice = useTheme();
-  const deviceDark = useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  const deviceDark = useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
   const dark = choice === 'dark' || (choice === 'system' && deviceDark);
   useEffect(() => {
     document.documentElement.dataset['theme'] = dark ? 'dark' : 'light';

@@ -5,7 +5,16 @@
 // and after (clicking a pattern selects it, as elsewhere), the migration's cost at a chosen rate, and
 // the plan's steps in order. The migration itself runs from the Run panel.
 import { useId } from 'react';
-import { dollars, durationText, formatDiagnostic, requestSummaryText, units, type DesignDiff, type MigrationPlan, type PatternDiff } from '../../engine/index.ts';
+import {
+  dollars,
+  durationText,
+  formatDiagnostic,
+  requestSummaryText,
+  units,
+  type DesignDiff,
+  type MigrationPlan,
+  type PatternDiff,
+} from '../../engine/index.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { changesCurrent, nothingToMigrate } from '../../store/changesSlice.ts';
 import { useAnalyzing, useDeployed, usePatternActions, useSelectedPattern, useStale, useUiActions } from '../../store/selectors.ts';
@@ -88,7 +97,9 @@ function Impossible({ diff }: { diff: DesignDiff }) {
       <h3 id={heading} className="tw-evolve__heading">
         The live table cannot take {diff.impossible.length === 1 ? 'this change' : `these ${diff.impossible.length} changes`}
       </h3>
-      <p className="tw-evolve__muted">No migration step runs while {diff.impossible.length === 1 ? 'it stands' : 'they stand'}. The errors are also marked in the model.</p>
+      <p className="tw-evolve__muted">
+        No migration step runs while {diff.impossible.length === 1 ? 'it stands' : 'they stand'}. The errors are also marked in the model.
+      </p>
       <ul className="tw-evolve__list">
         {diff.impossible.map((d, i) => (
           <li key={i}>{formatDiagnostic(d)}</li>
@@ -129,8 +140,8 @@ function Indexes({ diff }: { diff: DesignDiff }) {
           ))}
           {unusedTemplates.map((t) => (
             <li key={`unused-${t.entity}-${t.index}`}>
-              <span className="tw-evolve__tag">unused</span> {t.entity} in <strong>{t.index}</strong>: no pattern reads {t.entity} through {t.index} any more; kept as
-              the table has it
+              <span className="tw-evolve__tag">unused</span> {t.entity} in <strong>{t.index}</strong>: no pattern reads {t.entity} through {t.index} any more;
+              kept as the table has it
             </li>
           ))}
         </ul>
@@ -182,7 +193,9 @@ function Templates({ diff }: { diff: DesignDiff }) {
                     <td>{t.kind}</td>
                     <td>{t.before ? <code>{t.before}</code> : <span className="tw-evolve__muted">none</span>}</td>
                     <td>{t.after ? <code>{t.after}</code> : <span className="tw-evolve__muted">none</span>}</td>
-                    <td>{t.attributes.length > 0 && e.status === 'changed' ? `${t.kind === 'removed' ? 'remove' : 'write'} ${t.attributes.join(', ')}` : ''}</td>
+                    <td>
+                      {t.attributes.length > 0 && e.status === 'changed' ? `${t.kind === 'removed' ? 'remove' : 'write'} ${t.attributes.join(', ')}` : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -266,7 +279,9 @@ function Cost({ diff }: { diff: DesignDiff }) {
       <h3 id={heading} className="tw-evolve__heading">
         What the migration costs
       </h3>
-      <p className="tw-evolve__muted">Items to bring up to date at the declared counts, the write units of one conditional update each, and the time at a rate.</p>
+      <p className="tw-evolve__muted">
+        Items to bring up to date at the declared counts, the write units of one conditional update each, and the time at a rate.
+      </p>
       <p className="tw-evolve__line">
         <RateField />
       </p>
@@ -314,8 +329,8 @@ function Cost({ diff }: { diff: DesignDiff }) {
       )}
       {m.createdIndexes.length > 0 && (
         <p className="tw-evolve__line">
-          Then {m.createdIndexes.map((name) => `create ${name}`).join(', then ')} ({m.createdIndexes.length > 1 ? 'each fills' : 'it fills'} from the table while it is
-          created).
+          Then {m.createdIndexes.map((name) => `create ${name}`).join(', then ')} ({m.createdIndexes.length > 1 ? 'each fills' : 'it fills'} from the table
+          while it is created).
         </p>
       )}
     </section>
@@ -334,7 +349,9 @@ function Plan({ plan }: { plan: MigrationPlan }) {
       </h3>
       {plan.impossible.length > 0 && (
         <>
-          <p className="tw-evolve__failed">Impossible on the live table ({plan.impossible.length}); no step runs while {plan.impossible.length > 1 ? 'these stand' : 'this stands'}:</p>
+          <p className="tw-evolve__failed">
+            Impossible on the live table ({plan.impossible.length}); no step runs while {plan.impossible.length > 1 ? 'these stand' : 'this stands'}:
+          </p>
           <ul className="tw-evolve__list">
             {plan.impossible.map((d, i) => (
               <li key={i} className="tw-evolve__failed">
@@ -357,7 +374,9 @@ function Plan({ plan }: { plan: MigrationPlan }) {
               <ul className="tw-evolve__backfill">
                 {step.entities.map((e) => (
                   <li key={e.entity}>
-                    {e.entity}: {[e.set.length ? `set ${e.set.join(', ')}` : '', e.remove.length ? `remove ${e.remove.join(', ')}` : ''].filter(Boolean).join(', ')}; {units(e.items)} items
+                    {e.entity}:{' '}
+                    {[e.set.length ? `set ${e.set.join(', ')}` : '', e.remove.length ? `remove ${e.remove.join(', ')}` : ''].filter(Boolean).join(', ')};{' '}
+                    {units(e.items)} items
                   </li>
                 ))}
               </ul>
@@ -371,7 +390,11 @@ function Plan({ plan }: { plan: MigrationPlan }) {
           {plan.unusedIndexes.join(', ') || 'none now'}), last, after the verify
         </label>
       )}
-      {kept.length > 0 && !dropUnused && <p className="tw-evolve__muted">Kept though no pattern reads {kept.length > 1 ? 'them' : 'it'}: {kept.join(', ')}.</p>}
+      {kept.length > 0 && !dropUnused && (
+        <p className="tw-evolve__muted">
+          Kept though no pattern reads {kept.length > 1 ? 'them' : 'it'}: {kept.join(', ')}.
+        </p>
+      )}
     </section>
   );
 }

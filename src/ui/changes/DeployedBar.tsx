@@ -42,17 +42,15 @@ export function DeployedBar() {
       ) : (
         <div className="tw-deployed__none">
           <p className="tw-deployed__status">
-            <strong>No deployed design is pinned.</strong> Pin the design your table has, then change the model: this view shows what differs
-            from it and the migration that gets the live table there, and the model is derived under the rules a live table sets (its key
-            schema and GSIs cannot change).
+            <strong>No deployed design is pinned.</strong> Pin the design your table has, then change the model: this view shows what differs from it and the
+            migration that gets the live table there, and the model is derived under the rules a live table sets (its key schema and GSIs cannot change).
           </p>
           <ul className="tw-deployed__how">
             <li>
               <strong>Mark as deployed</strong> pins the current design, for instance right after you created the table from it.
             </li>
             <li>
-              <strong>Load deployed design…</strong> pins a <code>design.json</code> (the CLI&apos;s <code>generate</code> writes one beside the
-              code).
+              <strong>Load deployed design…</strong> pins a <code>design.json</code> (the CLI&apos;s <code>generate</code> writes one beside the code).
             </li>
           </ul>
         </div>
@@ -89,11 +87,22 @@ export function DeployedBar() {
               type="button"
               className="button button--small"
               title="The pinned design as design.json: for the CLI's --deployed, diff and migrate"
-              onClick={() => downloadText(`${fileSlug(modelName)}.deployed.design.json`, `${JSON.stringify(layoutDocument(deployed, modelName ?? ''), null, 2)}\n`, 'application/json')}
+              onClick={() =>
+                downloadText(
+                  `${fileSlug(modelName)}.deployed.design.json`,
+                  `${JSON.stringify(layoutDocument(deployed, modelName ?? ''), null, 2)}\n`,
+                  'application/json',
+                )
+              }
             >
               Download design.json
             </button>
-            <button type="button" className="button button--small" onClick={unpinDeployed} title="Forget the deployed design: the model is derived freely again">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={unpinDeployed}
+              title="Forget the deployed design: the model is derived freely again"
+            >
               Unpin
             </button>
           </>

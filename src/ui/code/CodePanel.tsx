@@ -33,7 +33,11 @@ export function CodePanel({ dark }: { dark: boolean }) {
   }
 
   const onKey = (event: React.KeyboardEvent) => {
-    const to = tabKeyTarget(event.key, TABS.findIndex((t) => t.id === tab), TABS.length);
+    const to = tabKeyTarget(
+      event.key,
+      TABS.findIndex((t) => t.id === tab),
+      TABS.length,
+    );
     if (to === undefined) return;
     event.preventDefault();
     const id = TABS[to]?.id ?? MODULE_TAB;
@@ -123,7 +127,8 @@ function FileView({ intro, file, labels, tools, placeholder, dark }: FileViewPro
           aria-label={labels?.copy ?? (file ? `Copy ${name}` : 'Copy')}
           disabled={!file}
           onClick={() => {
-            if (file) void copyText(file.text).then((ok) => setStatus(ok ? 'Copied to the clipboard.' : 'The browser refused the clipboard: use Download instead.'));
+            if (file)
+              void copyText(file.text).then((ok) => setStatus(ok ? 'Copied to the clipboard.' : 'The browser refused the clipboard: use Download instead.'));
           }}
         >
           Copy

@@ -29,7 +29,9 @@ export function CostChart({ report }: { report: CostReport }) {
   const even = breakEven ? { cx: x(breakEven.callsPerSecond), cy: y(report.totals.provisioned.total) } : undefined;
   const declared = x(report.callsPerSecond);
   const summary = `On-demand rises from ${dollars(report.totals.onDemand.storage)} with the traffic; provisioned stays at ${dollars(report.totals.provisioned.total)} a month. ${
-    breakEven ? `They meet at ${units(breakEven.callsPerSecond)} calls/s (${percent(breakEven.fraction)} of the declared ${units(report.callsPerSecond)} calls/s).` : 'Nothing is called, so they never meet.'
+    breakEven
+      ? `They meet at ${units(breakEven.callsPerSecond)} calls/s (${percent(breakEven.fraction)} of the declared ${units(report.callsPerSecond)} calls/s).`
+      : 'Nothing is called, so they never meet.'
   } At the declared traffic on-demand costs ${dollars(report.totals.onDemand.total)}.`;
 
   return (
@@ -72,10 +74,20 @@ export function CostChart({ report }: { report: CostReport }) {
         <polyline className="tw-cost__line tw-cost__line--on-demand" points={line((p) => p.onDemand)} />
         {last && (
           <>
-            <text className="tw-cost__line-label tw-cost__line-label--provisioned" x={x(last.callsPerSecond) + 6} y={y(last.provisioned)} dy={last.provisioned >= last.onDemand ? '-0.2em' : '0.9em'}>
+            <text
+              className="tw-cost__line-label tw-cost__line-label--provisioned"
+              x={x(last.callsPerSecond) + 6}
+              y={y(last.provisioned)}
+              dy={last.provisioned >= last.onDemand ? '-0.2em' : '0.9em'}
+            >
               Provisioned
             </text>
-            <text className="tw-cost__line-label tw-cost__line-label--on-demand" x={x(last.callsPerSecond) + 6} y={y(last.onDemand)} dy={last.onDemand > last.provisioned ? '-0.2em' : '0.9em'}>
+            <text
+              className="tw-cost__line-label tw-cost__line-label--on-demand"
+              x={x(last.callsPerSecond) + 6}
+              y={y(last.onDemand)}
+              dy={last.onDemand > last.provisioned ? '-0.2em' : '0.9em'}
+            >
               On-demand
             </text>
           </>
@@ -90,8 +102,8 @@ export function CostChart({ report }: { report: CostReport }) {
         )}
       </svg>
       <p className="tw-cost__legend" aria-hidden="true">
-        <span className="tw-cost__key tw-cost__key--on-demand" /> On-demand (solid) <span className="tw-cost__key tw-cost__key--provisioned" /> Provisioned (dashed){' '}
-        <span className="tw-cost__key tw-cost__key--declared" /> declared traffic
+        <span className="tw-cost__key tw-cost__key--on-demand" /> On-demand (solid) <span className="tw-cost__key tw-cost__key--provisioned" /> Provisioned
+        (dashed) <span className="tw-cost__key tw-cost__key--declared" /> declared traffic
       </p>
       <details className="tw-cost__figures">
         <summary>The chart’s figures as a table</summary>

@@ -22,7 +22,11 @@ export function CostSummary({ report }: { report: CostReport }) {
           const total = mode === 'on-demand' ? report.totals.onDemand : report.totals.provisioned;
           const cheaper = report.cheaper === mode;
           return (
-            <li key={mode} className={cheaper ? 'tw-cost__total tw-cost__total--cheaper' : 'tw-cost__total'} aria-label={`${name}${cheaper ? ', cheaper' : ''}`}>
+            <li
+              key={mode}
+              className={cheaper ? 'tw-cost__total tw-cost__total--cheaper' : 'tw-cost__total'}
+              aria-label={`${name}${cheaper ? ', cheaper' : ''}`}
+            >
               <span className="tw-cost__mode">
                 {name}
                 {cheaper && <span className="tw-cost__badge">✓ Cheaper</span>}
@@ -36,8 +40,8 @@ export function CostSummary({ report }: { report: CostReport }) {
         })}
       </ul>
       <p className="tw-cost__line">
-        {report.cheaper === 'on-demand' ? 'On-demand' : 'Provisioned'} saves {dollars(report.savings)} a month at the declared traffic ({units(report.callsPerSecond)} calls/s on
-        average).
+        {report.cheaper === 'on-demand' ? 'On-demand' : 'Provisioned'} saves {dollars(report.savings)} a month at the declared traffic (
+        {units(report.callsPerSecond)} calls/s on average).
       </p>
       <p className="tw-cost__line" aria-label="Break-even">
         {breakEven
@@ -45,8 +49,8 @@ export function CostSummary({ report }: { report: CostReport }) {
           : 'Break-even: none, nothing is called.'}
       </p>
       <p className="tw-cost__line">
-        Naive design (every pattern a Scan of the whole table): {dollars(report.naive.monthly)} a month on-demand, {times(report.naive.ratio)} this design’s pattern
-        reads.
+        Naive design (every pattern a Scan of the whole table): {dollars(report.naive.monthly)} a month on-demand, {times(report.naive.ratio)} this design’s
+        pattern reads.
       </p>
       <p className="tw-cost__muted">
         Prices: {prices.region} as of {prices.date}; provisioned capacity for the peaks at {percent(report.targetUtilization)} target utilisation.

@@ -24,7 +24,8 @@ export function NaiveBars({ patterns, selected, select }: { patterns: readonly P
   return (
     <figure className="tw-cost__bars">
       <figcaption className="tw-cost__muted">
-        Read units per call, this design <span className="tw-cost__key tw-cost__key--design" /> against the naive Scan <span className="tw-cost__key tw-cost__key--scan" /> (log scale)
+        Read units per call, this design <span className="tw-cost__key tw-cost__key--design" /> against the naive Scan{' '}
+        <span className="tw-cost__key tw-cost__key--scan" /> (log scale)
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${ids}-t ${ids}-d`}>
         <title id={`${ids}-t`}>This design against the naive Scan, read units per call, log scale</title>
@@ -52,7 +53,11 @@ export function NaiveBars({ patterns, selected, select }: { patterns: readonly P
           const top = TOP + i * ROW;
           const design = p.unitsPerCall.average;
           return (
-            <g key={p.pattern} className={p.pattern === selected ? 'tw-cost__bar-row tw-cost__bar-row--selected' : 'tw-cost__bar-row'} onClick={() => select(p.pattern)}>
+            <g
+              key={p.pattern}
+              className={p.pattern === selected ? 'tw-cost__bar-row tw-cost__bar-row--selected' : 'tw-cost__bar-row'}
+              onClick={() => select(p.pattern)}
+            >
               <rect className="tw-cost__bar-hit" x={0} y={top} width={WIDTH} height={ROW} />
               <text x={LABEL - 8} y={top + ROW / 2} dy="0.32em" textAnchor="end" className="tw-cost__bar-label">
                 {p.pattern}

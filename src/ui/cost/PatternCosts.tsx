@@ -16,7 +16,9 @@ export function PatternCosts({ report }: { report: CostReport }) {
       <h3 id={heading} className="tw-cost__heading">
         Patterns
       </h3>
-      <p className="tw-cost__muted">Read units per call (average and dearest), calls per second (average/peak), a month in each mode, and what a Scan would read instead.</p>
+      <p className="tw-cost__muted">
+        Read units per call (average and dearest), calls per second (average/peak), a month in each mode, and what a Scan would read instead.
+      </p>
       <div className="tw-cost__scroll">
         <table className="tw-cost__table" aria-label="Pattern costs">
           <thead>

@@ -23,7 +23,8 @@ export function PriceEditor() {
   };
   const setUtilization = (text: string) => {
     const percent = Number(text);
-    if (text.trim() === '' || !(percent > 0 && percent <= 100)) return say('targetUtilization', 'The target utilisation is a percentage above 0 and at most 100.');
+    if (text.trim() === '' || !(percent > 0 && percent <= 100))
+      return say('targetUtilization', 'The target utilisation is a percentage above 0 and at most 100.');
     say('targetUtilization', undefined);
     setTargetUtilization(percent / 100);
   };
@@ -48,7 +49,15 @@ export function PriceEditor() {
         <PriceInput label="Region" field="region" value={prices.region} problem={problems.region} onChange={(t) => setPrice('region', t)} />
         <PriceInput label="Date" field="date" value={prices.date} problem={problems.date} onChange={(t) => setPrice('date', t)} />
         {PRICE_FIELDS.map(({ field, label }) => (
-          <PriceInput key={field} label={field === 'hoursPerMonth' ? label : `$ ${label}`} field={field} numeric value={String(prices[field])} problem={problems[field]} onChange={(t) => setPrice(field, t)} />
+          <PriceInput
+            key={field}
+            label={field === 'hoursPerMonth' ? label : `$ ${label}`}
+            field={field}
+            numeric
+            value={String(prices[field])}
+            problem={problems[field]}
+            onChange={(t) => setPrice(field, t)}
+          />
         ))}
         <PriceInput
           label="Target utilisation of provisioned capacity (%)"
@@ -66,7 +75,21 @@ export function PriceEditor() {
   );
 }
 
-function PriceInput({ label, field, value, numeric, problem, onChange }: { label: string; field: Field; value: string; numeric?: boolean; problem: string | undefined; onChange: (text: string) => void }) {
+function PriceInput({
+  label,
+  field,
+  value,
+  numeric,
+  problem,
+  onChange,
+}: {
+  label: string;
+  field: Field;
+  value: string;
+  numeric?: boolean;
+  problem: string | undefined;
+  onChange: (text: string) => void;
+}) {
   const id = useId();
   return (
     <>

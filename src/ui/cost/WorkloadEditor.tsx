@@ -33,11 +33,14 @@ export function WorkloadEditor() {
       </h3>
       {stale ? (
         <p className="tw-cost__muted" role="status">
-          The model has {errors === 1 ? 'an error' : `${errors} errors`}, so its workload cannot be changed here until it reads. Fix {errors === 1 ? 'it' : 'them'} in the editor.
+          The model has {errors === 1 ? 'an error' : `${errors} errors`}, so its workload cannot be changed here until it reads. Fix{' '}
+          {errors === 1 ? 'it' : 'them'} in the editor.
         </p>
       ) : (
         <>
-          <p className="tw-cost__muted">Per second, average and peak; applied when a field is left or on Enter, written into the model (undo takes it back). Empty: the default.</p>
+          <p className="tw-cost__muted">
+            Per second, average and peak; applied when a field is left or on Enter, written into the model (undo takes it back). Empty: the default.
+          </p>
           <div className="tw-cost__scroll">
             <div className="tw-cost__workload" role="group" aria-label="Pattern rates">
               <span className="tw-cost__workload-head">Pattern</span>
@@ -46,7 +49,14 @@ export function WorkloadEditor() {
               <span className="tw-cost__workload-head" />
               <span className="tw-cost__workload-head" />
               {model.patterns.map((p) => (
-                <RateRow key={p.name} name={p.name} what="calls per second" rate={p.rate} fallback={DEFAULT_PATTERN_RATE} apply={(rate) => apply({ kind: 'pattern', name: p.name, field: 'rate', value: rate })} />
+                <RateRow
+                  key={p.name}
+                  name={p.name}
+                  what="calls per second"
+                  rate={p.rate}
+                  fallback={DEFAULT_PATTERN_RATE}
+                  apply={(rate) => apply({ kind: 'pattern', name: p.name, field: 'rate', value: rate })}
+                />
               ))}
             </div>
             <div className="tw-cost__workload" role="group" aria-label="Entity writes">

@@ -10,7 +10,9 @@ export function WriteCosts({ report }: { report: CostReport }) {
       <h3 id={heading} className="tw-cost__heading">
         Writes
       </h3>
-      <p className="tw-cost__muted">Each entity’s writes per second spread over its operations; write (WRU) and read (RRU) units of one write; a month in each mode.</p>
+      <p className="tw-cost__muted">
+        Each entity’s writes per second spread over its operations; write (WRU) and read (RRU) units of one write; a month in each mode.
+      </p>
       <div className="tw-cost__scroll">
         <table className="tw-cost__table" aria-label="Write costs">
           <thead>
@@ -52,7 +54,12 @@ export function WriteCosts({ report }: { report: CostReport }) {
       </div>
       {report.entities.some((e) => e.operations.length === 0) && (
         <p className="tw-cost__muted">
-          No write priced for: {report.entities.filter((e) => e.operations.length === 0).map((e) => e.entity).join(', ')} (the design writes none of its samples).
+          No write priced for:{' '}
+          {report.entities
+            .filter((e) => e.operations.length === 0)
+            .map((e) => e.entity)
+            .join(', ')}{' '}
+          (the design writes none of its samples).
         </p>
       )}
     </section>

@@ -19,8 +19,7 @@ export function DesignChanges({ changes }: { changes: readonly DesignChange[] })
         </span>
       </h3>
       <p className="tw-changes__intro">
-        Index names, key attributes and key templates that still fit were kept, so a table already deployed can follow this design. Only these
-        differ:
+        Index names, key attributes and key templates that still fit were kept, so a table already deployed can follow this design. Only these differ:
       </p>
       <ul className="tw-changes__list" aria-labelledby="tw-design-changes">
         {changes.map((change, i) => (
@@ -33,8 +32,8 @@ export function DesignChanges({ changes }: { changes: readonly DesignChange[] })
       </ul>
       {deployed ? (
         <p className="tw-changes__why">
-          A deployed design is pinned: the design is derived against it, keeping its GSIs and key templates. The Changes view shows what differs from it
-          and how to migrate the table; unpin it there to derive freely.
+          A deployed design is pinned: the design is derived against it, keeping its GSIs and key templates. The Changes view shows what differs from it and how
+          to migrate the table; unpin it there to derive freely.
         </p>
       ) : (
         <div className="tw-changes__afresh">

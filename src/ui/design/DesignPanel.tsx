@@ -35,8 +35,7 @@ export function DesignPanel() {
         <p className="tw-design__summary">
           Table <strong>{design.tableName}</strong>: {design.entities.length} {plural(design.entities.length, 'entity', 'entities')},{' '}
           {design.indexes.length - 1} {plural(design.indexes.length - 1, 'GSI', 'GSIs')}, {design.patterns.length}{' '}
-          {plural(design.patterns.length, 'access pattern', 'access patterns')}. Every item has its entity name in{' '}
-          <code>{design.entityAttribute}</code>.
+          {plural(design.patterns.length, 'access pattern', 'access patterns')}. Every item has its entity name in <code>{design.entityAttribute}</code>.
         </p>
         {design.changes && <DesignChanges changes={design.changes} />}
         <DiagnosticList diagnostics={design.diagnostics} />

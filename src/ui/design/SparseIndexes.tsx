@@ -24,8 +24,8 @@ export function SparseIndexes({ design }: { design: Design }) {
         <span className="tw-design__count"> ({counts.length})</span>
       </h3>
       <p className="tw-sparse__intro">
-        An index keyed on an optional attribute holds only the items that have it (the others get no key attributes for it), so reads and
-        writes on it cost less.
+        An index keyed on an optional attribute holds only the items that have it (the others get no key attributes for it), so reads and writes on it cost
+        less.
       </p>
       <ul className="tw-sparse__list" aria-labelledby={heading}>
         {counts.map((count) => (
@@ -60,8 +60,8 @@ function SparseSaving({ count }: { count: SparseCount }) {
     <>
       holds {numberFormat.format(held)} of {numberFormat.format(total)} sample {entity} items and leaves out{' '}
       <strong className="tw-sparse__saving">{leftOutShare(count)}</strong>: the {numberFormat.format(lacking)}{' '}
-      {attributes.length === 1 ? `without ${attributes[0] as string}` : 'lacking one of them'} {lacking === 1 ? 'takes' : 'take'} no writes or
-      storage on {index}, and its queries never read {lacking === 1 ? 'it' : 'them'}.
+      {attributes.length === 1 ? `without ${attributes[0] as string}` : 'lacking one of them'} {lacking === 1 ? 'takes' : 'take'} no writes or storage on{' '}
+      {index}, and its queries never read {lacking === 1 ? 'it' : 'them'}.
     </>
   );
 }

@@ -47,8 +47,8 @@ export function TableSettingsSection({ design }: { design: Design }) {
       </h3>
       {stale ? (
         <p className="tw-table__unavailable" role="status">
-          The model has {errors === 1 ? 'an error' : `${errors} errors`}, so its table settings are not shown: they show again, and can be changed
-          here, once it reads. Fix {errors === 1 ? 'it' : 'them'} in the editor.
+          The model has {errors === 1 ? 'an error' : `${errors} errors`}, so its table settings are not shown: they show again, and can be changed here, once it
+          reads. Fix {errors === 1 ? 'it' : 'them'} in the editor.
         </p>
       ) : (
         <>
@@ -58,9 +58,7 @@ export function TableSettingsSection({ design }: { design: Design }) {
               {failure}
             </p>
           )}
-          <p className="tw-table__summary">
-            Created as: {describeTable(table, name).join(' · ')}
-          </p>
+          <p className="tw-table__summary">Created as: {describeTable(table, name).join(' · ')}</p>
           <TimeToLive plan={plan} />
           <EntitySettings model={design.model} plan={plan} />
         </>

@@ -43,7 +43,12 @@ describe('the table settings form', () => {
   });
 
   it('gives provisioned billing capacity (the units stated, else the default) and takes it away on demand', () => {
-    expect(patchTable({ name: 'Shop' }, billingPatch('provisioned', { name: 'Shop' }))).toEqual({ name: 'Shop', billing: 'provisioned', read: DEFAULT_CAPACITY, write: DEFAULT_CAPACITY });
+    expect(patchTable({ name: 'Shop' }, billingPatch('provisioned', { name: 'Shop' }))).toEqual({
+      name: 'Shop',
+      billing: 'provisioned',
+      read: DEFAULT_CAPACITY,
+      write: DEFAULT_CAPACITY,
+    });
     const provisioned = { billing: 'provisioned' as const, read: 20, write: 10, pitr: true };
     expect(patchTable(provisioned, billingPatch('on-demand', provisioned))).toEqual({ pitr: true });
   });
@@ -57,7 +62,12 @@ describe('the table settings form', () => {
       'point-in-time recovery off (default)',
       'deletion protection off (default)',
     ]);
-    expect(describeTable({ name: 'T1', billing: 'provisioned', read: 20, write: 10, stream: 'KEYS_ONLY', pitr: true, deletionProtection: false, tableClass: 'STANDARD' }, 'T1')).toEqual([
+    expect(
+      describeTable(
+        { name: 'T1', billing: 'provisioned', read: 20, write: 10, stream: 'KEYS_ONLY', pitr: true, deletionProtection: false, tableClass: 'STANDARD' },
+        'T1',
+      ),
+    ).toEqual([
       'name T1',
       'billing provisioned: 20 read and 10 write units, on the table and each GSI',
       'stream KEYS_ONLY',

@@ -53,7 +53,9 @@ export function describeTable(table: TableSettings | undefined, name: string): s
   const t = table ?? {};
   const stated = (value: unknown, text: string) => (value === undefined ? `${text} (default)` : text);
   const billing =
-    t.billing === 'provisioned' ? `provisioned: ${t.read ?? 1} read and ${t.write ?? 1} write units, on the table and each GSI` : stated(t.billing, 'on-demand');
+    t.billing === 'provisioned'
+      ? `provisioned: ${t.read ?? 1} read and ${t.write ?? 1} write units, on the table and each GSI`
+      : stated(t.billing, 'on-demand');
   return [
     `name ${name}${t.name === undefined ? ' (default)' : ''}`,
     `billing ${billing}`,
@@ -68,4 +70,3 @@ export function describeTable(table: TableSettings | undefined, name: string): s
 export function uniqueSetText(set: readonly string[]): string {
   return set.length === 1 ? (set[0] ?? '') : `(${set.join(', ')})`;
 }
-

@@ -44,13 +44,7 @@ export function EditorPane({ dark }: { dark: boolean }) {
         </p>
         <div className="segmented" role="group" aria-label="Model form">
           {FORMATS.map((f) => (
-            <button
-              key={f.format}
-              type="button"
-              className="segmented__button"
-              aria-pressed={format === f.format}
-              onClick={() => setFormat(f.format)}
-            >
+            <button key={f.format} type="button" className="segmented__button" aria-pressed={format === f.format} onClick={() => setFormat(f.format)}>
               {f.label}
             </button>
           ))}

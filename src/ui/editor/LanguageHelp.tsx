@@ -10,7 +10,14 @@ export function LanguageHelpButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button language-help__open" aria-haspopup="dialog" aria-label="Language reference" title="Language reference: every keyword with an example" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button language-help__open"
+        aria-haspopup="dialog"
+        aria-label="Language reference"
+        title="Language reference: every keyword with an example"
+        onClick={() => setOpen(true)}
+      >
         ?
       </button>
       <LanguageHelpDialog open={open} onClose={() => setOpen(false)} />
@@ -33,7 +40,14 @@ export function LanguageHelpDialog({ open, onClose }: { open: boolean; onClose: 
     <Dialog open={open} title="Language reference" onClose={onClose}>
       <label className="field">
         <span className="field__label">Find a keyword</span>
-        <input className="field__input" type="text" data-autofocus value={filter} onChange={(event) => setFilter(event.target.value)} aria-controls="language-help-list" />
+        <input
+          className="field__input"
+          type="text"
+          data-autofocus
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          aria-controls="language-help-list"
+        />
       </label>
       <div id="language-help-list" className="language-help" aria-live="polite">
         {sections.length === 0 && <p className="language-help__none">Nothing matches “{filter}”.</p>}

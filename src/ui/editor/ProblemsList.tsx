@@ -31,11 +31,7 @@ export function ProblemsList() {
             const span = d.span ?? (d.path !== undefined ? sourceMap.get(d.path) : undefined);
             return (
               <li key={`${i}-${d.code}`}>
-                <button
-                  type="button"
-                  className={`problem problem--${d.severity}`}
-                  onClick={() => revealInEditor(span?.line ?? 1, span?.column ?? 1)}
-                >
+                <button type="button" className={`problem problem--${d.severity}`} onClick={() => revealInEditor(span?.line ?? 1, span?.column ?? 1)}>
                   <span className="problem__severity">{severityLabel(d)}</span>
                   {span !== undefined && <span className="problem__where">{`${span.line}:${span.column}`}</span>}
                   <span className="problem__message">{d.message}</span>

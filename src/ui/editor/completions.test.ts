@@ -127,7 +127,10 @@ describe('model text completions', () => {
       const next = words[n] ?? '';
       if (/^\d/.test(next)) continue; // a number: typed, not offered
       const offered = completionsAt(before, outline).map((c) => c.insertText ?? c.label);
-      expect(offered.some((o) => o === next || o.startsWith(`${next} `)), `${before}→ ${next}`).toBe(true);
+      expect(
+        offered.some((o) => o === next || o.startsWith(`${next} `)),
+        `${before}→ ${next}`,
+      ).toBe(true);
     }
     expect(parseModelText(TEXT.replace('broken line here', line)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

@@ -40,15 +40,26 @@ function offer(expect: Expect, place: ReferencePlace, entityName: string | undef
   if (expect.attributes && entity) {
     const fits = (a: OutlineAttribute) =>
       expect.attributes === 'required' ? !a.optional : expect.attributes === 'number' ? /^number\b/.test(a.type) || /^-?\d/.test(a.type) : true;
-    for (const a of entity.attributes.filter(fits)) out.push({ label: a.name, kind: 'attribute', detail: `${entity.name} attribute: ${a.optional ? 'optional ' : ''}${a.type}` });
+    for (const a of entity.attributes.filter(fits))
+      out.push({ label: a.name, kind: 'attribute', detail: `${entity.name} attribute: ${a.optional ? 'optional ' : ''}${a.type}` });
   }
   if (expect.entities) {
     const entities = expect.entities === 'children' ? outline.entities.filter((e) => e.belongsTo.some((b) => b.entity === entityName)) : outline.entities;
-    for (const e of entities) out.push({ label: e.name, kind: 'entity', detail: expect.entities === 'children' ? `belongs to ${entityName ?? ''}` : `entity, key ${e.key.join(', ') || '?'}` });
+    for (const e of entities)
+      out.push({
+        label: e.name,
+        kind: 'entity',
+        detail: expect.entities === 'children' ? `belongs to ${entityName ?? ''}` : `entity, key ${e.key.join(', ') || '?'}`,
+      });
   }
   for (const value of expect.values ?? []) {
     const entry = referenceFor(value, place);
-    out.push({ label: value, kind: place === 'table' ? 'keyword' : 'operator', detail: entry?.summary ?? 'setting', ...(entry ? { documentation: entry.example } : {}) });
+    out.push({
+      label: value,
+      kind: place === 'table' ? 'keyword' : 'operator',
+      detail: entry?.summary ?? 'setting',
+      ...(entry ? { documentation: entry.example } : {}),
+    });
   }
   for (const keyword of expect.keywords) {
     const entry = referenceFor(keyword, place);

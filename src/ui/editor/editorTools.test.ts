@@ -4,7 +4,17 @@ import { toMarkers } from './markers.ts';
 import { minimalEdit } from './minimalEdit.ts';
 import { patternHover } from './patternHover.ts';
 
-const TEXT = ['model "Shop"', '', 'entity User key email', '  email: string', '  plan: "free" | "premium"', '', 'getUser: User by email returns one', 'getByPlan: User by plan', ''].join('\n');
+const TEXT = [
+  'model "Shop"',
+  '',
+  'entity User key email',
+  '  email: string',
+  '  plan: "free" | "premium"',
+  '',
+  'getUser: User by email returns one',
+  'getByPlan: User by plan',
+  '',
+].join('\n');
 
 describe('the pattern hover', () => {
   const parsed = parseModelText(TEXT);

@@ -56,8 +56,13 @@ export function readLine(line: string): LineReading {
   if (isWord(first, 'entity') && (tokens.length === 1 || isWord(tokens[1]))) return readHeader(tokens);
   if (isWord(first) && isPunct(tokens[1], ':')) return readPattern(tokens);
   if (isWord(first, 'table')) return readTable(tokens);
-  if (isWord(first, 'model') || isWord(first, 'source')) return { place: 'line', tokens: tokens.map((token, i) => ({ token, role: i === 0 ? 'keyword' : 'value', clause: '' })), expect: NOTHING };
-  return { place: tokens.length === 1 && isWord(first) ? 'start' : 'other', tokens: tokens.map((token) => ({ token, role: 'name', clause: '' })), expect: NOTHING };
+  if (isWord(first, 'model') || isWord(first, 'source'))
+    return { place: 'line', tokens: tokens.map((token, i) => ({ token, role: i === 0 ? 'keyword' : 'value', clause: '' })), expect: NOTHING };
+  return {
+    place: tokens.length === 1 && isWord(first) ? 'start' : 'other',
+    tokens: tokens.map((token) => ({ token, role: 'name', clause: '' })),
+    expect: NOTHING,
+  };
 }
 
 function readAttribute(tokens: LineToken[]): LineReading {
@@ -131,7 +136,7 @@ function readHeader(tokens: LineToken[]): LineReading {
   while (i < tokens.length) {
     const clause = tokens[i] as LineToken;
     if (!isWord(clause) || !HEADER_CLAUSES.includes(clause.text)) {
-      for (; i < tokens.length; ) push('name', '');
+      for (; i < tokens.length;) push('name', '');
       return { place: 'header', entity: name.text, tokens: out, expect: NOTHING };
     }
     push('keyword', clause.text);
@@ -209,7 +214,11 @@ function readTable(tokens: LineToken[]): LineReading {
       out.push({ token, role: 'keyword', clause: token.text });
       const values = TABLE_VALUES[token.text];
       const rest = TABLE_CLAUSES.filter((c) => !used.has(c));
-      expect = values ? { keywords: [], values: [...values] } : token.text === 'read' || token.text === 'write' ? NOTHING : { keywords: ['on', 'off', ...rest] };
+      expect = values
+        ? { keywords: [], values: [...values] }
+        : token.text === 'read' || token.text === 'write'
+          ? NOTHING
+          : { keywords: ['on', 'off', ...rest] };
     } else if ((after === 'pitr' || after === 'deletionProtection') && (isWord(token, 'on') || isWord(token, 'off'))) {
       out.push({ token, role: 'keyword', clause: after });
       expect = { keywords: unused };
@@ -231,13 +240,19 @@ function readPattern(tokens: LineToken[]): LineReading {
   out.push({ token: entity, role: 'entity', clause: '' });
   const used = new Set<string>();
   let range = false;
-  const clauses = (): string[] => PATTERN_CLAUSES.filter((c) => !used.has(c) && !((c === 'newest' || c === 'oldest') && (used.has('order') || !range)) && !(c === 'order' && (used.has('newest') || used.has('oldest'))));
+  const clauses = (): string[] =>
+    PATTERN_CLAUSES.filter(
+      (c) =>
+        !used.has(c) &&
+        !((c === 'newest' || c === 'oldest') && (used.has('order') || !range)) &&
+        !(c === 'order' && (used.has('newest') || used.has('oldest'))),
+    );
   let expect: Expect = { keywords: clauses() };
   let i = 3;
   const push = (role: TokenRole, clause: string) => out.push({ token: tokens[i++] as LineToken, role, clause });
   const stop = (e: Expect) => {
     expect = e;
-    for (; i < tokens.length; ) push('name', '');
+    for (; i < tokens.length;) push('name', '');
   };
   while (i < tokens.length) {
     const token = tokens[i] as LineToken;
@@ -255,11 +270,13 @@ function readPattern(tokens: LineToken[]): LineReading {
     push('keyword', clause);
     used.add(clause);
     if (clause === 'by') {
-      if (!commaList(tokens, i, 'attribute', clause, out)) return finish(tokens, out, entity.text, out.length === tokens.length ? { keywords: [], attributes: 'any' } : NOTHING);
+      if (!commaList(tokens, i, 'attribute', clause, out))
+        return finish(tokens, out, entity.text, out.length === tokens.length ? { keywords: [], attributes: 'any' } : NOTHING);
       i = out.length;
       expect = { keywords: clauses() };
     } else if (clause === 'with') {
-      if (!commaList(tokens, i, 'entity', clause, out)) return finish(tokens, out, entity.text, out.length === tokens.length ? { keywords: [], entities: 'children' } : NOTHING);
+      if (!commaList(tokens, i, 'entity', clause, out))
+        return finish(tokens, out, entity.text, out.length === tokens.length ? { keywords: [], entities: 'children' } : NOTHING);
       i = out.length;
       expect = { keywords: clauses() };
     } else if (clause === 'where') {

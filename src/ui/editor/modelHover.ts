@@ -56,12 +56,18 @@ function keywordHover(word: string, place: Parameters<typeof referenceFor>[1], l
 function entityMarkdown(entity: OutlineEntity, outline: ModelOutline): string {
   const lines = [`**${escape(entity.name)}** (entity)`];
   lines.push(`key ${code(entity.key.join(', ') || '(none)')}${entity.key.length > 1 ? ' (composite)' : ''}`);
-  lines.push(entity.count === undefined ? 'count not given: 20 sample records, and the cost estimate counts those' : `count ${escape(entity.count)}: the sample records and the cost estimate assume this many`);
+  lines.push(
+    entity.count === undefined
+      ? 'count not given: 20 sample records, and the cost estimate counts those'
+      : `count ${escape(entity.count)}: the sample records and the cost estimate assume this many`,
+  );
   for (const b of entity.belongsTo) lines.push(`belongs to **${escape(b.entity)}** via ${code(b.via.join(', '))}`);
   const children = outline.entities.filter((e) => e.belongsTo.some((b) => b.entity === entity.name)).map((e) => `**${escape(e.name)}**`);
   if (children.length > 0) lines.push(`parent of ${children.join(', ')} (with ${children.length === 1 ? 'it' : 'them'} in a pattern: \`with\`)`);
   const patterns = outline.patterns.filter((p) => p.entity === entity.name).map((p) => code(p.name));
-  lines.push(`${entity.attributes.length} attribute${entity.attributes.length === 1 ? '' : 's'}; ${patterns.length === 0 ? 'no pattern reads it' : `read by ${patterns.join(', ')}`}`);
+  lines.push(
+    `${entity.attributes.length} attribute${entity.attributes.length === 1 ? '' : 's'}; ${patterns.length === 0 ? 'no pattern reads it' : `read by ${patterns.join(', ')}`}`,
+  );
   return lines.join('\n\n');
 }
 

@@ -36,9 +36,36 @@ describe('the highlighting grammar', () => {
       'table: Order by read',
       'table "billing" billing provisioned',
     ]);
-    expect(table).toEqual(['table:keyword', 'App:identifier', 'billing:keyword', 'on-demand:type', 'read:keyword', '5:number', 'class:keyword', 'STANDARD:type', 'pitr:keyword', 'off:keyword', '# why:comment']);
+    expect(table).toEqual([
+      'table:keyword',
+      'App:identifier',
+      'billing:keyword',
+      'on-demand:type',
+      'read:keyword',
+      '5:number',
+      'class:keyword',
+      'STANDARD:type',
+      'pitr:keyword',
+      'off:keyword',
+      '# why:comment',
+    ]);
     expect(blank).toEqual([]);
-    expect(header).toEqual(['entity:keyword', 'Order:entity.name', 'key:keyword', 'read:identifier', 'unique:keyword', '(:delimiter', 'a:identifier', ',:delimiter', 'b:identifier', '):delimiter', 'version:keyword', 'v:identifier', 'ttl:keyword', 't:identifier']);
+    expect(header).toEqual([
+      'entity:keyword',
+      'Order:entity.name',
+      'key:keyword',
+      'read:identifier',
+      'unique:keyword',
+      '(:delimiter',
+      'a:identifier',
+      ',:delimiter',
+      'b:identifier',
+      '):delimiter',
+      'version:keyword',
+      'v:identifier',
+      'ttl:keyword',
+      't:identifier',
+    ]);
     expect(attribute).toEqual(['class:identifier', '::delimiter', 'string:type']);
     expect(pattern).toEqual(['table:pattern.name', '::delimiter', 'Order:entity.name', 'by:keyword', 'read:identifier']);
     expect(quoted).toEqual(['table:keyword', '"billing":string', 'billing:keyword', 'provisioned:type']);

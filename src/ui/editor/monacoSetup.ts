@@ -73,7 +73,12 @@ const KIND: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
 monaco.languages.registerCompletionItemProvider(MODEL_LANGUAGE_ID, {
   triggerCharacters: [' ', ',', '(', ':'],
   provideCompletionItems: (model, position) => {
-    const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+    const before = model.getValueInRange({
+      startLineNumber: position.lineNumber,
+      startColumn: 1,
+      endLineNumber: position.lineNumber,
+      endColumn: position.column,
+    });
     if (inCommentOrString(before)) return { suggestions: [] };
     const word = model.getWordUntilPosition(position);
     const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
@@ -139,7 +144,10 @@ monaco.languages.registerCodeActionProvider(
                 {
                   resource: model.uri,
                   versionId: model.getVersionId(),
-                  textEdit: { range: { startLineNumber: span.line, startColumn: span.column, endLineNumber: span.endLine, endColumn: span.endColumn }, text: fix.edit.text },
+                  textEdit: {
+                    range: { startLineNumber: span.line, startColumn: span.column, endLineNumber: span.endLine, endColumn: span.endColumn },
+                    text: fix.edit.text,
+                  },
                 },
               ],
             },

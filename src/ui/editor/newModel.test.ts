@@ -13,7 +13,7 @@ describe('New model', () => {
     expect(NEW_MODEL_TEXT.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('asks before replacing work only when the text is the user\'s own', () => {
+  it("asks before replacing work only when the text is the user's own", () => {
     const examples = EXAMPLES.map(exampleText);
     expect(workChanged(NEW_MODEL_TEXT, examples)).toBe(false);
     expect(workChanged(examples[0] ?? '', examples)).toBe(false);
@@ -22,7 +22,7 @@ describe('New model', () => {
     expect(workChanged(NEW_MODEL_TEXT.replace('My app', 'Shop'), examples)).toBe(true);
   });
 
-  it.each(EXAMPLES.map((e) => [e.id, e] as const))('counts %s as no work of the user\'s in either form (the Examples menu asks nothing)', (_id, example) => {
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))("counts %s as no work of the user's in either form (the Examples menu asks nothing)", (_id, example) => {
     const forms = EXAMPLES.flatMap(exampleForms);
     const text = exampleText(example);
     const json = convertSource({ text, format: 'text' }, 'json');

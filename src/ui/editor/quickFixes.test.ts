@@ -54,7 +54,8 @@ describe('quick fixes', () => {
     const finding: Diagnostic = {
       code: 'lint.hotPartition',
       severity: 'warning',
-      message: 'Hot partition: ... Fix: spread it over 4 shards (`shards 4` on byStatus; 4 = ceil(peak units / per-partition limit)), or key it on an attribute with many values.',
+      message:
+        'Hot partition: ... Fix: spread it over 4 shards (`shards 4` on byStatus; 4 = ceil(peak units / per-partition limit)), or key it on an attribute with many values.',
       path: 'patterns[0].rate',
       span: { line: 8, column: 27, endLine: 8, endColumn: 36 },
     };
@@ -64,7 +65,9 @@ describe('quick fixes', () => {
     expect(after.split('\n')[7]).toBe('byStatus: Order by status rate 5000 shards 4  # the board');
     expect(parseModelText(after).model?.patterns[0]?.shards).toBe(4);
     const again = after.replace('shards 4', 'shards 2');
-    expect(applyEdit(again, quickFixes(again, [finding])[0]?.edit ?? fix!.edit).split('\n')[7]).toBe('byStatus: Order by status rate 5000 shards 4  # the board');
+    expect(applyEdit(again, quickFixes(again, [finding])[0]?.edit ?? fix!.edit).split('\n')[7]).toBe(
+      'byStatus: Order by status rate 5000 shards 4  # the board',
+    );
     // On an entity (the writes are hot): no line to put shards on.
     expect(quickFixes(text, [{ ...finding, path: 'entities[0]' }])).toEqual([]);
   });

@@ -90,7 +90,14 @@ function byListEdit(line: string, span: Span): TextEdit | undefined {
     const close = tokens.findIndex((t, i) => i > at && t.text === ')');
     const names = tokens.slice(at + 1, close).filter((t) => t.kind === 'word');
     if (close < 0 || names.length === 0 || tokens.slice(at + 1, close).some((t) => t.kind !== 'word' && t.text !== ',')) return undefined;
-    return { ...edit(token.start, (tokens[close] as { end: number }).end, names.map((n) => n.text)), text: `${names.map((n) => n.text).join(', ')}` };
+    return {
+      ...edit(
+        token.start,
+        (tokens[close] as { end: number }).end,
+        names.map((n) => n.text),
+      ),
+      text: `${names.map((n) => n.text).join(', ')}`,
+    };
   }
   if (token.kind === 'word' && token.text === 'and') {
     // Back over the by list (names and commas) to `by`.

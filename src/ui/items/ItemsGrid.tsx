@@ -55,7 +55,17 @@ const NO_MARKS: ReadonlyMap<number, RowMark> = new Map();
 const NO_ITEMS: Item[] = [];
 
 /** Drawn again only when a prop changed: a new design with the same items and columns leaves it alone. */
-export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, keyAttributes, highlighted, marks = NO_MARKS, scrollTo, scrollKey }: ItemsGridProps) {
+export const ItemsGrid = memo(function ItemsGrid({
+  label,
+  items,
+  rows,
+  columns,
+  keyAttributes,
+  highlighted,
+  marks = NO_MARKS,
+  scrollTo,
+  scrollKey,
+}: ItemsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const names = useMemo(() => [...columns.pinned, ...columns.others], [columns]);
@@ -138,7 +148,15 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
   const windowed = leafColumns.length > COLUMN_WINDOW_FROM;
   const pinnedCount = columns.pinned.length;
   const drawn = useMemo(
-    () => (windowed ? columnWindow(leafColumns.map((column) => column.getSize()), pinnedCount, scrollLeft, viewportWidth) : undefined),
+    () =>
+      windowed
+        ? columnWindow(
+            leafColumns.map((column) => column.getSize()),
+            pinnedCount,
+            scrollLeft,
+            viewportWidth,
+          )
+        : undefined,
     [windowed, leafColumns, pinnedCount, scrollLeft, viewportWidth],
   );
   const layout = useMemo(
@@ -195,24 +213,15 @@ export const ItemsGrid = memo(function ItemsGrid({ label, items, rows, columns, 
         </colgroup>
         <thead>
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            {cells(
-              (at) => {
-                const header = headers[at];
-                if (header === undefined) return null;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-colindex={at + 1}
-                    className={looks[at]?.head}
-                    style={looks[at]?.style}
-                  >
-                    <table.FlexRender header={header} />
-                  </th>
-                );
-              },
-              gapCell,
-            )}
+            {cells((at) => {
+              const header = headers[at];
+              if (header === undefined) return null;
+              return (
+                <th key={header.id} scope="col" aria-colindex={at + 1} className={looks[at]?.head} style={looks[at]?.style}>
+                  <table.FlexRender header={header} />
+                </th>
+              );
+            }, gapCell)}
           </tr>
         </thead>
         <tbody>
@@ -348,7 +357,6 @@ const ItemRow = memo(function ItemRow({
 });
 
 const ROW_STYLE: CSSProperties = { height: ROW_HEIGHT };
-
 
 function formatValue(value: unknown): string {
   if (value === undefined || value === null) return '';

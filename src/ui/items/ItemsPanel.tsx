@@ -6,7 +6,16 @@
 import { useId, useMemo } from 'react';
 import { indexKeyNames, indexKeyText, MAX_SAMPLE_RECORDS } from '../../engine/index.ts';
 import { MAX_SAMPLE_SCALE } from '../../store/analysisSlice.ts';
-import { useDesign, useItemsView, useLastWrite, usePatternQuery, useSampleBudget, useSampleControls, useSampleItems, useSampling } from '../../store/selectors.ts';
+import {
+  useDesign,
+  useItemsView,
+  useLastWrite,
+  usePatternQuery,
+  useSampleBudget,
+  useSampleControls,
+  useSampleItems,
+  useSampling,
+} from '../../store/selectors.ts';
 import { gridColumnNames } from './gridColumnNames.ts';
 import { groupItems } from './groupItems.ts';
 import { ItemsGrid } from './ItemsGrid.tsx';
@@ -49,9 +58,7 @@ export function ItemsPanel() {
   const entityAttribute = design?.entityAttribute;
   const grouped = useMemo(
     () =>
-      entityAttribute === undefined || index === undefined
-        ? undefined
-        : groupItems({ items, index, entityAttribute, entity: entityFilter, table: tableIndex }),
+      entityAttribute === undefined || index === undefined ? undefined : groupItems({ items, index, entityAttribute, entity: entityFilter, table: tableIndex }),
     [entityAttribute, index, items, entityFilter, tableIndex],
   );
   // The entities the index holds: those keyed in it, and any other whose items have a native index's key attributes.
@@ -62,13 +69,19 @@ export function ItemsPanel() {
   }, [index, grouped]);
   const columns = useSame(
     useMemo(
-      () => (design === undefined || index === undefined ? undefined : gridColumnNames({ design, indexName: index.name, entity: entityFilter, entities: viewEntities })),
+      () =>
+        design === undefined || index === undefined
+          ? undefined
+          : gridColumnNames({ design, indexName: index.name, entity: entityFilter, entities: viewEntities }),
       [design, index, entityFilter, viewEntities],
     ),
   );
   const keyAttributes = useMemo(() => (index === undefined ? [] : indexKeyNames(index)), [index]);
   const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
-  const rowMarks = useMemo(() => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.rows, grouped.items, marks, tableIndex)), [grouped, marks, tableIndex]);
+  const rowMarks = useMemo(
+    () => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.rows, grouped.items, marks, tableIndex)),
+    [grouped, marks, tableIndex],
+  );
   const highlighted = useMemo(
     () =>
       grouped === undefined || tableIndex === undefined
@@ -119,11 +132,7 @@ export function ItemsPanel() {
         <label className="tw-items__field" htmlFor={`${ids}-entity`}>
           Entity
         </label>
-        <select
-          id={`${ids}-entity`}
-          value={entityFilter ?? ''}
-          onChange={(e) => setEntityFilter(e.target.value === '' ? undefined : e.target.value)}
-        >
+        <select id={`${ids}-entity`} value={entityFilter ?? ''} onChange={(e) => setEntityFilter(e.target.value === '' ? undefined : e.target.value)}>
           <option value="">All entities</option>
           {entityChoices.map((name) => (
             <option key={name} value={name}>
@@ -151,7 +160,10 @@ export function ItemsPanel() {
             {grouped.partitions === 1 ? 'partition' : 'partitions'}
           </span>
           {index.kind === 'gsi' && (
-            <span className="tw-items__note"> (of {numberFormat.format(sampleItems.length)}: only items with {heldAttributesText(index)})</span>
+            <span className="tw-items__note">
+              {' '}
+              (of {numberFormat.format(sampleItems.length)}: only items with {heldAttributesText(index)})
+            </span>
           )}
           {selectedPattern !== undefined && (
             <span className="tw-items__highlight-count">
@@ -162,12 +174,18 @@ export function ItemsPanel() {
         </p>
         {budget?.capped && (
           <p className="tw-items__capped">
-            The counts ask for {numberFormat.format(budget.requested)} records: the sample is capped at {numberFormat.format(MAX_SAMPLE_RECORDS)}, each entity scaled down alike (
-            {numberFormat.format(budget.records)} made).
+            The counts ask for {numberFormat.format(budget.requested)} records: the sample is capped at {numberFormat.format(MAX_SAMPLE_RECORDS)}, each entity
+            scaled down alike ({numberFormat.format(budget.records)} made).
           </p>
         )}
         {lastWrite !== undefined && (
-          <WriteMarksToggle view={viewName} entries={marks.before.length + marks.afterMarks.size} shown={rowMarks.size} only={onlyWriteChanges} onOnly={setOnlyWriteChanges} />
+          <WriteMarksToggle
+            view={viewName}
+            entries={marks.before.length + marks.afterMarks.size}
+            shown={rowMarks.size}
+            only={onlyWriteChanges}
+            onOnly={setOnlyWriteChanges}
+          />
         )}
         {sparseNotes.length > 0 && (
           <p id={`${ids}-sparse`} className="tw-items__sparse">

@@ -57,7 +57,12 @@ const OVERSCAN_PX = 480;
  * The columns of a wide grid to draw at this sideways scroll: every pinned one (they stay in view), then
  * those within OVERSCAN_PX of the view; `before` and `after`: the widths of the columns left out.
  */
-export function columnWindow(widths: readonly number[], pinned: number, scrollLeft: number, viewportWidth: number): { columns: number[]; before: number; after: number } {
+export function columnWindow(
+  widths: readonly number[],
+  pinned: number,
+  scrollLeft: number,
+  viewportWidth: number,
+): { columns: number[]; before: number; after: number } {
   const pinnedWidth = widths.slice(0, pinned).reduce((a, b) => a + b, 0);
   const from = scrollLeft + pinnedWidth - OVERSCAN_PX;
   const to = scrollLeft + Math.max(viewportWidth, 1) + OVERSCAN_PX;

@@ -38,7 +38,9 @@ describe('groupItems', () => {
     const texts = ['a', 'B', 'é', '\uFF5E', 'a#', 'a~', '', 'Ω', 'z9', 'z10'];
     const items = texts.flatMap((pk, i) => texts.map((sk, j) => item(`P${pk}`, `${sk}${(i * 7 + j) % 3}`)));
     const grouped = groupItems({ items: [...items].reverse(), index: table, entityAttribute: '_type', table });
-    const expected = [...items].sort((a, b) => compareKeyValues([a['PK'] as string], [b['PK'] as string]) || compareKeyValues([a['SK'] as string], [b['SK'] as string]));
+    const expected = [...items].sort(
+      (a, b) => compareKeyValues([a['PK'] as string], [b['PK'] as string]) || compareKeyValues([a['SK'] as string], [b['SK'] as string]),
+    );
     expect(grouped.items).toEqual(expected);
     expect(grouped.partitions).toBe(texts.length);
   });

@@ -87,7 +87,14 @@ export function groupItems({
   order.forEach((at, to) => {
     sorted[to] = kept[at] as Item;
     if (header === undefined || !samePartition(headerAt, at)) {
-      header = { kind: 'partition', pk: partitionText(pkColumns.map((column) => column[at] as KeyValue), index), count: 0 };
+      header = {
+        kind: 'partition',
+        pk: partitionText(
+          pkColumns.map((column) => column[at] as KeyValue),
+          index,
+        ),
+        count: 0,
+      };
       headerAt = at;
       rows.push(header);
     }

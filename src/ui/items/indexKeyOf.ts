@@ -2,7 +2,7 @@
 // which the in-memory evaluator reads too), and a partition as the grid's header shows it.
 import { isNativeIndex, type IndexKeySchema, type KeyValue } from '../../engine/index.ts';
 
-export { compareKeyValues, indexKeyOf, type ItemIndexKey, type KeyValue } from '../../engine/index.ts';
+export { compareKeyValues, indexKeyOf, type KeyValue } from '../../engine/index.ts';
 
 /**
  * A partition as the grid's header shows it: a composite key's value (`ORDER#open`), or a native

@@ -25,7 +25,11 @@ describe('scaleOptions', () => {
   });
 
   it('offers no preset above the largest scale the store accepts', () => {
-    expect(scaleOptions(model([10]), 1, 50).map((o) => o.scale).at(-1)).toBe(50);
+    expect(
+      scaleOptions(model([10]), 1, 50)
+        .map((o) => o.scale)
+        .at(-1),
+    ).toBe(50);
   });
 
   it('caps scales that would give more records than the sample budget at the budget, and says so', () => {

@@ -80,7 +80,13 @@ describe('sparseCounts on a native GSI', () => {
 
   it('counts the items that have every key attribute of the index, of its type', () => {
     // GSI3 is keyed on _type + coupon / total; coupon is optional. GSI2 (status, total: both required) is not sparse.
-    const items = [order('a', { coupon: 'x' }), order('b', { coupon: 'y' }), order('c'), { ...order('d'), coupon: 42 }, toItem(native, 'Customer', { customerId: 'c', name: 'C' })];
+    const items = [
+      order('a', { coupon: 'x' }),
+      order('b', { coupon: 'y' }),
+      order('c'),
+      { ...order('d'), coupon: 42 },
+      toItem(native, 'Customer', { customerId: 'c', name: 'C' }),
+    ];
     expect(sparseCounts(native, items)).toEqual([{ index: 'GSI3', entity: 'Order', attributes: ['coupon'], total: 4, held: 2 }]);
     expect(sparseNote({ index: 'GSI3', entity: 'Order', attributes: ['coupon'], total: 4, held: 2 })).toBe(
       'GSI3 is sparse: it holds the 2 of 4 Order items that have coupon (2 without it are not in it)',
@@ -95,7 +101,9 @@ describe('heldAttributesText', () => {
     expect(heldAttributesText(gsi1)).toBe('GSI1PK and GSI1SK');
     expect(heldAttributesText(gsi2)).toBe('_type and status as strings and total as a number');
     const n = (name: string) => ({ name, type: 'N' as const });
-    expect(heldAttributesText({ name: 'G', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }], sk: [n('a'), n('b'), n('c')] })).toBe('_type as a string and a, b and c as numbers');
+    expect(heldAttributesText({ name: 'G', kind: 'gsi', keys: 'native', pk: [{ name: '_type', type: 'S' }], sk: [n('a'), n('b'), n('c')] })).toBe(
+      '_type as a string and a, b and c as numbers',
+    );
   });
 });
 
@@ -110,7 +118,9 @@ describe('sparseNote', () => {
     expect(sparseNote(count({ attributes: ['bio', 'rating'], total: 2, held: 1 }))).toBe(
       'GSI2 is sparse: it holds the 1 of 2 Player items that has bio and rating (1 lacking one of them is not in it)',
     );
-    expect(sparseNote(count({ total: 1200, held: 1200 }))).toBe('GSI2 is sparse: it holds the 1,200 of 1,200 Player items that have rating (none lacks it in this sample)');
+    expect(sparseNote(count({ total: 1200, held: 1200 }))).toBe(
+      'GSI2 is sparse: it holds the 1,200 of 1,200 Player items that have rating (none lacks it in this sample)',
+    );
   });
 });
 

@@ -78,7 +78,10 @@ export function sparseNote(count: SparseCount): string {
   const have = `that ${held === 1 ? 'has' : 'have'} ${attributeList(attributes)}`;
   const lacking = total - held;
   const without = attributes.length === 1 ? 'without it' : 'lacking one of them';
-  const left = lacking === 0 ? `none lacks ${attributes.length === 1 ? 'it' : 'one'} in this sample` : `${numberFormat.format(lacking)} ${without} ${lacking === 1 ? 'is' : 'are'} not in it`;
+  const left =
+    lacking === 0
+      ? `none lacks ${attributes.length === 1 ? 'it' : 'one'} in this sample`
+      : `${numberFormat.format(lacking)} ${without} ${lacking === 1 ? 'is' : 'are'} not in it`;
   return `${index} is sparse: it holds the ${numberFormat.format(held)} of ${numberFormat.format(total)} ${entity} ${total === 1 ? 'item' : 'items'} ${have} (${left})`;
 }
 

@@ -4,7 +4,14 @@ import { groupItems } from './groupItems.ts';
 import { markLabel, markedRows, writeMarks } from './writeMarks.ts';
 
 const table: IndexKeySchema = { name: 'table', kind: 'table', keys: 'composite', pkAttribute: 'PK', skAttribute: 'SK', entities: ['Order'] } as IndexKeySchema;
-const gsi: IndexKeySchema = { name: 'GSI2', kind: 'gsi', keys: 'composite', pkAttribute: 'GSI2PK', skAttribute: 'GSI2SK', entities: ['Order'] } as IndexKeySchema;
+const gsi: IndexKeySchema = {
+  name: 'GSI2',
+  kind: 'gsi',
+  keys: 'composite',
+  pkAttribute: 'GSI2PK',
+  skAttribute: 'GSI2SK',
+  entities: ['Order'],
+} as IndexKeySchema;
 const before: Item = { PK: 'USER#a', SK: 'ORDER#1', GSI2PK: 'ORDER#pending', GSI2SK: 'ORDER#1', status: 'pending', _type: 'Order' };
 const after: Item = { ...before, GSI2PK: 'ORDER#paid', status: 'paid' };
 const other: Item = { PK: 'USER#b', SK: 'ORDER#2', GSI2PK: 'ORDER#paid', GSI2SK: 'ORDER#0', status: 'paid', _type: 'Order' };
@@ -17,7 +24,9 @@ function rows(indexName: string, index: IndexKeySchema) {
   const marks = writeMarks(changes, indexName, table);
   const grouped = groupItems({ items: [...marks.before, after, other], index, entityAttribute: '_type', table });
   const marked = markedRows(grouped.rows, grouped.items, marks, table);
-  return grouped.rows.map((row, i) => (row.kind === 'partition' ? row.pk : `${String(grouped.items[row.item]?.status)}${marked.has(i) ? ` [${markLabel(marked.get(i)!)}]` : ''}`));
+  return grouped.rows.map((row, i) =>
+    row.kind === 'partition' ? row.pk : `${String(grouped.items[row.item]?.status)}${marked.has(i) ? ` [${markLabel(marked.get(i)!)}]` : ''}`,
+  );
 }
 
 describe('writeMarks', () => {

@@ -53,13 +53,7 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
   return (
     <article className={selected ? 'tw-pattern tw-pattern--selected' : 'tw-pattern'} aria-labelledby={headingId}>
       <header className="tw-pattern__header">
-        <button
-          type="button"
-          className="tw-pattern__select"
-          aria-pressed={selected}
-          aria-label={`Select pattern ${pattern.name}`}
-          onClick={onSelect}
-        >
+        <button type="button" className="tw-pattern__select" aria-pressed={selected} aria-label={`Select pattern ${pattern.name}`} onClick={onSelect}>
           <span className="tw-pattern__radio" aria-hidden="true" />
         </button>
         <div className="tw-pattern__title">
@@ -96,9 +90,7 @@ export function PatternCard({ model, design, pattern, params, edited, result, on
           Invalid parameters: {requestError}
         </p>
       )}
-      {!hasInvalid && requests.map((request, i) => (
-        <RequestView key={i} request={request} step={plan?.steps[i]} />
-      ))}
+      {!hasInvalid && requests.map((request, i) => <RequestView key={i} request={request} step={plan?.steps[i]} />)}
       {plan !== undefined && plan.steps.length === 0 && <p className="tw-pattern__error">No request can serve this pattern.</p>}
       {alwaysEmpty !== undefined && requestError === undefined && <p className="tw-request">{alwaysEmptyText(alwaysEmpty)}</p>}
 

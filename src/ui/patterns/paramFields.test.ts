@@ -54,7 +54,9 @@ describe('paramFields', () => {
   });
 
   it('types a begins_with prefix as text and offers no enumeration for it', () => {
-    const parsed = parseModelText(['model "M"', 'entity Doc key id', '  id: string', '  kind: "a" | "b"', 'byKind: Doc where kind begins_with ?', ''].join('\n'));
+    const parsed = parseModelText(
+      ['model "M"', 'entity Doc key id', '  id: string', '  kind: "a" | "b"', 'byKind: Doc where kind begins_with ?', ''].join('\n'),
+    );
     if (parsed.model === undefined) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
     expect(paramFields(parsed.model, 'byKind')).toMatchObject([{ name: 'kind', type: 'string', pair: false, op: 'begins_with' }]);
   });

@@ -2,7 +2,16 @@
 // an equals attribute, or the range attribute, a low/high pair for `between`;
 // a range on an equals attribute is that attribute's one input), typed from
 // the entity's attribute declarations. Pure: no React.
-import { numberProblem, parameterValueProblem, patternParameters, type AttributeType, type Model, type ParameterShape, type RangeOp, type Scalar } from '../../engine/index.ts';
+import {
+  numberProblem,
+  parameterValueProblem,
+  patternParameters,
+  type AttributeType,
+  type Model,
+  type ParameterShape,
+  type RangeOp,
+  type Scalar,
+} from '../../engine/index.ts';
 
 export interface ParamField {
   /** Parameter name: the attribute it compares. */

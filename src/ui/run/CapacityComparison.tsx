@@ -21,7 +21,8 @@ export function CapacityComparison({ row }: { row: CapacityRow }) {
             (<span data-testid="capacity-expected">{units(row.expected)}</span> on DynamoDB Local)
           </>
         )}
-        , measured <strong data-testid="capacity-measured">{units(row.measured)}</strong>: <span data-testid="capacity-verdict">{same ? 'same' : 'differs'}</span>
+        , measured <strong data-testid="capacity-measured">{units(row.measured)}</strong>:{' '}
+        <span data-testid="capacity-verdict">{same ? 'same' : 'differs'}</span>
       </span>
       {row.deviations.length > 0 && (
         <ul className="tw-run__muted">

@@ -27,7 +27,10 @@ export function ComparisonView({ comparison, design, count }: { comparison: Answ
         <KeyList title={`Unexpected: DynamoDB returned ${comparison.unexpected.length} item(s) the engine does not`} keys={comparison.unexpected.map(key)} />
       )}
       {comparison.changed.length > 0 && (
-        <KeyList title={`Changed: ${comparison.changed.length} item(s) with other attribute values`} keys={comparison.changed.map((c) => `${c.key}: expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(c.actual)}`)} />
+        <KeyList
+          title={`Changed: ${comparison.changed.length} item(s) with other attribute values`}
+          keys={comparison.changed.map((c) => `${c.key}: expected ${JSON.stringify(c.expected)}, got ${JSON.stringify(c.actual)}`)}
+        />
       )}
       {comparison.orderDiffers && (
         <div className="tw-run__order">

@@ -57,7 +57,13 @@ export function ConnectionForm() {
         <legend>Send requests to</legend>
         {PROFILES.map((p) => (
           <label key={p.kind} className="tw-run__radio">
-            <input type="radio" name={`${id}-profile`} value={p.kind} checked={settings.profile === p.kind} onChange={() => updateSettings({ profile: p.kind })} />
+            <input
+              type="radio"
+              name={`${id}-profile`}
+              value={p.kind}
+              checked={settings.profile === p.kind}
+              onChange={() => updateSettings({ profile: p.kind })}
+            />
             {p.label}
           </label>
         ))}
@@ -87,7 +93,14 @@ export function ConnectionForm() {
       {field(
         'region',
         'Region',
-        <input id={`${id}-region`} className="tw-run__input tw-run__input--short" spellCheck={false} value={settings.region} onChange={(e) => updateSettings({ region: e.target.value })} {...describedBy('region')} />,
+        <input
+          id={`${id}-region`}
+          className="tw-run__input tw-run__input--short"
+          spellCheck={false}
+          value={settings.region}
+          onChange={(e) => updateSettings({ region: e.target.value })}
+          {...describedBy('region')}
+        />,
       )}
 
       {needsCredentials && (
@@ -96,16 +109,39 @@ export function ConnectionForm() {
           {field(
             'accessKeyId',
             'Access key id',
-            <input id={`${id}-accessKeyId`} className="tw-run__input" autoComplete="off" spellCheck={false} value={credentials.accessKeyId} onChange={(e) => updateCredentials({ accessKeyId: e.target.value })} {...describedBy('accessKeyId')} />,
+            <input
+              id={`${id}-accessKeyId`}
+              className="tw-run__input"
+              autoComplete="off"
+              spellCheck={false}
+              value={credentials.accessKeyId}
+              onChange={(e) => updateCredentials({ accessKeyId: e.target.value })}
+              {...describedBy('accessKeyId')}
+            />,
           )}
           {field(
             'secretAccessKey',
             'Secret access key',
-            <input id={`${id}-secretAccessKey`} className="tw-run__input" type="password" autoComplete="off" value={credentials.secretAccessKey} onChange={(e) => updateCredentials({ secretAccessKey: e.target.value })} {...describedBy('secretAccessKey')} />,
+            <input
+              id={`${id}-secretAccessKey`}
+              className="tw-run__input"
+              type="password"
+              autoComplete="off"
+              value={credentials.secretAccessKey}
+              onChange={(e) => updateCredentials({ secretAccessKey: e.target.value })}
+              {...describedBy('secretAccessKey')}
+            />,
           )}
           <div className="tw-run__field">
             <label htmlFor={`${id}-sessionToken`}>Session token (optional)</label>
-            <input id={`${id}-sessionToken`} className="tw-run__input" type="password" autoComplete="off" value={credentials.sessionToken} onChange={(e) => updateCredentials({ sessionToken: e.target.value })} />
+            <input
+              id={`${id}-sessionToken`}
+              className="tw-run__input"
+              type="password"
+              autoComplete="off"
+              value={credentials.sessionToken}
+              onChange={(e) => updateCredentials({ sessionToken: e.target.value })}
+            />
           </div>
           <div className="tw-run__row">
             <label className="tw-run__checkbox">
@@ -116,7 +152,10 @@ export function ConnectionForm() {
               Forget credentials
             </button>
           </div>
-          <p className="tw-run__muted">Kept in this page’s memory only{remember ? ', and in this tab’s session storage until it closes' : ''}: never saved with your work, in links or in files.</p>
+          <p className="tw-run__muted">
+            Kept in this page’s memory only{remember ? ', and in this tab’s session storage until it closes' : ''}: never saved with your work, in links or in
+            files.
+          </p>
         </fieldset>
       )}
 
@@ -135,9 +174,9 @@ export function ConnectionForm() {
         </span>
       </div>
       {connection.status === 'failed' && <ErrorMessage error={connection.error} label="Connection error" />}
-      {connection.status === 'failed' && (connection.error.kind === 'unreachable' || connection.error.kind === 'browserBlocked') && !connection.error.hint?.includes('npm start') && (
-        <p className="tw-run__note">{HOW_TO_GET_AN_ENDPOINT}</p>
-      )}
+      {connection.status === 'failed' &&
+        (connection.error.kind === 'unreachable' || connection.error.kind === 'browserBlocked') &&
+        !connection.error.hint?.includes('npm start') && <p className="tw-run__note">{HOW_TO_GET_AN_ENDPOINT}</p>}
     </form>
   );
 }

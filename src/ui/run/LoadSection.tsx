@@ -6,7 +6,15 @@ import { cancelLoad, loadSampleItems } from './runSession.ts';
 import { useRunSession } from './useRunSession.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-export function LoadSection({ design, items, guards = 0 }: { design: Design; items: readonly Item[]; /** How many of `items` are guard items (identity, unique). */ guards?: number }) {
+export function LoadSection({
+  design,
+  items,
+  guards = 0,
+}: {
+  design: Design;
+  items: readonly Item[];
+  /** How many of `items` are guard items (identity, unique). */ guards?: number;
+}) {
   const table = useRunSession((s) => s.table);
   const load = useRunSession((s) => s.load);
   const id = useId();
@@ -19,7 +27,12 @@ export function LoadSection({ design, items, guards = 0 }: { design: Design; ite
         3. Sample items
       </h2>
       <div className="tw-run__row">
-        <button type="button" className="button button--primary" disabled={!ready || load.status === 'loading' || items.length === 0} onClick={() => void loadSampleItems(design, items)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!ready || load.status === 'loading' || items.length === 0}
+          onClick={() => void loadSampleItems(design, items)}
+        >
           {load.status === 'done' || load.status === 'stopped' ? `Load all ${items.length} items again` : `Load ${items.length} sample items`}
         </button>
         {load.status === 'loading' && (
@@ -46,10 +59,15 @@ export function LoadSection({ design, items, guards = 0 }: { design: Design; ite
         </div>
       )}
       {load.status === 'stopped' && load.error && <ErrorMessage error={load.error} label="Load error" />}
-      {stale && <p className="tw-run__warning">The sample items have changed since this load (the model or the sample size changed). Load them again before comparing.</p>}
+      {stale && (
+        <p className="tw-run__warning">
+          The sample items have changed since this load (the model or the sample size changed). Load them again before comparing.
+        </p>
+      )}
       {guards > 0 && (
         <p className="tw-run__muted">
-          Of these, {guards} are guard items (an identity guard where the table key holds more than the record&apos;s key, one per unique set), as creating the records would write them: writes sent later find their records through them.
+          Of these, {guards} are guard items (an identity guard where the table key holds more than the record&apos;s key, one per unique set), as creating the
+          records would write them: writes sent later find their records through them.
         </p>
       )}
       {!ready && <p className="tw-run__muted">Create a table first.</p>}

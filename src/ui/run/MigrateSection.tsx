@@ -98,24 +98,35 @@ export function MigrateSection() {
   const needsConfirm = where !== undefined && !where.createdHere;
   const confirmed = !needsConfirm || confirm === tableName;
   const canRun =
-    !running && current && changes !== undefined && !nothingToMigrate(changes.plan) && changes.plan.impossible.length === 0 && where !== undefined && confirmed && kept.kind !== 'other' && kept.kind !== 'damaged';
+    !running &&
+    current &&
+    changes !== undefined &&
+    !nothingToMigrate(changes.plan) &&
+    changes.plan.impossible.length === 0 &&
+    where !== undefined &&
+    confirmed &&
+    kept.kind !== 'other' &&
+    kept.kind !== 'damaged';
 
   return (
     <section className="tw-run__section" aria-labelledby={`${id}-title`} aria-busy={running}>
       {heading}
       {!current && !running && run.status === 'idle' && <p className="tw-run__muted">Comparing the design with the deployed one…</p>}
-      {current && changes && run.status === 'idle' && nothingToMigrate(changes.plan) && <p className="tw-run__muted">This design is the deployed one: there is nothing to migrate.</p>}
+      {current && changes && run.status === 'idle' && nothingToMigrate(changes.plan) && (
+        <p className="tw-run__muted">This design is the deployed one: there is nothing to migrate.</p>
+      )}
       {current && changes && run.status === 'idle' && changes.plan.impossible.length > 0 && (
         <p className="tw-run__warning" role="alert">
-          The live table cannot take this change ({changes.plan.impossible.length} {changes.plan.impossible.length === 1 ? 'error' : 'errors'}, see the Changes view): no step can run.
+          The live table cannot take this change ({changes.plan.impossible.length} {changes.plan.impossible.length === 1 ? 'error' : 'errors'}, see the Changes
+          view): no step can run.
         </p>
       )}
       {shown && !nothingToMigrate(shown) && (
         <>
           <p>
             Carries table <strong>{tableName || '…'}</strong> from the deployed design <code>{shown.from}</code> to this one <code>{shown.to}</code>, at{' '}
-            {run.status === 'idle' ? settingsLabel(where?.target.label) : run.target}. Nothing is touched unless the table is the deployed design&apos;s: its key
-            schema and indexes, and its <code>tablewright:design</code> tag where the endpoint keeps tags.
+            {run.status === 'idle' ? settingsLabel(where?.target.label) : run.target}. Nothing is touched unless the table is the deployed design&apos;s: its
+            key schema and indexes, and its <code>tablewright:design</code> tag where the endpoint keeps tags.
           </p>
           {!running && run.status !== 'finished' && (
             <>
@@ -142,25 +153,38 @@ export function MigrateSection() {
               {needsConfirm && (
                 <div className="tw-run__row">
                   <label htmlFor={`${id}-confirm`}>This page did not create {tableName}: type its name to let the migration change it</label>
-                  <input id={`${id}-confirm`} className="tw-run__input" spellCheck={false} autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+                  <input
+                    id={`${id}-confirm`}
+                    className="tw-run__input"
+                    spellCheck={false}
+                    autoComplete="off"
+                    value={confirm}
+                    onChange={(e) => setConfirm(e.target.value)}
+                  />
                 </div>
               )}
               <div className="tw-run__row">
                 <RateField />
                 <label className="tw-run__checkbox">
-                  <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.target.checked)} /> Verify after: read the table back and check every pattern
+                  <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.target.checked)} /> Verify after: read the table back and check every
+                  pattern
                 </label>
               </div>
             </>
           )}
           <Steps plan={shown} run={run} />
           {kept.kind === 'resume' && run.status === 'idle' && (
-            <p className="tw-run__note">A migration of {tableName} stopped after {kept.doneSteps} of {shown.steps.length} steps; its checkpoint is kept in this tab. Resume continues where it stopped.</p>
+            <p className="tw-run__note">
+              A migration of {tableName} stopped after {kept.doneSteps} of {shown.steps.length} steps; its checkpoint is kept in this tab. Resume continues
+              where it stopped.
+            </p>
           )}
           {(kept.kind === 'other' || kept.kind === 'damaged') && run.status === 'idle' && (
             <p className="tw-run__warning" role="alert">
-              {kept.kind === 'other' ? `The checkpoint kept in this tab for ${tableName} is another migration's (${kept.why}).` : `The checkpoint kept in this tab for ${tableName} is damaged (${kept.why}).`} Discard it
-              to start this one.
+              {kept.kind === 'other'
+                ? `The checkpoint kept in this tab for ${tableName} is another migration's (${kept.why}).`
+                : `The checkpoint kept in this tab for ${tableName} is damaged (${kept.why}).`}{' '}
+              Discard it to start this one.
             </p>
           )}
           <div className="tw-run__row">
@@ -295,17 +319,19 @@ function Outcome({ run, outcome }: { run: Extract<MigrationRun, { status: 'finis
           </p>
           {outcome.backfill && (
             <p>
-              Backfill: {units(outcome.backfill.scanned)} items read, {units(outcome.backfill.updated)} updated, {outcome.backfill.conflicts} written meanwhile (read again),{' '}
-              {outcome.backfill.gone} deleted meanwhile, {outcome.backfill.throttled} throttled requests retried.
+              Backfill: {units(outcome.backfill.scanned)} items read, {units(outcome.backfill.updated)} updated, {outcome.backfill.conflicts} written meanwhile
+              (read again), {outcome.backfill.gone} deleted meanwhile, {outcome.backfill.throttled} throttled requests retried.
             </p>
           )}
           {v ? (
             <p className="tw-run__verdict tw-run__verdict--ok">
-              Verified: the table was read back ({units(v.records)} records, {units(v.guards)} guard items) and all {v.checked} pattern calls of the new design gave the brute-force
-              answer on those records.
+              Verified: the table was read back ({units(v.records)} records, {units(v.guards)} guard items) and all {v.checked} pattern calls of the new design
+              gave the brute-force answer on those records.
             </p>
           ) : (
-            <p className="tw-run__verdict tw-run__verdict--unverified">Not verified: the verify step was skipped, so nothing has checked the patterns&apos; answers on the migrated table.</p>
+            <p className="tw-run__verdict tw-run__verdict--unverified">
+              Not verified: the verify step was skipped, so nothing has checked the patterns&apos; answers on the migrated table.
+            </p>
           )}
           {run.notes.map((note, i) => (
             <p key={i} className="tw-run__note">
@@ -332,7 +358,8 @@ function Outcome({ run, outcome }: { run: Extract<MigrationRun, { status: 'finis
     case 'cancelled':
       return (
         <p className="tw-run__warning" role="status">
-          Stopped {outcome.step < run.plan.steps.length ? `at step ${outcome.step + 1} of ${run.plan.steps.length}` : 'before tagging the table'}; the updates in flight finished. {resume}
+          Stopped {outcome.step < run.plan.steps.length ? `at step ${outcome.step + 1} of ${run.plan.steps.length}` : 'before tagging the table'}; the updates
+          in flight finished. {resume}
         </p>
       );
     case 'failed':
@@ -348,9 +375,10 @@ function Outcome({ run, outcome }: { run: Extract<MigrationRun, { status: 'finis
       return (
         <div className="tw-run__refused" role="alert" aria-label="Verify found differences">
           <p className="tw-run__verdict tw-run__verdict--bad">
-            Not verified: reading the table back, {outcome.verify.differences.length} pattern {outcome.verify.differences.length === 1 ? 'call differs' : 'calls differ'} from the brute-force
-            answer{outcome.verify.undecodable.length > 0 ? ` and ${outcome.verify.undecodable.length} items could not be read as records` : ''}. Nothing was dropped and the
-            table keeps design {run.plan.from}; a resume backfills again, then verifies again.
+            Not verified: reading the table back, {outcome.verify.differences.length} pattern{' '}
+            {outcome.verify.differences.length === 1 ? 'call differs' : 'calls differ'} from the brute-force answer
+            {outcome.verify.undecodable.length > 0 ? ` and ${outcome.verify.undecodable.length} items could not be read as records` : ''}. Nothing was dropped
+            and the table keeps design {run.plan.from}; a resume backfills again, then verifies again.
           </p>
           <ul>
             {outcome.verify.differences.slice(0, 20).map((d, i) => (

@@ -35,8 +35,18 @@ export function PatternRunCard({
     <li className={`tw-run__pattern${verdict ? ` tw-run__pattern--${verdict}` : ''}`} aria-label={plan.pattern}>
       <div className="tw-run__pattern-header">
         <h3 className="tw-run__pattern-name">{plan.pattern}</h3>
-        <span className="tw-run__muted">{alwaysEmpty !== undefined ? 'no request: always empty' : plan.steps.map((s) => `${s.operation} on ${s.index}`).join(', ') || 'not served by this design'}</span>
-        <button type="button" className="button button--small" aria-label={`Run ${plan.pattern}`} disabled={disabled || notServed || state?.status === 'running'} onClick={onRun}>
+        <span className="tw-run__muted">
+          {alwaysEmpty !== undefined
+            ? 'no request: always empty'
+            : plan.steps.map((s) => `${s.operation} on ${s.index}`).join(', ') || 'not served by this design'}
+        </span>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Run ${plan.pattern}`}
+          disabled={disabled || notServed || state?.status === 'running'}
+          onClick={onRun}
+        >
           {state?.status === 'running' ? 'Running…' : 'Run'}
         </button>
       </div>
@@ -44,7 +54,8 @@ export function PatternRunCard({
       {state?.status === 'done' && state.unverified !== undefined && (
         <p className="tw-run__verdict tw-run__verdict--unverified">
           <span aria-hidden="true">? </span>Not verified: loaded under an older design ({describeStaleParts(state.unverified.stale)} changed since the table was{' '}
-          {state.unverified.remedy === 'recreate' ? 'created' : 'loaded'}). {state.unverified.remedy === 'recreate' ? 'Recreate the table and load the items' : 'Load the items again'}, then run it again.
+          {state.unverified.remedy === 'recreate' ? 'created' : 'loaded'}).{' '}
+          {state.unverified.remedy === 'recreate' ? 'Recreate the table and load the items' : 'Load the items again'}, then run it again.
         </p>
       )}
       {state?.status === 'done' && state.unverified === undefined && outdated && (
@@ -58,7 +69,9 @@ export function PatternRunCard({
             Parameters: <code>{JSON.stringify(state.params)}</code>
           </p>
           {state.run.requests.length > 0 && state.capacity !== undefined && !outdated && <CapacityComparison row={state.capacity} />}
-          {state.run.requests.length === 0 && <p className="tw-run__muted">{alwaysEmpty !== undefined ? alwaysEmptyText(alwaysEmpty) : 'No request was sent.'}</p>}
+          {state.run.requests.length === 0 && (
+            <p className="tw-run__muted">{alwaysEmpty !== undefined ? alwaysEmptyText(alwaysEmpty) : 'No request was sent.'}</p>
+          )}
           {state.run.requests.map((r, i) => (
             <RequestResult key={i} design={design} run={r} outdated={outdated} label={state.run.requests.length > 1 ? `Request ${i + 1}` : undefined} />
           ))}
@@ -104,8 +117,7 @@ function RequestResult({ design, run, outdated, label }: { design: Design; run: 
           <ol>
             {run.items.slice(0, 100).map((item, i) => (
               <li key={i}>
-                <code>{tableKeyText(item, table)}</code>{' '}
-                <span className="tw-run__muted">{JSON.stringify(item)}</span>
+                <code>{tableKeyText(item, table)}</code> <span className="tw-run__muted">{JSON.stringify(item)}</span>
               </li>
             ))}
             {run.items.length > 100 && <li>…and {run.items.length - 100} more</li>}

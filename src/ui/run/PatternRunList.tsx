@@ -34,7 +34,10 @@ export function PatternRunList({
   // loaded under the current design and items (runner/loadedData.ts): else they are shown unverified.
   const tableName = table.status === 'ready' ? table.tableName : undefined;
   const check = useMemo(
-    () => (table.status === 'ready' && load.status !== 'loading' ? verification(design, table.tableName, { created: table.definition, loaded, items: tableItems }, items) : undefined),
+    () =>
+      table.status === 'ready' && load.status !== 'loading'
+        ? verification(design, table.tableName, { created: table.definition, loaded, items: tableItems }, items)
+        : undefined,
     [design, table, load.status, loaded, tableItems, items],
   );
   const current = useMemo(() => (tableName === undefined ? undefined : JSON.stringify(dataFingerprint(design, tableName, items))), [design, tableName, items]);
@@ -53,7 +56,12 @@ export function PatternRunList({
         4. Access patterns
       </h2>
       <div className="tw-run__row">
-        <button type="button" className="button button--primary" disabled={!ready || runningAll} onClick={() => void runAllPatterns({ design, paramsOf, sampleItems: items })}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!ready || runningAll}
+          onClick={() => void runAllPatterns({ design, paramsOf, sampleItems: items })}
+        >
           {runningAll ? 'Running…' : 'Run all patterns'}
         </button>
         <span role="status" className="tw-run__status">
@@ -72,14 +80,14 @@ export function PatternRunList({
             <p>What the table holds is not known since a write failed: answers are not compared until the items are loaded again.</p>
           ) : (
             <p>
-              The design has changed since the table was {check.remedy === 'recreate' ? 'created' : 'loaded'}: {describeStaleParts(check.stale)} changed. Answers run now are not verified (loaded under an older
-              design).
+              The design has changed since the table was {check.remedy === 'recreate' ? 'created' : 'loaded'}: {describeStaleParts(check.stale)} changed.
+              Answers run now are not verified (loaded under an older design).
             </p>
           )}
           {check.remedy === 'recreate' ? (
             <p>
-              The table’s key schema or indexes differ from the design’s: {deployed ? 'migrate it to this design (6. below), or ' : ''}delete the table above and create it again, then load the
-              items.
+              The table’s key schema or indexes differ from the design’s: {deployed ? 'migrate it to this design (6. below), or ' : ''}delete the table above
+              and create it again, then load the items.
             </p>
           ) : (
             <button type="button" className="button" disabled={runningAll} onClick={() => void loadSampleItems(design, items)}>

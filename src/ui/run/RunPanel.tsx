@@ -26,7 +26,10 @@ export function RunPanel() {
 
   return (
     <div className="tw-run" role="region" aria-label="Run against DynamoDB">
-      <p className="tw-run__intro">A design is only believed once real DynamoDB has answered every pattern. Send the design’s requests to DynamoDB Local or AWS and compare each answer with the in-browser one.</p>
+      <p className="tw-run__intro">
+        A design is only believed once real DynamoDB has answered every pattern. Send the design’s requests to DynamoDB Local or AWS and compare each answer
+        with the in-browser one.
+      </p>
       <ConnectionForm />
       {model === undefined || design === undefined ? (
         <p className="tw-run__muted">Once the model has no errors, its table, items and patterns can be run here.</p>

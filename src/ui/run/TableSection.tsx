@@ -72,7 +72,9 @@ export function TableSection({ design }: { design: Design }) {
       {designChanged && (
         <p className="tw-run__warning">
           The design has changed since this table was made: its keys or indexes may no longer match.{' '}
-          {deployed ? 'Migrate it to this design (6. below) if it has the deployed design, or delete it and create it again.' : 'Delete it and create it again.'}
+          {deployed
+            ? 'Migrate it to this design (6. below) if it has the deployed design, or delete it and create it again.'
+            : 'Delete it and create it again.'}
         </p>
       )}
 
@@ -95,8 +97,20 @@ export function TableSection({ design }: { design: Design }) {
           ) : (
             <div className="tw-run__row">
               <label htmlFor={`${id}-confirm`}>Type {table.tableName} to load items into it and run patterns on it</label>
-              <input id={`${id}-confirm`} className="tw-run__input" spellCheck={false} autoComplete="off" value={confirmExisting} onChange={(e) => setConfirmExisting(e.target.value)} />
-              <button type="button" className="button" disabled={confirmExisting !== table.tableName} onClick={() => void createTable(design, confirmExisting).then(() => setConfirmExisting(''))}>
+              <input
+                id={`${id}-confirm`}
+                className="tw-run__input"
+                spellCheck={false}
+                autoComplete="off"
+                value={confirmExisting}
+                onChange={(e) => setConfirmExisting(e.target.value)}
+              />
+              <button
+                type="button"
+                className="button"
+                disabled={confirmExisting !== table.tableName}
+                onClick={() => void createTable(design, confirmExisting).then(() => setConfirmExisting(''))}
+              >
                 Use existing table
               </button>
             </div>
@@ -107,7 +121,13 @@ export function TableSection({ design }: { design: Design }) {
       {table.status === 'ready' && (
         <div className="tw-run__row">
           {table.created ? (
-            <button type="button" className="button" disabled={inUse} title={inUse ? 'Wait until the load or the runs finish' : undefined} onClick={() => setDeleting(true)}>
+            <button
+              type="button"
+              className="button"
+              disabled={inUse}
+              title={inUse ? 'Wait until the load or the runs finish' : undefined}
+              onClick={() => setDeleting(true)}
+            >
               Delete table…
             </button>
           ) : (
@@ -142,9 +162,21 @@ export function TableSection({ design }: { design: Design }) {
       >
         <p>This deletes the table and every item in it. It was created by this page.</p>
         <label htmlFor={`${id}-delete`}>Type {table.status === 'ready' ? table.tableName : 'the table name'} to confirm</label>
-        <input id={`${id}-delete`} className="tw-run__input" spellCheck={false} autoComplete="off" value={confirmDelete} onChange={(e) => setConfirmDelete(e.target.value)} />
+        <input
+          id={`${id}-delete`}
+          className="tw-run__input"
+          spellCheck={false}
+          autoComplete="off"
+          value={confirmDelete}
+          onChange={(e) => setConfirmDelete(e.target.value)}
+        />
       </Dialog>
-      {table.status === 'none' && nameProblem === undefined && <p className="tw-run__muted">Creates {name} with the design’s key schema and its {design.indexes.length - 1} GSI(s), on-demand capacity. An existing table is never changed without your confirmation.</p>}
+      {table.status === 'none' && nameProblem === undefined && (
+        <p className="tw-run__muted">
+          Creates {name} with the design’s key schema and its {design.indexes.length - 1} GSI(s), on-demand capacity. An existing table is never changed without
+          your confirmation.
+        </p>
+      )}
     </section>
   );
 }

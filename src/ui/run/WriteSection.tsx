@@ -40,7 +40,12 @@ export function WriteSection({ design, model, items }: { design: Design; model: 
         </>
       )}
       <div className="tw-run__row">
-        <button type="button" className="button button--primary" disabled={!ours || call === undefined || state.status === 'running' || load.status === 'loading'} onClick={() => call && void sendWrite(design, call)}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!ours || call === undefined || state.status === 'running' || load.status === 'loading'}
+          onClick={() => call && void sendWrite(design, call)}
+        >
           {state.status === 'running' ? 'Sending…' : table.status === 'ready' ? `Send this write to ${table.tableName}` : 'Send this write'}
         </button>
       </div>
@@ -73,7 +78,9 @@ export function WriteSection({ design, model, items }: { design: Design; model: 
               );
             })}
           </ol>
-          {state.run.outcome.ok && <p className="tw-run__muted">The table no longer holds exactly the sample items: load them again before comparing pattern answers.</p>}
+          {state.run.outcome.ok && (
+            <p className="tw-run__muted">The table no longer holds exactly the sample items: load them again before comparing pattern answers.</p>
+          )}
         </div>
       )}
     </section>

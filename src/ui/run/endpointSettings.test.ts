@@ -7,20 +7,29 @@ const keys = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 's3cret', sessionTok
 
 describe('resolveTarget', () => {
   it('sends the Local profile to the preset endpoint with fake credentials', () => {
-    expect(resolveTarget(base, keys)).toEqual({ ok: true, target: { endpoint: 'http://localhost:8000', region: 'us-east-1', credentials: LOCAL_CREDENTIALS, label: 'http://localhost:8000' } });
+    expect(resolveTarget(base, keys)).toEqual({
+      ok: true,
+      target: { endpoint: 'http://localhost:8000', region: 'us-east-1', credentials: LOCAL_CREDENTIALS, label: 'http://localhost:8000' },
+    });
   });
 
   it('uses fake credentials for a custom URL left without credentials, the typed ones otherwise', () => {
     const custom = { ...base, profile: 'custom' as const, customUrl: '127.0.0.1:4318' };
     expect(resolveTarget(custom, EMPTY_CREDENTIALS)).toMatchObject({ ok: true, target: { endpoint: 'http://127.0.0.1:4318', credentials: LOCAL_CREDENTIALS } });
-    expect(resolveTarget(custom, { ...keys, sessionToken: ' tok ' })).toMatchObject({ ok: true, target: { credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 's3cret', sessionToken: 'tok' } } });
+    expect(resolveTarget(custom, { ...keys, sessionToken: ' tok ' })).toMatchObject({
+      ok: true,
+      target: { credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 's3cret', sessionToken: 'tok' } },
+    });
     expect(resolveTarget(custom, { ...keys, secretAccessKey: '' })).toEqual({ ok: false, field: 'secretAccessKey', message: 'Enter the secret access key.' });
   });
 
   it('needs credentials and a real region name for AWS, and sends to the regional endpoint', () => {
     const aws = { ...base, profile: 'aws' as const, region: 'eu-west-1' };
     expect(resolveTarget(aws, EMPTY_CREDENTIALS)).toMatchObject({ ok: false, field: 'accessKeyId' });
-    expect(resolveTarget(aws, keys)).toEqual({ ok: true, target: { region: 'eu-west-1', credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 's3cret' }, label: 'AWS eu-west-1' } });
+    expect(resolveTarget(aws, keys)).toEqual({
+      ok: true,
+      target: { region: 'eu-west-1', credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 's3cret' }, label: 'AWS eu-west-1' },
+    });
     expect(resolveTarget({ ...aws, region: 'Ireland' }, keys)).toMatchObject({ ok: false, field: 'region' });
   });
 
@@ -34,7 +43,10 @@ describe('resolveTarget', () => {
 
 describe('parseEndpointUrl', () => {
   it('refuses credentials, queries and other schemes in the URL', () => {
-    expect(parseEndpointUrl('http://key:secret@localhost:8000')).toMatchObject({ ok: false, message: expect.stringContaining('must not hold credentials (user:password@)') });
+    expect(parseEndpointUrl('http://key:secret@localhost:8000')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('must not hold credentials (user:password@)'),
+    });
     expect(parseEndpointUrl('http://localhost:8000/?a=1').ok).toBe(false);
     expect(parseEndpointUrl('ftp://localhost').ok).toBe(false);
     expect(parseEndpointUrl('').ok).toBe(false);

@@ -5,7 +5,20 @@
 // follows (its definition is the new design's, the old load no longer counts). A table of another
 // design is refused with the reasons and left as it was. The checkpoint holds no credentials.
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { deriveDesign, designIdentity, designLayout, generateSampleRecords, loadProblem, migrationPlan, planDesign, tableDefinition, toItem, withGuardItems, type Design, type Item } from '../../engine/index.ts';
+import {
+  deriveDesign,
+  designIdentity,
+  designLayout,
+  generateSampleRecords,
+  loadProblem,
+  migrationPlan,
+  planDesign,
+  tableDefinition,
+  toItem,
+  withGuardItems,
+  type Design,
+  type Item,
+} from '../../engine/index.ts';
 import { problemText } from '../../runner/testing/exampleDesign.ts';
 import { dropTable, tableDescription } from '../../runner/testing/tableContents.ts';
 import { checkpointKey, keptCheckpoint } from './migrationCheckpoint.ts';
@@ -16,7 +29,12 @@ const endpoint = inject('dynamodbEndpoint');
 const ACCESS_KEY_ID = 'AKIAMIGRATESESSION01';
 const SECRET = 'migrate-session-secret';
 // The panel's credentials: DynamoDB Local keeps the tables of each access key apart.
-const { client, destroy } = newClients({ endpoint, region: 'us-east-1', credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET }, label: endpoint });
+const { client, destroy } = newClients({
+  endpoint,
+  region: 'us-east-1',
+  credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET },
+  label: endpoint,
+});
 const made: string[] = [];
 afterAll(async () => {
   for (const name of made) await dropTable(client, name);
@@ -33,7 +51,13 @@ beforeEach(() => {
 const model = loadProblem(problemText('ecommerce.problem.json')).model;
 if (!model) throw new Error('ecommerce does not load');
 const deployed = deriveDesign(model);
-const added = { name: 'getOrdersByTotal', entity: 'Order', equals: ['status'], order: { attribute: 'total', direction: 'desc' as const }, returns: 'many' as const };
+const added = {
+  name: 'getOrdersByTotal',
+  entity: 'Order',
+  equals: ['status'],
+  order: { attribute: 'total', direction: 'desc' as const },
+  returns: 'many' as const,
+};
 const next = { ...model, patterns: [...model.patterns, added] };
 // As the store makes them: TO derived against the deployed layout, FROM that layout planned with the model.
 const to = deriveDesign(next, { previous: designLayout(deployed), deployed: true });
@@ -42,7 +66,8 @@ const plan = migrationPlan(from, to);
 
 function loadable(design: Design): Item[] {
   const items: Item[] = [];
-  for (const [entity, list] of generateSampleRecords(model!, { seed: 'migration-session' })) for (const record of list) items.push(toItem(design, entity, record));
+  for (const [entity, list] of generateSampleRecords(model!, { seed: 'migration-session' }))
+    for (const record of list) items.push(toItem(design, entity, record));
   return withGuardItems(design, items).items;
 }
 
@@ -119,7 +144,10 @@ describe('the Run panel’s migration', () => {
 
   it('knows the layout the table has once every step is done, with the dropped GSIs gone', () => {
     expect(designIdentity(layoutAfter(to, plan)!)).toBe(plan.to);
-    const fewer = { ...model, patterns: model.patterns.filter((p) => p.name !== 'getOrdersByStatus' && p.name !== 'getUsersByPlan' && p.name !== 'getTrendingProducts') };
+    const fewer = {
+      ...model,
+      patterns: model.patterns.filter((p) => p.name !== 'getOrdersByStatus' && p.name !== 'getUsersByPlan' && p.name !== 'getTrendingProducts'),
+    };
     const unusedTo = deriveDesign(fewer, { previous: designLayout(deployed), deployed: true });
     const unusedFrom = planDesign(fewer, designLayout(deployed));
     const dropping = migrationPlan(unusedFrom, unusedTo, { dropUnused: true });

@@ -9,7 +9,16 @@
 // (engineVerifiedModule); "verified" is said only when it ran and passed. A store of its own
 // beside the run session, outside the app store: nothing of it is autosaved or shared.
 import { createStore } from 'zustand/vanilla';
-import { designIdentity, designLayout, tableDefinition, withoutIndexes, type Design, type DesignLayout, type MigrationPlan, type MigrationStep } from '../../engine/index.ts';
+import {
+  designIdentity,
+  designLayout,
+  tableDefinition,
+  withoutIndexes,
+  type Design,
+  type DesignLayout,
+  type MigrationPlan,
+  type MigrationStep,
+} from '../../engine/index.ts';
 import {
   checkpointMismatch,
   engineVerifiedModule,
@@ -50,7 +59,16 @@ export type MigrationOutcome =
 
 export type MigrationRun =
   | { status: 'idle' }
-  | { status: 'running'; tableName: string; target: string; plan: MigrationPlan; steps: StepState[]; progress: MigrationProgress; notes: string[]; cancelling: boolean }
+  | {
+      status: 'running';
+      tableName: string;
+      target: string;
+      plan: MigrationPlan;
+      steps: StepState[];
+      progress: MigrationProgress;
+      notes: string[];
+      cancelling: boolean;
+    }
   | { status: 'finished'; tableName: string; target: string; plan: MigrationPlan; steps: StepState[]; notes: string[]; outcome: MigrationOutcome };
 
 export interface MigrationSessionState {
@@ -154,7 +172,8 @@ export interface StartMigration {
 }
 
 /** `createIndex GSI3`: what a failure names as the operation (the tag's TagResource comes after the last step). */
-const stepLabel = (step: MigrationStep | undefined) => (step === undefined ? 'TagResource' : `${step.kind}${step.kind === 'createIndex' || step.kind === 'dropIndex' ? ` ${step.index}` : ''}`);
+const stepLabel = (step: MigrationStep | undefined) =>
+  step === undefined ? 'TagResource' : `${step.kind}${step.kind === 'createIndex' || step.kind === 'dropIndex' ? ` ${step.index}` : ''}`;
 
 /** Runs (or resumes) the migration; the outcome lands in the session. */
 export async function startMigration({ from: fromDesign, to: toDesign, plan: planned, where, rate, verify }: StartMigration): Promise<void> {
@@ -170,7 +189,14 @@ export async function startMigration({ from: fromDesign, to: toDesign, plan: pla
   const progress: MigrationProgress = {};
   const set = (extra: Partial<Extract<MigrationRun, { status: 'running' }>> = {}) =>
     migrationSession.setState((s) => ({
-      run: { status: 'running', ...run, steps: [...steps], progress: { ...progress }, cancelling: s.run.status === 'running' ? s.run.cancelling : false, ...extra },
+      run: {
+        status: 'running',
+        ...run,
+        steps: [...steps],
+        progress: { ...progress },
+        cancelling: s.run.status === 'running' ? s.run.cancelling : false,
+        ...extra,
+      },
     }));
   set({ cancelling: false });
   const finish = (outcome: MigrationOutcome) => migrationSession.setState({ run: { status: 'finished', ...run, steps: [...steps], outcome } });
@@ -214,7 +240,13 @@ export async function startMigration({ from: fromDesign, to: toDesign, plan: pla
     });
     switch (result.status) {
       case 'done':
-        finish({ status: 'done', tagged: result.tagged, ...(result.backfill ? { backfill: result.backfill } : {}), ...(result.verify ? { verify: result.verify } : {}), deployedAfter: layoutAfter(to, plan) });
+        finish({
+          status: 'done',
+          tagged: result.tagged,
+          ...(result.backfill ? { backfill: result.backfill } : {}),
+          ...(result.verify ? { verify: result.verify } : {}),
+          deployedAfter: layoutAfter(to, plan),
+        });
         followTable(to, tableName, target);
         break;
       case 'refused':

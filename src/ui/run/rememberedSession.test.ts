@@ -18,7 +18,10 @@ function memoryStorage(): Storage {
 describe('rememberedSession', () => {
   it('gives back what was remembered, and nothing once forgotten', () => {
     const storage = memoryStorage();
-    const value = { settings: { profile: 'aws' as const, customUrl: '', region: 'eu-west-1' }, credentials: { accessKeyId: 'A', secretAccessKey: 'B', sessionToken: '' } };
+    const value = {
+      settings: { profile: 'aws' as const, customUrl: '', region: 'eu-west-1' },
+      credentials: { accessKeyId: 'A', secretAccessKey: 'B', sessionToken: '' },
+    };
     expect(readRemembered(storage)).toBeUndefined();
     writeRemembered(storage, value);
     expect(readRemembered(storage)).toEqual(value);
@@ -32,6 +35,9 @@ describe('rememberedSession', () => {
     storage.setItem('tablewright.run.session', '{not json');
     expect(readRemembered(storage)).toBeUndefined();
     storage.setItem('tablewright.run.session', JSON.stringify({ settings: { profile: 'mars' }, credentials: { accessKeyId: 7 } }));
-    expect(readRemembered(storage)).toEqual({ settings: { profile: 'local', customUrl: '', region: 'us-east-1' }, credentials: { accessKeyId: '', secretAccessKey: '', sessionToken: '' } });
+    expect(readRemembered(storage)).toEqual({
+      settings: { profile: 'local', customUrl: '', region: 'us-east-1' },
+      credentials: { accessKeyId: '', secretAccessKey: '', sessionToken: '' },
+    });
   });
 });

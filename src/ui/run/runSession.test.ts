@@ -55,7 +55,11 @@ describe('run session: delete', () => {
     const theirs = await replaceTable(client, design, name);
     await deleteTable(name);
     const after = runSession.getState().table;
-    expect(after).toMatchObject({ status: 'failed', tableName: name, error: { kind: 'runner', message: expect.stringContaining(`Table ${name} at ${endpoint} is not the table created here`) } });
+    expect(after).toMatchObject({
+      status: 'failed',
+      tableName: name,
+      error: { kind: 'runner', message: expect.stringContaining(`Table ${name} at ${endpoint} is not the table created here`) },
+    });
     expect((await tableDescription(client, name))?.CreationDateTime?.getTime()).toBe(theirs?.getTime());
   });
 });

@@ -4,7 +4,18 @@
 // app store, so credentials never reach the autosave, share links or exports,
 // and the session survives switching tabs (which unmounts the panel).
 import { createStore } from 'zustand/vanilla';
-import { applyWrite, designTable, patternReadUnits, tableDefinition, tableNameProblem, writeCapacity, type Design, type Item, type PatternParams, type WriteCall } from '../../engine/index.ts';
+import {
+  applyWrite,
+  designTable,
+  patternReadUnits,
+  tableDefinition,
+  tableNameProblem,
+  writeCapacity,
+  type Design,
+  type Item,
+  type PatternParams,
+  type WriteCall,
+} from '../../engine/index.ts';
 import {
   createClients,
   createDesignTable,
@@ -32,15 +43,21 @@ import {
   type TableDifference,
   type WriteRun,
 } from '../../runner/index.ts';
-import { DEFAULT_LOCAL_ENDPOINT, EMPTY_CREDENTIALS, resolveTarget, secretsOf, type CredentialFields, type EndpointSettings, type Target, type TargetField } from './endpointSettings.ts';
+import {
+  DEFAULT_LOCAL_ENDPOINT,
+  EMPTY_CREDENTIALS,
+  resolveTarget,
+  secretsOf,
+  type CredentialFields,
+  type EndpointSettings,
+  type Target,
+  type TargetField,
+} from './endpointSettings.ts';
 import { probeEndpoint } from './probeEndpoint.ts';
 import { forgetRemembered, readRemembered, tabStorage, writeRemembered } from './rememberedSession.ts';
 
 export type ConnectionState =
-  | { status: 'idle' }
-  | { status: 'testing' }
-  | { status: 'ok'; info: ConnectionInfo; label: string }
-  | { status: 'failed'; error: DescribedError };
+  { status: 'idle' } | { status: 'testing' } | { status: 'ok'; info: ConnectionInfo; label: string } | { status: 'failed'; error: DescribedError };
 
 export type TableState =
   | { status: 'none' }
@@ -54,7 +71,16 @@ export type LoadState =
   | { status: 'idle' }
   | { status: 'loading'; written: number; total: number; itemsPerSecond: number; items: readonly Item[] }
   | { status: 'done'; written: number; total: number; itemsPerSecond: number; seconds: number; items: readonly Item[] }
-  | { status: 'stopped'; why: 'cancelled' | 'failed'; written: number; total: number; resumeAt: number; itemsPerSecond: number; error?: DescribedError; items: readonly Item[] };
+  | {
+      status: 'stopped';
+      why: 'cancelled' | 'failed';
+      written: number;
+      total: number;
+      resumeAt: number;
+      itemsPerSecond: number;
+      error?: DescribedError;
+      items: readonly Item[];
+    };
 
 /**
  * A pattern's run; `capacity`: its predicted read units (on the items compared with) beside the measured ones.
@@ -64,11 +90,28 @@ export type LoadState =
  */
 export type PatternRunState =
   | { status: 'running' }
-  | { status: 'done'; run: PatternRun; params: PatternParams; capacity?: CapacityRow; unverified?: { stale: StalePart[]; remedy: 'recreate' | 'reload' }; plan: string; fingerprint: DataFingerprint }
+  | {
+      status: 'done';
+      run: PatternRun;
+      params: PatternParams;
+      capacity?: CapacityRow;
+      unverified?: { stale: StalePart[]; remedy: 'recreate' | 'reload' };
+      plan: string;
+      fingerprint: DataFingerprint;
+    }
   | { status: 'failed'; error: DescribedError };
 
 /** The Writes view's write sent to the table: running, its recorded requests and outcome, or why it could not be sent. */
-export type WriteRunState = { status: 'idle' } | { status: 'running'; call: WriteCall } | { status: 'done'; call: WriteCall; run: WriteRun; /** Predicted beside measured units; absent when the page does not know the table's items. */ capacity?: CapacityRow } | { status: 'failed'; call: WriteCall; error: DescribedError };
+export type WriteRunState =
+  | { status: 'idle' }
+  | { status: 'running'; call: WriteCall }
+  | {
+      status: 'done';
+      call: WriteCall;
+      run: WriteRun;
+      /** Predicted beside measured units; absent when the page does not know the table's items. */ capacity?: CapacityRow;
+    }
+  | { status: 'failed'; call: WriteCall; error: DescribedError };
 
 export interface RunSessionState {
   settings: EndpointSettings;
@@ -127,12 +170,24 @@ let clientCache: { key: string; clients: Clients } | undefined;
 
 /** New clients for a target: every request times out (DEFAULT_TIMEOUT_MS per attempt, two attempts), so "Connecting…" ends. */
 export function newClients(target: Target): Clients {
-  return createClients({ ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}), region: target.region, credentials: target.credentials, maxAttempts: 2, timeoutMs: DEFAULT_TIMEOUT_MS });
+  return createClients({
+    ...(target.endpoint !== undefined ? { endpoint: target.endpoint } : {}),
+    region: target.region,
+    credentials: target.credentials,
+    maxAttempts: 2,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  });
 }
 
 /** The clients of a target: one set at a time (the last target's, rebuilt when it changes). */
 function clientsFor(target: Target): Clients {
-  const key = JSON.stringify([target.endpoint ?? '', target.region, target.credentials.accessKeyId, target.credentials.secretAccessKey, target.credentials.sessionToken ?? '']);
+  const key = JSON.stringify([
+    target.endpoint ?? '',
+    target.region,
+    target.credentials.accessKeyId,
+    target.credentials.secretAccessKey,
+    target.credentials.sessionToken ?? '',
+  ]);
   if (clientCache?.key !== key) {
     clientCache?.clients.destroy();
     clientCache = { key, clients: newClients(target) };
@@ -229,7 +284,14 @@ export async function createTable(design: Design, confirmExisting?: string): Pro
   const target = currentTarget();
   const tableName = input.trim() || design.tableName;
   if (!target) return;
-  runSession.setState({ table: { status: 'creating', tableName }, load: { status: 'idle' }, runs: {}, write: { status: 'idle' }, tableItems: undefined, loaded: undefined });
+  runSession.setState({
+    table: { status: 'creating', tableName },
+    load: { status: 'idle' },
+    runs: {},
+    write: { status: 'idle' },
+    tableItems: undefined,
+    loaded: undefined,
+  });
   try {
     const result = await createDesignTable({
       client: clientsFor(target).client,
@@ -271,7 +333,12 @@ export async function loadSampleItems(design: Design, items: readonly Item[], re
   loadController = controller;
   // What the table holds once every item is in: answers are compared only while that is the current design's.
   const fingerprint = dataFingerprint(design, table.tableName, items);
-  runSession.setState({ load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items }, runs: {}, tableItems: undefined, loaded: undefined });
+  runSession.setState({
+    load: { status: 'loading', written: startAt, total: items.length, itemsPerSecond: 0, items },
+    runs: {},
+    tableItems: undefined,
+    loaded: undefined,
+  });
   const result = await loadItems({
     client: clientsFor(table.target).doc,
     tableName: table.tableName,
@@ -284,14 +351,39 @@ export async function loadSampleItems(design: Design, items: readonly Item[], re
   loadController = undefined;
   switch (result.status) {
     case 'done':
-      runSession.setState({ load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items }, tableItems: items, loaded: fingerprint });
+      runSession.setState({
+        load: { status: 'done', written: result.written, total: result.total, itemsPerSecond: result.itemsPerSecond, seconds: result.ms / 1000, items },
+        tableItems: items,
+        loaded: fingerprint,
+      });
       break;
     case 'cancelled':
-      runSession.setState({ load: { status: 'stopped', why: 'cancelled', written: result.written, total: result.total, resumeAt: result.resumeAt, itemsPerSecond: result.itemsPerSecond, items } });
+      runSession.setState({
+        load: {
+          status: 'stopped',
+          why: 'cancelled',
+          written: result.written,
+          total: result.total,
+          resumeAt: result.resumeAt,
+          itemsPerSecond: result.itemsPerSecond,
+          items,
+        },
+      });
       break;
     case 'failed': {
       const error = await explain(result.error.cause, table.target, 'BatchWriteItem');
-      runSession.setState({ load: { status: 'stopped', why: 'failed', written: result.written, total: result.total, resumeAt: result.resumeAt, itemsPerSecond: result.itemsPerSecond, error, items } });
+      runSession.setState({
+        load: {
+          status: 'stopped',
+          why: 'failed',
+          written: result.written,
+          total: result.total,
+          resumeAt: result.resumeAt,
+          itemsPerSecond: result.itemsPerSecond,
+          error,
+          items,
+        },
+      });
       break;
     }
     default: {
@@ -318,12 +410,25 @@ export async function runOnePattern(args: { design: Design; patternName: string;
   let state: PatternRunState;
   try {
     const check = verification(design, table.tableName, { created: table.definition, loaded, items: tableItems }, sampleItems);
-    const run = await runPattern({ client: clientsFor(table.target).doc, design, tableName: table.tableName, patternName, params, ...(check.verified ? { sampleItems: check.items } : {}) });
+    const run = await runPattern({
+      client: clientsFor(table.target).doc,
+      design,
+      tableName: table.tableName,
+      patternName,
+      params,
+      ...(check.verified ? { sampleItems: check.items } : {}),
+    });
     const ranUnder = { plan: runPlanText(design, patternName), fingerprint: dataFingerprint(design, table.tableName, sampleItems) };
     if (check.verified) {
       // The units predicted on the items compared with, beside what DynamoDB reported (Local's known deviations applied on a local endpoint).
       const predicted = patternReadUnits({ design, items: check.items, pattern: patternName, params });
-      state = { status: 'done', run, params, capacity: patternCapacityRow(patternName, [predicted], [run], isLocalEndpoint(table.target.endpoint)), ...ranUnder };
+      state = {
+        status: 'done',
+        run,
+        params,
+        capacity: patternCapacityRow(patternName, [predicted], [run], isLocalEndpoint(table.target.endpoint)),
+        ...ranUnder,
+      };
     } else {
       state = { status: 'done', run, params, unverified: { stale: check.stale, remedy: check.remedy }, ...ranUnder };
     }
@@ -363,7 +468,8 @@ export async function deleteTable(confirmTableName: string): Promise<void> {
   } catch (e) {
     const error = await explain(e, table.target, 'DeleteTable');
     // Ours is gone and the table of that name is someone else's: nothing here to use or delete.
-    if (e instanceof RunnerError && e.code === 'table.replaced') runSession.setState({ table: { status: 'failed', tableName: table.tableName, error }, load: { status: 'idle' }, runs: {} });
+    if (e instanceof RunnerError && e.code === 'table.replaced')
+      runSession.setState({ table: { status: 'failed', tableName: table.tableName, error }, load: { status: 'idle' }, runs: {} });
     else runSession.setState({ table: { ...table, status: 'ready', error } });
   }
 }
@@ -382,7 +488,13 @@ export async function sendWrite(design: Design, call: WriteCall): Promise<void> 
     const before = runSession.getState().tableItems;
     const run = await runWrite({ client: clientsFor(table.target).doc, design, table: table.created, write: call });
     const predicted = before && (await predictWrite(design, call, before));
-    const capacity = predicted && writeCapacityRow({ entity: call.entity, label: call.operation, applied: predicted.applied, capacity: predicted.capacity }, run, isLocalEndpoint(table.target.endpoint));
+    const capacity =
+      predicted &&
+      writeCapacityRow(
+        { entity: call.entity, label: call.operation, applied: predicted.applied, capacity: predicted.capacity },
+        run,
+        isLocalEndpoint(table.target.endpoint),
+      );
     // The page's picture of the table follows the write when the endpoint did what the memory table did.
     const after = predicted && predicted.applied.outcome.ok === run.outcome.ok ? predicted.items : undefined;
     runSession.setState({ write: { status: 'done', call, run, ...(capacity ? { capacity } : {}) }, tableItems: after });

@@ -4,7 +4,19 @@
 // "✓ Matches (0 items)" as when it was compared with the items of the older design. Recreated or
 // reloaded under the new design, the same run is compared and matches.
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { deriveDesign, generateSampleRecords, loadProblem, runRequests, buildRequest, sampleParams, toItem, withGuardItems, type Design, type Item, type Model } from '../../engine/index.ts';
+import {
+  deriveDesign,
+  generateSampleRecords,
+  loadProblem,
+  runRequests,
+  buildRequest,
+  sampleParams,
+  toItem,
+  withGuardItems,
+  type Design,
+  type Item,
+  type Model,
+} from '../../engine/index.ts';
 import { runPattern, verification } from '../../runner/index.ts';
 import { problemText } from '../../runner/testing/exampleDesign.ts';
 import { dropTable } from '../../runner/testing/tableContents.ts';
@@ -59,7 +71,12 @@ describe('run session: answers are compared only with data loaded under the curr
     expect(runSession.getState().load.status).toBe('done');
 
     // Under the design it was loaded with, an answer is compared (and matches).
-    await runOnePattern({ design: before.design, patternName: 'getProductById', params: sampleParams(base, new Map(), 'getProductById'), sampleItems: before.items });
+    await runOnePattern({
+      design: before.design,
+      patternName: 'getProductById',
+      params: sampleParams(base, new Map(), 'getProductById'),
+      sampleItems: before.items,
+    });
     expect(runState('getProductById')).toMatchObject({ run: { ok: true } });
     expect(runState('getProductById').unverified).toBeUndefined();
 
@@ -80,7 +97,12 @@ describe('run session: answers are compared only with data loaded under the curr
     expect(stale.unverified?.stale).toEqual(expect.arrayContaining(['layout', 'items']));
     const table = runSession.getState().table;
     if (table.status !== 'ready') throw new Error('no table');
-    const remedy = verification(after.design, name, { created: table.definition, loaded: runSession.getState().loaded, items: runSession.getState().tableItems }, after.items);
+    const remedy = verification(
+      after.design,
+      name,
+      { created: table.definition, loaded: runSession.getState().loaded, items: runSession.getState().tableItems },
+      after.items,
+    );
     expect(remedy.verified).toBe(false);
     expect(stale.unverified?.remedy).toBe(remedy.verified ? undefined : remedy.remedy);
 
@@ -104,7 +126,12 @@ describe('run session: answers are compared only with data loaded under the curr
     made.push(name);
     setTableName(name);
     await createTable(before.design);
-    await runOnePattern({ design: before.design, patternName: 'getProductById', params: sampleParams(base, new Map(), 'getProductById'), sampleItems: before.items });
+    await runOnePattern({
+      design: before.design,
+      patternName: 'getProductById',
+      params: sampleParams(base, new Map(), 'getProductById'),
+      sampleItems: before.items,
+    });
     expect(runState('getProductById')).toMatchObject({ run: { ok: undefined }, unverified: { stale: ['layout', 'items'], remedy: 'reload' } });
 
     await loadSampleItems(before.design, before.items);

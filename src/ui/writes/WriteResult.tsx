@@ -40,9 +40,7 @@ export function WriteResult({ design, write, onShowIndex }: WriteResultProps) {
         </div>
       )}
 
-      <h3 className="tw-writes__heading">
-        Requests sent ({requests.length})
-      </h3>
+      <h3 className="tw-writes__heading">Requests sent ({requests.length})</h3>
       <ol className="tw-writes__requests" aria-label="Requests sent">
         {requests.map((sent, i) => {
           const text = requestText(sent);
@@ -67,8 +65,7 @@ export function WriteResult({ design, write, onShowIndex }: WriteResultProps) {
             const attributes = changedAttributes(change);
             return (
               <li key={i}>
-                <span className={`tw-writes__kind tw-writes__kind--${change.kind}`}>{change.kind}</span> {what}{' '}
-                <code>{pk ? entryKeyText(item, pk) : ''}</code>
+                <span className={`tw-writes__kind tw-writes__kind--${change.kind}`}>{change.kind}</span> {what} <code>{pk ? entryKeyText(item, pk) : ''}</code>
                 {attributes.length > 0 && <span className="tw-writes__note"> · {attributes.join(', ')}</span>}
               </li>
             );

@@ -118,7 +118,12 @@ export function WritesPanel() {
 
         <WriteForm entity={entity} draft={current} errors={errors} onDraft={onDraft} />
         {fields.conditionAttributes.length > 0 && (
-          <ConditionInputs attributes={fields.conditionAttributes} conditions={current.conditions} errors={errors} onConditions={(conditions) => onDraft({ ...current, conditions })} />
+          <ConditionInputs
+            attributes={fields.conditionAttributes}
+            conditions={current.conditions}
+            errors={errors}
+            onConditions={(conditions) => onDraft({ ...current, conditions })}
+          />
         )}
 
         <div className="tw-writes__actions">

@@ -5,7 +5,11 @@ import { buildWriteCall, draftFrom, operationsOf, writeFormFields } from './writ
 
 const ecommerce = exampleModel('ecommerce');
 const entity = (name: string): Entity => ecommerce.entities.find((e) => e.name === name) as Entity;
-const accounts = modelFromText(['model "Accounts"', 'entity Account key id version v', '  id: string', '  handle: string', '  note?: string', '  v: number', 'byId: Account by id', ''].join('\n'));
+const accounts = modelFromText(
+  ['model "Accounts"', 'entity Account key id version v', '  id: string', '  handle: string', '  note?: string', '  v: number', 'byId: Account by id', ''].join(
+    '\n',
+  ),
+);
 const account = accounts.entities[0] as Entity;
 const order = { orderId: 'o1', userEmail: 'a@b.c', status: 'pending', createdAt: '2024-01-01T00:00:00.000Z', total: 12 };
 
@@ -19,7 +23,10 @@ describe('writeFormFields', () => {
   it('takes the key, the attributes to change and the expected version for an update', () => {
     const fields = writeFormFields(account, 'update');
     expect(fields.key.map((f) => f.id)).toEqual(['key.id']);
-    expect(fields.set.map((f) => [f.id, f.optional])).toEqual([['set.handle', false], ['set.note', true]]);
+    expect(fields.set.map((f) => [f.id, f.optional])).toEqual([
+      ['set.handle', false],
+      ['set.note', true],
+    ]);
     expect(fields.version).toMatchObject({ id: 'version', name: 'v', optional: false });
     expect(writeFormFields(account, 'create').record.map((f) => f.name)).toEqual(['id', 'handle', 'note', 'v']);
     expect(writeFormFields(account, 'remove').version?.optional).toBe(true);
@@ -30,7 +37,10 @@ describe('buildWriteCall', () => {
   it('makes an update of the attributes set, null for one removed, with the version it expects', () => {
     const draft = { ...draftFrom(account, 'update', { id: 'a1', handle: 'x', v: 3 }), modes: { 'set.handle': 'set' as const, 'set.note': 'remove' as const } };
     draft.texts['set.handle'] = 'y';
-    expect(buildWriteCall(account, draft)).toEqual({ ok: true, call: { operation: 'update', entity: 'Account', key: { id: 'a1' }, changes: { handle: 'y', note: null, v: 3 } } });
+    expect(buildWriteCall(account, draft)).toEqual({
+      ok: true,
+      call: { operation: 'update', entity: 'Account', key: { id: 'a1' }, changes: { handle: 'y', note: null, v: 3 } },
+    });
   });
 
   it('reports a number field holding text and a missing key attribute at their fields', () => {
@@ -45,7 +55,10 @@ describe('buildWriteCall', () => {
     const created = draftFrom(account, 'create', { id: 'a2', handle: 'h', v: 1 });
     expect(buildWriteCall(account, created)).toEqual({ ok: true, call: { operation: 'create', entity: 'Account', record: { id: 'a2', handle: 'h', v: 1 } } });
     draft.texts['record.status'] = 'lost';
-    expect(buildWriteCall(entity('Order'), draft)).toMatchObject({ ok: false, errors: { 'record.status': 'Choose one of pending, paid, shipped, delivered.' } });
+    expect(buildWriteCall(entity('Order'), draft)).toMatchObject({
+      ok: false,
+      errors: { 'record.status': 'Choose one of pending, paid, shipped, delivered.' },
+    });
   });
 
   it('asks for a change when an update sets nothing, and states conditions as the runtime takes them', () => {
@@ -59,7 +72,10 @@ describe('buildWriteCall', () => {
         { attribute: 'status', test: 'notExists' as const, text: '' },
       ],
     };
-    expect(buildWriteCall(entity('Order'), conditioned)).toEqual({ ok: true, call: { operation: 'remove', entity: 'Order', key: { orderId: 'o1' }, if: { total: { ge: 10, lt: 20 }, status: { exists: false } } } });
+    expect(buildWriteCall(entity('Order'), conditioned)).toEqual({
+      ok: true,
+      call: { operation: 'remove', entity: 'Order', key: { orderId: 'o1' }, if: { total: { ge: 10, lt: 20 }, status: { exists: false } } },
+    });
     conditioned.conditions[0] = { attribute: 'total', test: 'ge', text: 'x' };
     expect(buildWriteCall(entity('Order'), conditioned)).toEqual({ ok: false, errors: { 'condition.0': 'Enter a number.' } });
   });

@@ -53,7 +53,8 @@ export function writeFormFields(entity: Entity, operation: WriteOperation): Writ
   else fields.key = keyAttributes.map((a) => field('key', a, false));
   if (operation === 'update') fields.set = outside.map((a) => field('set', a));
   if (operation === 'add') fields.add = addableAttributes(entity).map((a) => field('add', a, true));
-  if (versionAttribute && operation !== 'create') fields.version = { id: 'version', name: versionAttribute.name, type: 'number', optional: operation !== 'update' };
+  if (versionAttribute && operation !== 'create')
+    fields.version = { id: 'version', name: versionAttribute.name, type: 'number', optional: operation !== 'update' };
   return fields;
 }
 

@@ -84,10 +84,53 @@ export function nativeDesign(model: Model = nativeModel()): Design {
   const type = derived.entityAttribute;
   const kept = new Set(derived.indexes.filter((i) => i.kind === 'table' || i.patterns.includes('byCustomer')).map((i) => i.name));
   const natives: IndexLayout[] = [
-    { name: 'GSI6', kind: 'gsi', keys: 'native', pk: [{ name: type, type: 'S' }, { name: 'managerId', type: 'S' }], sk: [{ name: 'level', type: 'N' }], projection: 'ALL' },
-    { name: 'GSI7', kind: 'gsi', keys: 'native', pk: [{ name: type, type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'total', type: 'N' }, { name: 'placed', type: 'S' }], projection: 'ALL' },
-    { name: 'GSI8', kind: 'gsi', keys: 'native', pk: [{ name: type, type: 'S' }, { name: 'coupon', type: 'S' }], sk: [{ name: 'total', type: 'N' }], projection: 'ALL' },
-    { name: 'GSI9', kind: 'gsi', keys: 'native', pk: [{ name: type, type: 'S' }, { name: 'status', type: 'S' }], sk: [{ name: 'coupon', type: 'S' }], projection: 'ALL' },
+    {
+      name: 'GSI6',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: type, type: 'S' },
+        { name: 'managerId', type: 'S' },
+      ],
+      sk: [{ name: 'level', type: 'N' }],
+      projection: 'ALL',
+    },
+    {
+      name: 'GSI7',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: type, type: 'S' },
+        { name: 'status', type: 'S' },
+      ],
+      sk: [
+        { name: 'total', type: 'N' },
+        { name: 'placed', type: 'S' },
+      ],
+      projection: 'ALL',
+    },
+    {
+      name: 'GSI8',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: type, type: 'S' },
+        { name: 'coupon', type: 'S' },
+      ],
+      sk: [{ name: 'total', type: 'N' }],
+      projection: 'ALL',
+    },
+    {
+      name: 'GSI9',
+      kind: 'gsi',
+      keys: 'native',
+      pk: [
+        { name: type, type: 'S' },
+        { name: 'status', type: 'S' },
+      ],
+      sk: [{ name: 'coupon', type: 'S' }],
+      projection: 'ALL',
+    },
   ];
   if (natives.some((n) => kept.has(n.name))) throw new Error('the derived design already has a GSI of a native one’s name');
   const templates: Record<string, Record<string, KeyTemplate>> = {
@@ -105,7 +148,10 @@ export function nativeDesign(model: Model = nativeModel()): Design {
     // Every entity keeps its table key; only Order keeps its template in the composite GSI (byCustomer's).
     entities: layout.entities.map((e) => ({
       ...e,
-      keys: { ...Object.fromEntries(Object.entries(e.keys).filter(([name]) => name === 'table' || (name === composite && e.entity === 'Order'))), ...templates[e.entity] },
+      keys: {
+        ...Object.fromEntries(Object.entries(e.keys).filter(([name]) => name === 'table' || (name === composite && e.entity === 'Order'))),
+        ...templates[e.entity],
+      },
     })),
   };
   const design = planDesign(model, withNative);
@@ -116,6 +162,7 @@ export function nativeDesign(model: Model = nativeModel()): Design {
     if (got.join() !== expected.join()) throw new Error(`${plan.pattern} is planned on ${got.join(', ')}, not ${expected.join(', ')}`);
   }
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || design.patterns.length !== model.patterns.length) throw new Error(`the native design does not serve every pattern: ${errors.map((d) => d.message).join('; ')}`);
+  if (errors.length > 0 || design.patterns.length !== model.patterns.length)
+    throw new Error(`the native design does not serve every pattern: ${errors.map((d) => d.message).join('; ')}`);
   return design;
 }

@@ -46,7 +46,11 @@ export function readDesignNote(description: string | undefined): DesignNote | un
     if (!m) continue;
     const [, entity = '', key, label, index = '', pk = '', sk = ''] = m;
     const entry = note.get(entity) ?? { templates: new Map<string, { pk: string; sk: string }>() };
-    if (key !== undefined) entry.key = key.split(',').map((k) => k.trim()).filter((k) => k !== '');
+    if (key !== undefined)
+      entry.key = key
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== '');
     if (label !== undefined) entry.label = label;
     entry.templates.set(index, { pk, sk });
     note.set(entity, entry);

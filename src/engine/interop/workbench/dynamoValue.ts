@@ -18,7 +18,10 @@ export type DynamoValue =
 /** Reads one typed value; never throws. */
 export function dynamoValue(node: JsonNode): DynamoValue {
   if (node.kind !== 'object' || node.entries.length !== 1) {
-    return { kind: 'malformed', why: `a value is written {"TYPE": value} (DynamoDB JSON), but this is ${describeJsonNode(node)}${node.kind === 'object' ? ` with ${String(node.entries.length)} fields` : ''}` };
+    return {
+      kind: 'malformed',
+      why: `a value is written {"TYPE": value} (DynamoDB JSON), but this is ${describeJsonNode(node)}${node.kind === 'object' ? ` with ${String(node.entries.length)} fields` : ''}`,
+    };
   }
   const [entry] = node.entries;
   if (!entry) return { kind: 'malformed', why: 'an empty value' };
@@ -32,7 +35,8 @@ export function dynamoValue(node: JsonNode): DynamoValue {
     case 'N': {
       const text = value.kind === 'string' ? value.value.trim() : undefined;
       const n = text !== undefined && /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      if (text === undefined) return { kind: 'malformed', why: `{"N": ...} holds the number as a string ({"N": "12"}), but this holds ${describeJsonNode(value)}` };
+      if (text === undefined)
+        return { kind: 'malformed', why: `{"N": ...} holds the number as a string ({"N": "12"}), but this holds ${describeJsonNode(value)}` };
       if (!Number.isFinite(n)) return { kind: 'malformed', why: `{"N": "${text}"} is not a number` };
       const problem = numberProblem(n);
       if (problem !== undefined) return { kind: 'malformed', why: problem };
@@ -79,7 +83,8 @@ function documentProblem(type: string, value: JsonNode, depth: number): string |
 function typed(node: JsonNode, depth: number): string | undefined {
   if (node.kind !== 'object' || node.entries.length !== 1) return `${describeJsonNode(node)} is plain JSON, not a typed value {"TYPE": value}`;
   const [entry] = node.entries;
-  if (!entry || !DYNAMODB_TYPES.includes(entry.key)) return `"${entry?.key ?? ''}" is no DynamoDB type${entry?.key === undefined ? '' : ' (a map wrapped twice?)'}`;
+  if (!entry || !DYNAMODB_TYPES.includes(entry.key))
+    return `"${entry?.key ?? ''}" is no DynamoDB type${entry?.key === undefined ? '' : ' (a map wrapped twice?)'}`;
   if (['M', 'L', 'SS', 'NS', 'BS'].includes(entry.key)) return documentProblem(entry.key, entry.value, depth + 1);
   const scalar = dynamoValue(node);
   return scalar.kind === 'malformed' ? scalar.why : undefined;

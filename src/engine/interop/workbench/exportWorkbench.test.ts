@@ -7,7 +7,12 @@ import { importWorkbench, type WorkbenchImported } from './importWorkbench.ts';
 
 const dir = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 /** Every problem of ../shared/problems, its extensions and the engine's own test problems. */
-const PROBLEM_DIRS = [dir('../../../../../shared/problems/'), dir('../../../../../shared/problems/extensions/'), dir('../../testing/problems/'), dir('../../testing/problems/reads-only/')];
+const PROBLEM_DIRS = [
+  dir('../../../../../shared/problems/'),
+  dir('../../../../../shared/problems/extensions/'),
+  dir('../../testing/problems/'),
+  dir('../../testing/problems/reads-only/'),
+];
 const problems = PROBLEM_DIRS.flatMap((d) =>
   readdirSync(d)
     .filter((f) => f.endsWith('.problem.json'))
@@ -39,7 +44,10 @@ describe('exportWorkbench', () => {
   describe.each(problems)('%s', (_name, file) => {
     const design = deriveDesign(model(file));
     const exported = exportWorkbench(design);
-    const json = JSON.parse(exported.text) as { ModelMetadata: { Version: string; AWSService: string }; DataModel: { TableFacets: { FacetName: string; KeyAttributeAlias: { PartitionKeyAlias: string }; TableData: unknown[] }[] }[] };
+    const json = JSON.parse(exported.text) as {
+      ModelMetadata: { Version: string; AWSService: string };
+      DataModel: { TableFacets: { FacetName: string; KeyAttributeAlias: { PartitionKeyAlias: string }; TableData: unknown[] }[] }[];
+    };
 
     it('writes a Workbench 3.0 model: one table, one facet per entity keyed by its template, bounded sample items', () => {
       expect(json.ModelMetadata).toMatchObject({ Version: '3.0', AWSService: 'Amazon DynamoDB' });
@@ -70,7 +78,9 @@ describe('exportWorkbench', () => {
     const few = JSON.parse(exportWorkbench(design, { maxItemsPerEntity: 2 }).text) as { DataModel: { TableFacets: { TableData: unknown[] }[] }[] };
     expect(few.DataModel[0]?.TableFacets.every((f) => f.TableData.length <= 2)).toBe(true);
     const user = { email: 'ana@example.com', userId: 'u1', name: 'Ana', plan: 'free', createdAt: '2024-05-01T10:00:00.000Z' };
-    const given = JSON.parse(exportWorkbench(design, { records: new Map([['User', [user]]]) }).text) as { DataModel: { TableFacets: { FacetName: string; TableData: Record<string, unknown>[] }[] }[] };
+    const given = JSON.parse(exportWorkbench(design, { records: new Map([['User', [user]]]) }).text) as {
+      DataModel: { TableFacets: { FacetName: string; TableData: Record<string, unknown>[] }[] }[];
+    };
     expect(given.DataModel[0]?.TableFacets.find((f) => f.FacetName === 'User')?.TableData).toEqual([
       expect.objectContaining({ PK: { S: 'USER#ana@example.com' }, email: { S: 'ana@example.com' }, _type: { S: 'User' } }),
     ]);
@@ -90,7 +100,8 @@ describe('exportWorkbench', () => {
     const native = design.indexes.filter((i) => i.keys === 'native');
     expect(native.length).toBeGreaterThan(0);
     expect(diagnostics.filter((d) => d.subject?.index !== undefined).map((d) => d.subject?.index)).toEqual(native.map((i) => i.name));
-    const gsis = (JSON.parse(text) as { DataModel: { GlobalSecondaryIndexes: { KeyAttributes: { PartitionKey: { AttributeName: string } } }[] }[] }).DataModel[0]?.GlobalSecondaryIndexes;
+    const gsis = (JSON.parse(text) as { DataModel: { GlobalSecondaryIndexes: { KeyAttributes: { PartitionKey: { AttributeName: string } } }[] }[] })
+      .DataModel[0]?.GlobalSecondaryIndexes;
     expect(gsis?.every((g) => g.KeyAttributes.PartitionKey.AttributeName !== '_type')).toBe(true);
   });
 });

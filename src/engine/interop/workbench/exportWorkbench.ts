@@ -56,7 +56,13 @@ export function exportWorkbench(design: Design, options: WorkbenchExportOptions 
     const first = declared.get(name);
     if (first === undefined) declared.set(name, type);
     else if (first !== type) {
-      diagnostics.push(workbenchDiagnostic('interop.workbenchExport', `"${name}" is ${type} in ${entity ?? 'an entity'} and ${first} before: a Workbench model declares one type per attribute, so it is declared ${first}`, { subject: entity ? { entity } : {} }));
+      diagnostics.push(
+        workbenchDiagnostic(
+          'interop.workbenchExport',
+          `"${name}" is ${type} in ${entity ?? 'an entity'} and ${first} before: a Workbench model declares one type per attribute, so it is declared ${first}`,
+          { subject: entity ? { entity } : {} },
+        ),
+      );
     }
   };
   const keyName = (i: (typeof design.indexes)[number], part: 'pk' | 'sk'): string | undefined => {
@@ -73,7 +79,11 @@ export function exportWorkbench(design: Design, options: WorkbenchExportOptions 
       continue;
     }
     diagnostics.push(
-      workbenchDiagnostic('interop.workbenchExport', `${g.name} has a native key (${g.pk.map((a) => a.name).join(' + ')} / ${g.sk.map((a) => a.name).join(' + ') || 'no sort key'}): a Workbench model holds one partition and one sort key attribute per GSI, so it shows ${keyName(g, 'pk') ?? '?'} / ${keyName(g, 'sk') ?? 'no sort key'}`, { subject: { index: g.name } }),
+      workbenchDiagnostic(
+        'interop.workbenchExport',
+        `${g.name} has a native key (${g.pk.map((a) => a.name).join(' + ')} / ${g.sk.map((a) => a.name).join(' + ') || 'no sort key'}): a Workbench model holds one partition and one sort key attribute per GSI, so it shows ${keyName(g, 'pk') ?? '?'} / ${keyName(g, 'sk') ?? 'no sort key'}`,
+        { subject: { index: g.name } },
+      ),
     );
   }
   declare(design.entityAttribute, 'S');
@@ -100,7 +110,10 @@ export function exportWorkbench(design: Design, options: WorkbenchExportOptions 
     }
     return {
       FacetName: e.entity,
-      KeyAttributeAlias: { PartitionKeyAlias: tableTemplate ? keyTemplateText(tableTemplate.pk) : table.pkAttribute, SortKeyAlias: tableTemplate ? keyTemplateText(tableTemplate.sk) : table.skAttribute },
+      KeyAttributeAlias: {
+        PartitionKeyAlias: tableTemplate ? keyTemplateText(tableTemplate.pk) : table.pkAttribute,
+        SortKeyAlias: tableTemplate ? keyTemplateText(tableTemplate.sk) : table.skAttribute,
+      },
       TableData: items.map((item) => typedItem(item, model, e.entity)),
       NonKeyAttributes: [...new Set(attributes)],
       DataAccess: { MySql: {} },
@@ -121,7 +134,10 @@ export function exportWorkbench(design: Design, options: WorkbenchExportOptions 
     DataModel: [
       {
         TableName: design.tableName,
-        KeyAttributes: { PartitionKey: { AttributeName: table.pkAttribute, AttributeType: 'S' }, SortKey: { AttributeName: table.skAttribute, AttributeType: 'S' } },
+        KeyAttributes: {
+          PartitionKey: { AttributeName: table.pkAttribute, AttributeType: 'S' },
+          SortKey: { AttributeName: table.skAttribute, AttributeType: 'S' },
+        },
         NonKeyAttributes: [...declared].map(([name, type]) => ({ AttributeName: name, AttributeType: type })),
         TableFacets: facets,
         GlobalSecondaryIndexes: gsis.map((g) => {
@@ -130,20 +146,30 @@ export function exportWorkbench(design: Design, options: WorkbenchExportOptions 
           const typeOf = (name: string) => (g.keys === 'native' ? ([...g.pk, ...g.sk].find((a) => a.name === name)?.type ?? 'S') : 'S');
           return {
             IndexName: g.name,
-            KeyAttributes: { PartitionKey: { AttributeName: pk, AttributeType: typeOf(pk) }, ...(sk !== undefined ? { SortKey: { AttributeName: sk, AttributeType: typeOf(sk) } } : {}) },
+            KeyAttributes: {
+              PartitionKey: { AttributeName: pk, AttributeType: typeOf(pk) },
+              ...(sk !== undefined ? { SortKey: { AttributeName: sk, AttributeType: typeOf(sk) } } : {}),
+            },
             Projection: { ProjectionType: 'ALL' },
           };
         }),
         DataAccess: { MySql: {} },
         BillingMode: billing,
         ...(billing === 'PROVISIONED'
-          ? { ProvisionedCapacitySettings: { ProvisionedThroughput: { ReadCapacityUnits: model.table?.read ?? 5, WriteCapacityUnits: model.table?.write ?? 5 } } }
+          ? {
+              ProvisionedCapacitySettings: {
+                ProvisionedThroughput: { ReadCapacityUnits: model.table?.read ?? 5, WriteCapacityUnits: model.table?.write ?? 5 },
+              },
+            }
           : {}),
       },
     ],
   };
   const left = leftOut(model);
-  if (left.length > 0) diagnostics.push(workbenchDiagnostic('interop.workbenchExport', `a Workbench model has no place for ${left.join('; ')}: they are not in the file`, { subject: {} }));
+  if (left.length > 0)
+    diagnostics.push(
+      workbenchDiagnostic('interop.workbenchExport', `a Workbench model has no place for ${left.join('; ')}: they are not in the file`, { subject: {} }),
+    );
   return { text: `${JSON.stringify(file, null, 2)}\n`, diagnostics };
 }
 
@@ -171,7 +197,7 @@ function typedItem(item: Item, model: Model, entity: string): Record<string, Typ
 
 /** The records to show per entity: the given ones, else seeded sample records (no clock, no Math.random). */
 function sampleRecords(model: Model, given: ReadonlyMap<string, readonly RecordValue[]> | undefined, max: number): Map<string, readonly RecordValue[]> {
-  const missing = model.entities.filter((e) => !(given?.get(e.name)?.length));
+  const missing = model.entities.filter((e) => !given?.get(e.name)?.length);
   const out = new Map<string, readonly RecordValue[]>(given ?? []);
   if (missing.length > 0 && max > 0) {
     const generated = generateSampleRecords(model, { seed: 'workbench', maxPerEntity: max });
@@ -196,6 +222,7 @@ function leftOut(model: Model): string[] {
   ]);
   out.push(...extras);
   const t = model.table;
-  if (t?.stream !== undefined || t?.pitr !== undefined || t?.deletionProtection !== undefined || t?.tableClass !== undefined) out.push("the table's stream, recovery, protection and class settings");
+  if (t?.stream !== undefined || t?.pitr !== undefined || t?.deletionProtection !== undefined || t?.tableClass !== undefined)
+    out.push("the table's stream, recovery, protection and class settings");
   return out;
 }

@@ -24,7 +24,22 @@ export interface EntityGroup {
 }
 
 /** Attribute names that hold an item's entity in the files met (single-table designs name it so). */
-const ENTITY_ATTRIBUTE_NAMES = ['EntityType', 'entityType', 'Entity_Type', 'entity_type', 'ENTITY_TYPE', '_type', '__typename', 'type', 'Type', 'TYPE', 'entity', 'Entity', 'recordType', 'RecordType'];
+const ENTITY_ATTRIBUTE_NAMES = [
+  'EntityType',
+  'entityType',
+  'Entity_Type',
+  'entity_type',
+  'ENTITY_TYPE',
+  '_type',
+  '__typename',
+  'type',
+  'Type',
+  'TYPE',
+  'entity',
+  'Entity',
+  'recordType',
+  'RecordType',
+];
 
 /** The text of a scalar value (what a key built of it holds), or undefined. */
 export function valueText(item: DecodedItem, name: string): string | undefined {
@@ -71,14 +86,18 @@ export function groupItems(table: WorkbenchTable, items: readonly DecodedItem[],
     table.facets.forEach((facet, f) => {
       const own = items.filter((item) => item.source.facet === f);
       const typed = entityAttribute !== undefined ? own.map((item) => valueText(item, entityAttribute)).find((t) => t !== undefined) : undefined;
-      const origin = typed !== undefined ? { text: typed, path: own[0]?.values.get(entityAttribute ?? '')?.path ?? facet.path, named: true } : { text: facet.name, path: `${facet.path}.FacetName`, named: true };
+      const origin =
+        typed !== undefined
+          ? { text: typed, path: own[0]?.values.get(entityAttribute ?? '')?.path ?? facet.path, named: true }
+          : { text: facet.name, path: `${facet.path}.FacetName`, named: true };
       groups.push({ name: uniqueName(entityNameOf(origin.text, tableName), taken), origin, facet, items: own });
     });
     const loose = items.filter((item) => item.source.facet === undefined);
     groups.push(...(entityAttribute !== undefined ? byAttribute(loose, entityAttribute) : byShape(loose)));
     return groups;
   }
-  if (items.length === 0) return [{ name: uniqueName(tableName, taken), origin: { text: table.name, path: `${table.path}.TableName`, named: false }, items: [] }];
+  if (items.length === 0)
+    return [{ name: uniqueName(tableName, taken), origin: { text: table.name, path: `${table.path}.TableName`, named: false }, items: [] }];
   return entityAttribute !== undefined ? byAttribute(items, entityAttribute) : byShape(items);
 
   function byAttribute(list: readonly DecodedItem[], name: string): EntityGroup[] {
@@ -87,7 +106,11 @@ export function groupItems(table: WorkbenchTable, items: readonly DecodedItem[],
       const text = valueText(item, name) ?? '';
       let group = out.get(text);
       if (!group) {
-        group = { name: uniqueName(entityNameOf(text, tableName), taken), origin: { text, path: item.values.get(name)?.path ?? item.source.path, named: true }, items: [] };
+        group = {
+          name: uniqueName(entityNameOf(text, tableName), taken),
+          origin: { text, path: item.values.get(name)?.path ?? item.source.path, named: true },
+          items: [],
+        };
         out.set(text, group);
       }
       group.items.push(item);
@@ -147,7 +170,9 @@ export function groupItems(table: WorkbenchTable, items: readonly DecodedItem[],
     const entries = [...out.values()];
     for (const e of entries.filter((x) => x.words.length > 0)) e.group.name = uniqueName(pascalName(e.words.join(' ')).slice(0, 60) || tableName, taken);
     for (const e of entries.filter((x) => x.words.length === 0)) {
-      const shared = (e.parts[0] ?? []).flatMap((tokens, k) => tokens.filter((t, p) => /^[A-Za-z_]+$/.test(t) && e.parts.every((parts) => parts[k]?.[p] === t)));
+      const shared = (e.parts[0] ?? []).flatMap((tokens, k) =>
+        tokens.filter((t, p) => /^[A-Za-z_]+$/.test(t) && e.parts.every((parts) => parts[k]?.[p] === t)),
+      );
       e.group.name = uniqueName(pascalName(shared.join(' ')).slice(0, 60) || tableName, taken);
     }
     return entries.map((e) => e.group);

@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { deriveDesign, designLayout, keyTemplateText, layoutDocument, parseModelText, parseProblemJson, printModelText, problemToJson, toItem } from '../../index.ts';
+import {
+  deriveDesign,
+  designLayout,
+  keyTemplateText,
+  layoutDocument,
+  parseModelText,
+  parseProblemJson,
+  printModelText,
+  problemToJson,
+  toItem,
+} from '../../index.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
 import { importWorkbench, type WorkbenchImport, type WorkbenchImported } from './importWorkbench.ts';
 import { WORKBENCH_DIAGNOSTIC_CODES } from './workbenchDiagnostic.ts';
@@ -126,7 +136,15 @@ describe('importWorkbench on the corpus of real Workbench files', () => {
 
 /** A one-table Workbench 3.0 model around the given table fields. */
 function workbench(table: Record<string, unknown>, metadata: Record<string, unknown> = { Version: '3.0', AWSService: 'Amazon DynamoDB' }): string {
-  return JSON.stringify({ ModelName: 'Shop', ModelMetadata: { Author: '', DateCreated: '', DateLastModified: '', Description: '', ...metadata }, DataModel: [{ TableName: 'Shop', ...table }] }, null, 2);
+  return JSON.stringify(
+    {
+      ModelName: 'Shop',
+      ModelMetadata: { Author: '', DateCreated: '', DateLastModified: '', Description: '', ...metadata },
+      DataModel: [{ TableName: 'Shop', ...table }],
+    },
+    null,
+    2,
+  );
 }
 const S = (value: string) => ({ S: value });
 const keys = { PartitionKey: { AttributeName: 'PK', AttributeType: 'S' }, SortKey: { AttributeName: 'SK', AttributeType: 'S' } };
@@ -160,7 +178,10 @@ describe('importWorkbench refuses what is no Workbench model, with the reason at
   });
 
   it('refuses an Amazon Keyspaces model', () => {
-    expect(refusal(importWorkbench(workbench({ KeyAttributes: keys }, { Version: '3.0', AWSService: 'Amazon Keyspaces' })))).toMatchObject({ code: 'interop.workbenchService', path: 'ModelMetadata.AWSService' });
+    expect(refusal(importWorkbench(workbench({ KeyAttributes: keys }, { Version: '3.0', AWSService: 'Amazon Keyspaces' })))).toMatchObject({
+      code: 'interop.workbenchService',
+      path: 'ModelMetadata.AWSService',
+    });
   });
 
   it('refuses a table without a key, at the table', () => {
@@ -186,7 +207,13 @@ describe('importWorkbench maps keys, facets and items', () => {
       { AttributeName: 'GSI1SK', AttributeType: 'S' },
       { AttributeName: 'tags', AttributeType: 'SS' },
     ],
-    GlobalSecondaryIndexes: [{ IndexName: 'GSI1', KeyAttributes: { PartitionKey: { AttributeName: 'GSI1PK', AttributeType: 'S' }, SortKey: { AttributeName: 'GSI1SK', AttributeType: 'S' } }, Projection: { ProjectionType: 'ALL' } }],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: 'GSI1',
+        KeyAttributes: { PartitionKey: { AttributeName: 'GSI1PK', AttributeType: 'S' }, SortKey: { AttributeName: 'GSI1SK', AttributeType: 'S' } },
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
     TableData: [
       { PK: S('USER#123'), SK: S('PROFILE'), email: S('a@x.io'), visits: { N: '4' }, GSI1PK: S('EMAIL#a@x.io'), GSI1SK: S('USER#123'), tags: { SS: ['a'] } },
       { PK: S('USER#456'), SK: S('PROFILE'), email: S('b@x.io'), visits: { N: '7' }, GSI1PK: S('EMAIL#b@x.io'), GSI1SK: S('USER#456') },
@@ -241,7 +268,12 @@ describe('importWorkbench maps keys, facets and items', () => {
           KeyAttributes: keys,
           NonKeyAttributes: [{ AttributeName: 'ItemName', AttributeType: 'S' }],
           TableFacets: [
-            { FacetName: 'items', KeyAttributeAlias: { PartitionKeyAlias: 'PlayerID', SortKeyAlias: 'ITEMS#ItemID' }, NonKeyAttributes: ['ItemName'], TableData: [{ PK: S('p1'), SK: S('ITEMS#001'), ItemName: S('Sword') }] },
+            {
+              FacetName: 'items',
+              KeyAttributeAlias: { PartitionKeyAlias: 'PlayerID', SortKeyAlias: 'ITEMS#ItemID' },
+              NonKeyAttributes: ['ItemName'],
+              TableData: [{ PK: S('p1'), SK: S('ITEMS#001'), ItemName: S('Sword') }],
+            },
           ],
         }),
       ),
@@ -254,7 +286,12 @@ describe('importWorkbench maps keys, facets and items', () => {
 
   it('starts a sort key made of a value with the label, and gives a table without a sort key one, saying so', () => {
     const result = imported(
-      importWorkbench(workbench({ KeyAttributes: { PartitionKey: { AttributeName: 'DeviceID', AttributeType: 'S' } }, TableData: [{ DeviceID: S('d#1') }, { DeviceID: S('d#2') }] })),
+      importWorkbench(
+        workbench({
+          KeyAttributes: { PartitionKey: { AttributeName: 'DeviceID', AttributeType: 'S' } },
+          TableData: [{ DeviceID: S('d#1') }, { DeviceID: S('d#2') }],
+        }),
+      ),
     );
     expect(result.layout.indexes[0]).toMatchObject({ pkAttribute: 'DeviceID', skAttribute: 'SK' });
     expect(result.diagnostics.map((d) => d.code)).toContain('interop.workbenchIndex');
@@ -266,7 +303,13 @@ describe('importWorkbench maps keys, facets and items', () => {
       importWorkbench(
         workbench({
           KeyAttributes: keys,
-          GlobalSecondaryIndexes: [{ IndexName: 'Inverse', KeyAttributes: { PartitionKey: { AttributeName: 'SK', AttributeType: 'S' }, SortKey: { AttributeName: 'PK', AttributeType: 'S' } }, Projection: { ProjectionType: 'KEYS_ONLY' } }],
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'Inverse',
+              KeyAttributes: { PartitionKey: { AttributeName: 'SK', AttributeType: 'S' }, SortKey: { AttributeName: 'PK', AttributeType: 'S' } },
+              Projection: { ProjectionType: 'KEYS_ONLY' },
+            },
+          ],
           TableData: [
             { PK: S('ORDER#1'), SK: S('ITEM#a') },
             { PK: S('ORDER#2'), SK: S('ITEM#b') },
@@ -283,7 +326,17 @@ describe('importWorkbench maps keys, facets and items', () => {
   });
 
   it('reports every item key the template makes otherwise than the file, at the item', () => {
-    const result = imported(importWorkbench(workbench({ KeyAttributes: keys, TableData: [{ PK: S('A#1'), SK: S('2024-01-01') }, { PK: S('A#2'), SK: S('2024-01-02') }] })));
+    const result = imported(
+      importWorkbench(
+        workbench({
+          KeyAttributes: keys,
+          TableData: [
+            { PK: S('A#1'), SK: S('2024-01-01') },
+            { PK: S('A#2'), SK: S('2024-01-02') },
+          ],
+        }),
+      ),
+    );
     const d = result.diagnostics.find((x) => x.code === 'interop.workbenchKey' && x.path === 'DataModel[0].TableData[0].SK');
     expect(d?.message).toContain('"2024-01-01" becomes "A#2024-01-01"');
   });

@@ -95,14 +95,23 @@ export function importWorkbench(text: string, options: WorkbenchImportOptions = 
   const table = file.tables[position];
   if (!table) {
     diagnostics.push(
-      workbenchDiagnostic('interop.workbenchNoTable', `the model has no table ${quoteName(options.table ?? '')}: its tables are ${file.tables.map((t) => quoteName(t.name)).join(', ')}`, at('DataModel'), 'error'),
+      workbenchDiagnostic(
+        'interop.workbenchNoTable',
+        `the model has no table ${quoteName(options.table ?? '')}: its tables are ${file.tables.map((t) => quoteName(t.name)).join(', ')}`,
+        at('DataModel'),
+        'error',
+      ),
     );
     return { ok: false, diagnostics };
   }
   if (table.errors.length > 0) return { ok: false, diagnostics: [...diagnostics, ...table.errors] };
   file.tables.forEach((other, i) => {
     if (i === position) return;
-    report('interop.workbenchOtherTable', `table ${quoteName(other.name || `#${String(i + 1)}`)} is not imported: Tablewright designs one table at a time (import it on its own: --table ${other.name || '?'})`, other.path);
+    report(
+      'interop.workbenchOtherTable',
+      `table ${quoteName(other.name || `#${String(i + 1)}`)} is not imported: Tablewright designs one table at a time (import it on its own: --table ${other.name || '?'})`,
+      other.path,
+    );
   });
 
   try {
@@ -119,20 +128,26 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   // Sample values, read once; values that are not DynamoDB JSON reported per attribute (the first place, and how many).
   const malformed = new Map<string, { path: string; why: string; count: number }>();
   const items: DecodedItem[] = table.items.map((item, index) => {
-    const values = new Map([...item.values].map(([name, v]) => {
-      const value = dynamoValue(v.node);
-      const why = value.kind === 'malformed' ? value.why : value.kind === 'document' ? value.malformed : undefined;
-      if (why !== undefined) {
-        const seen = malformed.get(name);
-        if (seen) seen.count++;
-        else malformed.set(name, { path: v.path, why, count: 1 });
-      }
-      return [name, { value, path: v.path }] as const;
-    }));
+    const values = new Map(
+      [...item.values].map(([name, v]) => {
+        const value = dynamoValue(v.node);
+        const why = value.kind === 'malformed' ? value.why : value.kind === 'document' ? value.malformed : undefined;
+        if (why !== undefined) {
+          const seen = malformed.get(name);
+          if (seen) seen.count++;
+          else malformed.set(name, { path: v.path, why, count: 1 });
+        }
+        return [name, { value, path: v.path }] as const;
+      }),
+    );
     return { index, source: item, values };
   });
   for (const [name, m] of malformed) {
-    report('interop.workbenchValue', `${quoteName(name)}: ${m.why}${m.count > 1 ? ` (and ${String(m.count - 1)} more such value${m.count > 2 ? 's' : ''})` : ''}; the value is not kept`, m.path);
+    report(
+      'interop.workbenchValue',
+      `${quoteName(name)}: ${m.why}${m.count > 1 ? ` (and ${String(m.count - 1)} more such value${m.count > 2 ? 's' : ''})` : ''}; the value is not kept`,
+      m.path,
+    );
   }
 
   // Key attributes keep their names; an index whose key attribute another index already uses gets one of its own.
@@ -148,14 +163,24 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   const keyNameSet = new Set(workbenchKeys.map((k) => k.name));
   for (const k of keyNameSet) allNames.add(k);
   const claim = (key: WorkbenchAttribute, owner: string, role: 'partition' | 'sort', fallback: string): string => {
-    if (key.type !== 'S') report('interop.workbenchType', `${owner}'s ${role} key ${quoteName(key.name)} is ${key.type === 'N' ? 'a number (N)' : `of type ${key.type}`}: a Tablewright key attribute holds a string, with numbers encoded so they sort as numbers`, key.path);
+    if (key.type !== 'S')
+      report(
+        'interop.workbenchType',
+        `${owner}'s ${role} key ${quoteName(key.name)} is ${key.type === 'N' ? 'a number (N)' : `of type ${key.type}`}: a Tablewright key attribute holds a string, with numbers encoded so they sort as numbers`,
+        key.path,
+      );
     if (!keyAttributes.has(key.name)) {
       keyAttributes.add(key.name);
       return key.name;
     }
     const name = free(fallback);
     keyAttributes.add(name);
-    report('interop.workbenchRenamed', `${owner}'s ${role} key is ${quoteName(key.name)}, which another index already uses: Tablewright gives every index key attributes of its own, so ${owner}'s is ${quoteName(name)} (holding the same value)`, key.path, { index: owner });
+    report(
+      'interop.workbenchRenamed',
+      `${owner}'s ${role} key is ${quoteName(key.name)}, which another index already uses: Tablewright gives every index key attributes of its own, so ${owner}'s is ${quoteName(name)} (holding the same value)`,
+      key.path,
+      { index: owner },
+    );
     return name;
   };
   const tablePk = claim(table.pk, 'the table', 'partition', 'PK');
@@ -164,7 +189,11 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   else {
     tableSk = free('SK');
     keyAttributes.add(tableSk);
-    report('interop.workbenchIndex', `the table has no sort key: every Tablewright table has one (so entities can share a partition), here ${quoteName(tableSk)}, holding each entity's label`, `${table.path}.KeyAttributes`);
+    report(
+      'interop.workbenchIndex',
+      `the table has no sort key: every Tablewright table has one (so entities can share a partition), here ${quoteName(tableSk)}, holding each entity's label`,
+      `${table.path}.KeyAttributes`,
+    );
   }
   const indexNames = new Set(['table']);
   const gsis = table.indexes.map((g) => {
@@ -173,7 +202,9 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     if (problem !== undefined || indexNames.has(name)) {
       const base = name.replace(/[^A-Za-z0-9_.-]/g, '_');
       name = uniqueName(base.length >= 3 ? base.slice(0, 255) : `GSI_${base}`, indexNames);
-      report('interop.workbenchRenamed', `the index name ${quoteName(g.name)} ${problem ?? 'is taken'}: it is ${quoteName(name)}`, `${g.path}.IndexName`, { index: name });
+      report('interop.workbenchRenamed', `the index name ${quoteName(g.name)} ${problem ?? 'is taken'}: it is ${quoteName(name)}`, `${g.path}.IndexName`, {
+        index: name,
+      });
     }
     indexNames.add(name);
     const pkAttribute = claim(g.pk, name, 'partition', `${name}PK`);
@@ -182,10 +213,20 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     else {
       skAttribute = free(`${name}SK`);
       keyAttributes.add(skAttribute);
-      report('interop.workbenchIndex', `${name} has no sort key: every Tablewright index has one, here ${quoteName(skAttribute)}, holding the entity's label`, `${g.path}.KeyAttributes`, { index: name });
+      report(
+        'interop.workbenchIndex',
+        `${name} has no sort key: every Tablewright index has one, here ${quoteName(skAttribute)}, holding the entity's label`,
+        `${g.path}.KeyAttributes`,
+        { index: name },
+      );
     }
     if (g.projection !== 'ALL') {
-      report('interop.workbenchIndex', `${name} projects ${g.projection}: Tablewright's indexes project ALL attributes (reads cost what they would with ALL)`, g.projectionPath, { index: name });
+      report(
+        'interop.workbenchIndex',
+        `${name} projects ${g.projection}: Tablewright's indexes project ALL attributes (reads cost what they would with ALL)`,
+        g.projectionPath,
+        { index: name },
+      );
     }
     return { source: g, name, pkAttribute, skAttribute };
   });
@@ -196,7 +237,11 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   // An item without a partition key value is no item DynamoDB could store: it belongs to no entity.
   const keyless = items.filter((item) => keyText(item, table.pk.name) === undefined);
   if (keyless[0]) {
-    report('interop.workbenchItem', `an item without a value for the partition key ${quoteName(table.pk.name)} is not a sample record: DynamoDB stores no item without its key${keyless.length > 1 ? ` (and ${String(keyless.length - 1)} more item${keyless.length > 2 ? 's' : ''} alike)` : ''}`, keyless[0].source.path);
+    report(
+      'interop.workbenchItem',
+      `an item without a value for the partition key ${quoteName(table.pk.name)} is not a sample record: DynamoDB stores no item without its key${keyless.length > 1 ? ` (and ${String(keyless.length - 1)} more item${keyless.length > 2 ? 's' : ''} alike)` : ''}`,
+      keyless[0].source.path,
+    );
   }
   const keylessSet = new Set(keyless);
   const keyed = items.filter((item) => !keylessSet.has(item));
@@ -205,11 +250,20 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   // Names the file gives entities that the model writes otherwise: facet names each, the entity attribute's values together.
   const renamed = groups.filter((g) => g.name !== g.origin.text && g.origin.named);
   for (const g of renamed.filter((x) => x.facet && detected === undefined)) {
-    report('interop.workbenchRenamed', `the facet ${quoteName(g.origin.text)} is the entity ${g.name} (entity names are PascalCase identifiers)`, g.origin.path, { entity: g.name });
+    report(
+      'interop.workbenchRenamed',
+      `the facet ${quoteName(g.origin.text)} is the entity ${g.name} (entity names are PascalCase identifiers)`,
+      g.origin.path,
+      { entity: g.name },
+    );
   }
   const first = detected !== undefined ? renamed[0] : undefined;
   if (first && detected !== undefined) {
-    report('interop.workbenchRenamed', `the items' ${quoteName(detected)} names their entity, which the model writes as a PascalCase identifier, and so do the items it makes: ${renamed.map((g) => `${quoteName(g.origin.text)} → ${g.name}`).join(', ')}`, first.origin.path);
+    report(
+      'interop.workbenchRenamed',
+      `the items' ${quoteName(detected)} names their entity, which the model writes as a PascalCase identifier, and so do the items it makes: ${renamed.map((g) => `${quoteName(g.origin.text)} → ${g.name}`).join(', ')}`,
+      first.origin.path,
+    );
   }
 
   // One entity per group: attributes, templates, records.
@@ -218,7 +272,11 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   const built = groups.map((group) => buildEntity(group));
   const entities = built.map((b) => b.entity);
   for (const [name, path] of emptyKeys) {
-    report('interop.workbenchValue', `items hold an empty string in the key attribute ${quoteName(name)}: DynamoDB refuses an empty key value (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html), so such an item is read as not in that index`, path);
+    report(
+      'interop.workbenchValue',
+      `items hold an empty string in the key attribute ${quoteName(name)}: DynamoDB refuses an empty key value (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html), so such an item is read as not in that index`,
+      path,
+    );
   }
 
   let entityAttribute = detected;
@@ -241,7 +299,13 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     ...gsis.map((g): IndexLayout => ({ name: g.name, kind: 'gsi', pkAttribute: g.pkAttribute, skAttribute: g.skAttribute, projection: 'ALL' })),
   ];
   for (const g of gsis) {
-    if (!built.some((b) => b.design.keys[g.name] !== undefined)) report('interop.workbenchLayout', `no sample item and no facet puts an entity in ${g.name}: it keys nothing, so the design has no such index`, g.source.path, { index: g.name });
+    if (!built.some((b) => b.design.keys[g.name] !== undefined))
+      report(
+        'interop.workbenchLayout',
+        `no sample item and no facet puts an entity in ${g.name}: it keys nothing, so the design has no such index`,
+        g.source.path,
+        { index: g.name },
+      );
   }
   const layout: DesignLayout = {
     tableName: settings?.name ?? tableNameOf(model.name),
@@ -254,19 +318,32 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
   for (const e of model.entities) e.belongsTo.push(...(proposals.relations.get(e.name) ?? []));
   for (const u of proposals.unread) {
     const g = gsis.find((x) => x.name === u.index);
-    report('interop.workbenchLayout', `${u.entity}'s key in ${u.index} serves no read the table or an earlier index does not serve first: a design derived from this model drops it`, g?.source.path ?? table.path, { entity: u.entity, index: u.index });
+    report(
+      'interop.workbenchLayout',
+      `${u.entity}'s key in ${u.index} serves no read the table or an earlier index does not serve first: a design derived from this model drops it`,
+      g?.source.path ?? table.path,
+      { entity: u.entity, index: u.index },
+    );
   }
 
   const problems = validateModel(model).filter((d) => d.severity === 'error');
   if (problems.length > 0) {
-    diagnostics.push(internalDiagnostic('importing the NoSQL Workbench model', new Error(`the model it made does not load: ${problems.map((d) => `${d.path ?? ''}: ${d.message}`).join('; ')}`)));
+    diagnostics.push(
+      internalDiagnostic(
+        'importing the NoSQL Workbench model',
+        new Error(`the model it made does not load: ${problems.map((d) => `${d.path ?? ''}: ${d.message}`).join('; ')}`),
+      ),
+    );
     return { ok: false, diagnostics };
   }
   // What a derivation keeps of the layout is the pinned design (a GSI template no pattern reads goes).
   const design = deriveDesign(model, { previous: layout, ...(layout.tableName ? { tableName: layout.tableName } : {}) });
   for (const change of design.changes ?? []) {
     const g = gsis.find((x) => x.name === change.index);
-    report('interop.workbenchLayout', `the derived design differs from the file: ${describeChange(change)}`, g?.source.path ?? table.path, { ...(change.index ? { index: change.index } : {}), ...(change.entity ? { entity: change.entity } : {}) });
+    report('interop.workbenchLayout', `the derived design differs from the file: ${describeChange(change)}`, g?.source.path ?? table.path, {
+      ...(change.index ? { index: change.index } : {}),
+      ...(change.entity ? { entity: change.entity } : {}),
+    });
   }
   const errors = design.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -291,14 +368,24 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     const s: TableSettings = {};
     const problem = tableNameProblem(table.name);
     if (problem === undefined) s.name = table.name;
-    else report('interop.workbenchRenamed', `the table name ${quoteName(table.name)} ${problem}: the design names the table after the model`, `${table.path}.TableName`);
+    else
+      report(
+        'interop.workbenchRenamed',
+        `the table name ${quoteName(table.name)} ${problem}: the design names the table after the model`,
+        `${table.path}.TableName`,
+      );
     if (table.billing) {
       if (table.billing.mode === 'PAY_PER_REQUEST') s.billing = 'on-demand';
       else if (table.billing.mode === 'PROVISIONED') {
         s.billing = 'provisioned';
         s.read = table.billing.read ?? 5;
         s.write = table.billing.write ?? 5;
-      } else report('interop.workbenchIgnored', `BillingMode ${quoteName(table.billing.mode)} is neither PROVISIONED nor PAY_PER_REQUEST: not imported`, table.billing.path);
+      } else
+        report(
+          'interop.workbenchIgnored',
+          `BillingMode ${quoteName(table.billing.mode)} is neither PROVISIONED nor PAY_PER_REQUEST: not imported`,
+          table.billing.path,
+        );
     }
     return Object.keys(s).length > 0 ? s : undefined;
   }
@@ -326,12 +413,24 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
       const where = decl?.path ?? group.items.find((i) => i.values.has(name))?.values.get(name)?.path ?? group.origin.path;
       const type = modelType(typeCode);
       if (type === undefined) {
-        reportOnce(`doc:${name}`, 'interop.workbenchDocument', `${quoteName(name)} is ${typeDescription(typeCode)}: the model holds scalar attributes (string, number, boolean, date), so its values are not kept`, where);
+        reportOnce(
+          `doc:${name}`,
+          'interop.workbenchDocument',
+          `${quoteName(name)} is ${typeDescription(typeCode)}: the model holds scalar attributes (string, number, boolean, date), so its values are not kept`,
+          where,
+        );
         continue;
       }
-      if (typeCode === 'B') reportOnce(`bin:${name}`, 'interop.workbenchType', `${quoteName(name)} is binary (B): the model keeps its base64 text as a string`, where);
+      if (typeCode === 'B')
+        reportOnce(`bin:${name}`, 'interop.workbenchType', `${quoteName(name)} is binary (B): the model keeps its base64 text as a string`, where);
       const modelName = uniqueName(attributeNameOf(name, 'attribute'), taken);
-      if (modelName !== name) reportOnce(`name:${name}`, 'interop.workbenchRenamed', `the attribute ${quoteName(name)} is ${quoteName(modelName)} (attribute names are identifiers, one per entity)`, where);
+      if (modelName !== name)
+        reportOnce(
+          `name:${name}`,
+          'interop.workbenchRenamed',
+          `the attribute ${quoteName(name)} is ${quoteName(modelName)} (attribute names are identifiers, one per entity)`,
+          where,
+        );
       const values = new Map<number, Scalar>();
       const texts = new Map<number, string>();
       const encoded = new Map<number, string>();
@@ -347,7 +446,13 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
         texts.set(k, v.text);
         encoded.set(k, encodeKeyValue(type, v.value, name));
       });
-      if (wrong !== undefined) report('interop.workbenchValue', `${quoteName(name)} is declared ${typeCode}, but some items hold another type there: those values are not kept`, wrong, subject);
+      if (wrong !== undefined)
+        report(
+          'interop.workbenchValue',
+          `${quoteName(name)} is declared ${typeCode}, but some items hold another type there: those values are not kept`,
+          wrong,
+          subject,
+        );
       data.push({ name: modelName, source: name, type: refineType(type, values), values, texts, encoded });
     }
 
@@ -375,11 +480,26 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     const dataKey = (key: WorkbenchAttribute | undefined) => key !== undefined && declared.has(key.name) && !isRoleKeyName(key.name);
     const infer = (id: string, key: WorkbenchAttribute, alias: string | undefined, tablePartition: boolean) => {
       const values = keysOf(key);
-      const result = inferTemplate({ keyId: id, keyName: key.name, plain: dataKey(key), values, alias, data, derived, taken, wholeName: wholeName(key, tablePartition) });
+      const result = inferTemplate({
+        keyId: id,
+        keyName: key.name,
+        plain: dataKey(key),
+        values,
+        alias,
+        data,
+        derived,
+        taken,
+        wholeName: wholeName(key, tablePartition),
+      });
       templates.set(id, { ...result, values });
       const [only] = result.segments;
       if (result.segments.length === 1 && only?.kind === 'attribute' && !isRoleKeyName(key.name) && only.name !== key.name) {
-        reportOnce(`whole:${key.name}:${only.name}`, 'interop.workbenchRenamed', `the key attribute ${quoteName(key.name)} is an attribute of ${group.name}'s own: Tablewright keeps key attributes apart from the record's, so the record holds it as ${quoteName(only.name)} (and ${quoteName(key.name)} the key made of it)`, key.path);
+        reportOnce(
+          `whole:${key.name}:${only.name}`,
+          'interop.workbenchRenamed',
+          `the key attribute ${quoteName(key.name)} is an attribute of ${group.name}'s own: Tablewright keeps key attributes apart from the record's, so the record holds it as ${quoteName(only.name)} (and ${quoteName(key.name)} the key made of it)`,
+          key.path,
+        );
       }
     };
     // An entity is in a GSI when its items hold the GSI's key; without items, when its facet lists the key (or it is the table's only entity).
@@ -387,7 +507,11 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     const notedTemplate = (index: string) => noted?.templates.get(index);
     const gsiHasValues = (g: (typeof gsis)[number]) =>
       notedTemplate(g.source.name) !== undefined ||
-      (n > 0 ? group.items.some((i) => keyText(i, g.source.pk.name) !== undefined) : group.facet ? group.facet.attributes.includes(g.source.pk.name) : groups.length === 1);
+      (n > 0
+        ? group.items.some((i) => keyText(i, g.source.pk.name) !== undefined)
+        : group.facet
+          ? group.facet.attributes.includes(g.source.pk.name)
+          : groups.length === 1);
     for (const g of gsis) {
       if (!gsiHasValues(g)) continue;
       if (dataKey(g.source.pk)) infer(`${g.name}.pk`, g.source.pk, notedTemplate(g.source.name)?.pk, false);
@@ -416,12 +540,25 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
     group.items.forEach((item, k) => {
       if (!tpk?.values.has(k)) return skip(`it has no value for the partition key ${quoteName(table.pk.name)}`, item.source.path);
       if (table.sk && !tsk?.values.has(k)) return skip(`it has no value for the sort key ${quoteName(table.sk.name)}`, item.source.path);
-      if (unfitPk.has(k)) return skip(`its partition key ${quoteName(tpk.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tpk.segments)})`, `${item.source.path}.${table.pk.name}`);
-      if (unfitSk.has(k)) return skip(`its sort key ${quoteName(tsk?.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tsk?.segments ?? [])})`, `${item.source.path}.${table.sk?.name ?? ''}`);
+      if (unfitPk.has(k))
+        return skip(
+          `its partition key ${quoteName(tpk.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tpk.segments)})`,
+          `${item.source.path}.${table.pk.name}`,
+        );
+      if (unfitSk.has(k))
+        return skip(
+          `its sort key ${quoteName(tsk?.values.get(k) ?? '')} does not have the shape of ${group.name}'s (${segmentsText(tsk?.segments ?? [])})`,
+          `${item.source.path}.${table.sk?.name ?? ''}`,
+        );
       kept.push(k);
     });
     for (const [why, s] of skipped) {
-      report('interop.workbenchItem', `a ${group.name} item is not a sample record: ${why}${s.count > 1 ? ` (and ${String(s.count - 1)} more item${s.count > 2 ? 's' : ''} alike)` : ''}`, s.path, subject);
+      report(
+        'interop.workbenchItem',
+        `a ${group.name} item is not a sample record: ${why}${s.count > 1 ? ` (and ${String(s.count - 1)} more item${s.count > 2 ? 's' : ''} alike)` : ''}`,
+        s.path,
+        subject,
+      );
     }
 
     // The table template: a key of at least one attribute; a sort key that starts with a label.
@@ -433,13 +570,23 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
       const name = uniqueName(wholeName(table.pk, true), taken);
       derived.push({ name, texts: new Map(kept.map((k) => [k, constant])) });
       pkSegments = pkSegments.length > 0 ? [...pkSegments.slice(0, -1), { kind: 'attribute', name }] : [{ kind: 'attribute', name }];
-      report('interop.workbenchKey', `${group.name}'s table key is fixed text (${quoteName(constant)}) with no attribute in it, but a record needs a key: its partition key's text becomes the attribute ${quoteName(name)}`, `${table.path}.KeyAttributes.PartitionKey`, subject);
+      report(
+        'interop.workbenchKey',
+        `${group.name}'s table key is fixed text (${quoteName(constant)}) with no attribute in it, but a record needs a key: its partition key's text becomes the attribute ${quoteName(name)}`,
+        `${table.path}.KeyAttributes.PartitionKey`,
+        subject,
+      );
     }
     if (pkSegments.length === 0) pkSegments = [{ kind: 'attribute', name: uniqueName(wholeName(table.pk, true), taken) }];
     const label = labelFor(group.name, skSegments, noted?.label);
     if (skSegments[0]?.kind !== 'literal' || skSegments[0].text === '') {
       if (table.sk && skSegments.length > 0) {
-        report('interop.workbenchKey', `${group.name}'s sort key ${segmentsText(tsk?.segments ?? [])} starts with a value, but Tablewright starts every sort key with the entity's label (so entities share partitions safely): it is ${label}#${segmentsText(tsk?.segments ?? [])}`, table.sk.path, subject);
+        report(
+          'interop.workbenchKey',
+          `${group.name}'s sort key ${segmentsText(tsk?.segments ?? [])} starts with a value, but Tablewright starts every sort key with the entity's label (so entities share partitions safely): it is ${label}#${segmentsText(tsk?.segments ?? [])}`,
+          table.sk.path,
+          subject,
+        );
       }
       skSegments = [{ kind: 'literal', text: label }, ...skSegments.filter((s, i) => !(i === 0 && s.kind === 'literal' && s.text === ''))];
     }
@@ -450,7 +597,13 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
       const gsk = templates.get(`${g.name}.sk`);
       let sk: Segment[] = (gsk?.segments ?? []).map(toSegment);
       if (sk[0]?.kind !== 'literal' || sk[0].text === '') {
-        if (g.source.sk && sk.length > 0) report('interop.workbenchKey', `${group.name}'s sort key in ${g.name} (${segmentsText(gsk?.segments ?? [])}) starts with a value: Tablewright starts it with the entity's label, ${label}`, g.source.sk.path, { entity: group.name, index: g.name });
+        if (g.source.sk && sk.length > 0)
+          report(
+            'interop.workbenchKey',
+            `${group.name}'s sort key in ${g.name} (${segmentsText(gsk?.segments ?? [])}) starts with a value: Tablewright starts it with the entity's label, ${label}`,
+            g.source.sk.path,
+            { entity: group.name, index: g.name },
+          );
         sk = [{ kind: 'literal', text: label }, ...sk.filter((s, i) => !(i === 0 && s.kind === 'literal' && s.text === ''))];
       }
       const pk = gpk.segments.map(toSegment);
@@ -479,7 +632,8 @@ function importTable(file: WorkbenchFile, table: WorkbenchTable, sourceMap: Sour
       kept.forEach((k, r) => {
         const v = values.get(k);
         const record = records[r];
-        if (v !== undefined && record && matchesType(v, type)) Object.defineProperty(record, name, { value: v, enumerable: true, writable: true, configurable: true });
+        if (v !== undefined && record && matchesType(v, type))
+          Object.defineProperty(record, name, { value: v, enumerable: true, writable: true, configurable: true });
       });
       const lacking = records.some((r) => !Object.hasOwn(r, name));
       const attribute: Attribute = { name, type };
@@ -599,7 +753,14 @@ function modelType(code: string): AttributeType | undefined {
 }
 
 function typeDescription(code: string): string {
-  const names: Record<string, string> = { M: 'a map (M)', L: 'a list (L)', SS: 'a string set (SS)', NS: 'a number set (NS)', BS: 'a binary set (BS)', NULL: 'NULL' };
+  const names: Record<string, string> = {
+    M: 'a map (M)',
+    L: 'a list (L)',
+    SS: 'a string set (SS)',
+    NS: 'a number set (NS)',
+    BS: 'a binary set (BS)',
+    NULL: 'NULL',
+  };
   return names[code] ?? code;
 }
 

@@ -75,7 +75,8 @@ export function inferTemplate(input: TemplateInput): InferredTemplate {
   const aliasTokens = own === undefined && input.alias !== undefined && input.alias !== input.keyName ? input.alias.split('#') : undefined;
 
   // The number of components: the alias's for an own template, else the most common among the samples.
-  let width = own?.length ?? mostCommonLength([...tokens.values()]) ?? aliasTokens?.length ?? (input.keyName.includes('#') ? input.keyName.split('#').length : 1);
+  let width =
+    own?.length ?? mostCommonLength([...tokens.values()]) ?? aliasTokens?.length ?? (input.keyName.includes('#') ? input.keyName.split('#').length : 1);
   if (width < 1) width = 1;
   const fitting = entries.filter(([i]) => tokens.get(i)?.length === width).map(([i]) => i);
   const column = (p: number) => fitting.map((i) => tokens.get(i)?.[p] ?? '');
@@ -108,7 +109,13 @@ export function inferTemplate(input: TemplateInput): InferredTemplate {
         continue;
       }
       const m = OWN_ATTRIBUTE.exec(ownToken);
-      segments.push(m?.[1] !== undefined ? { kind: 'attribute', name: ownAttribute(m[1], p) } : ownToken === '' && p === width - 1 && p > 0 ? { kind: 'literal', text: '' } : { kind: 'literal', text: ownToken });
+      segments.push(
+        m?.[1] !== undefined
+          ? { kind: 'attribute', name: ownAttribute(m[1], p) }
+          : ownToken === '' && p === width - 1 && p > 0
+            ? { kind: 'literal', text: '' }
+            : { kind: 'literal', text: ownToken },
+      );
       continue;
     }
     const col = column(p);
@@ -122,12 +129,18 @@ export function inferTemplate(input: TemplateInput): InferredTemplate {
       segments.push({ kind: 'attribute', name: matched });
       continue;
     }
-    if (constant !== undefined && constant === '' ) {
+    if (constant !== undefined && constant === '') {
       // An empty component: the terminator at the end of a key (`META#`); elsewhere no template can hold it.
       segments.push(p === width - 1 && p > 0 ? { kind: 'literal', text: '' } : undefined);
       continue;
     }
-    if (constant !== undefined && literalAllowed(constant) && labelLike(constant, fitting.length) && nameHint[p] === undefined && !(input.plain === true && width === 1)) {
+    if (
+      constant !== undefined &&
+      literalAllowed(constant) &&
+      labelLike(constant, fitting.length) &&
+      nameHint[p] === undefined &&
+      !(input.plain === true && width === 1)
+    ) {
       segments.push({ kind: 'literal', text: constant });
       continue;
     }
@@ -136,12 +149,16 @@ export function inferTemplate(input: TemplateInput): InferredTemplate {
 
   // Alias names that did not line up with the components name the made-up attributes, in order.
   if (spareNames.length > 0) {
-    const madeAt = () => segments.flatMap((s, p) => (s?.kind === 'attribute' && input.derived.some((d) => d.name === s.name && d.fromPosition === p && d.fromKey === input.keyId) ? [p] : []));
+    const madeAt = () =>
+      segments.flatMap((s, p) =>
+        s?.kind === 'attribute' && input.derived.some((d) => d.name === s.name && d.fromPosition === p && d.fromKey === input.keyId) ? [p] : [],
+      );
     // A lower-case word after a label that the alias names (`PROJECT#learn` with the alias `ProjectId`) is a value seen once.
     for (let p = width - 1; p > 0 && madeAt().length < spareNames.length; p--) {
       const s = segments[p];
       const before = segments[p - 1];
-      if (s?.kind === 'literal' && s.text !== '' && !aliasLiteral(s.text) && before?.kind === 'literal' && before.text !== '') segments[p] = { kind: 'attribute', name: newAttribute(p, column(p)) };
+      if (s?.kind === 'literal' && s.text !== '' && !aliasLiteral(s.text) && before?.kind === 'literal' && before.text !== '')
+        segments[p] = { kind: 'attribute', name: newAttribute(p, column(p)) };
     }
     const made = madeAt();
     if (made.length === spareNames.length) {
@@ -191,10 +208,14 @@ export function inferTemplate(input: TemplateInput): InferredTemplate {
    * (`USER#1` and `ARTICLE#1` are not one attribute).
    */
   function matchAttribute(p: number, col: string[]): string | undefined {
-    const equalsColumn = (a: TextAttribute) => fitting.every((i, k) => a.texts.get(i) === col[k]) || (a.encoded !== undefined && fitting.every((i, k) => a.encoded?.get(i) === col[k]));
+    const equalsColumn = (a: TextAttribute) =>
+      fitting.every((i, k) => a.texts.get(i) === col[k]) || (a.encoded !== undefined && fitting.every((i, k) => a.encoded?.get(i) === col[k]));
     const hint = nameHint[p];
     const label = labelBefore(p);
-    const candidates = [...input.data, ...input.derived.filter((d) => fitting.length >= 2 || (d.fromKey !== input.keyId && (d.label === undefined || label === undefined || d.label === label)))];
+    const candidates = [
+      ...input.data,
+      ...input.derived.filter((d) => fitting.length >= 2 || (d.fromKey !== input.keyId && (d.label === undefined || label === undefined || d.label === label))),
+    ];
     const hinted = hint === undefined ? [] : candidates.filter((a) => a.name === hint || a.name === camelName(hint));
     return [...hinted, ...candidates].find(equalsColumn)?.name;
   }

@@ -40,7 +40,10 @@ export function proposePatterns(model: Model, layout: DesignLayout, samples: Rea
   const entities = new Map(model.entities.map((e) => [e.name, e]));
   const by = (attrs: string[]) => attrs.map((a) => pascalName(a) || a).join('And');
   const relations = itemCollections(model, layout, samples);
-  const related: Model = { ...model, entities: model.entities.map((e) => (relations.has(e.name) ? { ...e, belongsTo: [...e.belongsTo, ...(relations.get(e.name) ?? [])] } : e)) };
+  const related: Model = {
+    ...model,
+    entities: model.entities.map((e) => (relations.has(e.name) ? { ...e, belongsTo: [...e.belongsTo, ...(relations.get(e.name) ?? [])] } : e)),
+  };
   for (const index of layout.indexes) {
     for (const parent of model.entities) {
       const children = model.entities.filter((c) => relations.get(c.name)?.some((r) => r.entity === parent.name && r.index === index.name));
@@ -69,7 +72,13 @@ export function proposePatterns(model: Model, layout: DesignLayout, samples: Rea
       entity: entity.name,
       index: 'table',
       group: `${entity.name}\u0000get`,
-      pattern: { name: `get${entity.name}`, text: `Proposed: one ${entity.name} by its key (${entity.key.join(', ')})`, entity: entity.name, equals: [...entity.key], returns: 'one' },
+      pattern: {
+        name: `get${entity.name}`,
+        text: `Proposed: one ${entity.name} by its key (${entity.key.join(', ')})`,
+        entity: entity.name,
+        equals: [...entity.key],
+        returns: 'one',
+      },
     });
     const pk = pkAttributes(table);
     const sk = skAttributes(table).filter((a) => !pk.includes(a));
@@ -158,7 +167,11 @@ export function proposePatterns(model: Model, layout: DesignLayout, samples: Rea
  * via those attributes, where they are required and typed like the parent's key. A partition of a bare value (no
  * label) proves less: there the samples must show it, every child's values being some parent's key.
  */
-function itemCollections(model: Model, layout: DesignLayout, samples: ReadonlyMap<string, readonly RecordValue[]>): Map<string, (BelongsTo & { index: string })[]> {
+function itemCollections(
+  model: Model,
+  layout: DesignLayout,
+  samples: ReadonlyMap<string, readonly RecordValue[]>,
+): Map<string, (BelongsTo & { index: string })[]> {
   const out = new Map<string, (BelongsTo & { index: string })[]>();
   const entities = new Map(model.entities.map((e) => [e.name, e]));
   const typeOf = (e: Entity, name: string) => e.attributes.find((a) => a.name === name);

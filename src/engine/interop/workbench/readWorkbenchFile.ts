@@ -135,7 +135,13 @@ export function readWorkbenchFile(text: string): WorkbenchRead {
     diagnostics.push(workbenchDiagnostic(code, message, { path, span }, 'error'));
     return { diagnostics, sourceMap };
   };
-  if (text.trim() === '') return refuse('interop.workbenchJson', 'the file is empty: a NoSQL Workbench model is a JSON object with "ModelName", "ModelMetadata" and "DataModel"', '', spanLocator(text)(0));
+  if (text.trim() === '')
+    return refuse(
+      'interop.workbenchJson',
+      'the file is empty: a NoSQL Workbench model is a JSON object with "ModelName", "ModelMetadata" and "DataModel"',
+      '',
+      spanLocator(text)(0),
+    );
   const parsed = parseJson(text);
   if (!parsed.value || parsed.diagnostics.some((d) => d.severity === 'error')) {
     for (const d of parsed.diagnostics) diagnostics.push(workbenchDiagnostic('interop.workbenchJson', d.message, { path: d.path, span: d.span }, 'error'));
@@ -143,9 +149,16 @@ export function readWorkbenchFile(text: string): WorkbenchRead {
   }
   const root = parsed.value;
   recordSpans(root, '', sourceMap);
-  const warn = (code: WorkbenchDiagnosticCode, message: string, path: string, span: Span | undefined) => diagnostics.push(workbenchDiagnostic(code, message, { path, span }));
+  const warn = (code: WorkbenchDiagnosticCode, message: string, path: string, span: Span | undefined) =>
+    diagnostics.push(workbenchDiagnostic(code, message, { path, span }));
 
-  if (root.kind !== 'object') return refuse('interop.workbenchShape', `a NoSQL Workbench model is a JSON object with "ModelName", "ModelMetadata" and "DataModel", but this document is ${describeJsonNode(root)}`, '', root.span);
+  if (root.kind !== 'object')
+    return refuse(
+      'interop.workbenchShape',
+      `a NoSQL Workbench model is a JSON object with "ModelName", "ModelMetadata" and "DataModel", but this document is ${describeJsonNode(root)}`,
+      '',
+      root.span,
+    );
   const top = fieldsOf(root, '', TOP_FIELDS, warn);
   // The version and the service first: they say whether the rest can be read at all.
   let version: string | undefined;
@@ -153,20 +166,31 @@ export function readWorkbenchFile(text: string): WorkbenchRead {
   let description: string | undefined;
   const metadata = top.get('ModelMetadata');
   if (metadata !== undefined) {
-    if (metadata.kind !== 'object') return refuse('interop.workbenchShape', `ModelMetadata must be an object, but it is ${describeJsonNode(metadata)}`, 'ModelMetadata', metadata.span);
+    if (metadata.kind !== 'object')
+      return refuse('interop.workbenchShape', `ModelMetadata must be an object, but it is ${describeJsonNode(metadata)}`, 'ModelMetadata', metadata.span);
     const meta = fieldsOf(metadata, 'ModelMetadata', METADATA_FIELDS, warn);
     const v = meta.get('Version');
     if (v !== undefined) {
       if (v.kind !== 'string' || !(WORKBENCH_VERSIONS as readonly string[]).includes(v.value)) {
         const shown = v.kind === 'string' ? quoteName(v.value) : describeJsonNode(v);
-        return refuse('interop.workbenchVersion', `Version ${shown} is not a NoSQL Workbench format this reader knows: it reads files with no Version and "1.0", "2.0" and "3.0"`, 'ModelMetadata.Version', v.span);
+        return refuse(
+          'interop.workbenchVersion',
+          `Version ${shown} is not a NoSQL Workbench format this reader knows: it reads files with no Version and "1.0", "2.0" and "3.0"`,
+          'ModelMetadata.Version',
+          v.span,
+        );
       }
       version = v.value;
     }
     const service = meta.get('AWSService');
     if (service !== undefined && (service.kind !== 'string' || service.value !== DYNAMODB_SERVICE)) {
       const shown = service.kind === 'string' ? quoteName(service.value) : describeJsonNode(service);
-      return refuse('interop.workbenchService', `AWSService is ${shown}: Tablewright designs ${DYNAMODB_SERVICE} tables only`, 'ModelMetadata.AWSService', service.span);
+      return refuse(
+        'interop.workbenchService',
+        `AWSService is ${shown}: Tablewright designs ${DYNAMODB_SERVICE} tables only`,
+        'ModelMetadata.AWSService',
+        service.span,
+      );
     }
     const a = meta.get('Author');
     if (a?.kind === 'string' && a.value.trim() !== '') author = a.value.trim();
@@ -179,16 +203,23 @@ export function readWorkbenchFile(text: string): WorkbenchRead {
     const hint = top.has('format') || top.has('entities') ? ' (this looks like a Tablewright problem file: open it as one)' : '';
     return refuse('interop.workbenchShape', `no "DataModel": a NoSQL Workbench model lists its tables in "DataModel"${hint}`, '', startSpan(root.span));
   }
-  if (dataModel.kind !== 'array') return refuse('interop.workbenchShape', `DataModel must be a list of tables, but it is ${describeJsonNode(dataModel)}`, 'DataModel', dataModel.span);
-  if (dataModel.items.length === 0) return refuse('interop.workbenchNoTable', 'DataModel holds no table: there is nothing to import', 'DataModel', dataModel.span);
+  if (dataModel.kind !== 'array')
+    return refuse('interop.workbenchShape', `DataModel must be a list of tables, but it is ${describeJsonNode(dataModel)}`, 'DataModel', dataModel.span);
+  if (dataModel.items.length === 0)
+    return refuse('interop.workbenchNoTable', 'DataModel holds no table: there is nothing to import', 'DataModel', dataModel.span);
 
   const modelNameNode = top.get('ModelName');
   let modelName = '';
   if (modelNameNode?.kind === 'string') modelName = modelNameNode.value;
-  else if (modelNameNode !== undefined) return refuse('interop.workbenchShape', `ModelName must be a string, but it is ${describeJsonNode(modelNameNode)}`, 'ModelName', modelNameNode.span);
+  else if (modelNameNode !== undefined)
+    return refuse('interop.workbenchShape', `ModelName must be a string, but it is ${describeJsonNode(modelNameNode)}`, 'ModelName', modelNameNode.span);
 
   const tables = dataModel.items.map((node, i) => readTable(node, joinPath('DataModel', i), warn));
-  return { file: { modelName, version, ...(author !== undefined ? { author } : {}), ...(description !== undefined ? { description } : {}), tables }, diagnostics, sourceMap };
+  return {
+    file: { modelName, version, ...(author !== undefined ? { author } : {}), ...(description !== undefined ? { description } : {}), tables },
+    diagnostics,
+    sourceMap,
+  };
 }
 
 /** The span of every value by path (the first of duplicate fields). */
@@ -231,7 +262,12 @@ function readTable(node: JsonNode, path: string, warn: Warn): WorkbenchTable {
   const fields = fieldsOf(node, path, TABLE_FIELDS, warn);
   const name = fields.get('TableName');
   if (name?.kind === 'string' && name.value !== '') table.name = name.value;
-  else error(name === undefined ? `${path} has no TableName` : `${path}.TableName must be a table name, but it is ${describeJsonNode(name)}`, name ? joinPath(path, 'TableName') : path, name?.span ?? startSpan(node.span));
+  else
+    error(
+      name === undefined ? `${path} has no TableName` : `${path}.TableName must be a table name, but it is ${describeJsonNode(name)}`,
+      name ? joinPath(path, 'TableName') : path,
+      name?.span ?? startSpan(node.span),
+    );
 
   const keys = readKeys(fields.get('KeyAttributes'), joinPath(path, 'KeyAttributes'), node.span, error, warn);
   if (keys) {
@@ -250,7 +286,13 @@ function readTable(node: JsonNode, path: string, warn: Warn): WorkbenchTable {
         if (!a) return;
         const first = table.attributes.find((x) => x.name === a.name);
         if (!first) table.attributes.push(a);
-        else if (first.type !== a.type) warn('interop.workbenchType', `${quoteName(a.name)} is declared again as ${a.type} (first as ${first.type} at ${first.path}): the first declaration is used`, a.path, a.span);
+        else if (first.type !== a.type)
+          warn(
+            'interop.workbenchType',
+            `${quoteName(a.name)} is declared again as ${a.type} (first as ${first.type} at ${first.path}): the first declaration is used`,
+            a.path,
+            a.span,
+          );
       });
     }
   }
@@ -259,16 +301,22 @@ function readTable(node: JsonNode, path: string, warn: Warn): WorkbenchTable {
   const gsiPath = joinPath(path, 'GlobalSecondaryIndexes');
   if (gsis !== undefined) {
     if (gsis.kind !== 'array') error(`${gsiPath} must be a list of indexes, but it is ${describeJsonNode(gsis)}`, gsiPath, gsis.span);
-    else gsis.items.forEach((g, i) => {
-      const index = readIndex(g, joinPath(gsiPath, i), error, warn);
-      if (index) table.indexes.push(index);
-    });
+    else
+      gsis.items.forEach((g, i) => {
+        const index = readIndex(g, joinPath(gsiPath, i), error, warn);
+        if (index) table.indexes.push(index);
+      });
   }
 
   for (const listName of ['LocalSecondaryIndexes', 'TableViews']) {
     const list = fields.get(listName);
     if (list && !(list.kind === 'array' && list.items.length === 0)) {
-      warn('interop.workbenchIgnored', `${listName} is not imported: ${listName === 'LocalSecondaryIndexes' ? 'the design has no local secondary indexes' : 'views are a Workbench display setting'}`, joinPath(path, listName), list.span);
+      warn(
+        'interop.workbenchIgnored',
+        `${listName} is not imported: ${listName === 'LocalSecondaryIndexes' ? 'the design has no local secondary indexes' : 'views are a Workbench display setting'}`,
+        joinPath(path, listName),
+        list.span,
+      );
     }
   }
 
@@ -279,17 +327,24 @@ function readTable(node: JsonNode, path: string, warn: Warn): WorkbenchTable {
   const facetPath = joinPath(path, 'TableFacets');
   if (facets !== undefined) {
     if (facets.kind !== 'array') error(`${facetPath} must be a list of facets, but it is ${describeJsonNode(facets)}`, facetPath, facets.span);
-    else facets.items.forEach((f, i) => {
-      const facet = readFacet(f, joinPath(facetPath, i), table.facets.length, error, warn);
-      if (!facet) return;
-      table.facets.push(facet);
-      table.items.push(...facet.items);
-    });
+    else
+      facets.items.forEach((f, i) => {
+        const facet = readFacet(f, joinPath(facetPath, i), table.facets.length, error, warn);
+        if (!facet) return;
+        table.facets.push(facet);
+        table.items.push(...facet.items);
+      });
   }
 
   const billing = fields.get('BillingMode');
   if (billing !== undefined) {
-    if (billing.kind !== 'string') warn('interop.workbenchIgnored', `BillingMode is not imported: it is ${describeJsonNode(billing)}, not PROVISIONED or PAY_PER_REQUEST`, joinPath(path, 'BillingMode'), billing.span);
+    if (billing.kind !== 'string')
+      warn(
+        'interop.workbenchIgnored',
+        `BillingMode is not imported: it is ${describeJsonNode(billing)}, not PROVISIONED or PAY_PER_REQUEST`,
+        joinPath(path, 'BillingMode'),
+        billing.span,
+      );
     else {
       table.billing = { mode: billing.value, path: joinPath(path, 'BillingMode') };
       const capacity = fields.get('ProvisionedCapacitySettings');
@@ -313,11 +368,23 @@ function readTable(node: JsonNode, path: string, warn: Warn): WorkbenchTable {
   }
   const ttl = fields.get('TimeToLiveAttribute');
   if (ttl?.kind === 'string') table.ttl = { name: ttl.value, path: joinPath(path, 'TimeToLiveAttribute') };
-  else if (ttl !== undefined) warn('interop.workbenchIgnored', `TimeToLiveAttribute is not imported: it is ${describeJsonNode(ttl)}, not an attribute name`, joinPath(path, 'TimeToLiveAttribute'), ttl.span);
+  else if (ttl !== undefined)
+    warn(
+      'interop.workbenchIgnored',
+      `TimeToLiveAttribute is not imported: it is ${describeJsonNode(ttl)}, not an attribute name`,
+      joinPath(path, 'TimeToLiveAttribute'),
+      ttl.span,
+    );
   return table;
 }
 
-function readKeys(node: JsonNode | undefined, path: string, ownerSpan: Span, error: (m: string, p: string, s: Span) => void, warn: Warn): { pk: WorkbenchAttribute; sk?: WorkbenchAttribute } | undefined {
+function readKeys(
+  node: JsonNode | undefined,
+  path: string,
+  ownerSpan: Span,
+  error: (m: string, p: string, s: Span) => void,
+  warn: Warn,
+): { pk: WorkbenchAttribute; sk?: WorkbenchAttribute } | undefined {
   if (node === undefined) {
     error(`${path} is missing: every table and index names its partition key`, path, startSpan(ownerSpan));
     return undefined;
@@ -348,13 +415,22 @@ function readAttribute(node: JsonNode, path: string, error: (m: string, p: strin
   const name = fields.get('AttributeName');
   const type = fields.get('AttributeType');
   if (name?.kind !== 'string' || name.value === '') {
-    error(name === undefined ? `${path} has no AttributeName` : `${path}.AttributeName must be a non-empty string, but it is ${describeJsonNode(name)}`, name ? joinPath(path, 'AttributeName') : path, name?.span ?? startSpan(node.span));
+    error(
+      name === undefined ? `${path} has no AttributeName` : `${path}.AttributeName must be a non-empty string, but it is ${describeJsonNode(name)}`,
+      name ? joinPath(path, 'AttributeName') : path,
+      name?.span ?? startSpan(node.span),
+    );
     return undefined;
   }
   let typeCode = 'S';
   if (type?.kind === 'string' && DYNAMODB_TYPES.includes(type.value)) typeCode = type.value;
   else {
-    warn('interop.workbenchType', `${quoteName(name.value)} has ${type === undefined ? 'no AttributeType' : `the AttributeType ${type.kind === 'string' ? quoteName(type.value) : describeJsonNode(type)}`}, which is no DynamoDB type: read as a string (S)`, type ? joinPath(path, 'AttributeType') : path, type?.span ?? node.span);
+    warn(
+      'interop.workbenchType',
+      `${quoteName(name.value)} has ${type === undefined ? 'no AttributeType' : `the AttributeType ${type.kind === 'string' ? quoteName(type.value) : describeJsonNode(type)}`}, which is no DynamoDB type: read as a string (S)`,
+      type ? joinPath(path, 'AttributeType') : path,
+      type?.span ?? node.span,
+    );
   }
   return { name: name.value, type: typeCode, path, span: node.span };
 }
@@ -367,7 +443,11 @@ function readIndex(node: JsonNode, path: string, error: (m: string, p: string, s
   const fields = fieldsOf(node, path, INDEX_FIELDS, warn);
   const name = fields.get('IndexName');
   if (name?.kind !== 'string' || name.value === '') {
-    error(name === undefined ? `${path} has no IndexName` : `${path}.IndexName must be a non-empty string, but it is ${describeJsonNode(name)}`, name ? joinPath(path, 'IndexName') : path, name?.span ?? startSpan(node.span));
+    error(
+      name === undefined ? `${path} has no IndexName` : `${path}.IndexName must be a non-empty string, but it is ${describeJsonNode(name)}`,
+      name ? joinPath(path, 'IndexName') : path,
+      name?.span ?? startSpan(node.span),
+    );
     return undefined;
   }
   const keys = readKeys(fields.get('KeyAttributes'), joinPath(path, 'KeyAttributes'), node.span, error, warn);
@@ -391,7 +471,11 @@ function readFacet(node: JsonNode, path: string, position: number, error: (m: st
   const fields = fieldsOf(node, path, FACET_FIELDS, warn);
   const name = fields.get('FacetName');
   if (name?.kind !== 'string' || name.value.trim() === '') {
-    error(name === undefined ? `${path} has no FacetName` : `${path}.FacetName must be a non-empty string, but it is ${describeJsonNode(name)}`, name ? joinPath(path, 'FacetName') : path, name?.span ?? startSpan(node.span));
+    error(
+      name === undefined ? `${path} has no FacetName` : `${path}.FacetName must be a non-empty string, but it is ${describeJsonNode(name)}`,
+      name ? joinPath(path, 'FacetName') : path,
+      name?.span ?? startSpan(node.span),
+    );
     return undefined;
   }
   const aliasPath = joinPath(path, 'KeyAttributeAlias');
@@ -409,7 +493,13 @@ function readFacet(node: JsonNode, path: string, position: number, error: (m: st
     attributes.items.forEach((a, i) => {
       if (a.kind === 'string') {
         if (!facet.attributes.includes(a.value)) facet.attributes.push(a.value);
-      } else warn('interop.workbenchIgnored', `a facet's NonKeyAttributes are attribute names, but this is ${describeJsonNode(a)}: skipped`, joinPath(joinPath(path, 'NonKeyAttributes'), i), a.span);
+      } else
+        warn(
+          'interop.workbenchIgnored',
+          `a facet's NonKeyAttributes are attribute names, but this is ${describeJsonNode(a)}: skipped`,
+          joinPath(joinPath(path, 'NonKeyAttributes'), i),
+          a.span,
+        );
     });
   }
   const items = fields.get('TableData');

@@ -27,7 +27,7 @@ describe('gsiQuotaRule', () => {
     expect(found[0]?.message).toContain("The design has 21 GSIs; DynamoDB's default quota is 20 per table, so CreateTable fails past GSI20");
   });
 
-  it('does not repeat keys.tooManyIndexes, the derivation\'s own error', () => {
+  it("does not repeat keys.tooManyIndexes, the derivation's own error", () => {
     const design = deriveDesign(lookups(22));
     expect(design.diagnostics.map((d) => d.code)).toContain('keys.tooManyIndexes');
     expect(gsiQuotaRule(lintContext(design))).toEqual([]);

@@ -25,7 +25,9 @@ export function gsiWriteAmplificationRule(ctx: LintContext): Diagnostic[] {
       if (entity.key.includes(attribute.name)) return;
       const gsis = ctx.design.indexes.filter((index) => {
         const template = design.keys[index.name];
-        return index.kind === 'gsi' && template !== undefined && [...template.pk, ...template.sk].some((s) => s.kind === 'attribute' && s.name === attribute.name);
+        return (
+          index.kind === 'gsi' && template !== undefined && [...template.pk, ...template.sk].some((s) => s.kind === 'attribute' && s.name === attribute.name)
+        );
       });
       if (gsis.length < WRITE_AMPLIFICATION_MIN_GSIS) return;
       const base = ctx.entryWrite(entity.name, table).units;

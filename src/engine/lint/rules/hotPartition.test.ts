@@ -43,7 +43,9 @@ describe('hotPartitionRule', () => {
     expect(found.map((d) => d.code)).toEqual(['lint.hotPartition']);
     expect(found[0]?.message).toContain('Post in GSI1 (a sharded partition key)');
     expect(found[0]?.message).toMatch(/already 2 shards per value\)/);
-    expect(found[0]?.message).toMatch(/spread it over 4 shards \(`shards 4` on latest; 4 = 2 shards × ceil\(busiest shard's peak units \/ per-partition limit\)\)/);
+    expect(found[0]?.message).toMatch(
+      /spread it over 4 shards \(`shards 4` on latest; 4 = 2 shards × ceil\(busiest shard's peak units \/ per-partition limit\)\)/,
+    );
   });
 
   it('stays quiet for the same constant key at a light rate (keys.hotPartition alone names its low cardinality)', () => {

@@ -93,14 +93,27 @@ export function hotPartitionFinding(ctx: LintContext, warning: Diagnostic): Diag
     .filter((r) => r.units > 0)
     .map((r) => `${r.pattern} ${figure(r.rate.peak)} calls/s${defaults(r.rate.isDefault)} × ${figure(r.perCall)} RCU`)
     .join(', ');
-  const where = share.partitions === 1 ? 'its one partition' : `its busiest partition (${figure(share.share * 100)}% of the ${figure(share.items)} sample items, over ${share.partitions} partitions${shards > 1 ? `, already ${shards} shards per value` : ''})`;
+  const where =
+    share.partitions === 1
+      ? 'its one partition'
+      : `its busiest partition (${figure(share.share * 100)}% of the ${figure(share.items)} sample items, over ${share.partitions} partitions${shards > 1 ? `, already ${shards} shards per value` : ''})`;
   const limit = `one partition serves ${figure(PARTITION_READ_UNITS_PER_SECOND)} RCU and ${figure(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second`;
-  const formula = shards > 1 ? `${proposed} = ${shards} shards × ceil(busiest shard's peak units / per-partition limit)` : `${proposed} = ceil(peak units / per-partition limit)`;
+  const formula =
+    shards > 1
+      ? `${proposed} = ${shards} shards × ceil(busiest shard's peak units / per-partition limit)`
+      : `${proposed} = ceil(peak units / per-partition limit)`;
   return [
     lintDiagnostic(
       'lint.hotPartition',
       `Hot partition: ${entity.name} in ${index.name} (a ${shards > 1 ? 'sharded' : share.partitions === 1 ? 'constant' : 'few-valued'} partition key) takes ${figure(readUnits)} read units/s${readText ? ` (${readText})` : ''} and ${figure(writeUnits)} write units/s (${figure(writes.peak)} writes/s${defaults(writes.isDefault)} × ${figure(entry.units)} WCU) at peak in ${where}; ${limit}, so it throttles. Fix: spread it over ${proposed} shards (\`shards ${proposed}\` on ${readers.join(', ') || 'its patterns'}; ${formula}), or key it on an attribute with many values.`,
-      { path, subject: { ...(blamed ? { pattern: blamed.pattern } : warning.subject?.pattern !== undefined ? { pattern: warning.subject.pattern } : {}), entity: entity.name, index: index.name } },
+      {
+        path,
+        subject: {
+          ...(blamed ? { pattern: blamed.pattern } : warning.subject?.pattern !== undefined ? { pattern: warning.subject.pattern } : {}),
+          entity: entity.name,
+          index: index.name,
+        },
+      },
     ),
   ];
 }

@@ -13,7 +13,7 @@ getBlob: Blob by blobId returns one
 `);
 
 describe('itemSizeRule', () => {
-  it("fires on an entity whose declared itemBytes is at least 90% of 400 KB", () => {
+  it('fires on an entity whose declared itemBytes is at least 90% of 400 KB', () => {
     // 380,000 / 409,600 = 92.8%.
     const found = itemSizeRule(lintContext(deriveDesign(model(' itemBytes 380000'))));
     expect(found.map((d) => [d.code, d.severity, d.path, d.subject])).toEqual([['lint.itemSize', 'warning', 'entities[0].itemBytes', { entity: 'Blob' }]]);

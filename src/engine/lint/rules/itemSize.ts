@@ -25,7 +25,10 @@ export function itemSizeRule(ctx: LintContext): Diagnostic[] {
       lintDiagnostic(
         'lint.itemSize',
         `${entity.name} items are ${figure(bytes)} bytes (${source}), ${figure((bytes / MAX_ITEM_BYTES) * 100)}% of DynamoDB's 400 KB (${figure(MAX_ITEM_BYTES)} bytes) item limit: a little growth and writes are refused, and each strongly consistent read of one costs ${figure(readUnitsOf(bytes, true))} read units and each write ${figure(writeUnitsOf(bytes))} write units. Fix: keep large values in S3 with a pointer in the item, compress them, or split the record into several items of one partition.`,
-        { path: `${ctx.entityPath(entity.name)}${declared >= sampled && entity.itemBytes !== undefined ? '.itemBytes' : ''}`, subject: { entity: entity.name } },
+        {
+          path: `${ctx.entityPath(entity.name)}${declared >= sampled && entity.itemBytes !== undefined ? '.itemBytes' : ''}`,
+          subject: { entity: entity.name },
+        },
       ),
     );
   }

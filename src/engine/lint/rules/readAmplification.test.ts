@@ -30,7 +30,9 @@ describe('readAmplificationRule', () => {
       ['lint.readAmplification', 'warning', 'patterns[1].range', { pattern: 'bigOrders', entity: 'Order', index: 'GSI1' }],
     ]);
     const factor = Math.round((m.read / m.returned) * 10) / 10;
-    expect(found[0]?.message).toContain(`it read ${figure(m.read)} items and returned ${figure(m.returned)} over ${m.calls} calls (read amplification ${factor}×)`);
+    expect(found[0]?.message).toContain(
+      `it read ${figure(m.read)} items and returned ${figure(m.returned)} over ${m.calls} calls (read amplification ${factor}×)`,
+    );
     expect(found[0]?.message).toContain('at 200 calls/s');
     expect(found[0]?.message).toContain('Fix: let the key condition take the range');
   });

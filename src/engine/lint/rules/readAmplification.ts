@@ -50,13 +50,17 @@ export function readAmplificationRule(ctx: LintContext): Diagnostic[] {
     if (!step?.filter || !pattern) continue;
     const m = measureFilter(ctx, plan.pattern);
     const rate = patternRate(pattern);
-    const factor = m.returned > 0 ? `${figure(m.read / m.returned)}×` : m.read > 0 ? 'unbounded (nothing passed the filter)' : 'not measured (the samples read nothing)';
+    const factor =
+      m.returned > 0 ? `${figure(m.read / m.returned)}×` : m.read > 0 ? 'unbounded (nothing passed the filter)' : 'not measured (the samples read nothing)';
     const wasted = m.read > 0 ? ` ${figure(((m.read - m.returned) / m.read) * 100)}% of what it reads is thrown away:` : '';
     out.push(
       lintDiagnostic(
         'lint.readAmplification',
         `${plan.pattern} filters "${step.filter.attribute}" ${step.filter.op} after reading its ${step.index} partition: on the sample items it read ${figure(m.read)} items and returned ${figure(m.returned)} over ${m.calls} calls (read amplification ${factor});${wasted} ${figure(m.unitsPerCall)} RCU per call, ${figure(m.unitsPerCall * rate.peak)} RCU/s at ${figure(rate.peak)} calls/s${rate.isDefault ? ' (default rate)' : ''}. Fix: let the key condition take the range (order by "${step.filter.attribute}", or a GSI sorted on it), or narrow the partition with another equality.`,
-        { path: `${ctx.patternPath(plan.pattern)}${pattern.range ? '.range' : ''}`, subject: { pattern: plan.pattern, entity: plan.entity, index: step.index } },
+        {
+          path: `${ctx.patternPath(plan.pattern)}${pattern.range ? '.range' : ''}`,
+          subject: { pattern: plan.pattern, entity: plan.entity, index: step.index },
+        },
       ),
     );
   }

@@ -13,7 +13,8 @@ import type { LintContext } from '../lintContext.ts';
 import { lintDiagnostic } from '../lintDiagnostic.ts';
 
 /** A number attribute named as a counter or a period (`seq`, `orderSequence`, `version`, `year`, `weekNumber`, `epoch`...). */
-const COUNTER_NAME = /(?:seq|sequence|counter|serial|version|revision|year|month|week|day|hour|minute|epoch|timestamp|time|period|batch|bucket)(?:no|num|number)?$/i;
+const COUNTER_NAME =
+  /(?:seq|sequence|counter|serial|version|revision|year|month|week|day|hour|minute|epoch|timestamp|time|period|batch|bucket)(?:no|num|number)?$/i;
 
 /** Why an attribute's values grow with time, or undefined. */
 export function timeOrdered(attribute: Attribute, entity: { version?: string; ttl?: string }): string | undefined {
@@ -45,7 +46,10 @@ export function timeOrderedKeyRule(ctx: LintContext): Diagnostic[] {
           lintDiagnostic(
             'lint.timeOrderedKey',
             `The partition key of ${entity.name} in ${index.name} holds "${name}", ${why}${readers.length ? ` (for ${readers.join(', ')})` : ''}: its values follow time, so every new ${entity.name} and most reads of recent ones go to the newest value's partition (up to 3,000 RCU and 1,000 WCU per second) while older partitions go cold. Fix: move "${name}" into the sort key and partition by an attribute with many values used at once, or spread the newest partition over shards (\`shards N\`).`,
-            { path: first === undefined ? attributePath : ctx.patternPath(first), subject: { ...(first === undefined ? {} : { pattern: first }), entity: entity.name, index: index.name } },
+            {
+              path: first === undefined ? attributePath : ctx.patternPath(first),
+              subject: { ...(first === undefined ? {} : { pattern: first }), entity: entity.name, index: index.name },
+            },
           ),
         );
       }
