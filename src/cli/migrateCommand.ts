@@ -46,6 +46,7 @@ import {
 } from '../runner/index.ts';
 import { fileCheckpointStore } from '../runner/migrate/checkpointFile.ts';
 import { loadGeneratedModule } from '../runner/migrate/generatedModule.ts';
+import { designPayload } from '../runner/migrate/storedDesign.ts';
 import { readTableDesign } from './deployedCommand.ts';
 import { catchInterrupts, readEndpointOptions, withCliHint } from './endpointOptions.ts';
 import { readEvolution, type DesignText } from './evolveInputs.ts';
@@ -102,7 +103,8 @@ export async function migrateCommand({ fromFile, toFile, keys, options, io, tty 
 
   const script = options.get('--script');
   if (typeof script === 'string') {
-    fs.writeFileSync(script, migrationScript(plan, from, to));
+    // TO's design as the table is to hold it, compressed here (the engine compresses nothing), written by the script last.
+    fs.writeFileSync(script, migrationScript(plan, from, to, await designPayload(to)));
     io.out(
       `wrote ${script}: the migration of table ${tableName} (${plan.steps.length} steps) as a standalone TypeScript script that needs only @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb; run it with \`npx tsx ${script} --endpoint URL\` (its header says more)\n`,
     );

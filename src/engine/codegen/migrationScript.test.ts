@@ -10,7 +10,7 @@ import { HOSTILE_MARKER, HOSTILE_TEXTS } from '../../testing/hostileInputs.ts';
 import { MODULES_SCRATCH, typeCheckModules } from '../../testing/typeCheckModules.ts';
 import type { Model } from '../model/types.ts';
 import { deriveDesign } from '../design/deriveDesign.ts';
-import { designLayout } from '../design/designJson.ts';
+import { designJson, designLayout } from '../design/designJson.ts';
 import { migrationPlan } from '../evolve/migrationPlan.ts';
 import { migrationScript } from './migrationScript.ts';
 
@@ -21,7 +21,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function script(model: Model, removed: readonly string[], tableName?: string): string {
   const from = deriveDesign({ ...model, patterns: model.patterns.filter((p) => !removed.includes(p.name)) }, tableName ? { tableName } : {});
   const to = deriveDesign(model, { previous: designLayout(from), deployed: true, ...(tableName ? { tableName } : {}) });
-  return migrationScript(migrationPlan(from, to, { dropUnused: true }), from, to);
+  const plan = migrationPlan(from, to, { dropUnused: true });
+  // The design stored uncompressed: the engine test has no gzip (the runner's designPayload compresses).
+  const stored = { identity: plan.to, write: 'test', encoding: 'none' as const, bytes: new TextEncoder().encode(designJson(to)) };
+  return migrationScript(plan, from, to, stored);
 }
 
 function identifiers(source: string): string[] {

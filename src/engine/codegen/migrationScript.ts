@@ -9,8 +9,21 @@
 // the item still being as read, read again after a refusal), creates each new GSI
 // and waits until it is ACTIVE, checks every item is stored as TO stores it and
 // every GSI holds exactly the items that carry its keys, deletes the GSIs the plan
-// drops, and tags the table with TO. Run again after a failure, it carries on: an
-// item already migrated needs no update and an index already made is kept.
+// drops, then stores TO's design in the table and tags the table with TO, as
+// runMigration does (storedDesign.ts). Run again after a failure, it carries on: an
+// item already migrated needs no update, an index already made is kept, a design
+// already stored is not written again.
+//
+// The design stored in the table (evolve/designMetadata.ts) is checked first (its
+// chunk 0 must be FROM's identity, or TO's on a run again) and written last: the
+// items designMetadataItems makes of the payload the caller compressed (the engine
+// compresses nothing: the runner's designPayload gzips design.json), embedded with
+// each chunk's bytes as base64, written last chunk first and chunk 0 last, then the
+// chunks a longer stored design left beyond the new count deleted. Chunk 0 is read
+// with a strongly consistent GetItem, so a write just made is seen
+// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html);
+// items are cut under 400 KB as designMetadataItems cuts them
+// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-items).
 //
 // Every name and text of the model reaches the script through printTs (q, prop,
 // comment), as in the generated module.
@@ -19,6 +32,14 @@ import { syntheticKeyAttributes } from '../design/indexKeys.ts';
 import { tableDefinition } from '../design/tableDefinition.ts';
 import type { Design } from '../design/types.ts';
 import type { MigrationPlan } from '../evolve/types.ts';
+import {
+  DESIGN_METADATA_FORMAT,
+  designMetadataItems,
+  designMetadataKey,
+  designMetadataKeyShape,
+  METADATA_ATTRIBUTES,
+  type DesignMetadataPayload,
+} from '../evolve/designMetadata.ts';
 import { generateModule } from './generateModule.ts';
 import { comment, prop, q, wrap } from './printTs.ts';
 
@@ -54,9 +75,48 @@ function keySources(from: Design, to: Design): Record<string, Record<string, str
   return out;
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Bytes as standard base64 with padding (RFC 4648 section 4), which atob reads back. */
+function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | (b << 8) | c;
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? BASE64[n & 63]! : '=';
+  }
+  return out;
+}
+
+/** Keys of chunks the script can delete beyond the new design's: a stored design longer than this by more is left (readers read chunk 0's count only). */
+const LEFTOVER_CHUNKS = 8;
+
+/** What the script needs to check and write the design stored in the table: TO's items (data as base64) and the keys of the chunks. */
+function storedDesignData(to: Design, tableName: string, payload: DesignMetadataPayload, chunkBytes?: number): Data {
+  const found = designMetadataKeyShape(tableDefinition(to, tableName), tableName);
+  if ('diagnostic' in found) return { unsupported: found.diagnostic.message };
+  const a = METADATA_ATTRIBUTES;
+  const items = designMetadataItems(found.shape, payload, chunkBytes);
+  return {
+    format: DESIGN_METADATA_FORMAT,
+    attributes: { format: a.format, identity: a.identity, chunks: a.chunks, data: a.data },
+    keys: Array.from({ length: items.length + LEFTOVER_CHUNKS }, (_, chunk) => designMetadataKey(found.shape, chunk)),
+    items: items.map((item) => Object.fromEntries(Object.entries(item).filter(([name]) => name !== a.data)) as Record<string, string | number>),
+    data: items.map((item) => base64(item[a.data] as Uint8Array)),
+  };
+}
+
 const keySchemaText = (schema: readonly { AttributeName: string; KeyType: string }[]) => schema.map((k) => `${k.AttributeName} (${k.KeyType})`).join(', ');
 
-export function migrationScript(plan: MigrationPlan, from: Design, to: Design): string {
+/**
+ * The script of `plan` from `from` to `to`. `stored` is what the table is to hold of TO's design (the runner's
+ * designPayload: gzip-compressed design.json, TO's identity, a write id every run of this script writes);
+ * `chunkBytes` (tests) cuts it into smaller items than designMetadataItems does by default.
+ */
+export function migrationScript(plan: MigrationPlan, from: Design, to: Design, stored: DesignMetadataPayload, chunkBytes?: number): string {
+  if (stored.identity !== plan.to) throw new Error(`the design to store is ${stored.identity}, the plan goes to ${plan.to}`);
   const table = to.indexes[0];
   const tableKey = table && table.keys !== 'native' ? { pk: table.pkAttribute, sk: table.skAttribute } : { pk: 'PK', sk: 'SK' };
   const fromDefinition = tableDefinition(from, plan.tableName);
@@ -76,6 +136,7 @@ export function migrationScript(plan: MigrationPlan, from: Design, to: Design): 
     fromIndexes: Object.fromEntries((fromDefinition.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, keySchemaText(g.KeySchema)])),
     // Every GSI of TO with the key attributes an item must hold to be in it.
     toIndexes: Object.fromEntries((toDefinition.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g.KeySchema.map((k) => k.AttributeName)])),
+    stored: storedDesignData(to, plan.tableName, stored, chunkBytes),
     steps: plan.steps.map((s): Data => {
       switch (s.kind) {
         case 'createIndex':
@@ -145,6 +206,18 @@ interface MigrationData {
   fromTableKey: string;
   fromIndexes: Record<string, string>;
   toIndexes: Record<string, string[]>;
+  /** TO's design-metadata items (the engine's designMetadataItems), or why the table's key cannot hold them. */
+  stored:
+    | { unsupported: string }
+    | {
+        format: string;
+        attributes: { format: string; identity: string; chunks: string; data: string };
+        /** The key of each chunk: those of TO's items, then of chunks a longer stored design may have left. */
+        keys: Record<string, string | number>[];
+        items: Record<string, string | number>[];
+        /** Each item's data, base64. */
+        data: string[];
+      };
   steps: (
     | { kind: 'backfill' | 'verify'; description: string }
     | { kind: 'createIndex'; index: string; description: string; keys: string; create: migrationDdb.CreateGlobalSecondaryIndexAction; attributeDefinitions: migrationDdb.AttributeDefinition[] }
@@ -203,6 +276,12 @@ async function migrationMain(argv: string[]): Promise<number> {
   };
   const keyText = (schema: migrationDdb.KeySchemaElement[] | undefined) => (schema ?? []).map((k) => \`\${k.AttributeName ?? '?'} (\${k.KeyType ?? '?'})\`).join(', ');
 
+  // TO's design-metadata items, or undefined when the table's key cannot hold them.
+  const store = 'keys' in MIGRATION.stored ? MIGRATION.stored : undefined;
+  const readStored = async () =>
+    store && (await patiently(() => doc.send(new migrationLib.GetCommand({ TableName: tableName, Key: store.keys[0], ConsistentRead: true })))).Item;
+  const storedText = store ? Object.entries(store.keys[0] ?? {}).map(([k, v]) => \`\${k} = \${v}\`).join(', ') : '';
+
   try {
     // The table must be FROM's, or on its way to TO (a run that stopped part-way): nothing is touched otherwise.
     const described = await describe();
@@ -217,6 +296,18 @@ async function migrationMain(argv: string[]): Promise<number> {
       else if (expected !== keys) refusals.push(\`index \${name} has key \${keys}; the migration expects \${expected}\`);
     }
     for (const name of Object.keys(MIGRATION.fromIndexes)) if (!present.has(name) && !dropped.has(name)) refusals.push(\`index \${name} of design \${MIGRATION.from} is missing\`);
+    // The design stored in the table (where its key can hold one) must be FROM's, or TO's (a run again).
+    let storedChecked = false;
+    if (store && refusals.length === 0) {
+      const first = await readStored();
+      if (first && first[store.attributes.format] !== store.format) {
+        refusals.push(\`its design item (\${storedText}) is not in the form \${store.format}: delete its design items to migrate it by its key schema and indexes alone\`);
+      } else if (first) {
+        const identity = first[store.attributes.identity];
+        storedChecked = true;
+        if (identity !== MIGRATION.from && identity !== MIGRATION.to) refusals.push(\`it holds design \${String(identity)} (item \${storedText}); the migration starts from design \${MIGRATION.from}\`);
+      }
+    }
     let tagsKept = true;
     try {
       const tags = await client.send(new migrationDdb.ListTagsOfResourceCommand({ ResourceArn: described.TableArn ?? '' }));
@@ -225,7 +316,7 @@ async function migrationMain(argv: string[]): Promise<number> {
     } catch (e) {
       if (errorName(e) !== 'UnknownOperationException') throw e;
       tagsKept = false;
-      log('note: this endpoint keeps no tags (DynamoDB Local): the table is checked by its key schema and indexes alone');
+      log(\`note: this endpoint keeps no tags (DynamoDB Local): the table is checked by \${storedChecked ? 'the design stored in it, its key schema and indexes' : 'its key schema and indexes alone'}\`);
     }
     if (refusals.length > 0) {
       log(\`refused: table \${tableName} was not touched: \${refusals.join('; ')}\`);
@@ -239,6 +330,7 @@ async function migrationMain(argv: string[]): Promise<number> {
       else if (step.kind === 'dropIndex') await dropIndex(step.index);
       else if (!(await verify())) return 1;
     }
+    await storeDesign();
     if (tagsKept) await client.send(new migrationDdb.TagResourceCommand({ ResourceArn: described.TableArn ?? '', Tags: [{ Key: 'tablewright:design', Value: MIGRATION.to }] }));
     log(\`table \${tableName} is at design \${MIGRATION.to}\`);
     return 0;
@@ -247,6 +339,31 @@ async function migrationMain(argv: string[]): Promise<number> {
     return 2;
   } finally {
     client.destroy();
+  }
+
+  /** TO's design into the table, as the runner's storeDesign writes it: chunk 0 last, then the chunks of a longer one before deleted. */
+  async function storeDesign(): Promise<void> {
+    if (!store) {
+      log(\`note: \${'unsupported' in MIGRATION.stored ? MIGRATION.stored.unsupported : ''}\`);
+      return;
+    }
+    const before = await readStored();
+    if (before && before[store.attributes.format] === store.format && before[store.attributes.identity] === MIGRATION.to) {
+      log(\`  design \${MIGRATION.to} is stored in the table already\`);
+      return;
+    }
+    const items = store.items.map((item, i) => ({ ...item, [store.attributes.data]: Uint8Array.from(atob(store.data[i] ?? ''), (c) => c.charCodeAt(0)) }));
+    for (const item of [...items.slice(1), ...items.slice(0, 1)]) await patiently(() => doc.send(new migrationLib.PutCommand({ TableName: tableName, Item: item })));
+    const oldCount = before?.[store.attributes.chunks];
+    for (let chunk = items.length; typeof oldCount === 'number' && chunk < oldCount; chunk++) {
+      const key = store.keys[chunk];
+      if (!key) {
+        log(\`  chunks \${chunk} to \${oldCount - 1} of the design stored before are left in the table (no reader reads them)\`);
+        break;
+      }
+      await patiently(() => doc.send(new migrationLib.DeleteCommand({ TableName: tableName, Key: key })));
+    }
+    log(\`  stored design \${MIGRATION.to} in the table (\${items.length} item\${items.length === 1 ? '' : 's'}, from \${storedText})\`);
   }
 
   /** The UpdateItem an item needs to be stored as the new design stores it, or undefined (a guard item, or one already migrated). */

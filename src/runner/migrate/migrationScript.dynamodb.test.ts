@@ -1,14 +1,17 @@
 // The migration as a standalone script (engine's migrationScript), run as a user
 // would (node with tsx) against DynamoDB Local: it refuses a table of another
-// design, migrates FROM's table to TO (every item stored as TO's module stores it,
-// TO's indexes, every TO pattern equal to the brute force), and run again does nothing.
+// design (by its key schema, its indexes or the design stored in it), migrates
+// FROM's table to TO (every item stored as TO's module stores it, TO's indexes,
+// every TO pattern equal to the brute force, TO's design stored in the table as
+// readDeployedDesign reads it, the chunks of FROM's longer one gone), and run again
+// does nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { migrationScript, tableDefinition } from '../../engine/index.ts';
+import { designIdentity, designJson, designLayout, isDesignMetadataKey, migrationScript, tableDefinition, type Design } from '../../engine/index.ts';
 import { compareTableWithDesign } from '../compareTableWithDesign.ts';
 import { createDesignTable } from '../createDesignTable.ts';
 import { exampleModel } from '../../testing/exampleModels.ts';
@@ -16,6 +19,8 @@ import { MODULES_SCRATCH } from '../../testing/typeCheckModules.ts';
 import { testTables } from '../testing/testTables.ts';
 import { designPair, migrationFixture } from '../testing/migrationFixture.ts';
 import { createForeignTable } from '../testing/tableContents.ts';
+import { readDeployedDesign } from './readDeployedDesign.ts';
+import { designPayload, storeDesign } from './storedDesign.ts';
 import { verifyTable } from './verifyTable.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -34,13 +39,40 @@ function run(file: string, args: string[]): Promise<{ code: number | null; out: 
   });
 }
 
+/** Every item of the table, in key order (the design-metadata items with the others). */
+async function scanAll(tableName: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await clients.doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items.sort((a, b) => JSON.stringify([a.PK, a.SK]).localeCompare(JSON.stringify([b.PK, b.SK])));
+}
+
+/** The design-metadata items of a table, chunk 0 first. */
+async function storedChunks(tableName: string): Promise<Record<string, unknown>[]> {
+  return (await scanAll(tableName)).filter((item) => isDesignMetadataKey(item.PK)).sort((a, b) => Number(a.$chunk) - Number(b.$chunk));
+}
+
+/** Stores `design` in the table as storeDesign does, in items of `chunkBytes`. */
+async function store(tableName: string, design: Design, chunkBytes: number): Promise<void> {
+  const { Table } = await clients.client.send(new DescribeTableCommand({ TableName: tableName }));
+  const stored = await storeDesign({ client: clients.client, tableName, design, table: Table ?? {}, chunkBytes });
+  expect(stored.stored).toBe(true);
+}
+
 describe('the migration script on DynamoDB Local', () => {
   it('refuses another design’s table, migrates FROM’s, and a second run finds nothing to do', async () => {
     const removed = ['getUserWithOrders', 'getUserByUserId', 'getOrdersByStatus'];
     const tableName = newTable('script');
     const f = keep(await migrationFixture({ clients, model: exampleModel('ecommerce'), removed, tableName, seed: 'script', maxPerEntity: 40 }));
     const file = path.join(dir, 'migrate.ts');
-    fs.writeFileSync(file, migrationScript(f.plan, f.from, f.to));
+    // TO's design in items of 1,000 bytes (several), FROM's stored before in items of 300 (more): the script deletes the rest.
+    fs.writeFileSync(file, migrationScript(f.plan, f.from, f.to, await designPayload(f.to), 1000));
+    await store(tableName, f.from, 300);
+    const fromChunks = (await storedChunks(tableName)).length;
 
     // A table of another design is refused, untouched: one keyed otherwise, and one that lacks FROM's GSI1.
     const foreign = newTable('script-foreign');
@@ -60,6 +92,20 @@ describe('the migration script on DynamoDB Local', () => {
     const refused2 = await run(file, ['--endpoint', endpoint, '--table', other]);
     expect(refused2.code, refused2.out).toBe(2);
     expect(refused2.out).toMatch(/refused: table \S+ was not touched: index GSI1 of design [0-9a-f]+ is missing/);
+    // FROM's key schema and indexes, but another design stored in it (FROM less an entity): refused, nothing written.
+    const storedOther = newTable('script-stored');
+    await createDesignTable({ client: clients.client, design: { ...f.from, tableName: storedOther }, tableName: storedOther, pollMs: 50 });
+    const otherDesign: Design = { ...f.from, tableName: storedOther, entities: f.from.entities.slice(1) };
+    await store(storedOther, otherDesign, 300);
+    const untouched = await scanAll(storedOther);
+    const refused3 = await run(file, ['--endpoint', endpoint, '--table', storedOther]);
+    expect(refused3.code, refused3.out).toBe(2);
+    expect(refused3.out).toMatch(
+      new RegExp(
+        `refused: table \\S+ was not touched: it holds design ${designIdentity(designLayout(otherDesign))} \\(item PK = \\$tablewright#design#0, SK = \\$tablewright\\); the migration starts from design ${f.plan.from}`,
+      ),
+    );
+    expect(await scanAll(storedOther)).toEqual(untouched);
 
     const dry = await run(file, ['--endpoint', endpoint, '--table', tableName, '--dry-run']);
     expect(dry.code).toBe(0);
@@ -67,7 +113,10 @@ describe('the migration script on DynamoDB Local', () => {
 
     const ran = await run(file, ['--endpoint', endpoint, '--table', tableName, '--rate', '1000']);
     expect(ran.code, ran.out).toBe(0);
-    expect(ran.out).toMatch(/note: this endpoint keeps no tags/);
+    expect(ran.out).toMatch(
+      /note: this endpoint keeps no tags \(DynamoDB Local\): the table is checked by the design stored in it, its key schema and indexes/,
+    );
+    expect(ran.out).toMatch(/stored design [0-9a-f]{16} in the table \([2-9] items,/);
     expect(ran.out).toMatch(
       /step 1\/4 backfill: [\s\S]*backfill: \d+ items read, [1-9]\d* updated[\s\S]*step 2\/4 createIndex GSI2[\s\S]*GSI2 is ACTIVE[\s\S]*step 4\/4 verify[\s\S]*verify: \d+ items read, 0 not stored as the new design stores them, 3 indexes counted: all as expected/,
     );
@@ -81,8 +130,25 @@ describe('the migration script on DynamoDB Local', () => {
     }
     expect((await verifyTable({ doc: clients.doc, tableName, design: f.to, module: f.toModule, rounds: 1 })).ok).toBe(true);
 
+    // TO's design is the table's now, as the runner reads it; none of FROM's longer one is left.
+    const deployed = await readDeployedDesign({ client: clients.client, tableName });
+    expect(deployed.status, JSON.stringify(deployed)).toBe('found');
+    if (deployed.status !== 'found') return;
+    expect(deployed.identity).toBe(f.plan.to);
+    expect(deployed.text).toBe(designJson(f.to));
+    const { modelName, ...layout } = deployed.layout;
+    expect(modelName).toBe(f.to.model.name);
+    expect(layout).toEqual(designLayout(f.to));
+    const chunks = await storedChunks(tableName);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.length).toBeLessThan(fromChunks);
+    expect(chunks.map((c) => [c.$chunk, c.$chunks, c.$identity])).toEqual(chunks.map((_, i) => [i, chunks.length, f.plan.to]));
+    const migrated = await scanAll(tableName);
+
     const again = await run(file, ['--endpoint', endpoint, '--table', tableName]);
     expect(again.code, again.out).toBe(0);
     expect(again.out).toMatch(/backfill: \d+ items read, 0 updated/);
+    expect(again.out).toMatch(/design [0-9a-f]{16} is stored in the table already/);
+    expect(await scanAll(tableName)).toEqual(migrated);
   });
 });

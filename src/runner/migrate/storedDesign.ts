@@ -21,6 +21,7 @@ import {
   joinDesignMetadata,
   metadataChunkCount,
   type Design,
+  type DesignMetadataPayload,
   type Diagnostic,
   type MetadataKeyShape,
   type TableKeySchema,
@@ -33,6 +34,16 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
 
 export const gzip = (bytes: Uint8Array): Promise<Uint8Array> => through(bytes, new CompressionStream('gzip'));
 export const gunzip = (bytes: Uint8Array): Promise<Uint8Array> => through(bytes, new DecompressionStream('gzip'));
+
+/**
+ * What the design-metadata items of `design` hold: its design.json, gzip-compressed, its identity and a new write
+ * id. storeDesign writes it; `migrate --script` embeds it in the script, which writes it as storeDesign does.
+ */
+export async function designPayload(design: Design): Promise<DesignMetadataPayload> {
+  const bytes = await gzip(new TextEncoder().encode(designJson(design)));
+  const write = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${bytes.length}`;
+  return { identity: designIdentity(designLayout(design)), write, encoding: 'gzip', bytes };
+}
 
 type Plain = string | number | Uint8Array;
 
@@ -90,11 +101,9 @@ export async function storeDesign(options: {
   const found = designMetadataKeyShape(options.table, tableName);
   if ('diagnostic' in found) return { stored: false, diagnostic: found.diagnostic };
   const { shape } = found;
-  const design: Design = { ...options.design, tableName };
-  const identity = designIdentity(designLayout(design));
-  const bytes = await gzip(new TextEncoder().encode(designJson(design)));
-  const write = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${bytes.length}`;
-  const items = designMetadataItems(shape, { identity, write, encoding: 'gzip', bytes }, options.chunkBytes);
+  const payload = await designPayload({ ...options.design, tableName });
+  const { identity, bytes } = payload;
+  const items = designMetadataItems(shape, payload, options.chunkBytes);
   const before = await getChunk(client, tableName, shape, 0, signal);
   const oldCount = before ? metadataChunkCount(before) : 0;
   for (const item of [...items.slice(1), ...items.slice(0, 1)]) {
