@@ -18,7 +18,8 @@
 // chunk 0 must be FROM's identity, or TO's on a run again) and written last: the
 // items designMetadataItems makes of the payload the caller compressed (the engine
 // compresses nothing: the runner's designPayload gzips design.json), embedded with
-// each chunk's bytes as base64, written last chunk first and chunk 0 last, then the
+// each chunk's bytes as base64, written as storeDesign writes them: the chunks after
+// the first, then chunk 0 last (a reader that finds chunk 0 finds the rest), then the
 // chunks a longer stored design left beyond the new count deleted. Chunk 0 is read
 // with a strongly consistent GetItem, so a write just made is seen
 // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html);

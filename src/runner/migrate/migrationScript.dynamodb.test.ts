@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { designIdentity, designJson, designLayout, isDesignMetadataKey, migrationScript, tableDefinition, type Design } from '../../engine/index.ts';
 import { compareTableWithDesign } from '../compareTableWithDesign.ts';
@@ -20,6 +21,7 @@ import { testTables } from '../testing/testTables.ts';
 import { designPair, migrationFixture } from '../testing/migrationFixture.ts';
 import { createForeignTable } from '../testing/tableContents.ts';
 import { readDeployedDesign } from './readDeployedDesign.ts';
+import { LOCAL_CREDENTIALS } from '../createClients.ts';
 import { designPayload, storeDesign } from './storedDesign.ts';
 import { verifyTable } from './verifyTable.ts';
 
@@ -27,7 +29,11 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const endpoint = inject('dynamodbEndpoint');
 const { clients, tableName: newTable, keep } = testTables();
 const dir = fs.mkdtempSync(path.join(MODULES_SCRATCH, '.tw-script-run-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const streams = new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+afterAll(() => {
+  streams.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function run(file: string, args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -63,6 +69,40 @@ async function store(tableName: string, design: Design, chunkBytes: number): Pro
   expect(stored.stored).toBe(true);
 }
 
+/**
+ * The changes to design-metadata items in the table's stream (DynamoDB Local implements Streams), in the order they
+ * were made (sequence numbers): `put 2`, `remove 5`... Polls until there are `atLeast`.
+ */
+async function metadataWrites(tableName: string, atLeast: number): Promise<string[]> {
+  const { Table } = await clients.client.send(new DescribeTableCommand({ TableName: tableName }));
+  const arn = Table?.LatestStreamArn ?? '';
+  for (let round = 0; ; round++) {
+    const records: { seq: bigint; text: string }[] = [];
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      let { ShardIterator: iterator } = await streams.send(
+        new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
+      );
+      // An open shard always gives a next iterator: stop at the first empty page.
+      for (let page = 0; iterator && page < 1000; page++) {
+        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+        for (const r of out.Records ?? []) {
+          const pk = r.dynamodb?.Keys?.PK?.S;
+          if (!isDesignMetadataKey(pk)) continue;
+          records.push({
+            seq: BigInt(r.dynamodb?.SequenceNumber ?? '0'),
+            text: `${r.eventName === 'REMOVE' ? 'remove' : 'put'} ${String(pk).split('#').pop()}`,
+          });
+        }
+        if ((out.Records ?? []).length === 0) break;
+        iterator = out.NextShardIterator;
+      }
+    }
+    if (records.length >= atLeast || round >= 20) return records.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0)).map((r) => r.text);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('the migration script on DynamoDB Local', () => {
   it('refuses another design’s table, migrates FROM’s, and a second run finds nothing to do', async () => {
     const removed = ['getUserWithOrders', 'getUserByUserId', 'getOrdersByStatus'];
@@ -73,6 +113,8 @@ describe('the migration script on DynamoDB Local', () => {
     fs.writeFileSync(file, migrationScript(f.plan, f.from, f.to, await designPayload(f.to), 1000));
     await store(tableName, f.from, 300);
     const fromChunks = (await storedChunks(tableName)).length;
+    // A stream on the table shows the order the script writes the design's items in.
+    await clients.client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' } }));
 
     // A table of another design is refused, untouched: one keyed otherwise, and one that lacks FROM's GSI1.
     const foreign = newTable('script-foreign');
@@ -143,6 +185,12 @@ describe('the migration script on DynamoDB Local', () => {
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.length).toBeLessThan(fromChunks);
     expect(chunks.map((c) => [c.$chunk, c.$chunks, c.$identity])).toEqual(chunks.map((_, i) => [i, chunks.length, f.plan.to]));
+    // As storeDesign: the chunks after the first, chunk 0 last (a reader that finds chunk 0 finds the rest), then FROM's leftover chunks deleted.
+    const order = [
+      ...chunks.map((_, i) => `put ${(i + 1) % chunks.length}`),
+      ...Array.from({ length: fromChunks - chunks.length }, (_, i) => `remove ${chunks.length + i}`),
+    ];
+    expect(await metadataWrites(tableName, order.length)).toEqual(order);
     const migrated = await scanAll(tableName);
 
     const again = await run(file, ['--endpoint', endpoint, '--table', tableName]);
