@@ -12,12 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StreamViewType, TableDescription } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { RecordValue } from '../engine/index.ts';
 import { typeCheckModules } from '../testing/typeCheckModules.ts';
 import { LOCAL_CREDENTIALS } from './createClients.ts';
 import { testClients } from './testing/testClients.ts';
 import { canon } from './testing/writesModule.ts';
+import { readStream as readTableStream } from './testing/tableStream.ts';
 import { loadCountersModule, withTable, type CountersFixture, type StreamChange } from './testing/countersModule.ts';
 
 const { client, doc, destroy } = testClients();
@@ -39,27 +40,8 @@ async function withStreamTable(view: StreamViewType, check: (table: TableDescrip
 
 /** Every record of the table's stream so far, every shard from its start, in sequence-number order within each shard. */
 async function readStream(table: TableDescription, atLeast: number): Promise<_Record[]> {
-  const arn = table.LatestStreamArn;
-  if (!arn) throw new Error('the table has no stream');
-  for (let round = 0; ; round++) {
-    const records: _Record[] = [];
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
-      let { ShardIterator: iterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
-      );
-      // An open shard always gives a next iterator: stop at the first empty page.
-      for (let page = 0; iterator && page < 1000; page++) {
-        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-        const got = out.Records ?? [];
-        records.push(...got);
-        if (got.length === 0) break;
-        iterator = out.NextShardIterator;
-      }
-    }
-    if (records.length >= atLeast || round >= 20) return records;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if (!table.LatestStreamArn) throw new Error('the table has no stream');
+  return readTableStream(streams, table.LatestStreamArn, atLeast);
 }
 
 /** An item's table key as text, from a stream record's Keys or from an item. */

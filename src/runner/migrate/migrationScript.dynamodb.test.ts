@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { designIdentity, designJson, designLayout, isDesignMetadataKey, migrationScript, tableDefinition, type Design } from '../../engine/index.ts';
 import { compareTableWithDesign } from '../compareTableWithDesign.ts';
@@ -20,6 +20,7 @@ import { MODULES_SCRATCH } from '../../testing/typeCheckModules.ts';
 import { testTables } from '../testing/testTables.ts';
 import { designPair, migrationFixture } from '../testing/migrationFixture.ts';
 import { createForeignTable } from '../testing/tableContents.ts';
+import { readStream } from '../testing/tableStream.ts';
 import { readDeployedDesign } from './readDeployedDesign.ts';
 import { LOCAL_CREDENTIALS } from '../createClients.ts';
 import { designPayload, storeDesign } from './storedDesign.ts';
@@ -75,32 +76,14 @@ async function store(tableName: string, design: Design, chunkBytes: number): Pro
  */
 async function metadataWrites(tableName: string, atLeast: number): Promise<string[]> {
   const { Table } = await clients.client.send(new DescribeTableCommand({ TableName: tableName }));
-  const arn = Table?.LatestStreamArn ?? '';
-  for (let round = 0; ; round++) {
-    const records: { seq: bigint; text: string }[] = [];
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
-      let { ShardIterator: iterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
-      );
-      // An open shard always gives a next iterator: stop at the first empty page.
-      for (let page = 0; iterator && page < 1000; page++) {
-        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-        for (const r of out.Records ?? []) {
-          const pk = r.dynamodb?.Keys?.PK?.S;
-          if (!isDesignMetadataKey(pk)) continue;
-          records.push({
-            seq: BigInt(r.dynamodb?.SequenceNumber ?? '0'),
-            text: `${r.eventName === 'REMOVE' ? 'remove' : 'put'} ${String(pk).split('#').pop()}`,
-          });
-        }
-        if ((out.Records ?? []).length === 0) break;
-        iterator = out.NextShardIterator;
-      }
-    }
-    if (records.length >= atLeast || round >= 20) return records.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0)).map((r) => r.text);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const records = await readStream(streams, Table?.LatestStreamArn ?? '', atLeast, (r) => isDesignMetadataKey(r.dynamodb?.Keys?.PK?.S));
+  return records
+    .map((r) => ({
+      seq: BigInt(r.dynamodb?.SequenceNumber ?? '0'),
+      text: `${r.eventName === 'REMOVE' ? 'remove' : 'put'} ${String(r.dynamodb?.Keys?.PK?.S).split('#').pop()}`,
+    }))
+    .sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0))
+    .map((r) => r.text);
 }
 
 describe('the migration script on DynamoDB Local', () => {
