@@ -4,7 +4,7 @@
 // second run resumes it to the end, verified through the engine's requests; the session's table
 // follows (its definition is the new design's, the old load no longer counts). A table of another
 // design is refused with the reasons and left as it was. The checkpoint holds no credentials.
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deriveDesign,
   designIdentity,
@@ -20,33 +20,20 @@ import {
   type Item,
 } from '../../engine/index.ts';
 import { problemText } from '../../runner/testing/exampleDesign.ts';
-import { dropTable, tableDescription } from '../../runner/testing/tableContents.ts';
+import { tableDescription } from '../../runner/testing/tableContents.ts';
 import { checkpointKey, keptCheckpoint } from './migrationCheckpoint.ts';
 import { cancelMigration, keptMigration, layoutAfter, migrationSession, migrationTarget, startMigration, targetPlace } from './migrationSession.ts';
-import { createTable, forgetTable, loadSampleItems, newClients, runSession, setTableName, updateCredentials, updateSettings } from './runSession.ts';
+import { runSessionTest } from './testing/runSessionTest.ts';
+import { createTable, loadSampleItems, runSession, setTableName } from './runSession.ts';
 
-const endpoint = inject('dynamodbEndpoint');
 const ACCESS_KEY_ID = 'AKIAMIGRATESESSION01';
 const SECRET = 'migrate-session-secret';
 // The panel's credentials: DynamoDB Local keeps the tables of each access key apart.
-const { client, destroy } = newClients({
-  endpoint,
-  region: 'us-east-1',
+const { clients, made } = runSessionTest({
   credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET },
-  label: endpoint,
+  reset: () => migrationSession.setState({ run: { status: 'idle' } }),
 });
-const made: string[] = [];
-afterAll(async () => {
-  for (const name of made) await dropTable(client, name);
-  destroy();
-});
-beforeEach(() => {
-  forgetTable();
-  setTableName('');
-  migrationSession.setState({ run: { status: 'idle' } });
-  updateSettings({ profile: 'custom', customUrl: endpoint, region: 'us-east-1' });
-  updateCredentials({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET });
-});
+const { client } = clients;
 
 const model = loadProblem(problemText('ecommerce.problem.json')).model;
 if (!model) throw new Error('ecommerce does not load');
@@ -83,7 +70,7 @@ describe('the Run panel’s migration', () => {
   it('stops when cancelled, resumes from the checkpoint kept in the tab, and ends verified; the session’s table follows', async () => {
     expect(plan.steps.map((s) => s.kind)).toEqual(['backfill', 'createIndex', 'verify']);
     const name = `panel-migrate-${Date.now()}`;
-    made.push(name);
+    made(name);
     setTableName(name);
     await createTable(deployed);
     await loadSampleItems(deployed, loadable(deployed));
@@ -127,7 +114,7 @@ describe('the Run panel’s migration', () => {
 
   it('refuses a table of another design, touching nothing', async () => {
     const name = `panel-migrate-other-${Date.now()}`;
-    made.push(name);
+    made(name);
     setTableName(name);
     // A table of the new design already: not the deployed one's.
     await createTable(to);

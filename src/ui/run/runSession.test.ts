@@ -1,27 +1,17 @@
 // The Run panel's session against the test run's DynamoDB Local (Node's transport;
 // the browser's is covered by e2e/run.spec.ts): an invalid table name sends
 // nothing, and a table replaced behind the panel's back is not deleted.
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tableNameProblem } from '../../engine/index.ts';
 import { exampleDesign } from '../../runner/testing/exampleDesign.ts';
 import { startRecordingServer } from '../../runner/testing/hostileServers.ts';
-import { dropTable, replaceTable, tableDescription } from '../../runner/testing/tableContents.ts';
-import { testClients } from '../../runner/testing/testClients.ts';
-import { createTable, deleteTable, forgetTable, runSession, setTableName, tableNameInputProblem, updateSettings } from './runSession.ts';
+import { replaceTable, tableDescription } from '../../runner/testing/tableContents.ts';
+import { runSessionTest } from './testing/runSessionTest.ts';
+import { createTable, deleteTable, runSession, setTableName, tableNameInputProblem, updateSettings } from './runSession.ts';
 
-const endpoint = inject('dynamodbEndpoint');
-const { client, destroy } = testClients();
+const { endpoint, clients, made } = runSessionTest();
+const { client } = clients;
 const { design } = exampleDesign();
-const made: string[] = [];
-afterAll(async () => {
-  for (const name of made) await dropTable(client, name);
-  destroy();
-});
-beforeEach(() => {
-  forgetTable();
-  setTableName('');
-  updateSettings({ profile: 'custom', customUrl: endpoint, region: 'us-east-1' });
-});
 
 describe('run session: table name', () => {
   it('refuses a name DynamoDB would refuse with the engine’s words, and sends nothing', async () => {
@@ -45,7 +35,7 @@ describe('run session: table name', () => {
 describe('run session: delete', () => {
   it('does not delete a table of the same name made after its own was deleted, and says so', async () => {
     const name = `panel-replaced-${Date.now()}`;
-    made.push(name);
+    made(name);
     setTableName(name);
     await createTable(design);
     const table = runSession.getState().table;

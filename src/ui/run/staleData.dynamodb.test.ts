@@ -3,7 +3,7 @@
 // added to the model, and the new pattern's answer is shown "not verified" with what changed, not
 // "✓ Matches (0 items)" as when it was compared with the items of the older design. Recreated or
 // reloaded under the new design, the same run is compared and matches.
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deriveDesign,
   generateSampleRecords,
@@ -19,22 +19,11 @@ import {
 } from '../../engine/index.ts';
 import { runPattern, verification } from '../../runner/index.ts';
 import { problemText } from '../../runner/testing/exampleDesign.ts';
-import { dropTable } from '../../runner/testing/tableContents.ts';
-import { testClients } from '../../runner/testing/testClients.ts';
-import { createTable, deleteTable, forgetTable, loadSampleItems, runOnePattern, runSession, setTableName, updateSettings } from './runSession.ts';
+import { runSessionTest } from './testing/runSessionTest.ts';
+import { createTable, deleteTable, loadSampleItems, runOnePattern, runSession, setTableName } from './runSession.ts';
 
-const endpoint = inject('dynamodbEndpoint');
-const { client, doc, destroy } = testClients();
-const made: string[] = [];
-afterAll(async () => {
-  for (const name of made) await dropTable(client, name);
-  destroy();
-});
-beforeEach(() => {
-  forgetTable();
-  setTableName('');
-  updateSettings({ profile: 'custom', customUrl: endpoint, region: 'us-east-1' });
-});
+const { clients, made } = runSessionTest();
+const { doc } = clients;
 
 /** The model's design and loadable items (guard items included), as the panel computes them. */
 function analysed(model: Model): { model: Model; design: Design; items: Item[] } {
@@ -64,7 +53,7 @@ function runState(pattern: string) {
 describe('run session: answers are compared only with data loaded under the current design', () => {
   it('shows a pattern added after the load as not verified, then compares it once the table is the new design’s', async () => {
     const name = `panel-stale-${Date.now()}`;
-    made.push(name);
+    made(name);
     setTableName(name);
     await createTable(before.design);
     await loadSampleItems(before.design, before.items);
@@ -123,7 +112,7 @@ describe('run session: answers are compared only with data loaded under the curr
 
   it('compares nothing before a complete load, and nothing with items other than the current ones', async () => {
     const name = `panel-unloaded-${Date.now()}`;
-    made.push(name);
+    made(name);
     setTableName(name);
     await createTable(before.design);
     await runOnePattern({
