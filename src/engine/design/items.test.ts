@@ -56,3 +56,21 @@ describe('toItem / fromItem with optional attributes', () => {
     expect(() => toItem(design, 'Game', { gameId: 'g4', createdAt: '2024-01-03T00:00:00.000Z' })).toThrow('Game record lacks "hostId", part of its table key');
   });
 });
+
+describe('toItem with an attribute named as one every object inherits', () => {
+  const odd = deriveDesign(
+    modelFromText(`model "Odd"
+entity Thing key id
+  id: string
+  constructor?: string
+byConstructor: Thing by constructor
+`),
+  );
+
+  it('keys the index on it only when the record has it as its own', () => {
+    expect(odd.entities[0]?.keys.GSI1?.pk).toContainEqual({ kind: 'attribute', name: 'constructor' });
+    expect(toItem(odd, 'Thing', { id: 't1', constructor: 'c' })).toMatchObject({ PK: 'THING#t1', GSI1PK: 'THING#c', constructor: 'c' });
+    const lacking = toItem(odd, 'Thing', { id: 't2' });
+    expect(Object.hasOwn(lacking, 'GSI1PK') || Object.hasOwn(lacking, 'constructor')).toBe(false);
+  });
+});

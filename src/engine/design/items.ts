@@ -51,16 +51,20 @@ function newItemMaker(design: Design, entityName: string): (record: RecordValue)
     if (!template || index.keys === 'native') return [];
     return [{ index, template, pk: keyRenderer(template.pk, entity.attributes), sk: keyRenderer(template.sk, entity.attributes) }];
   });
+  const { entityAttribute } = design;
   return (record) => {
     const item: Item = {};
-    for (const name of Object.keys(record)) {
+    const names = Object.keys(record);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
       const value = record[name];
-      if (!present(value)) continue;
+      if (value === undefined || value === null) continue;
       // Defined, not assigned, so an attribute named `__proto__` stays data.
       if (name === '__proto__') Object.defineProperty(item, name, { value, enumerable: true, writable: true, configurable: true });
       else item[name] = value;
     }
-    for (const { index, template, pk: renderPk, sk: renderSk } of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const { index, template, pk: renderPk, sk: renderSk } = keys[i] as (typeof keys)[number];
       const pk = renderPk(record);
       const sk = renderSk(record);
       if (pk === undefined || sk === undefined) {
@@ -73,7 +77,7 @@ function newItemMaker(design: Design, entityName: string): (record: RecordValue)
       item[index.pkAttribute] = pk;
       item[index.skAttribute] = sk;
     }
-    item[design.entityAttribute] = entityName;
+    item[entityAttribute] = entityName;
     return item;
   };
 }
@@ -83,29 +87,51 @@ export function renderKey(segments: readonly Segment[], record: RecordValue, att
   return keyRenderer(segments, attributes)(record);
 }
 
+/** One segment of a key as renderKey makes it: its fixed text, or how a record gives it. */
+type KeyPart = { text: string } | { text?: undefined; of: (record: RecordValue) => string | undefined };
+
 /**
- * renderKey for one template, its attributes' types looked up once: each segment a function of the
- * record, joined by the separator as they are made.
+ * renderKey for one template, everything but the record looked up once: a template of literals only is
+ * its text; adjacent literals are one part (joined by the separator); an attribute's value is read
+ * directly unless its name is one every object inherits (`constructor`, `toString`: then only an own one).
  */
 function keyRenderer(segments: readonly Segment[], attributes: readonly { name: string; type: AttributeType }[]): (record: RecordValue) => string | undefined {
-  const parts = segments.map((s): ((record: RecordValue) => string | undefined) => {
-    if (s.kind === 'literal') return () => s.text;
-    // Write sharding: the shard is picked from the record's key (keys/shards.ts).
-    if (s.kind === 'shard') return (record) => shardValue(s, record, attributes);
-    const type = attributes.find((a) => a.name === s.name)?.type ?? 'string';
-    return (record) => {
-      const value: Scalar | undefined = Object.prototype.hasOwnProperty.call(record, s.name) ? record[s.name] : undefined;
-      return present(value) ? encodeKeyValue(type, value, s.name) : undefined;
-    };
-  });
+  const parts: KeyPart[] = [];
+  for (const s of segments) {
+    const last = parts[parts.length - 1];
+    if (s.kind === 'literal' && last?.text !== undefined) parts[parts.length - 1] = { text: last.text + KEY_SEPARATOR + s.text };
+    else parts.push(keyPart(s, attributes));
+  }
+  const [first] = parts;
+  if (first === undefined) return () => '';
+  if (parts.length === 1 && first.text !== undefined) {
+    const text = first.text;
+    return () => text;
+  }
   return (record) => {
-    let key: string | undefined;
-    for (const part of parts) {
-      const text = part(record);
+    let key = '';
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as KeyPart;
+      const text = part.text ?? part.of(record);
       if (text === undefined) return undefined;
-      key = key === undefined ? text : key + KEY_SEPARATOR + text;
+      key = i === 0 ? text : key + KEY_SEPARATOR + text;
     }
-    return key ?? '';
+    return key;
+  };
+}
+
+function keyPart(s: Segment, attributes: readonly { name: string; type: AttributeType }[]): KeyPart {
+  if (s.kind === 'literal') return { text: s.text };
+  // Write sharding: the shard is picked from the record's key (keys/shards.ts).
+  if (s.kind === 'shard') return { of: (record) => shardValue(s, record, attributes) };
+  const { name } = s;
+  const type = attributes.find((a) => a.name === name)?.type ?? 'string';
+  const inherited = name in Object.prototype;
+  return {
+    of: (record) => {
+      const value: Scalar | undefined = !inherited || Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+      return present(value) ? encodeKeyValue(type, value, name) : undefined;
+    },
   };
 }
 
