@@ -2,19 +2,21 @@
 // (a header row per partition key value), items in sort key order, the key
 // attributes and the entity pinned at the start, the selected pattern's result
 // highlighted, the last write's rows marked before/after. Only the rows in view are in the DOM; every row has the same
-// height, so the virtualizer needs no measuring. A wide grid (more than COLUMN_WINDOW_FROM columns: a large
+// height, so which rows those are is arithmetic (rowWindow.ts), never a layout read: a scroll to the highlighted row
+// draws the rows of the offset it scrolls to in the same commit, so the grid is laid out once for it. A wide grid (more than COLUMN_WINDOW_FROM columns: a large
 // single-table design) keeps only the columns in view too, beside the pinned ones; columns have fixed widths.
 // TanStack Table lays out the columns (sizes, pinning, headers); the cells are read from the items as they
 // are drawn (its row model would make an object per item, 100,000 of them).
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { CSSProperties, ReactNode } from 'react';
 import { columnPinningFeature, columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { Column } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Item } from '../../engine/index.ts';
 import { columnWidths, columnWindow, fitPinned } from './columnWidths.ts';
 import type { GridColumnNames } from './gridColumnNames.ts';
 import type { GridRow } from './groupItems.ts';
+import { centredTop, rowWindow, sameWindow, totalHeight, type RowWindow } from './rowWindow.ts';
 import { markLabel, type RowMark } from './writeMarks.ts';
 
 export const ROW_HEIGHT = 28;
@@ -28,6 +30,7 @@ const WINDOW_STEP_PX = 120;
 /** Share of the grid's width the pinned columns may take, and the least they get. */
 const PINNED_SHARE = 0.55;
 const MIN_PINNED_PX = 320;
+const GEOMETRY = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: OVERSCAN };
 
 const features = tableFeatures({ columnSizingFeature, columnPinningFeature });
 const helper = createColumnHelper<typeof features, Item>();
@@ -70,11 +73,10 @@ export const ItemsGrid = memo(function ItemsGrid({
 
   const names = useMemo(() => [...columns.pinned, ...columns.others], [columns]);
   const natural = useMemo(() => columnWidths(items, names), [items, names]);
-  // The pinned keys take at most about half of the grid's width (read on resize, below).
-  const [viewportWidth, setViewportWidth] = useState(0);
-  /** The scroller's height, as last observed (read when scrolling to a row, never from the layout). */
-  const viewportHeight = useRef(0);
-  const pinnedLimit = viewportWidth === 0 ? Infinity : Math.max(MIN_PINNED_PX, Math.round(viewportWidth * PINNED_SHARE));
+  // The scroller's size, as last observed (never read from the layout while drawing); 0 before it is measured.
+  const [viewport, setViewport] = useState({ width: 0, height: 0 });
+  // The pinned keys take at most about half of the grid's width.
+  const pinnedLimit = viewport.width === 0 ? Infinity : Math.max(MIN_PINNED_PX, Math.round(viewport.width * PINNED_SHARE));
   const widths = useMemo(() => fitPinned(natural, columns.pinned, pinnedLimit), [natural, columns.pinned, pinnedLimit]);
   const columnDefs = useMemo(
     () =>
@@ -99,44 +101,56 @@ export const ItemsGrid = memo(function ItemsGrid({
     onColumnPinningChange: noop,
   });
 
-  // The virtualizer is read during render on purpose (the visible window).
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    overscan: OVERSCAN,
-  });
+  // The scroller's top the rows are drawn for: moved by a scroll that brings other rows into view, or to centre a row.
+  const [top, setTop] = useState(0);
+  // Centre the first highlighted row when the result or the view changes (scrollKey), or the rows move under it
+  // (new sample items): the rows are drawn for the new top in this same render, and the scroller moved to it before
+  // the frame (below), so the grid is laid out once, not once for the old rows and again after the scroll.
+  const first = scrollTo ?? highlighted[0];
+  const [centred, setCentred] = useState<{ first: number | undefined; scrollKey: unknown }>({ first: undefined, scrollKey: undefined });
+  if (first !== undefined && viewport.height > 0 && (centred.first !== first || centred.scrollKey !== scrollKey)) {
+    setCentred({ first, scrollKey });
+    setTop(centredTop(first, rows.length, viewport.height, GEOMETRY));
+  }
+  // Fewer rows than before leave no content at the old top: the rows at the end are drawn until the scroller's own clamp arrives.
+  const drawnWindow = rowWindow(rows.length, Math.min(top, Math.max(0, totalHeight(rows.length, GEOMETRY) - viewport.height)), viewport.height, GEOMETRY);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (element !== null && centred.first !== undefined) element.scrollTop = top;
+    // Only a centring moves the scroller: after a scroll's own drawing, the scroller is already where `top` says.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [centred]);
 
   const highlightedSet = useMemo(() => new Set(highlighted), [highlighted]);
-  // Scroll the first highlighted row into view when the result or the view changes
-  // (scrollKey), or the rows move under it (new sample items).
-  const first = scrollTo ?? highlighted[0];
-  useEffect(() => {
-    if (first === undefined) return;
-    const element = scrollRef.current;
-    const height = viewportHeight.current;
-    if (element === null || height === 0) {
-      virtualizer.scrollToIndex(first, { align: 'center' });
-      return;
-    }
-    // Every row is ROW_HEIGHT high: the row's place is known without reading the layout (the virtualizer's
-    // scrollToIndex reads it until it settles, a forced layout each time). Centred below the sticky header.
-    const centred = HEADER_HEIGHT + first * ROW_HEIGHT + ROW_HEIGHT / 2 - (HEADER_HEIGHT + height) / 2;
-    const target = Math.round(Math.max(0, Math.min(centred, virtualizer.getTotalSize() - height)));
-    if (Math.abs((virtualizer.scrollOffset ?? 0) - target) >= 1) element.scrollTop = target;
-  }, [first, scrollKey, virtualizer]);
 
-  useEffect(() => {
+  // What the scroll listener compares against: the window drawn and the figures it was drawn from.
+  const lastDrawn = useRef({ window: drawnWindow, count: rows.length, height: viewport.height });
+  useLayoutEffect(() => {
+    lastDrawn.current = { window: drawnWindow, count: rows.length, height: viewport.height };
+  });
+  useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element === null) return;
-    const observer = new ResizeObserver(() => {
-      viewportHeight.current = element.clientHeight;
-      setViewportWidth(element.clientWidth);
-    });
+    // Measured once before the first frame (so a row can be centred at once), then on every resize.
+    const measure = () => {
+      const width = element.clientWidth;
+      const height = element.clientHeight;
+      setViewport((seen) => (seen.width === width && seen.height === height ? seen : { width, height }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
-    return () => observer.disconnect();
+    // Rows are drawn in the frame they scroll into view (flushSync), and only when the window of rows changes.
+    const onScroll = () => {
+      const { window, count, height } = lastDrawn.current;
+      const next = element.scrollTop;
+      if (!sameWindow(rowWindow(count, next, height, GEOMETRY), window)) flushSync(() => setTop(next));
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener('scroll', onScroll);
+    };
   }, []);
 
   // The same array while the columns are the same (what the table is given), so rows that stay in view are not drawn again.
@@ -154,10 +168,10 @@ export const ItemsGrid = memo(function ItemsGrid({
             leafColumns.map((column) => column.getSize()),
             pinnedCount,
             scrollLeft,
-            viewportWidth,
+            viewport.width,
           )
         : undefined,
-    [windowed, leafColumns, pinnedCount, scrollLeft, viewportWidth],
+    [windowed, leafColumns, pinnedCount, scrollLeft, viewport.width],
   );
   const layout = useMemo(
     (): RowLayout => ({
@@ -180,11 +194,8 @@ export const ItemsGrid = memo(function ItemsGrid({
       width: column.getSize(),
     }));
   }, [leafColumns, keyAttributes, columns.pinned]);
-  const virtualRows = virtualizer.getVirtualItems();
-  const firstRow = virtualRows[0];
-  const lastRow = virtualRows[virtualRows.length - 1];
-  const spaceBefore = firstRow ? firstRow.start - HEADER_HEIGHT : 0;
-  const spaceAfter = lastRow ? virtualizer.getTotalSize() - lastRow.end : 0;
+  const spaceBefore = drawnWindow.start * ROW_HEIGHT;
+  const spaceAfter = totalHeight(rows.length, GEOMETRY) - HEADER_HEIGHT - drawnWindow.end * ROW_HEIGHT;
   const span = shown.length + (layout.before > 0 ? 1 : 0) + (layout.after > 0 ? 1 : 0);
   const cells = (cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode) => rowCells(layout, cell, gap);
 
@@ -230,19 +241,19 @@ export const ItemsGrid = memo(function ItemsGrid({
               <td colSpan={span} style={{ height: spaceBefore }} />
             </tr>
           )}
-          {virtualRows.map((virtual) => {
-            const row = rows[virtual.index];
+          {drawnRows(drawnWindow).map((at) => {
+            const row = rows[at];
             if (row === undefined) return null;
-            if (row.kind === 'partition') return <PartitionRow key={virtual.key} at={virtual.index} pk={row.pk} count={row.count} span={span} />;
+            if (row.kind === 'partition') return <PartitionRow key={at} at={at} pk={row.pk} count={row.count} span={span} />;
             const item = items[row.item];
             if (item === undefined) return null;
             return (
               <ItemRow
-                key={virtual.key}
-                at={virtual.index}
+                key={at}
+                at={at}
                 item={item}
-                highlighted={highlightedSet.has(virtual.index)}
-                mark={marks.get(virtual.index)}
+                highlighted={highlightedSet.has(at)}
+                mark={marks.get(at)}
                 columns={leafColumns}
                 looks={looks}
                 layout={layout}
@@ -261,6 +272,10 @@ export const ItemsGrid = memo(function ItemsGrid({
 });
 
 function noop() {}
+
+function drawnRows({ start, end }: RowWindow): number[] {
+  return Array.from({ length: end - start }, (_, i) => start + i);
+}
 
 /** Which columns a row draws: their positions, the widths left out either side of them, and how many are pinned. */
 interface RowLayout {
