@@ -5,7 +5,8 @@
 // crosses as its id alone, so an edit that changes one entity clones only that one. Items do not
 // cross: the page makes them from the records (analysisItems.ts), keeping those of unchanged entities.
 import type { Design, Diagnostic, RecordValue, SampleBudget } from '../engine/index.ts';
-import type { AnalysisRequest, CodeResult, DesignPhase, LintPhase } from './analyzeSource.ts';
+import type { AnalysisRequest, CodeResult, LintPhase } from './analyzeSource.ts';
+import type { WireDesignPhase } from './designWire.ts';
 
 /** A list by id: with the list itself unless the page holds it already. */
 export interface Part<T> {
@@ -21,11 +22,14 @@ export interface WireSamplesPhase {
   error?: Diagnostic;
 }
 
-export type WirePhase = DesignPhase | WireSamplesPhase | LintPhase;
+export type WirePhase = WireDesignPhase | WireSamplesPhase | LintPhase;
 
 export type AnalysisMessage =
-  /** Analyse `request` (any older run stops); `held`: the ids of the lists the page holds now. */
-  | { kind: 'analyze'; id: number; request: AnalysisRequest; held: number[] }
+  /**
+   * Analyse `request` (any older run stops); `held`: the ids of the lists the page holds now; `base`: the
+   * version of the design phase it holds (none: the design phase comes whole).
+   */
+  | { kind: 'analyze'; id: number; request: AnalysisRequest; held: number[]; base?: number }
   /** The generated module of `design` (only the newest such request is answered). */
   | { kind: 'code'; id: number; design: Design };
 

@@ -4,8 +4,9 @@
 // hands the work to the inline analyzer.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXAMPLE, exampleText } from '../examples/examples.ts';
-import { analyzeSource, type AnalysisPhase } from './analyzeSource.ts';
+import { analyzeSource, designPhase, type AnalysisPhase, type DesignPhase } from './analyzeSource.ts';
 import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
+import type { WireDesignPhase } from './designWire.ts';
 import { analysisWorkerClient, type ClientPort } from './analysisWorkerClient.ts';
 import { serveAnalysis, type HostPort } from './analysisWorkerHost.ts';
 import { createInlineAnalyzer } from './analyzer.ts';
@@ -15,7 +16,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const ecommerce = exampleText(DEFAULT_EXAMPLE);
 
 /** A worker in process; `replies` records what it sent, `messages` what the page sent. */
-function inProcessWorker({ failing = false } = {}) {
+function inProcessWorker({ failing = false, tamper = (reply: AnalysisReply) => reply } = {}) {
   const replies: AnalysisReply[] = [];
   const messages: AnalysisMessage[] = [];
   let terminated = false;
@@ -39,7 +40,7 @@ function inProcessWorker({ failing = false } = {}) {
       const sent: AnalysisReply =
         failing && reply.kind === 'phase' && reply.phase.phase === 'samples' ? { kind: 'failed', id: reply.id, error: 'boom' } : reply;
       replies.push(sent);
-      const copy = structuredClone(sent);
+      const copy = structuredClone(tamper(sent));
       setTimeout(() => page.onmessage?.({ data: copy } as MessageEvent<AnalysisReply>), 0);
     },
   };
@@ -49,6 +50,8 @@ function inProcessWorker({ failing = false } = {}) {
 
 const samplesOf = (replies: AnalysisReply[]): WireSamplesPhase[] =>
   replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'samples' ? [r.phase] : []));
+const designsOf = (replies: AnalysisReply[]): { id: number; phase: WireDesignPhase }[] =>
+  replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'design' ? [{ id: r.id, phase: r.phase }] : []));
 const crossed = (phase: WireSamplesPhase | undefined) => (phase?.entities ?? []).flatMap((e) => (e.records.list ? [e.name] : []));
 
 describe('the analysis worker and its client', () => {
@@ -61,6 +64,7 @@ describe('the analysis worker and its client', () => {
     expect(store.getState().items).toEqual(whole?.items);
     expect(store.getState().records).toEqual(whole?.records);
     expect(store.getState().design?.diagnostics).toEqual(whole?.design.diagnostics);
+    expect([...store.getState().sourceMap]).toEqual([...analyzeSource({ text: ecommerce, format: 'text', scale: 1 }).sourceMap]);
     expect(crossed(samplesOf(worker.replies)[0])).toEqual(['User', 'Order', 'Product', 'Review']);
 
     // A new pattern served by the table: every list is held, none crosses, and the page keeps every item.
@@ -78,6 +82,91 @@ describe('the analysis worker and its client', () => {
     expect(store.getState().records.get('Product')).toHaveLength(61);
     expect(store.getState().records.get('User')).toBe(before.records.get('User'));
     expect(store.getState().items).toEqual(analyzeSource({ text: store.getState().source.text, format: 'text', scale: 1, keys: 'composite' }).derived?.items);
+  });
+
+  it('sends the design as a delta against the one the page holds; the page keeps what did not change', async () => {
+    const worker = inProcessWorker();
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    store.getState().openSource({ text: ecommerce, format: 'text' });
+    await settled();
+    const before = store.getState();
+    const text = ecommerce.replace(/^(entity Product .*count )(\d+)/m, (_, head: string, n: string) => `${head}${Number(n) + 1}`);
+    store.getState().setSource(text);
+    await settled();
+    const inline = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite', ...(before.keptLayout ? { previous: before.keptLayout } : {}) });
+    const [first, second] = designsOf(worker.replies).map((d) => d.phase);
+    expect(first?.base).toBeUndefined();
+    expect(second?.base).toBe(first?.version);
+    expect(second?.derived?.design.patterns.fresh).toEqual([]);
+    expect(second?.sourceMap.paths).toBeUndefined();
+    expect(store.getState().design).toEqual(inline.derived?.design);
+    expect(store.getState().model).toEqual(inline.derived?.model);
+    expect([...store.getState().sourceMap]).toEqual([...inline.sourceMap]);
+    expect(store.getState().items).toEqual(inline.derived?.items);
+    store.getState().design?.patterns.forEach((plan, i) => expect(plan).toBe(before.design?.patterns[i]));
+  });
+
+  it('packs against what the page holds when it dropped a superseded design, and again after', async () => {
+    const worker = inProcessWorker();
+    const client = analysisWorkerClient(worker.page, createInlineAnalyzer);
+    const designs: DesignPhase[] = [];
+    const keep = (phase: AnalysisPhase) => {
+      if (phase.phase === 'design') designs.push(phase);
+    };
+    await client.analyze({ text: ecommerce, format: 'text', scale: 1 }, keep);
+    const texts = ['# a\n', '# b\n', '# c\n'].map((comment) => ecommerce + comment);
+    // The first begins (its design is sent, against the one held) before the second comes: the page drops it.
+    await Promise.all([
+      client.analyze({ text: texts[0] ?? '', format: 'text', scale: 1 }, keep),
+      client.analyze({ text: texts[1] ?? '', format: 'text', scale: 1 }, keep),
+    ]);
+    await client.analyze({ text: texts[2] ?? '', format: 'text', scale: 1 }, keep);
+    const sent = designsOf(worker.replies).map(({ id, phase }) => [id, phase.version, phase.base]);
+    expect(sent).toEqual([
+      [1, 1, undefined],
+      [2, 2, 1],
+      [3, 3, 1],
+      [4, 4, 3],
+    ]);
+    expect(designs).toEqual([ecommerce, texts[1], texts[2]].map((text) => designPhase({ text: text ?? '', format: 'text', scale: 1 })));
+  });
+
+  it('asks again with nothing held when a delta is not against the design the page holds, and gets it whole', async () => {
+    let tampered = false;
+    // The second design phase names a base the page never had (never expected: a bug).
+    const worker = inProcessWorker({
+      tamper: (reply) => {
+        if (reply.kind !== 'phase' || reply.phase.phase !== 'design' || reply.phase.base === undefined || tampered) return reply;
+        tampered = true;
+        return { ...reply, phase: { ...reply.phase, base: 99 } };
+      },
+    });
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    store.getState().openSource({ text: ecommerce, format: 'text' });
+    await settled();
+    const previous = store.getState().keptLayout;
+    const text = ecommerce + 'getUserAgain: User by email returns one\n';
+    store.getState().setSource(text);
+    await settled();
+    expect(tampered).toBe(true);
+    const asked = worker.messages.flatMap((m) => (m.kind === 'analyze' ? [m.base] : []));
+    expect(asked).toEqual([undefined, 1, undefined]);
+    expect(designsOf(worker.replies).map(({ phase }) => phase.base)).toEqual([undefined, 1, undefined]);
+    const inline = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite', ...(previous ? { previous } : {}) });
+    expect(store.getState().design).toEqual(inline.derived?.design);
+    expect([...store.getState().sourceMap]).toEqual([...inline.sourceMap]);
+  });
+
+  it('sends the design whole when the page names a base the worker does not have', async () => {
+    const replies: AnalysisReply[] = [];
+    const host: HostPort = { onmessage: null, postMessage: (reply) => replies.push(reply) };
+    serveAnalysis(host, nextTask);
+    const message: AnalysisMessage = { kind: 'analyze', id: 1, request: { text: ecommerce, format: 'text', scale: 1 }, held: [], base: 42 };
+    host.onmessage?.({ data: message } as MessageEvent<AnalysisMessage>);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [design] = designsOf(replies);
+    expect(design?.phase.base).toBeUndefined();
+    expect(design?.phase.sourceMap.paths).toHaveLength(designPhase({ text: ecommerce, format: 'text', scale: 1 }).sourceMap.size);
   });
 
   it("hands on only the newest request's phases; the older run stops", async () => {

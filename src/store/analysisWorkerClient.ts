@@ -1,13 +1,15 @@
 // The page's side of analysisProtocol.ts: an Analyzer that sends every request at once (the worker
 // keeps the newest and stops an older run between phases), hands on the phases of the newest request
-// only, and rebuilds the samples from the record lists it holds (only the changed ones cross) and their
-// items, made here under the run's design (those of unchanged entities kept). If the worker cannot
-// start, crashes or fails a request, the work is done inline from then on.
+// only, rebuilds the design phase from its delta and the one it holds (designWire.ts), and the samples
+// from the record lists it holds (only the changed ones cross) and their items, made here under the
+// run's design (those of unchanged entities kept). If the worker cannot start, crashes or fails a
+// request, the work is done inline from then on.
 import { internalDiagnostic, type Design, type RecordValue } from '../engine/index.ts';
 import { createItemsCache, itemsOf } from './analysisItems.ts';
 import type { AnalysisPhase, AnalysisRequest, CodeResult, SamplesPhase } from './analyzeSource.ts';
 import { locate } from './locateDiagnostic.ts';
 import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
+import { unpackDesignPhase, type HeldDesign } from './designWire.ts';
 import type { Analyzer } from './analyzer.ts';
 
 /** The page's end of the channel: a Worker in the app, a fake in tests. */
@@ -33,10 +35,26 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
   let code: { id: number; design: Design; resolve: (result: CodeResult | undefined) => void } | undefined;
   /** The record lists of the last samples phase handed on, by id: the worker sends only the others. */
   let held = new Map<number, RecordValue[]>();
+  /** The last design phase handed on (its version): the worker sends the next as a delta against it. */
+  let heldDesign: HeldDesign | undefined;
   const items = createItemsCache();
   let inline: Analyzer | undefined;
 
-  const send = (current: Run) => worker.postMessage({ kind: 'analyze', id: current.id, request: current.request, held: [...held.keys()] });
+  const send = (current: Run) =>
+    worker.postMessage({
+      kind: 'analyze',
+      id: current.id,
+      request: current.request,
+      held: [...held.keys()],
+      ...(heldDesign ? { base: heldDesign.version } : {}),
+    });
+  /** What the worker sent was made against something the page does not hold (never expected): ask again with nothing held. */
+  const askAgain = (current: Run) => {
+    held = new Map();
+    heldDesign = undefined;
+    current.id = ++lastId;
+    send(current);
+  };
 
   /** The samples from the lists that crossed and those held, with their items; undefined if one held is missing (never expected). */
   const assemble = (wire: WireSamplesPhase, current: Run): SamplesPhase | undefined => {
@@ -82,8 +100,18 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
       case 'phase': {
         const current = run;
         if (current === undefined || current.id !== reply.id) return;
-        if (reply.phase.phase !== 'samples') {
-          if (reply.phase.phase === 'design') current.design = reply.phase;
+        if (reply.phase.phase === 'design') {
+          const unpacked = unpackDesignPhase(reply.phase, heldDesign);
+          if (unpacked === undefined) {
+            askAgain(current);
+            return;
+          }
+          heldDesign = unpacked.held;
+          current.design = unpacked.phase;
+          current.onPhase(unpacked.phase);
+          return;
+        }
+        if (reply.phase.phase === 'lint') {
           current.onPhase(reply.phase);
           return;
         }
@@ -92,10 +120,8 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
           current.onPhase(samples);
           return;
         }
-        // A list the worker thought the page held is gone: ask again with nothing held.
-        held = new Map();
-        current.id = ++lastId;
-        send(current);
+        // A list the worker thought the page held is gone.
+        askAgain(current);
         return;
       }
       case 'done':

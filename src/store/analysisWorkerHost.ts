@@ -1,11 +1,12 @@
 // The analysis worker's side of analysisProtocol.ts: runs the newest request's phases
 // (analyzeSource.ts runAnalysis) with one cache for all of them, yielding between phases and between
 // lint steps (a rule, or one hot key) so that a newer request (or a code request) can arrive; a newer request stops the older
-// run there. The samples cross as records (the page makes the items), a list the page already holds as
-// its id alone.
+// run there. The design phase crosses as a delta against the one the page holds (designWire.ts); the
+// samples as records (the page makes the items), a list the page already holds as its id alone.
 import type { RecordValue } from '../engine/index.ts';
 import { createAnalysisCache, generateCode, runAnalysis, type RecordsPhase } from './analyzeSource.ts';
 import type { AnalysisMessage, AnalysisReply, Part, WireSamplesPhase } from './analysisProtocol.ts';
+import { packDesignPhase, type HeldDesign } from './designWire.ts';
 
 /** The worker's end of the channel: its global scope in the app, a fake in tests. */
 export interface HostPort {
@@ -26,6 +27,9 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
     }
     return id;
   };
+  /** The design phases sent that the page may hold, by version: only the one it says it holds, and those sent since. */
+  const sent = new Map<number, HeldDesign>();
+  let lastVersion = 0;
   let pending: Extract<AnalysisMessage, { kind: 'analyze' }> | undefined;
   let newest = 0;
   let code: Extract<AnalysisMessage, { kind: 'code' }> | undefined;
@@ -62,9 +66,14 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
             serveCode();
           },
           superseded: () => newest !== asked.id,
-          // The samples go as records (emitRecords); the design and the lint as they are.
+          // The design as a delta against the one the page holds; the samples as records (emitRecords); the lint as it is.
           emit: (phase) => {
-            if (phase.phase !== 'samples') port.postMessage({ kind: 'phase', id: asked.id, phase });
+            if (phase.phase === 'design') {
+              const version = ++lastVersion;
+              const { wire, held: next } = packDesignPhase(phase, version, asked.base === undefined ? undefined : sent.get(asked.base));
+              sent.set(version, next);
+              port.postMessage({ kind: 'phase', id: asked.id, phase: wire });
+            } else if (phase.phase === 'lint') port.postMessage({ kind: 'phase', id: asked.id, phase });
           },
           emitRecords: (phase) => port.postMessage({ kind: 'phase', id: asked.id, phase: wire(phase, held) }),
         });
@@ -81,6 +90,8 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
     if (message.kind === 'analyze') {
       pending = message;
       newest = message.id;
+      // The page holds `base` and will take only the phases of this request or later ones: the others are of no use.
+      for (const version of sent.keys()) if (version !== message.base) sent.delete(version);
     } else code = message;
     if (!busy) void pump();
   };
