@@ -71,6 +71,17 @@ describe('groupItems', () => {
     expect(grouped.rows).toHaveLength(2);
   });
 
+  it('keeps items whose keys tie in the order given, and puts one lacking the table key first among its ties', () => {
+    const tied = [item('P', 'S', { n: 1 }), item('P', 'S', { n: 2 }), item('P', 'S', { n: 3 })];
+    expect(groupItems({ items: tied, index: table, entityAttribute: '_type', table }).items.map((i) => i['n'])).toEqual([1, 2, 3]);
+    const viewed = [
+      item('USER#b', 'USER', { GSI1PK: 'X', GSI1SK: 'same' }),
+      { _type: 'User', GSI1PK: 'X', GSI1SK: 'same' },
+      item('USER#a', 'USER', { GSI1PK: 'X', GSI1SK: 'same' }),
+    ];
+    expect(groupItems({ items: viewed, index: gsi, entityAttribute: '_type', table }).items.map((i) => i['PK'])).toEqual([undefined, 'USER#a', 'USER#b']);
+  });
+
   it('gives no rows for no items', () => {
     expect(groupItems({ items: [], index: table, entityAttribute: '_type' })).toEqual({ items: [], rows: [], partitions: 0, entities: [] });
   });

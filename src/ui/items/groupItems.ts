@@ -40,19 +40,32 @@ export function groupItems({
 }): GroupedItems {
   // The sort keys as columns (the index's partition key values, its sort key values, then the table key's),
   // one entry per kept item: a 100,000-item sort on flat arrays of values takes a tenth of one on key objects.
+  // The table's view needs no table key columns: its own key is the table key, so they would never decide.
+  const tieKey = table === undefined || sameKey(table, index) ? undefined : table;
   const pkWidth = keyWidth(index, 'pk');
   const skWidth = keyWidth(index, 'sk');
-  const tablePkWidth = table === undefined ? 0 : keyWidth(table, 'pk');
-  const tableSkWidth = table === undefined ? 0 : keyWidth(table, 'sk');
-  const columns: (KeyValue | undefined)[][] = Array.from({ length: pkWidth + skWidth + tablePkWidth + tableSkWidth }, () => []);
+  const tablePkWidth = tieKey === undefined ? 0 : keyWidth(tieKey, 'pk');
+  const tableSkWidth = tieKey === undefined ? 0 : keyWidth(tieKey, 'sk');
+  const columns: Column[] = Array.from({ length: pkWidth + skWidth + tablePkWidth + tableSkWidth }, () => ({
+    values: [],
+    strings: true,
+    numbers: true,
+  }));
   const kept: Item[] = [];
   const entities = new Set<string>();
   let surrogates = false;
-  const put = (column: number, values: readonly KeyValue[], width: number) => {
+  const put = (at: number, values: readonly KeyValue[], width: number) => {
     for (let i = 0; i < width; i++) {
+      const column = columns[at + i] as Column;
       const value = values[i];
-      if (typeof value === 'string' && !surrogates && SURROGATE.test(value)) surrogates = true;
-      (columns[column + i] as (KeyValue | undefined)[]).push(value);
+      if (typeof value === 'string') {
+        column.numbers = false;
+        if (!surrogates && SURROGATE.test(value)) surrogates = true;
+      } else {
+        column.strings = false;
+        if (typeof value !== 'number') column.numbers = false;
+      }
+      column.values.push(value);
     }
   };
   for (const item of items) {
@@ -64,44 +77,81 @@ export function groupItems({
     kept.push(item);
     put(0, key.pk, pkWidth);
     put(pkWidth, key.sk, skWidth);
-    const tableKey = table === undefined ? undefined : indexKeyOf(item, table);
+    if (tieKey === undefined) continue;
+    const tableKey = indexKeyOf(item, tieKey);
     put(pkWidth + skWidth, tableKey?.pk ?? NONE, tablePkWidth);
     put(pkWidth + skWidth + tablePkWidth, tableKey?.sk ?? NONE, tableSkWidth);
   }
-  const compare = surrogates ? compareUtf8Order : compareCodeUnitOrder;
-  const order = kept.map((_, i) => i);
-  order.sort((a, b) => {
-    for (const column of columns) {
-      const c = compare(column[a], column[b]);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
+  const order = new Uint32Array(kept.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort(columnsOrder(columns, surrogates));
 
   const sorted: Item[] = new Array<Item>(kept.length);
   const rows: GridRow[] = [];
   let header: { kind: 'partition'; pk: string; count: number } | undefined;
   let headerAt = -1;
-  const pkColumns = columns.slice(0, pkWidth);
-  const samePartition = (a: number, b: number) => pkColumns.every((column) => column[a] === column[b]);
-  order.forEach((at, to) => {
+  const pkColumns = columns.slice(0, pkWidth).map((column) => column.values);
+  // One partition's key values, as partitionText reads them (filled for each header, not made anew).
+  const pk: KeyValue[] = new Array<KeyValue>(pkWidth);
+  for (let to = 0; to < order.length; to++) {
+    const at = order[to] as number;
     sorted[to] = kept[at] as Item;
-    if (header === undefined || !samePartition(headerAt, at)) {
-      header = {
-        kind: 'partition',
-        pk: partitionText(
-          pkColumns.map((column) => column[at] as KeyValue),
-          index,
-        ),
-        count: 0,
-      };
+    let same = header !== undefined;
+    for (let j = 0; same && j < pkWidth; j++) same = (pkColumns[j] as KeyValue[])[at] === (pkColumns[j] as KeyValue[])[headerAt];
+    if (header === undefined || !same) {
+      for (let j = 0; j < pkWidth; j++) pk[j] = (pkColumns[j] as KeyValue[])[at] as KeyValue;
+      header = { kind: 'partition', pk: partitionText(pk, index), count: 0 };
       headerAt = at;
       rows.push(header);
     }
     header.count++;
     rows.push({ kind: 'item', item: to });
-  });
+  }
   return { items: sorted, rows, partitions: rows.length - sorted.length, entities: [...entities] };
+}
+
+/** One key attribute's values, one per kept item, and whether all of them are strings, or all numbers. */
+interface Column {
+  values: (KeyValue | undefined)[];
+  strings: boolean;
+  numbers: boolean;
+}
+
+type Order = (a: number, b: number) => number;
+
+/**
+ * The items' order by the columns, attribute by attribute: a column of strings only compared with `<` where no
+ * string holds a surrogate (UTF-16 order is UTF-8 byte order there), one of numbers only numerically, any other
+ * as the engine does (compareKeyValue). Each column's comparison is made once, to the exact type, so the
+ * 1.7 million comparisons of a 100,000-item sort neither loop over the columns nor ask a value's type.
+ */
+function columnsOrder(columns: readonly Column[], surrogates: boolean): Order {
+  let order: Order = () => 0;
+  for (let i = columns.length - 1; i >= 0; i--) order = columnOrder(columns[i] as Column, surrogates, order);
+  return order;
+}
+
+function columnOrder({ values, strings, numbers }: Column, surrogates: boolean, then: Order): Order {
+  if (strings && !surrogates) {
+    const texts = values as string[];
+    return (a, b) => {
+      const x = texts[a] as string;
+      const y = texts[b] as string;
+      return x === y ? then(a, b) : x < y ? -1 : 1;
+    };
+  }
+  if (numbers) {
+    const figures = values as number[];
+    return (a, b) => (figures[a] as number) - (figures[b] as number) || then(a, b);
+  }
+  const compare = surrogates ? compareUtf8Order : compareCodeUnitOrder;
+  return (a, b) => compare(values[a], values[b]) || then(a, b);
+}
+
+/** Whether two indexes have the same key attributes (then one's key orders nothing the other's has not). */
+function sameKey(a: IndexKeySchema, b: IndexKeySchema): boolean {
+  if (isNativeIndex(a) || isNativeIndex(b)) return a === b;
+  return a.pkAttribute === b.pkAttribute && a.skAttribute === b.skAttribute;
 }
 
 /** How many values an index's partition or sort key has (one each for composite keys). */
