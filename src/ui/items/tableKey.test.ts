@@ -31,6 +31,23 @@ describe('highlightedRows', () => {
     expect(rows).toEqual([2, 4]);
   });
 
+  it('finds the rows alike for a result of a few partitions and one of many', () => {
+    const items: Item[] = Array.from({ length: 40 }, (_, i) => ({ PK: `USER#${i % 20}`, SK: `S${i}` }));
+    const grouped = groupItems({ items, index: table, entityAttribute: '_type' });
+    const expected = (result: Item[]) => {
+      const keys = new Set(result.map((item) => `${String(item['PK'])}/${String(item['SK'])}`));
+      return grouped.rows.flatMap((row, position) => {
+        const item = row.kind === 'item' ? grouped.items[row.item] : undefined;
+        return item !== undefined && keys.has(`${String(item['PK'])}/${String(item['SK'])}`) ? [position] : [];
+      });
+    };
+    for (const result of [items.slice(0, 3), items.filter((_, i) => i % 3 === 0)]) {
+      const rows = highlightedRows(grouped.rows, grouped.items, tableKeys(result, table), table);
+      expect(rows).toEqual(expected(result));
+      expect(rows).toHaveLength(result.length);
+    }
+  });
+
   it('finds nothing when there is no result', () => {
     const grouped = groupItems({ items: [{ PK: 'a', SK: 'b' }], index: table, entityAttribute: '_type' });
     expect(highlightedRows(grouped.rows, grouped.items, new Set(), table)).toEqual([]);
