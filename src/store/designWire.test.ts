@@ -52,6 +52,8 @@ describe('the design phase on the wire', () => {
     expect(freshCount(wire)).toEqual({ entities: 1, patterns: 0, plans: 0, keys: 0 });
     const back = unpackDesignPhase(structuredClone(wire), page);
     expect(back?.phase).toEqual(next);
+    // Key for key, in order: what the page prints (design.json, links) is what the worker made.
+    expect(JSON.stringify(back?.phase.derived)).toBe(JSON.stringify(next.derived));
     const was = page.derived;
     back?.phase.derived?.design.patterns.forEach((plan, i) => expect(plan).toBe(was?.design.patterns[i]));
     expect(back?.phase.derived?.model.entities.filter((e, i) => e !== was?.model.entities[i]).map((e) => e.name)).toEqual(['Product']);

@@ -26,6 +26,8 @@ export interface WireDesignPhase extends Omit<DesignPhase, 'sourceMap' | 'derive
   derived?: {
     model: Omit<Model, 'entities' | 'patterns'> & { entities: ListDelta<Entity>; patterns: ListDelta<Pattern> };
     design: Omit<Design, 'model' | 'entities' | 'patterns' | 'indexes'> & {
+      /** The model above (in its place among the keys). */
+      model: null;
       entities: ListDelta<EntityDesign>;
       patterns: ListDelta<PatternPlan>;
       indexes: ListDelta<IndexDesign>;
@@ -53,15 +55,19 @@ export function packDesignPhase(phase: DesignPhase, version: number, base: HeldD
   held.derived = derived;
   const { model, design } = derived;
   const was = base?.derived;
-  const { entities, patterns, ...modelRest } = model;
-  const { model: __, entities: designEntities, patterns: plans, indexes, ...designRest } = design;
+  // Spread, then replaced in place: every key keeps its place, so the page's objects print as the worker's.
   wire.derived = {
-    model: { ...modelRest, entities: packList(entities, was?.model.entities, (e) => e.name), patterns: packList(patterns, was?.model.patterns, (p) => p.name) },
+    model: {
+      ...model,
+      entities: packList(model.entities, was?.model.entities, (e) => e.name),
+      patterns: packList(model.patterns, was?.model.patterns, (p) => p.name),
+    },
     design: {
-      ...designRest,
-      entities: packList(designEntities, was?.design.entities, (e) => e.entity),
-      patterns: packList(plans, was?.design.patterns, (p) => p.pattern),
-      indexes: packList(indexes, was?.design.indexes, (i) => i.name),
+      ...design,
+      model: null,
+      entities: packList(design.entities, was?.design.entities, (e) => e.entity),
+      patterns: packList(design.patterns, was?.design.patterns, (p) => p.pattern),
+      indexes: packList(design.indexes, was?.design.indexes, (i) => i.name),
     },
   };
   return { wire, held };
