@@ -45,6 +45,34 @@ describe('groupItems', () => {
     expect(grouped.partitions).toBe(texts.length);
   });
 
+  it('orders thousands of items as one sort by the engine order would, ties in the order given', () => {
+    // Keys sharing a prefix, some ending where it ends or one code unit after, non-ASCII letters, repeats.
+    const tails = ['', 'a', 'B', 'é', '\uFF5E', 'Ω', 'a#', 'a~', 'z9', 'z10', 'ab', 'a\u0000', '~'];
+    let seed = 7;
+    const draw = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pick = () => tails[draw(tails.length)] as string;
+    // Skewed as real keys are: a third under a longer shared prefix, a sixth all one key (split again, then by the sort key).
+    const pk = (n: number) => (n % 3 === 0 ? `P#a~${pick()}${pick()}` : n % 6 === 1 ? 'P#same' : `P#${pick()}${draw(3) === 0 ? pick() : ''}`);
+    const items = Array.from({ length: 7000 }, (_, n) => item(pk(n), `S${draw(4)}`, { n }));
+    const expected = items
+      .map((it, i) => ({ it, i }))
+      .sort(
+        (a, b) =>
+          compareKeyValues([a.it['PK'] as string], [b.it['PK'] as string]) || compareKeyValues([a.it['SK'] as string], [b.it['SK'] as string]) || a.i - b.i,
+      )
+      .map(({ it }) => it['n']);
+    expect(groupItems({ items, index: table, entityAttribute: '_type', table }).items.map((i) => i['n'])).toEqual(expected);
+    // The same in a GSI view, whose partition key is the same for all: the sort key decides, then the table key.
+    const viewed = items.map((it): Item => ({ ...it, GSI1PK: 'ALL', GSI1SK: it['PK'] as string }));
+    const byView = [...viewed].sort((a, b) =>
+      compareKeyValues([a['GSI1SK'] as string, a['PK'] as string, a['SK'] as string], [b['GSI1SK'] as string, b['PK'] as string, b['SK'] as string]),
+    );
+    expect(groupItems({ items: viewed, index: gsi, entityAttribute: '_type', table }).items.map((i) => i['n'])).toEqual(byView.map((i) => i['n']));
+  });
+
   it('keeps in a GSI view only the items that have both of its key attributes', () => {
     const grouped = groupItems({
       items: [
