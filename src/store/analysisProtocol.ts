@@ -2,23 +2,25 @@
 // (analysisWorkerHost.ts). Each analysis request is sent at once; the worker keeps only the newest
 // and stops an older run between its phases. Sample records cross as parts: each entity's records
 // array has an id, and a list the page already holds (it says which with each request: `held`)
-// crosses as its id alone, so an edit that changes one entity clones only that one. Items do not
+// crosses as its id alone, so an edit that changes one entity clones only that one; a list that crosses
+// goes as columns when its records share one shape (recordsWire.ts). Items do not
 // cross: the page makes them from the records (analysisItems.ts), keeping those of unchanged entities.
-import type { Design, Diagnostic, RecordValue, SampleBudget } from '../engine/index.ts';
+import type { Design, Diagnostic, SampleBudget } from '../engine/index.ts';
 import type { AnalysisRequest, CodeResult, LintPhase } from './analyzeSource.ts';
 import type { WireDesignPhase } from './designWire.ts';
+import type { WireRecords } from './recordsWire.ts';
 
-/** A list by id: with the list itself unless the page holds it already. */
-export interface Part<T> {
+/** An entity's records by id: with the records themselves unless the page holds them already. */
+export interface RecordsPart {
   id: number;
-  list?: T[];
+  wire?: WireRecords;
 }
 
 /** The samples phase as it crosses: per entity, in model order, its records as a part. */
 export interface WireSamplesPhase {
   phase: 'samples';
   samples: SampleBudget;
-  entities: { name: string; records: Part<RecordValue> }[];
+  entities: { name: string; records: RecordsPart }[];
   error?: Diagnostic;
 }
 

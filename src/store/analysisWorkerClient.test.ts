@@ -52,9 +52,23 @@ const samplesOf = (replies: AnalysisReply[]): WireSamplesPhase[] =>
   replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'samples' ? [r.phase] : []));
 const designsOf = (replies: AnalysisReply[]): { id: number; phase: WireDesignPhase }[] =>
   replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'design' ? [{ id: r.id, phase: r.phase }] : []));
-const crossed = (phase: WireSamplesPhase | undefined) => (phase?.entities ?? []).flatMap((e) => (e.records.list ? [e.name] : []));
+const crossed = (phase: WireSamplesPhase | undefined) => (phase?.entities ?? []).flatMap((e) => (e.records.wire ? [e.name] : []));
 
 describe('the analysis worker and its client', () => {
+  it('a long list of records crosses as columns and the page has the same records and items as the inline analysis', async () => {
+    const worker = inProcessWorker();
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    const text = ecommerce.replace(/^(entity User .*count )\d+/m, '$1 2000');
+    store.getState().openSource({ text, format: 'text' });
+    await settled();
+    const user = samplesOf(worker.replies)[0]?.entities.find((e) => e.name === 'User')?.records.wire;
+    expect(user !== undefined && 'columns' in user).toBe(true);
+    const whole = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite' }).derived;
+    expect(store.getState().records.get('User')).toHaveLength(2000);
+    expect(JSON.stringify([...store.getState().records])).toBe(JSON.stringify([...(whole?.records ?? [])]));
+    expect(store.getState().items).toEqual(whole?.items);
+  });
+
   it('gives the store what the inline analysis gives, and sends again only the record lists an edit changed', async () => {
     const worker = inProcessWorker();
     const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });

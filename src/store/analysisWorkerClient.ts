@@ -10,6 +10,7 @@ import type { AnalysisPhase, AnalysisRequest, CodeResult, SamplesPhase } from '.
 import { locate } from './locateDiagnostic.ts';
 import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
 import { unpackDesignPhase, type HeldDesign } from './designWire.ts';
+import { unpackRecords } from './recordsWire.ts';
 import type { Analyzer } from './analyzer.ts';
 
 /** The page's end of the channel: a Worker in the app, a fake in tests. */
@@ -61,7 +62,7 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
     const next = new Map<number, RecordValue[]>();
     const records = new Map<string, RecordValue[]>();
     for (const entity of wire.entities) {
-      const list = entity.records.list ?? held.get(entity.records.id);
+      const list = entity.records.wire !== undefined ? unpackRecords(entity.records.wire) : held.get(entity.records.id);
       if (list === undefined) return undefined;
       next.set(entity.records.id, list);
       records.set(entity.name, list);

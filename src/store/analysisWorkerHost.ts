@@ -2,11 +2,13 @@
 // (analyzeSource.ts runAnalysis) with one cache for all of them, yielding between phases and between
 // lint steps (a rule, or one hot key) so that a newer request (or a code request) can arrive; a newer request stops the older
 // run there. The design phase crosses as a delta against the one the page holds (designWire.ts); the
-// samples as records (the page makes the items), a list the page already holds as its id alone.
+// samples as records (the page makes the items; columns when they share one shape: recordsWire.ts), a list the
+// page already holds as its id alone.
 import type { RecordValue } from '../engine/index.ts';
 import { createAnalysisCache, generateCode, runAnalysis, type RecordsPhase } from './analyzeSource.ts';
-import type { AnalysisMessage, AnalysisReply, Part, WireSamplesPhase } from './analysisProtocol.ts';
+import type { AnalysisMessage, AnalysisReply, RecordsPart, WireSamplesPhase } from './analysisProtocol.ts';
 import { packDesignPhase, type HeldDesign } from './designWire.ts';
+import { packRecords } from './recordsWire.ts';
 
 /** The worker's end of the channel: its global scope in the app, a fake in tests. */
 export interface HostPort {
@@ -43,9 +45,9 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
   };
 
   const wire = (phase: RecordsPhase, held: ReadonlySet<number>): WireSamplesPhase => {
-    const part = (list: RecordValue[]): Part<RecordValue> => {
+    const part = (list: RecordValue[]): RecordsPart => {
       const id = idOf(list);
-      return held.has(id) ? { id } : { id, list };
+      return held.has(id) ? { id } : { id, wire: packRecords(list) };
     };
     const entities = [...phase.records].map(([name, records]) => ({ name, records: part(records) }));
     return { phase: 'samples', samples: phase.samples, entities, ...(phase.error ? { error: phase.error } : {}) };
