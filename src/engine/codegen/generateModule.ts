@@ -19,7 +19,7 @@ import { encodeKeyValue } from '../keys/encodeKeyValue.ts';
 import { alwaysEmptyParameter } from '../queries/alwaysEmpty.ts';
 import { keyCondition, nativeExpression, type KeyValue, type NativeKeyCondition, type NativeOperand } from '../queries/keyCondition.ts';
 import { FILTER_NAME, filterExpressionText, filterForm } from '../queries/filterForm.ts';
-import { patternParameters } from '../queries/patternParameters.ts';
+import { patternNamed, patternParameters } from '../queries/patternParameters.ts';
 import { RUNTIME_HELPERS, runtimeFor, type RuntimeHelper } from './runtimeSource.ts';
 import { PAGING_NAMES, pagingRuntime } from './pagingRuntime.ts';
 import { Identifiers, access, comment, indent, pad, prop, q, wrap } from './printTs.ts';
@@ -838,7 +838,7 @@ export function paramChecks(model: Design['model'], pattern: string, needHelper:
 
 /** A pattern's parameters interface, `export interface <name> { … }`: one member per parameter (patternParameters), typed as its attribute. */
 export function paramsInterface(model: Design['model'], pattern: string, name: string): string[] {
-  const p = model.patterns.find((x) => x.name === pattern);
+  const p = patternNamed(model, pattern);
   const e = model.entities.find((x) => x.name === p?.entity);
   const lines = [`export interface ${name} {`];
   // One member per parameter (patternParameters): a range on an equality attribute is that attribute's one parameter.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model, Pattern, RangeOp } from '../model/types.ts';
-import { patternParameters } from './patternParameters.ts';
+import { patternNamed, patternParameters } from './patternParameters.ts';
 
 const model = (patterns: Omit<Pattern, 'entity' | 'returns'>[]): Model => ({
   name: 'Sensors',
@@ -121,5 +121,30 @@ describe('patternParameters', () => {
     expect(patternParameters(m, 'p')).toEqual([{ name: 'nope', attribute: 'nope', type: 'string', shape: 'value', op: '=' }]);
     const orphan: Model = { ...m, patterns: [{ name: 'q', entity: 'Gone', equals: ['a'], returns: 'one' }] };
     expect(patternParameters(orphan, 'q')).toEqual([{ name: 'a', attribute: 'a', type: 'string', shape: 'value', op: '=' }]);
+  });
+});
+
+describe('patternNamed', () => {
+  const pattern = (name: string, entity: string): Pattern => ({ name, entity, equals: ['id'], returns: 'one' });
+  const model = (patterns: Pattern[]): Model => ({ name: 'm', entities: [], patterns });
+
+  it('finds the first pattern of a name, as a search of the list would, and none for an unknown name', () => {
+    const first = pattern('getA', 'A');
+    const m = model([pattern('other', 'B'), first, pattern('getA', 'C')]);
+    expect(patternNamed(m, 'getA')).toBe(first);
+    expect(patternNamed(m, 'missing')).toBeUndefined();
+    expect(patternNamed(m, 'constructor')).toBeUndefined();
+  });
+
+  it('sees a pattern added or a list replaced after it was asked', () => {
+    const m = model([pattern('getA', 'A')]);
+    expect(patternNamed(m, 'getB')).toBeUndefined();
+    const added = pattern('getB', 'B');
+    m.patterns.push(added);
+    expect(patternNamed(m, 'getB')).toBe(added);
+    const replaced = pattern('getA', 'Z');
+    m.patterns = [replaced];
+    expect(patternNamed(m, 'getA')).toBe(replaced);
+    expect(patternNamed(m, 'getB')).toBeUndefined();
   });
 });

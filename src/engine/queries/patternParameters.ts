@@ -11,7 +11,7 @@
 // A `fixed` attribute is no parameter: its value is a literal of the pattern
 // (FORMAT.md v1 extensions), which the plans and the generated builders hold.
 import { matchesType } from '../model/matchesType.ts';
-import type { AttributeType, Model, RangeOp, Scalar } from '../model/types.ts';
+import type { AttributeType, Model, Pattern, RangeOp, Scalar } from '../model/types.ts';
 
 /** How a parameter's value is given: one value, a `[low, high]` pair (`between`), or a text prefix (`begins_with`). */
 export type ParameterShape = 'value' | 'pair' | 'prefix';
@@ -34,7 +34,7 @@ const shapeOf = (op: RangeOp): ParameterShape => (op === 'between' ? 'pair' : op
 
 /** The parameters of a pattern, in order (equality attributes, then the range attribute); none for an unknown pattern. */
 export function patternParameters(model: Model, patternName: string): PatternParameter[] {
-  const pattern = model.patterns.find((p) => p.name === patternName);
+  const pattern = patternNamed(model, patternName);
   if (pattern === undefined) return [];
   const entity = model.entities.find((e) => e.name === pattern.entity);
   const spec = (attribute: string, op: RangeOp): PatternParameter => {
@@ -50,6 +50,24 @@ export function patternParameters(model: Model, patternName: string): PatternPar
   if (pattern.range) specs.set(pattern.range.attribute, spec(pattern.range.attribute, pattern.range.op));
   return [...specs.values()];
 }
+
+/**
+ * The model's first pattern of that name. The code generator asks for every pattern's parameters several times:
+ * a search of the list each time made it quadratic in the patterns (1,000 patterns: ~4,000 searches of 1,000).
+ * The index is remade whenever the model's pattern list is another array or another length.
+ */
+export function patternNamed(model: Model, name: string): Pattern | undefined {
+  let index = patternIndexes.get(model);
+  if (index === undefined || index.patterns !== model.patterns || index.length !== model.patterns.length) {
+    const byName = new Map<string, Pattern>();
+    for (const p of model.patterns) if (!byName.has(p.name)) byName.set(p.name, p);
+    index = { patterns: model.patterns, length: model.patterns.length, byName };
+    patternIndexes.set(model, index);
+  }
+  return index.byName.get(name);
+}
+
+const patternIndexes = new WeakMap<Model, { patterns: readonly Pattern[]; length: number; byName: Map<string, Pattern> }>();
 
 // ---- which values a parameter takes: the one rule for the Patterns panel and the generated builders ----
 // (codegen/runtimeSource.ts prints it as `checkParam`; a test holds both equal on the same values).

@@ -7,6 +7,7 @@
 // costs on the sample items: over the seeded parameter picks cost/readUnits.ts
 // prices, items read / items returned by the filtered requests (the read
 // amplification), and the read units per call and per second at the peak rate.
+import { patternNamed } from '../../queries/patternParameters.ts';
 import type { Item } from '../../design/types.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
 import { patternReadCost } from '../../cost/readUnits.ts';
@@ -46,7 +47,7 @@ export function readAmplificationRule(ctx: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const plan of ctx.design.patterns) {
     const step = plan.steps.find((s) => s.filter);
-    const pattern = ctx.model.patterns.find((p) => p.name === plan.pattern);
+    const pattern = patternNamed(ctx.model, plan.pattern);
     if (!step?.filter || !pattern) continue;
     const m = measureFilter(ctx, plan.pattern);
     const rate = patternRate(pattern);
