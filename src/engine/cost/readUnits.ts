@@ -15,6 +15,7 @@
 //   size is that of the index entries (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Reads).
 // Which items a request reads is the in-memory evaluator's answer (`scanned`), the
 // very one the runner compares DynamoDB's answers with.
+import { patternNamed } from '../queries/patternParameters.ts';
 import type { Design, Item, Request } from '../design/types.ts';
 import type { PatternParams, RecordValue } from '../model/types.ts';
 import { buildRequest } from '../queries/buildRequest.ts';
@@ -163,7 +164,7 @@ export function patternReadCost({ design, records, items, pattern, picks = 25, s
   const plan = design.patterns.find((p) => p.pattern === pattern);
   if (!plan) throw new Error(`no plan for pattern "${pattern}"`);
   if (plan.steps.length === 0) return { pattern, requestsPerCall: 0, calls: [], average: 0 };
-  const entity = design.model.patterns.find((p) => p.name === pattern)?.entity ?? plan.entity;
+  const entity = patternNamed(design.model, pattern)?.entity ?? plan.entity;
   const count = Math.max(1, records.get(entity)?.length ?? 0);
   const random = createRandom(`${String(seed)}:${pattern}`);
   const seen = new Set<string>();

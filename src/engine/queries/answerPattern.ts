@@ -11,6 +11,7 @@
 // one) is not matched; a fixed attribute must equal its literal. With `limit`,
 // the first `limit` matched records in the order are kept (ties at the
 // boundary in record order), each with its included records.
+import { patternNamed } from './patternParameters.ts';
 import type { Entity, Model, Pattern, PatternParams, RecordValue, Scalar } from '../model/types.ts';
 import { fixedEntries } from '../model/patternEqualities.ts';
 import { compareScalars } from './compareScalars.ts';
@@ -62,7 +63,7 @@ function childrenByParentKey(child: Entity, parent: string, records: RecordValue
 }
 
 export function answerPattern(model: Model, records: Map<string, RecordValue[]>, patternName: string, params: PatternParams): AnsweredRecord[] {
-  const pattern = model.patterns.find((p) => p.name === patternName);
+  const pattern = patternNamed(model, patternName);
   if (!pattern) return [];
   const entity = model.entities.find((e) => e.name === pattern.entity);
   if (!entity) return [];

@@ -5,6 +5,7 @@
 // brute-force answer, each in the whole answer without the limit, whose order
 // values are those of the first N). Used by the tests of the generated modules and
 // by a migration's verify step.
+import { patternNamed } from './patternParameters.ts';
 import type { Model, PatternParams, RecordValue } from '../model/types.ts';
 import { answerPattern, type AnsweredRecord } from './answerPattern.ts';
 import { compareUtf8 } from './compareUtf8.ts';
@@ -19,7 +20,7 @@ export function answerProblem(
   params: PatternParams,
   got: readonly AnsweredRecord[],
 ): string | undefined {
-  const pattern = model.patterns.find((p) => p.name === patternName);
+  const pattern = patternNamed(model, patternName);
   const expected = answerPattern(model, records, patternName, params).map(canon);
   const answer = got.map(canon);
   const order = pattern?.order;

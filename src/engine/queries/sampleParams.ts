@@ -3,11 +3,11 @@
 import type { Model, PatternParams, RecordValue, Scalar } from '../model/types.ts';
 import { fixedEntries } from '../model/patternEqualities.ts';
 import { compareScalars } from './compareScalars.ts';
-import { patternParameters } from './patternParameters.ts';
+import { patternNamed, patternParameters } from './patternParameters.ts';
 
 /** Values from the `pick`-th record of the pattern's entity (wrapping), or placeholders when it has none. */
 export function sampleParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string, pick = 0): PatternParams {
-  const pattern = model.patterns.find((p) => p.name === patternName);
+  const pattern = patternNamed(model, patternName);
   if (!pattern) throw new Error(`no pattern "${patternName}"`);
   const entity = model.entities.find((e) => e.name === pattern.entity);
   // Records that hold every attribute the pattern names (an optional one may be absent, and such

@@ -11,6 +11,7 @@
 // value over its S shards, so the value takes S times the per-partition limits:
 // the loads are measured on the sharded items (the busiest shard's share; each
 // call reads every shard), and N = S × ceil(busiest shard's units / limit).
+import { patternNamed } from '../../queries/patternParameters.ts';
 import { indexKeyOf } from '../../design/indexKeyOf.ts';
 import type { Design, IndexDesign } from '../../design/types.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
@@ -66,7 +67,7 @@ export function hotPartitionFinding(ctx: LintContext, warning: Diagnostic): Diag
   const share = busiestShare(ctx, entity.name, index);
   const readers = ctx.readersOf(index.name, entity.name);
   const reads = readers.map((pattern) => {
-    const model = ctx.model.patterns.find((p) => p.name === pattern);
+    const model = patternNamed(ctx.model, pattern);
     const rate = model ? patternRate(model) : { avg: 0, peak: 0, isDefault: true };
     const perCall = unitsPerCallOn(ctx, pattern, index.name);
     return { pattern, rate, perCall, units: rate.peak * perCall * share.share };
@@ -84,7 +85,7 @@ export function hotPartitionFinding(ctx: LintContext, warning: Diagnostic): Diag
   const proposed = proposedShards({ readUnits, writeUnits }, shards);
   const busiest = reads.reduce<(typeof reads)[number] | undefined>((b, r) => (b === undefined || r.units > b.units ? r : b), undefined);
   const blamed = readOver ? busiest : undefined;
-  const blamedPattern = blamed ? ctx.model.patterns.find((p) => p.name === blamed.pattern) : undefined;
+  const blamedPattern = blamed ? patternNamed(ctx.model, blamed.pattern) : undefined;
   const path = blamed
     ? `${ctx.patternPath(blamed.pattern)}${blamedPattern?.rate ? '.rate' : ''}`
     : `${ctx.entityPath(entity.name)}${entity.writes ? '.writes' : ''}`;
