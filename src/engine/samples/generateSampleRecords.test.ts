@@ -144,6 +144,32 @@ describe('generateSampleRecords: counts', () => {
     expect(get(r, 'Flag')).toHaveLength(2);
   });
 
+  it('tells composite keys apart whatever their values hold, and a key space counts every distinct pair', () => {
+    // Joined naively, x + "#y#z" and "x#y" + "#z" would be one key; in a number attribute, 1 and -0/0 are as JSON tells them.
+    const m: Model = {
+      name: 'pairs',
+      entities: [
+        {
+          name: 'Pair',
+          attributes: [
+            { name: 'a', type: 'string', values: ['x', 'x#y', 's1:', ''] },
+            { name: 'b', type: 'string', values: ['y#z', 'z', ':x', ''] },
+          ],
+          key: ['a', 'b'],
+          belongsTo: [],
+          count: 100,
+        },
+        { name: 'Num', attributes: [{ name: 'n', type: 'number', values: [1, 0, -0, 2] }], key: ['n'], belongsTo: [], count: 10 },
+      ],
+      patterns: [],
+    };
+    const r = generateSampleRecords(m, { seed: 5 });
+    const pairs = get(r, 'Pair').map((x) => JSON.stringify([x.a, x.b]));
+    expect(pairs).toHaveLength(16);
+    expect(new Set(pairs).size).toBe(16);
+    expect(new Set(get(r, 'Num').map((x) => JSON.stringify(x.n)))).toEqual(new Set(['0', '1', '2']));
+  });
+
   it('generates 100,000 records with unique keys', () => {
     const r = generateSampleRecords(stores, { seed: 'big', counts: { Store: 100_000 } });
     const list = get(r, 'Store');
