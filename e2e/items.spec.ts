@@ -52,6 +52,32 @@ test('the entity filter and the sample size change the items shown', async ({ pa
   await expect(status).toContainText('820 items');
 });
 
+test('a row still drawn when the items change keeps its element: rows are known by their item, not their place', async ({ page }) => {
+  // Aaa's items sort before Thing's: two more of them move every Thing row down, and the rows stay in the window.
+  const model = (aaa: number) =>
+    `model "Rows"\nentity Aaa key aaaId count ${aaa}\n  aaaId: string\nentity Thing key thingId count 20\n  thingId: string\ngetAaa: Aaa by aaaId returns one\ngetThing: Thing by thingId returns one\n`;
+  await page.goto(`./${shareHash({ text: model(1), format: 'text' })}`);
+  await page.getByRole('tab', { name: 'Items' }).click();
+  const status = page.getByRole('region', { name: 'Items', exact: true }).getByRole('status');
+  await expect(status).toContainText('21 items');
+  const grid = page.getByRole('table', { name: 'Items in table' });
+  const firstThing = grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: /^THING#/ }) })
+    .first();
+  const pk = (await firstThing.getByRole('cell').first().textContent()) ?? '';
+  expect(pk).toMatch(/^THING#/);
+  const before = await firstThing.elementHandle();
+  const rowIndex = await firstThing.getAttribute('aria-rowindex');
+
+  await page.evaluate((hash) => (window.location.hash = hash), shareHash({ text: model(3), format: 'text' }));
+  await expect(status).toContainText('23 items');
+  const same = grid.getByRole('row').filter({ has: page.getByRole('cell', { name: pk, exact: true }) });
+  // The row moved down (two more items and their partitions above it), and it is the element it was.
+  await expect(same).not.toHaveAttribute('aria-rowindex', rowIndex ?? '');
+  expect(await same.evaluate((row, old) => row === old, before)).toBe(true);
+});
+
 test('a grid of 100,000 items keeps only a window of rows in the page and scrolls to the end', async ({ page }) => {
   const big = example('dynamodbguide-image-leaderboard.problem.json').replace(/"count":\s*\d+/, '"count": 100000');
   await openItems(page, big);
@@ -68,7 +94,7 @@ test('a grid of 100,000 items keeps only a window of rows in the page and scroll
   expect(await grid.getByRole('row').count()).toBeLessThan(200);
 });
 
-test('a grid of more than 48 columns keeps only the columns near the view, and scrolls sideways to the last', async ({ page }) => {
+test('a wide grid keeps only the columns near the view, and scrolls sideways to the last', async ({ page }) => {
   const attributes = Array.from({ length: 60 }, (_, i) => `a${i}`);
   const wide = `model "Wide"\nentity Thing key id count 30\n  id: string\n${attributes.map((a) => `  ${a}: string\n`).join('')}getThing: Thing by id returns one\n`;
   await page.goto(`./${shareHash({ text: wide, format: 'text' })}`);

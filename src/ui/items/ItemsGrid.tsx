@@ -3,8 +3,10 @@
 // attributes and the entity pinned at the start, the selected pattern's result
 // highlighted, the last write's rows marked before/after. Only the rows in view are in the DOM; every row has the same
 // height, so which rows those are is arithmetic (rowWindow.ts), never a layout read: a scroll to the highlighted row
-// draws the rows of the offset it scrolls to in the same commit, so the grid is laid out once for it. A wide grid (more than COLUMN_WINDOW_FROM columns: a large
-// single-table design) keeps only the columns in view too, beside the pinned ones; columns have fixed widths.
+// draws the rows of the offset it scrolls to in the same commit, so the grid is laid out once for it. Only the columns
+// near the view are drawn too, beside the pinned ones (columns have fixed widths): a cell off to the side would cost
+// the layout of every update as much as one in view. Rows are known by their item, not their position (rowKey), so a
+// row still drawn after the items change keeps its DOM.
 // TanStack Table lays out the columns (sizes, pinning, headers); the cells are read from the items as they
 // are drawn (its row model would make an object per item, 100,000 of them).
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -23,8 +25,6 @@ export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
 /** Rows drawn beyond the view either side (rows are drawn in the frame they scroll in; fewer rows, less to lay out and paint). */
 const OVERSCAN = 6;
-/** From this many columns, only those in view (and a margin either side: columnWindow) are drawn, beside the pinned ones. */
-const COLUMN_WINDOW_FROM = 48;
 /** The sideways scroll that moves the window of columns (less redraws more often). */
 const WINDOW_STEP_PX = 120;
 /** Share of the grid's width the pinned columns may take, and the least they get. */
@@ -44,6 +44,8 @@ export interface ItemsGridProps {
   columns: GridColumnNames;
   /** Key attributes of the index shown (monospace, like the chart). */
   keyAttributes: readonly string[];
+  /** The table's key attributes: an item row is known by its item's table key, so a row that stays drawn when the rows change keeps its DOM. */
+  tableKeyAttributes: readonly string[];
   /** Positions in `rows` of the highlighted item rows, in order. */
   highlighted: readonly number[];
   /** Positions in `rows` of the rows the last write marks (before/after). */
@@ -64,6 +66,7 @@ export const ItemsGrid = memo(function ItemsGrid({
   rows,
   columns,
   keyAttributes,
+  tableKeyAttributes,
   highlighted,
   marks = NO_MARKS,
   scrollTo,
@@ -157,31 +160,18 @@ export const ItemsGrid = memo(function ItemsGrid({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const leafColumns = useMemo(() => table.getAllLeafColumns(), [table, columnDefs, columnPinning]);
   const headers = table.getFlatHeaders();
-  // The columns drawn: all of them, or for a wide grid the pinned ones and those near the view.
+  // The columns drawn: the pinned ones and those near the view.
   const [scrollLeft, setScrollLeft] = useState(0);
-  const windowed = leafColumns.length > COLUMN_WINDOW_FROM;
   const pinnedCount = columns.pinned.length;
-  const drawn = useMemo(
-    () =>
-      windowed
-        ? columnWindow(
-            leafColumns.map((column) => column.getSize()),
-            pinnedCount,
-            scrollLeft,
-            viewport.width,
-          )
-        : undefined,
-    [windowed, leafColumns, pinnedCount, scrollLeft, viewport.width],
-  );
-  const layout = useMemo(
-    (): RowLayout => ({
-      shown: drawn === undefined ? leafColumns.map((_, at) => at) : drawn.columns,
-      before: drawn?.before ?? 0,
-      after: drawn?.after ?? 0,
-      pinned: pinnedCount,
-    }),
-    [drawn, leafColumns, pinnedCount],
-  );
+  const layout = useMemo((): RowLayout => {
+    const drawn = columnWindow(
+      leafColumns.map((column) => column.getSize()),
+      pinnedCount,
+      scrollLeft,
+      viewport.width,
+    );
+    return { shown: drawn.columns, before: drawn.before, after: drawn.after, pinned: pinnedCount };
+  }, [leafColumns, pinnedCount, scrollLeft, viewport.width]);
   const { shown } = layout;
   // What each column's cells share (class, pinned offset, width), made once per drawing, not per cell.
   const looks = useMemo((): ColumnLook[] => {
@@ -198,6 +188,7 @@ export const ItemsGrid = memo(function ItemsGrid({
   const spaceAfter = totalHeight(rows.length, GEOMETRY) - HEADER_HEIGHT - drawnWindow.end * ROW_HEIGHT;
   const span = shown.length + (layout.before > 0 ? 1 : 0) + (layout.after > 0 ? 1 : 0);
   const cells = (cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode) => rowCells(layout, cell, gap);
+  const keysDrawn = new Set<string>();
 
   return (
     <div
@@ -208,7 +199,7 @@ export const ItemsGrid = memo(function ItemsGrid({
       aria-label={`${label}, scrollable`}
       onScroll={(event) => {
         const left = event.currentTarget.scrollLeft;
-        if (windowed && Math.abs(left - scrollLeft) >= WINDOW_STEP_PX) setScrollLeft(left);
+        if (Math.abs(left - scrollLeft) >= WINDOW_STEP_PX) setScrollLeft(left);
       }}
     >
       <table className="tw-grid" aria-label={label} aria-rowcount={rows.length + 1} aria-colcount={leafColumns.length} style={{ width: table.getTotalSize() }}>
@@ -218,7 +209,7 @@ export const ItemsGrid = memo(function ItemsGrid({
               <col key={at} style={{ width: leafColumns[at]?.getSize() }} />
             ),
             (side) => (
-              <col key={` ${side}`} style={{ width: side === 'before' ? drawn?.before : drawn?.after }} />
+              <col key={` ${side}`} style={{ width: side === 'before' ? layout.before : layout.after }} />
             ),
           )}
         </colgroup>
@@ -244,12 +235,13 @@ export const ItemsGrid = memo(function ItemsGrid({
           {drawnRows(drawnWindow).map((at) => {
             const row = rows[at];
             if (row === undefined) return null;
-            if (row.kind === 'partition') return <PartitionRow key={at} at={at} pk={row.pk} count={row.count} span={span} />;
+            const key = rowKey(row, items, tableKeyAttributes, marks.get(at), at, keysDrawn);
+            if (row.kind === 'partition') return <PartitionRow key={key} at={at} pk={row.pk} count={row.count} span={span} />;
             const item = items[row.item];
             if (item === undefined) return null;
             return (
               <ItemRow
-                key={at}
+                key={key}
                 at={at}
                 item={item}
                 highlighted={highlightedSet.has(at)}
@@ -272,6 +264,26 @@ export const ItemsGrid = memo(function ItemsGrid({
 });
 
 function noop() {}
+
+/**
+ * A drawn row's React key: what it shows, not where it is. New sample items move the rows (a user added
+ * before the highlighted one shifts every row after it), and a row keyed by its position would be made
+ * again with other text, so the whole window laid out afresh; keyed by its item's table key (a partition
+ * by its key value), a row still drawn keeps its cells. A write's before row shares its item's key: it
+ * is told apart by its side; a key met twice in one drawing falls back to the position.
+ */
+function rowKey(row: GridRow, items: readonly Item[], names: readonly string[], mark: RowMark | undefined, at: number, drawn: Set<string>): string {
+  let key: string;
+  if (row.kind === 'partition') key = `p\u0000${row.pk}`;
+  else {
+    const item = items[row.item];
+    key = mark?.side === 'before' ? 'b' : 'i';
+    for (const name of names) key += `\u0000${String(item?.[name])}`;
+  }
+  if (drawn.has(key)) key = `@${at}`;
+  drawn.add(key);
+  return key;
+}
 
 function drawnRows({ start, end }: RowWindow): number[] {
   return Array.from({ length: end - start }, (_, i) => start + i);

@@ -77,6 +77,7 @@ export function ItemsPanel() {
     ),
   );
   const keyAttributes = useMemo(() => (index === undefined ? [] : indexKeyNames(index)), [index]);
+  const tableKeyAttributes = useMemo(() => (tableIndex === undefined ? [] : indexKeyNames(tableIndex)), [tableIndex]);
   const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
   const rowMarks = useMemo(
     () => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.rows, grouped.items, marks, tableIndex)),
@@ -207,6 +208,7 @@ export function ItemsPanel() {
           rows={grouped.rows}
           columns={columns}
           keyAttributes={keyAttributes}
+          tableKeyAttributes={tableKeyAttributes}
           highlighted={highlighted}
           marks={rowMarks}
           {...(firstMarked !== undefined ? { scrollTo: firstMarked } : {})}

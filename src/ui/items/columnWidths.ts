@@ -1,7 +1,7 @@
 // Pixel widths of the grid's columns, from the header and the longest values
 // of a sample of the items (all of them would cost too much at 100,000 items):
 // a fixed table layout keeps row heights fixed and pinned offsets exact. And
-// which columns of a wide grid are near the view (the others are not drawn).
+// which columns are near the view (the others are not drawn).
 import type { Item } from '../../engine/index.ts';
 
 /** Approximate width of one character of the grid's 13px font, and padding. */
@@ -50,11 +50,11 @@ export function fitPinned(widths: Record<string, number>, pinned: readonly strin
   return fitted;
 }
 
-/** Columns drawn beyond either side of the view of a wide grid. */
+/** Columns drawn beyond either side of the view. */
 const OVERSCAN_PX = 480;
 
 /**
- * The columns of a wide grid to draw at this sideways scroll: every pinned one (they stay in view), then
+ * The columns to draw at this sideways scroll: every pinned one (they stay in view), then
  * those within OVERSCAN_PX of the view; `before` and `after`: the widths of the columns left out.
  */
 export function columnWindow(
