@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { deriveDesign } from './deriveDesign.ts';
-import { fromItem, toItem } from './items.ts';
+import { fromItem, renderKey, toItem } from './items.ts';
+import type { Segment } from './types.ts';
 
 const design = deriveDesign(
   modelFromText(`model "Games"
@@ -72,5 +73,26 @@ byConstructor: Thing by constructor
     expect(toItem(odd, 'Thing', { id: 't1', constructor: 'c' })).toMatchObject({ PK: 'THING#t1', GSI1PK: 'THING#c', constructor: 'c' });
     const lacking = toItem(odd, 'Thing', { id: 't2' });
     expect(Object.hasOwn(lacking, 'GSI1PK') || Object.hasOwn(lacking, 'constructor')).toBe(false);
+  });
+});
+
+describe('renderKey', () => {
+  const attributes = [
+    { name: 'a', type: 'string' as const },
+    { name: 'n', type: 'number' as const },
+  ];
+  const a: Segment = { kind: 'attribute', name: 'a' };
+  const n: Segment = { kind: 'attribute', name: 'n' };
+  const lit = (text: string): Segment => ({ kind: 'literal', text });
+  const record = { a: 'x#y', n: 7 };
+
+  it('joins every segment with one separator, whichever are values and which fixed texts', () => {
+    expect(renderKey([lit('A'), a], record, attributes)).toBe('A#x$cy');
+    expect(renderKey([a, lit('A')], record, attributes)).toBe('x$cy#A');
+    expect(renderKey([a, n], record, attributes)).toBe('x$cy#P400.7');
+    expect(renderKey([lit('A'), lit('B'), n, lit('C'), a, lit('D')], record, attributes)).toBe('A#B#P400.7#C#x$cy#D');
+    expect(renderKey([lit('A'), lit('B')], record, attributes)).toBe('A#B');
+    expect(renderKey([], record, attributes)).toBe('');
+    expect(renderKey([lit('A'), a], { n: 1 }, attributes)).toBeUndefined();
   });
 });
