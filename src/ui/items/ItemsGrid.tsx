@@ -19,6 +19,7 @@ import { columnWidths, columnWindow, fitPinned } from './columnWidths.ts';
 import type { GridColumnNames } from './gridColumnNames.ts';
 import type { GridRow } from './groupItems.ts';
 import { centredTop, rowWindow, sameWindow, totalHeight, type RowWindow } from './rowWindow.ts';
+import { keyOfNames } from './tableKey.ts';
 import { markLabel, type RowMark } from './writeMarks.ts';
 
 export const ROW_HEIGHT = 28;
@@ -277,8 +278,7 @@ function rowKey(row: GridRow, items: readonly Item[], names: readonly string[], 
   if (row.kind === 'partition') key = `p\u0000${row.pk}`;
   else {
     const item = items[row.item];
-    key = mark?.side === 'before' ? 'b' : 'i';
-    for (const name of names) key += `\u0000${String(item?.[name])}`;
+    key = `${mark?.side === 'before' ? 'b' : 'i'}\u0000${(item === undefined ? undefined : keyOfNames(item, names)) ?? ''}`;
   }
   if (drawn.has(key)) key = `@${at}`;
   drawn.add(key);
