@@ -4,6 +4,8 @@
 // 100,000-item grid: time to first rows and frame times while scrolling (once the page settled); a big
 // model file (1.9 M characters, and 10 M past the limit): time to open it, to its
 // design, the longest main-thread task meanwhile, and keystroke → next frame in it.
+// Beside the keystroke and scrolling figures, this machine's floor for each: the same
+// measure of a keystroke that changes no item, and of scrolling a plain page.
 // Printed, never asserted.   npx tsx src/bench/ui.bench.ts   (part of `npm run bench`)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -93,6 +95,88 @@ async function keystrokeToGrid(page: Page, line: number, strokes: number, pauseM
   return times;
 }
 
+/** Frame times (rAF to rAF) while the scroller under `selector` scrolls 400 px a frame, 300 frames. */
+async function scrollFrames(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate(
+    (selector) =>
+      new Promise<number[]>((resolve) => {
+        const scroller = document.querySelector(selector);
+        if (!(scroller instanceof HTMLElement)) throw new Error(`no scroller ${selector}`);
+        const deltas: number[] = [];
+        let last = performance.now();
+        let n = 0;
+        const step = () => {
+          const now = performance.now();
+          deltas.push(now - last);
+          last = now;
+          scroller.scrollTop += 400;
+          if (++n < 300) requestAnimationFrame(step);
+          else resolve(deltas.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+    selector,
+  );
+}
+
+/**
+ * This machine's floor for the scrolling figure: the same scroll of a plain page that draws 40 rows of text
+ * (no table, no React) for each new offset. Frame times cannot be below what the browser takes for that.
+ */
+async function plainScrollFrames(page: Page): Promise<number[]> {
+  await page.goto('about:blank');
+  await page.setContent(
+    `<!doctype html><body style="margin:0"><div id="s" style="height:700px;width:1000px;overflow:auto;contain:layout paint"><div id="c" style="height:2800000px;position:relative"></div></div></body>`,
+  );
+  await page.evaluate(() => {
+    const scroller = document.getElementById('s') as HTMLElement;
+    const content = document.getElementById('c') as HTMLElement;
+    const draw = (top: number) => {
+      const first = Math.floor(top / 28);
+      let html = '';
+      for (let i = first; i < first + 40; i++)
+        html += `<div style="position:absolute;top:${i * 28}px;height:28px;width:1000px;border-bottom:1px solid #ddd;font:13px sans-serif">USER#user.${i}@example.com · SCORE#${i * 7} · ${i}</div>`;
+      content.innerHTML = html;
+    };
+    draw(0);
+    scroller.addEventListener('scroll', () => draw(scroller.scrollTop), { passive: true });
+  });
+  return scrollFrames(page, '#s');
+}
+
+/**
+ * This machine's floor for the keystroke figure: a keystroke in the editor that changes no item (a letter in a
+ * comment), timed from the keydown to the second frame after it, the keystroke figure's own end (the grid
+ * changed, then a frame). A keystroke whose grid update lands in the first frame after the key costs this much.
+ */
+async function commentKeystrokes(page: Page, strokes: number): Promise<number[]> {
+  const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+  await textbox.focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' # x');
+  await page.waitForTimeout(PAUSE_MS);
+  const times: number[] = [];
+  for (let i = 0; i < strokes; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __tw_frames: Promise<number> };
+      w.__tw_frames = new Promise((resolve) =>
+        document.addEventListener(
+          'keydown',
+          () => {
+            const at = performance.now();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - at)));
+          },
+          { capture: true, once: true },
+        ),
+      );
+    });
+    await page.keyboard.press(i % 2 === 0 ? 'y' : 'Backspace');
+    times.push(await page.evaluate(() => (window as unknown as { __tw_frames: Promise<number> }).__tw_frames));
+    await page.waitForTimeout(PAUSE_MS);
+  }
+  return times;
+}
+
 async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; frames: number[] }> {
   const text = fs.readFileSync(path.join(problemsDir(), 'dynamodbguide-image-leaderboard.problem.json'), 'utf8');
   const model = loadProblem(text).model;
@@ -116,25 +200,7 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
   // frames then are the grid's own, not the page still loading (Monaco, the lint's findings).
   await page.waitForFunction((busy) => document.querySelector(busy) === null, BUSY, { timeout: 60_000 });
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })));
-  const frames = await page.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const scroller = document.querySelector('.tw-grid__scroll');
-        if (!(scroller instanceof HTMLElement)) throw new Error('no grid scroller');
-        const deltas: number[] = [];
-        let last = performance.now();
-        let n = 0;
-        const step = () => {
-          const now = performance.now();
-          deltas.push(now - last);
-          last = now;
-          scroller.scrollTop += 400;
-          if (++n < 300) requestAnimationFrame(step);
-          else resolve(deltas.slice(1));
-        };
-        requestAnimationFrame(step);
-      }),
-  );
+  const frames = await scrollFrames(page, '.tw-grid__scroll');
   return { firstRows, frames };
 }
 
@@ -246,6 +312,7 @@ export default async function uiBench(): Promise<void> {
     await openWithModel(page, base, ecommerce, 'Items');
     const userLine = ecommerce.split('\n').findIndex((l) => l.startsWith('entity User')) + 1;
     const small = await keystrokeToGrid(page, userLine, 20, PAUSE_MS);
+    const floor = await commentKeystrokes(page, 12);
 
     const synthetic = printModelText(syntheticModel(1000, 200));
     await page.goto('about:blank');
@@ -259,6 +326,12 @@ export default async function uiBench(): Promise<void> {
         ['e-commerce (11 patterns)', ms(median(small)), ms(percentile(small, 90)), String(small.length)],
         [`synthetic (1,000 patterns, ${synthetic.split('\n').length} lines)`, ms(median(large)), ms(percentile(large, 90)), String(large.length)],
         [
+          "e-commerce, a keystroke that changes no item (in a comment), to the same end: this machine's floor",
+          ms(median(floor)),
+          ms(percentile(floor, 90)),
+          String(floor.length),
+        ],
+        [
           'synthetic, each key as soon as the grid updated (the lint of the last one still running)',
           ms(median(typing)),
           ms(percentile(typing, 90)),
@@ -269,6 +342,7 @@ export default async function uiBench(): Promise<void> {
     console.log(`(each keystroke after the grid settled and a ${PAUSE_MS} ms pause, unless said otherwise)`);
 
     const grid = await bigGrid(page, base);
+    const plain = await plainScrollFrames(page);
     printTable(
       ['100,000-item grid', 'value'],
       [
@@ -277,6 +351,7 @@ export default async function uiBench(): Promise<void> {
         ['frame time while scrolling, p95', ms(percentile(grid.frames, 95))],
         ['frames over 25 ms (a vsync missed)', `${grid.frames.filter((f) => f > 25).length} of ${grid.frames.length}`],
         ['frames over 50 ms', `${grid.frames.filter((f) => f > 50).length} of ${grid.frames.length}`],
+        ["a plain page drawing 40 rows of text per offset, the same scroll, p95: this machine's floor", ms(percentile(plain, 95))],
       ],
     );
 
