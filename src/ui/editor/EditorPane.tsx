@@ -11,6 +11,18 @@ import { ProblemsList } from './ProblemsList.tsx';
 const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
 /** The longest Monaco waits for the page's first samples. */
 const MONACO_WAIT_MS = 3_000;
+/** The longest an idle moment is waited for once the samples are shown. */
+const IDLE_WAIT_MS = 500;
+
+/** Runs `run` when the page is next idle (at most IDLE_WAIT_MS from now); returns the cancel. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
+}
 
 // Monaco's "Toggle Tab Key Moves Focus": without it, Tab indents and keeps focus in the editor.
 const TAB_FOCUS_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
@@ -25,15 +37,18 @@ export function EditorPane({ dark }: { dark: boolean }) {
   const { setFormat } = useSourceActions();
   const label = 'Model';
   // Monaco (half a megabyte of script to run on the page's thread) loads once the first design's samples
-  // are shown, or after MONACO_WAIT_MS: it no longer holds back a 100,000-item grid. The textarea edits meanwhile.
+  // are shown and the page is idle (their grid drawn: the store holds them a render before the grid does),
+  // or after MONACO_WAIT_MS: it never holds back a 100,000-item grid. The textarea edits meanwhile.
   const samplesShown = useSamplesShown();
-  const [waited, setWaited] = useState(false);
+  const [monaco, setMonaco] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setWaited(true), MONACO_WAIT_MS);
+    const timer = setTimeout(() => setMonaco(true), MONACO_WAIT_MS);
     return () => clearTimeout(timer);
   }, []);
-  const [monaco, setMonaco] = useState(false);
-  if (!monaco && (samplesShown || waited)) setMonaco(true);
+  useEffect(() => {
+    if (!samplesShown || monaco) return;
+    return whenIdle(() => setMonaco(true));
+  }, [samplesShown, monaco]);
 
   return (
     <section className="editor-pane" aria-label="Model editor">
