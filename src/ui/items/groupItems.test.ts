@@ -73,6 +73,23 @@ describe('groupItems', () => {
     expect(groupItems({ items: viewed, index: gsi, entityAttribute: '_type', table }).items.map((i) => i['n'])).toEqual(byView.map((i) => i['n']));
   });
 
+  it('orders thousands of distinct keys under one prefix as one sort would', () => {
+    // Random hex names of one to five digits, as sample keys are: most buckets hold one item, some a few, some a prefix of another.
+    let seed = 11;
+    // In 32-bit arithmetic, and its high bits: the low ones of this generator repeat every few draws.
+    const draw = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    const names = new Set<string>();
+    while (names.size < 20_000) names.add(Array.from({ length: 1 + draw(5) }, () => '0123456789abcdef'[draw(16)]).join(''));
+    const items = [...names].map((name, n) => item(`IMAGE#images/${name}.jpg`, 'IMAGE', { n }));
+    const expected = [...items].sort((a, b) => compareKeyValues([a['PK'] as string], [b['PK'] as string])).map((it) => it['n']);
+    const grouped = groupItems({ items, index: table, entityAttribute: '_type', table });
+    expect(grouped.items.map((i) => i['n'])).toEqual(expected);
+    expect(grouped.partitions).toBe(20_000);
+  });
+
   it('keeps in a GSI view only the items that have both of its key attributes', () => {
     const grouped = groupItems({
       items: [
