@@ -196,9 +196,15 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
         tick();
       }),
   );
-  // Scrolling is timed once the page has settled (the analysis's last phase in, an idle moment): the
-  // frames then are the grid's own, not the page still loading (Monaco, the lint's findings).
+  // Scrolling is timed once the page has settled (the analysis's last phase in, Monaco loaded, which it
+  // does once the samples are shown and the page is idle, then an idle moment): the frames then are the
+  // grid's own, not the page still loading (Monaco, the lint's findings).
   await page.waitForFunction((busy) => document.querySelector(busy) === null, BUSY, { timeout: 60_000 });
+  await page
+    .getByRole('region', { name: 'Model editor' })
+    .getByRole('code')
+    .getByRole('textbox', { name: 'Model' })
+    .waitFor({ state: 'attached', timeout: 60_000 });
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })));
   const frames = await scrollFrames(page, '.tw-grid__scroll');
   return { firstRows, frames };
