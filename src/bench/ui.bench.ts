@@ -144,6 +144,29 @@ async function plainScrollFrames(page: Page): Promise<number[]> {
   return scrollFrames(page, '#s');
 }
 
+/** Times the page's next keydown to `end`: the second frame after it, or the task after the next frame (keyTime reads it). */
+async function armKeyTimer(page: Page, end: 'second frame' | 'task after the next frame'): Promise<void> {
+  await page.evaluate((end) => {
+    const w = window as unknown as { __tw_key: Promise<number> };
+    w.__tw_key = new Promise((resolve) =>
+      document.addEventListener(
+        'keydown',
+        () => {
+          const at = performance.now();
+          const done = () => resolve(performance.now() - at);
+          requestAnimationFrame(() => (end === 'second frame' ? requestAnimationFrame(done) : setTimeout(done, 0)));
+        },
+        { capture: true, once: true },
+      ),
+    );
+  }, end);
+}
+
+/** The time armKeyTimer took, once its end has come. */
+function keyTime(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __tw_key: Promise<number> }).__tw_key);
+}
+
 /**
  * This machine's floor for the keystroke figure: a keystroke in the editor that changes no item (a letter in a
  * comment), timed from the keydown to the second frame after it, the keystroke figure's own end (the grid
@@ -157,21 +180,9 @@ async function commentKeystrokes(page: Page, strokes: number): Promise<number[]>
   await page.waitForTimeout(PAUSE_MS);
   const times: number[] = [];
   for (let i = 0; i < strokes; i++) {
-    await page.evaluate(() => {
-      const w = window as unknown as { __tw_frames: Promise<number> };
-      w.__tw_frames = new Promise((resolve) =>
-        document.addEventListener(
-          'keydown',
-          () => {
-            const at = performance.now();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - at)));
-          },
-          { capture: true, once: true },
-        ),
-      );
-    });
+    await armKeyTimer(page, 'second frame');
     await page.keyboard.press(i % 2 === 0 ? 'y' : 'Backspace');
-    times.push(await page.evaluate(() => (window as unknown as { __tw_frames: Promise<number> }).__tw_frames));
+    times.push(await keyTime(page));
     await page.waitForTimeout(PAUSE_MS);
   }
   return times;
@@ -260,21 +271,9 @@ async function bigModel(
   await page.keyboard.press('ControlOrMeta+Home');
   const keys: number[] = [];
   for (let i = 0; i < 10; i++) {
-    await page.evaluate(() => {
-      const w = window as unknown as { __tw_key: Promise<number> };
-      w.__tw_key = new Promise((resolve) =>
-        document.addEventListener(
-          'keydown',
-          () => {
-            const at = performance.now();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - at), 0));
-          },
-          { capture: true, once: true },
-        ),
-      );
-    });
+    await armKeyTimer(page, 'task after the next frame');
     await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
-    keys.push(await page.evaluate(() => (window as unknown as { __tw_key: Promise<number> }).__tw_key));
+    keys.push(await keyTime(page));
   }
   return { notice, design, longest: await longest(), keys };
 }
