@@ -38,7 +38,8 @@ export function EditorPane({ dark }: { dark: boolean }) {
   const label = 'Model';
   // Monaco (half a megabyte of script to run on the page's thread) loads once the first design's samples
   // are shown and the page is idle (their grid drawn: the store holds them a render before the grid does),
-  // or after MONACO_WAIT_MS: it never holds back a 100,000-item grid. The textarea edits meanwhile.
+  // or after MONACO_WAIT_MS: its script does not run between a 100,000-item sample and its grid. The textarea
+  // edits meanwhile.
   const samplesShown = useSamplesShown();
   const [monaco, setMonaco] = useState(false);
   useEffect(() => {
