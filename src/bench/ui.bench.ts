@@ -35,16 +35,17 @@ function percentile(values: number[], p: number): number {
 const STATUS = '.tw-items__status';
 const BUSY = '.tw-items__busy';
 
+/** Monaco's textbox in the model editor (attached once the lazy editor has arrived). */
+function modelTextbox(page: Page) {
+  return page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+}
+
 async function openWithModel(page: Page, base: string, text: string, tab: string): Promise<void> {
   await page.goto(`${base}${shareHash({ text, format: 'text' })}`);
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: tab, exact: true }).click();
   await page.locator(STATUS).first().waitFor({ timeout: 60_000 });
   // Monaco's textbox, once the lazy editor has arrived.
-  await page
-    .getByRole('region', { name: 'Model editor' })
-    .getByRole('code')
-    .getByRole('textbox', { name: 'Model' })
-    .waitFor({ state: 'attached', timeout: 60_000 });
+  await modelTextbox(page).waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 /**
@@ -55,7 +56,7 @@ async function openWithModel(page: Page, base: string, text: string, tab: string
  * the grid has updated.
  */
 async function keystrokeToGrid(page: Page, line: number, strokes: number, pauseMs: number): Promise<number[]> {
-  const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+  const textbox = modelTextbox(page);
   await textbox.focus();
   await page.keyboard.press('ControlOrMeta+Home');
   for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
@@ -173,7 +174,7 @@ function keyTime(page: Page): Promise<number> {
  * changed, then a frame). A keystroke whose grid update lands in the first frame after the key costs this much.
  */
 async function commentKeystrokes(page: Page, strokes: number): Promise<number[]> {
-  const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+  const textbox = modelTextbox(page);
   await textbox.focus();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(' # x');
@@ -211,11 +212,7 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
   // does once the samples are shown and the page is idle, then an idle moment): the frames then are the
   // grid's own, not the page still loading (Monaco, the lint's findings).
   await page.waitForFunction((busy) => document.querySelector(busy) === null, BUSY, { timeout: 60_000 });
-  await page
-    .getByRole('region', { name: 'Model editor' })
-    .getByRole('code')
-    .getByRole('textbox', { name: 'Model' })
-    .waitFor({ state: 'attached', timeout: 60_000 });
+  await modelTextbox(page).waitFor({ state: 'attached', timeout: 60_000 });
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })));
   const frames = await scrollFrames(page, '.tw-grid__scroll');
   return { firstRows, frames };
@@ -232,11 +229,7 @@ async function bigModel(
 ): Promise<{ notice: number; design: number; longest: number; keys: number[] } | { refused: number; longest: number }> {
   await page.goto('about:blank');
   await page.goto(base);
-  await page
-    .getByRole('region', { name: 'Model editor' })
-    .getByRole('code')
-    .getByRole('textbox', { name: 'Model' })
-    .waitFor({ state: 'attached', timeout: 60_000 });
+  await modelTextbox(page).waitFor({ state: 'attached', timeout: 60_000 });
   await page
     .getByRole('region', { name: 'Design' })
     .getByText(/access patterns?/)
@@ -266,7 +259,7 @@ async function bigModel(
     .getByText(/1,?000 access patterns/)
     .waitFor({ timeout: 120_000 });
   const design = Date.now() - started;
-  const textbox = page.getByRole('region', { name: 'Model editor' }).getByRole('code').getByRole('textbox', { name: 'Model' });
+  const textbox = modelTextbox(page);
   await textbox.focus();
   await page.keyboard.press('ControlOrMeta+Home');
   const keys: number[] = [];

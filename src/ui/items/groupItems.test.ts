@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeyValues, type IndexKeySchema, type Item } from '../../engine/index.ts';
+import { compareKeyValues, createRandom, type IndexKeySchema, type Item } from '../../engine/index.ts';
 import { nativeDesign } from '../../testing/nativeDesign.ts';
 import { groupItems } from './groupItems.ts';
 
@@ -75,14 +75,10 @@ describe('groupItems', () => {
 
   it('orders thousands of distinct keys under one prefix as one sort would', () => {
     // Random hex names of one to five digits, as sample keys are: most buckets hold one item, some a few, some a prefix of another.
-    let seed = 11;
-    // In 32-bit arithmetic, and its high bits: the low ones of this generator repeat every few draws.
-    const draw = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 16) % n;
-    };
+    const random = createRandom(11);
+    const digits = [...'0123456789abcdef'];
     const names = new Set<string>();
-    while (names.size < 20_000) names.add(Array.from({ length: 1 + draw(5) }, () => '0123456789abcdef'[draw(16)]).join(''));
+    while (names.size < 20_000) names.add(Array.from({ length: random.int(1, 5) }, () => random.pick(digits)).join(''));
     const items = [...names].map((name, n) => item(`IMAGE#images/${name}.jpg`, 'IMAGE', { n }));
     const expected = [...items].sort((a, b) => compareKeyValues([a['PK'] as string], [b['PK'] as string])).map((it) => it['n']);
     const grouped = groupItems({ items, index: table, entityAttribute: '_type', table });
