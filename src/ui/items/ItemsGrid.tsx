@@ -24,8 +24,12 @@ import { markLabel, type RowMark } from './writeMarks.ts';
 
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
-/** Rows drawn beyond the view either side (rows are drawn in the frame they scroll in; fewer rows, less to lay out and paint). */
-const OVERSCAN = 6;
+/**
+ * Rows drawn beyond the view either side. Rows are drawn in the frame they scroll in, so this only covers a scroll the
+ * compositor runs ahead of the page; each row drawn costs every update its layout and its sticky pinned cells
+ * (2 rather than 6: the e-commerce keystroke about 10% faster, 75 against 86 ms and 71 against 79 ms in two A/B runs).
+ */
+const OVERSCAN = 2;
 /** The sideways scroll that moves the window of columns (less redraws more often). */
 const WINDOW_STEP_PX = 120;
 /** Share of the grid's width the pinned columns may take, and the least they get. */
