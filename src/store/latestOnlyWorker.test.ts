@@ -10,10 +10,14 @@ type Message = { id: number; request: number };
 function fakeWorker() {
   const sent: Message[] = [];
   let starts = 0;
+  let terminated = 0;
   const worker = {
     onmessage: null as ((event: MessageEvent<{ id: number; result: number }>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     postMessage: (message: Message) => sent.push(message),
+    terminate: () => {
+      terminated++;
+    },
   };
   return {
     start: () => {
@@ -21,6 +25,7 @@ function fakeWorker() {
       return worker as unknown as Worker;
     },
     starts: () => starts,
+    terminated: () => terminated,
     sent,
     answer: () => {
       const message = sent.at(-1);
@@ -69,14 +74,17 @@ describe('latestOnlyWorker', () => {
     expect(await ask(5)).toBe(-5);
   });
 
-  it('finishes the request on its way inline when the worker crashes, and stays inline', async () => {
+  it('finishes the request on its way inline when the worker crashes, ends its thread, and stays inline', async () => {
     const fake = fakeWorker();
     const ask = latestOnlyWorker<number, number>(fake.start, inline);
     const first = ask(6);
+    expect(fake.terminated()).toBe(0);
     fake.crash();
+    expect(fake.terminated()).toBe(1);
     expect(await first).toBe(-6);
     expect(await ask(7)).toBe(-7);
     expect(fake.sent.map((m) => m.request)).toEqual([6]);
     expect(fake.starts()).toBe(1);
+    expect(fake.terminated()).toBe(1);
   });
 });

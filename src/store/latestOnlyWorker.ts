@@ -2,8 +2,8 @@
 // newest waiting one is sent (the older ones are answered with its result, so their callers can see
 // they were superseded). The worker is started (`start`) at the first request: a page that never asks
 // starts no thread, and one that asks later does not start it beside the page's own loading. If the worker
-// cannot start or crashes, the work is finished `inline` from then on. Messages are { id, request } in and
-// { id, result } out.
+// cannot start or crashes (then its thread is ended), the work is finished `inline` from then on. Messages
+// are { id, request } in and { id, result } out.
 
 export function latestOnlyWorker<Request, Result>(start: () => Worker, inline: (request: Request) => Promise<Result>): (request: Request) => Promise<Result> {
   type Resolve = (result: Result) => void;
@@ -30,9 +30,11 @@ export function latestOnlyWorker<Request, Result>(start: () => Worker, inline: (
       send();
     };
     worker.onerror = (event) => {
-      // The worker could not start or crashed: finish the work inline from now on.
+      // The worker could not start or crashed: finish the work inline from now on. An uncaught error does not end
+      // a worker's thread, so it is ended here (whatever it might still answer would be ignored anyway).
       event.preventDefault();
       broken = true;
+      worker?.terminate();
       worker = undefined;
       if (running) {
         waiting = { request: waiting?.request ?? running.request, resolvers: [...running.resolvers, ...(waiting?.resolvers ?? [])] };
