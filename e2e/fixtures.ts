@@ -15,12 +15,7 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 /** The browser's log line for an HTTP 500 from DynamoDB Local (the endpoint the Run panel tests use). */
 function isDynamoDbLocalServerError(text: string, url: string | undefined): boolean {
   if (!/^Failed to load resource: the server responded with a status of 500\b/.test(text) || url === undefined) return false;
-  try {
-    const parsed = new URL(url);
-    return LOCAL_HOSTS.has(parsed.hostname) && parsed.port === String(DYNAMODB_PORT);
-  } catch {
-    return false;
-  }
+  return isLocal(url) && new URL(url).port === String(DYNAMODB_PORT);
 }
 
 function isLocal(url: string): boolean {

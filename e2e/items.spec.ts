@@ -90,8 +90,9 @@ test('a grid of 100,000 items keeps only the rows in view and two either side in
   // In the middle, where rows are drawn on both sides of the view.
   await scroller.evaluate((s) => (s.scrollTop = 28 * 50_000));
   await expect(grid.locator('tr[aria-rowindex="50002"]')).toBeVisible();
-  expect(await grid.getByRole('row').count()).toBeLessThanOrEqual(most);
-  expect(await grid.getByRole('row').count()).toBeGreaterThanOrEqual(most - 2);
+  const middle = await grid.getByRole('row').count();
+  expect(middle).toBeLessThanOrEqual(most);
+  expect(middle).toBeGreaterThanOrEqual(most - 2);
 
   const total = Number(await grid.getAttribute('aria-rowcount'));
   expect(total).toBeGreaterThan(100_000);
