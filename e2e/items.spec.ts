@@ -89,7 +89,7 @@ test('a grid of 100,000 items keeps only the rows in view and two either side in
   expect(await grid.getByRole('row').count()).toBeLessThanOrEqual(most);
   // In the middle, where rows are drawn on both sides of the view.
   await scroller.evaluate((s) => (s.scrollTop = 28 * 50_000));
-  await expect(grid.locator('tr[aria-rowindex="50002"]')).toBeVisible();
+  await expect(grid.locator('[role="row"][aria-rowindex="50002"]')).toBeVisible();
   const middle = await grid.getByRole('row').count();
   expect(middle).toBeLessThanOrEqual(most);
   expect(middle).toBeGreaterThanOrEqual(most - 2);
@@ -99,7 +99,7 @@ test('a grid of 100,000 items keeps only the rows in view and two either side in
   await scroller.focus();
   await page.keyboard.press('End');
   // The last row (header row included in the count) comes into view, still in a small window.
-  await expect(grid.locator(`tr[aria-rowindex="${total}"]`)).toBeVisible();
+  await expect(grid.locator(`[role="row"][aria-rowindex="${total}"]`)).toBeVisible();
   expect(await grid.getByRole('row').count()).toBeLessThanOrEqual(most);
 });
 

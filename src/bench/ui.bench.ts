@@ -202,7 +202,7 @@ async function bigGrid(page: Page, base: string): Promise<{ firstRows: number; f
       new Promise<number>((resolve) => {
         const tick = () => {
           const status = document.querySelector('.tw-items__status')?.textContent ?? '';
-          if (/100[,.]?000 items/.test(status) && document.querySelector('.tw-grid tbody tr[aria-rowindex]')) resolve(performance.now());
+          if (/100[,.]?000 items/.test(status) && document.querySelector('.tw-grid__body [aria-rowindex]')) resolve(performance.now());
           else requestAnimationFrame(tick);
         };
         tick();

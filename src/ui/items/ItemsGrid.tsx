@@ -175,24 +175,20 @@ export const ItemsGrid = memo(function ItemsGrid({
       scrollLeft,
       viewport.width,
     );
-    return { shown: drawn.columns, before: drawn.before, after: drawn.after, pinned: pinnedCount };
+    return { shown: drawn.columns, before: drawn.before, pinned: pinnedCount };
   }, [leafColumns, pinnedCount, scrollLeft, viewport.width]);
-  const { shown } = layout;
-  // What each column's cells share (class, pinned offset, width), made once per drawing, not per cell.
+  // What each column's cells share (class, width), made once per drawing, not per cell.
   const looks = useMemo((): ColumnLook[] => {
     const keySet = new Set(keyAttributes);
     const lastPinned = columns.pinned[columns.pinned.length - 1];
     return leafColumns.map((column) => ({
       cell: columnClass('tw-grid__cell', column, keySet, lastPinned),
-      head: columnClass('tw-grid__head', column, keySet, lastPinned),
-      style: pinStyle(column),
+      head: columnClass('tw-grid__head-cell', column, keySet, lastPinned),
+      style: { width: column.getSize() },
       width: column.getSize(),
     }));
   }, [leafColumns, keyAttributes, columns.pinned]);
-  const spaceBefore = drawnWindow.start * ROW_HEIGHT;
-  const spaceAfter = totalHeight(rows.length, GEOMETRY) - HEADER_HEIGHT - drawnWindow.end * ROW_HEIGHT;
-  const span = shown.length + (layout.before > 0 ? 1 : 0) + (layout.after > 0 ? 1 : 0);
-  const cells = (cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode) => rowCells(layout, cell, gap);
+  const bodyHeight = totalHeight(rows.length, GEOMETRY) - HEADER_HEIGHT;
   const keysDrawn = new Set<string>();
 
   return (
@@ -207,41 +203,26 @@ export const ItemsGrid = memo(function ItemsGrid({
         if (Math.abs(left - scrollLeft) >= WINDOW_STEP_PX) setScrollLeft(left);
       }}
     >
-      <table className="tw-grid" aria-label={label} aria-rowcount={rows.length + 1} aria-colcount={leafColumns.length} style={{ width: table.getTotalSize() }}>
-        <colgroup>
-          {cells(
-            (at) => (
-              <col key={at} style={{ width: leafColumns[at]?.getSize() }} />
-            ),
-            (side) => (
-              <col key={` ${side}`} style={{ width: side === 'before' ? layout.before : layout.after }} />
-            ),
-          )}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            {cells((at) => {
+      <div className="tw-grid" role="table" aria-label={label} aria-rowcount={rows.length + 1} aria-colcount={leafColumns.length} style={{ width: table.getTotalSize() }}>
+        <div role="rowgroup" className="tw-grid__head">
+          <div role="row" aria-rowindex={1} className="tw-grid__row" style={HEADER_STYLE}>
+            {rowCells(layout, (at) => {
               const header = headers[at];
               if (header === undefined) return null;
               return (
-                <th key={header.id} scope="col" aria-colindex={at + 1} className={looks[at]?.head} style={looks[at]?.style}>
+                <div key={header.id} role="columnheader" aria-colindex={at + 1} className={looks[at]?.head} style={looks[at]?.style}>
                   <table.FlexRender header={header} />
-                </th>
+                </div>
               );
-            }, gapCell)}
-          </tr>
-        </thead>
-        <tbody>
-          {spaceBefore > 0 && (
-            <tr aria-hidden="true" className="tw-grid__spacer">
-              <td colSpan={span} style={{ height: spaceBefore }} />
-            </tr>
-          )}
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" className="tw-grid__body" style={{ height: bodyHeight }}>
           {drawnRows(drawnWindow).map((at) => {
             const row = rows[at];
             if (row === undefined) return null;
             const key = rowKey(row, items, tableKeyAttributes, marks.get(at), at, keysDrawn);
-            if (row.kind === 'partition') return <PartitionRow key={key} at={at} pk={row.pk} count={row.count} span={span} />;
+            if (row.kind === 'partition') return <PartitionRow key={key} at={at} pk={row.pk} count={row.count} columns={leafColumns.length} />;
             const item = items[row.item];
             if (item === undefined) return null;
             return (
@@ -257,13 +238,8 @@ export const ItemsGrid = memo(function ItemsGrid({
               />
             );
           })}
-          {spaceAfter > 0 && (
-            <tr aria-hidden="true" className="tw-grid__spacer">
-              <td colSpan={span} style={{ height: spaceAfter }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 });
@@ -293,11 +269,10 @@ function drawnRows({ start, end }: RowWindow): number[] {
   return Array.from({ length: end - start }, (_, i) => start + i);
 }
 
-/** Which columns a row draws: their positions, the widths left out either side of them, and how many are pinned. */
+/** Which columns a row draws: their positions (the pinned ones first), the width left out before the others, and how many are pinned. */
 interface RowLayout {
   shown: number[];
   before: number;
-  after: number;
   pinned: number;
 }
 
@@ -309,33 +284,35 @@ interface ColumnLook {
   width: number;
 }
 
-/** A row's cells: the columns drawn, with an empty cell for the columns left out on either side. */
-function rowCells(layout: RowLayout, cell: (at: number) => ReactNode, gap: (side: 'before' | 'after') => ReactNode): ReactNode[] {
-  const out: ReactNode[] = [];
-  layout.shown.forEach((at, i) => {
-    if (i === layout.pinned && layout.before > 0) out.push(gap('before'));
-    out.push(cell(at));
-  });
-  if (layout.before > 0 && layout.shown.length === layout.pinned) out.push(gap('before'));
-  if (layout.after > 0) out.push(gap('after'));
+/**
+ * A row's cells: the pinned columns in one block that sticks to the start of the view (one sticky box a row, not one a
+ * cell), a gap as wide as the columns left out before the drawn ones, then the drawn ones.
+ */
+function rowCells(layout: RowLayout, cell: (at: number) => ReactNode): ReactNode[] {
+  const pinned: ReactNode[] = [];
+  const out: ReactNode[] = [
+    <div key=" pins" className="tw-grid__pins">
+      {pinned}
+    </div>,
+  ];
+  layout.shown.forEach((at, i) => (i < layout.pinned ? pinned : out).push(cell(at)));
+  if (layout.before > 0) out.splice(1, 0, <div key=" gap" aria-hidden="true" className="tw-grid__gap" style={{ width: layout.before }} />);
   return out;
 }
 
-const gapCell = (side: 'before' | 'after') => <td key={` ${side}`} aria-hidden="true" className="tw-grid__gap" />;
-
 /** An item collection's header row. */
-const PartitionRow = memo(function PartitionRow({ at, pk, count, span }: { at: number; pk: string; count: number; span: number }) {
+const PartitionRow = memo(function PartitionRow({ at, pk, count, columns }: { at: number; pk: string; count: number; columns: number }) {
   return (
-    <tr aria-rowindex={at + 2} className="tw-grid__partition" style={ROW_STYLE}>
-      <th scope="rowgroup" colSpan={span}>
+    <div role="row" aria-rowindex={at + 2} className="tw-grid__row tw-grid__partition" style={rowStyle(at)}>
+      <div role="rowheader" aria-colspan={columns} className="tw-grid__group">
         <span className="tw-grid__partition-label">
           <span className="tw-grid__partition-key">{pk}</span>
           <span className="tw-grid__partition-count">
             {count} {count === 1 ? 'item' : 'items'}
           </span>
         </span>
-      </th>
-    </tr>
+      </div>
+    </div>
   );
 });
 
@@ -357,37 +334,39 @@ const ItemRow = memo(function ItemRow({
   looks: readonly ColumnLook[];
   layout: RowLayout;
 }) {
-  let rowClass = highlighted ? 'tw-grid__item tw-grid__item--highlighted' : 'tw-grid__item';
+  let rowClass = highlighted ? 'tw-grid__row tw-grid__item tw-grid__item--highlighted' : 'tw-grid__row tw-grid__item';
   if (mark !== undefined) rowClass += ` tw-grid__item--${mark.side} tw-grid__item--${mark.change}`;
   return (
-    <tr aria-rowindex={at + 2} {...(highlighted ? { 'aria-selected': true } : {})} className={rowClass} style={ROW_STYLE}>
-      {rowCells(
-        layout,
-        (column) => {
+    <div role="row" aria-rowindex={at + 2} {...(highlighted ? { 'aria-selected': true } : {})} className={rowClass} style={rowStyle(at)}>
+      {rowCells(layout, (column) => {
           const name = columns[column]?.id;
           const look = looks[column];
           if (name === undefined || look === undefined) return null;
           const value = item[name];
-          return (
-            <td
-              key={name}
-              aria-colindex={column + 1}
-              className={mark?.attributes.includes(name) ? `${look.cell} tw-grid__cell--changed` : look.cell}
-              style={look.style}
-              title={titleOf(value, look.width)}
-            >
-              {column === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
-              {formatValue(value)}
-            </td>
-          );
-        },
-        gapCell,
-      )}
-    </tr>
+        return (
+          <div
+            key={name}
+            role="cell"
+            aria-colindex={column + 1}
+            className={mark?.attributes.includes(name) ? `${look.cell} tw-grid__cell--changed` : look.cell}
+            style={look.style}
+            title={titleOf(value, look.width)}
+          >
+            {column === 0 && mark !== undefined && <span className="tw-grid__mark">{markLabel(mark)}</span>}
+            {formatValue(value)}
+          </div>
+        );
+      })}
+    </div>
   );
 });
 
-const ROW_STYLE: CSSProperties = { height: ROW_HEIGHT };
+const HEADER_STYLE: CSSProperties = { height: HEADER_HEIGHT };
+
+/** A row's place in the body: rows are placed, not stacked, so a row drawn or dropped moves no other row. */
+function rowStyle(at: number): CSSProperties {
+  return { top: at * ROW_HEIGHT, height: ROW_HEIGHT };
+}
 
 function formatValue(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -400,14 +379,9 @@ function titleOf(value: unknown, width: number): string | undefined {
   return text.length * 7 > width - 16 ? text : undefined;
 }
 
-function pinStyle(column: GridColumn): CSSProperties | undefined {
-  if (column.getIsPinned() !== 'start') return undefined;
-  return { insetInlineStart: column.getStart('start') };
-}
 
 function columnClass(base: string, column: GridColumn, keys: ReadonlySet<string>, lastPinned: string | undefined): string {
   let name = base;
-  if (column.getIsPinned() === 'start') name += ' tw-grid__pinned';
   if (column.id === lastPinned) name += ' tw-grid__pinned-last';
   if (keys.has(column.id)) name += ' tw-grid__key';
   return name;
