@@ -289,7 +289,7 @@ interface RowLayout {
 interface ColumnLook {
   cell: string;
   head: string;
-  style: CSSProperties | undefined;
+  style: CSSProperties;
   width: number;
 }
 
@@ -299,14 +299,15 @@ interface ColumnLook {
  */
 function rowCells(layout: RowLayout, cell: (at: number) => ReactNode): ReactNode[] {
   const pinned: ReactNode[] = [];
-  const out: ReactNode[] = [
+  const others: ReactNode[] = [];
+  layout.shown.forEach((at, i) => (i < layout.pinned ? pinned : others).push(cell(at)));
+  const pins = (
     <div key=" pins" className="tw-grid__pins">
       {pinned}
-    </div>,
-  ];
-  layout.shown.forEach((at, i) => (i < layout.pinned ? pinned : out).push(cell(at)));
-  if (layout.before > 0) out.splice(1, 0, <div key=" gap" aria-hidden="true" className="tw-grid__gap" style={{ width: layout.before }} />);
-  return out;
+    </div>
+  );
+  if (layout.before === 0) return [pins, ...others];
+  return [pins, <div key=" gap" aria-hidden="true" className="tw-grid__gap" style={{ width: layout.before }} />, ...others];
 }
 
 /** An item collection's header row. */
