@@ -70,7 +70,7 @@ export type { DeriveOptions } from './design/deriveDesign.ts';
 export { KEYS_MODES, type KeysMode } from './keys/nativeKeys.ts';
 export { planDesign } from './design/planDesign.ts';
 export { keyTemplateText } from './design/templateText.ts';
-export { compareKeyValue, compareKeyValues, indexKeyOf, type ItemIndexKey, type KeyValue } from './design/indexKeyOf.ts';
+export { compareKeyValue, compareKeyValues, indexKeyOf, readIndexKey, type ItemIndexKey, type KeyValue } from './design/indexKeyOf.ts';
 export { indexKeyAttributes, indexKeyNames, indexKeyText, isCompositeIndex, isNativeIndex, syntheticKeyAttributes } from './design/indexKeys.ts';
 export { changeSubject, describeChange } from './design/describeChange.ts';
 export { toItem, toItems, fromItem } from './design/items.ts';

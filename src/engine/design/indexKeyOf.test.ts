@@ -1,7 +1,7 @@
 // Which items an index holds, and in what order, for composite and native keys;
 // and a key template as people read it.
 import { describe, expect, it } from 'vitest';
-import { compareKeyValues, indexKeyOf } from './indexKeyOf.ts';
+import { compareKeyValues, indexKeyOf, readIndexKey, type KeyValue } from './indexKeyOf.ts';
 import { keyTemplateText } from './templateText.ts';
 import type { IndexKeySchema } from './types.ts';
 
@@ -33,6 +33,16 @@ describe('indexKeyOf', () => {
     ]) {
       expect(indexKeyOf(item, native), JSON.stringify(item)).toBeUndefined();
     }
+  });
+
+  it('reads the same key into a reused array (readIndexKey), partition values then sort values, and refuses the same items', () => {
+    const into: KeyValue[] = ['stale', 'stale', 'stale', 'left'];
+    expect(readIndexKey({ _type: 'Order', status: 'open', total: 9 }, native, into)).toBe(true);
+    expect(into).toEqual(['Order', 'open', 9, 'left']);
+    expect(readIndexKey({ GSI1PK: 'ORDER#open', GSI1SK: 'ORDER#1' }, composite, into)).toBe(true);
+    expect(into.slice(0, 2)).toEqual(['ORDER#open', 'ORDER#1']);
+    for (const item of [{ GSI1PK: 'ORDER#open' }, { GSI1PK: 1, GSI1SK: 'x' }]) expect(readIndexKey(item, composite, [])).toBe(false);
+    expect(readIndexKey({ _type: 'Order', status: 'open', total: Number.NaN }, native, [])).toBe(false);
   });
 
   it('orders numbers numerically and strings by their UTF-8 bytes, attribute by attribute', () => {

@@ -17,25 +17,39 @@ export interface ItemIndexKey {
 
 /** The item's key in the index, or undefined when the index does not hold it. */
 export function indexKeyOf(item: Item, index: IndexKeySchema): ItemIndexKey | undefined {
+  const values: KeyValue[] = [];
+  if (!readIndexKey(item, index, values)) return undefined;
+  const width = index.keys === 'native' ? index.pk.length : 1;
+  return { pk: values.slice(0, width), sk: values.slice(width) };
+}
+
+/**
+ * indexKeyOf with nothing made: whether the index holds the item, its key's values written into `into`
+ * (the partition key's, then the sort key's, from 0; `into` may hold more after them). For loops over
+ * 100,000 items (the grid's grouping), where indexKeyOf's three arrays an item are most of the time.
+ */
+export function readIndexKey(item: Item, index: IndexKeySchema, into: KeyValue[]): boolean {
   if (index.keys === 'native') {
-    const pk = nativeValues(item, index.pk);
-    const sk = pk && nativeValues(item, index.sk);
-    return pk && sk ? { pk, sk } : undefined;
+    const width = index.pk.length;
+    return readNative(item, index.pk, into, 0) && readNative(item, index.sk, into, width);
   }
   const pk = item[index.pkAttribute];
   const sk = item[index.skAttribute];
-  return typeof pk === 'string' && typeof sk === 'string' ? { pk: [pk], sk: [sk] } : undefined;
+  if (typeof pk !== 'string' || typeof sk !== 'string') return false;
+  into[0] = pk;
+  into[1] = sk;
+  return true;
 }
 
-function nativeValues(item: Item, attributes: readonly NativeKeyAttribute[]): KeyValue[] | undefined {
-  const values: KeyValue[] = [];
-  for (const attribute of attributes) {
+function readNative(item: Item, attributes: readonly NativeKeyAttribute[], into: KeyValue[], at: number): boolean {
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i] as NativeKeyAttribute;
     const v = item[attribute.name];
-    if (attribute.type === 'N' && typeof v === 'number' && Number.isFinite(v)) values.push(v);
-    else if (attribute.type === 'S' && typeof v === 'string') values.push(v);
-    else return undefined;
+    if (attribute.type === 'N' && typeof v === 'number' && Number.isFinite(v)) into[at + i] = v;
+    else if (attribute.type === 'S' && typeof v === 'string') into[at + i] = v;
+    else return false;
   }
-  return values;
+  return true;
 }
 
 /** DynamoDB's order of one key value: numbers numerically, strings by their UTF-8 bytes. */

@@ -19,7 +19,7 @@ import type { Column } from '@tanstack/react-table';
 import type { Item } from '../../engine/index.ts';
 import { columnWidths, columnWindow, fitPinned } from './columnWidths.ts';
 import type { GridColumnNames } from './gridColumnNames.ts';
-import type { GridRow } from './groupItems.ts';
+import type { GridRow, GridRows } from './groupItems.ts';
 import { centredTop, rowWindow, sameWindow, totalHeight, type RowWindow } from './rowWindow.ts';
 import { keyOfNames } from './tableKey.ts';
 import { markLabel, type RowMark } from './writeMarks.ts';
@@ -47,7 +47,7 @@ export interface ItemsGridProps {
   /** `Items in table`, `Items in GSI1`. */
   label: string;
   items: Item[];
-  rows: GridRow[];
+  rows: GridRows;
   columns: GridColumnNames;
   /** Key attributes of the index shown (monospace, like the chart). */
   keyAttributes: readonly string[];
@@ -228,7 +228,7 @@ export const ItemsGrid = memo(function ItemsGrid({
         </div>
         <div role="rowgroup" className="tw-grid__body" style={{ height: bodyHeight }}>
           {drawnRows(drawnWindow).map((at) => {
-            const row = rows[at];
+            const row = rows.at(at);
             if (row === undefined) return null;
             const key = rowKey(row, items, tableKeyAttributes, marks.get(at), at, keysDrawn);
             if (row.kind === 'partition') return <PartitionRow key={key} at={at} pk={row.pk} count={row.count} columns={leafColumns.length} />;

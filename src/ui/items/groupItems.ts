@@ -7,17 +7,30 @@
 // is easier to read). Items whose sort-key values tie (a native GSI's sort key
 // need not be unique) follow their table key, as the engine returns them. Pure:
 // no React.
-import { compareKeyValue, isNativeIndex, type IndexKeySchema, type Item } from '../../engine/index.ts';
+import { compareKeyValue, isNativeIndex, readIndexKey, type IndexKeySchema, type Item } from '../../engine/index.ts';
 import { indexKeyOf, partitionText, type KeyValue } from './indexKeyOf.ts';
 
 /** A grid row: the header of an item collection (`pk` as people read it), or one item (an index into `items`). */
 export type GridRow = { kind: 'partition'; pk: string; count: number } | { kind: 'item'; item: number };
 
+/**
+ * The grid's rows in display order, each made only when asked: the grid asks for the few it draws, and a loop
+ * over all of them (the highlighted rows, the marked ones) reads item positions. A 100,000-item view was
+ * 200,000 row objects and as many header texts, made on every change of the samples.
+ */
+export interface GridRows {
+  readonly length: number;
+  /** The row at a position (undefined past the end). */
+  at(position: number): GridRow | undefined;
+  /** The position in `items` of the item at a row, or -1 for a partition's header row (and past the end). */
+  itemAt(position: number): number;
+}
+
 export interface GroupedItems {
   /** The items shown, in display order. */
   items: Item[];
   /** Partition header rows and item rows, in display order. */
-  rows: GridRow[];
+  rows: GridRows;
   partitions: number;
   /** Every entity with items in the index, whatever the entity filter, in the order first met. */
   entities: string[];
@@ -43,19 +56,17 @@ export function groupItems({
   // The table's view needs no table key columns: its own key is the table key, so they would never decide.
   const tieKey = table === undefined || sameKey(table, index) ? undefined : table;
   const pkWidth = keyWidth(index, 'pk');
-  const skWidth = keyWidth(index, 'sk');
-  const tablePkWidth = tieKey === undefined ? 0 : keyWidth(tieKey, 'pk');
-  const tableSkWidth = tieKey === undefined ? 0 : keyWidth(tieKey, 'sk');
-  const columns: Column[] = Array.from({ length: pkWidth + skWidth + tablePkWidth + tableSkWidth }, () => ({
-    values: [],
-    strings: true,
-    numbers: true,
-  }));
+  const width = pkWidth + keyWidth(index, 'sk');
+  const tieWidth = tieKey === undefined ? 0 : keyWidth(tieKey, 'pk') + keyWidth(tieKey, 'sk');
+  const columns: Column[] = Array.from({ length: width + tieWidth }, () => ({ values: [], strings: true, numbers: true }));
   const kept: Item[] = [];
   const entities = new Set<string>();
   let surrogates = false;
-  const put = (at: number, values: readonly KeyValue[], width: number) => {
-    for (let i = 0; i < width; i++) {
+  // One item's key values, read into the same arrays for every item (readIndexKey), never made per item.
+  const key = new Array<KeyValue>(width);
+  const tie = new Array<KeyValue>(tieWidth);
+  const put = (values: readonly (KeyValue | undefined)[], count: number, at: number) => {
+    for (let i = 0; i < count; i++) {
       const column = columns[at + i] as Column;
       const value = values[i];
       if (typeof value === 'string') {
@@ -69,43 +80,60 @@ export function groupItems({
     }
   };
   for (const item of items) {
-    const key = indexKeyOf(item, index);
-    if (key === undefined) continue;
+    if (!readIndexKey(item, index, key)) continue;
     const name = item[entityAttribute];
     if (typeof name === 'string') entities.add(name);
     if (entity !== undefined && name !== entity) continue;
     kept.push(item);
-    put(0, key.pk, pkWidth);
-    put(pkWidth, key.sk, skWidth);
+    put(key, width, 0);
     if (tieKey === undefined) continue;
-    const tableKey = indexKeyOf(item, tieKey);
-    put(pkWidth + skWidth, tableKey?.pk ?? NONE, tablePkWidth);
-    put(pkWidth + skWidth + tablePkWidth, tableKey?.sk ?? NONE, tableSkWidth);
+    // An item without a table key (never expected) ties first.
+    put(readIndexKey(item, tieKey, tie) ? tie : NONE, tieWidth, width);
   }
   const order = sortedOrder(columns, surrogates, kept.length);
 
+  // Each row as a number: an item's position in `sorted`, or -1 - a partition's number for its header row.
   const sorted: Item[] = new Array<Item>(kept.length);
-  const rows: GridRow[] = [];
-  let header: { kind: 'partition'; pk: string; count: number } | undefined;
+  const cells = new Int32Array(2 * kept.length);
+  const heads: number[] = [];
+  let length = 0;
   let headerAt = -1;
   const pkColumns = columns.slice(0, pkWidth).map((column) => column.values);
-  // One partition's key values, as partitionText reads them (filled for each header, not made anew).
-  const pk: KeyValue[] = new Array<KeyValue>(pkWidth);
   for (let to = 0; to < order.length; to++) {
     const at = order[to] as number;
     sorted[to] = kept[at] as Item;
-    let same = header !== undefined;
+    let same = headerAt !== -1;
     for (let j = 0; same && j < pkWidth; j++) same = (pkColumns[j] as KeyValue[])[at] === (pkColumns[j] as KeyValue[])[headerAt];
-    if (header === undefined || !same) {
-      for (let j = 0; j < pkWidth; j++) pk[j] = (pkColumns[j] as KeyValue[])[at] as KeyValue;
-      header = { kind: 'partition', pk: partitionText(pk, index), count: 0 };
+    if (!same) {
+      cells[length] = -1 - heads.length;
+      heads.push(length);
+      length++;
       headerAt = at;
-      rows.push(header);
     }
-    header.count++;
-    rows.push({ kind: 'item', item: to });
+    cells[length++] = to;
   }
-  return { items: sorted, rows, partitions: rows.length - sorted.length, entities: [...entities] };
+  return { items: sorted, rows: gridRows(cells.subarray(0, length), heads, sorted, index), partitions: heads.length, entities: [...entities] };
+}
+
+/** The rows of `cells` (groupItems), a header's text and count made when it is asked for. */
+function gridRows(cells: Int32Array, heads: readonly number[], items: readonly Item[], index: IndexKeySchema): GridRows {
+  return {
+    length: cells.length,
+    itemAt: (position) => {
+      const cell = cells[position];
+      return cell === undefined || cell < 0 ? -1 : cell;
+    },
+    at: (position) => {
+      const cell = cells[position];
+      if (cell === undefined) return undefined;
+      if (cell >= 0) return { kind: 'item', item: cell };
+      const partition = -1 - cell;
+      // A partition's items share its key: the first one's gives the header its text.
+      const first = items[cells[position + 1] ?? -1];
+      const key = first === undefined ? undefined : indexKeyOf(first, index);
+      return { kind: 'partition', pk: key === undefined ? '' : partitionText(key.pk, index), count: (heads[partition + 1] ?? cells.length) - position - 1 };
+    },
+  };
 }
 
 /** Below this many items a stretch is ordered by one sort; from it, a counting sort on two code units first. */

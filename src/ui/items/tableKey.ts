@@ -4,6 +4,7 @@
 // pattern and run views.
 import { indexKeyNames } from '../../engine/index.ts';
 import type { IndexKeySchema, Item } from '../../engine/index.ts';
+import type { GridRows } from './groupItems.ts';
 
 export function tableKey(item: Item, table: IndexKeySchema): string | undefined {
   return keyOfNames(item, indexKeyNames(table));
@@ -44,12 +45,7 @@ export function tableKeys(items: readonly Item[], table: IndexKeySchema): Set<st
 const FEW_FIRSTS = 8;
 
 /** Positions in `rows` of the item rows whose item is in `keys`, in display order. */
-export function highlightedRows(
-  rows: readonly ({ kind: 'partition' } | { kind: 'item'; item: number })[],
-  items: readonly Item[],
-  keys: ReadonlySet<string>,
-  table: IndexKeySchema,
-): number[] {
+export function highlightedRows(rows: Pick<GridRows, 'length' | 'itemAt'>, items: readonly Item[], keys: ReadonlySet<string>, table: IndexKeySchema): number[] {
   const found: number[] = [];
   if (keys.size === 0) return found;
   // The key's first value first, without building the key: a result is a few items among 100,000.
@@ -61,9 +57,7 @@ export function highlightedRows(
   // another length): a Set would hash every row's value, and hashing 100,000 new strings took twice the loop.
   const few = firsts.size <= FEW_FIRSTS ? [...firsts] : undefined;
   for (let position = 0; position < rows.length; position++) {
-    const row = rows[position] as (typeof rows)[number];
-    if (row.kind !== 'item') continue;
-    const item = items[row.item];
+    const item = items[rows.itemAt(position)];
     if (item === undefined) continue;
     const value = String(item[first]);
     if (few === undefined ? !firsts.has(value) : !few.includes(value)) continue;

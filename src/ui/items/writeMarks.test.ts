@@ -24,9 +24,11 @@ function rows(indexName: string, index: IndexKeySchema) {
   const marks = writeMarks(changes, indexName, table);
   const grouped = groupItems({ items: [...marks.before, after, other], index, entityAttribute: '_type', table });
   const marked = markedRows(grouped.rows, grouped.items, marks, table);
-  return grouped.rows.map((row, i) =>
-    row.kind === 'partition' ? row.pk : `${String(grouped.items[row.item]?.status)}${marked.has(i) ? ` [${markLabel(marked.get(i)!)}]` : ''}`,
-  );
+  return Array.from({ length: grouped.rows.length }, (_, i) => {
+    const row = grouped.rows.at(i);
+    if (row === undefined) return undefined;
+    return row.kind === 'partition' ? row.pk : `${String(grouped.items[row.item]?.status)}${marked.has(i) ? ` [${markLabel(marked.get(i)!)}]` : ''}`;
+  });
 }
 
 describe('writeMarks', () => {

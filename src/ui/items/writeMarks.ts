@@ -4,6 +4,7 @@
 // "after" row where it is now; an added entry has only the after row, a removed
 // one only the before row. Pure: no React.
 import type { IndexChanges, IndexEntryChangeKind, IndexKeySchema, Item } from '../../engine/index.ts';
+import type { GridRows } from './groupItems.ts';
 import { tableKey } from './tableKey.ts';
 
 export interface RowMark {
@@ -65,19 +66,18 @@ export function markLabel(mark: RowMark): string {
 
 /** The rows of a grid's items that carry a mark, by row position. */
 export function markedRows(
-  rows: readonly ({ kind: 'partition' } | { kind: 'item'; item: number })[],
+  rows: Pick<GridRows, 'length' | 'itemAt'>,
   items: readonly Item[],
   marks: WriteMarks,
   table: IndexKeySchema | undefined,
 ): Map<number, RowMark> {
   const out = new Map<number, RowMark>();
   if (marks === NO_MARKS || table === undefined) return out;
-  rows.forEach((row, position) => {
-    if (row.kind !== 'item') return;
-    const item = items[row.item];
-    if (item === undefined) return;
+  for (let position = 0; position < rows.length; position++) {
+    const item = items[rows.itemAt(position)];
+    if (item === undefined) continue;
     const mark = marks.beforeMarks.get(item) ?? marks.afterMarks.get(tableKey(item, table) ?? '');
     if (mark !== undefined) out.set(position, mark);
-  });
+  }
   return out;
 }
