@@ -99,7 +99,7 @@ export { parameterAccepts, parameterValueProblem, patternParameters, type Parame
 
 export { createRandom } from './samples/createRandom.ts';
 export type { Random } from './samples/createRandom.ts';
-export { createSampleCache, generateSampleRecords, sampleCount, type SampleCache } from './samples/generateSampleRecords.ts';
+export { createSampleCache, generateSampleRecords, sampleCount, type SampleCache, type SampleOptions } from './samples/generateSampleRecords.ts';
 
 export { generateModule } from './codegen/generateModule.ts';
 export { migrationScript } from './codegen/migrationScript.ts';

@@ -31,6 +31,11 @@ export function itemsOf(design: Design, records: ReadonlyMap<string, RecordValue
   return items;
 }
 
+/** Items made ahead for an entity's records under `design` (a long list's, as its parts came): itemsOf takes them as its own. */
+export function keepItems(cache: ItemsCache, design: Design, entity: string, records: RecordValue[], items: Item[]): void {
+  cache.entries.set(entity, { records, layout: itemLayout(design, entity), items });
+}
+
 /** Everything of a design that toItem reads for one entity's records, as text: equal texts key the records alike. */
 export function itemLayout(design: Design, entity: string): string {
   const keys = design.entities.find((e) => e.entity === entity)?.keys;

@@ -3,17 +3,23 @@
 // and stops an older run between its phases. Sample records cross as parts: each entity's records
 // array has an id, and a list the page already holds (it says which with each request: `held`)
 // crosses as its id alone, so an edit that changes one entity clones only that one; a list that crosses
-// goes as columns when its records share one shape (recordsWire.ts). Items do not
-// cross: the page makes them from the records (analysisItems.ts), keeping those of unchanged entities.
+// goes as columns when its records share one shape (recordsWire.ts), and a long one in parts while it is
+// made. Items do not cross: the page makes them from the records (analysisItems.ts), keeping those of
+// unchanged entities, and those of a long list's parts as they come.
 import type { Design, Diagnostic, SampleBudget } from '../engine/index.ts';
 import type { AnalysisRequest, CodeResult, LintPhase } from './analyzeSource.ts';
 import type { WireDesignPhase } from './designWire.ts';
 import type { WireRecords } from './recordsWire.ts';
 
-/** An entity's records by id: with the records themselves unless the page holds them already. */
+/**
+ * An entity's records by id: with the records themselves unless the page holds them already. A long list
+ * the worker sent ahead in parts while it made it (the `records` replies of this run) has `after`: how many
+ * came so, and `wire` holds the rest.
+ */
 export interface RecordsPart {
   id: number;
   wire?: WireRecords;
+  after?: number;
 }
 
 /** The samples phase as it crosses: per entity, in model order, its records as a part. */
@@ -37,6 +43,11 @@ export type AnalysisMessage =
 
 export type AnalysisReply =
   | { kind: 'phase'; id: number; phase: WirePhase }
+  /**
+   * Records of a long list (id `list`, of `entity`) sent ahead while the worker makes the rest: its records from
+   * `from` on, so far. The page makes their items meanwhile; the samples phase then names the list with `after`.
+   */
+  | { kind: 'records'; id: number; list: number; entity: string; from: number; wire: WireRecords }
   /** The run of request `id` is over: finished, or stopped by a newer one. */
   | { kind: 'done'; id: number }
   /** The worker could not finish request `id` (a bug outside the engine's own checks): the page does it itself. */

@@ -16,7 +16,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const ecommerce = exampleText(DEFAULT_EXAMPLE);
 
 /** A worker in process; `replies` records what it sent, `messages` what the page sent. */
-function inProcessWorker({ failing = false, tamper = (reply: AnalysisReply) => reply } = {}) {
+function inProcessWorker({ failing = false, tamper = (reply: AnalysisReply) => reply, streamEvery = undefined as number | undefined } = {}) {
   const replies: AnalysisReply[] = [];
   const messages: AnalysisMessage[] = [];
   let terminated = false;
@@ -44,7 +44,7 @@ function inProcessWorker({ failing = false, tamper = (reply: AnalysisReply) => r
       setTimeout(() => page.onmessage?.({ data: copy } as MessageEvent<AnalysisReply>), 0);
     },
   };
-  serveAnalysis(host, nextTask);
+  serveAnalysis(host, nextTask, streamEvery === undefined ? {} : { streamEvery });
   return { page, replies, messages, terminated: () => terminated };
 }
 
@@ -65,6 +65,52 @@ describe('the analysis worker and its client', () => {
     expect(user !== undefined && 'columns' in user).toBe(true);
     const whole = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite' }).derived;
     expect(store.getState().records.get('User')).toHaveLength(2000);
+    expect(JSON.stringify([...store.getState().records])).toBe(JSON.stringify([...(whole?.records ?? [])]));
+    expect(store.getState().items).toEqual(whole?.items);
+  });
+
+  it('a long list crosses in parts while the worker makes it, and the page has the same records and items as the inline analysis', async () => {
+    const worker = inProcessWorker({ streamEvery: 500 });
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    const text = ecommerce.replace(/^(entity User .*count )\d+/m, '$1 1700');
+    store.getState().openSource({ text, format: 'text' });
+    await settled();
+    const parts = worker.replies.flatMap((r) => (r.kind === 'records' ? [r] : []));
+    expect(parts.filter((p) => p.entity === 'User').map((p) => p.from)).toEqual([0, 500, 1000]);
+    const user = samplesOf(worker.replies)[0]?.entities.find((e) => e.name === 'User')?.records;
+    expect(user?.after).toBe(1500);
+    expect(user?.id).toBe(parts[0]?.list);
+    const whole = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite' }).derived;
+    expect(store.getState().records.get('User')).toHaveLength(1700);
+    expect(JSON.stringify([...store.getState().records])).toBe(JSON.stringify([...(whole?.records ?? [])]));
+    expect(store.getState().items).toEqual(whole?.items);
+
+    // The list is held now: an edit elsewhere sends it as its id alone.
+    const before = store.getState().records.get('User');
+    store.getState().setSource(text.replace(/^(entity Product .*count )(\d+)/m, (_, head: string, n: string) => `${head}${Number(n) + 1}`));
+    await settled();
+    expect(samplesOf(worker.replies)[1]?.entities.find((e) => e.name === 'User')?.records).toEqual({ id: user?.id });
+    expect(store.getState().records.get('User')).toBe(before);
+  });
+
+  it('asks again with nothing held when a part of a long list is missing, and gets the records right', async () => {
+    let dropped = false;
+    const worker = inProcessWorker({
+      streamEvery: 500,
+      // The second part's records never reach the page.
+      tamper: (reply) => {
+        if (reply.kind !== 'records' || reply.from !== 500 || dropped) return reply;
+        dropped = true;
+        return { ...reply, wire: { list: [] } };
+      },
+    });
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    const text = ecommerce.replace(/^(entity User .*count )\d+/m, '$1 1200');
+    store.getState().openSource({ text, format: 'text' });
+    await settled();
+    expect(dropped).toBe(true);
+    expect(worker.messages.filter((m) => m.kind === 'analyze')).toHaveLength(2);
+    const whole = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite' }).derived;
     expect(JSON.stringify([...store.getState().records])).toBe(JSON.stringify([...(whole?.records ?? [])]));
     expect(store.getState().items).toEqual(whole?.items);
   });

@@ -1,11 +1,12 @@
 // The page's side of analysisProtocol.ts: an Analyzer that sends every request at once (the worker
 // keeps the newest and stops an older run between phases), hands on the phases of the newest request
 // only, rebuilds the design phase from its delta and the one it holds (designWire.ts), and the samples
-// from the record lists it holds (only the changed ones cross) and their items, made here under the
-// run's design (those of unchanged entities kept). If the worker cannot start, crashes or fails a
+// from the record lists it holds (only the changed ones cross; a long one in parts while the worker
+// makes it) and their items, made here under the run's design (those of unchanged entities kept, those
+// of a long list's parts made as the parts come). If the worker cannot start, crashes or fails a
 // request, the work is done inline from then on.
-import { internalDiagnostic, type Design, type RecordValue } from '../engine/index.ts';
-import { createItemsCache, itemsOf } from './analysisItems.ts';
+import { internalDiagnostic, toItems, type Design, type Item, type RecordValue } from '../engine/index.ts';
+import { createItemsCache, itemsOf, keepItems } from './analysisItems.ts';
 import type { AnalysisPhase, AnalysisRequest, CodeResult, SamplesPhase } from './analyzeSource.ts';
 import { locate } from './locateDiagnostic.ts';
 import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
@@ -19,6 +20,13 @@ export interface ClientPort {
   onerror: ((event: ErrorEvent) => void) | null;
   postMessage: (message: AnalysisMessage) => void;
   terminate: () => void;
+}
+
+/** A long list sent ahead in parts: its records so far (undefined once a part came out of order), and their items under `design`. */
+interface Stream {
+  records: RecordValue[] | undefined;
+  items: Item[] | undefined;
+  design: Design | undefined;
 }
 
 interface Run {
@@ -39,9 +47,12 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
   /** The last design phase handed on (its version): the worker sends the next as a delta against it. */
   let heldDesign: HeldDesign | undefined;
   const items = createItemsCache();
+  /** The long lists the current run sent ahead in parts, by id: the records so far, and their items (made under the run's design as they came). */
+  let streams = new Map<number, Stream>();
   let inline: Analyzer | undefined;
 
-  const send = (current: Run) =>
+  const send = (current: Run) => {
+    streams = new Map();
     worker.postMessage({
       kind: 'analyze',
       id: current.id,
@@ -49,6 +60,7 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
       held: [...held.keys()],
       ...(heldDesign ? { base: heldDesign.version } : {}),
     });
+  };
   /** What the worker sent was made against something the page does not hold (never expected): ask again with nothing held. */
   const askAgain = (current: Run) => {
     held = new Map();
@@ -61,19 +73,36 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
   const assemble = (wire: WireSamplesPhase, current: Run): SamplesPhase | undefined => {
     const next = new Map<number, RecordValue[]>();
     const records = new Map<string, RecordValue[]>();
+    const ahead = new Map<string, Stream>();
     for (const entity of wire.entities) {
-      const list = entity.records.wire !== undefined ? unpackRecords(entity.records.wire) : held.get(entity.records.id);
+      const part = entity.records;
+      let list: RecordValue[] | undefined;
+      if (part.after !== undefined) {
+        // Sent ahead in parts: those, then the rest here.
+        const stream = streams.get(part.id);
+        if (stream?.records === undefined || stream.records.length !== part.after || part.wire === undefined) return undefined;
+        for (const record of unpackRecords(part.wire)) stream.records.push(record);
+        list = stream.records;
+        ahead.set(entity.name, stream);
+      } else list = part.wire !== undefined ? unpackRecords(part.wire) : held.get(part.id);
       if (list === undefined) return undefined;
-      next.set(entity.records.id, list);
+      next.set(part.id, list);
       records.set(entity.name, list);
     }
     held = next;
+    streams = new Map();
     const phase = { phase: 'samples' as const, records, samples: wire.samples };
     if (wire.error !== undefined) return { ...phase, items: [], error: wire.error };
     const design = current.design?.derived?.design;
     // Samples come only after a design; without one (never expected) there is nothing to key them in.
     if (design === undefined) return { ...phase, items: [] };
     try {
+      // The items of the parts sent ahead were made as they came: only the rest's are made now.
+      for (const [entity, stream] of ahead) {
+        if (stream.items === undefined || stream.design !== design || stream.records === undefined) continue;
+        for (const item of toItems(design, entity, stream.records.slice(stream.items.length))) stream.items.push(item);
+        keepItems(items, design, entity, stream.records, stream.items);
+      }
       return { ...phase, items: itemsOf(design, records, items) };
     } catch (error) {
       const bug = internalDiagnostic('making the sample items', error, { subject: {} });
@@ -123,6 +152,29 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
         }
         // A list the worker thought the page held is gone.
         askAgain(current);
+        return;
+      }
+      case 'records': {
+        // A part of a long list while the worker makes the rest: its items are made now, while the page waits.
+        const current = run;
+        if (current === undefined || current.id !== reply.id) return;
+        const design = current.design?.derived?.design;
+        const stream = streams.get(reply.list) ?? { records: [], items: design === undefined ? undefined : [], design };
+        streams.set(reply.list, stream);
+        // A part out of order (never expected): the samples phase will find the list short and ask again.
+        if (stream.records === undefined || stream.records.length !== reply.from) {
+          stream.records = undefined;
+          return;
+        }
+        const records = unpackRecords(reply.wire);
+        for (const record of records) stream.records.push(record);
+        if (stream.items === undefined || stream.design === undefined) return;
+        try {
+          for (const item of toItems(stream.design, reply.entity, records)) stream.items.push(item);
+        } catch {
+          // An engine bug: the samples phase makes them again and reports it.
+          stream.items = undefined;
+        }
         return;
       }
       case 'done':

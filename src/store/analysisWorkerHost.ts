@@ -3,7 +3,7 @@
 // lint steps (a rule, or one hot key) so that a newer request (or a code request) can arrive; a newer request stops the older
 // run there. The design phase crosses as a delta against the one the page holds (designWire.ts); the
 // samples as records (the page makes the items; columns when they share one shape: recordsWire.ts), a list the
-// page already holds as its id alone.
+// page already holds as its id alone, and a long one in parts while it is made (STREAM_EVERY).
 import type { RecordValue } from '../engine/index.ts';
 import { createAnalysisCache, generateCode, runAnalysis, type RecordsPhase } from './analyzeSource.ts';
 import type { AnalysisMessage, AnalysisReply, RecordsPart, WireSamplesPhase } from './analysisProtocol.ts';
@@ -16,8 +16,15 @@ export interface HostPort {
   postMessage: (reply: AnalysisReply) => void;
 }
 
+/**
+ * A list this long or longer crosses in parts of this many records while it is made: the page makes their items
+ * while the worker makes the rest (100,000 records took the worker about half a second, and the page as long again
+ * to make their items once they had come).
+ */
+export const STREAM_EVERY = 20_000;
+
 /** Answers the page's messages on `port`; `nextTask` lets the messages that came meanwhile be delivered. */
-export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): void {
+export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>, { streamEvery = STREAM_EVERY } = {}): void {
   const cache = createAnalysisCache();
   const ids = new WeakMap<object, number>();
   let lastId = 0;
@@ -44,9 +51,12 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
     port.postMessage({ kind: 'code', id: asked.id, result: generateCode(asked.design) });
   };
 
-  const wire = (phase: RecordsPhase, held: ReadonlySet<number>): WireSamplesPhase => {
+  /** `streamed`: list id → how many of its records this run sent ahead. */
+  const wire = (phase: RecordsPhase, held: ReadonlySet<number>, streamed: ReadonlyMap<number, number>): WireSamplesPhase => {
     const part = (list: RecordValue[]): RecordsPart => {
       const id = idOf(list);
+      const after = streamed.get(id);
+      if (after !== undefined) return { id, wire: packRecords(list.slice(after)), after };
       return held.has(id) ? { id } : { id, wire: packRecords(list) };
     };
     const entities = [...phase.records].map(([name, records]) => ({ name, records: part(records) }));
@@ -61,6 +71,7 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
       if (asked === undefined) continue;
       pending = undefined;
       const held = new Set(asked.held);
+      const streamed = new Map<number, number>();
       try {
         await runAnalysis(asked.request, cache, {
           pause: async () => {
@@ -77,7 +88,17 @@ export function serveAnalysis(port: HostPort, nextTask: () => Promise<void>): vo
               port.postMessage({ kind: 'phase', id: asked.id, phase: wire });
             } else if (phase.phase === 'lint') port.postMessage({ kind: 'phase', id: asked.id, phase });
           },
-          emitRecords: (phase) => port.postMessage({ kind: 'phase', id: asked.id, phase: wire(phase, held) }),
+          emitRecords: (phase) => port.postMessage({ kind: 'phase', id: asked.id, phase: wire(phase, held, streamed) }),
+          // A long list's records so far, while the rest are made: those not sent yet.
+          progress: {
+            every: streamEvery,
+            made: (entity, records) => {
+              const list = idOf(records);
+              const from = streamed.get(list) ?? 0;
+              port.postMessage({ kind: 'records', id: asked.id, list, entity, from, wire: packRecords(records.slice(from)) });
+              streamed.set(list, records.length);
+            },
+          },
         });
         port.postMessage({ kind: 'done', id: asked.id });
       } catch (error) {

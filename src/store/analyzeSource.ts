@@ -24,6 +24,7 @@ import {
   type RecordValue,
   type SampleBudget,
   type SampleCache,
+  type SampleOptions,
   type SourceMap,
 } from '../engine/index.ts';
 import { createItemsCache, itemsOf, type ItemsCache } from './analysisItems.ts';
@@ -112,6 +113,8 @@ export interface RunControl {
    * goes here as soon as the records are made, without items; the run makes its own for the lint.
    */
   emitRecords?: (phase: RecordsPhase) => void;
+  /** Told of a long records list while it is made (SampleOptions.progress), to send it on in parts. */
+  progress?: SampleOptions['progress'];
 }
 
 /** Runs the analysis of `request` phase by phase (see the top of this file); ends early when superseded. */
@@ -126,7 +129,7 @@ export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache
 
   await control.pause();
   if (control.superseded()) return;
-  const records = recordsPhase(model, request.scale, cache, sourceMap);
+  const records = recordsPhase(model, request.scale, cache, sourceMap, control.progress);
   await control.pause();
   if (control.superseded()) return;
   if (control.emitRecords !== undefined) control.emitRecords(records);
@@ -179,10 +182,16 @@ export function designPhase({ text, format, previous, deployed, keys = 'composit
  * The sample records, within the budget whatever the counts and the scale (`count 100000000` must not
  * stall the page); an entity's records are the last run's when nothing they are made from changed.
  */
-export function recordsPhase(model: Model, scale: number, cache: AnalysisCache, sourceMap: SourceMap): RecordsPhase {
+export function recordsPhase(model: Model, scale: number, cache: AnalysisCache, sourceMap: SourceMap, progress?: SampleOptions['progress']): RecordsPhase {
   const samples = sampleBudget(model, { scale });
   try {
-    const records = generateSampleRecords(model, { seed: SAMPLE_SEED, scale, ...(samples.counts ? { counts: samples.counts } : {}), cache: cache.samples });
+    const records = generateSampleRecords(model, {
+      seed: SAMPLE_SEED,
+      scale,
+      ...(samples.counts ? { counts: samples.counts } : {}),
+      cache: cache.samples,
+      ...(progress ? { progress } : {}),
+    });
     return { phase: 'samples', records, samples };
   } catch (error) {
     return { phase: 'samples', records: new Map(), samples, error: samplesBug(error, sourceMap) };

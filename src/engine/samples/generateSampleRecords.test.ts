@@ -28,6 +28,11 @@ const games = readProblemModel('aws-game-scores-leaderboard.problem.json');
 const keyOf = (entity: Entity, r: RecordValue): string => JSON.stringify(entity.key.map((k) => r[k]));
 const entityOf = (model: Model, name: string): Entity => model.entities.find((e) => e.name === name)!;
 const get = (records: Map<string, RecordValue[]>, name: string): RecordValue[] => records.get(name) ?? [];
+const withCount = (model: Model, entity: string, count: number): Model => ({
+  ...model,
+  entities: model.entities.map((e) => (e.name === entity ? { ...e, count } : e)),
+});
+const fresh = (model: Model, scale = 1) => generateSampleRecords(model, { seed: 'tablewright', scale });
 
 /** Every child's `via` names an existing parent key, except roots of a self-reference. */
 function brokenRelations(model: Model, records: Map<string, RecordValue[]>): string[] {
@@ -421,12 +426,6 @@ describe('generateSampleRecords: odd models', () => {
 });
 
 describe('generateSampleRecords: the cache', () => {
-  const withCount = (model: Model, entity: string, count: number): Model => ({
-    ...model,
-    entities: model.entities.map((e) => (e.name === entity ? { ...e, count } : e)),
-  });
-  const fresh = (model: Model, scale = 1) => generateSampleRecords(model, { seed: 'tablewright', scale });
-
   it('gives the records a fresh call gives, reusing the very arrays of the entities whose inputs did not change', () => {
     const cache = createSampleCache();
     const first = generateSampleRecords(ecommerce, { seed: 'tablewright', cache });
@@ -515,5 +514,90 @@ describe('generateSampleRecords: the cache', () => {
       const edits = [model, ...model.entities.map((e) => withCount(model, e.name, (e.count ?? DEFAULT_RECORD_COUNT) + 3)), model];
       for (const edit of edits) expect(generateSampleRecords(edit, { seed: 'tablewright', cache })).toEqual(fresh(edit));
     }
+  });
+});
+
+describe('generateSampleRecords: progress', () => {
+  /** Every call of `progress.made`: the entity, the array it gave and how long it was then, and a copy of its records then. */
+  const calls = (model: Model, options: Omit<Parameters<typeof generateSampleRecords>[1], 'progress'>, every: number) => {
+    const seen: { entity: string; list: readonly RecordValue[]; length: number; copy: string }[] = [];
+    const records = generateSampleRecords(model, {
+      ...options,
+      progress: { every, made: (entity, list) => seen.push({ entity, list, length: list.length, copy: JSON.stringify(list) }) },
+    });
+    return { records, seen };
+  };
+
+  it('hands on each long list every `every` records, as the very array it returns, whose records given never change afterwards', () => {
+    const model = withCount(ecommerce, 'User', 130);
+    const { records, seen } = calls(model, { seed: 'tablewright' }, 50);
+    expect(records).toEqual(fresh(model));
+    const users = seen.filter((c) => c.entity === 'User');
+    expect(users.map((c) => c.length)).toEqual([50, 100]);
+    for (const call of users) {
+      expect(call.list).toBe(get(records, 'User'));
+      expect(JSON.stringify(get(records, 'User').slice(0, call.length))).toBe(call.copy);
+    }
+    // Every entity with 50 records or more is told of; none with fewer.
+    for (const entity of model.entities) {
+      const made = get(records, entity.name).length;
+      expect(seen.filter((c) => c.entity === entity.name).map((c) => c.length)).toEqual(Array.from({ length: Math.floor(made / 50) }, (_, i) => 50 * (i + 1)));
+    }
+  });
+
+  it('tells nothing of an entity whose records change after they are made (a self-reference, a cycle), nor of one the cache gives', () => {
+    const org: Model = {
+      name: 'org',
+      entities: [
+        {
+          name: 'Employee',
+          attributes: [
+            { name: 'employeeId', type: 'string' },
+            { name: 'managerId', type: 'string' },
+          ],
+          key: ['employeeId'],
+          belongsTo: [{ entity: 'Employee', via: ['managerId'] }],
+          count: 200,
+        },
+        { name: 'Office', attributes: [{ name: 'officeId', type: 'string' }], key: ['officeId'], belongsTo: [], count: 100 },
+      ],
+      patterns: [],
+    };
+    expect(calls(org, { seed: 5 }, 10).seen.map((c) => c.entity)).toEqual(Array.from({ length: 10 }, () => 'Office'));
+
+    const cycle: Model = {
+      name: 'cycle',
+      entities: [
+        {
+          name: 'Team',
+          attributes: [
+            { name: 'teamId', type: 'string' },
+            { name: 'captainId', type: 'string' },
+          ],
+          key: ['teamId'],
+          belongsTo: [{ entity: 'Player', via: ['captainId'] }],
+          count: 40,
+        },
+        {
+          name: 'Player',
+          attributes: [
+            { name: 'playerId', type: 'string' },
+            { name: 'teamId', type: 'string' },
+          ],
+          key: ['playerId'],
+          belongsTo: [{ entity: 'Team', via: ['teamId'] }],
+          count: 40,
+        },
+      ],
+      patterns: [],
+    };
+    expect(new Set(calls(cycle, { seed: 2 }, 10).seen.map((c) => c.entity))).toEqual(new Set(['Player']));
+
+    const cache = createSampleCache();
+    const first = calls(ecommerce, { seed: 'tablewright', cache }, 5);
+    expect(first.seen.length).toBeGreaterThan(0);
+    const again = calls(ecommerce, { seed: 'tablewright', cache }, 5);
+    expect(again.seen).toEqual([]);
+    expect(again.records).toEqual(first.records);
   });
 });

@@ -45,6 +45,14 @@ export interface SampleOptions {
    * records are the same either way; callers must not change them. The cache then holds this call's.
    */
   cache?: SampleCache;
+  /**
+   * Told of a long list while it is made, every `every` records: the entity and its records so far (the array
+   * that grows, and is returned). For a caller that hands them on while the rest are made (the app's worker
+   * sends 100,000 in parts, and the page makes their items meanwhile). Only for an entity whose records are
+   * final as they are made: none that references itself (its roots are mended afterwards) or that a cycle
+   * fills in afterwards; never for a list the cache gives.
+   */
+  progress?: { every: number; made: (entity: string, records: readonly RecordValue[]) => void };
 }
 
 /** An entity's records and what they were made from, kept for the next call. */
@@ -179,7 +187,10 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
     const count = sampleCount(entity, options);
     const literals = fixedLiterals(model, entity);
     const pools = new Map<string, IdPool | undefined>();
-    const args = { entity, count, random: root.fork(`entity/${entity.name}`), relations, generated, idPools, literals, pools };
+    // Records that change after they are made are never handed on early.
+    const final = !relations.some((r) => r.self) && !deferred.some((d) => d.entity === entity);
+    const progress = final ? options.progress : undefined;
+    const args = { entity, count, random: root.fork(`entity/${entity.name}`), relations, generated, idPools, literals, pools, progress };
     let records: RecordValue[];
     if (options.cache === undefined) records = generateEntity(args);
     else {
@@ -282,10 +293,12 @@ interface EntityArgs {
   literals: Map<string, Scalar[]>;
   /** Where the id pools it reads are recorded (for the cache). */
   pools: Map<string, IdPool | undefined>;
+  /** SampleOptions.progress, when this entity's records are final as they are made. */
+  progress: SampleOptions['progress'];
 }
 
 function generateEntity(args: EntityArgs): RecordValue[] {
-  const { entity, count, random, relations, generated, idPools, literals, pools } = args;
+  const { entity, count, random, relations, generated, idPools, literals, pools, progress } = args;
   const list: RecordValue[] = [];
   const keySet = new Set<Scalar | null>();
   const keyNames = entity.key;
@@ -413,6 +426,7 @@ function generateEntity(args: EntityArgs): RecordValue[] {
     for (const [at, list] of literalSlots) if (fixedDraw.chance(FIXED_CHANCE)) values[at] = fixedDraw.pick(list);
     for (const at of mayLackSlots) if (absence.chance(ABSENT_CHANCE)) values[at] = undefined;
     list.push(recordOf(entity.attributes, attributeSlots, values));
+    if (progress !== undefined && list.length % progress.every === 0) progress.made(entity.name, list);
   }
 
   // A root's `via` was drawn freely; make sure it names no record of this entity (else it would not be a root).
