@@ -14,12 +14,28 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
   // a record is in no answer of the pattern), preferably its fixed values too; all of them when none does.
   const all = records.get(pattern.entity) ?? [];
   const named = [...pattern.equals, ...(pattern.range ? [pattern.range.attribute] : []), ...(pattern.order ? [pattern.order.attribute] : [])];
-  const holding = all.filter((r) => named.every((a) => Object.hasOwn(r, a)));
   const fixed = fixedEntries(pattern);
-  const fitting = fixed.length > 0 ? holding.filter((r) => fixed.every(([a, v]) => Object.hasOwn(r, a) && r[a] === v)) : holding;
-  const list = fitting.length > 0 ? fitting : holding.length > 0 ? holding : all;
-  const base = list.length ? list[((pick % list.length) + list.length) % list.length] : undefined;
-  const other = list.length ? list[(pick + Math.floor(list.length / 2)) % list.length] : undefined;
+  const holds = (r: RecordValue) => {
+    for (let i = 0; i < named.length; i++) if (!Object.hasOwn(r, named[i] as string)) return false;
+    return true;
+  };
+  const fits = (r: RecordValue) => {
+    if (!holds(r)) return false;
+    for (const [a, v] of fixed) if (!Object.hasOwn(r, a) || r[a] !== v) return false;
+    return true;
+  };
+  // Counted, then the two records picked by position among them: no list of 100,000 records is made for two.
+  let holding = 0;
+  let fitting = 0;
+  for (const r of all) {
+    if (!holds(r)) continue;
+    holding++;
+    if (fixed.length > 0 && fits(r)) fitting++;
+  }
+  if (fixed.length === 0) fitting = holding;
+  const [among, length] = fitting > 0 ? [fits, fitting] : holding > 0 ? [holds, holding] : [() => true, all.length];
+  const base = length ? nth(all, among, ((pick % length) + length) % length) : undefined;
+  const other = length ? nth(all, among, (pick + Math.floor(length / 2)) % length) : undefined;
   const placeholder = (attribute: string): Scalar => {
     const def = entity?.attributes.find((a) => a.name === attribute);
     if (def?.values?.[0] !== undefined) return def.values[0];
@@ -61,4 +77,11 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
   });
   // fromEntries defines own properties: a parameter named `__proto__` stays data.
   return Object.fromEntries(entries);
+}
+
+/** The `n`-th record (from 0) of those `among` keeps. */
+function nth(records: readonly RecordValue[], among: (r: RecordValue) => boolean, n: number): RecordValue | undefined {
+  let seen = 0;
+  for (const r of records) if (among(r) && seen++ === n) return r;
+  return undefined;
 }
