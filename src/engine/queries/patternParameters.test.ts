@@ -147,4 +147,19 @@ describe('patternNamed', () => {
     expect(patternNamed(m, 'getA')).toBe(replaced);
     expect(patternNamed(m, 'getB')).toBeUndefined();
   });
+
+  it('sees a pattern renamed or replaced in place, the list the same array of the same length', () => {
+    const a = pattern('getA', 'A');
+    const m = model([a, pattern('getB', 'B')]);
+    expect(patternNamed(m, 'getA')).toBe(a);
+    a.name = 'getC';
+    expect(patternNamed(m, 'getA')).toBeUndefined();
+    expect(patternNamed(m, 'getC')).toBe(a);
+    const swapped = pattern('getD', 'D');
+    m.patterns[1] = swapped;
+    expect(patternNamed(m, 'getB')).toBeUndefined();
+    expect(patternNamed(m, 'getD')).toBe(swapped);
+    m.patterns[0] = pattern('getB', 'E');
+    expect(patternNamed(m, 'getB')).toBe(m.patterns[0]);
+  });
 });

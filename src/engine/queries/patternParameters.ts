@@ -54,20 +54,27 @@ export function patternParameters(model: Model, patternName: string): PatternPar
 /**
  * The model's first pattern of that name. The code generator asks for every pattern's parameters several times:
  * a search of the list each time made it quadratic in the patterns (1,000 patterns: ~4,000 searches of 1,000).
- * The index is remade whenever the model's pattern list is another array or another length.
+ * The index (name → position) is remade whenever the model's pattern list is another array or another length,
+ * and when what it finds is not there any more (a pattern renamed or replaced in the same list), or it finds
+ * nothing (a pattern may have been renamed to the name): a miss costs a search, as it did before the index.
  */
 export function patternNamed(model: Model, name: string): Pattern | undefined {
-  let index = patternIndexes.get(model);
-  if (index === undefined || index.patterns !== model.patterns || index.length !== model.patterns.length) {
-    const byName = new Map<string, Pattern>();
-    for (const p of model.patterns) if (!byName.has(p.name)) byName.set(p.name, p);
-    index = { patterns: model.patterns, length: model.patterns.length, byName };
-    patternIndexes.set(model, index);
+  const cached = patternIndexes.get(model);
+  if (cached !== undefined && cached.patterns === model.patterns && cached.length === model.patterns.length) {
+    const at = cached.byName.get(name);
+    const found = at === undefined ? undefined : model.patterns[at];
+    if (found !== undefined && found.name === name) return found;
   }
-  return index.byName.get(name);
+  const byName = new Map<string, number>();
+  model.patterns.forEach((p, at) => {
+    if (!byName.has(p.name)) byName.set(p.name, at);
+  });
+  patternIndexes.set(model, { patterns: model.patterns, length: model.patterns.length, byName });
+  const at = byName.get(name);
+  return at === undefined ? undefined : model.patterns[at];
 }
 
-const patternIndexes = new WeakMap<Model, { patterns: readonly Pattern[]; length: number; byName: Map<string, Pattern> }>();
+const patternIndexes = new WeakMap<Model, { patterns: readonly Pattern[]; length: number; byName: Map<string, number> }>();
 
 // ---- which values a parameter takes: the one rule for the Patterns panel and the generated builders ----
 // (codegen/runtimeSource.ts prints it as `checkParam`; a test holds both equal on the same values).
