@@ -47,6 +47,22 @@ describe('refreshParams', () => {
     expect(Array.isArray(shape.params['byDay']?.['day'])).toBe(false);
   });
 
+  it('keeps the defaults of a pattern whose definition and entity are the same, the same objects or not, and picks again when the entity changed', () => {
+    const first = refreshParams({ model, records, params: {}, edited: [] }).params;
+    // The same objects (the page keeps what an edit did not change), then equal ones in a new model.
+    expect(refreshParams({ model, records, params: {}, edited: [] }).params['byDay']).toBe(first['byDay']);
+    expect(refreshParams({ model: parse(SENSORS), records, params: {}, edited: [] }).params['byDay']).toBe(first['byDay']);
+    // The entity's attributes changed: the same pattern objects, another entity definition.
+    const reading = model.entities[0] as Model['entities'][number];
+    const changed: Model = {
+      ...model,
+      entities: [{ ...reading, attributes: reading.attributes.map((a) => (a.name === 'level' ? { ...a, optional: true } : a)) }],
+    };
+    const again = refreshParams({ model: changed, records, params: {}, edited: [] }).params['byDay'];
+    expect(again).not.toBe(first['byDay']);
+    expect(again).toEqual(first['byDay']);
+  });
+
   it('gives unedited patterns the sample values', () => {
     const { params } = refreshParams({ model, records, params: { bySensor: { sensor: 'mine' } }, edited: [] });
     expect(params['bySensor']?.['sensor']).not.toBe('mine');

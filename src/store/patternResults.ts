@@ -6,6 +6,7 @@ import {
   runRequests,
   sampleParams,
   type Design,
+  type Entity,
   type Item,
   type Model,
   type PatternParameter,
@@ -89,8 +90,17 @@ export function refreshParams({
   // Built with Object.fromEntries and read with Object.hasOwn: a pattern named `__proto__` stays data.
   const next: [string, PatternParams][] = [];
   const editedParams: string[] = [];
-  // Each entity's definition as text once (a pattern's defaults are kept by its and its entity's definition).
-  const entities = new Map(model.entities.map((e) => [e.name, JSON.stringify(e)]));
+  // Each entity's definition object, and its text once asked for (a pattern's defaults are kept by its and its entity's definition).
+  const entities = new Map(model.entities.map((e) => [e.name, e]));
+  const texts = new Map<string, string>();
+  const entityText = (name: string): string => {
+    let text = texts.get(name);
+    if (text === undefined) {
+      text = JSON.stringify(entities.get(name) ?? null);
+      texts.set(name, text);
+    }
+    return text;
+  };
   for (const pattern of model.patterns) {
     const own = Object.hasOwn(params, pattern.name) ? params[pattern.name] : undefined;
     if (edited.includes(pattern.name) && own && paramsFit(patternParameters(model, pattern.name), own)) {
@@ -98,7 +108,7 @@ export function refreshParams({
       editedParams.push(pattern.name);
       continue;
     }
-    next.push([pattern.name, defaultParams(model, records, pattern, entities.get(pattern.entity))]);
+    next.push([pattern.name, defaultParams(model, records, pattern, entities.get(pattern.entity), entityText)]);
   }
   return { params: Object.fromEntries(next), editedParams };
 }
@@ -106,28 +116,41 @@ export function refreshParams({
 /**
  * Per records array of an entity, the defaults of each pattern on it, by the pattern's and the entity's
  * definition (what sampleParams reads besides those records): an analysis that kept an entity's records
- * does not pick its patterns' defaults again (1,000 patterns took 80 ms each keystroke).
+ * does not pick its patterns' defaults again (1,000 patterns took 80 ms each keystroke). Found first by the
+ * pattern and entity objects themselves (the page keeps those an edit did not change), then by their text
+ * (equal definitions in new objects): writing 1,000 patterns as text took about 10 ms each keystroke.
  */
-const DEFAULTS = new WeakMap<readonly RecordValue[], Map<string, PatternParams>>();
+const DEFAULTS = new WeakMap<
+  readonly RecordValue[],
+  { byText: Map<string, PatternParams>; byObject: WeakMap<Model['patterns'][number], { entity: Entity | undefined; params: PatternParams }> }
+>();
 
 function defaultParams(
   model: Model,
   records: ReadonlyMap<string, readonly RecordValue[]>,
   pattern: Model['patterns'][number],
-  entity: string | undefined,
+  entity: Entity | undefined,
+  entityText: (name: string) => string,
 ): PatternParams {
   const list = records.get(pattern.entity);
-  const known = list === undefined ? undefined : (DEFAULTS.get(list) ?? new Map<string, PatternParams>());
-  if (list !== undefined && known !== undefined) DEFAULTS.set(list, known);
-  const key = `${JSON.stringify(pattern)}\u0000${entity ?? ''}`;
-  const kept = known?.get(key);
-  if (kept !== undefined) return kept;
-  let defaults: PatternParams = {};
-  try {
-    defaults = sampleParams(model, records, pattern.name);
-  } catch {
-    // A pattern the samples cannot serve gets no defaults; the patterns panel asks for values.
+  let known = list === undefined ? undefined : DEFAULTS.get(list);
+  if (list !== undefined && known === undefined) {
+    known = { byText: new Map(), byObject: new WeakMap() };
+    DEFAULTS.set(list, known);
   }
-  known?.set(key, defaults);
+  const same = known?.byObject.get(pattern);
+  if (same !== undefined && same.entity === entity) return same.params;
+  const key = `${JSON.stringify(pattern)}\u0000${entityText(pattern.entity)}`;
+  let defaults = known?.byText.get(key);
+  if (defaults === undefined) {
+    defaults = {};
+    try {
+      defaults = sampleParams(model, records, pattern.name);
+    } catch {
+      // A pattern the samples cannot serve gets no defaults; the patterns panel asks for values.
+    }
+    known?.byText.set(key, defaults);
+  }
+  known?.byObject.set(pattern, { entity, params: defaults });
   return defaults;
 }
