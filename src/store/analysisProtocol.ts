@@ -39,7 +39,12 @@ export type AnalysisMessage =
    */
   | { kind: 'analyze'; id: number; request: AnalysisRequest; held: number[]; base?: number }
   /** The generated module of `design` (only the newest such request is answered). */
-  | { kind: 'code'; id: number; design: Design };
+  | { kind: 'code'; id: number; design: Design }
+  /**
+   * The page has drawn the samples of request `id`: the worker's review of them (their items, the lint) starts only
+   * now, so that it does not take a core from the page while the page draws them (SHOWN_WAIT_MS at most).
+   */
+  | { kind: 'shown'; id: number };
 
 export type AnalysisReply =
   | { kind: 'phase'; id: number; phase: WirePhase }

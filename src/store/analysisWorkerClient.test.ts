@@ -16,7 +16,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const ecommerce = exampleText(DEFAULT_EXAMPLE);
 
 /** A worker in process; `replies` records what it sent, `messages` what the page sent. */
-function inProcessWorker({ failing = false, tamper = (reply: AnalysisReply) => reply, streamEvery = undefined as number | undefined } = {}) {
+function inProcessWorker({
+  failing = false,
+  tamper = (reply: AnalysisReply) => reply,
+  streamEvery = undefined as number | undefined,
+  // Long enough that a test finishes only if the page says it has shown the samples.
+  shownWaitMs = 60_000,
+} = {}) {
   const replies: AnalysisReply[] = [];
   const messages: AnalysisMessage[] = [];
   let terminated = false;
@@ -44,7 +50,7 @@ function inProcessWorker({ failing = false, tamper = (reply: AnalysisReply) => r
       setTimeout(() => page.onmessage?.({ data: copy } as MessageEvent<AnalysisReply>), 0);
     },
   };
-  serveAnalysis(host, nextTask, streamEvery === undefined ? {} : { streamEvery });
+  serveAnalysis(host, nextTask, { shownWaitMs, ...(streamEvery === undefined ? {} : { streamEvery }) });
   return { page, replies, messages, terminated: () => terminated };
 }
 
@@ -246,6 +252,35 @@ describe('the analysis worker and its client', () => {
     expect(phasesOf(1)).toEqual(['design']);
     expect(phasesOf(2)).toEqual(['design', 'samples', 'lint']);
     expect(worker.replies.filter((r) => r.kind === 'done').map((r) => r.id)).toEqual([1, 2]);
+  });
+
+  it('reviews the samples (items, lint) only once the page says it has shown them, or after a while, and not for a run a newer request stopped', async () => {
+    const replies: AnalysisReply[] = [];
+    const host: HostPort = { onmessage: null, postMessage: (reply) => replies.push(reply) };
+    serveAnalysis(host, nextTask, { shownWaitMs: 300 });
+    const send = (message: AnalysisMessage) => host.onmessage?.({ data: message } as MessageEvent<AnalysisMessage>);
+    const phases = (id: number) => replies.flatMap((r) => (r.kind === 'phase' && r.id === id ? [r.phase.phase] : []));
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const request = (id: number, text: string): AnalysisMessage => ({ kind: 'analyze', id, request: { text, format: 'text', scale: 1 }, held: [] });
+
+    send(request(1, ecommerce));
+    await until(() => phases(1).includes('samples'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(phases(1)).toEqual(['design', 'samples']);
+    send({ kind: 'shown', id: 1 });
+    await until(() => replies.some((r) => r.kind === 'done' && r.id === 1));
+    expect(phases(1)).toEqual(['design', 'samples', 'lint']);
+
+    // A newer request while waiting: the older run stops there, without its lint.
+    send(request(2, ecommerce + '# two\n'));
+    await until(() => phases(2).includes('samples'));
+    send(request(3, ecommerce + '# three\n'));
+    await until(() => replies.some((r) => r.kind === 'done' && r.id === 3));
+    expect(phases(2)).toEqual(['design', 'samples']);
+    // Never told: the review comes after the wait.
+    expect(phases(3)).toEqual(['design', 'samples', 'lint']);
   });
 
   it('makes the code of a design on demand', async () => {

@@ -22,6 +22,12 @@ export interface ClientPort {
   terminate: () => void;
 }
 
+/** After the next frame is drawn (at once where nothing draws frames: tests, a worker). */
+function afterFrame(then: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(then, 0));
+  else setTimeout(then, 0);
+}
+
 /** A long list sent ahead in parts: its records so far (undefined once a part came out of order), and their items under `design`. */
 interface Stream {
   records: RecordValue[] | undefined;
@@ -148,6 +154,10 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
         const samples = assemble(reply.phase, current);
         if (samples !== undefined) {
           current.onPhase(samples);
+          // Once they are drawn, the worker may review them (the items and the lint): not while the page draws.
+          afterFrame(() => {
+            if (inline === undefined) worker.postMessage({ kind: 'shown', id: current.id });
+          });
           return;
         }
         // A list the worker thought the page held is gone.

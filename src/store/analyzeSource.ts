@@ -115,6 +115,8 @@ export interface RunControl {
   emitRecords?: (phase: RecordsPhase) => void;
   /** Told of a long records list while it is made (SampleOptions.progress), to send it on in parts. */
   progress?: SampleOptions['progress'];
+  /** Awaited once the records went out (emitRecords), before the run makes its own items and the lint: until the receiver has shown them. */
+  shown?: () => Promise<void>;
 }
 
 /** Runs the analysis of `request` phase by phase (see the top of this file); ends early when superseded. */
@@ -132,7 +134,11 @@ export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache
   const records = recordsPhase(model, request.scale, cache, sourceMap, control.progress);
   await control.pause();
   if (control.superseded()) return;
-  if (control.emitRecords !== undefined) control.emitRecords(records);
+  if (control.emitRecords !== undefined) {
+    control.emitRecords(records);
+    if (control.shown !== undefined) await control.shown();
+    if (control.superseded()) return;
+  }
   const made = records.error === undefined ? withItems(records, design, cache, sourceMap) : { ...records, items: [] };
   if (control.emitRecords === undefined) {
     await control.pause();
