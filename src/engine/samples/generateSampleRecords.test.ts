@@ -28,6 +28,33 @@ const games = readProblemModel('aws-game-scores-leaderboard.problem.json');
 const keyOf = (entity: Entity, r: RecordValue): string => JSON.stringify(entity.key.map((k) => r[k]));
 const entityOf = (model: Model, name: string): Entity => model.entities.find((e) => e.name === name)!;
 const get = (records: Map<string, RecordValue[]>, name: string): RecordValue[] => records.get(name) ?? [];
+/** A belongsTo cycle: Team's captain is a Player (filled in afterwards), a Player's team a Team. */
+const teamsAndPlayers: Model = {
+  name: 'cycle',
+  entities: [
+    {
+      name: 'Team',
+      attributes: [
+        { name: 'teamId', type: 'string' },
+        { name: 'captainId', type: 'string' },
+      ],
+      key: ['teamId'],
+      belongsTo: [{ entity: 'Player', via: ['captainId'] }],
+      count: 10,
+    },
+    {
+      name: 'Player',
+      attributes: [
+        { name: 'playerId', type: 'string' },
+        { name: 'teamId', type: 'string' },
+      ],
+      key: ['playerId'],
+      belongsTo: [{ entity: 'Team', via: ['teamId'] }],
+      count: 40,
+    },
+  ],
+  patterns: [],
+};
 const withCount = (model: Model, entity: string, count: number): Model => ({
   ...model,
   entities: model.entities.map((e) => (e.name === entity ? { ...e, count } : e)),
@@ -227,32 +254,7 @@ describe('generateSampleRecords: relations', () => {
   });
 
   it('ends on a belongsTo cycle and still fills the relation whose via is outside the key', () => {
-    const m: Model = {
-      name: 'cycle',
-      entities: [
-        {
-          name: 'Team',
-          attributes: [
-            { name: 'teamId', type: 'string' },
-            { name: 'captainId', type: 'string' },
-          ],
-          key: ['teamId'],
-          belongsTo: [{ entity: 'Player', via: ['captainId'] }],
-          count: 10,
-        },
-        {
-          name: 'Player',
-          attributes: [
-            { name: 'playerId', type: 'string' },
-            { name: 'teamId', type: 'string' },
-          ],
-          key: ['playerId'],
-          belongsTo: [{ entity: 'Team', via: ['teamId'] }],
-          count: 40,
-        },
-      ],
-      patterns: [],
-    };
+    const m = teamsAndPlayers;
     const r = generateSampleRecords(m, { seed: 2 });
     expect(get(r, 'Team')).toHaveLength(10);
     expect(get(r, 'Player')).toHaveLength(40);
@@ -473,32 +475,7 @@ describe('generateSampleRecords: the cache', () => {
     expect(get(after, 'User')).not.toBe(get(before, 'User'));
     expect(get(after, 'Product')).toBe(get(before, 'Product'));
 
-    const cycle: Model = {
-      name: 'cycle',
-      entities: [
-        {
-          name: 'Team',
-          attributes: [
-            { name: 'teamId', type: 'string' },
-            { name: 'captainId', type: 'string' },
-          ],
-          key: ['teamId'],
-          belongsTo: [{ entity: 'Player', via: ['captainId'] }],
-          count: 10,
-        },
-        {
-          name: 'Player',
-          attributes: [
-            { name: 'playerId', type: 'string' },
-            { name: 'teamId', type: 'string' },
-          ],
-          key: ['playerId'],
-          belongsTo: [{ entity: 'Team', via: ['teamId'] }],
-          count: 40,
-        },
-      ],
-      patterns: [],
-    };
+    const cycle = teamsAndPlayers;
     const cycleCache = createSampleCache();
     const one = generateSampleRecords(cycle, { seed: 2, cache: cycleCache });
     const two = generateSampleRecords(cycle, { seed: 2, cache: cycleCache });
@@ -565,33 +542,7 @@ describe('generateSampleRecords: progress', () => {
     };
     expect(calls(org, { seed: 5 }, 10).seen.map((c) => c.entity)).toEqual(Array.from({ length: 10 }, () => 'Office'));
 
-    const cycle: Model = {
-      name: 'cycle',
-      entities: [
-        {
-          name: 'Team',
-          attributes: [
-            { name: 'teamId', type: 'string' },
-            { name: 'captainId', type: 'string' },
-          ],
-          key: ['teamId'],
-          belongsTo: [{ entity: 'Player', via: ['captainId'] }],
-          count: 40,
-        },
-        {
-          name: 'Player',
-          attributes: [
-            { name: 'playerId', type: 'string' },
-            { name: 'teamId', type: 'string' },
-          ],
-          key: ['playerId'],
-          belongsTo: [{ entity: 'Team', via: ['teamId'] }],
-          count: 40,
-        },
-      ],
-      patterns: [],
-    };
-    expect(new Set(calls(cycle, { seed: 2 }, 10).seen.map((c) => c.entity))).toEqual(new Set(['Player']));
+    expect(new Set(calls(teamsAndPlayers, { seed: 2 }, 10).seen.map((c) => c.entity))).toEqual(new Set(['Player']));
 
     const cache = createSampleCache();
     const first = calls(ecommerce, { seed: 'tablewright', cache }, 5);
