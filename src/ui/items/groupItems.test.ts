@@ -51,12 +51,9 @@ describe('groupItems', () => {
   it('orders thousands of items as one sort by the engine order would, ties in the order given', () => {
     // Keys sharing a prefix, some ending where it ends or one code unit after, non-ASCII letters, repeats.
     const tails = ['', 'a', 'B', 'é', '\uFF5E', 'Ω', 'a#', 'a~', 'z9', 'z10', 'ab', 'a\u0000', '~'];
-    let seed = 7;
-    const draw = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    const pick = () => tails[draw(tails.length)] as string;
+    const random = createRandom(7);
+    const draw = (n: number) => random.int(0, n - 1);
+    const pick = () => random.pick(tails);
     // Skewed as real keys are: a third under a longer shared prefix, a sixth all one key (split again, then by the sort key).
     const pk = (n: number) => (n % 3 === 0 ? `P#a~${pick()}${pick()}` : n % 6 === 1 ? 'P#same' : `P#${pick()}${draw(3) === 0 ? pick() : ''}`);
     const items = Array.from({ length: 7000 }, (_, n) => item(pk(n), `S${draw(4)}`, { n }));
