@@ -80,14 +80,14 @@ export function ItemsPanel() {
   const tableKeyAttributes = useMemo(() => (tableIndex === undefined ? [] : indexKeyNames(tableIndex)), [tableIndex]);
   const resultKeys = useMemo(() => (tableIndex === undefined ? new Set<string>() : tableKeys(resultItems, tableIndex)), [resultItems, tableIndex]);
   const rowMarks = useMemo(
-    () => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.rows, grouped.items, marks, tableIndex)),
+    () => (grouped === undefined ? new Map<number, RowMark>() : markedRows(grouped.given, marks, tableIndex)),
     [grouped, marks, tableIndex],
   );
   const highlighted = useMemo(
     () =>
       grouped === undefined || tableIndex === undefined
         ? []
-        : highlightedRows(grouped.rows, grouped.items, resultKeys, tableIndex).filter((row) => rowMarks.get(row)?.side !== 'before'),
+        : highlightedRows(grouped.given, resultKeys, tableIndex).filter((row) => rowMarks.get(row)?.side !== 'before'),
     [grouped, resultKeys, tableIndex, rowMarks],
   );
   const firstMarked = rowMarks.size > 0 ? Math.min(...rowMarks.keys()) : undefined;

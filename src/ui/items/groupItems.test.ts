@@ -123,9 +123,37 @@ describe('groupItems', () => {
     expect(groupItems({ items: viewed, index: gsi, entityAttribute: '_type', table }).items.map((i) => i['PK'])).toEqual([undefined, 'USER#a', 'USER#b']);
   });
 
+  it('gives the items it keeps in the order given, each with the row that shows it', () => {
+    const items = [
+      item('USER#b', 'USER'),
+      { _type: 'User', GSI1PK: 'lost' },
+      item('USER#a', 'ORDER#2', { GSI1PK: 'X', GSI1SK: '2' }),
+      item('USER#a', 'ORDER#1', { GSI1PK: 'X', GSI1SK: '1' }),
+      item('USER#c', 'USER', { GSI1PK: 'W', GSI1SK: '9' }),
+    ];
+    for (const index of [table, gsi]) {
+      const grouped = groupItems({ items, index, entityAttribute: '_type', table });
+      const held = items.filter((i) => i[index === table ? 'PK' : 'GSI1SK'] !== undefined);
+      expect(grouped.given.items).toEqual(held);
+      // Each given item's row shows that very item, and every item row is some given item's.
+      const shown = [...grouped.given.rows].map((position) => {
+        const row = grouped.rows.at(position);
+        return row?.kind === 'item' ? grouped.items[row.item] : undefined;
+      });
+      expect(shown).toEqual(held);
+      expect(new Set(grouped.given.rows).size).toBe(rowList(grouped.rows).filter((r) => r?.kind === 'item').length);
+    }
+  });
+
   it('gives no rows for no items', () => {
     const empty = groupItems({ items: [], index: table, entityAttribute: '_type' });
-    expect({ ...empty, rows: rowList(empty.rows) }).toEqual({ items: [], rows: [], partitions: 0, entities: [] });
+    expect({ ...empty, rows: rowList(empty.rows) }).toEqual({
+      items: [],
+      rows: [],
+      partitions: 0,
+      entities: [],
+      given: { items: [], rows: new Int32Array(0) },
+    });
     expect([empty.rows.at(0), empty.rows.itemAt(0)]).toEqual([undefined, -1]);
   });
 });

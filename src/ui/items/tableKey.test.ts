@@ -26,7 +26,7 @@ describe('highlightedRows', () => {
     const grouped = groupItems({ items, index: { name: 'GSI1', kind: 'gsi', pkAttribute: 'GSI1PK', skAttribute: 'GSI1SK' }, entityAttribute: '_type' });
     // Result items are copies (as evaluated), not the same objects.
     const result = [{ ...items[2] }, { ...items[1] }] as Item[];
-    const rows = highlightedRows(grouped.rows, grouped.items, tableKeys(result, table), table);
+    const rows = highlightedRows(grouped.given, tableKeys(result, table), table);
     // rows: [free header, a, b, paid header, c]
     expect(rows).toEqual([2, 4]);
   });
@@ -43,7 +43,7 @@ describe('highlightedRows', () => {
       });
     };
     for (const result of [items.slice(0, 3), items.filter((_, i) => i % 3 === 0)]) {
-      const rows = highlightedRows(grouped.rows, grouped.items, tableKeys(result, table), table);
+      const rows = highlightedRows(grouped.given, tableKeys(result, table), table);
       expect(rows).toEqual(expected(result));
       expect(rows).toHaveLength(result.length);
     }
@@ -51,7 +51,7 @@ describe('highlightedRows', () => {
 
   it('finds nothing when there is no result', () => {
     const grouped = groupItems({ items: [{ PK: 'a', SK: 'b' }], index: table, entityAttribute: '_type' });
-    expect(highlightedRows(grouped.rows, grouped.items, new Set(), table)).toEqual([]);
+    expect(highlightedRows(grouped.given, new Set(), table)).toEqual([]);
   });
 });
 
@@ -72,7 +72,7 @@ describe('highlightedRows in a native GSI view', () => {
     const grouped = groupItems({ items, index: gsi2, entityAttribute: '_type', table: tableIndex });
     const result = grouped.items.filter((i) => i['status'] === 'shipped').map((i) => ({ ...i }));
     expect(result.length).toBeGreaterThan(0);
-    const rows = highlightedRows(grouped.rows, grouped.items, tableKeys(result, tableIndex), tableIndex);
+    const rows = highlightedRows(grouped.given, tableKeys(result, tableIndex), tableIndex);
     expect(rows.length).toBe(result.length);
     expect(rows.map((r) => grouped.rows.at(r)).every((row) => row?.kind === 'item' && grouped.items[row.item]?.['status'] === 'shipped')).toBe(true);
   });

@@ -4,7 +4,7 @@
 // pattern and run views.
 import { indexKeyNames } from '../../engine/index.ts';
 import type { IndexKeySchema, Item } from '../../engine/index.ts';
-import type { GridRows } from './groupItems.ts';
+import type { GroupedItems } from './groupItems.ts';
 
 export function tableKey(item: Item, table: IndexKeySchema): string | undefined {
   return keyOfNames(item, indexKeyNames(table));
@@ -44,8 +44,8 @@ export function tableKeys(items: readonly Item[], table: IndexKeySchema): Set<st
 /** Up to this many first values are looked for one by one rather than hashed. */
 const FEW_FIRSTS = 8;
 
-/** Positions in `rows` of the item rows whose item is in `keys`, in display order. */
-export function highlightedRows(rows: Pick<GridRows, 'length' | 'itemAt'>, items: readonly Item[], keys: ReadonlySet<string>, table: IndexKeySchema): number[] {
+/** The rows (GroupedItems.given) of the items whose table key is in `keys`, in display order. */
+export function highlightedRows(given: GroupedItems['given'], keys: ReadonlySet<string>, table: IndexKeySchema): number[] {
   const found: number[] = [];
   if (keys.size === 0) return found;
   // The key's first value first, without building the key: a result is a few items among 100,000.
@@ -54,15 +54,15 @@ export function highlightedRows(rows: Pick<GridRows, 'length' | 'itemAt'>, items
   if (first === undefined) return found;
   const firsts = new Set([...keys].map((key) => key.split('\u0000')[0]));
   // A few first values (a result of a few items) are compared (===, which answers at once for a string of
-  // another length): a Set would hash every row's value, and hashing 100,000 new strings took twice the loop.
+  // another length): a Set would hash every item's value, and hashing 100,000 new strings took twice the loop.
   const few = firsts.size <= FEW_FIRSTS ? [...firsts] : undefined;
-  for (let position = 0; position < rows.length; position++) {
-    const item = items[rows.itemAt(position)];
-    if (item === undefined) continue;
+  const { items, rows } = given;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as Item;
     const value = String(item[first]);
     if (few === undefined ? !firsts.has(value) : !few.includes(value)) continue;
     const key = keyOfNames(item, names);
-    if (key !== undefined && keys.has(key)) found.push(position);
+    if (key !== undefined && keys.has(key)) found.push(rows[k] as number);
   }
-  return found;
+  return found.sort((a, b) => a - b);
 }

@@ -23,7 +23,7 @@ const changes: IndexChanges[] = [
 function rows(indexName: string, index: IndexKeySchema) {
   const marks = writeMarks(changes, indexName, table);
   const grouped = groupItems({ items: [...marks.before, after, other], index, entityAttribute: '_type', table });
-  const marked = markedRows(grouped.rows, grouped.items, marks, table);
+  const marked = markedRows(grouped.given, marks, table);
   return Array.from({ length: grouped.rows.length }, (_, i) => {
     const row = grouped.rows.at(i);
     if (row === undefined) return undefined;

@@ -4,7 +4,7 @@
 // "after" row where it is now; an added entry has only the after row, a removed
 // one only the before row. Pure: no React.
 import type { IndexChanges, IndexEntryChangeKind, IndexKeySchema, Item } from '../../engine/index.ts';
-import type { GridRows } from './groupItems.ts';
+import type { GroupedItems } from './groupItems.ts';
 import { tableKey } from './tableKey.ts';
 
 export interface RowMark {
@@ -64,20 +64,15 @@ export function markLabel(mark: RowMark): string {
   }
 }
 
-/** The rows of a grid's items that carry a mark, by row position. */
-export function markedRows(
-  rows: Pick<GridRows, 'length' | 'itemAt'>,
-  items: readonly Item[],
-  marks: WriteMarks,
-  table: IndexKeySchema | undefined,
-): Map<number, RowMark> {
-  const out = new Map<number, RowMark>();
-  if (marks === NO_MARKS || table === undefined) return out;
-  for (let position = 0; position < rows.length; position++) {
-    const item = items[rows.itemAt(position)];
-    if (item === undefined) continue;
+/** The rows (GroupedItems.given) of a grid's items that carry a mark, by row position, in display order. */
+export function markedRows(given: GroupedItems['given'], marks: WriteMarks, table: IndexKeySchema | undefined): Map<number, RowMark> {
+  if (marks === NO_MARKS || table === undefined) return new Map();
+  const found: [number, RowMark][] = [];
+  const { items, rows } = given;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as Item;
     const mark = marks.beforeMarks.get(item) ?? marks.afterMarks.get(tableKey(item, table) ?? '');
-    if (mark !== undefined) out.set(position, mark);
+    if (mark !== undefined) found.push([rows[k] as number, mark]);
   }
-  return out;
+  return new Map(found.sort((a, b) => a[0] - b[0]));
 }
