@@ -181,6 +181,17 @@ describe('sampleParams', () => {
     expect(params['constructor']).toBe(0);
   });
 
+  it('gives a pattern with no parameters none, without reading the records', () => {
+    const model = parseModelText('model "Images"\nentity Image key image count 10\n  image: string\n  views: number\n\ntop: Image order by views desc\n').model;
+    if (!model) throw new Error('no model');
+    const unread: readonly RecordValue[] = new Proxy([], {
+      get: () => {
+        throw new Error('read the records');
+      },
+    });
+    expect(sampleParams(model, new Map([['Image', unread]]), 'top')).toEqual({});
+  });
+
   it('throws for an unknown pattern', () => {
     expect(() => sampleParams(SENSORS, new Map(), 'nope')).toThrow(/no pattern "nope"/);
   });

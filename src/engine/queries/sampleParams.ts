@@ -9,6 +9,9 @@ import { patternNamed, patternParameters } from './patternParameters.ts';
 export function sampleParams(model: Model, records: ReadonlyMap<string, readonly RecordValue[]>, patternName: string, pick = 0): PatternParams {
   const pattern = patternNamed(model, patternName);
   if (!pattern) throw new Error(`no pattern "${patternName}"`);
+  const parameters = patternParameters(model, patternName);
+  // Nothing to pick (`top images by view count`): no need to look through 100,000 records.
+  if (parameters.length === 0) return {};
   const entity = model.entities.find((e) => e.name === pattern.entity);
   // Records that hold every attribute the pattern names (an optional one may be absent, and such
   // a record is in no answer of the pattern), preferably its fixed values too; all of them when none does.
@@ -55,7 +58,7 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
   // Own properties only: an attribute may be called `__proto__` or `constructor`.
   const value = (r: RecordValue | undefined, a: string): Scalar => (r !== undefined && Object.hasOwn(r, a) ? r[a] : undefined) ?? placeholder(a);
   // One entry per parameter; a range on an equality attribute is that attribute's one parameter, shaped by the range.
-  const entries = patternParameters(model, patternName).map((parameter): [string, PatternParams[string]] => {
+  const entries = parameters.map((parameter): [string, PatternParams[string]] => {
     const a = parameter.attribute;
     const v = value(base, a);
     switch (parameter.shape) {
