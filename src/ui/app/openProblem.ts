@@ -6,36 +6,16 @@
 import { appStore } from '../../store/appStore.ts';
 import { fileSizeProblem, sourceSizeProblem } from '../../store/sourceLimit.ts';
 import { looksLikeWorkbench, openWorkbenchText } from './openWorkbench.ts';
+import { offThread } from './offThread.ts';
 import { checkProblemNow, type ProblemCheck } from './problemCheck.ts';
 import ProblemCheckWorker from './problemCheck.worker.ts?worker';
 
 /** `reported`: the opener showed its own notice (a Workbench import's report); `cancelled`: the user kept the work. */
 export type OpenResult = { ok: true; warnings: string[]; reported?: true } | { ok: false; errors: string[]; cancelled?: true };
 
-/** Texts longer than this are read in a worker (a 50,000-character model parses in about 20 ms). */
-export const CHECK_OFF_THREAD_CHARS = 50_000;
-
-/** Reads `text` as a problem, in a Web Worker of its own when it is big (one per check, ended once it answers). */
+/** Reads `text` as a problem, in a Web Worker of its own when it is big (offThread). */
 function checkProblem(text: string): Promise<ProblemCheck> {
-  if (text.length <= CHECK_OFF_THREAD_CHARS || typeof Worker === 'undefined') return Promise.resolve(checkProblemNow(text));
-  let worker: Worker;
-  try {
-    worker = new ProblemCheckWorker();
-  } catch {
-    return Promise.resolve(checkProblemNow(text));
-  }
-  return new Promise((resolve) => {
-    const done = (check: ProblemCheck) => {
-      worker.terminate();
-      resolve(check);
-    };
-    worker.onmessage = (event: MessageEvent<ProblemCheck>) => done(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      done(checkProblemNow(text));
-    };
-    worker.postMessage(text);
-  });
+  return offThread(text, () => new ProblemCheckWorker(), checkProblemNow);
 }
 
 /** Opens `text` if it is within the size limit and loads; `what` names it in a refusal ("The pasted model"). */

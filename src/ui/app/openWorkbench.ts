@@ -4,11 +4,14 @@
 // question the Examples menu asks). The import's report shows as the notice:
 // what it could not map, each at its line and column in the file, and the
 // patterns it proposes. A file it refuses leaves the work as it was, with the
-// reason at its place. The importer is loaded when a Workbench file comes.
-import { formatDiagnostic, printModelText, type Diagnostic } from '../../engine/index.ts';
+// reason at its place. The importer is loaded when a Workbench file comes, and
+// a big file is read off the page's thread (offThread.ts).
 import { appStore } from '../../store/appStore.ts';
+import { offThread } from './offThread.ts';
 import type { OpenResult } from './openProblem.ts';
 import { confirmReplaceWork } from './ReplaceWorkDialog.tsx';
+import type { WorkbenchOpening } from './workbenchOpening.ts';
+import WorkbenchOpeningWorker from './workbenchOpening.worker.ts?worker';
 import { MOD } from '../shared/modifierKey.ts';
 
 /** A JSON object with NoSQL Workbench's `DataModel` (and not a problem file): what `openProblemText` hands here. */
@@ -16,26 +19,26 @@ export function looksLikeWorkbench(text: string): boolean {
   return /^[\s\ufeff]*\{/.test(text) && text.includes('"DataModel"') && !text.includes('"ddb-design-problem/');
 }
 
-/** A diagnostic as a line of the report: where in the file (line and column, else the JSON path), then what. */
-const reportLine = (d: Diagnostic) => `${formatDiagnostic(d)}${d.span && d.path ? ` (${d.path})` : ''}`;
+/** Reads a Workbench file on the page, the importer loaded first. */
+async function readWorkbenchHere(text: string): Promise<WorkbenchOpening> {
+  const { readWorkbenchNow } = await import('./workbenchOpening.ts');
+  return readWorkbenchNow(text);
+}
 
 export async function openWorkbenchText(text: string, what: string): Promise<OpenResult> {
-  const { importWorkbench } = await import('../../engine/interop/workbench/importWorkbench.ts');
-  const result = importWorkbench(text);
-  if (!result.ok) return { ok: false, errors: result.diagnostics.filter((d) => d.severity === 'error').map(reportLine) };
-  const name = `the NoSQL Workbench model ${JSON.stringify(result.model.name)}`;
-  if (!(await confirmReplaceWork(name))) return { ok: false, errors: [], cancelled: true };
+  const read = await offThread(text, () => new WorkbenchOpeningWorker(), readWorkbenchHere);
+  if (!read.ok) return { ok: false, errors: read.errors };
+  if (!(await confirmReplaceWork(`the NoSQL Workbench model ${JSON.stringify(read.modelName)}`))) return { ok: false, errors: [], cancelled: true };
   const { openSource, showNotice } = appStore.getState();
-  openSource({ text: printModelText(result.model), format: 'text' }, result.layout);
-  const records = result.samples.reduce((n, s) => n + s.records.length, 0);
-  const other = result.tables.length > 1 ? ` (the first of its ${String(result.tables.length)} tables; the command line's import --table takes another)` : '';
+  openSource({ text: read.text, format: 'text' }, read.layout);
+  const other = read.tables > 1 ? ` (the first of its ${String(read.tables)} tables; the command line's import --table takes another)` : '';
   showNotice({
     kind: 'info',
     title:
-      `Imported ${what} from NoSQL Workbench (format ${result.version ?? 'without a version'}): table ${result.table}${other}, ${String(result.model.entities.length)} entities, ` +
-      `${String(result.layout.indexes.length - 1)} GSIs, ${String(records)} sample items read. The file holds no access patterns: the ${String(result.proposed.length)} in the editor are proposals to accept or edit. ` +
-      `${result.diagnostics.length > 0 ? `${String(result.diagnostics.length)} thing(s) could not be mapped exactly:` : 'Everything was mapped.'} Undo (${MOD}Z) brings back what you had.`,
-    details: result.diagnostics.map(reportLine),
+      `Imported ${what} from NoSQL Workbench (format ${read.version ?? 'without a version'}): table ${read.table}${other}, ${String(read.entities)} entities, ` +
+      `${String(read.gsis)} GSIs, ${String(read.records)} sample items read. The file holds no access patterns: the ${String(read.proposed)} in the editor are proposals to accept or edit. ` +
+      `${read.report.length > 0 ? `${String(read.report.length)} thing(s) could not be mapped exactly:` : 'Everything was mapped.'} Undo (${MOD}Z) brings back what you had.`,
+    details: read.report,
   });
   return { ok: true, warnings: [], reported: true };
 }
