@@ -28,6 +28,24 @@ const games = readProblemModel('aws-game-scores-leaderboard.problem.json');
 const keyOf = (entity: Entity, r: RecordValue): string => JSON.stringify(entity.key.map((k) => r[k]));
 const entityOf = (model: Model, name: string): Entity => model.entities.find((e) => e.name === name)!;
 const get = (records: Map<string, RecordValue[]>, name: string): RecordValue[] => records.get(name) ?? [];
+/** A self-reference: an Employee's manager is an Employee (roots point at none). */
+const employees: Model = {
+  name: 'org',
+  entities: [
+    {
+      name: 'Employee',
+      attributes: [
+        { name: 'employeeId', type: 'string' },
+        { name: 'managerId', type: 'string' },
+        { name: 'name', type: 'string' },
+      ],
+      key: ['employeeId'],
+      belongsTo: [{ entity: 'Employee', via: ['managerId'] }],
+      count: 200,
+    },
+  ],
+  patterns: [],
+};
 /** A belongsTo cycle: Team's captain is a Player (filled in afterwards), a Player's team a Team. */
 const teamsAndPlayers: Model = {
   name: 'cycle',
@@ -227,24 +245,7 @@ describe('generateSampleRecords: relations', () => {
   });
 
   it('lets records of a self-referencing entity point at earlier ones, some being roots that point at nothing', () => {
-    const m: Model = {
-      name: 'org',
-      entities: [
-        {
-          name: 'Employee',
-          attributes: [
-            { name: 'employeeId', type: 'string' },
-            { name: 'managerId', type: 'string' },
-            { name: 'name', type: 'string' },
-          ],
-          key: ['employeeId'],
-          belongsTo: [{ entity: 'Employee', via: ['managerId'] }],
-          count: 200,
-        },
-      ],
-      patterns: [],
-    };
-    const list = get(generateSampleRecords(m, { seed: 5 }), 'Employee');
+    const list = get(generateSampleRecords(employees, { seed: 5 }), 'Employee');
     const position = new Map(list.map((e, i) => [e.employeeId, i]));
     const managed = list.filter((e, i) => position.has(e.managerId) && (position.get(e.managerId) ?? i) < i);
     const roots = list.filter((e) => !position.has(e.managerId));
@@ -524,21 +525,8 @@ describe('generateSampleRecords: progress', () => {
 
   it('tells nothing of an entity whose records change after they are made (a self-reference, a cycle), nor of one the cache gives', () => {
     const org: Model = {
-      name: 'org',
-      entities: [
-        {
-          name: 'Employee',
-          attributes: [
-            { name: 'employeeId', type: 'string' },
-            { name: 'managerId', type: 'string' },
-          ],
-          key: ['employeeId'],
-          belongsTo: [{ entity: 'Employee', via: ['managerId'] }],
-          count: 200,
-        },
-        { name: 'Office', attributes: [{ name: 'officeId', type: 'string' }], key: ['officeId'], belongsTo: [], count: 100 },
-      ],
-      patterns: [],
+      ...employees,
+      entities: [...employees.entities, { name: 'Office', attributes: [{ name: 'officeId', type: 'string' }], key: ['officeId'], belongsTo: [], count: 100 }],
     };
     expect(calls(org, { seed: 5 }, 10).seen.map((c) => c.entity)).toEqual(Array.from({ length: 10 }, () => 'Office'));
 
