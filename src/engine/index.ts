@@ -69,6 +69,7 @@ export { deriveDesign, hasKeyLayout } from './design/deriveDesign.ts';
 export type { DeriveOptions } from './design/deriveDesign.ts';
 export { KEYS_MODES, type KeysMode } from './keys/nativeKeys.ts';
 export { planDesign } from './design/planDesign.ts';
+export { createPlanCache, type PlanCache } from './queries/planPattern.ts';
 export { keyTemplateText } from './design/templateText.ts';
 export { compareKeyValue, compareKeyValues, indexKeyOf, readIndexKey, type ItemIndexKey, type KeyValue } from './design/indexKeyOf.ts';
 export { indexKeyAttributes, indexKeyNames, indexKeyText, isCompositeIndex, isNativeIndex, syntheticKeyAttributes } from './design/indexKeys.ts';

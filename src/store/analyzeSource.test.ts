@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { designLayout } from '../engine/index.ts';
-import { analyzeSource } from './analyzeSource.ts';
+import { analyzeSource, createAnalysisCache, designPhase } from './analyzeSource.ts';
 
 describe('analyzeSource: design diagnostics', () => {
   it('keeps subjects, places a pattern diagnostic on its pattern and one about the whole design on the model line', () => {
@@ -64,5 +64,21 @@ describe('analyzeSource: the design review (lint)', () => {
     // `consistent` on line 6, after "byEmail: User by email returns one ".
     const located = result.diagnostics.find((d) => d.code === 'lint.consistentGsiRead');
     expect(located?.span).toMatchObject({ line: 6, column: 36 });
+  });
+});
+
+describe('designPhase with the analysis cache', () => {
+  it("takes the last run's plan again for every pattern an edit left alone (the design is the same as without the cache)", () => {
+    const text = (count: number) =>
+      `model "Shop"\nentity User key email count 5\n  email: string\n  plan: "free" | "premium"\nentity Order key orderId count ${String(count)}\n  orderId: string\n  status: string\n\n` +
+      'getUser: User by email returns one\nbyPlan: User by plan\nbyStatus: Order by status\n';
+    const cache = createAnalysisCache();
+    const first = designPhase({ text: text(10), format: 'text', scale: 1 }, cache).derived?.design;
+    if (first === undefined) throw new Error('no design');
+    const request = { text: text(11), format: 'text' as const, scale: 1, previous: designLayout(first) };
+    const second = designPhase(request, cache).derived?.design;
+    expect(second).toEqual(designPhase(request).derived?.design);
+    const same = (name: string) => second?.patterns.find((p) => p.pattern === name) === first.patterns.find((p) => p.pattern === name);
+    expect([same('getUser'), same('byPlan'), same('byStatus')]).toEqual([true, true, false]);
   });
 });

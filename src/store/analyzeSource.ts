@@ -6,6 +6,7 @@
 // are reused from the last run when their inputs are the same. Runs in the analysis worker (or
 // inline where there is no Worker); never touches the store.
 import {
+  createPlanCache,
   createSampleCache,
   deriveDesign,
   generateModule,
@@ -21,6 +22,7 @@ import {
   type Item,
   type KeysMode,
   type Model,
+  type PlanCache,
   type RecordValue,
   type SampleBudget,
   type SampleCache,
@@ -91,14 +93,15 @@ export type AnalysisPhase = DesignPhase | SamplesPhase | LintPhase;
 /** The generated AccessPatterns module of a design, or the engine bug that stopped it (on the model line). */
 export type CodeResult = { ok: true; code: string } | { ok: false; error: Diagnostic };
 
-/** What a run keeps for the next one: each entity's records (the engine's cache) and the items made of them. */
+/** What a run keeps for the next one: the patterns' plans and each entity's records (the engine's caches), and the items made of them. */
 export interface AnalysisCache {
+  plans: PlanCache;
   samples: SampleCache;
   items: ItemsCache;
 }
 
 export function createAnalysisCache(): AnalysisCache {
-  return { samples: createSampleCache(), items: createItemsCache() };
+  return { plans: createPlanCache(), samples: createSampleCache(), items: createItemsCache() };
 }
 
 /** How a run hears of a newer request, and hands on its phases. */
@@ -122,7 +125,7 @@ export interface RunControl {
 /** Runs the analysis of `request` phase by phase (see the top of this file); ends early when superseded. */
 export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache, control: RunControl): Promise<void> {
   if (control.superseded()) return;
-  const first = designPhase(request);
+  const first = designPhase(request, cache);
   control.emit(first);
   const derived = first.derived;
   if (derived === undefined) return;
@@ -156,8 +159,8 @@ export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache
   control.emit({ phase: 'lint', findings, located: findings.map((d) => locate(d, sourceMap)) });
 }
 
-/** Parse and derive: the design phase. */
-export function designPhase({ text, format, previous, deployed, keys = 'composite' }: AnalysisRequest): DesignPhase {
+/** Parse and derive: the design phase; with `cache`, the plans of the last run's design are taken again where an edit left them. */
+export function designPhase({ text, format, previous, deployed, keys = 'composite' }: AnalysisRequest, cache?: Pick<AnalysisCache, 'plans'>): DesignPhase {
   const parsed = parseSource(text, format);
   const { sourceMap } = parsed;
   if (!parsed.model) return { phase: 'design', diagnostics: parsed.diagnostics, sourceMap };
@@ -166,9 +169,12 @@ export function designPhase({ text, format, previous, deployed, keys = 'composit
     // The table is the model's table.name, else named after the model, as the app always has
     // (it has no table name of its own to keep): never the kept layout's name.
     const kept = deployed ?? previous;
+    const plans = cache ? { plans: cache.plans } : {};
     const design = deriveDesign(
       model,
-      kept ? { previous: kept, ...(deployed ? { deployed: true } : {}), tableName: model.table?.name ?? tableNameOf(model.name), keys } : { keys },
+      kept
+        ? { previous: kept, ...(deployed ? { deployed: true } : {}), tableName: model.table?.name ?? tableNameOf(model.name), keys, ...plans }
+        : { keys, ...plans },
     );
     const diagnostics = [...parsed.diagnostics, ...design.diagnostics.map((d) => locate(d, sourceMap))];
     // No key layout (a bug, reported as engine.internal): nothing to key items in; keep the last design.

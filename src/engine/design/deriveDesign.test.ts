@@ -6,6 +6,10 @@ import { designLayout } from './designJson.ts';
 import type { Design } from './types.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { parseModelText } from '../model/parseModelText.ts';
+import { validateModel } from '../model/validateModel.ts';
+import { createPlanCache } from '../queries/planPattern.ts';
+import { createRandom } from '../samples/createRandom.ts';
+import { prng, randomModel } from '../../testing/randomModel.ts';
 
 const model = modelFromText;
 const seg = (d: Design, entity: string, index: string) => {
@@ -293,5 +297,40 @@ describe('deriveDesign when a stage throws', () => {
 
   it('has a key layout whenever the keys stage succeeds', () => {
     expect(hasKeyLayout(deriveDesign(model(SHOP)))).toBe(true);
+  });
+});
+
+describe('deriveDesign with a plan cache', () => {
+  it('derives what it derives without one, as a model is edited: counts, orders, new patterns, on 150 random models', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const m = randomModel(prng(seed));
+      if (validateModel(m).some((d) => d.severity === 'error') || m.patterns.length === 0) continue;
+      const random = createRandom(`derive:${seed}`);
+      const plans = createPlanCache();
+      const first = deriveDesign(m, { plans });
+      expect(first, `seed ${seed}`).toEqual(deriveDesign(m));
+      const entity = random.pick(m.entities);
+      const pattern = random.pick(m.patterns);
+      const edits: Model[] = [
+        { ...m, entities: m.entities.map((e) => (e === entity ? { ...e, count: (e.count ?? 10) * 3 } : e)) },
+        { ...m, patterns: m.patterns.map((p) => (p === pattern ? { ...p, order: { attribute: entity.key[0] ?? '', direction: 'desc' as const } } : p)) },
+        // A copy of a pattern under another name, and one on the entity's own key (the kept layout may need a GSI).
+        { ...m, patterns: [...m.patterns, { ...pattern, name: `${pattern.name}_again` }] },
+        {
+          ...m,
+          patterns: [...m.patterns, { name: 'byAnother', entity: entity.name, equals: entity.attributes.slice(-1).map((a) => a.name), returns: 'many' }],
+        },
+      ];
+      let previous = designLayout(first);
+      for (const [k, edited] of edits.entries()) {
+        if (validateModel(edited).some((d) => d.severity === 'error')) continue;
+        const cached = deriveDesign(edited, { previous, plans });
+        expect(cached, `seed ${seed}, edit ${String(k)}`).toEqual(deriveDesign(edited, { previous }));
+        previous = designLayout(cached);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 });

@@ -13,7 +13,7 @@ import { keepPrevious } from './keepPrevious.ts';
 import { deployedProblems, unusedWarnings } from '../evolve/deployedProblems.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { indexDesigns, planDesign } from './planDesign.ts';
-import type { PlannedPatterns } from '../queries/planPattern.ts';
+import { planPatterns, type PlanCache, type PlannedPatterns } from '../queries/planPattern.ts';
 import { tableNameOf, tableNameProblem } from './tableNameOf.ts';
 
 export interface DeriveOptions {
@@ -37,6 +37,11 @@ export interface DeriveOptions {
    * `evolve.*` error naming what the alternatives cost.
    */
   deployed?: boolean;
+  /**
+   * Plans of the last derivation with this cache (createPlanCache), taken again for the patterns an edit did
+   * not touch (the app derives on every keystroke). The design is the same with or without it.
+   */
+  plans?: PlanCache;
 }
 
 /**
@@ -59,7 +64,10 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   let planned: PlannedPatterns | undefined;
   try {
     if (previous) {
-      const kept = keepPrevious(model, previous, tableName, options.keys ?? 'composite', { deployed: options.deployed === true });
+      const kept = keepPrevious(model, previous, tableName, options.keys ?? 'composite', {
+        deployed: options.deployed === true,
+        ...(options.plans ? { plans: options.plans } : {}),
+      });
       ({ layout, keysDiagnostics, changes, planned } = kept);
     } else {
       const keys = deriveKeyLayout(model, { keys: options.keys ?? 'composite' });
@@ -86,7 +94,7 @@ export function deriveDesign(model: Model, options: DeriveOptions = {}): Design 
   const withChanges = (d: Design): Design => (changes ? { ...d, changes } : d);
   let design: Design;
   try {
-    design = planDesign(model, layout, planned);
+    design = planDesign(model, layout, planned ?? planPatterns(model, layout, options.plans));
   } catch (error) {
     return withChanges({
       model,

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Entity, Model } from '../model/types.ts';
 import { deriveKeyLayout, keyLayoutDiagnostics } from '../keys/deriveKeyLayout.ts';
-import { planPatterns, type PlannedPatterns } from '../queries/planPattern.ts';
+import { planPatterns, type PlanCache, type PlannedPatterns } from '../queries/planPattern.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { keySchemaOf, syntheticKeyAttributes } from './indexKeys.ts';
 import type { DesignChange, DesignLayout, EntityDesign, IndexLayout, KeyTemplate, PatternPlan } from './types.ts';
@@ -29,6 +29,8 @@ export interface KeepOptions {
    * of either design stay consistent during a migration.
    */
   deployed?: boolean;
+  /** Plans of the last derivation (DeriveOptions.plans), for the kept layout's plans and the final one's. */
+  plans?: PlanCache;
 }
 
 export function keepPrevious(model: Model, previous: DesignLayout, tableName: string, keys: KeysMode = 'composite', options: KeepOptions = {}): KeptLayout {
@@ -93,7 +95,7 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
   const kept0 = layout;
 
   // What the kept layout cannot serve, and why (the reason for whatever is added).
-  const first = planPatterns(model, layout);
+  const first = planPatterns(model, layout, options.plans);
   const why = new Map(first.diagnostics.flatMap((d) => (d.subject?.pattern !== undefined ? [[d.subject.pattern, d.message] as const] : [])));
   const unkeyed = model.entities.filter((e) => kept.get(e.name)?.keys.table === undefined);
   const keysDiagnostics = keyLayoutDiagnostics(model, { labels, keys });
@@ -171,7 +173,7 @@ export function keepPrevious(model: Model, previous: DesignLayout, tableName: st
     }
   }
 
-  const planned = layout === kept0 ? first : planPatterns(model, layout);
+  const planned = layout === kept0 ? first : planPatterns(model, layout, options.plans);
   const plans = planned.plans;
   if (options.deployed) {
     changes.push(...differences(previous, layout, { changes, why, plans }));

@@ -5,10 +5,14 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../design/deriveDesign.ts';
 import { fromItem, toItem } from '../design/items.ts';
-import type { Design, Item } from '../design/types.ts';
+import type { Design, DesignLayout, Item, KeyTemplate } from '../design/types.ts';
 import type { KeysMode } from '../keys/nativeKeys.ts';
 import { parseProblemJson } from '../model/parseProblemJson.ts';
-import type { Model, Pattern, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import type { Entity, Model, Pattern, PatternParams, RecordValue, Scalar } from '../model/types.ts';
+import { validateModel } from '../model/validateModel.ts';
+import { createRandom } from '../samples/createRandom.ts';
+import { createPlanCache, planPatterns } from './planPattern.ts';
+import { prng, randomModel } from '../../testing/randomModel.ts';
 import { designLayout } from '../design/designJson.ts';
 import { planDesign } from '../design/planDesign.ts';
 import { generateSampleRecords } from '../samples/generateSampleRecords.ts';
@@ -18,7 +22,7 @@ import { compareScalars } from './compareScalars.ts';
 import { compareUtf8 } from './compareUtf8.ts';
 import { evaluateRequest } from './evaluateRequest.ts';
 import { sampleParams } from './sampleParams.ts';
-import { allModels, modelFromText } from '../../testing/exampleModels.ts';
+import { allModels, exampleModel, modelFromText } from '../../testing/exampleModels.ts';
 import { limitedAnswerProblem } from '../../testing/limitedAnswer.ts';
 
 function problem(file: string): Model {
@@ -395,5 +399,102 @@ firstWithOrders: User by email order by createdAt asc limit 1 with Order
       'freeWithOrders',
       'firstWithOrders',
     ]);
+  });
+});
+
+describe('planPatterns with a cache of the plans of its last call', () => {
+  /** Planned right after `before` with the same cache, whose plans it may take. */
+  const after = (before: [Model, DesignLayout], m: Model, layout: DesignLayout) => {
+    const cache = createPlanCache();
+    planPatterns(...before, cache);
+    return planPatterns(m, layout, cache);
+  };
+  const withEntity = (m: Model, name: string, change: (e: Entity) => Entity): Model => ({
+    ...m,
+    entities: m.entities.map((e) => (e.name === name ? change(e) : e)),
+  });
+  const withTemplate = (layout: DesignLayout, entity: string, change: (keys: Record<string, KeyTemplate>) => Record<string, KeyTemplate>): DesignLayout => ({
+    ...layout,
+    entities: layout.entities.map((e) => (e.entity === entity ? { ...e, keys: change(e.keys) } : e)),
+  });
+
+  it('plans as it does without the cache, after edits of a pattern, an entity, a template or an index, on 150 random models', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const m = randomModel(prng(seed));
+      if (validateModel(m).some((d) => d.severity === 'error')) continue;
+      const layout = designLayout(deriveDesign(m));
+      if (m.patterns.length === 0) continue;
+      const random = createRandom(`plans:${seed}`);
+      const pattern = random.pick(m.patterns);
+      const entity = m.entities.find((e) => e.name === pattern?.entity);
+      if (pattern === undefined || entity === undefined) continue;
+      const optional = entity.attributes.find((a) => !entity.key.includes(a.name) && !a.optional);
+      const gsi = layout.indexes.find((i) => i.kind === 'gsi');
+      const edits: [string, Model, DesignLayout][] = [
+        ['nothing', m, layout],
+        ['a count', withEntity(m, entity.name, (e) => ({ ...e, count: (e.count ?? 10) + 1 })), layout],
+        [
+          'an order',
+          {
+            ...m,
+            patterns: m.patterns.map((p) =>
+              p === pattern ? { ...p, order: { attribute: entity.key[0] ?? '', direction: p.order?.direction === 'desc' ? 'asc' : 'desc' } } : p,
+            ),
+          },
+          layout,
+        ],
+        [
+          'a table template',
+          m,
+          withTemplate(layout, entity.name, (keys) => ({
+            ...keys,
+            ...(keys.table ? { table: { ...keys.table, sk: [{ kind: 'literal', text: 'OTHER' }] } } : {}),
+          })),
+        ],
+        [
+          'a GSI template dropped',
+          m,
+          withTemplate(layout, entity.name, (keys) => Object.fromEntries(Object.entries(keys).filter(([index]) => index === 'table'))),
+        ],
+      ];
+      if (optional) {
+        const made = withEntity(m, entity.name, (e) => ({ ...e, attributes: e.attributes.map((a) => (a === optional ? { ...a, optional: true } : a)) }));
+        edits.push(['an optional attribute', made, layout]);
+      }
+      if (gsi && gsi.keys !== 'native') {
+        const swapped = layout.indexes.map((i) => (i === gsi ? { ...gsi, pkAttribute: gsi.skAttribute, skAttribute: gsi.pkAttribute } : i));
+        edits.push(["a GSI's key attributes", m, { ...layout, indexes: swapped }]);
+      }
+      for (const [what, edited, editedLayout] of edits) {
+        expect(after([m, layout], edited, editedLayout), `seed ${seed}: ${what}`).toEqual(planPatterns(edited, editedLayout));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(600);
+  });
+
+  it('gives the very plan it made when a pattern, its entity and its templates are the same, and plans a pattern with include again', () => {
+    const m = exampleModel('ecommerce');
+    const layout = designLayout(deriveDesign(m));
+    const cache = createPlanCache();
+    const first = planPatterns(m, layout, cache);
+    // Another entity's count changes: every other plan is taken again.
+    const other = m.entities[m.entities.length - 1];
+    if (other === undefined) throw new Error('no entity');
+    const second = planPatterns(
+      withEntity(m, other.name, (e) => ({ ...e, count: (e.count ?? 10) + 7 })),
+      layout,
+      cache,
+    );
+    expect(second).toEqual(first);
+    const includes = new Set(m.patterns.filter((p) => p.include !== undefined && p.include.length > 0).map((p) => p.name));
+    expect(includes.size).toBeGreaterThan(0);
+    for (const plan of second.plans) {
+      const before = first.plans.find((p) => p.pattern === plan.pattern);
+      const onOther = m.patterns.find((p) => p.name === plan.pattern)?.entity === other.name;
+      if (includes.has(plan.pattern) || onOther) expect(plan, plan.pattern).not.toBe(before);
+      else expect(plan, plan.pattern).toBe(before);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { equalityAttributes, fixedEntries } from '../model/patternEqualities.ts'
 import type { Entity, Model, Pattern } from '../model/types.ts';
 import type { DesignLayout, IndexLayout, KeyPart, KeyTemplate, PatternPlan, PlanStep, StepKey } from '../design/types.ts';
 import { describeStepKey } from './describeStepKey.ts';
-import { indexKeyNames } from '../design/indexKeys.ts';
+import { indexKeyNames, keySchemaOf } from '../design/indexKeys.ts';
 import { attributesOf, keyParts, matchTemplate, sparseOn, type KeyAsk, type TemplateMiss } from './matchTemplate.ts';
 import { queriesDiagnostic } from './queriesDiagnostic.ts';
 import { patternShards } from '../keys/shards.ts';
@@ -40,7 +40,24 @@ class NotServed {
   constructor(readonly message: string) {}
 }
 
-export function planPatterns(model: Model, layout: DesignLayout): PlannedPatterns {
+/**
+ * Plans reused across planPatterns calls (typing in a model plans again only the patterns an edit touches): the
+ * last call's, by what each was made from. A plan reads only its pattern, its entity and that entity's templates
+ * with their indexes, unless the pattern includes other entities (collectionStep reads every entity's templates):
+ * one made from the same ones is taken again, the very object (a plan is never changed once made). A pattern with
+ * `with` (include) is planned each time. The 1,000-pattern model planned every pattern again on each keystroke.
+ */
+export interface PlanCache {
+  /** The last call's plans: by its entity's part (entity and templates, as JSON), then by the pattern (as JSON). */
+  last: Map<string, Map<string, PatternPlan | NotServed>>;
+}
+
+export function createPlanCache(): PlanCache {
+  return { last: new Map() };
+}
+
+/** `cache`: the plans of the last call with it, taken again where nothing they were made from changed. */
+export function planPatterns(model: Model, layout: DesignLayout, cache?: PlanCache): PlannedPatterns {
   const plans: PatternPlan[] = [];
   const diagnostics: Diagnostic[] = [];
   const entities = new Map(model.entities.map((e) => [e.name, e]));
@@ -55,12 +72,26 @@ export function planPatterns(model: Model, layout: DesignLayout): PlannedPattern
     );
   }
   const context: Context = { entities, placements, indexes: new Map(layout.indexes.map((i) => [i.name, i])) };
+  const made: PlanCache['last'] = new Map();
+  // What an entity's plans read of it and of the layout, written once per entity: the entity, then each of its
+  // templates with its index's key schema and projection (a previous design's indexes also list their patterns).
+  const indexTexts = new Map(layout.indexes.map((i) => [i, JSON.stringify([keySchemaOf(i), i.projection])]));
+  const texts = new Map<Entity, string>();
+  const readsOf = (entity: Entity): string => {
+    let text = texts.get(entity);
+    if (text === undefined) {
+      text = JSON.stringify(entity);
+      for (const { index, template } of placements.get(entity.name) ?? []) text += `\u0000${indexTexts.get(index) ?? ''}${JSON.stringify(template)}`;
+      texts.set(entity, text);
+    }
+    return text;
+  };
   model.patterns.forEach((pattern, i) => {
     const entity = entities.get(pattern.entity);
     if (!entity) return; // validation reports it
     const where = { path: `patterns[${i}]`, subject: { pattern: pattern.name, entity: entity.name } };
     try {
-      const planned = planOne(context, pattern, entity);
+      const planned = cache === undefined ? planOne(context, pattern, entity) : knownPlan(pattern, entity, context, readsOf, cache.last, made);
       if (planned instanceof NotServed) diagnostics.push(queriesDiagnostic('queries.notServed', `${pattern.name}: ${planned.message}`, where));
       else plans.push(planned);
     } catch (e) {
@@ -68,7 +99,30 @@ export function planPatterns(model: Model, layout: DesignLayout): PlannedPattern
       diagnostics.push(internalDiagnostic(`planning ${pattern.name}`, e, where));
     }
   });
+  if (cache !== undefined) cache.last = made;
   return { plans, diagnostics };
+}
+
+/** The plan of a pattern without include made from the same pattern, entity and templates (in `made` this call, else in `last`), or a new one. */
+function knownPlan(
+  pattern: Pattern,
+  entity: Entity,
+  context: Context,
+  readsOf: (entity: Entity) => string,
+  last: PlanCache['last'],
+  made: PlanCache['last'],
+): PatternPlan | NotServed {
+  if (pattern.include !== undefined && pattern.include.length > 0) return planOne(context, pattern, entity);
+  const reads = readsOf(entity);
+  const asked = JSON.stringify(pattern);
+  let plans = made.get(reads);
+  if (plans === undefined) {
+    plans = new Map();
+    made.set(reads, plans);
+  }
+  const plan = plans.get(asked) ?? last.get(reads)?.get(asked) ?? planOne(context, pattern, entity);
+  plans.set(asked, plan);
+  return plan;
 }
 
 function planOne(context: Context, pattern: Pattern, entity: Entity): PatternPlan | NotServed {
