@@ -192,6 +192,22 @@ describe('sampleParams', () => {
     expect(sampleParams(model, new Map([['Image', unread]]), 'top')).toEqual({});
   });
 
+  it('reads the records only up to the first that fits, for the first pick of a pattern with no between', () => {
+    const model = parseModelText(
+      'model "Images"\nentity Image key image count 10\n  image: string\n  views: number\n\nbyImage: Image by image returns one\n',
+    ).model;
+    if (!model) throw new Error('no model');
+    const list: RecordValue[] = Array.from({ length: 1000 }, (_, i) => ({ image: `i${String(i)}`, views: i }));
+    // Any record past the third read is a count of them all.
+    const few: readonly RecordValue[] = new Proxy(list, {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string' && /^\d+$/.test(key) && Number(key) > 2) throw new Error('read them all');
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(sampleParams(model, new Map([['Image', few]]), 'byImage')).toEqual({ image: 'i0' });
+  });
+
   it('throws for an unknown pattern', () => {
     expect(() => sampleParams(SENSORS, new Map(), 'nope')).toThrow(/no pattern "nope"/);
   });

@@ -27,18 +27,26 @@ export function sampleParams(model: Model, records: ReadonlyMap<string, readonly
     for (const [a, v] of fixed) if (!Object.hasOwn(r, a) || r[a] !== v) return false;
     return true;
   };
-  // Counted, then the two records picked by position among them: no list of 100,000 records is made for two.
-  let holding = 0;
-  let fitting = 0;
-  for (const r of all) {
-    if (!holds(r)) continue;
-    holding++;
-    if (fixed.length > 0 && fits(r)) fitting++;
+  // The first record (pick 0) with no `between` parameter: the first that fits, else the first that holds,
+  // else the first, found without counting them (the first usually fits: a record or two read, not 100,000).
+  // Otherwise counted, then the two records picked by position among them (no list is made for two).
+  let base: RecordValue | undefined;
+  let other: RecordValue | undefined;
+  if (pick === 0 && !parameters.some((p) => p.shape === 'pair')) {
+    base = all.find(fits) ?? all.find(holds) ?? all[0];
+  } else {
+    let holding = 0;
+    let fitting = 0;
+    for (const r of all) {
+      if (!holds(r)) continue;
+      holding++;
+      if (fixed.length > 0 && fits(r)) fitting++;
+    }
+    if (fixed.length === 0) fitting = holding;
+    const [among, length] = fitting > 0 ? [fits, fitting] : holding > 0 ? [holds, holding] : [() => true, all.length];
+    base = length ? nth(all, among, ((pick % length) + length) % length) : undefined;
+    other = length ? nth(all, among, (pick + Math.floor(length / 2)) % length) : undefined;
   }
-  if (fixed.length === 0) fitting = holding;
-  const [among, length] = fitting > 0 ? [fits, fitting] : holding > 0 ? [holds, holding] : [() => true, all.length];
-  const base = length ? nth(all, among, ((pick % length) + length) % length) : undefined;
-  const other = length ? nth(all, among, (pick + Math.floor(length / 2)) % length) : undefined;
   const placeholder = (attribute: string): Scalar => {
     const def = entity?.attributes.find((a) => a.name === attribute);
     if (def?.values?.[0] !== undefined) return def.values[0];
