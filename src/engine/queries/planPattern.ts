@@ -75,11 +75,13 @@ export function planPatterns(model: Model, layout: DesignLayout, cache?: PlanCac
   const made: PlanCache['last'] = new Map();
   // What an entity's plans read of it and of the layout, written once per entity: the entity, then each of its
   // templates with its index's key schema and projection (a previous design's indexes also list their patterns).
-  const indexTexts = new Map(layout.indexes.map((i) => [i, JSON.stringify([keySchemaOf(i), i.projection])]));
+  // Made only with a cache: the callers without one (keepPrevious's trial layouts, the CLI) write none of it.
+  let indexTexts: Map<IndexLayout, string> | undefined;
   const texts = new Map<Entity, string>();
   const readsOf = (entity: Entity): string => {
     let text = texts.get(entity);
     if (text === undefined) {
+      indexTexts ??= new Map(layout.indexes.map((i) => [i, JSON.stringify([keySchemaOf(i), i.projection])]));
       text = JSON.stringify(entity);
       for (const { index, template } of placements.get(entity.name) ?? []) text += `\u0000${indexTexts.get(index) ?? ''}${JSON.stringify(template)}`;
       texts.set(entity, text);
