@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Entity, Model, RecordValue } from '../model/types.ts';
 import { createSampleCache, DEFAULT_RECORD_COUNT, generateSampleRecords, sampleCount } from './generateSampleRecords.ts';
+import { prng, randomModel } from '../../testing/randomModel.ts';
+import { validateModel } from '../model/validateModel.ts';
 import { PLACES } from './samplePlaces.ts';
 import { FIRST_NAMES, GAME_TITLES, LAST_NAMES } from './sampleWords.ts';
 
@@ -492,6 +494,33 @@ describe('generateSampleRecords: the cache', () => {
       const edits = [model, ...model.entities.map((e) => withCount(model, e.name, (e.count ?? DEFAULT_RECORD_COUNT) + 3)), model];
       for (const edit of edits) expect(generateSampleRecords(edit, { seed: 'tablewright', cache })).toEqual(fresh(edit));
     }
+  });
+});
+
+describe('generateSampleRecords: the cache on random models', () => {
+  it('equals a fresh call through edits of each entity in turn and back, on 120 random models (cycles, self-references, fixed literals)', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const model = randomModel(prng(seed));
+      if (validateModel(model).some((d) => d.severity === 'error')) continue;
+      const cache = createSampleCache();
+      const edits: Model[] = [model];
+      for (const entity of model.entities) {
+        edits.push(withCount(model, entity.name, Math.min(40, (entity.count ?? DEFAULT_RECORD_COUNT) + 3)));
+        // A new attribute: the entity is made again, and those after it copy the same key values, or not.
+        edits.push({
+          ...model,
+          entities: model.entities.map((e) => (e === entity ? { ...e, attributes: [...e.attributes, { name: 'zzNote', type: 'string' }] } : e)),
+        });
+        edits.push(model);
+      }
+      for (const edit of edits) {
+        const options = { seed: `cache:${seed}`, maxPerEntity: 40 };
+        expect(generateSampleRecords(edit, { ...options, cache }), `seed ${seed}`).toEqual(generateSampleRecords(edit, options));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });
 

@@ -18,7 +18,7 @@
 // as many records as it has distinct keys. In a belongsTo cycle, the relation
 // generated first cannot point at records that do not exist yet: it is filled
 // in afterwards when its `via` is not part of the key, else left unrelated.
-import type { Attribute, BelongsTo, Entity, Model, RecordValue, Scalar } from '../model/types.ts';
+import type { Attribute, BelongsTo, Entity, Model, Pattern, RecordValue, Scalar } from '../model/types.ts';
 import { matchesType } from '../model/matchesType.ts';
 import { fixedEntries } from '../model/patternEqualities.ts';
 import { attributeKind } from './attributeKind.ts';
@@ -59,11 +59,22 @@ export interface SampleOptions {
 interface SampleCacheEntry {
   /** The entity's own inputs, as text: seed, definition, count, fixed literals, relations. */
   signature: string;
-  /** The values it copies from its parents (made before it): each one's key values, in order. */
-  parents: readonly (readonly unknown[])[];
+  /** What it copies from its parents (made before it), per relation: the parent's records and their key values, in order. */
+  parents: readonly ParentValues[];
   /** The id pools (other entities' ids) it drew from while it was made, by attribute; undefined: it looked and found none. */
   pools: ReadonlyMap<string, IdPool | undefined>;
   records: RecordValue[];
+  /** The id pools its records offer the entities made after it (idPoolsOf), made once for these records. */
+  offers: readonly (readonly [string, IdPool])[];
+}
+
+/**
+ * A parent's records and the key values a child copies from them (the count first). The values are read only
+ * when the records are not the very array of the last call: a cached array is never changed, so its values are.
+ */
+interface ParentValues {
+  list: readonly RecordValue[];
+  values: () => readonly unknown[];
 }
 
 /** Records reused across generateSampleRecords calls, per entity (typing in a model regenerates only what the change touches). */
@@ -77,20 +88,23 @@ export function createSampleCache(): SampleCache {
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 const samePool = (a: IdPool | undefined, b: IdPool | undefined): boolean =>
-  a === undefined || b === undefined ? a === b : a.type === b.type && sameList(a.values, b.values);
+  a === b || (a !== undefined && b !== undefined && a.type === b.type && sameList(a.values, b.values));
+const sameParent = (a: ParentValues, b: ParentValues): boolean => a.list === b.list || sameList(a.values(), b.values());
 
 /**
  * Whether an entity made with `before`'s inputs would be made the same now: generation is deterministic, so
  * equal own inputs, parents and pools read (the same reads then happen) give equal records.
  */
-function unchanged(before: SampleCacheEntry, now: Omit<SampleCacheEntry, 'records' | 'pools'>, idPools: IdPools): boolean {
+function unchanged(before: SampleCacheEntry, now: EntryInputs, idPools: IdPools): boolean {
   return (
     before.signature === now.signature &&
     before.parents.length === now.parents.length &&
-    before.parents.every((list, i) => sameList(list, now.parents[i] as readonly unknown[])) &&
+    before.parents.every((parent, i) => sameParent(parent, now.parents[i] as ParentValues)) &&
     [...before.pools].every(([name, pool]) => samePool(pool, idPools.get(name)))
   );
 }
+
+type EntryInputs = Pick<SampleCacheEntry, 'signature' | 'parents'>;
 
 /** Records of an entity that declares no `count`. */
 export const DEFAULT_RECORD_COUNT = 20;
@@ -164,6 +178,13 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
   const idPools: IdPools = new Map();
   const deferred: { entity: Entity; relation: Relation }[] = [];
   const cached = new Map<string, SampleCacheEntry>();
+  // Each entity's patterns, read once (fixedLiterals): the 1,000-pattern model read every pattern for each of its 200 entities.
+  const patternsOf = new Map<string, Pattern[]>();
+  for (const pattern of model.patterns) {
+    const list = patternsOf.get(pattern.entity);
+    if (list === undefined) patternsOf.set(pattern.entity, [pattern]);
+    else list.push(pattern);
+  }
 
   for (const entity of generationOrder(model)) {
     const relations: Relation[] = [];
@@ -185,34 +206,35 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
       relations.push(relation);
     }
     const count = sampleCount(entity, options);
-    const literals = fixedLiterals(model, entity);
+    const literals = fixedLiterals(patternsOf.get(entity.name) ?? [], entity);
     const pools = new Map<string, IdPool | undefined>();
     // Records that change after they are made are never handed on early.
     const final = !relations.some((r) => r.self) && !deferred.some((d) => d.entity === entity);
     const progress = final ? options.progress : undefined;
-    const args = { entity, count, random: root.fork(`entity/${entity.name}`), relations, generated, idPools, literals, pools, progress };
+    // Its random stream is forked only when its records are made: the cache gives most of them.
+    const args = { entity, count, relations, generated, idPools, literals, pools, progress };
+    const make = () => generateEntity({ ...args, random: root.fork(`entity/${entity.name}`) });
     let records: RecordValue[];
-    if (options.cache === undefined) records = generateEntity(args);
-    else {
+    let offers: SampleCacheEntry['offers'];
+    if (options.cache === undefined) {
+      records = make();
+      offers = idPoolsOf(entity, records);
+    } else {
       const entry = cacheEntry(args, String(options.seed));
       const before = options.cache.entries.get(entity.name);
       // An entity a cycle fills in afterwards has its records changed in place: made afresh each time.
       if (before !== undefined && !deferred.some((d) => d.entity === entity) && unchanged(before, entry, idPools)) {
-        records = before.records;
-        cached.set(entity.name, before);
+        // The parents' values as this call read them (the last call's may belong to arrays now gone).
+        cached.set(entity.name, { ...before, parents: entry.parents });
+        ({ records, offers } = before);
       } else {
-        records = generateEntity(args);
-        cached.set(entity.name, { ...entry, pools, records });
+        records = make();
+        offers = idPoolsOf(entity, records);
+        cached.set(entity.name, { ...entry, pools, records, offers });
       }
     }
     generated.set(entity.name, records);
-    for (const attr of entity.attributes) {
-      const kind = attributeKind({ name: attr.name, type: attr.type, entity: entity.name });
-      if ((kind !== 'id' && kind !== 'numericId') || attr.values || idPools.has(attr.name)) continue;
-      // Only values records hold: an optional attribute may be absent.
-      const values = records.flatMap((r) => (Object.hasOwn(r, attr.name) ? [r[attr.name] as Scalar] : []));
-      if (values.length > 0) idPools.set(attr.name, { type: attr.type, values });
-    }
+    for (const [name, pool] of offers) if (!idPools.has(name)) idPools.set(name, pool);
   }
   if (options.cache !== undefined) options.cache.entries = cached;
 
@@ -236,17 +258,34 @@ export function generateSampleRecords(model: Model, options: SampleOptions): Map
  * What an entity's records are made from, besides its random stream (forked by its name) and the id
  * pools it reads (recorded while it is made): its own inputs and its parents' key values.
  */
-function cacheEntry(args: EntityArgs, seed: string): Omit<SampleCacheEntry, 'records' | 'pools'> {
+function cacheEntry(args: Omit<EntityArgs, 'random'>, seed: string): EntryInputs {
   const { entity, count, relations, generated, literals } = args;
   const signature = JSON.stringify([seed, entity, count, [...literals], relations.map((r) => [r.rel.entity, r.rel.via, r.self, r.pairs, r.inKey])]);
   const parents = relations
     .filter((r) => !r.self)
-    .map((r) => {
+    .map((r): ParentValues => {
       const list = generated.get(r.rel.entity) ?? [];
+      let values: unknown[] | undefined;
       // The parents in order, by the key values a child copies (which one is picked depends only on how many there are).
-      return [list.length, ...list.flatMap((parent) => r.pairs.map(([, k]) => parent[k]))];
+      return { list, values: () => (values ??= [list.length, ...list.flatMap((parent) => r.pairs.map(([, k]) => parent[k]))]) };
     });
   return { signature, parents };
+}
+
+/**
+ * The id pools an entity's records offer those made after it: for each of its id attributes without an
+ * enumeration, the values its records hold (an optional attribute may be absent). The first entity to offer
+ * a pool for an attribute name gives it.
+ */
+function idPoolsOf(entity: Entity, records: readonly RecordValue[]): [string, IdPool][] {
+  const offers: [string, IdPool][] = [];
+  for (const attr of entity.attributes) {
+    const kind = attributeKind({ name: attr.name, type: attr.type, entity: entity.name });
+    if ((kind !== 'id' && kind !== 'numericId') || attr.values || offers.some(([name]) => name === attr.name)) continue;
+    const values = records.flatMap((r) => (Object.hasOwn(r, attr.name) ? [r[attr.name] as Scalar] : []));
+    if (values.length > 0) offers.push([attr.name, { type: attr.type, values }]);
+  }
+  return offers;
 }
 
 /**
@@ -254,11 +293,10 @@ function cacheEntry(args: EntityArgs, seed: string): Omit<SampleCacheEntry, 'rec
  * take from them: not in the key, a via or a unique set (their values must stay distinct or point at a
  * parent), without an enumeration (drawn from it already).
  */
-function fixedLiterals(model: Model, entity: Entity): Map<string, Scalar[]> {
+function fixedLiterals(patterns: readonly Pattern[], entity: Entity): Map<string, Scalar[]> {
   const kept = new Set([...entity.key, ...entity.belongsTo.flatMap((b) => b.via), ...(entity.unique ?? []).flat()]);
   const literals = new Map<string, Scalar[]>();
-  for (const pattern of model.patterns) {
-    if (pattern.entity !== entity.name) continue;
+  for (const pattern of patterns) {
     for (const [name, value] of fixedEntries(pattern)) {
       const attr = entity.attributes.find((a) => a.name === name);
       if (!attr || attr.values !== undefined || kept.has(name) || !matchesType(value, attr.type)) continue;
