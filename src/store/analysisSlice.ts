@@ -9,8 +9,9 @@
 // GSI keys) goes with every analysis; switching it derives afresh. The generated
 // code is made only while the Code view is shown.
 import type { StateCreator, StoreApi } from 'zustand';
-import { designLayout, type Design, type DesignLayout } from '../engine/index.ts';
+import type { Design, DesignLayout } from '../engine/index.ts';
 import type { AnalysisPhase, AnalysisRequest } from './analyzeSource.ts';
+import { layoutOf } from './designWire.ts';
 import { locate } from './locateDiagnostic.ts';
 import type { Analyzer } from './analyzer.ts';
 import { DEFAULT_KEYS_MODE, layoutFitsKeysMode } from './keysMode.ts';
@@ -214,7 +215,7 @@ export function applyPhase(state: AppState, phase: AnalysisPhase): Partial<AppSt
       const gridIndex = design.indexes.some((i) => i.name === state.gridIndex) ? state.gridIndex : 'table';
       const entityFilter = state.entityFilter !== undefined && model.entities.some((e) => e.name === state.entityFilter) ? state.entityFilter : undefined;
       // The items, parameters and answers stay the last design's until this one's samples arrive (`sampling`).
-      return { ...base, stale: false, model, design, keptLayout: designLayout(design), selectedPattern, gridIndex, entityFilter };
+      return { ...base, stale: false, model, design, keptLayout: layoutOf(design), selectedPattern, gridIndex, entityFilter };
     }
     case 'samples': {
       const { records, items, samples, error } = phase;

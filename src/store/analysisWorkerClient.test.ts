@@ -19,6 +19,7 @@ const ecommerce = exampleText(DEFAULT_EXAMPLE);
 function inProcessWorker({
   failing = false,
   tamper = (reply: AnalysisReply) => reply,
+  tamperMessage = (message: AnalysisMessage) => message,
   streamEvery = undefined as number | undefined,
   // Long enough that a test finishes only if the page says it has shown the samples.
   shownWaitMs = 60_000,
@@ -31,7 +32,7 @@ function inProcessWorker({
     onerror: null,
     postMessage: (message) => {
       messages.push(message);
-      const copy = structuredClone(message);
+      const copy = structuredClone(tamperMessage(message));
       setTimeout(() => {
         if (!terminated) host.onmessage?.({ data: copy } as MessageEvent<AnalysisMessage>);
       }, 0);
@@ -58,6 +59,16 @@ const samplesOf = (replies: AnalysisReply[]): WireSamplesPhase[] =>
   replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'samples' ? [r.phase] : []));
 const designsOf = (replies: AnalysisReply[]): { id: number; phase: WireDesignPhase }[] =>
   replies.flatMap((r) => (r.kind === 'phase' && r.phase.phase === 'design' ? [{ id: r.id, phase: r.phase }] : []));
+/** The model text with `line` as its first pattern. */
+const withPatternFirst = (text: string, line: string): string => {
+  const lines = text.split('\n');
+  lines.splice(
+    lines.findIndex((l) => /^\w+: /.test(l)),
+    0,
+    line,
+  );
+  return lines.join('\n');
+};
 const crossed = (phase: WireSamplesPhase | undefined) => (phase?.entities ?? []).flatMap((e) => (e.records.wire ? [e.name] : []));
 
 describe('the analysis worker and its client', () => {
@@ -170,6 +181,47 @@ describe('the analysis worker and its client', () => {
     expect([...store.getState().sourceMap]).toEqual([...inline.sourceMap]);
     expect(store.getState().items).toEqual(inline.derived?.items);
     store.getState().design?.patterns.forEach((plan, i) => expect(plan).toBe(before.design?.patterns[i]));
+  });
+
+  it('leaves out the layout of the design both sides hold, and the worker derives against it as the page would', async () => {
+    const worker = inProcessWorker();
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    store.getState().openSource({ text: ecommerce, format: 'text' });
+    await settled();
+    const previous = store.getState().keptLayout;
+    expect(previous).toBeDefined();
+    // A pattern on a new GSI placed first: derived afresh, the GSIs would be numbered otherwise.
+    const text = withPatternFirst(ecommerce, 'productsByPrice: Product by price');
+    store.getState().setSource(text);
+    await settled();
+    const kept = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite', ...(previous ? { previous } : {}) });
+    const fresh = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite' });
+    expect(JSON.stringify(kept.derived?.design.indexes)).not.toBe(JSON.stringify(fresh.derived?.design.indexes));
+    const [, second] = worker.messages.filter((m) => m.kind === 'analyze');
+    expect(second).toMatchObject({ previousIsBase: true, base: 1 });
+    expect(second?.kind === 'analyze' && 'previous' in second.request).toBe(false);
+    expect(JSON.stringify(store.getState().design)).toBe(JSON.stringify(kept.derived?.design));
+  });
+
+  it('asks again with nothing held when the worker lacks the design whose layout the page left out, and derives against that layout', async () => {
+    // The page names a base the worker does not have (never expected: a bug).
+    const worker = inProcessWorker({ tamperMessage: (m) => (m.kind === 'analyze' && m.previousIsBase ? { ...m, base: 99 } : m) });
+    const { store, settled } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    store.getState().openSource({ text: ecommerce, format: 'text' });
+    await settled();
+    const previous = store.getState().keptLayout;
+    const text = withPatternFirst(ecommerce, 'productsByPrice: Product by price');
+    store.getState().setSource(text);
+    await settled();
+    expect(worker.replies.filter((r) => r.kind === 'askAgain')).toHaveLength(1);
+    const asked = worker.messages.flatMap((m) => (m.kind === 'analyze' ? [[m.base, m.previousIsBase, m.request.previous !== undefined]] : []));
+    expect(asked).toEqual([
+      [undefined, undefined, false],
+      [1, true, false],
+      [undefined, undefined, true],
+    ]);
+    const kept = analyzeSource({ text, format: 'text', scale: 1, keys: 'composite', ...(previous ? { previous } : {}) });
+    expect(JSON.stringify(store.getState().design)).toBe(JSON.stringify(kept.derived?.design));
   });
 
   it('packs against what the page holds when it dropped a superseded design, and again after', async () => {

@@ -10,7 +10,7 @@ import { createItemsCache, itemsOf, keepItems } from './analysisItems.ts';
 import type { AnalysisPhase, AnalysisRequest, CodeResult, SamplesPhase } from './analyzeSource.ts';
 import { locate } from './locateDiagnostic.ts';
 import type { AnalysisMessage, AnalysisReply, WireSamplesPhase } from './analysisProtocol.ts';
-import { unpackDesignPhase, type HeldDesign } from './designWire.ts';
+import { layoutOf, unpackDesignPhase, type HeldDesign } from './designWire.ts';
 import { unpackRecords } from './recordsWire.ts';
 import type { Analyzer } from './analyzer.ts';
 
@@ -59,12 +59,16 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
 
   const send = (current: Run) => {
     streams = new Map();
+    const { previous, ...rest } = current.request;
+    // The layout of the design both sides hold stays here: the worker has that design.
+    const previousIsBase = previous !== undefined && heldDesign?.derived !== undefined && previous === layoutOf(heldDesign.derived.design);
     worker.postMessage({
       kind: 'analyze',
       id: current.id,
-      request: current.request,
+      request: previousIsBase ? rest : current.request,
       held: [...held.keys()],
       ...(heldDesign ? { base: heldDesign.version } : {}),
+      ...(previousIsBase ? { previousIsBase } : {}),
     });
   };
   /** What the worker sent was made against something the page does not hold (never expected): ask again with nothing held. */
@@ -193,6 +197,9 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
           run = undefined;
           current.resolve();
         }
+        return;
+      case 'askAgain':
+        if (run !== undefined && run.id === reply.id) askAgain(run);
         return;
       case 'failed':
         if (run !== undefined && run.id === reply.id) breakDown();

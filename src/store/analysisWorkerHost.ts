@@ -7,7 +7,7 @@
 import type { RecordValue } from '../engine/index.ts';
 import { createAnalysisCache, generateCode, runAnalysis, type RecordsPhase } from './analyzeSource.ts';
 import type { AnalysisMessage, AnalysisReply, RecordsPart, WireSamplesPhase } from './analysisProtocol.ts';
-import { packDesignPhase, type HeldDesign } from './designWire.ts';
+import { layoutOf, packDesignPhase, type HeldDesign } from './designWire.ts';
 import { packRecords } from './recordsWire.ts';
 
 /** The worker's end of the channel: its global scope in the app, a fake in tests. */
@@ -139,8 +139,19 @@ export function serveAnalysis(
       return;
     }
     if (message.kind === 'analyze') {
-      pending = message;
       newest = message.id;
+      if (message.previousIsBase) {
+        const base = message.base === undefined ? undefined : sent.get(message.base)?.derived;
+        if (base === undefined) {
+          // The page holds a design this worker no longer has (never expected): it asks again with nothing held.
+          pending = undefined;
+          port.postMessage({ kind: 'askAgain', id: message.id });
+          endWait();
+          if (!busy) void pump();
+          return;
+        }
+        pending = { ...message, request: { ...message.request, previous: layoutOf(base.design) } };
+      } else pending = message;
       // The page holds `base` and will take only the phases of this request or later ones: the others are of no use.
       for (const version of sent.keys()) if (version !== message.base) sent.delete(version);
       // A run waiting for its samples to be shown stops now.

@@ -8,7 +8,17 @@
 // the worker packs against that one only while it has it (else whole), and the page unpacks only
 // against the version named in the phase (else asks again with none held): a delta is never applied
 // to another design than the one it was made from, whichever replies the page dropped.
-import type { Design, Entity, EntityDesign, IndexDesign, Model, Pattern, PatternPlan } from '../engine/index.ts';
+import {
+  designLayout,
+  type Design,
+  type DesignLayout,
+  type Entity,
+  type EntityDesign,
+  type IndexDesign,
+  type Model,
+  type Pattern,
+  type PatternPlan,
+} from '../engine/index.ts';
 import type { DesignPhase } from './analyzeSource.ts';
 import { fromWireSourceMap, toWireSourceMap, type WireSourceMap } from './sourceMapWire.ts';
 
@@ -40,6 +50,22 @@ export interface HeldDesign {
   version: number;
   paths: readonly string[];
   derived?: { model: Model; design: Design };
+}
+
+const LAYOUTS = new WeakMap<Design, DesignLayout>();
+
+/**
+ * A design's layout (designLayout), the same object for the same design: the store keeps it as the layout to
+ * derive against, and the page knows it then for the layout of the design both sides hold (previousIsBase).
+ * Never changed once made.
+ */
+export function layoutOf(design: Design): DesignLayout {
+  let layout = LAYOUTS.get(design);
+  if (layout === undefined) {
+    layout = designLayout(design);
+    LAYOUTS.set(design, layout);
+  }
+  return layout;
 }
 
 /** The design phase packed against `base` (whole without one), and what the page holds once it has it. */
