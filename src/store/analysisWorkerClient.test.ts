@@ -10,7 +10,7 @@ import type { WireDesignPhase } from './designWire.ts';
 import { analysisWorkerClient, type ClientPort } from './analysisWorkerClient.ts';
 import { serveAnalysis, type HostPort } from './analysisWorkerHost.ts';
 import { createInlineAnalyzer } from './analyzer.ts';
-import { createTestStore } from './testStore.ts';
+import { createTestStore, plain } from './testStore.ts';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const ecommerce = exampleText(DEFAULT_EXAMPLE);
@@ -246,7 +246,7 @@ describe('the analysis worker and its client', () => {
       [3, 3, 1],
       [4, 4, 3],
     ]);
-    expect(designs).toEqual([ecommerce, texts[1], texts[2]].map((text) => designPhase({ text: text ?? '', format: 'text', scale: 1 })));
+    expect(designs.map(plain)).toEqual([ecommerce, texts[1], texts[2]].map((text) => designPhase({ text: text ?? '', format: 'text', scale: 1 })));
   });
 
   it('asks again with nothing held when a delta is not against the design the page holds, and gets it whole', async () => {

@@ -27,7 +27,7 @@ import {
   type SampleBudget,
   type SampleCache,
   type SampleOptions,
-  type SourceMap,
+  type Span,
 } from '../engine/index.ts';
 import { createItemsCache, itemsOf, type ItemsCache } from './analysisItems.ts';
 import { locate } from './locateDiagnostic.ts';
@@ -59,7 +59,8 @@ export interface AnalysisRequest {
 export interface DesignPhase {
   phase: 'design';
   diagnostics: Diagnostic[];
-  sourceMap: SourceMap;
+  /** Read only: on the page, the map as it crossed (sourceMapWire.ts). */
+  sourceMap: ReadonlyMap<string, Span>;
   /** Present only when the source has no errors; then the samples and the lint follow. */
   derived?: { model: Model; design: Design };
 }
@@ -194,7 +195,13 @@ export function designPhase({ text, format, previous, deployed, keys = 'composit
  * The sample records, within the budget whatever the counts and the scale (`count 100000000` must not
  * stall the page); an entity's records are the last run's when nothing they are made from changed.
  */
-export function recordsPhase(model: Model, scale: number, cache: AnalysisCache, sourceMap: SourceMap, progress?: SampleOptions['progress']): RecordsPhase {
+export function recordsPhase(
+  model: Model,
+  scale: number,
+  cache: AnalysisCache,
+  sourceMap: ReadonlyMap<string, Span>,
+  progress?: SampleOptions['progress'],
+): RecordsPhase {
   const samples = sampleBudget(model, { scale });
   try {
     const records = generateSampleRecords(model, {
@@ -211,7 +218,7 @@ export function recordsPhase(model: Model, scale: number, cache: AnalysisCache, 
 }
 
 /** The records' items under the design (itemsOf: an entity's kept when its records and templates are); an engine bug empties them. */
-export function withItems(phase: RecordsPhase, design: Design, cache: { items: ItemsCache }, sourceMap: SourceMap): SamplesPhase {
+export function withItems(phase: RecordsPhase, design: Design, cache: { items: ItemsCache }, sourceMap: ReadonlyMap<string, Span>): SamplesPhase {
   try {
     return { ...phase, items: itemsOf(design, phase.records, cache.items) };
   } catch (error) {
@@ -220,7 +227,7 @@ export function withItems(phase: RecordsPhase, design: Design, cache: { items: I
 }
 
 /** An engine bug in the sample data or its items must not take the app down: reported on the model line. */
-function samplesBug(error: unknown, sourceMap: SourceMap): Diagnostic {
+function samplesBug(error: unknown, sourceMap: ReadonlyMap<string, Span>): Diagnostic {
   return locate(internalDiagnostic('making the sample records and their items', error, { subject: {} }), sourceMap);
 }
 
@@ -236,7 +243,7 @@ export function generateCode(design: Design): CodeResult {
 /** Every phase of one request at once, with the code: for tests and callers that want the whole result. */
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
-  sourceMap: SourceMap;
+  sourceMap: ReadonlyMap<string, Span>;
   /** Present only when the source has no errors. */
   derived?: {
     model: Model;

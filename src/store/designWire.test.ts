@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXAMPLE, exampleText } from '../examples/examples.ts';
 import { designPhase, type DesignPhase } from './analyzeSource.ts';
 import { packDesignPhase, sameData, unpackDesignPhase, type HeldDesign, type WireDesignPhase } from './designWire.ts';
+import { plain } from './testStore.ts';
 
 const ecommerce = exampleText(DEFAULT_EXAMPLE);
 const phaseOf = (text: string) => designPhase({ text, format: 'text', scale: 1, keys: 'composite' });
@@ -37,7 +38,7 @@ describe('the design phase on the wire', () => {
     expect(wire.base).toBeUndefined();
     expect(wire.sourceMap.paths).toHaveLength(phase.sourceMap.size);
     const back = unpackDesignPhase(structuredClone(wire), undefined);
-    expect(back?.phase).toEqual(phase);
+    expect(plain(back?.phase)).toEqual(phase);
     expect(back?.phase.derived?.design.model).toBe(back?.phase.derived?.model);
     expect(back?.held.version).toBe(1);
   });
@@ -51,7 +52,7 @@ describe('the design phase on the wire', () => {
     // Product's count: one model entity; its plans and key templates are the same.
     expect(freshCount(wire)).toEqual({ entities: 1, patterns: 0, plans: 0, keys: 0 });
     const back = unpackDesignPhase(structuredClone(wire), page);
-    expect(back?.phase).toEqual(next);
+    expect(plain(back?.phase)).toEqual(next);
     // Key for key, in order: what the page prints (design.json, links) is what the worker made.
     expect(JSON.stringify(back?.phase.derived)).toBe(JSON.stringify(next.derived));
     const was = page.derived;
@@ -70,7 +71,7 @@ describe('the design phase on the wire', () => {
     const { wire } = packDesignPhase(next, 2, worker);
     expect(wire.derived?.model.patterns.fresh.map((p) => p.name)).toEqual(['getUserFirst']);
     expect(wire.sourceMap.paths).toBeDefined();
-    expect(unpackDesignPhase(structuredClone(wire), page)?.phase).toEqual(next);
+    expect(plain(unpackDesignPhase(structuredClone(wire), page)?.phase)).toEqual(next);
   });
 
   it('is not unpacked against another base than its own, nor without one', () => {
@@ -89,12 +90,12 @@ describe('the design phase on the wire', () => {
     expect(broken.derived).toBeUndefined();
     const error = packDesignPhase(broken, 2, first.worker);
     const onPage = unpackDesignPhase(structuredClone(error.wire), first.page);
-    expect(onPage?.phase).toEqual(broken);
+    expect(plain(onPage?.phase)).toEqual(broken);
     expect(onPage?.held.derived).toBe(first.page.derived);
     const next = phaseOf(moreProducts);
     const { wire } = packDesignPhase(next, 3, error.held);
     expect(freshCount(wire)).toEqual({ entities: 1, patterns: 0, plans: 0, keys: 0 });
-    expect(unpackDesignPhase(structuredClone(wire), onPage?.held)?.phase).toEqual(next);
+    expect(plain(unpackDesignPhase(structuredClone(wire), onPage?.held)?.phase)).toEqual(next);
   });
 });
 

@@ -18,7 +18,7 @@ import type {
   Request,
   SampleBudget,
   SentRequest,
-  SourceMap,
+  Span,
   WriteCall,
   WriteChange,
   WriteOperation,
@@ -86,7 +86,7 @@ export interface SourceSlice {
 export interface AnalysisSlice {
   /** Diagnostics of the current source (errors and warnings), located. */
   diagnostics: Diagnostic[];
-  sourceMap: SourceMap;
+  sourceMap: ReadonlyMap<string, Span>;
   /** The last model and design that had no errors; kept while the source has errors. */
   model: Model | undefined;
   design: Design | undefined;

@@ -47,12 +47,15 @@ describe('markers', () => {
       [
         { code: 'keys.hotPartition', severity: 'warning', message: 'hot', path: 'patterns[0]' },
         { code: 'model.syntax', severity: 'error', message: 'end', span: { line: 7, column: 24, endLine: 7, endColumn: 24 } },
+        { code: 'model.syntax', severity: 'error', message: 'past', span: { line: 7, column: 30, endLine: 999, endColumn: 99 } },
       ],
       sourceMap,
-      lines,
+      { count: lines.length, lengthOf: (line) => lines[line - 1]?.length ?? 0 },
     );
     expect(markers[0]).toMatchObject({ severity: 'warning', startLineNumber: 7, startColumn: 1, endColumn: 24 });
     expect(markers[1]).toMatchObject({ severity: 'error', startLineNumber: 7, startColumn: 24, endColumn: 25 });
+    // Clamped to the text: its last line, and that line's end.
+    expect(markers[2]).toMatchObject({ startLineNumber: 7, startColumn: 30, endLineNumber: lines.length, endColumn: (lines.at(-1)?.length ?? 0) + 1 });
   });
 });
 
