@@ -20,7 +20,12 @@ describe('itemLayout', () => {
     const texts = new Set(model.entities.map((e) => itemLayout(one, e.name)));
     expect(texts.size).toBe(model.entities.length);
     const renamed = { ...one, indexes: one.indexes.map((index) => (index.kind === 'gsi' ? { ...index, name: `${index.name}x` } : index)) };
-    for (const entity of model.entities) expect(itemLayout(renamed, entity.name)).not.toBe(itemLayout(one, entity.name));
+    for (const entity of model.entities) {
+      expect(itemLayout(renamed, entity.name)).not.toBe(itemLayout(one, entity.name));
+      // The same entity designs under other indexes: their part written again, as for designs of their own.
+      expect(itemLayout(renamed, entity.name)).toBe(itemLayout(structuredClone(renamed), entity.name));
+    }
+    expect(itemLayout(one, 'Nobody')).toBe(itemLayout(structuredClone(one), 'Nobody'));
     const otherAttribute = { ...one, entityAttribute: 'kind' };
     expect(itemLayout(otherAttribute, 'User')).not.toBe(itemLayout(one, 'User'));
   });

@@ -2,7 +2,7 @@
 // records or key templates changed. The page makes its own from the records the analysis worker
 // sends (items are most of the bytes; cloning 100,000 of them took longer than making them), and the
 // worker makes its own for the lint.
-import { toItems, type Design, type Item, type RecordValue } from '../engine/index.ts';
+import { toItems, type Design, type EntityDesign, type Item, type RecordValue } from '../engine/index.ts';
 
 /** Entity → its records array, the layout its items were keyed under (itemLayout) and the items. */
 export interface ItemsCache {
@@ -38,10 +38,34 @@ export function keepItems(cache: ItemsCache, design: Design, entity: string, rec
 
 /** Everything of a design that toItem reads for one entity's records, as text: equal texts key the records alike. */
 export function itemLayout(design: Design, entity: string): string {
-  const keys = design.entities.find((e) => e.entity === entity)?.keys;
   // The indexes' part, the same for every entity, written once a design (1,000 patterns: 200 entities a keystroke); then the entity's templates.
-  return indexesText(design) + JSON.stringify(design.indexes.map((index) => keys?.[index.name] ?? null));
+  const indexes = indexesText(design);
+  const entityDesign = entityDesigns(design).get(entity);
+  if (entityDesign === undefined) return indexes + JSON.stringify(design.indexes.map(() => null));
+  // The page keeps an unchanged entity's design object across edits (designWire.ts): its part is written again only when the indexes changed.
+  const kept = KEYS_TEXTS.get(entityDesign);
+  if (kept !== undefined && kept.indexes === indexes) return indexes + kept.text;
+  const text = JSON.stringify(design.indexes.map((index) => entityDesign.keys[index.name] ?? null));
+  KEYS_TEXTS.set(entityDesign, { indexes, text });
+  return indexes + text;
 }
+
+/** A design's entity designs by entity name, looked up once a design (a search of the list per entity was 200 × 200 steps). */
+const ENTITY_DESIGNS = new WeakMap<Design, Map<string, EntityDesign>>();
+
+function entityDesigns(design: Design): Map<string, EntityDesign> {
+  let byName = ENTITY_DESIGNS.get(design);
+  if (byName === undefined) {
+    byName = new Map();
+    // The first of a name, as the search found it.
+    for (const e of design.entities) if (!byName.has(e.entity)) byName.set(e.entity, e);
+    ENTITY_DESIGNS.set(design, byName);
+  }
+  return byName;
+}
+
+/** An entity design's part of itemLayout, with the indexes' part it was written under. */
+const KEYS_TEXTS = new WeakMap<EntityDesign, { indexes: string; text: string }>();
 
 const INDEXES_TEXT = new WeakMap<Design, string>();
 
