@@ -40,8 +40,13 @@ export type AnalysisMessage =
    * layout took the page 8-10 ms to write on every keystroke.
    */
   | { kind: 'analyze'; id: number; request: AnalysisRequest; held: number[]; base?: number; previousIsBase?: true }
-  /** The generated module of `design` (only the newest such request is answered). */
+  /**
+   * The generated module of `design`, or of the design phase `version` the worker sent when that is the design
+   * asked for (the page holds it: the 1,000-pattern design took the page about 10 ms to write). Only the newest
+   * such request is answered.
+   */
   | { kind: 'code'; id: number; design: Design }
+  | { kind: 'code'; id: number; version: number }
   /**
    * The page has drawn the samples of request `id`: the worker's review of them (their items, the lint) starts only
    * now, so that it does not take a core from the page while the page draws them (SHOWN_WAIT_MS at most).
@@ -61,4 +66,5 @@ export type AnalysisReply =
   | { kind: 'askAgain'; id: number }
   /** The worker could not finish request `id` (a bug outside the engine's own checks): the page does it itself. */
   | { kind: 'failed'; id: number; error: string }
-  | { kind: 'code'; id: number; result: CodeResult };
+  /** `result` absent: the code request named a version the worker no longer has (never expected); the page sends the design. */
+  | { kind: 'code'; id: number; result?: CodeResult };

@@ -342,6 +342,18 @@ describe('the analysis worker and its client', () => {
     await settled();
     expect(worker.messages.some((m) => m.kind === 'code')).toBe(false);
     expect(await codeShown()).toBe(analyzeSource({ text: ecommerce, format: 'text', scale: 1, keys: 'composite' }).derived?.code);
+    // The design the page holds from the worker is named by its version, not sent.
+    expect(worker.messages.filter((m) => m.kind === 'code')).toEqual([{ kind: 'code', id: 2, version: 1 }]);
+  });
+
+  it('sends the design for its code when the worker no longer has the version named', async () => {
+    // The page names a version the worker never sent (never expected: a bug).
+    const worker = inProcessWorker({ tamperMessage: (m) => (m.kind === 'code' && 'version' in m ? { ...m, version: 99 } : m) });
+    const { store, settled, codeShown } = createTestStore({ analyzer: analysisWorkerClient(worker.page, createInlineAnalyzer) });
+    store.getState().openSource({ text: ecommerce, format: 'text' });
+    await settled();
+    expect(await codeShown()).toBe(analyzeSource({ text: ecommerce, format: 'text', scale: 1, keys: 'composite' }).derived?.code);
+    expect(worker.messages.filter((m) => m.kind === 'code').map((m) => ('version' in m ? 'version' : 'design'))).toEqual(['version', 'design']);
   });
 
   it('finishes inline when the worker fails a request, and from then on', async () => {

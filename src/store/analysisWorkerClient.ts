@@ -206,6 +206,11 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
         return;
       case 'code':
         if (code !== undefined && code.id === reply.id) {
+          // The worker no longer has the design named: it goes whole.
+          if (reply.result === undefined) {
+            worker.postMessage({ kind: 'code', id: code.id, design: code.design });
+            return;
+          }
           const asked = code;
           code = undefined;
           asked.resolve(reply.result);
@@ -238,7 +243,9 @@ export function analysisWorkerClient(worker: ClientPort, fallback: () => Analyze
       code?.resolve(undefined);
       return new Promise((resolve) => {
         code = { id: ++lastId, design, resolve };
-        worker.postMessage({ kind: 'code', id: code.id, design });
+        // The design the page holds from the worker (the store asks for the design phase's own) is named, not sent.
+        const held = heldDesign?.derived?.design === design ? heldDesign.version : undefined;
+        worker.postMessage(held === undefined ? { kind: 'code', id: code.id, design } : { kind: 'code', id: code.id, version: held });
       });
     },
   };

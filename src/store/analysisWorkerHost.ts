@@ -67,7 +67,8 @@ export function serveAnalysis(
     const asked = code;
     if (asked === undefined) return;
     code = undefined;
-    port.postMessage({ kind: 'code', id: asked.id, result: generateCode(asked.design) });
+    const design = 'design' in asked ? asked.design : sent.get(asked.version)?.derived?.design;
+    port.postMessage(design === undefined ? { kind: 'code', id: asked.id } : { kind: 'code', id: asked.id, result: generateCode(design) });
   };
 
   /** `streamed`: list id → how many of its records this run sent ahead. */
