@@ -20,7 +20,7 @@ export type {
   TableSettings,
 } from './model/types.ts';
 export { ATTRIBUTE_TYPES, BILLING_MODES, RANGE_OPS, STREAM_VIEWS, TABLE_CLASSES } from './model/types.ts';
-export type { Diagnostic, DiagnosticCode, DiagnosticSubject, EngineDiagnosticCode, Severity, SourceMap, Span } from './model/diagnostics.ts';
+export type { Diagnostic, DiagnosticCode, DiagnosticSubject, EngineDiagnosticCode, ReadonlySourceMap, Severity, SourceMap, Span } from './model/diagnostics.ts';
 export { formatDiagnostic, internalDiagnostic } from './model/diagnostics.ts';
 export type { ModelDiagnosticCode } from './model/modelDiagnostic.ts';
 export type { KeysDiagnosticCode } from './keys/keysDiagnostic.ts';

@@ -4,7 +4,7 @@
 // run there. The design phase crosses as a delta against the one the page holds (designWire.ts); the
 // samples as records (the page makes the items; columns when they share one shape: recordsWire.ts), a list the
 // page already holds as its id alone, and a long one in parts while it is made (STREAM_EVERY).
-import type { RecordValue } from '../engine/index.ts';
+import type { Design, RecordValue } from '../engine/index.ts';
 import { createAnalysisCache, generateCode, runAnalysis, type RecordsPhase } from './analyzeSource.ts';
 import type { AnalysisMessage, AnalysisReply, RecordsPart, WireSamplesPhase } from './analysisProtocol.ts';
 import { layoutOf, packDesignPhase, type HeldDesign } from './designWire.ts';
@@ -63,11 +63,14 @@ export function serveAnalysis(
     done();
   };
 
+  /** The design of a design phase sent, by version, while the worker keeps it (see `sent`). */
+  const sentDesign = (version: number | undefined): Design | undefined => (version === undefined ? undefined : sent.get(version)?.derived?.design);
+
   const serveCode = () => {
     const asked = code;
     if (asked === undefined) return;
     code = undefined;
-    const design = 'design' in asked ? asked.design : sent.get(asked.version)?.derived?.design;
+    const design = 'design' in asked ? asked.design : sentDesign(asked.version);
     port.postMessage(design === undefined ? { kind: 'code', id: asked.id } : { kind: 'code', id: asked.id, result: generateCode(design) });
   };
 
@@ -141,18 +144,10 @@ export function serveAnalysis(
     }
     if (message.kind === 'analyze') {
       newest = message.id;
-      if (message.previousIsBase) {
-        const base = message.base === undefined ? undefined : sent.get(message.base)?.derived;
-        if (base === undefined) {
-          // The page holds a design this worker no longer has (never expected): it asks again with nothing held.
-          pending = undefined;
-          port.postMessage({ kind: 'askAgain', id: message.id });
-          endWait();
-          if (!busy) void pump();
-          return;
-        }
-        pending = { ...message, request: { ...message.request, previous: layoutOf(base.design) } };
-      } else pending = message;
+      const base = message.previousIsBase ? sentDesign(message.base) : undefined;
+      pending = !message.previousIsBase ? message : base && { ...message, request: { ...message.request, previous: layoutOf(base) } };
+      // The page holds a design this worker no longer has (never expected): it asks again with nothing held.
+      if (pending === undefined) port.postMessage({ kind: 'askAgain', id: message.id });
       // The page holds `base` and will take only the phases of this request or later ones: the others are of no use.
       for (const version of sent.keys()) if (version !== message.base) sent.delete(version);
       // A run waiting for its samples to be shown stops now.

@@ -27,7 +27,7 @@ import {
   type SampleBudget,
   type SampleCache,
   type SampleOptions,
-  type Span,
+  type ReadonlySourceMap,
 } from '../engine/index.ts';
 import { createItemsCache, itemsOf, type ItemsCache } from './analysisItems.ts';
 import { locate } from './locateDiagnostic.ts';
@@ -60,7 +60,7 @@ export interface DesignPhase {
   phase: 'design';
   diagnostics: Diagnostic[];
   /** Read only: on the page, the map as it crossed (sourceMapWire.ts). */
-  sourceMap: ReadonlyMap<string, Span>;
+  sourceMap: ReadonlySourceMap;
   /** Present only when the source has no errors; then the samples and the lint follow. */
   derived?: { model: Model; design: Design };
 }
@@ -199,7 +199,7 @@ export function recordsPhase(
   model: Model,
   scale: number,
   cache: AnalysisCache,
-  sourceMap: ReadonlyMap<string, Span>,
+  sourceMap: ReadonlySourceMap,
   progress?: SampleOptions['progress'],
 ): RecordsPhase {
   const samples = sampleBudget(model, { scale });
@@ -218,7 +218,7 @@ export function recordsPhase(
 }
 
 /** The records' items under the design (itemsOf: an entity's kept when its records and templates are); an engine bug empties them. */
-export function withItems(phase: RecordsPhase, design: Design, cache: { items: ItemsCache }, sourceMap: ReadonlyMap<string, Span>): SamplesPhase {
+export function withItems(phase: RecordsPhase, design: Design, cache: { items: ItemsCache }, sourceMap: ReadonlySourceMap): SamplesPhase {
   try {
     return { ...phase, items: itemsOf(design, phase.records, cache.items) };
   } catch (error) {
@@ -227,7 +227,7 @@ export function withItems(phase: RecordsPhase, design: Design, cache: { items: I
 }
 
 /** An engine bug in the sample data or its items must not take the app down: reported on the model line. */
-function samplesBug(error: unknown, sourceMap: ReadonlyMap<string, Span>): Diagnostic {
+function samplesBug(error: unknown, sourceMap: ReadonlySourceMap): Diagnostic {
   return locate(internalDiagnostic('making the sample records and their items', error, { subject: {} }), sourceMap);
 }
 
@@ -243,7 +243,7 @@ export function generateCode(design: Design): CodeResult {
 /** Every phase of one request at once, with the code: for tests and callers that want the whole result. */
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
-  sourceMap: ReadonlyMap<string, Span>;
+  sourceMap: ReadonlySourceMap;
   /** Present only when the source has no errors. */
   derived?: {
     model: Model;

@@ -3,7 +3,7 @@
 // four numbers each in one Int32Array, instead of a Map of span objects. For the 1,000-pattern model
 // (15,000 paths) the structured clone of the Map took about 10 ms to write in the worker and 20 ms to
 // read on the page; this about 1 ms and 2 ms. The page reads it as it is (PackedSourceMap): it asks for few spans.
-import type { Span } from '../engine/index.ts';
+import type { ReadonlySourceMap, Span } from '../engine/index.ts';
 
 export interface WireSourceMap {
   /** The map's paths, in its order; absent: the same as the base's (the map the page holds). */
@@ -13,7 +13,7 @@ export interface WireSourceMap {
 }
 
 /** The map packed; its paths left out when they are `basePaths`. */
-export function toWireSourceMap(map: ReadonlyMap<string, Span>, basePaths?: readonly string[]): WireSourceMap {
+export function toWireSourceMap(map: ReadonlySourceMap, basePaths?: readonly string[]): WireSourceMap {
   const paths: string[] = [];
   const spans = new Int32Array(map.size * 4);
   let at = 0;
@@ -30,7 +30,7 @@ export function toWireSourceMap(map: ReadonlyMap<string, Span>, basePaths?: read
 }
 
 /** The map again (its paths `basePaths` when it came without); undefined when it came without and those do not fit. */
-export function fromWireSourceMap(wire: WireSourceMap, basePaths?: readonly string[]): ReadonlyMap<string, Span> | undefined {
+export function fromWireSourceMap(wire: WireSourceMap, basePaths?: readonly string[]): ReadonlySourceMap | undefined {
   const paths = wire.paths ?? basePaths;
   if (paths === undefined || paths.length * 4 !== wire.spans.length) return undefined;
   return new PackedSourceMap(paths, wire.spans);
@@ -55,7 +55,7 @@ function indexOf(paths: readonly string[]): Map<string, number> {
  * paths array, then shared by the maps of the edits that keep those paths. Making a Map of the 1,000-pattern
  * model's 15,000 paths on every keystroke took the page 5-12 ms; the page reads a few (its diagnostics' places).
  */
-class PackedSourceMap implements ReadonlyMap<string, Span> {
+class PackedSourceMap implements ReadonlySourceMap {
   constructor(
     private readonly paths: readonly string[],
     private readonly spans: Int32Array,
@@ -74,7 +74,7 @@ class PackedSourceMap implements ReadonlyMap<string, Span> {
     return indexOf(this.paths).has(path);
   }
 
-  forEach(callback: (span: Span, path: string, map: ReadonlyMap<string, Span>) => void, thisArg?: unknown): void {
+  forEach(callback: (span: Span, path: string, map: ReadonlySourceMap) => void, thisArg?: unknown): void {
     for (const [path, span] of this.entries()) callback.call(thisArg, span, path, this);
   }
 

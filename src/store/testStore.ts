@@ -1,7 +1,7 @@
 // Test helper: a store with the inline analyzer and a clock the test moves, a way
 // to wait until every phase of the analysis of the current source has been applied,
 // and one to see the generated code (made only while the Code view is shown).
-import type { Span } from '../engine/index.ts';
+import type { ReadonlySourceMap, SourceMap } from '../engine/index.ts';
 import type { Analyzer } from './analyzer.ts';
 import { createAppStore, type AppStore } from './createAppStore.ts';
 
@@ -44,6 +44,6 @@ export function createTestStore(options: { analyzer?: Analyzer } = {}): TestStor
 }
 
 /** A phase with its source map as a Map, to compare with one made in process (on the page it is read as it crossed). */
-export function plain<T extends { sourceMap: ReadonlyMap<string, Span> }>(phase: T | undefined): (T & { sourceMap: Map<string, Span> }) | undefined {
+export function plain<T extends { sourceMap: ReadonlySourceMap }>(phase: T | undefined): (T & { sourceMap: SourceMap }) | undefined {
   return phase === undefined ? undefined : { ...phase, sourceMap: new Map(phase.sourceMap) };
 }

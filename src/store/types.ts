@@ -18,7 +18,7 @@ import type {
   Request,
   SampleBudget,
   SentRequest,
-  Span,
+  ReadonlySourceMap,
   WriteCall,
   WriteChange,
   WriteOperation,
@@ -86,7 +86,7 @@ export interface SourceSlice {
 export interface AnalysisSlice {
   /** Diagnostics of the current source (errors and warnings), located. */
   diagnostics: Diagnostic[];
-  sourceMap: ReadonlyMap<string, Span>;
+  sourceMap: ReadonlySourceMap;
   /** The last model and design that had no errors; kept while the source has errors. */
   model: Model | undefined;
   design: Design | undefined;

@@ -62,6 +62,9 @@ export interface Diagnostic {
 /** JSON path → span of the value at that path in the source the model was read from. */
 export type SourceMap = Map<string, Span>;
 
+/** A source map that is only read (the app's page holds one as it crossed from the worker). */
+export type ReadonlySourceMap = ReadonlyMap<string, Span>;
+
 /** `where` for people: `line 7, col 18` when a span is known, else the JSON path. */
 export function formatDiagnostic(d: Diagnostic): string {
   const place = d.span ? `line ${d.span.line}, col ${d.span.column}` : (d.path ?? '');

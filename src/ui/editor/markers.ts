@@ -1,6 +1,6 @@
 // Diagnostics as editor markers: every diagnostic gets a visible range (its span,
 // else the span of its path, else the first line), clamped to the text.
-import type { Diagnostic, Severity, Span } from '../../engine/index.ts';
+import type { Diagnostic, ReadonlySourceMap, Severity, Span } from '../../engine/index.ts';
 
 export interface MarkerData {
   severity: Severity;
@@ -18,7 +18,7 @@ export interface LineLengths {
   lengthOf: (line: number) => number;
 }
 
-export function toMarkers(diagnostics: readonly Diagnostic[], sourceMap: ReadonlyMap<string, Span>, lines: LineLengths): MarkerData[] {
+export function toMarkers(diagnostics: readonly Diagnostic[], sourceMap: ReadonlySourceMap, lines: LineLengths): MarkerData[] {
   return diagnostics.map((d) => {
     const span = d.span ?? (d.path !== undefined ? sourceMap.get(d.path) : undefined) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
     return { severity: d.severity, message: d.message, code: d.code, ...clamp(span, lines) };

@@ -2,7 +2,7 @@
 // and why. Finds the pattern through the source map of the current text (so it
 // works in both forms), then its plan in the design. Pure; returns markdown
 // in which every name is escaped (Monaco renders it with HTML off).
-import type { Design, Span } from '../../engine/index.ts';
+import type { Design, ReadonlySourceMap, Span } from '../../engine/index.ts';
 import { escapeMarkdown as escape, markdownCode as code } from './markdownText.ts';
 
 export interface PatternHover {
@@ -19,7 +19,7 @@ export function patternHover({
 }: {
   line: number;
   text: string;
-  sourceMap: ReadonlyMap<string, Span>;
+  sourceMap: ReadonlySourceMap;
   design: Design | undefined;
   stale: boolean;
 }): PatternHover | undefined {
