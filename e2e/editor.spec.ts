@@ -115,3 +115,12 @@ test('hovering a pattern line names the index and key condition that serve it', 
   await expect(hover).toContainText('getTopImages returns Image');
   await expect(hover).toContainText('Query on GSI1, descending: GSI1PK = ');
 });
+
+test('a colour code in the model gets no colour swatch: the language has no colours', async ({ page }) => {
+  await page.goto('./');
+  await appendToModel(page, '\n# brand colour #ff0000\n');
+  await expect(editorLines(page)).toContainText('# brand colour #ff0000');
+  // Monaco looks for colour codes a moment after an edit (its worker); give it longer than that.
+  await page.waitForTimeout(2500);
+  await expect(page.locator('.monaco-editor .colorpicker-color-decoration')).toHaveCount(0);
+});

@@ -41,7 +41,10 @@ export default function MonacoEditor({ dark, label }: { dark: boolean; label: st
       model,
       ariaLabel: label,
       automaticLayout: true,
-      minimap: { enabled: false },
+      // The model language has no region markers and no colours: Monaco otherwise scanned the whole text in its
+      // worker after each key for section headers (the minimap's, even when hidden) and colour codes (a swatch for `#fff`).
+      minimap: { enabled: false, showRegionSectionHeaders: false, showMarkSectionHeaders: false },
+      defaultColorDecorators: 'never',
       fontSize: 13,
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
