@@ -332,7 +332,11 @@ describe('the analysis in phases', () => {
     const cache = createAnalysisCache();
     let newest = 0;
     let open = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
+    let gate = new Promise<void>((resolve) => (open = resolve));
+    /** Runs from now on wait again at their first pause, until the test opens the gate. */
+    const close = () => {
+      gate = new Promise<void>((resolve) => (open = resolve));
+    };
     const emitted: [string, AnalysisPhase['phase']][] = [];
     let codeCalls = 0;
     const analyzer: Analyzer = {
@@ -357,7 +361,7 @@ describe('the analysis in phases', () => {
         return generateCode(design);
       },
     };
-    return { analyzer, emitted, open: () => open(), codeCalls: () => codeCalls };
+    return { analyzer, emitted, open: () => open(), close, codeCalls: () => codeCalls };
   }
 
   it("shows the design at once, then the samples, then the lint's findings", async () => {
@@ -381,6 +385,44 @@ describe('the analysis in phases', () => {
     expect(state.design?.diagnostics.find((d) => d.code === 'lint.consistentGsiRead')).toMatchObject({ path: 'patterns[1].consistent' });
     expect(state.diagnostics.find((d) => d.code === 'lint.consistentGsiRead')?.span?.line).toBe(8);
     expect(state.design?.indexes).toBe(design?.indexes);
+  });
+
+  it("keeps the last review's findings in view, placed in the new text, until the new review replaces them", async () => {
+    const { analyzer, open, close } = gated();
+    const { store, settled } = createTestStore({ analyzer });
+    const findings = () => store.getState().diagnostics.filter((d) => d.code === 'lint.consistentGsiRead');
+    store.getState().openSource({ text: LINTED, format: 'text' });
+    open();
+    await settled();
+    expect(findings().map((d) => d.span?.line)).toEqual([8]);
+
+    // Two comment lines on top: the design phase keeps the finding, two lines down, while the review runs.
+    close();
+    store.getState().setSource('# a shop\n# two lines\n' + LINTED);
+    await until(() => !store.getState().analyzing, 'the design');
+    let state = store.getState();
+    expect(state.linting).toBe(true);
+    expect(findings().map((d) => d.span?.line)).toEqual([10]);
+    expect(state.carriedFindings.map((d) => [d.code, d.path])).toEqual([['lint.consistentGsiRead', 'patterns[1].consistent']]);
+    // The design itself has only its own diagnostics: the carried finding is not its review's.
+    expect(state.design?.diagnostics.some((d) => d.code === 'lint.consistentGsiRead')).toBe(false);
+    open();
+    await settled();
+    state = store.getState();
+    // The review's own finding replaces the carried one: one, not two.
+    expect(findings().map((d) => d.span?.line)).toEqual([10]);
+    expect(state.carriedFindings).toEqual([]);
+    expect(state.design?.diagnostics.filter((d) => d.code === 'lint.consistentGsiRead')).toHaveLength(1);
+
+    // The word the finding is on goes: the finding goes with the design phase, not with the review.
+    close();
+    store.getState().setSource('# a shop\n# two lines\n' + LINTED.replace(' returns one consistent', ' returns one'));
+    await until(() => !store.getState().analyzing, 'the design');
+    expect(store.getState()).toMatchObject({ linting: true, carriedFindings: [] });
+    expect(findings()).toEqual([]);
+    open();
+    await settled();
+    expect(findings()).toEqual([]);
   });
 
   it('shows the design of a count of 100,000,000 at once, and a newer source stops its samples', async () => {

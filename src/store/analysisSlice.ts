@@ -9,9 +9,10 @@
 // GSI keys) goes with every analysis; switching it derives afresh. The generated
 // code is made only while the Code view is shown.
 import type { StateCreator, StoreApi } from 'zustand';
-import type { Design, DesignLayout } from '../engine/index.ts';
+import type { Design, DesignLayout, Diagnostic } from '../engine/index.ts';
 import type { AnalysisPhase, AnalysisRequest } from './analyzeSource.ts';
 import { layoutOf } from './designWire.ts';
+import { carryFindings } from './carryFindings.ts';
 import { locate } from './locateDiagnostic.ts';
 import type { Analyzer } from './analyzer.ts';
 import { DEFAULT_KEYS_MODE, layoutFitsKeysMode } from './keysMode.ts';
@@ -44,6 +45,7 @@ export function createAnalysisSlice({ analyzer }: AnalysisSliceOptions): StateCr
       analyzing: false,
       sampling: false,
       linting: false,
+      carriedFindings: [],
       records: new Map(),
       items: [],
       code: '',
@@ -137,6 +139,7 @@ function watchSource(api: StoreApi<AppState>, analyzer: Analyzer): { runNow: () 
         // Errors: the design shown stays (stale). If newer edits stopped its samples or its findings, they are fetched now.
         api.setState({
           diagnostics: phase.diagnostics,
+          carriedFindings: [],
           sourceMap: phase.sourceMap,
           analyzing: false,
           stale: true,
@@ -202,27 +205,57 @@ function watchCode(api: StoreApi<AppState>, analyzer: Analyzer): void {
   });
 }
 
+/** The review is done (or none comes): nothing carried from the last one. */
+const REVIEWED = { linting: false, carriedFindings: [] } as const;
+
+/** The diagnostics without the findings carried from the last review. */
+function withoutCarried({ diagnostics, carriedFindings }: AppState): Diagnostic[] {
+  if (carriedFindings.length === 0) return diagnostics;
+  const carried = new Set(carriedFindings);
+  return diagnostics.filter((d) => !carried.has(d));
+}
+
+/** The findings of the last review the store shows: those carried, or the lint's of the design shown. */
+function lastFindings({ carriedFindings, design }: AppState): readonly Diagnostic[] {
+  if (carriedFindings.length > 0 || design === undefined) return carriedFindings;
+  return design.diagnostics.slice(baseOf(design).diagnostics.length);
+}
+
 /** The state after one phase of an analysis: the new design (or the old one marked stale), its samples, its lint's findings. */
 export function applyPhase(state: AppState, phase: AnalysisPhase): Partial<AppState> {
   switch (phase.phase) {
     case 'design': {
-      const base = { diagnostics: phase.diagnostics, sourceMap: phase.sourceMap, analyzing: false };
+      const base = { diagnostics: phase.diagnostics, sourceMap: phase.sourceMap, analyzing: false, carriedFindings: [] };
       // Errors: the last good design, its samples and findings stay, marked stale; nothing more comes.
       if (!phase.derived) return { ...base, stale: true, sampling: false, linting: false };
       const { model, design } = phase.derived;
+      // The last review's findings stay in view, placed in this model, until this design's review replaces them.
+      const carriedFindings = carryFindings(lastFindings(state), model, phase.sourceMap);
       const selectedPattern =
         state.selectedPattern !== undefined && model.patterns.some((p) => p.name === state.selectedPattern) ? state.selectedPattern : model.patterns[0]?.name;
       const gridIndex = design.indexes.some((i) => i.name === state.gridIndex) ? state.gridIndex : 'table';
       const entityFilter = state.entityFilter !== undefined && model.entities.some((e) => e.name === state.entityFilter) ? state.entityFilter : undefined;
       // The items, parameters and answers stay the last design's until this one's samples arrive (`sampling`).
-      return { ...base, stale: false, model, design, keptLayout: layoutOf(design), selectedPattern, gridIndex, entityFilter };
+      return {
+        ...base,
+        diagnostics: carriedFindings.length === 0 ? phase.diagnostics : [...phase.diagnostics, ...carriedFindings],
+        carriedFindings,
+        stale: false,
+        model,
+        design,
+        keptLayout: layoutOf(design),
+        selectedPattern,
+        gridIndex,
+        entityFilter,
+      };
     }
     case 'samples': {
       const { records, items, samples, error } = phase;
       const { model, design } = state;
       if (error !== undefined || model === undefined) {
-        // Nothing to key: no samples under this design, and no lint.
-        return { records, items, sampleBudget: samples, sampling: false, linting: false, ...(error ? { diagnostics: [...state.diagnostics, error] } : {}) };
+        // Nothing to key: no samples under this design, and no lint (so no findings carried for it either).
+        const diagnostics = withoutCarried(state);
+        return { records, items, sampleBudget: samples, sampling: false, ...REVIEWED, diagnostics: error ? [...diagnostics, error] : diagnostics };
       }
       const { params, editedParams } = refreshParams({ model, records, params: state.params, edited: state.editedParams });
       const pattern = state.selectedPattern;
@@ -238,13 +271,14 @@ export function applyPhase(state: AppState, phase: AnalysisPhase): Partial<AppSt
     }
     case 'lint': {
       const { design } = state;
-      if (design === undefined || phase.findings.length === 0) return { linting: false };
+      const diagnostics = withoutCarried(state);
+      if (design === undefined || phase.findings.length === 0) return { ...REVIEWED, diagnostics };
       const linted = { ...design, diagnostics: [...design.diagnostics, ...phase.findings] };
       lintedFrom.set(linted, baseOf(design));
       return {
-        linting: false,
+        ...REVIEWED,
         design: linted,
-        diagnostics: [...state.diagnostics, ...phase.located],
+        diagnostics: [...diagnostics, ...phase.located],
         ...(state.codeDesign === design ? { codeDesign: linted } : {}),
       };
     }

@@ -101,6 +101,11 @@ export interface AnalysisSlice {
   sampling: boolean;
   /** True from a change until the lint's findings on those samples have joined `design.diagnostics` and `diagnostics`. */
   linting: boolean;
+  /**
+   * While `linting`: the last review's findings, placed in this design's model (carryFindings.ts), and also at the end
+   * of `diagnostics`; the Design panel lists them after `design.diagnostics`. The review's own findings replace them.
+   */
+  carriedFindings: readonly Diagnostic[];
   /** Sample records (entity → records) and the items they become under `design`. */
   records: Map<string, RecordValue[]>;
   items: Item[];

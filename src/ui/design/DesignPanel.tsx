@@ -1,7 +1,7 @@
 // The single-table design the engine derived (and the switch of how it keys GSIs): what changed from the design
 // before it, warnings and errors, the entity chart (key templates per entity and
 // index), the request each access pattern becomes, and the table's settings (edited in place); dimmed while stale. Reads the store only; renders text, never HTML from values.
-import { useDesign, useSelectedPattern, useStale } from '../../store/selectors.ts';
+import { useCarriedFindings, useDesign, useSelectedPattern, useStale } from '../../store/selectors.ts';
 import { DesignChanges } from './DesignChanges.tsx';
 import { DiagnosticList } from './DiagnosticList.tsx';
 import { EntityChart } from './EntityChart.tsx';
@@ -16,6 +16,8 @@ export function DesignPanel() {
   const design = useDesign();
   const stale = useStale();
   const selectedPattern = useSelectedPattern();
+  // While this design's review runs, the last review's findings stay listed (placed in this model).
+  const carried = useCarriedFindings();
 
   if (design === undefined) {
     return (
@@ -38,7 +40,7 @@ export function DesignPanel() {
           {plural(design.patterns.length, 'access pattern', 'access patterns')}. Every item has its entity name in <code>{design.entityAttribute}</code>.
         </p>
         {design.changes && <DesignChanges changes={design.changes} />}
-        <DiagnosticList diagnostics={design.diagnostics} />
+        <DiagnosticList diagnostics={carried.length === 0 ? design.diagnostics : [...design.diagnostics, ...carried]} />
         <EntityChart design={design} selectedPattern={selectedPattern} />
         <SparseIndexes design={design} />
         <RequestTable design={design} selectedPattern={selectedPattern} />
