@@ -11,8 +11,9 @@ const LEAD = /^(patterns|entities)\[(\d+)\](.*)$/s;
 
 export function carryFindings(findings: readonly Diagnostic[], model: Model, sourceMap: ReadonlySourceMap): Diagnostic[] {
   const carried: Diagnostic[] = [];
+  const places = placesIn(model);
   for (const finding of findings) {
-    const path = placedPath(finding, model);
+    const path = placedPath(finding, places);
     if (path === null) continue;
     // Placed afresh: the span it had was in the text it was made for.
     const { span: _old, path: _path, ...rest } = finding;
@@ -22,14 +23,30 @@ export function carryFindings(findings: readonly Diagnostic[], model: Model, sou
   return carried;
 }
 
-/** The finding's path in `model` (undefined: it has none, the whole design), or null when what it names is gone. */
-function placedPath({ path, subject }: Diagnostic, model: Model): string | undefined | null {
+type Places = Record<'patterns' | 'entities', () => ReadonlyMap<string, number>>;
+
+/** Each pattern's and entity's position in the model by name (the first of a name), made once asked for. */
+function placesIn(model: Model): Places {
+  const once = (names: () => string[]) => {
+    let at: Map<string, number> | undefined;
+    return () => {
+      if (at === undefined) {
+        at = new Map();
+        for (const [i, name] of names().entries()) if (!at.has(name)) at.set(name, i);
+      }
+      return at;
+    };
+  };
+  return { patterns: once(() => model.patterns.map((p) => p.name)), entities: once(() => model.entities.map((e) => e.name)) };
+}
+
+/** The finding's path in the model (undefined: it has none, the whole design), or null when what it names is gone. */
+function placedPath({ path, subject }: Diagnostic, places: Places): string | undefined | null {
   if (path === undefined) return undefined;
   const lead = LEAD.exec(path);
   if (lead === null) return path;
   const [, list, , rest] = lead as unknown as [string, 'patterns' | 'entities', string, string];
   const name = list === 'patterns' ? subject?.pattern : subject?.entity;
-  if (name === undefined) return null;
-  const at = list === 'patterns' ? model.patterns.findIndex((p) => p.name === name) : model.entities.findIndex((e) => e.name === name);
-  return at === -1 ? null : `${list}[${String(at)}]${rest}`;
+  const at = name === undefined ? undefined : places[list]().get(name);
+  return at === undefined ? null : `${list}[${String(at)}]${rest}`;
 }
