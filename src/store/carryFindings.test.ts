@@ -3,36 +3,36 @@ import { parseModelText, type Diagnostic } from '../engine/index.ts';
 import { carryFindings } from './carryFindings.ts';
 
 const BEFORE = [
-  'model "Shop"',
+  'model "Library"',
   '',
-  'entity User key email count 5',
-  '  email: string',
-  '  plan: "free" | "premium"',
+  'entity Member key memberId count 5',
+  '  memberId: string',
+  '  tier: "basic" | "gold"',
   '',
-  'entity Order key orderId count 5',
-  '  orderId: string',
-  '  email: string',
+  'entity Loan key loanId count 5',
+  '  loanId: string',
+  '  memberId: string',
   '',
-  'getUser: User by email returns one',
-  'byPlan: User by plan returns one consistent',
-  'ordersOf: Order by email',
+  'getMember: Member by memberId returns one',
+  'byTier: Member by tier returns one consistent',
+  'loansOf: Loan by memberId',
   '',
 ].join('\n');
 
-/** getUser gone, ordersOf moved above byPlan, the User entity moved below Order. */
+/** getMember gone, loansOf moved above byTier, the Member entity moved below Loan. */
 const AFTER = [
-  'model "Shop"',
+  'model "Library"',
   '',
-  'entity Order key orderId count 5',
-  '  orderId: string',
-  '  email: string',
+  'entity Loan key loanId count 5',
+  '  loanId: string',
+  '  memberId: string',
   '',
-  'entity User key email count 5',
-  '  email: string',
-  '  plan: "free" | "premium"',
+  'entity Member key memberId count 5',
+  '  memberId: string',
+  '  tier: "basic" | "gold"',
   '',
-  'ordersOf: Order by email',
-  'byPlan: User by plan returns one consistent',
+  'loansOf: Loan by memberId',
+  'byTier: Member by tier returns one consistent',
   '',
 ].join('\n');
 
@@ -56,7 +56,7 @@ describe('carryFindings', () => {
   it('follows a pattern or an entity by its name to its new place, and places the finding there afresh', () => {
     const { model, sourceMap } = parsed(AFTER);
     const carried = carryFindings(
-      [finding('patterns[1].consistent', { pattern: 'byPlan' }), finding('patterns[2]', { pattern: 'ordersOf' }), finding('entities[0]', { entity: 'User' })],
+      [finding('patterns[1].consistent', { pattern: 'byTier' }), finding('patterns[2]', { pattern: 'loansOf' }), finding('entities[0]', { entity: 'Member' })],
       model,
       sourceMap,
     );
@@ -66,13 +66,13 @@ describe('carryFindings', () => {
       ['entities[1]', 7],
     ]);
     // On the word `consistent` of its line.
-    expect(carried[0]?.span?.column).toBe('byPlan: User by plan returns one '.length + 1);
+    expect(carried[0]?.span?.column).toBe('byTier: Member by tier returns one '.length + 1);
   });
 
   it('drops a finding whose pattern is gone, whose place is no longer in the text, or that names no subject for its place', () => {
     const { model, sourceMap } = parsed(AFTER.replace(' returns one consistent', ' returns one'));
     const carried = carryFindings(
-      [finding('patterns[0]', { pattern: 'getUser' }), finding('patterns[1].consistent', { pattern: 'byPlan' }), finding('patterns[0]', {})],
+      [finding('patterns[0]', { pattern: 'getMember' }), finding('patterns[1].consistent', { pattern: 'byTier' }), finding('patterns[0]', {})],
       model,
       sourceMap,
     );
