@@ -5,7 +5,7 @@ import { deriveDesign } from '../design/deriveDesign.ts';
 import { modelFromText } from '../../testing/exampleModels.ts';
 import { LINT_LOBBY_TEXT } from '../../testing/lintModels.ts';
 import { LINT_DIAGNOSTIC_CODES } from './lintDiagnostic.ts';
-import { lintDesign, LINT_RULES, lintSteps, withLint } from './lintDesign.ts';
+import { lintDesign, LINT_RULES, lintSteps, RECORDS_PER_PART, withLint } from './lintDesign.ts';
 
 const MODEL = LINT_LOBBY_TEXT;
 
@@ -32,13 +32,43 @@ describe('lintDesign', () => {
         design.diagnostics.filter((d) => d.code === 'keys.hotPartition').map((d) => `${d.subject?.index ?? ''}/${d.subject?.entity ?? ''}`),
       );
       expect(hotKeys.size).toBeGreaterThan(0);
-      expect(steps).toHaveLength(LINT_RULES.length - 1 + hotKeys.size);
+      // Every entity here fits in one part of the key size rule (per index) and of the item size rule.
+      expect(steps).toHaveLength(LINT_RULES.length - 3 + hotKeys.size + design.indexes.length + 1);
       expect(steps.flatMap((step) => step())).toEqual(lintDesign(design));
     }
     const twoHotFindings = lintDesign(deriveDesign(modelFromText(twoHot))).filter((d) => d.code === 'lint.hotPartition');
     expect(twoHotFindings.map((d) => d.subject?.entity).sort()).toEqual(['Player', 'Team']);
     const design = deriveDesign(modelFromText(MODEL));
     expect(lintSteps({ ...design, indexes: [] })).toEqual([]);
+  });
+
+  it('hands the key and item size rules out in parts of at most RECORDS_PER_PART records, with the same findings in the same order', () => {
+    // Five entities of 900 records each: parts of two, two and one entity (1,800 records at most).
+    const entities = ['A', 'B', 'C', 'D', 'E'];
+    const text = [
+      'model "Parts"',
+      ...entities.flatMap((e) => [
+        `entity ${e} key id count 900${e === 'B' || e === 'D' ? ' itemBytes 380000' : ''}`,
+        '  id: string',
+        '  name: string',
+        `get${e}: ${e} by id returns one`,
+      ]),
+    ].join('\n');
+    const design = deriveDesign(modelFromText(text));
+    // Keys over DynamoDB's 2,048 bytes in A and E; B and D declare items near the 400 KB limit.
+    const long = 'x'.repeat(3000);
+    const records = new Map(entities.map((e) => [e, [{ id: e === 'A' || e === 'E' ? long : `${e}-1`, name: 'n' }]]));
+    const steps = lintSteps(design, { records });
+    const findings = steps.flatMap((step) => step());
+    expect(RECORDS_PER_PART).toBe(2000);
+    expect(steps).toHaveLength(LINT_RULES.length - 3 + design.indexes.length * 3 + 3);
+    expect(findings).toEqual(lintDesign(design, { records }));
+    expect(findings.filter((d) => d.code === 'lint.keySize' || d.code === 'lint.itemSize').map((d) => [d.code, d.subject?.entity])).toEqual([
+      ['lint.keySize', 'A'],
+      ['lint.keySize', 'E'],
+      ['lint.itemSize', 'B'],
+      ['lint.itemSize', 'D'],
+    ]);
   });
 
   it("withLint appends the findings to the design's own diagnostics (keys.hotPartition first)", () => {

@@ -6,6 +6,7 @@
 // `itemBytes`; flagged at 90% of the limit, where one attribute's growth makes
 // a write fail.
 import type { Diagnostic } from '../../model/diagnostics.ts';
+import type { Entity } from '../../model/types.ts';
 import { itemBytes } from '../../cost/itemSize.ts';
 import { readUnitsOf } from '../../cost/readUnits.ts';
 import { writeUnitsOf } from '../../cost/writeUnits.ts';
@@ -14,8 +15,13 @@ import { lintDiagnostic } from '../lintDiagnostic.ts';
 import { ITEM_SIZE_WARNING_SHARE, MAX_ITEM_BYTES } from '../thresholds.ts';
 
 export function itemSizeRule(ctx: LintContext): Diagnostic[] {
+  return itemSizeOf(ctx, ctx.model.entities);
+}
+
+/** The rule on some of the model's entities (lintDesign hands it out in parts: every item is measured). */
+export function itemSizeOf(ctx: LintContext, entities: readonly Entity[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const entity of ctx.model.entities) {
+  for (const entity of entities) {
     const sampled = Math.max(0, ...ctx.itemsOf(entity.name).map((item) => itemBytes(item)));
     const declared = entity.itemBytes ?? 0;
     const bytes = Math.max(sampled, declared);
