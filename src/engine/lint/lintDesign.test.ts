@@ -43,7 +43,7 @@ describe('lintDesign', () => {
   });
 
   it('hands the key and item size rules out in parts of at most RECORDS_PER_PART records, with the same findings in the same order', () => {
-    // Five entities of 900 records each: parts of two, two and one entity (1,800 records at most).
+    // Five entities of 900 records each: parts of two, two and one entity (2,000 records at most).
     const entities = ['A', 'B', 'C', 'D', 'E'];
     const text = [
       'model "Parts"',
@@ -57,11 +57,18 @@ describe('lintDesign', () => {
     const design = deriveDesign(modelFromText(text));
     // Keys over DynamoDB's 2,048 bytes in A and E; B and D declare items near the 400 KB limit.
     const long = 'x'.repeat(3000);
-    const records = new Map(entities.map((e) => [e, [{ id: e === 'A' || e === 'E' ? long : `${e}-1`, name: 'n' }]]));
+    const records = new Map(
+      entities.map((e) => [e, Array.from({ length: 900 }, (_, i) => ({ id: i === 0 && (e === 'A' || e === 'E') ? long : `${e}-${String(i)}`, name: 'n' }))]),
+    );
     const steps = lintSteps(design, { records });
     const findings = steps.flatMap((step) => step());
     expect(RECORDS_PER_PART).toBe(2000);
     expect(steps).toHaveLength(LINT_RULES.length - 3 + design.indexes.length * 3 + 3);
+    // Without the caller's records, the parts go by the entities' counts: the same here.
+    expect(lintSteps(design)).toHaveLength(steps.length);
+    // The caller's records decide: ten records each are one part.
+    const few = new Map(entities.map((e) => [e, (records.get(e) ?? []).slice(0, 10)]));
+    expect(lintSteps(design, { records: few })).toHaveLength(LINT_RULES.length - 3 + design.indexes.length + 1);
     expect(findings).toEqual(lintDesign(design, { records }));
     expect(findings.filter((d) => d.code === 'lint.keySize' || d.code === 'lint.itemSize').map((d) => [d.code, d.subject?.entity])).toEqual([
       ['lint.keySize', 'A'],

@@ -14,7 +14,7 @@ import { consistentGsiReadRule } from './rules/consistentGsiRead.ts';
 import { gsiQuotaRule } from './rules/gsiQuota.ts';
 import { gsiWriteAmplificationRule } from './rules/gsiWriteAmplification.ts';
 import { hotPartitionFinding, hotPartitionKeys, hotPartitionRule } from './rules/hotPartition.ts';
-import { itemSizeOf, itemSizeRule } from './rules/itemSize.ts';
+import { itemSizeIn, itemSizeRule } from './rules/itemSize.ts';
 import { keySizeIn, keySizeRule } from './rules/keySize.ts';
 import { readAmplificationRule } from './rules/readAmplification.ts';
 import { timeOrderedKeyRule } from './rules/timeOrderedKey.ts';
@@ -27,7 +27,7 @@ import { timeOrderedKeyRule } from './rules/timeOrderedKey.ts';
 export const LINT_RULES: readonly {
   name: string;
   run: (ctx: LintContext) => Diagnostic[];
-  parts?: (design: Design) => ((ctx: LintContext) => Diagnostic[])[];
+  parts?: (design: Design, options: LintOptions) => ((ctx: LintContext) => Diagnostic[])[];
 }[] = [
   {
     name: 'hotPartition',
@@ -38,13 +38,15 @@ export const LINT_RULES: readonly {
   {
     name: 'keySize',
     run: keySizeRule,
-    parts: (design) =>
-      design.indexes.flatMap((index) => recordRuns(design, design.entities, (e) => e.entity).map((run) => (ctx: LintContext) => keySizeIn(ctx, index, run))),
+    parts: (design, options) => {
+      const runs = recordRuns(design, options, design.entities, (e) => e.entity);
+      return design.indexes.flatMap((index) => runs.map((run) => (ctx: LintContext) => keySizeIn(ctx, index, run)));
+    },
   },
   {
     name: 'itemSize',
     run: itemSizeRule,
-    parts: (design) => recordRuns(design, design.model.entities, (e) => e.name).map((run) => (ctx: LintContext) => itemSizeOf(ctx, run)),
+    parts: (design, options) => recordRuns(design, options, design.model.entities, (e) => e.name).map((run) => (ctx: LintContext) => itemSizeIn(ctx, run)),
   },
   { name: 'gsiQuota', run: gsiQuotaRule },
   { name: 'readAmplification', run: readAmplificationRule },
@@ -53,27 +55,27 @@ export const LINT_RULES: readonly {
 ];
 
 /**
- * How many sample records (entities' `count`s) one part of a rule that reads every item covers at most. Whole, the
+ * How many sample records (the caller's, else the entities' `count`s) one part of a rule that reads every item covers at most. Whole, the
  * key and item size rules took 17–40 ms each on the 1,000-pattern model's 10,000 items (Node, warm), and a newer
  * analysis waited for the one running.
  */
 export const RECORDS_PER_PART = 2_000;
 
-/** `list` in runs of consecutive entries whose entities' record counts add up to RECORDS_PER_PART at most (one entry at least). */
-function recordRuns<T>(design: Design, list: readonly T[], entityOf: (entry: T) => string): T[][] {
-  const counts = new Map(design.model.entities.map((e) => [e.name, sampleCount(e, { seed: 0 })]));
+/** `list` in runs of consecutive entries whose entities' sample records add up to RECORDS_PER_PART at most (one entry at least). */
+function recordRuns<T>(design: Design, { records }: LintOptions, list: readonly T[], entityOf: (entry: T) => string): T[][] {
+  const counts = new Map(design.model.entities.map((e) => [e.name, records === undefined ? sampleCount(e, { seed: 0 }) : (records.get(e.name)?.length ?? 0)]));
   const runs: T[][] = [];
   let run: T[] = [];
-  let records = 0;
+  let size = 0;
   for (const entry of list) {
     const count = counts.get(entityOf(entry)) ?? 0;
-    if (run.length > 0 && records + count > RECORDS_PER_PART) {
+    if (run.length > 0 && size + count > RECORDS_PER_PART) {
       runs.push(run);
       run = [];
-      records = 0;
+      size = 0;
     }
     run.push(entry);
-    records += count;
+    size += count;
   }
   if (run.length > 0) runs.push(run);
   return runs;
@@ -110,7 +112,7 @@ export function lintSteps(design: Design, options: LintOptions = {}): (() => Dia
       return [internalDiagnostic(`the lint rule ${name}`, error, { subject: {} })];
     }
   };
-  return LINT_RULES.flatMap((rule) => (rule.parts ? rule.parts(design).map((part) => step(rule.name, part)) : [step(rule.name, rule.run)]));
+  return LINT_RULES.flatMap((rule) => (rule.parts ? rule.parts(design, options).map((part) => step(rule.name, part)) : [step(rule.name, rule.run)]));
 }
 
 /** The design with its lint findings after its own diagnostics: what `check`, `explain` and the app's Design panel show. */

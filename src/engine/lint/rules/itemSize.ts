@@ -15,11 +15,11 @@ import { lintDiagnostic } from '../lintDiagnostic.ts';
 import { ITEM_SIZE_WARNING_SHARE, MAX_ITEM_BYTES } from '../thresholds.ts';
 
 export function itemSizeRule(ctx: LintContext): Diagnostic[] {
-  return itemSizeOf(ctx, ctx.model.entities);
+  return itemSizeIn(ctx, ctx.model.entities);
 }
 
 /** The rule on some of the model's entities (lintDesign hands it out in parts: every item is measured). */
-export function itemSizeOf(ctx: LintContext, entities: readonly Entity[]): Diagnostic[] {
+export function itemSizeIn(ctx: LintContext, entities: readonly Entity[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const entity of entities) {
     const sampled = Math.max(0, ...ctx.itemsOf(entity.name).map((item) => itemBytes(item)));
