@@ -30,7 +30,8 @@ export { LINT_DIAGNOSTIC_CODES, type LintDiagnosticCode } from './lint/lintDiagn
 export type { ParseResult } from './model/parseResult.ts';
 export { parseProblemJson } from './model/parseProblemJson.ts';
 export { problemToJson, rateJsonText, tableSettingsJson } from './model/problemToJson.ts';
-export { parseModelText } from './model/parseModelText.ts';
+export { parseModelText, type ParseModelTextOptions } from './model/parseModelText.ts';
+export { createParseCache, type ParseCache } from './model/parseCache.ts';
 export { tokenizeModelLine, type LineToken } from './model/tokenizeModelLine.ts';
 export { printModelText, printRate, printTableLine } from './model/printModelText.ts';
 export { carryComments } from './model/carryComments.ts';

@@ -1,6 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { designLayout } from '../engine/index.ts';
-import { analyzeSource, createAnalysisCache, designPhase } from './analyzeSource.ts';
+import { designLayout, loadProblem, printModelText, type Model } from '../engine/index.ts';
+import { EXAMPLES, exampleText } from '../examples/examples.ts';
+import {
+  analyzeSource,
+  createAnalysisCache,
+  designPhase,
+  generateCode,
+  runAnalysis,
+  type AnalysisCache,
+  type AnalysisPhase,
+  type AnalysisRequest,
+} from './analyzeSource.ts';
 
 describe('analyzeSource: design diagnostics', () => {
   it('keeps subjects, places a pattern diagnostic on its pattern and one about the whole design on the model line', () => {
@@ -80,5 +92,44 @@ describe('designPhase with the analysis cache', () => {
     expect(second).toEqual(designPhase(request).derived?.design);
     const same = (name: string) => second?.patterns.find((p) => p.pattern === name) === first.patterns.find((p) => p.pattern === name);
     expect([same('getUser'), same('byPlan'), same('byStatus')]).toEqual([true, true, false]);
+  });
+});
+
+describe('the analysis with the parse cache', () => {
+  /** Freezes `value` and everything it holds: a write to any of it then throws (these modules are strict). */
+  function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    for (const inner of value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value)) deepFreeze(inner, seen);
+    Object.freeze(value);
+  }
+
+  const testing = fileURLToPath(new URL('../engine/testing/problems/', import.meta.url));
+  const texts = [
+    ...EXAMPLES.map((example) => [example.id, exampleText(example)] as const),
+    ...readdirSync(testing)
+      .filter((file) => file.endsWith('.problem.json'))
+      .map((file) => [file, printModelText(loadProblem(readFileSync(testing + file, 'utf8')).model as Model)] as const),
+  ];
+
+  it.each(texts)('changes nothing it read from the text, whose entities and patterns the next parse takes again: %s', async (_, text) => {
+    const run = async (request: AnalysisRequest, cache: AnalysisCache) => {
+      const phases: AnalysisPhase[] = [];
+      await runAnalysis(request, cache, { pause: async () => {}, superseded: () => false, emit: (phase) => phases.push(phase) });
+      return phases;
+    };
+    for (const keys of ['composite', 'native'] as const) {
+      const cache = createAnalysisCache();
+      const request = { text, format: 'text' as const, scale: 1, keys };
+      designPhase(request, cache);
+      // The next run reads the same text: every entity and pattern is the one the cache holds, frozen.
+      for (const chunk of cache.parse.last.values()) deepFreeze(chunk);
+      const phases = await run(request, cache);
+      expect(phases.map((p) => p.phase)).toEqual(['design', 'samples', 'lint']);
+      expect(phases).toEqual(await run(request, createAnalysisCache()));
+      const design = phases[0]?.phase === 'design' ? phases[0].derived?.design : undefined;
+      if (design === undefined) throw new Error('no design');
+      expect(generateCode(design).ok).toBe(true);
+    }
   });
 });

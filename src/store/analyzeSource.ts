@@ -6,6 +6,7 @@
 // are reused from the last run when their inputs are the same. Runs in the analysis worker (or
 // inline where there is no Worker); never touches the store.
 import {
+  createParseCache,
   createPlanCache,
   createSampleCache,
   deriveDesign,
@@ -22,6 +23,7 @@ import {
   type Item,
   type KeysMode,
   type Model,
+  type ParseCache,
   type PlanCache,
   type RecordValue,
   type SampleBudget,
@@ -94,15 +96,16 @@ export type AnalysisPhase = DesignPhase | SamplesPhase | LintPhase;
 /** The generated AccessPatterns module of a design, or the engine bug that stopped it (on the model line). */
 export type CodeResult = { ok: true; code: string } | { ok: false; error: Diagnostic };
 
-/** What a run keeps for the next one: the patterns' plans and each entity's records (the engine's caches), and the items made of them. */
+/** What a run keeps for the next one: the text's chunks as read, the patterns' plans and each entity's records (the engine's caches), and the items made of them. */
 export interface AnalysisCache {
+  parse: ParseCache;
   plans: PlanCache;
   samples: SampleCache;
   items: ItemsCache;
 }
 
 export function createAnalysisCache(): AnalysisCache {
-  return { plans: createPlanCache(), samples: createSampleCache(), items: createItemsCache() };
+  return { parse: createParseCache(), plans: createPlanCache(), samples: createSampleCache(), items: createItemsCache() };
 }
 
 /** How a run hears of a newer request, and hands on its phases. */
@@ -160,9 +163,12 @@ export async function runAnalysis(request: AnalysisRequest, cache: AnalysisCache
   control.emit({ phase: 'lint', findings, located: findings.map((d) => locate(d, sourceMap)) });
 }
 
-/** Parse and derive: the design phase; with `cache`, the plans of the last run's design are taken again where an edit left them. */
-export function designPhase({ text, format, previous, deployed, keys = 'composite' }: AnalysisRequest, cache?: Pick<AnalysisCache, 'plans'>): DesignPhase {
-  const parsed = parseSource(text, format);
+/** Parse and derive: the design phase; with `cache`, the last run's reading of the text and plans are taken again where an edit left them. */
+export function designPhase(
+  { text, format, previous, deployed, keys = 'composite' }: AnalysisRequest,
+  cache?: Pick<AnalysisCache, 'parse' | 'plans'>,
+): DesignPhase {
+  const parsed = parseSource(text, format, cache?.parse);
   const { sourceMap } = parsed;
   if (!parsed.model) return { phase: 'design', diagnostics: parsed.diagnostics, sourceMap };
   const model = parsed.model;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostics.ts';
 import { loadProblem } from './loadProblem.ts';
+import { createParseCache } from './parseCache.ts';
 import { parseModelText } from './parseModelText.ts';
 import { parseProblemJson } from './parseProblemJson.ts';
 import type { ParseResult } from './parseResult.ts';
@@ -253,6 +254,25 @@ describe('fuzz', () => {
       }
     });
     expect(cases).toBe(textCorpus.length * MUTATIONS);
+  });
+
+  it('reads every edit with the parse cache as a parse from scratch does', () => {
+    // Edits chained from one another (and now and then from the example again), each parsed with one cache:
+    // the model, the diagnostics and the source map, in order, are those of a parse without it.
+    textCorpus.forEach((source, i) => {
+      const cache = createParseCache();
+      let text = source;
+      for (let seed = 1; seed <= MUTATIONS; seed++) {
+        const r = prng(seed * 6007 + i);
+        text = mutate(r.chance(0.3) ? source : text, r);
+        const cached = parseModelText(text, { cache });
+        const fresh = parseModelText(text);
+        const label = `text ${i}, seed ${seed}\n${text.slice(0, 2000)}`;
+        expect(cached.model, label).toEqual(fresh.model);
+        expect(cached.diagnostics, label).toEqual(fresh.diagnostics);
+        expect([...cached.sourceMap], label).toEqual([...fresh.sourceMap]);
+      }
+    });
   });
 
   it('never throws on mutated problem files, and locates every problem inside the text', () => {

@@ -6,6 +6,7 @@
 import type { Diagnostic, SourceMap, Span } from './diagnostics.ts';
 import { joinPath } from './jsonPath.ts';
 import { modelDiagnostic, quoteName, type ModelDiagnosticCode } from './modelDiagnostic.ts';
+import { chunkKey, type ChunkRead, type ParseCache } from './parseCache.ts';
 import { parseResult, type ParseResult } from './parseResult.ts';
 import { didYouMean, suggest } from './suggest.ts';
 import { isModelTextSpace, tokenizeModelLine, type LineToken } from './tokenizeModelLine.ts';
@@ -51,8 +52,13 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const OPERATORS_HINT = '=, <, <=, >, >= (then ?), between ? and ?, or begins_with ?';
 const TYPE_HINT = 'string, number, boolean, date, datetime, or values like "a" | "b"';
 
-export function parseModelText(text: string): ParseResult {
-  return new ModelTextParser(text).parse();
+export interface ParseModelTextOptions {
+  /** The chunks of the last parse with this cache, taken again where the text around an edit is as it was (parseCache.ts). */
+  cache?: ParseCache;
+}
+
+export function parseModelText(text: string, options: ParseModelTextOptions = {}): ParseResult {
+  return new ModelTextParser(text, options.cache).parse();
 }
 
 /** The tokens of one line, read left to right. */
@@ -103,6 +109,25 @@ function literalOf(token: LineToken): Scalar | undefined {
   return JSON_NUMBER.test(token.text) ? toNumber(token.text) : undefined;
 }
 
+type TokenizedLine = ReturnType<typeof tokenizeModelLine>;
+
+/**
+ * Whether `line` starts a chunk of the parse cache (parseCache.ts): undefined when it does not, else its tokens
+ * and whether its chunk may be taken from the cache (not a model, source or table line: those look for an
+ * earlier one). Any line may be read as part of the chunk above it; a start must read nothing of the lines above.
+ */
+function chunkStart(line: string): { tokenized: TokenizedLine; kept: boolean } | undefined {
+  const lead = line[0] === '\ufeff' ? line[1] : line[0];
+  if (lead === undefined || isModelTextSpace(lead) || lead === '#') return undefined;
+  const tokenized = tokenizeModelLine(line);
+  const [first, second] = tokenized.tokens;
+  if (first === undefined) return undefined;
+  if (first.kind === 'word' && first.text === 'entity' && second?.kind === 'word') return { tokenized, kept: true };
+  // An attribute that lost its indentation reads the entity above it.
+  if (looksLikeAttribute(tokenized.tokens)) return undefined;
+  return { tokenized, kept: !(first.kind === 'word' && first.text !== 'entity' && LINE_STARTS.includes(first.text)) };
+}
+
 /** `name: string`, `name: "a" | ...`, `name: date in (...)`, `name?: ...`: the shape of an attribute line. */
 function looksLikeAttribute(tokens: readonly LineToken[]): boolean {
   const optional = tokens[1]?.kind === 'punct' && tokens[1].text === '?';
@@ -145,14 +170,20 @@ class ModelTextParser {
   private firstTokenSpan: Span | undefined;
   /** The previous line was an entity header or attribute (no blank line since). */
   private inEntityBlock = false;
+  /** While a chunk is read for the cache: its source map entries and unreadable paths, as they are made. */
+  private recording: Pick<ChunkRead, 'paths' | 'spans' | 'unreadable'> | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly cache?: ParseCache,
+  ) {}
 
   parse(): ParseResult {
     const lines = this.text.split(/\r\n|\n|\r/);
     const lastLine = lines[lines.length - 1] ?? '';
     this.sourceMap.set('', { line: 1, column: 1, endLine: lines.length, endColumn: lastLine.length + 1 });
-    lines.forEach((line, i) => this.readLine(line, i + 1));
+    if (this.cache === undefined) lines.forEach((line, i) => this.readLine(line, i + 1));
+    else this.readChunks(lines, this.cache);
 
     if (this.name === undefined) {
       this.error(
@@ -160,7 +191,7 @@ class ModelTextParser {
         this.firstTokenSpan ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
         'the model has no name: start the text with a line model "Name"',
       );
-      this.unreadable.add('name');
+      this.markUnreadable('name');
     }
     for (const { index, span } of this.attributeLike) {
       const pattern = this.patterns[index];
@@ -171,7 +202,7 @@ class ModelTextParser {
           `this looks like an attribute (name: type) outside an entity: indent attribute lines under their entity header`,
           `patterns[${index}]`,
         );
-        this.unreadable.add(`patterns[${index}].entity`);
+        this.markUnreadable(`patterns[${index}].entity`);
       }
     }
     const model: Model = { name: this.name ?? '', entities: this.entities, patterns: this.patterns };
@@ -194,10 +225,75 @@ class ModelTextParser {
 
   private map(path: string, span: Span) {
     this.sourceMap.set(path, span);
+    if (this.recording !== undefined) {
+      this.recording.paths.push(path);
+      this.recording.spans.push(span);
+    }
   }
 
-  private readLine(line: string, lineNumber: number) {
-    const { tokens, errors } = tokenizeModelLine(line);
+  private markUnreadable(path: string) {
+    this.unreadable.add(path);
+    this.recording?.unreadable.push(path);
+  }
+
+  /** Reads the lines chunk by chunk (parseCache.ts), each chunk the cache holds taken as it was read. */
+  private readChunks(lines: readonly string[], cache: ParseCache) {
+    const made = new Map<string, ChunkRead>();
+    let from = 0;
+    let first: TokenizedLine | undefined;
+    let kept = false;
+    for (let i = 0; i <= lines.length; i++) {
+      const start = i === lines.length ? { tokenized: undefined, kept: false } : chunkStart(lines[i] as string);
+      if (start === undefined) continue;
+      if (kept && first !== undefined) this.readChunk(lines, from, i, cache, made, first);
+      else this.readLines(lines, from, i, first);
+      from = i;
+      first = start.tokenized;
+      kept = start.kept;
+    }
+    cache.last = made;
+  }
+
+  private readChunk(lines: readonly string[], from: number, to: number, cache: ParseCache, made: Map<string, ChunkRead>, first: TokenizedLine) {
+    const key = chunkKey(from + 1, this.entities.length, this.patterns.length, lines, from, to);
+    const token = first.tokens[0] as LineToken;
+    this.firstTokenSpan ??= { line: from + 1, column: token.start + 1, endLine: from + 1, endColumn: token.end + 1 };
+    let chunk = cache.last.get(key);
+    if (chunk === undefined) {
+      const counts = [this.entities.length, this.patterns.length, this.diagnostics.length, this.attributeLike.length] as const;
+      const recording = (this.recording = { paths: [], spans: [], unreadable: [] });
+      this.readLines(lines, from, to, first);
+      this.recording = undefined;
+      chunk = {
+        ...recording,
+        entities: this.entities.slice(counts[0]),
+        patterns: this.patterns.slice(counts[1]),
+        diagnostics: this.diagnostics.slice(counts[2]),
+        attributeLike: this.attributeLike.slice(counts[3]),
+        current: this.current,
+        inEntityBlock: this.inEntityBlock,
+      };
+    } else {
+      this.entities.push(...chunk.entities);
+      this.patterns.push(...chunk.patterns);
+      this.diagnostics.push(...chunk.diagnostics);
+      this.attributeLike.push(...chunk.attributeLike);
+      const { paths, spans } = chunk;
+      for (let i = 0; i < paths.length; i++) this.sourceMap.set(paths[i] as string, spans[i] as Span);
+      for (const path of chunk.unreadable) this.unreadable.add(path);
+      this.current = chunk.current;
+      this.inEntityBlock = chunk.inEntityBlock;
+    }
+    made.set(key, chunk);
+  }
+
+  /** Reads lines `from` to `to` (0-based, `to` excluded); `first`: the first one's tokens, when they were made. */
+  private readLines(lines: readonly string[], from: number, to: number, first: TokenizedLine | undefined) {
+    for (let i = from; i < to; i++) this.readLine(lines[i] as string, i + 1, i === from ? first : undefined);
+  }
+
+  private readLine(line: string, lineNumber: number, tokenized: TokenizedLine = tokenizeModelLine(line)) {
+    const { tokens, errors } = tokenized;
     for (const e of errors) this.error(e.code, { line: lineNumber, column: e.start + 1, endLine: lineNumber, endColumn: e.end + 1 }, e.message);
     const first = tokens[0];
     if (!first) {
@@ -267,7 +363,7 @@ class ModelTextParser {
         value,
         `expected ${which === 'model' ? 'the model name' : 'the source'} in double quotes after ${which}: ${which} "${which === 'model' ? 'My app' : 'where it comes from'}", found ${describe(value)}`,
       );
-      if (which === 'model' && this.name === undefined) this.unreadable.add('name');
+      if (which === 'model' && this.name === undefined) this.markUnreadable('name');
       return;
     }
     if ((which === 'model' ? this.name : this.source) !== undefined) {
@@ -293,7 +389,7 @@ class ModelTextParser {
     this.map(path, c.span(keyword, last));
     const name = c.peek();
     if (!c.isWord(name)) {
-      this.unreadable.add(path);
+      this.markUnreadable(path);
       this.fail(c, name, `expected the entity name after "entity", found ${describe(name)}`, 'model.syntax', path);
       return;
     }
@@ -310,9 +406,9 @@ class ModelTextParser {
         const previous = c.tokens[c.tokens.indexOf(clause) - 2];
         const afterBareList = c.isPunct(clause, ',') && (c.isWord(previous, 'key') || c.isWord(previous, 'unique')) ? previous : undefined;
         // `entity Produ ct key ...`: the name itself may be cut short (unless this is a misspelt clause).
-        if (c.isWord(clause) && c.tokens.indexOf(clause) === 2 && suggest(clause.text, HEADER_CLAUSES) === undefined) this.unreadable.add(`${path}.name`);
+        if (c.isWord(clause) && c.tokens.indexOf(clause) === 2 && suggest(clause.text, HEADER_CLAUSES) === undefined) this.markUnreadable(`${path}.name`);
         // `unique a, b`: the set read is only the start of the one meant.
-        if (c.isWord(afterBareList, 'unique') && entity.unique) this.unreadable.add(`${path}.unique[${entity.unique.length - 1}]`);
+        if (c.isWord(afterBareList, 'unique') && entity.unique) this.markUnreadable(`${path}.unique[${entity.unique.length - 1}]`);
         ok = this.fail(
           c,
           clause,
@@ -383,8 +479,8 @@ class ModelTextParser {
       if (ok) done.add(clause.text);
     }
     if (!ok) {
-      if (!done.has('key')) this.unreadable.add(`${path}.key`);
-      if (!done.has('belongsTo')) this.unreadable.add(`${path}.belongsTo`);
+      if (!done.has('key')) this.markUnreadable(`${path}.key`);
+      if (!done.has('belongsTo')) this.markUnreadable(`${path}.belongsTo`);
     }
   }
 
@@ -477,7 +573,7 @@ class ModelTextParser {
       if (ok) done.add(field);
     }
     // What a broken line did not say is unknown, not absent (no "provisioned needs write" after a broken write).
-    if (!ok) for (const field of TABLE_FIELDS) if (!done.has(field)) this.unreadable.add(`table.${field}`);
+    if (!ok) for (const field of TABLE_FIELDS) if (!done.has(field)) this.markUnreadable(`table.${field}`);
   }
 
   private readBelongsTo(c: Cursor, entity: Entity, path: string, keyword: LineToken): boolean {
@@ -600,7 +696,7 @@ class ModelTextParser {
     const name = c.next();
     if (name) this.map(path, c.span(name, c.lastOfLine()));
     if (!c.isWord(name)) {
-      this.unreadable.add(path);
+      this.markUnreadable(path);
       this.fail(c, name, `expected an attribute line name: type, found ${describe(name)}`);
       return;
     }
@@ -614,7 +710,7 @@ class ModelTextParser {
     }
     const colon = c.peek();
     if (!c.isPunct(colon, ':')) {
-      this.unreadable.add(path); // the name may be only part of it
+      this.markUnreadable(path); // the name may be only part of it
       this.fail(c, colon, `expected ":" after the attribute name ${quoteName(name.text)} (name: type), found ${describe(colon)}`);
       return;
     }
@@ -622,7 +718,7 @@ class ModelTextParser {
 
     const first = c.peek();
     if (!first || (first.kind !== 'word' && first.kind !== 'string')) {
-      this.unreadable.add(typePath);
+      this.markUnreadable(typePath);
       this.fail(c, first, `expected a type after ":" (${TYPE_HINT}), found ${describe(first)}`);
       return;
     }
@@ -632,7 +728,7 @@ class ModelTextParser {
       this.map(typePath, c.span(first));
       const after = c.peek();
       if (c.isPunct(after, '|')) {
-        this.unreadable.add(typePath);
+        this.markUnreadable(typePath);
         this.fail(c, after, `enumeration values are literals: "${first.text}" | "..." for text, 1 | 2 for numbers (or TYPE in (v1, v2))`);
         return;
       }
@@ -640,7 +736,7 @@ class ModelTextParser {
         c.next();
         const values = this.literalList(c, `${path}.values`, after);
         if (!values) {
-          this.unreadable.add(`${path}.values`);
+          this.markUnreadable(`${path}.values`);
           return;
         }
         attribute.values = values;
@@ -651,8 +747,8 @@ class ModelTextParser {
         const token = c.peek();
         const value = token && literalOf(token);
         if (!token || value === undefined) {
-          this.unreadable.add(typePath);
-          this.unreadable.add(`${path}.values`);
+          this.markUnreadable(typePath);
+          this.markUnreadable(`${path}.values`);
           this.fail(c, token, `expected a value ("text", a number, true or false) after "|", found ${describe(token)}`);
           return;
         }
@@ -669,7 +765,7 @@ class ModelTextParser {
       this.map(`${path}.values`, c.span(first, last));
     }
     if (!c.atEnd()) {
-      this.unreadable.add(typePath);
+      this.markUnreadable(typePath);
       const extra = c.peek();
       this.fail(
         c,
@@ -726,7 +822,7 @@ class ModelTextParser {
 
     const looksLikeType = ATTRIBUTE_TYPES.includes(entityToken.text as AttributeType) || literalOf(entityToken) !== undefined;
     if (looksLikeType && (c.isWord(c.peek(), 'in') || c.isPunct(c.peek(), '|'))) {
-      this.unreadable.add(`${path}.entity`);
+      this.markUnreadable(`${path}.entity`);
       this.fail(
         c,
         entityToken,
