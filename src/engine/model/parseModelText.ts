@@ -256,8 +256,8 @@ class ModelTextParser {
 
   private readChunk(lines: readonly string[], from: number, to: number, cache: ParseCache, made: Map<string, ChunkRead>, first: TokenizedLine) {
     const key = chunkKey(from + 1, this.entities.length, this.patterns.length, lines, from, to);
-    const token = first.tokens[0] as LineToken;
-    this.firstTokenSpan ??= { line: from + 1, column: token.start + 1, endLine: from + 1, endColumn: token.end + 1 };
+    // A chunk's first line has a token (chunkStart): the first of the text when none came before.
+    this.firstTokenSpan ??= new Cursor(first.tokens, from + 1).span(first.tokens[0] as LineToken);
     let chunk = cache.last.get(key);
     if (chunk === undefined) {
       const counts = [this.entities.length, this.patterns.length, this.diagnostics.length, this.attributeLike.length] as const;
