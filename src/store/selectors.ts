@@ -7,6 +7,8 @@ import type { AppState } from './types.ts';
 import { sampleItemsOf } from './writesSlice.ts';
 
 export const selectSource = (s: AppState) => s.source;
+/** The source's form alone: a panel that shows only the form is not drawn again at every keystroke. */
+export const selectSourceFormat = (s: AppState) => s.source.format;
 export const selectDiagnostics = (s: AppState) => s.diagnostics;
 export const selectSourceMap = (s: AppState) => s.sourceMap;
 export const selectModel = (s: AppState) => s.model;
@@ -83,6 +85,9 @@ export const selectCostSettings = (s: AppState) => ({
 export const selectUiActions = (s: AppState) => ({ setTheme: s.setTheme, setActivePanel: s.setActivePanel });
 
 export const useSource = () => useAppStore(selectSource);
+export const useSourceFormat = () => useAppStore(selectSourceFormat);
+/** Whether the source's text is `text` (false for undefined): a panel that compares it is drawn again when that flips, not at every keystroke. */
+export const useSourceTextIs = (text: string | undefined) => useAppStore((s) => text !== undefined && s.source.text === text);
 export const useDiagnostics = () => useAppStore(selectDiagnostics);
 export const useSourceMap = () => useAppStore(selectSourceMap);
 export const useModel = () => useAppStore(selectModel);

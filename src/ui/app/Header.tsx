@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../../engine/index.ts';
 import { EXAMPLES, exampleText } from '../../examples/examples.ts';
 import { appStore } from '../../store/appStore.ts';
 import { convertSource } from '../../store/convertSource.ts';
-import { useHistory, useModelName, useSource, useTheme, useUiActions } from '../../store/selectors.ts';
+import { useHistory, useModelName, useTheme, useUiActions } from '../../store/selectors.ts';
 import type { SourceFormat, ThemeChoice } from '../../store/types.ts';
 import { NEW_MODEL_TEXT } from '../editor/newModel.ts';
 import { downloadText, fileSlug } from '../shared/downloadText.ts';
@@ -104,9 +104,10 @@ function ExamplesMenu() {
 }
 
 function SaveMenu() {
-  const source = useSource();
   const modelName = useModelName();
   const save = (format: SourceFormat) => {
+    // Read when saving, not subscribed to: the menu is not drawn again at every keystroke.
+    const { source } = appStore.getState();
     const slug = fileSlug(modelName);
     const name = format === 'json' ? `${slug}.problem.json` : `${slug}.model.txt`;
     // The current form is saved as it is, errors and all; the other form needs a model without errors.

@@ -7,7 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { tableSettings, type Design, type TableSettings } from '../../engine/index.ts';
 import { appStore } from '../../store/appStore.ts';
-import { useErrorCount, useSource, useSourceActions, useStale } from '../../store/selectors.ts';
+import { useErrorCount, useSourceActions, useSourceTextIs, useStale } from '../../store/selectors.ts';
 import { editTableSettings } from '../../store/tableSettingsEdit.ts';
 import { EntitySettings, TimeToLive } from './EntitySettings.tsx';
 import { TableSettingsForm } from './TableSettingsForm.tsx';
@@ -18,10 +18,10 @@ export function TableSettingsSection({ design }: { design: Design }) {
   const heading = useId();
   const stale = useStale();
   const errors = useErrorCount();
-  const source = useSource();
   const { setSource } = useSourceActions();
   // The settings just written, until the analysis of that source arrives (the design's model is older).
   const [written, setWritten] = useState<{ text: string; table: TableSettings | undefined }>();
+  const writtenIsSource = useSourceTextIs(written?.text);
   const [failure, setFailure] = useState<string>();
   const plan = useMemo(() => tableSettings(design), [design]);
 
@@ -37,7 +37,7 @@ export function TableSettingsSection({ design }: { design: Design }) {
     setSource(result.text);
   };
 
-  const table = written !== undefined && written.text === source.text ? written.table : design.model.table;
+  const table = written !== undefined && writtenIsSource ? written.table : design.model.table;
   const name = table?.name ?? design.tableName;
 
   return (

@@ -2,7 +2,7 @@
 // loaded lazily; a textarea with the same text until it arrives) and the
 // problems of the source.
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { useSamplesShown, useSource, useSourceActions } from '../../store/selectors.ts';
+import { useSamplesShown, useSourceActions, useSourceFormat } from '../../store/selectors.ts';
 import type { SourceFormat } from '../../store/types.ts';
 import { FallbackEditor } from './FallbackEditor.tsx';
 import { LanguageHelpButton } from './LanguageHelp.tsx';
@@ -33,7 +33,8 @@ const FORMATS: { format: SourceFormat; label: string }[] = [
 ];
 
 export function EditorPane({ dark }: { dark: boolean }) {
-  const { format } = useSource();
+  // The form alone: reading the whole source drew this pane, Monaco's component and the problems list again at every keystroke.
+  const format = useSourceFormat();
   const { setFormat } = useSourceActions();
   const label = 'Model';
   // Monaco (half a megabyte of script to run on the page's thread) loads once the first design's samples
