@@ -47,4 +47,15 @@ describe('the parse cache', () => {
     expect(third?.patterns.map((p, i) => p === first?.patterns[i])).toEqual([true, false, true]);
     expect(cache.last.size).toBe(5);
   });
+
+  it('takes a chunk of 200,000 lines again (a big model within the size limit), as the first parse read it', () => {
+    // Unindented attribute lines under a pattern: one chunk, a pattern and two findings per line.
+    const text = `model "m"\nentity A key a\n  a: string\np: A by a\n${'x: string\n'.repeat(199_000)}`;
+    const cache = createParseCache();
+    const first = parseModelText(text, { cache });
+    const again = parseModelText(text, { cache });
+    expect(again.diagnostics.length).toBeGreaterThan(390_000);
+    expect(again.diagnostics).toHaveLength(first.diagnostics.length);
+    expect(again.model).toBeUndefined();
+  });
 });

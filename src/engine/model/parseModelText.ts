@@ -111,6 +111,10 @@ function literalOf(token: LineToken): Scalar | undefined {
 
 type TokenizedLine = ReturnType<typeof tokenizeModelLine>;
 
+function append<T>(to: T[], list: readonly T[]): void {
+  for (const entry of list) to.push(entry);
+}
+
 /**
  * Whether `line` starts a chunk of the parse cache (parseCache.ts): undefined when it does not, else its tokens
  * and whether its chunk may be taken from the cache (not a model, source or table line: those look for an
@@ -274,10 +278,11 @@ class ModelTextParser {
         inEntityBlock: this.inEntityBlock,
       };
     } else {
-      this.entities.push(...chunk.entities);
-      this.patterns.push(...chunk.patterns);
-      this.diagnostics.push(...chunk.diagnostics);
-      this.attributeLike.push(...chunk.attributeLike);
+      // A loop, not push(...list): one chunk can hold hundreds of thousands of lines' findings, past the arguments a call takes.
+      append(this.entities, chunk.entities);
+      append(this.patterns, chunk.patterns);
+      append(this.diagnostics, chunk.diagnostics);
+      append(this.attributeLike, chunk.attributeLike);
       const { paths, spans } = chunk;
       for (let i = 0; i < paths.length; i++) this.sourceMap.set(paths[i] as string, spans[i] as Span);
       for (const path of chunk.unreadable) this.unreadable.add(path);
