@@ -29,6 +29,13 @@ describe('itemSizeRule', () => {
     expect(found[0]?.message).toContain('(the largest sample item)');
   });
 
+  it('measures an entity of 500,000 sample items (more than a call takes as arguments), none of them skipped', () => {
+    const design = deriveDesign(model(''));
+    const records = Array.from({ length: 500_000 }, (_, i) => ({ blobId: `b${String(i)}`, body: i === 499_999 ? 'x'.repeat(390_000) : '' }));
+    const found = itemSizeRule(lintContext(design, { records: new Map([['Blob', records]]) }));
+    expect(found.map((d) => [d.code, d.path])).toEqual([['lint.itemSize', 'entities[0]']]);
+  });
+
   it('stays quiet below 90%', () => {
     expect(itemSizeRule(lintContext(deriveDesign(model(' itemBytes 368000'))))).toEqual([]);
     expect(itemSizeRule(lintContext(deriveDesign(model(''))))).toEqual([]);
